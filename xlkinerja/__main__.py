@@ -1,0 +1,3 @@
+from xlkinerja.cli import main
+
+main()

@@ -1,0 +1,181 @@
+"""The `xlkinerja` command. Human text and progress go to stderr, data (`--format json`)
+to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration error,
+3 unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from xlkinerja import __version__
+from xlkinerja.cli import bahasa
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.contoh import run_contoh
+from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
+from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
+
+bahasa.install()
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+err = Console(stderr=True)
+
+app = typer.Typer(
+    name="xlkinerja",
+    help="Siklus kinerja SAKIP dengan Excel sebagai antarmuka: templat PK, Rencana Aksi, "
+    "Matriks Peran-Hasil, SKP dan capaian.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    teks = "teks"
+    json = "json"
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """User errors become one Indonesian line and exit 2; bugs never show a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except XlkinerjaError as exc:
+            err.print(f"[bold red]Galat:[/] {exc.user_message()}", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("XLKINERJA_DEBUG"):
+                raise
+            err.print(f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
+                      "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
+                      highlight=False)
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"xlkinerja {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--versi", callback=_version, is_eager=True,
+                                          help="Tampilkan versi lalu keluar.")] = False,
+) -> None:
+    """Siklus kinerja SAKIP dengan Excel sebagai antarmuka."""
+
+
+@app.command()
+@friendly_errors
+def templat(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder tujuan.")],
+    master: Annotated[Path | None, typer.Option(
+        "--master", "-m", help="Workbook master; tanpa ini ditulis templat kosong.")] = None,
+    unit: Annotated[list[str] | None, typer.Option(
+        "--unit", "-u", help="Hanya unit ini (kode unit; boleh berulang).")] = None,
+) -> None:
+    """Tulis templat standar kosong, atau workbook setiap unit yang diisi awal dari master.
+
+    Contoh: xlkinerja templat --output templat/
+
+    Contoh: xlkinerja templat --master master.xlsx --output unit/
+    """
+    if master is None:
+        for path in write_blank_templates(output):
+            err.print(f"ditulis: {path}")
+        return
+    units = [u.strip().upper() for u in unit] if unit else None
+    result = write_unit_workbooks(master, output, units=units,
+                                  progress=lambda name: err.print(f"ditulis: {output / name}"))
+    for note in result.notes:
+        err.print(f"[yellow]Catatan:[/] {note}")
+    err.print(f"{len(result.written)} workbook unit ditulis ke {output}.")
+
+
+def _summary_table(result: ReadResult) -> Table:
+    table = Table(title="Workbook yang dibaca", show_lines=False)
+    table.add_column("Berkas")
+    table.add_column("Jenis")
+    table.add_column("Unit/pegawai")
+    table.add_column("Baris per tabel")
+    for s in result.summaries:
+        rows = ", ".join(f"{k} {v}" for k, v in s.rows.items())
+        table.add_row(s.path.name, s.form_id, s.subject, rows)
+    return table
+
+
+def _report_read(result: ReadResult, fmt: OutputFormat) -> None:
+    if fmt == OutputFormat.json:
+        payload = {"workbook": [s.as_dict() for s in result.summaries],
+                   "tidak_terbaca": [u.as_dict() for u in result.unreadable]}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return
+    err.print(_summary_table(result))
+    for bad in result.unreadable:
+        err.print(f"[bold red]Tidak terbaca:[/] {bad.message}", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def baca(
+    paths: Annotated[list[Path], typer.Argument(
+        help="Berkas atau folder (rekursif).", metavar="BERKAS...")],
+    format: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="teks (tabel) atau json (ke stdout).")] = OutputFormat.teks,
+) -> None:
+    """Baca workbook xlkinerja dan tampilkan ringkasan isinya.
+
+    Contoh: xlkinerja baca workbooks/contoh/
+
+    Contoh: xlkinerja baca TI.xlsx --format json
+    """
+    result = read_workbooks(paths)
+    _report_read(result, format)
+    if not result.ok:
+        raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+@friendly_errors
+def contoh(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")] = Path(
+        "hasil"),
+    sumber: Annotated[Path | None, typer.Option(
+        "--sumber", help="Folder institusi contoh (bawaan: workbooks/contoh).")] = None,
+) -> None:
+    """Jalankan alur utama pada institusi contoh, Politeknik Negeri Contoh.
+
+    Contoh: xlkinerja contoh --output hasil/
+    """
+    result = run_contoh(output, sumber, progress=lambda text: err.print(text))
+    _report_read(result.read, OutputFormat.teks)
+    for note in result.prefilled.notes:
+        err.print(f"[yellow]Catatan:[/] {note}")
+    err.print(f"Selesai. Hasil di folder {output}/ (templat/, unit/).")
+    if not result.read.ok:
+        raise typer.Exit(EXIT_DATA)
+
+
+def main() -> None:
+    app(prog_name="xlkinerja")

@@ -1,0 +1,1 @@
+"""Reading and writing workbooks: the only layer that touches files."""

@@ -1,0 +1,91 @@
+"""Small, safe reads of an .xlsx package's own parts (the zip and its XML).
+
+The fast reader (calamine) gives cells and tables; it does not give defined names, so
+those come from `xl/workbook.xml`, parsed with defusedxml.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+from xlkinerja.errors import WorkbookError
+
+MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+MAX_PART_BYTES = 20 * 1024 * 1024  # a workbook.xml larger than this is not ours
+
+_REF = re.compile(r"^(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[^!']+))!\$?(?P<col>[A-Z]{1,3})"
+                  r"\$?(?P<row>\d+)$")
+
+
+@dataclass(frozen=True)
+class NamedCell:
+    sheet: str
+    cell: str  # A1 without dollars
+    row: int  # zero-based
+    col: int  # zero-based
+
+
+def column_index(letters: str) -> int:
+    index = 0
+    for char in letters:
+        index = index * 26 + (ord(char) - 64)
+    return index - 1
+
+
+def column_letters(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_address(row: int, col: int) -> str:
+    """Zero-based row/col to an A1 address."""
+    return f"{column_letters(col)}{row + 1}"
+
+
+def parse_single_cell_ref(text: str) -> NamedCell | None:
+    match = _REF.match(text.strip())
+    if not match:
+        return None
+    sheet = match["quoted"].replace("''", "'") if match["quoted"] else match["plain"]
+    col = column_index(match["col"])
+    row = int(match["row"]) - 1
+    return NamedCell(sheet=sheet, cell=cell_address(row, col), row=row, col=col)
+
+
+def read_defined_names(path: Path) -> dict[str, str]:
+    """Workbook-level defined names (name → formula text); sheet-local names are skipped."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("xl/workbook.xml")
+            if info.file_size > MAX_PART_BYTES:
+                raise WorkbookError("bagian xl/workbook.xml terlalu besar; berkas tidak wajar.",
+                                    path=path)
+            data = archive.read(info)
+    except KeyError as exc:
+        raise WorkbookError("bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.",
+                            path=path) from exc
+    except zipfile.BadZipFile as exc:
+        raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).",
+                            path=path) from exc
+    try:
+        root = ElementTree.fromstring(data)
+    except Exception as exc:  # defusedxml raises several types for hostile or broken XML
+        raise WorkbookError("isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak "
+                            "aman).", path=path) from exc
+    names: dict[str, str] = {}
+    for element in root.iter(f"{MAIN_NS}definedName"):
+        if element.get("localSheetId") is not None:
+            continue
+        name = element.get("name")
+        if name and not name.startswith("_xlnm."):
+            names[name] = element.text or ""
+    return names

@@ -1,0 +1,184 @@
+"""Read a filled workbook into `FormData` with the fast values-only reader (calamine).
+
+Tables are found by name, single fields by defined name; every value keeps its sheet and
+cell. Formula columns are not read (Python computes them again). Anything that makes the
+file unreadable as the expected form raises `WorkbookError` with an Indonesian message.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import python_calamine as calamine
+
+from xlkinerja.errors import WorkbookError
+from xlkinerja.form_data import CellScalar, CellValue, FormData, Row, TableData, TemplateMeta
+from xlkinerja.io.package_parts import cell_address, parse_single_cell_ref, read_defined_names
+from xlkinerja.io.template_writer import META_KEYS, META_SHEET
+from xlkinerja.specs import FORMS, Form, Table
+
+REGENERATE_HINT = "Buat ulang workbook dengan 'xlkinerja templat' lalu salin isian Anda."
+
+
+def normalise(value: Any) -> CellScalar:
+    """A calamine value as the form data keeps it: empty string is blank (None)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)  # Excel stores every number as a float; 2025.0 is 2025
+    if isinstance(value, str | bool | int | float | date | datetime | time):
+        return value
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 86400
+    return str(value)
+
+
+class _Workbook:
+    """An open calamine workbook with sheet grids loaded on demand."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.book = calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        except calamine.PasswordError as exc:
+            raise WorkbookError("workbook dilindungi kata sandi dan tidak dapat dibaca.",
+                                path=path, hint="Simpan tanpa kata sandi pembuka.") from exc
+        except Exception as exc:  # calamine raises many error types for broken files
+            raise WorkbookError(f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).",
+                                path=path) from exc
+        self.sheet_names = list(self.book.sheet_names)
+        self._grids: dict[str, list[list[Any]]] = {}
+
+    def grid(self, sheet: str) -> list[list[Any]]:
+        if sheet not in self._grids:
+            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(
+                skip_empty_area=False)
+        return self._grids[sheet]
+
+    def value(self, sheet: str, row: int, col: int) -> CellScalar:
+        grid = self.grid(sheet)
+        if row < len(grid) and col < len(grid[row]):
+            return normalise(grid[row][col])
+        return None
+
+
+def check_file(path: Path) -> None:
+    if not path.exists():
+        raise WorkbookError("berkas tidak ditemukan.", path=path)
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise WorkbookError("format .xls (Excel 97-2003) tidak didukung.", path=path,
+                            hint="Buka di Excel lalu Simpan Sebagai .xlsx.")
+    if suffix == ".ods":
+        raise WorkbookError("format .ods tidak didukung.", path=path,
+                            hint="Buka di LibreOffice lalu Simpan Sebagai .xlsx (Excel 2007-365).")
+    if suffix not in (".xlsx", ".xlsm"):
+        raise WorkbookError(f"jenis berkas '{suffix or '(tanpa ekstensi)'}' bukan workbook "
+                            "Excel .xlsx/.xlsm.", path=path)
+
+
+def read_meta(book: _Workbook) -> TemplateMeta:
+    if META_SHEET not in book.sheet_names:
+        raise WorkbookError("bukan workbook templat xlkinerja (lembar metadata tidak ada).",
+                            path=book.path, hint=REGENERATE_HINT)
+    values: dict[str, str] = {}
+    for row in book.grid(META_SHEET):
+        if len(row) >= 2 and isinstance(row[0], str):
+            values[row[0]] = str(row[1])
+    missing = [key for key in META_KEYS if key not in values]
+    if missing:
+        raise WorkbookError(f"metadata templat tidak lengkap ({', '.join(missing)}).",
+                            path=book.path, hint=REGENERATE_HINT)
+    return TemplateMeta(template_id=values["template_id"], version=values["versi"],
+                        schema_hash=values["schema_hash"], generator=values["generator"])
+
+
+def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
+    form = FORMS.get(meta.template_id)
+    if form is None:
+        raise WorkbookError(f"jenis templat '{meta.template_id}' tidak dikenal.", path=path)
+    if expected is not None and form.id != expected.id:
+        raise WorkbookError(f"ini workbook '{form.title}', bukan '{expected.title}' yang "
+                            "diharapkan.", path=path)
+    if meta.version != form.version or meta.schema_hash != form.schema_hash:
+        raise WorkbookError(
+            f"templat versi {meta.version} (skema {meta.schema_hash}) berbeda dengan versi "
+            f"yang dipakai xlkinerja ini: {form.version} (skema {form.schema_hash}).",
+            path=path, hint=REGENERATE_HINT)
+    return form
+
+
+def read_fields(book: _Workbook, form: Form) -> dict[str, CellValue]:
+    names = read_defined_names(book.path)
+    fields: dict[str, CellValue] = {}
+    for fld in form.fields:
+        sheet = form.sheet_of_field(fld.key).name
+        ref = names.get(fld.name)
+        target = parse_single_cell_ref(ref) if ref else None
+        if target is None:
+            raise WorkbookError(f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
+                                "ditemukan atau tidak menunjuk satu sel.", path=book.path,
+                                sheet=sheet, hint=REGENERATE_HINT)
+        if target.sheet not in book.sheet_names:
+            raise WorkbookError(f"isian '{fld.label}' menunjuk lembar '{target.sheet}' yang "
+                                "tidak ada.", path=book.path, hint=REGENERATE_HINT)
+        fields[fld.key] = CellValue(book.value(target.sheet, target.row, target.col),
+                                    target.sheet, target.cell)
+    return fields
+
+
+def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
+    sheet_name = form.sheet_of_table(spec.key).name
+    if spec.name not in (book.book.table_names or []):
+        raise WorkbookError(f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
+                            "dihapus atau diganti nama.", path=book.path, sheet=sheet_name,
+                            hint=REGENERATE_HINT)
+    table = book.book.get_table_by_name(spec.name)
+    if table.sheet != sheet_name:
+        raise WorkbookError(f"tabel '{spec.name}' berada di lembar '{table.sheet}', "
+                            f"seharusnya di lembar '{sheet_name}'.", path=book.path,
+                            hint=REGENERATE_HINT)
+    headers = [str(h).strip() for h in table.columns]
+    start = table.start
+    first_row, first_col = start if start is not None else (0, 0)
+    positions: dict[str, int] = {}
+    for col in spec.input_columns:
+        if col.label not in headers:
+            header_cell = cell_address(first_row - 1, first_col)
+            raise WorkbookError(f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
+                                "(judul kolom diubah atau dihapus?).", path=book.path,
+                                sheet=sheet_name, cell=header_cell, hint=REGENERATE_HINT)
+        positions[col.key] = headers.index(col.label)
+    rows: list[Row] = []
+    # Empty data area: calamine reports no start and no rows.
+    data = table.to_python() if start is not None else []
+    for offset, raw in enumerate(data):
+        excel_row = first_row + offset
+        cells = {
+            key: CellValue(normalise(raw[index]) if index < len(raw) else None, sheet_name,
+                           cell_address(excel_row, first_col + index))
+            for key, index in positions.items()
+        }
+        if all(c.is_blank for c in cells.values()):
+            continue
+        rows.append(Row(number=excel_row + 1, cells=cells))
+    return TableData(spec=spec, sheet=sheet_name, rows=tuple(rows))
+
+
+def read_form(path: Path | str, expected: Form | None = None) -> FormData:
+    """Read a workbook written from one of the form templates (and filled by a user)."""
+    path = Path(path)
+    check_file(path)
+    book = _Workbook(path)
+    meta = read_meta(book)
+    form = resolve_form(meta, path, expected)
+    missing = [s.name for s in form.sheets if s.name not in book.sheet_names]
+    if missing:
+        raise WorkbookError(f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
+                            "(diganti nama atau dihapus?).", path=path, hint=REGENERATE_HINT)
+    fields = read_fields(book, form)
+    tables = {spec.key: read_table(book, form, spec) for spec in form.tables}
+    book.book.close()
+    return FormData(form=form, path=path, meta=meta, fields=fields, tables=tables)

@@ -1,0 +1,1 @@
+"""Jobs: one function per user task, called by the CLI, the Excel ribbon and the server."""

@@ -1,0 +1,48 @@
+"""Job `contoh`: the main job run on the bundled sample institution.
+
+Writes the blank templates, pre-fills every unit's workbook from the sample master, and
+reads all the sample's filled workbooks back. Later steps (validasi, kaskade, kompilasi)
+extend this job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
+from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
+from xlkinerja.sample.build import MASTER_FILE, build_sample
+
+DEFAULT_SAMPLE = Path("workbooks/contoh")
+
+
+@dataclass(frozen=True)
+class ContohResult:
+    sample: Path
+    templates: list[Path]
+    prefilled: TemplatResult
+    read: ReadResult
+
+
+def run_contoh(output: Path, sample: Path | None = None,
+               progress: Callable[[str], None] | None = None) -> ContohResult:
+    """Run the pipeline on the sample; without the committed sample folder, build it."""
+    if sample is None:
+        sample = DEFAULT_SAMPLE if (DEFAULT_SAMPLE / MASTER_FILE).exists() else None
+    if sample is None:
+        sample = output / "contoh"
+        build_sample(sample)
+    master = sample / MASTER_FILE
+    if not master.exists():
+        raise XlkinerjaError(f"master contoh '{MASTER_FILE}' tidak ada di folder {sample}.")
+    templates = write_blank_templates(output / "templat")
+    if progress:
+        progress(f"{len(templates)} templat kosong ditulis ke {output / 'templat'}")
+    prefilled = write_unit_workbooks(master, output / "unit")
+    if progress:
+        progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
+    read = read_workbooks([sample])
+    return ContohResult(sample=sample, templates=templates, prefilled=prefilled, read=read)

@@ -1,0 +1,85 @@
+"""Job `baca`: read workbooks and summarise what they hold (rows per table)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlkinerja.domain.values import as_text
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.reader import read_form
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+@dataclass(frozen=True)
+class WorkbookSummary:
+    path: Path
+    form_id: str
+    form_title: str
+    subject: str  # the unit, the employee, or the institution
+    rows: dict[str, int]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"berkas": str(self.path), "jenis": self.form_id, "judul": self.form_title,
+                "subjek": self.subject, "baris": self.rows}
+
+
+@dataclass(frozen=True)
+class UnreadableWorkbook:
+    path: Path
+    message: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"berkas": str(self.path), "galat": self.message}
+
+
+@dataclass
+class ReadResult:
+    summaries: list[WorkbookSummary] = field(default_factory=list)
+    unreadable: list[UnreadableWorkbook] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.unreadable
+
+
+def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and folders searched recursively (Excel lock files skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*")
+                                if p.suffix.lower() in WORKBOOK_SUFFIXES
+                                and not p.name.startswith(("~$", ".~lock"))))
+        else:
+            found.append(path)
+    return found
+
+
+def _subject(form_id: str, fields: dict[str, str | None]) -> str:
+    if form_id == "master":
+        return fields.get("nama_instansi") or ""
+    if form_id == "unit":
+        return f"{fields.get('kode_unit') or '?'} · {fields.get('nama_unit') or ''}"
+    return f"{fields.get('nama') or '?'} ({fields.get('nip') or ''})"
+
+
+def read_workbooks(paths: Iterable[Path],
+                   progress: Callable[[Path], None] | None = None) -> ReadResult:
+    result = ReadResult()
+    for path in collect_workbooks(paths):
+        try:
+            data = read_form(path)
+        except XlkinerjaError as exc:
+            result.unreadable.append(UnreadableWorkbook(path, exc.user_message()))
+        else:
+            fields = {k: as_text(c.value) for k, c in data.fields.items()}
+            result.summaries.append(WorkbookSummary(
+                path=path, form_id=data.form.id, form_title=data.form.title,
+                subject=_subject(data.form.id, fields),
+                rows={k: len(t) for k, t in data.tables.items()}))
+        if progress:
+            progress(path)
+    return result

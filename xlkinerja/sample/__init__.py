@@ -1,0 +1,1 @@
+"""The bundled sample institution, Politeknik Negeri Contoh (see workbooks/contoh/)."""

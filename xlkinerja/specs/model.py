@@ -1,0 +1,196 @@
+"""The vocabulary the form specs are written in.
+
+A *form* is one kind of workbook (master, unit, SKP). It has *sheets*; a sheet holds
+single *fields* (each an Excel defined name) and *tables* (each an Excel Table) whose
+*columns* are typed. Everything else — the template writer, the reader, the schemas and
+the docs — is derived from these records, so adding a column is a one-place change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueType(StrEnum):
+    """What a cell is meant to hold."""
+
+    TEXT = "teks"
+    CODE = "kode"  # short identifier such as IKU-1, matched case-insensitively
+    NUMBER = "angka"
+    INTEGER = "bilangan_bulat"
+    DATE = "tanggal"
+    CHOICE = "pilihan"
+
+
+@dataclass(frozen=True)
+class ChoiceList:
+    """A named list of allowed values, written to the hidden lists sheet."""
+
+    name: str
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChoiceFrom:
+    """Allowed values taken from another table's column in the same workbook."""
+
+    table: str
+    column: str
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str  # the Excel Table column name the user sees; unique within the table
+    type: ValueType = ValueType.TEXT
+    required: bool = False
+    choices: ChoiceList | ChoiceFrom | None = None
+    pattern: str | None = None  # regex a CODE must match (documented and validated)
+    help: str = ""
+    width: float = 14.0
+    # A formula (structured reference syntax) computed for the user's convenience.
+    # Such a column is never read as data: Python computes it again.
+    formula: str | None = None
+    # Filled by the level above (pre-fill) and locked for the user.
+    locked: bool = False
+    num_format: str | None = None  # Excel number format; default by type
+
+    @property
+    def is_input(self) -> bool:
+        return self.formula is None
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    name: str  # Excel Table name, e.g. "tblPK"
+    title: str
+    columns: tuple[Column, ...]
+    rows: int = 50  # pre-sized empty rows (tables cannot grow on a protected sheet)
+    help: str = ""
+    locked: bool = False  # whole table filled by the level above
+
+    def column(self, key: str) -> Column:
+        for col in self.columns:
+            if col.key == key:
+                return col
+        raise KeyError(f"{self.name} has no column {key!r}")
+
+    @property
+    def input_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.is_input)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A single value on a sheet, reachable by its defined name."""
+
+    key: str
+    name: str  # Excel defined name, e.g. "pk_tahun"
+    label: str
+    type: ValueType = ValueType.TEXT
+    required: bool = False
+    choices: ChoiceList | ChoiceFrom | None = None
+    help: str = ""
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str  # the sheet tab, in Indonesian
+    title: str
+    fields: tuple[Field, ...] = ()
+    tables: tuple[Table, ...] = ()
+    intro: str = ""
+    landscape: bool = True
+
+
+@dataclass(frozen=True)
+class Form:
+    """One kind of workbook."""
+
+    id: str  # template id stored in the workbook, e.g. "unit"
+    version: str
+    title: str
+    purpose: str
+    filled_by: str
+    sheets: tuple[Sheet, ...]
+    steps: tuple[str, ...] = field(default=())
+
+    def sheet(self, name: str) -> Sheet:
+        for sheet in self.sheets:
+            if sheet.name == name:
+                return sheet
+        raise KeyError(f"form {self.id} has no sheet {name!r}")
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        return tuple(t for s in self.sheets for t in s.tables)
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for s in self.sheets for f in s.fields)
+
+    def table(self, key: str) -> Table:
+        for table in self.tables:
+            if table.key == key:
+                return table
+        raise KeyError(f"form {self.id} has no table {key!r}")
+
+    def field(self, key: str) -> Field:
+        for fld in self.fields:
+            if fld.key == key:
+                return fld
+        raise KeyError(f"form {self.id} has no field {key!r}")
+
+    def sheet_of_table(self, key: str) -> Sheet:
+        for sheet in self.sheets:
+            if any(t.key == key for t in sheet.tables):
+                return sheet
+        raise KeyError(key)
+
+    def sheet_of_field(self, key: str) -> Sheet:
+        for sheet in self.sheets:
+            if any(f.key == key for f in sheet.fields):
+                return sheet
+        raise KeyError(key)
+
+    @property
+    def items(self) -> tuple[Field | Column, ...]:
+        """Every field and table column of the form."""
+        return (*self.fields, *(c for t in self.tables for c in t.columns))
+
+    @property
+    def choice_lists(self) -> tuple[ChoiceList, ...]:
+        seen: dict[str, ChoiceList] = {}
+        for item in self.items:
+            if isinstance(item.choices, ChoiceList):
+                seen.setdefault(item.choices.name, item.choices)
+        return tuple(seen.values())
+
+    @property
+    def schema_hash(self) -> str:
+        """Fingerprint of what the reader relies on: names, keys, labels, types.
+
+        Help texts and widths are left out, so rewording a prompt does not make
+        users' filled workbooks unreadable.
+        """
+        shape = {
+            "id": self.id,
+            "sheets": [
+                {
+                    "name": s.name,
+                    "fields": [[f.key, f.name, f.type] for f in s.fields],
+                    "tables": [
+                        [t.key, t.name, [[c.key, c.label, c.type, c.is_input] for c in t.columns]]
+                        for t in s.tables
+                    ],
+                }
+                for s in self.sheets
+            ],
+        }
+        blob = json.dumps(shape, sort_keys=True, ensure_ascii=False).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
