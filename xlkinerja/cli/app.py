@@ -29,7 +29,8 @@ bahasa.install()
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
-err = Console(stderr=True)
+# Logs and pipes get wide lines instead of rich's 80-column default.
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 app = typer.Typer(
     name="xlkinerja",
@@ -64,9 +65,11 @@ def friendly_errors(func: F) -> F:
         except Exception as exc:
             if os.environ.get("XLKINERJA_DEBUG"):
                 raise
-            err.print(f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
-                      "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
-                      highlight=False)
+            err.print(
+                f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
+                "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
+                highlight=False,
+            )
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
@@ -80,8 +83,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--versi", callback=_version, is_eager=True,
-                                          help="Tampilkan versi lalu keluar.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--versi", callback=_version, is_eager=True, help="Tampilkan versi lalu keluar."
+        ),
+    ] = False,
 ) -> None:
     """Siklus kinerja SAKIP dengan Excel sebagai antarmuka."""
 
@@ -90,10 +97,14 @@ def root(
 @friendly_errors
 def templat(
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder tujuan.")],
-    master: Annotated[Path | None, typer.Option(
-        "--master", "-m", help="Workbook master; tanpa ini ditulis templat kosong.")] = None,
-    unit: Annotated[list[str] | None, typer.Option(
-        "--unit", "-u", help="Hanya unit ini (kode unit; boleh berulang).")] = None,
+    master: Annotated[
+        Path | None,
+        typer.Option("--master", "-m", help="Workbook master; tanpa ini ditulis templat kosong."),
+    ] = None,
+    unit: Annotated[
+        list[str] | None,
+        typer.Option("--unit", "-u", help="Hanya unit ini (kode unit; boleh berulang)."),
+    ] = None,
 ) -> None:
     """Tulis templat standar kosong, atau workbook setiap unit yang diisi awal dari master.
 
@@ -106,8 +117,9 @@ def templat(
             err.print(f"ditulis: {path}")
         return
     units = [u.strip().upper() for u in unit] if unit else None
-    result = write_unit_workbooks(master, output, units=units,
-                                  progress=lambda name: err.print(f"ditulis: {output / name}"))
+    result = write_unit_workbooks(
+        master, output, units=units, progress=lambda name: err.print(f"ditulis: {output / name}")
+    )
     for note in result.notes:
         err.print(f"[yellow]Catatan:[/] {note}")
     err.print(f"{len(result.written)} workbook unit ditulis ke {output}.")
@@ -115,7 +127,7 @@ def templat(
 
 def _summary_table(result: ReadResult) -> Table:
     table = Table(title="Workbook yang dibaca", show_lines=False)
-    table.add_column("Berkas")
+    table.add_column("Berkas", no_wrap=True)
     table.add_column("Jenis")
     table.add_column("Unit/pegawai")
     table.add_column("Baris per tabel")
@@ -127,8 +139,10 @@ def _summary_table(result: ReadResult) -> Table:
 
 def _report_read(result: ReadResult, fmt: OutputFormat) -> None:
     if fmt == OutputFormat.json:
-        payload = {"workbook": [s.as_dict() for s in result.summaries],
-                   "tidak_terbaca": [u.as_dict() for u in result.unreadable]}
+        payload = {
+            "workbook": [s.as_dict() for s in result.summaries],
+            "tidak_terbaca": [u.as_dict() for u in result.unreadable],
+        }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return
     err.print(_summary_table(result))
@@ -139,10 +153,12 @@ def _report_read(result: ReadResult, fmt: OutputFormat) -> None:
 @app.command()
 @friendly_errors
 def baca(
-    paths: Annotated[list[Path], typer.Argument(
-        help="Berkas atau folder (rekursif).", metavar="BERKAS...")],
-    format: Annotated[OutputFormat, typer.Option(
-        "--format", "-f", help="teks (tabel) atau json (ke stdout).")] = OutputFormat.teks,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Berkas atau folder (rekursif).", metavar="BERKAS...")
+    ],
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="teks (tabel) atau json (ke stdout).")
+    ] = OutputFormat.teks,
 ) -> None:
     """Baca workbook xlkinerja dan tampilkan ringkasan isinya.
 
@@ -159,16 +175,17 @@ def baca(
 @app.command()
 @friendly_errors
 def contoh(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")] = Path(
-        "hasil"),
-    sumber: Annotated[Path | None, typer.Option(
-        "--sumber", help="Folder institusi contoh (bawaan: workbooks/contoh).")] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")] = Path("hasil"),
+    sumber: Annotated[
+        Path | None,
+        typer.Option("--sumber", help="Folder institusi contoh (bawaan: workbooks/contoh)."),
+    ] = None,
 ) -> None:
     """Jalankan alur utama pada institusi contoh, Politeknik Negeri Contoh.
 
     Contoh: xlkinerja contoh --output hasil/
     """
-    result = run_contoh(output, sumber, progress=lambda text: err.print(text))
+    result = run_contoh(output, sumber, progress=err.print)
     _report_read(result.read, OutputFormat.teks)
     for note in result.prefilled.notes:
         err.print(f"[yellow]Catatan:[/] {note}")

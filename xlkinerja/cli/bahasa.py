@@ -42,8 +42,9 @@ TRANSLATIONS = {
     "[required]": "[wajib]",
     "default": "bawaan",
     "required": "wajib",
-    "Try [blue]'{command_path} {help_option}'[/] for help.":
-        "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan.",
+    "Try [blue]'{command_path} {help_option}'[/] for help.": (
+        "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
+    ),
 }
 
 
@@ -57,8 +58,16 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Route click's and typer's gettext calls through the table above."""
-    for name in ("click.core", "click.exceptions", "click.formatting", "click.decorators",
-                 "click.types", "click.parser", "typer.core", "typer.rich_utils"):
+    for name in (
+        "click.core",
+        "click.exceptions",
+        "click.formatting",
+        "click.decorators",
+        "click.types",
+        "click.parser",
+        "typer.core",
+        "typer.rich_utils",
+    ):
         module = importlib.import_module(name)
         if hasattr(module, "_"):
             module._ = translate  # type: ignore[attr-defined]

@@ -18,8 +18,10 @@ from xlkinerja.errors import WorkbookError
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAX_PART_BYTES = 20 * 1024 * 1024  # a workbook.xml larger than this is not ours
 
-_REF = re.compile(r"^(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[^!']+))!\$?(?P<col>[A-Z]{1,3})"
-                  r"\$?(?P<row>\d+)$")
+_REF = re.compile(
+    r"^(?:'(?P<quoted>(?:[^']|'')+)'|(?P<plain>[^!']+))!\$?(?P<col>[A-Z]{1,3})"
+    r"\$?(?P<row>\d+)$"
+)
 
 
 @dataclass(frozen=True)
@@ -67,20 +69,22 @@ def read_defined_names(path: Path) -> dict[str, str]:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo("xl/workbook.xml")
             if info.file_size > MAX_PART_BYTES:
-                raise WorkbookError("bagian xl/workbook.xml terlalu besar; berkas tidak wajar.",
-                                    path=path)
+                raise WorkbookError(
+                    "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.", path=path
+                )
             data = archive.read(info)
     except KeyError as exc:
-        raise WorkbookError("bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.",
-                            path=path) from exc
+        raise WorkbookError(
+            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+        ) from exc
     except zipfile.BadZipFile as exc:
-        raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).",
-                            path=path) from exc
+        raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).", path=path) from exc
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # defusedxml raises several types for hostile or broken XML
-        raise WorkbookError("isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak "
-                            "aman).", path=path) from exc
+        raise WorkbookError(
+            "isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak aman).", path=path
+        ) from exc
     names: dict[str, str] = {}
     for element in root.iter(f"{MAIN_NS}definedName"):
         if element.get("localSheetId") is not None:

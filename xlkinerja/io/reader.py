@@ -43,18 +43,21 @@ class _Workbook:
         try:
             self.book = calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
         except calamine.PasswordError as exc:
-            raise WorkbookError("workbook dilindungi kata sandi dan tidak dapat dibaca.",
-                                path=path, hint="Simpan tanpa kata sandi pembuka.") from exc
+            raise WorkbookError(
+                "workbook dilindungi kata sandi dan tidak dapat dibaca.",
+                path=path,
+                hint="Simpan tanpa kata sandi pembuka.",
+            ) from exc
         except Exception as exc:  # calamine raises many error types for broken files
-            raise WorkbookError(f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).",
-                                path=path) from exc
+            raise WorkbookError(
+                f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).", path=path
+            ) from exc
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
 
     def grid(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._grids:
-            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(
-                skip_empty_area=False)
+            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
         return self._grids[sheet]
 
     def value(self, sheet: str, row: int, col: int) -> CellScalar:
@@ -69,30 +72,48 @@ def check_file(path: Path) -> None:
         raise WorkbookError("berkas tidak ditemukan.", path=path)
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise WorkbookError("format .xls (Excel 97-2003) tidak didukung.", path=path,
-                            hint="Buka di Excel lalu Simpan Sebagai .xlsx.")
+        raise WorkbookError(
+            "format .xls (Excel 97-2003) tidak didukung.",
+            path=path,
+            hint="Buka di Excel lalu Simpan Sebagai .xlsx.",
+        )
     if suffix == ".ods":
-        raise WorkbookError("format .ods tidak didukung.", path=path,
-                            hint="Buka di LibreOffice lalu Simpan Sebagai .xlsx (Excel 2007-365).")
+        raise WorkbookError(
+            "format .ods tidak didukung.",
+            path=path,
+            hint="Buka di LibreOffice lalu Simpan Sebagai .xlsx (Excel 2007-365).",
+        )
     if suffix not in (".xlsx", ".xlsm"):
-        raise WorkbookError(f"jenis berkas '{suffix or '(tanpa ekstensi)'}' bukan workbook "
-                            "Excel .xlsx/.xlsm.", path=path)
+        raise WorkbookError(
+            f"jenis berkas '{suffix or '(tanpa ekstensi)'}' bukan workbook Excel .xlsx/.xlsm.",
+            path=path,
+        )
 
 
 def read_meta(book: _Workbook) -> TemplateMeta:
     if META_SHEET not in book.sheet_names:
-        raise WorkbookError("bukan workbook templat xlkinerja (lembar metadata tidak ada).",
-                            path=book.path, hint=REGENERATE_HINT)
+        raise WorkbookError(
+            "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
+            path=book.path,
+            hint=REGENERATE_HINT,
+        )
     values: dict[str, str] = {}
     for row in book.grid(META_SHEET):
         if len(row) >= 2 and isinstance(row[0], str):
             values[row[0]] = str(row[1])
     missing = [key for key in META_KEYS if key not in values]
     if missing:
-        raise WorkbookError(f"metadata templat tidak lengkap ({', '.join(missing)}).",
-                            path=book.path, hint=REGENERATE_HINT)
-    return TemplateMeta(template_id=values["template_id"], version=values["versi"],
-                        schema_hash=values["schema_hash"], generator=values["generator"])
+        raise WorkbookError(
+            f"metadata templat tidak lengkap ({', '.join(missing)}).",
+            path=book.path,
+            hint=REGENERATE_HINT,
+        )
+    return TemplateMeta(
+        template_id=values["template_id"],
+        version=values["versi"],
+        schema_hash=values["schema_hash"],
+        generator=values["generator"],
+    )
 
 
 def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
@@ -100,13 +121,16 @@ def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
     if form is None:
         raise WorkbookError(f"jenis templat '{meta.template_id}' tidak dikenal.", path=path)
     if expected is not None and form.id != expected.id:
-        raise WorkbookError(f"ini workbook '{form.title}', bukan '{expected.title}' yang "
-                            "diharapkan.", path=path)
+        raise WorkbookError(
+            f"ini workbook '{form.title}', bukan '{expected.title}' yang diharapkan.", path=path
+        )
     if meta.version != form.version or meta.schema_hash != form.schema_hash:
         raise WorkbookError(
             f"templat versi {meta.version} (skema {meta.schema_hash}) berbeda dengan versi "
             f"yang dipakai xlkinerja ini: {form.version} (skema {form.schema_hash}).",
-            path=path, hint=REGENERATE_HINT)
+            path=path,
+            hint=REGENERATE_HINT,
+        )
     return form
 
 
@@ -118,28 +142,43 @@ def read_fields(book: _Workbook, form: Form) -> dict[str, CellValue]:
         ref = names.get(fld.name)
         target = parse_single_cell_ref(ref) if ref else None
         if target is None:
-            raise WorkbookError(f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
-                                "ditemukan atau tidak menunjuk satu sel.", path=book.path,
-                                sheet=sheet, hint=REGENERATE_HINT)
+            raise WorkbookError(
+                f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
+                "ditemukan atau tidak menunjuk satu sel.",
+                path=book.path,
+                sheet=sheet,
+                hint=REGENERATE_HINT,
+            )
         if target.sheet not in book.sheet_names:
-            raise WorkbookError(f"isian '{fld.label}' menunjuk lembar '{target.sheet}' yang "
-                                "tidak ada.", path=book.path, hint=REGENERATE_HINT)
-        fields[fld.key] = CellValue(book.value(target.sheet, target.row, target.col),
-                                    target.sheet, target.cell)
+            raise WorkbookError(
+                f"isian '{fld.label}' menunjuk lembar '{target.sheet}' yang tidak ada.",
+                path=book.path,
+                hint=REGENERATE_HINT,
+            )
+        fields[fld.key] = CellValue(
+            book.value(target.sheet, target.row, target.col), target.sheet, target.cell
+        )
     return fields
 
 
 def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
     sheet_name = form.sheet_of_table(spec.key).name
     if spec.name not in (book.book.table_names or []):
-        raise WorkbookError(f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
-                            "dihapus atau diganti nama.", path=book.path, sheet=sheet_name,
-                            hint=REGENERATE_HINT)
+        raise WorkbookError(
+            f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
+            "dihapus atau diganti nama.",
+            path=book.path,
+            sheet=sheet_name,
+            hint=REGENERATE_HINT,
+        )
     table = book.book.get_table_by_name(spec.name)
     if table.sheet != sheet_name:
-        raise WorkbookError(f"tabel '{spec.name}' berada di lembar '{table.sheet}', "
-                            f"seharusnya di lembar '{sheet_name}'.", path=book.path,
-                            hint=REGENERATE_HINT)
+        raise WorkbookError(
+            f"tabel '{spec.name}' berada di lembar '{table.sheet}', "
+            f"seharusnya di lembar '{sheet_name}'.",
+            path=book.path,
+            hint=REGENERATE_HINT,
+        )
     headers = [str(h).strip() for h in table.columns]
     start = table.start
     first_row, first_col = start if start is not None else (0, 0)
@@ -147,9 +186,14 @@ def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
     for col in spec.input_columns:
         if col.label not in headers:
             header_cell = cell_address(first_row - 1, first_col)
-            raise WorkbookError(f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
-                                "(judul kolom diubah atau dihapus?).", path=book.path,
-                                sheet=sheet_name, cell=header_cell, hint=REGENERATE_HINT)
+            raise WorkbookError(
+                f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
+                "(judul kolom diubah atau dihapus?).",
+                path=book.path,
+                sheet=sheet_name,
+                cell=header_cell,
+                hint=REGENERATE_HINT,
+            )
         positions[col.key] = headers.index(col.label)
     rows: list[Row] = []
     # Empty data area: calamine reports no start and no rows.
@@ -157,8 +201,11 @@ def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
     for offset, raw in enumerate(data):
         excel_row = first_row + offset
         cells = {
-            key: CellValue(normalise(raw[index]) if index < len(raw) else None, sheet_name,
-                           cell_address(excel_row, first_col + index))
+            key: CellValue(
+                normalise(raw[index]) if index < len(raw) else None,
+                sheet_name,
+                cell_address(excel_row, first_col + index),
+            )
             for key, index in positions.items()
         }
         if all(c.is_blank for c in cells.values()):
@@ -176,8 +223,12 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     form = resolve_form(meta, path, expected)
     missing = [s.name for s in form.sheets if s.name not in book.sheet_names]
     if missing:
-        raise WorkbookError(f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
-                            "(diganti nama atau dihapus?).", path=path, hint=REGENERATE_HINT)
+        raise WorkbookError(
+            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
+            "(diganti nama atau dihapus?).",
+            path=path,
+            hint=REGENERATE_HINT,
+        )
     fields = read_fields(book, form)
     tables = {spec.key: read_table(book, form, spec) for spec in form.tables}
     book.book.close()

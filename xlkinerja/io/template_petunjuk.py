@@ -86,11 +86,11 @@ def write_petunjuk(workbook: Any, form: Form, styles: TemplateStyles, subtitle: 
     for sheet in form.sheets:
         ws.write_string(row, 0, f"Lembar '{sheet.name}': {sheet.title}", styles.bold)
         row += 1
-        ws.write_row(row, 0, ["Isian/kolom", "Wajib", "Jenis", "Pilihan/format", "Keterangan"],
-                     styles.label)
+        ws.write_row(
+            row, 0, ["Isian/kolom", "Wajib", "Jenis", "Pilihan/format", "Keterangan"], styles.label
+        )
         row += 1
-        items: list[Column | Field] = [*sheet.fields, *(c for t in sheet.tables
-                                                         for c in t.columns)]
+        items: list[Column | Field] = [*sheet.fields, *(c for t in sheet.tables for c in t.columns)]
         for item in items:
             ws.write_string(row, 0, item.label, styles.text)
             ws.write_string(row, 1, "ya" if item.required else "", styles.text)
@@ -99,8 +99,9 @@ def write_petunjuk(workbook: Any, form: Form, styles: TemplateStyles, subtitle: 
             ws.write_string(row, 4, item.help, styles.wrap)
             row += 1
         row += 1
-    ws.write_string(row, 0, f"Templat '{form.id}' versi {form.version}, skema "
-                    f"{form.schema_hash}.", styles.intro)
+    ws.write_string(
+        row, 0, f"Templat '{form.id}' versi {form.version}, skema {form.schema_hash}.", styles.intro
+    )
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)

@@ -37,10 +37,18 @@ class TemplateStyles:
             title=fmt(bold=True, font_size=14, font_color=TITLE_COLOR),
             intro=fmt(italic=True, font_color="#404040"),
             section=fmt(bold=True, font_size=11, font_color=TITLE_COLOR),
-            label=fmt(bold=True, bg_color="#DDEBF7", border=1, border_color="#9BC2E6",
-                      valign="vcenter"),
-            header=fmt(bold=True, font_color="#FFFFFF", bg_color=TITLE_COLOR, text_wrap=True,
-                       valign="vcenter", border=1, border_color="#9BC2E6"),
+            label=fmt(
+                bold=True, bg_color="#DDEBF7", border=1, border_color="#9BC2E6", valign="vcenter"
+            ),
+            header=fmt(
+                bold=True,
+                font_color="#FFFFFF",
+                bg_color=TITLE_COLOR,
+                text_wrap=True,
+                valign="vcenter",
+                border=1,
+                border_color="#9BC2E6",
+            ),
             text=fmt(),
             wrap=fmt(text_wrap=True, valign="top"),
             bold=fmt(bold=True),

@@ -205,8 +205,9 @@ class TemplateWriter:
             row = self._write_fields(workbook, ws, sheet, styles, widths, row) + 1
         for table in sheet.tables:
             row = self._write_table(ws, sheet, table, styles, row) + 2
-        first_header = next(iter(p.header_row for s, p in self.placements.values()
-                                 if s is sheet), None)
+        first_header = next(
+            iter(p.header_row for s, p in self.placements.values() if s is sheet), None
+        )
         if first_header is not None:
             ws.repeat_rows(first_header)
             if first_header < 12:
@@ -235,8 +236,15 @@ class TemplateWriter:
         value = span(label[1] + 1, 34)
         return label, value
 
-    def _write_fields(self, workbook: Any, ws: Any, sheet: Sheet, styles: TemplateStyles,
-                      widths: list[float], row: int) -> int:
+    def _write_fields(
+        self,
+        workbook: Any,
+        ws: Any,
+        sheet: Sheet,
+        styles: TemplateStyles,
+        widths: list[float],
+        row: int,
+    ) -> int:
         if not widths:
             ws.set_column(0, 0, 34)
             ws.set_column(1, 1, 40)
@@ -257,16 +265,16 @@ class TemplateWriter:
             row += 1
         return row
 
-    def _write_table(self, ws: Any, sheet: Sheet, table: Table, styles: TemplateStyles,
-                     row: int) -> int:
+    def _write_table(
+        self, ws: Any, sheet: Sheet, table: Table, styles: TemplateStyles, row: int
+    ) -> int:
         ws.write_string(row, 0, table.title, styles.section)
         row += 1
         if table.help:
             ws.write_string(row, 0, table.help, styles.intro)
             row += 1
         records = self.values.tables.get(table.key, ())
-        placement = TablePlacement(header_row=row, first_col=0,
-                                   rows=_table_rows(table, records))
+        placement = TablePlacement(header_row=row, first_col=0, rows=_table_rows(table, records))
         self.placements[table.key] = (sheet, placement)
         columns = []
         for col in table.columns:
@@ -288,7 +296,10 @@ class TemplateWriter:
             if height:
                 ws.set_row(placement.first_data_row + offset, height)
         ws.add_table(
-            placement.header_row, 0, placement.last_row, len(table.columns) - 1,
+            placement.header_row,
+            0,
+            placement.last_row,
+            len(table.columns) - 1,
             {
                 "name": table.name,
                 "style": "Table Style Light 9",
@@ -302,12 +313,12 @@ class TemplateWriter:
             fmt = columns[index]["format"]
             for offset in range(placement.rows):
                 record = records[offset] if offset < len(records) else {}
-                write_value(ws, placement.first_data_row + offset, index, record.get(col.key),
-                            fmt)
+                write_value(ws, placement.first_data_row + offset, index, record.get(col.key), fmt)
             options = None if (table.locked or col.locked) else _validation(col)
             if options:
-                ws.data_validation(placement.first_data_row, index, placement.last_row, index,
-                                   options)
+                ws.data_validation(
+                    placement.first_data_row, index, placement.last_row, index, options
+                )
         return placement.last_row
 
     # -- hidden sheets ------------------------------------------------------------------
@@ -325,8 +336,7 @@ class TemplateWriter:
         for source in self._choice_sources():
             sheet, placement = self.placements[source.table]
             index = [c.key for c in self.form.table(source.table).columns].index(source.column)
-            first = xl_rowcol_to_cell(placement.first_data_row, index, row_abs=True,
-                                      col_abs=True)
+            first = xl_rowcol_to_cell(placement.first_data_row, index, row_abs=True, col_abs=True)
             last = xl_rowcol_to_cell(placement.last_row, index, row_abs=True, col_abs=True)
             workbook.define_name(choice_source_name(source), sheet_ref(sheet.name, first, last))
         ws.hide()
@@ -341,8 +351,12 @@ class TemplateWriter:
 
     def _write_meta(self, workbook: Any) -> None:
         ws = workbook.add_worksheet(META_SHEET)
-        values = (self.form.id, self.form.version, self.form.schema_hash,
-                  f"xlkinerja {__version__}")
+        values = (
+            self.form.id,
+            self.form.version,
+            self.form.schema_hash,
+            f"xlkinerja {__version__}",
+        )
         for row, (key, value) in enumerate(zip(META_KEYS, values, strict=True)):
             ws.write_string(row, 0, key)
             ws.write_string(row, 1, value)
@@ -350,8 +364,9 @@ class TemplateWriter:
         ws.protect("")
 
 
-def write_template(form: Form, path: Path, values: FormValues | None = None, *,
-                   subtitle: str = "") -> Path:
+def write_template(
+    form: Form, path: Path, values: FormValues | None = None, *, subtitle: str = ""
+) -> Path:
     """Write the form's template to `path` atomically and return the path."""
     with atomic_path(path) as tmp:
         TemplateWriter(form, values, subtitle).write(tmp)

@@ -27,8 +27,9 @@ class ContohResult:
     read: ReadResult
 
 
-def run_contoh(output: Path, sample: Path | None = None,
-               progress: Callable[[str], None] | None = None) -> ContohResult:
+def run_contoh(
+    output: Path, sample: Path | None = None, progress: Callable[[str], None] | None = None
+) -> ContohResult:
     """Run the pipeline on the sample; without the committed sample folder, build it."""
     if sample is None:
         sample = DEFAULT_SAMPLE if (DEFAULT_SAMPLE / MASTER_FILE).exists() else None

@@ -22,8 +22,13 @@ class WorkbookSummary:
     rows: dict[str, int]
 
     def as_dict(self) -> dict[str, object]:
-        return {"berkas": str(self.path), "jenis": self.form_id, "judul": self.form_title,
-                "subjek": self.subject, "baris": self.rows}
+        return {
+            "berkas": str(self.path),
+            "jenis": self.form_id,
+            "judul": self.form_title,
+            "subjek": self.subject,
+            "baris": self.rows,
+        }
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,14 @@ def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*")
-                                if p.suffix.lower() in WORKBOOK_SUFFIXES
-                                and not p.name.startswith(("~$", ".~lock"))))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() in WORKBOOK_SUFFIXES
+                    and not p.name.startswith(("~$", ".~lock"))
+                )
+            )
         else:
             found.append(path)
     return found
@@ -66,8 +76,9 @@ def _subject(form_id: str, fields: dict[str, str | None]) -> str:
     return f"{fields.get('nama') or '?'} ({fields.get('nip') or ''})"
 
 
-def read_workbooks(paths: Iterable[Path],
-                   progress: Callable[[Path], None] | None = None) -> ReadResult:
+def read_workbooks(
+    paths: Iterable[Path], progress: Callable[[Path], None] | None = None
+) -> ReadResult:
     result = ReadResult()
     for path in collect_workbooks(paths):
         try:
@@ -76,10 +87,15 @@ def read_workbooks(paths: Iterable[Path],
             result.unreadable.append(UnreadableWorkbook(path, exc.user_message()))
         else:
             fields = {k: as_text(c.value) for k, c in data.fields.items()}
-            result.summaries.append(WorkbookSummary(
-                path=path, form_id=data.form.id, form_title=data.form.title,
-                subject=_subject(data.form.id, fields),
-                rows={k: len(t) for k, t in data.tables.items()}))
+            result.summaries.append(
+                WorkbookSummary(
+                    path=path,
+                    form_id=data.form.id,
+                    form_title=data.form.title,
+                    subject=_subject(data.form.id, fields),
+                    rows={k: len(t) for k, t in data.tables.items()},
+                )
+            )
         if progress:
             progress(path)
     return result

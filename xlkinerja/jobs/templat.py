@@ -24,8 +24,7 @@ def blank_template_name(form_id: str) -> str:
 
 def write_blank_templates(output: Path) -> list[Path]:
     """Write every standard template, blank, into `output`."""
-    return [write_template(form, output / blank_template_name(form.id))
-            for form in FORMS.values()]
+    return [write_template(form, output / blank_template_name(form.id)) for form in FORMS.values()]
 
 
 def slug(text: str) -> str:
@@ -63,19 +62,25 @@ class MasterView:
         tahun_cell = data.fields["tahun"]
         tahun = as_int(tahun_cell.value)
         if tahun is None:
-            raise XlkinerjaError("tahun kinerja harus diisi dengan tahun, mis. 2025.",
-                                 path=path, sheet=tahun_cell.sheet, cell=tahun_cell.cell)
+            raise XlkinerjaError(
+                "tahun kinerja harus diisi dengan tahun, mis. 2025.",
+                path=path,
+                sheet=tahun_cell.sheet,
+                cell=tahun_cell.cell,
+            )
         pegawai = {}
         for row in data.table("pegawai"):
             nip = as_code(row.value("nip"))
             if nip:
                 pegawai[nip] = Pegawai(
-                    nip=nip, nama=as_text(row.value("nama")) or "",
+                    nip=nip,
+                    nama=as_text(row.value("nama")) or "",
                     pangkat=as_text(row.value("pangkat")),
                     jabatan=as_text(row.value("jabatan")) or "",
                     jenis_jabatan=as_text(row.value("jenis_jabatan")),
                     kode_unit=as_code(row.value("kode_unit")),
-                    nip_atasan=as_code(row.value("nip_atasan")))
+                    nip_atasan=as_code(row.value("nip_atasan")),
+                )
         return cls(data=data, tahun=tahun, pegawai=pegawai)
 
     @property
@@ -110,39 +115,54 @@ def unit_values(master: MasterView, kode_unit: str) -> FormValues:
         "status": "draft",
     }
     if kepala:
-        fields |= {"pihak_pertama_nama": kepala.nama, "pihak_pertama_nip": kepala.nip,
-                   "pihak_pertama_jabatan": kepala.jabatan}
+        fields |= {
+            "pihak_pertama_nama": kepala.nama,
+            "pihak_pertama_nip": kepala.nip,
+            "pihak_pertama_jabatan": kepala.jabatan,
+        }
     if atasan:
-        fields |= {"pihak_kedua_nama": atasan.nama, "pihak_kedua_nip": atasan.nip,
-                   "pihak_kedua_jabatan": atasan.jabatan}
+        fields |= {
+            "pihak_kedua_nama": atasan.nama,
+            "pihak_kedua_nip": atasan.nip,
+            "pihak_kedua_jabatan": atasan.jabatan,
+        }
     else:
-        fields |= {"pihak_kedua_nama": as_text(data.value("nama_pimpinan")),
-                   "pihak_kedua_nip": as_code(data.value("nip_pimpinan")),
-                   "pihak_kedua_jabatan": as_text(data.value("jabatan_pimpinan"))}
-    assigned = {as_code(r.value("kode_iku")) for r in data.table("penugasan")
-                if as_code(r.value("kode_unit")) == kode_unit}
+        fields |= {
+            "pihak_kedua_nama": as_text(data.value("nama_pimpinan")),
+            "pihak_kedua_nip": as_code(data.value("nip_pimpinan")),
+            "pihak_kedua_jabatan": as_text(data.value("jabatan_pimpinan")),
+        }
+    assigned = {
+        as_code(r.value("kode_iku"))
+        for r in data.table("penugasan")
+        if as_code(r.value("kode_unit")) == kode_unit
+    }
     ref_iku = []
     for row in data.table("iku"):
         values = {k: c.value for k, c in row.cells.items()}
         if as_code(values["kode_iku"]) in assigned:
-            ref_iku.append({
-                "kode_iku": as_code(values["kode_iku"]),
-                "sasaran": values["sasaran"],
-                "indikator": values["indikator"],
-                "satuan": values["satuan"],
-                "arah": values["arah"],
-                "konsolidasi": values["konsolidasi"],
-                "target": master.target_iku(values),
-            })
-    tim = [{"nip": p.nip, "nama": p.nama, "jabatan": p.jabatan,
-            "jenis_jabatan": p.jenis_jabatan}
-           for p in master.pegawai.values() if p.kode_unit == kode_unit]
+            ref_iku.append(
+                {
+                    "kode_iku": as_code(values["kode_iku"]),
+                    "sasaran": values["sasaran"],
+                    "indikator": values["indikator"],
+                    "satuan": values["satuan"],
+                    "arah": values["arah"],
+                    "konsolidasi": values["konsolidasi"],
+                    "target": master.target_iku(values),
+                }
+            )
+    tim = [
+        {"nip": p.nip, "nama": p.nama, "jabatan": p.jabatan, "jenis_jabatan": p.jenis_jabatan}
+        for p in master.pegawai.values()
+        if p.kode_unit == kode_unit
+    ]
     return FormValues(fields=fields, tables={"ref_iku": ref_iku, "tim": tim})
 
 
 def person_slug(nama: str) -> str:
     """Name without academic titles, as a file-name slug: 'budi-santoso'."""
-    words = [w for w in nama.split(",")[0].split() if not w.endswith(".")]
+    words = [w for w in nama.split(",", maxsplit=1)[0].split() if not w.endswith(".")]
     return slug(" ".join(words) or nama)
 
 
@@ -173,8 +193,11 @@ def skp_values(master: MasterView, nip: str) -> FormValues:
         "status": "draft",
     }
     if atasan:
-        fields |= {"penilai_nama": atasan.nama, "penilai_nip": atasan.nip,
-                   "penilai_jabatan": atasan.jabatan}
+        fields |= {
+            "penilai_nama": atasan.nama,
+            "penilai_nip": atasan.nip,
+            "penilai_jabatan": atasan.jabatan,
+        }
     return FormValues(fields=fields)
 
 
@@ -187,9 +210,13 @@ def unit_codes(master: MasterView) -> list[tuple[str, str]]:
     return units
 
 
-def write_unit_workbooks(master_path: Path, output: Path, *,
-                         units: Sequence[str] | None = None,
-                         progress: Progress | None = None) -> TemplatResult:
+def write_unit_workbooks(
+    master_path: Path,
+    output: Path,
+    *,
+    units: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> TemplatResult:
     """One pre-filled unit workbook per unit of the master (the first cascade step)."""
     master = MasterView.read(master_path)
     result = TemplatResult()

@@ -30,30 +30,46 @@ MASTER_FILE = f"master-politeknik-negeri-contoh-{TAHUN}.xlsx"
 
 
 def _merge(prefill: FormValues, entry: dict[str, Any]) -> FormValues:
-    fields: dict[str, CellScalar] = {**prefill.fields, **cast(dict[str, CellScalar],
-                                                              entry["fields"])}
-    tables = {**prefill.tables, **{k: v for k, v in entry.items() if k not in ("fields",
-                                                                              "unit")}}
+    fields: dict[str, CellScalar] = {
+        **prefill.fields,
+        **cast(dict[str, CellScalar], entry["fields"]),
+    }
+    tables = {**prefill.tables, **{k: v for k, v in entry.items() if k not in ("fields", "unit")}}
     return FormValues(fields=fields, tables=tables)
 
 
 def build_sample(output: Path) -> list[Path]:
     output.mkdir(parents=True, exist_ok=True)
-    master_path = write_template(MASTER, output / MASTER_FILE, master_values(),
-                                 subtitle=f"Politeknik Negeri Contoh · Tahun {TAHUN}")
+    master_path = write_template(
+        MASTER,
+        output / MASTER_FILE,
+        master_values(),
+        subtitle=f"Politeknik Negeri Contoh · Tahun {TAHUN}",
+    )
     written = [master_path]
     master = MasterView.read(master_path)
     for kode, entry in UNIT_ENTRIES.items():
         nama = unit_name(master, kode) or kode
         values = _merge(unit_values(master, kode), entry)
-        written.append(write_template(UNIT, output / unit_file_name(kode, nama), values,
-                                      subtitle=f"{nama} · Tahun {TAHUN}"))
+        written.append(
+            write_template(
+                UNIT,
+                output / unit_file_name(kode, nama),
+                values,
+                subtitle=f"{nama} · Tahun {TAHUN}",
+            )
+        )
     for nip, skp in SKP_ENTRIES.items():
         pegawai = master.pegawai[nip]
         values = _merge(skp_values(master, nip), skp)
-        written.append(write_template(SKP_FORM, output / skp_file_name(str(skp["unit"]),
-                                                                       pegawai.nama),
-                                      values, subtitle=f"{pegawai.nama} · Tahun {TAHUN}"))
+        written.append(
+            write_template(
+                SKP_FORM,
+                output / skp_file_name(str(skp["unit"]), pegawai.nama),
+                values,
+                subtitle=f"{pegawai.nama} · Tahun {TAHUN}",
+            )
+        )
     return written
 
 

@@ -19,9 +19,7 @@ PERSPEKTIF = ChoiceList(
     ("Penerima Layanan", "Proses Bisnis", "Penguatan Internal", "Anggaran"),
 )
 MODEL_SKP = ChoiceList("daftar_model_skp", ("dasar", "pengembangan"))
-FREKUENSI = ChoiceList(
-    "daftar_frekuensi", ("bulanan", "triwulanan", "semesteran", "tahunan")
-)
+FREKUENSI = ChoiceList("daftar_frekuensi", ("bulanan", "triwulanan", "semesteran", "tahunan"))
 
 # Code patterns (validated in Validasi; documented in the Petunjuk sheet).
 POLA_IKU = r"^IKU-\d+$"

@@ -23,8 +23,7 @@ REFERENSI = Sheet(
                 Column("indikator", "Indikator Kinerja Utama", width=44),
                 Column("satuan", "Satuan", width=12),
                 Column("arah", "Arah", T.CHOICE, choices=ch.ARAH, width=8),
-                Column("konsolidasi", "Konsolidasi", T.CHOICE, choices=ch.KONSOLIDASI,
-                       width=13),
+                Column("konsolidasi", "Konsolidasi", T.CHOICE, choices=ch.KONSOLIDASI, width=13),
                 Column("target", "Target Institusi", T.NUMBER, width=12),
             ),
         ),
@@ -39,23 +38,38 @@ PK = Sheet(
         Field("kode_unit", "pk_kode_unit", "Kode unit", T.CODE, required=True, locked=True),
         Field("nama_unit", "pk_nama_unit", "Nama unit", required=True, locked=True),
         Field("tahun", "pk_tahun", "Tahun", T.INTEGER, required=True, locked=True),
-        Field("pihak_pertama_nama", "pk_pihak_pertama_nama", "PIHAK PERTAMA: nama",
-              required=True),
-        Field("pihak_pertama_nip", "pk_pihak_pertama_nip", "PIHAK PERTAMA: NIP", T.CODE,
-              required=True),
-        Field("pihak_pertama_jabatan", "pk_pihak_pertama_jabatan", "PIHAK PERTAMA: jabatan",
-              required=True),
+        Field("pihak_pertama_nama", "pk_pihak_pertama_nama", "PIHAK PERTAMA: nama", required=True),
+        Field(
+            "pihak_pertama_nip", "pk_pihak_pertama_nip", "PIHAK PERTAMA: NIP", T.CODE, required=True
+        ),
+        Field(
+            "pihak_pertama_jabatan",
+            "pk_pihak_pertama_jabatan",
+            "PIHAK PERTAMA: jabatan",
+            required=True,
+        ),
         Field("pihak_kedua_nama", "pk_pihak_kedua_nama", "PIHAK KEDUA: nama", required=True),
-        Field("pihak_kedua_nip", "pk_pihak_kedua_nip", "PIHAK KEDUA: NIP", T.CODE,
-              required=True),
-        Field("pihak_kedua_jabatan", "pk_pihak_kedua_jabatan", "PIHAK KEDUA: jabatan",
-              required=True),
+        Field("pihak_kedua_nip", "pk_pihak_kedua_nip", "PIHAK KEDUA: NIP", T.CODE, required=True),
+        Field(
+            "pihak_kedua_jabatan", "pk_pihak_kedua_jabatan", "PIHAK KEDUA: jabatan", required=True
+        ),
         Field("tempat", "pk_tempat", "Tempat", required=True),
-        Field("tanggal", "pk_tanggal", "Tanggal penandatanganan", T.DATE,
-              help="Tanggal PK ditandatangani (dd/mm/yyyy)."),
-        Field("status", "pk_status", "Status dokumen", T.CHOICE, required=True,
-              choices=ch.STATUS_DOKUMEN,
-              help="draft → diajukan (ke Unit Perencanaan) → disahkan."),
+        Field(
+            "tanggal",
+            "pk_tanggal",
+            "Tanggal penandatanganan",
+            T.DATE,
+            help="Tanggal PK ditandatangani (dd/mm/yyyy).",
+        ),
+        Field(
+            "status",
+            "pk_status",
+            "Status dokumen",
+            T.CHOICE,
+            required=True,
+            choices=ch.STATUS_DOKUMEN,
+            help="draft → diajukan (ke Unit Perencanaan) → disahkan.",
+        ),
         Field("tanggal_diajukan", "pk_tanggal_diajukan", "Tanggal diajukan", T.DATE),
         Field("tanggal_disahkan", "pk_tanggal_disahkan", "Tanggal disahkan", T.DATE),
     ),
@@ -67,20 +81,45 @@ PK = Sheet(
             rows=40,
             columns=(
                 Column("sasaran", "Sasaran Kegiatan", required=True, width=32),
-                Column("kode_ikk", "Kode IKK", T.CODE, required=True, pattern=ch.POLA_IKK,
-                       width=13, help="Format IKK-<kode unit>-<nomor>, mis. IKK-TI-1."),
+                Column(
+                    "kode_ikk",
+                    "Kode IKK",
+                    T.CODE,
+                    required=True,
+                    pattern=ch.POLA_IKK,
+                    width=13,
+                    help="Format IKK-<kode unit>-<nomor>, mis. IKK-TI-1.",
+                ),
                 Column("indikator", "Indikator Kinerja", required=True, width=40),
                 Column("satuan", "Satuan", required=True, width=11),
                 Column("arah", "Arah", T.CHOICE, required=True, choices=ch.ARAH, width=8),
-                Column("konsolidasi", "Konsolidasi", T.CHOICE, required=True,
-                       choices=ch.KONSOLIDASI, width=13),
+                Column(
+                    "konsolidasi",
+                    "Konsolidasi",
+                    T.CHOICE,
+                    required=True,
+                    choices=ch.KONSOLIDASI,
+                    width=13,
+                ),
                 Column("target", "Target", T.NUMBER, required=True, width=10),
-                Column("kode_iku", "IKU Induk", T.CODE, required=True,
-                       choices=ChoiceFrom("ref_iku", "kode_iku"), width=10,
-                       help="IKU institusi yang diturunkan menjadi IKK ini."),
-                Column("metode_kaskade", "Metode Kaskade", T.CHOICE, required=True,
-                       choices=ch.METODE_KASKADE, width=15,
-                       help="beban target: target unit-unit dijumlahkan = target IKU."),
+                Column(
+                    "kode_iku",
+                    "IKU Induk",
+                    T.CODE,
+                    required=True,
+                    choices=ChoiceFrom("ref_iku", "kode_iku"),
+                    width=10,
+                    help="IKU institusi yang diturunkan menjadi IKK ini.",
+                ),
+                Column(
+                    "metode_kaskade",
+                    "Metode Kaskade",
+                    T.CHOICE,
+                    required=True,
+                    choices=ch.METODE_KASKADE,
+                    width=15,
+                    help="beban target: target unit-unit dijumlahkan = target IKU.",
+                ),
             ),
         ),
         Table(
@@ -90,8 +129,14 @@ PK = Sheet(
             rows=15,
             columns=(
                 Column("program", "Program/Kegiatan", required=True, width=50),
-                Column("anggaran", "Anggaran (Rp)", T.NUMBER, required=True, width=20,
-                       num_format="#,##0"),
+                Column(
+                    "anggaran",
+                    "Anggaran (Rp)",
+                    T.NUMBER,
+                    required=True,
+                    width=20,
+                    num_format="#,##0",
+                ),
             ),
         ),
     ),
@@ -99,7 +144,7 @@ PK = Sheet(
 
 IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
 LOOKUP_INDIKATOR = (
-    "=IFERROR(INDEX(tblPK[Indikator Kinerja],MATCH([@[Kode IKK]],tblPK[Kode IKK],0)),\"\")"
+    '=IFERROR(INDEX(tblPK[Indikator Kinerja],MATCH([@[Kode IKK]],tblPK[Kode IKK],0)),"")'
 )
 
 RENCANA_AKSI = Sheet(
@@ -114,8 +159,9 @@ RENCANA_AKSI = Sheet(
             title="Rencana Aksi per IKK",
             rows=40,
             columns=(
-                Column("kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN,
-                       width=13),
+                Column(
+                    "kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN, width=13
+                ),
                 Column("indikator", "Indikator Kinerja", width=36, formula=LOOKUP_INDIKATOR),
                 Column("tw1", "Target TW I", T.NUMBER, width=10),
                 Column("tw2", "Target TW II", T.NUMBER, width=10),
@@ -145,8 +191,9 @@ MATRIKS = Sheet(
                 Column("nip", "NIP", T.CODE, width=21),
                 Column("nama", "Nama", width=28),
                 Column("jabatan", "Jabatan", width=24),
-                Column("jenis_jabatan", "Jenis Jabatan", T.CHOICE, choices=ch.JENIS_JABATAN,
-                       width=13),
+                Column(
+                    "jenis_jabatan", "Jenis Jabatan", T.CHOICE, choices=ch.JENIS_JABATAN, width=13
+                ),
             ),
         ),
         Table(
@@ -155,19 +202,37 @@ MATRIKS = Sheet(
             title="Peran dan hasil anggota tim",
             rows=150,
             columns=(
-                Column("nip", "NIP Pegawai", T.CODE, required=True, pattern=ch.POLA_NIP,
-                       choices=ChoiceFrom("tim", "nip"), width=21),
+                Column(
+                    "nip",
+                    "NIP Pegawai",
+                    T.CODE,
+                    required=True,
+                    pattern=ch.POLA_NIP,
+                    choices=ChoiceFrom("tim", "nip"),
+                    width=21,
+                ),
                 Column("nama", "Nama Pegawai", required=True, width=28),
                 Column("jabatan", "Jabatan", width=24),
-                Column("kode_ikk", "IKK Pimpinan", T.CODE, required=True, choices=IKK_DROPDOWN,
-                       width=13),
+                Column(
+                    "kode_ikk",
+                    "IKK Pimpinan",
+                    T.CODE,
+                    required=True,
+                    choices=IKK_DROPDOWN,
+                    width=13,
+                ),
                 Column("rhk", "Peran/Hasil (RHK)", required=True, width=40),
                 Column("aspek", "Aspek", T.CHOICE, required=True, choices=ch.ASPEK, width=11),
                 Column("iki", "Indikator Kinerja Individu", required=True, width=36),
                 Column("target", "Target", T.NUMBER, width=9),
                 Column("satuan", "Satuan", width=11),
-                Column("metode_kaskade", "Metode Kaskade", T.CHOICE, choices=ch.METODE_KASKADE,
-                       width=15),
+                Column(
+                    "metode_kaskade",
+                    "Metode Kaskade",
+                    T.CHOICE,
+                    choices=ch.METODE_KASKADE,
+                    width=15,
+                ),
             ),
         ),
     ),
@@ -185,14 +250,17 @@ CAPAIAN = Sheet(
             title="Realisasi per IKK per triwulan",
             rows=160,
             columns=(
-                Column("kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN,
-                       width=13),
+                Column(
+                    "kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN, width=13
+                ),
                 Column("indikator", "Indikator Kinerja", width=34, formula=LOOKUP_INDIKATOR),
-                Column("triwulan", "Triwulan", T.CHOICE, required=True, choices=ch.TRIWULAN,
-                       width=9),
+                Column(
+                    "triwulan", "Triwulan", T.CHOICE, required=True, choices=ch.TRIWULAN, width=9
+                ),
                 Column("realisasi", "Realisasi", T.NUMBER, width=11),
-                Column("bukti_dukung", "Bukti Dukung", width=30,
-                       help="Tautan atau nama berkas bukti."),
+                Column(
+                    "bukti_dukung", "Bukti Dukung", width=30, help="Tautan atau nama berkas bukti."
+                ),
                 Column("kendala", "Kendala", width=30),
                 Column("tindak_lanjut", "Tindak Lanjut", width=30),
             ),
@@ -213,8 +281,7 @@ UNIT = Form(
         "Isi Rencana Aksi: target triwulan kumulatif dan aksi per IKK.",
         "Isi Matriks Peran-Hasil bersama anggota tim (dialog kinerja).",
         "Setiap triwulan isi lembar Capaian beserta bukti dukung dan kendala.",
-        "Tekan Validasi (atau jalankan xlkinerja validasi) sebelum mengirim ke Unit "
-        "Perencanaan.",
+        "Tekan Validasi (atau jalankan xlkinerja validasi) sebelum mengirim ke Unit Perencanaan.",
     ),
     sheets=(REFERENSI, PK, RENCANA_AKSI, MATRIKS, CAPAIAN),
 )

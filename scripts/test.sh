@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need on a fresh Debian machine with
+# Python 3.11 and pip, then runs the linters, the type checker and the test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_cmd=""
+if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+
+# LibreOffice: the real spreadsheet program the tests open generated files with.
+if ! command -v soffice >/dev/null 2>&1; then
+  echo "== apt: libreoffice-calc" >&2
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+    libreoffice-calc fonts-dejavu-core >/dev/null
+fi
+
+echo "== pip install -e .[dev]" >&2
+python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
+
+echo "== ruff" >&2
+python3 -m ruff check xlkinerja tests scripts
+python3 -m ruff format --check xlkinerja tests scripts
+echo "== mypy" >&2
+python3 -m mypy xlkinerja
+echo "== pytest" >&2
+python3 -m pytest "$@"

@@ -1,0 +1,74 @@
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SAMPLE
+from xlkinerja.cli import app
+
+runner = CliRunner()
+COMMANDS = ["templat", "baca", "contoh"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_indonesian_help_with_an_example(command: str):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Contoh:" in result.output
+    assert "Penggunaan:" in result.output
+    assert "Show this message" not in result.output
+
+
+def test_templat_writes_blank_templates(tmp_path: Path):
+    result = runner.invoke(app, ["templat", "--output", str(tmp_path)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "templat_master.xlsx",
+        "templat_skp.xlsx",
+        "templat_unit.xlsx",
+    ]
+
+
+def test_baca_json_goes_to_stdout(tmp_path: Path):
+    result = runner.invoke(
+        app, ["baca", str(SAMPLE / "skp-TI-budi-santoso.xlsx"), "--format", "json"]
+    )
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["workbook"][0]["jenis"] == "skp"
+    assert payload["workbook"][0]["baris"]["rhk"] == 4
+
+
+def test_unreadable_file_exits_1_without_traceback(tmp_path: Path):
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"bukan excel")
+    result = runner.invoke(app, ["baca", str(bad), "--format", "json"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert json.loads(result.stdout)["tidak_terbaca"][0]["berkas"].endswith("rusak.xlsx")
+
+
+def test_bad_master_is_a_usage_error(tmp_path: Path):
+    result = runner.invoke(
+        app, ["templat", "-o", str(tmp_path), "-m", str(SAMPLE / "skp-TI-budi-santoso.xlsx")]
+    )
+    assert result.exit_code == 2
+    assert "Galat:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_option_is_explained_in_indonesian():
+    result = runner.invoke(app, ["templat"])
+    assert result.exit_code == 2
+    assert "Belum diberikan" in result.output
+
+
+def test_contoh_runs_the_main_job(tmp_path: Path):
+    result = runner.invoke(
+        app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
+    )
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "hasil" / "unit").glob("*.xlsx"))) == 5
+    assert "skp-TI-budi-santoso.xlsx" in result.stderr
+    assert "master-politeknik-negeri-contoh-2025.xlsx" in result.stderr

@@ -1,0 +1,63 @@
+import re
+from dataclasses import replace
+
+from xlkinerja.specs import FORMS, MASTER, UNIT, ChoiceFrom, Column
+
+# Characters that need escaping inside Excel structured references.
+STRUCTURED_REF_SPECIAL = re.compile(r"[\[\]#']")
+
+
+def test_names_are_unique_within_each_form():
+    for form in FORMS.values():
+        tables = [t.name for t in form.tables]
+        assert len(tables) == len(set(tables)), form.id
+        keys = [t.key for t in form.tables]
+        assert len(keys) == len(set(keys)), form.id
+        names = [f.name for f in form.fields] + [c.name for c in form.choice_lists]
+        assert len(names) == len(set(names)), form.id
+        sheets = [s.name for s in form.sheets]
+        assert len(sheets) == len(set(sheets)), form.id
+        for table in form.tables:
+            labels = [c.label for c in table.columns]
+            assert len(labels) == len(set(labels)), table.name
+            assert len({c.key for c in table.columns}) == len(labels), table.name
+
+
+def test_labels_are_safe_in_structured_references_and_sheet_names_fit_excel():
+    for form in FORMS.values():
+        for sheet in form.sheets:
+            assert len(sheet.name) <= 31
+            assert not re.search(r"[\[\]:*?/\\]", sheet.name)
+        for table in form.tables:
+            for col in table.columns:
+                assert not STRUCTURED_REF_SPECIAL.search(col.label), col.label
+
+
+def test_choices_from_tables_point_at_existing_columns():
+    for form in FORMS.values():
+        for item in form.items:
+            if isinstance(item.choices, ChoiceFrom):
+                table = form.table(item.choices.table)
+                assert table.column(item.choices.column)
+
+
+def test_schema_hash_changes_when_a_column_is_added_and_not_when_help_changes():
+    before = UNIT.schema_hash
+    ra = UNIT.table("ra")
+    extra = replace(ra, columns=(*ra.columns, Column("catatan", "Catatan")))
+    sheet = UNIT.sheet("Rencana Aksi")
+    changed = replace(
+        UNIT, sheets=tuple(replace(s, tables=(extra,)) if s is sheet else s for s in UNIT.sheets)
+    )
+    assert changed.schema_hash != before
+    reworded = replace(
+        UNIT, sheets=tuple(replace(s, intro="teks lain") if s is sheet else s for s in UNIT.sheets)
+    )
+    assert reworded.schema_hash == before
+
+
+def test_master_covers_what_the_cycle_needs():
+    keys = {t.key for t in MASTER.tables}
+    assert {"iku", "program", "unit", "pegawai", "penugasan", "predikat"} <= keys
+    assert {"tahun", "batas_pk", "batas_atas_capaian"} <= {f.key for f in MASTER.fields}
+    assert {"pk", "anggaran", "ra", "matriks", "capaian"} <= {t.key for t in UNIT.tables}
