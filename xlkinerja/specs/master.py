@@ -103,7 +103,13 @@ RENSTRA = Sheet(
                 Column("kode_ss", "Kode SS", T.CODE, required=True, pattern=ch.POLA_SS, width=9),
                 Column("sasaran", "Sasaran Strategis", required=True, width=36),
                 Column(
-                    "kode_iku", "Kode IKU", T.CODE, required=True, pattern=ch.POLA_IKU, width=10
+                    "kode_iku",
+                    "Kode IKU",
+                    T.CODE,
+                    required=True,
+                    unique=True,
+                    pattern=ch.POLA_IKU,
+                    width=10,
                 ),
                 Column("indikator", "Indikator Kinerja", required=True, width=44),
                 Column("satuan", "Satuan", required=True, width=12),
@@ -148,7 +154,9 @@ PROGRAM = Sheet(
             title="Program/Kegiatan",
             rows=30,
             columns=(
-                Column("kode_program", "Kode Program", T.CODE, required=True, width=14),
+                Column(
+                    "kode_program", "Kode Program", T.CODE, required=True, unique=True, width=14
+                ),
                 Column("program", "Program/Kegiatan", required=True, width=50),
                 Column(
                     "anggaran",
@@ -174,7 +182,13 @@ UNIT = Sheet(
             rows=60,
             columns=(
                 Column(
-                    "kode_unit", "Kode Unit", T.CODE, required=True, pattern=ch.POLA_UNIT, width=11
+                    "kode_unit",
+                    "Kode Unit",
+                    T.CODE,
+                    required=True,
+                    unique=True,
+                    pattern=ch.POLA_UNIT,
+                    width=11,
                 ),
                 Column("nama_unit", "Nama Unit", required=True, width=40),
                 Column(
@@ -195,7 +209,9 @@ PEGAWAI = Sheet(
             title="Daftar pegawai",
             rows=400,
             columns=(
-                Column("nip", "NIP", T.CODE, required=True, pattern=ch.POLA_NIP, width=21),
+                Column(
+                    "nip", "NIP", T.CODE, required=True, unique=True, pattern=ch.POLA_NIP, width=21
+                ),
                 Column("nama", "Nama", required=True, width=32),
                 Column("pangkat", "Pangkat/Golongan", width=22),
                 Column("jabatan", "Jabatan", required=True, width=32),

@@ -57,6 +57,7 @@ class Column:
     # Filled by the level above (pre-fill) and locked for the user.
     locked: bool = False
     num_format: str | None = None  # Excel number format; default by type
+    unique: bool = False  # no two rows of the table may hold the same value
 
     @property
     def is_input(self) -> bool:

@@ -67,7 +67,15 @@ SKP = Sheet(
                 ),
                 Column("kode_rhk", "Kode RHK", T.CODE, required=True, pattern=ch.POLA_RHK, width=9),
                 Column("rhk", "Rencana Hasil Kerja", required=True, width=36),
-                Column("kode_iki", "Kode IKI", T.CODE, required=True, pattern=ch.POLA_IKI, width=9),
+                Column(
+                    "kode_iki",
+                    "Kode IKI",
+                    T.CODE,
+                    required=True,
+                    unique=True,
+                    pattern=ch.POLA_IKI,
+                    width=9,
+                ),
                 Column("aspek", "Aspek", T.CHOICE, required=True, choices=ch.ASPEK, width=11),
                 Column("iki", "Indikator Kinerja Individu", required=True, width=36),
                 Column("target", "Target", T.NUMBER, width=9),
@@ -106,7 +114,13 @@ MANUAL = Sheet(
             rows=40,
             columns=(
                 Column(
-                    "kode_iki", "Kode IKI", T.CODE, required=True, choices=IKI_DROPDOWN, width=9
+                    "kode_iki",
+                    "Kode IKI",
+                    T.CODE,
+                    required=True,
+                    unique=True,
+                    choices=IKI_DROPDOWN,
+                    width=9,
                 ),
                 Column("definisi", "Definisi", required=True, width=36),
                 Column("formula", "Formula", width=30),

@@ -86,6 +86,7 @@ PK = Sheet(
                     "Kode IKK",
                     T.CODE,
                     required=True,
+                    unique=True,
                     pattern=ch.POLA_IKK,
                     width=13,
                     help="Format IKK-<kode unit>-<nomor>, mis. IKK-TI-1.",
@@ -160,7 +161,13 @@ RENCANA_AKSI = Sheet(
             rows=40,
             columns=(
                 Column(
-                    "kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN, width=13
+                    "kode_ikk",
+                    "Kode IKK",
+                    T.CODE,
+                    required=True,
+                    unique=True,
+                    choices=IKK_DROPDOWN,
+                    width=13,
                 ),
                 Column("indikator", "Indikator Kinerja", width=36, formula=LOOKUP_INDIKATOR),
                 Column("tw1", "Target TW I", T.NUMBER, width=10),
