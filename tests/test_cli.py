@@ -72,3 +72,13 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     assert len(list((tmp_path / "hasil" / "unit").glob("*.xlsx"))) == 5
     assert "skp-TI-budi-santoso.xlsx" in result.stderr
     assert "master-politeknik-negeri-contoh-2025.xlsx" in result.stderr
+
+
+def test_validasi_exit_codes_and_json(tmp_path: Path):
+    result = runner.invoke(app, ["validasi", str(SAMPLE), "--format", "json"])
+    assert result.exit_code == 1  # the sample has galat
+    payload = json.loads(result.stdout)
+    assert {f["code"] for f in payload["temuan"]} >= {"pk.kode_iku.tidak_dikenal"}
+    clean = runner.invoke(app, ["validasi", str(SAMPLE / "skp-TI-budi-santoso.xlsx")])
+    assert clean.exit_code == 0
+    assert "Hasil validasi" in clean.stderr

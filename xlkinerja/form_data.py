@@ -85,6 +85,10 @@ class FormData:
     meta: TemplateMeta
     fields: Mapping[str, CellValue]
     tables: Mapping[str, TableData]
+    # Input cells (sheet, A1) whose value the reader could not see: the cached Excel error
+    # ("#DIV/0!", "#REF!", ...), or "" for a formula without a cached value. Their
+    # `CellValue` is blank (None); a validator reports them instead of "not filled".
+    formula_cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
     def value(self, field_key: str) -> CellScalar:
         return self.fields[field_key].value

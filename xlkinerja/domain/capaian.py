@@ -1,10 +1,10 @@
 """Capaian (achievement) per indicator — the formulas of domain.md, no I/O.
 
-    naik (higher is better):  R / T × 100
-    turun (lower is better):  (2 − R / T) × 100, never below 0   (Permen PAN-RB 8/2021 p.110)
-    range target [lo, hi]:    100 inside the range; outside it the formula above with
-                              T = hi when R > hi and T = lo when R < lo
-    target 0:                 not computable — said so, never divided
+naik (higher is better):  R / T × 100
+turun (lower is better):  (2 − R / T) × 100, never below 0   (Permen PAN-RB 8/2021 p.110)
+range target [lo, hi]:    100 inside the range; outside it the formula above with
+                          T = hi when R > hi and T = lo when R < lo
+target 0:                 not computable — said so, never divided
 """
 
 from __future__ import annotations

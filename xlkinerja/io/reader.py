@@ -3,6 +3,13 @@
 Tables are found by name, single fields by defined name; every value keeps its sheet and
 cell. Formula columns are not read (Python computes them again). Anything that makes the
 file unreadable as the expected form raises `WorkbookError` with an Indonesian message.
+
+Before calamine opens a file, `package_guard.check_package` refuses hostile or broken
+packages. calamine reads an Excel error cell (#DIV/0!) as "", like a blank, so
+`formula_cells` scans the form's sheets: input cells holding an error or an uncalculated
+formula are listed in `FormData.formula_cells`, and a table row with such a cell is kept
+even though its values look blank. Merged cells inside a table are refused (which cell
+holds the value would be a guess).
 """
 
 from __future__ import annotations
@@ -15,7 +22,14 @@ import python_calamine as calamine
 
 from xlkinerja.errors import WorkbookError
 from xlkinerja.form_data import CellScalar, CellValue, FormData, Row, TableData, TemplateMeta
-from xlkinerja.io.package_parts import cell_address, parse_single_cell_ref, read_defined_names
+from xlkinerja.io.formula_cells import SheetScan, scan_sheets
+from xlkinerja.io.package_guard import check_package
+from xlkinerja.io.package_parts import (
+    cell_address,
+    column_index,
+    parse_single_cell_ref,
+    read_defined_names,
+)
 from xlkinerja.io.template_writer import META_KEYS, META_SHEET
 from xlkinerja.specs import FORMS, Form, Table
 
@@ -54,10 +68,15 @@ class _Workbook:
             ) from exc
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
+        self.scans: dict[str, SheetScan] = {}  # the form's sheets, from formula_cells
 
     def grid(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._grids:
-            self._grids[sheet] = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            try:
+                loaded = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            except Exception as exc:  # a corrupt part: calamine raises many error types
+                raise unreadable_sheet(self.path, sheet, exc) from exc
+            self._grids[sheet] = loaded
         return self._grids[sheet]
 
     def value(self, sheet: str, row: int, col: int) -> CellScalar:
@@ -65,6 +84,15 @@ class _Workbook:
         if row < len(grid) and col < len(grid[row]):
             return normalise(grid[row][col])
         return None
+
+
+def unreadable_sheet(path: Path, sheet: str, exc: Exception) -> WorkbookError:
+    return WorkbookError(
+        f"isi lembar tidak dapat dibaca; bagiannya rusak ({exc}).",
+        path=path,
+        sheet=sheet,
+        hint="Buka di Excel lalu simpan ulang.",
+    )
 
 
 def check_file(path: Path) -> None:
@@ -134,7 +162,10 @@ def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
     return form
 
 
-def read_fields(book: _Workbook, form: Form) -> dict[str, CellValue]:
+def read_fields(
+    book: _Workbook, form: Form, formula_cells: dict[tuple[str, str], str] | None = None
+) -> dict[str, CellValue]:
+    """Header fields by key; with `formula_cells`, add the errors/uncalculated ones to it."""
     names = read_defined_names(book.path)
     fields: dict[str, CellValue] = {}
     for fld in form.fields:
@@ -158,11 +189,21 @@ def read_fields(book: _Workbook, form: Form) -> dict[str, CellValue]:
         fields[fld.key] = CellValue(
             book.value(target.sheet, target.row, target.col), target.sheet, target.cell
         )
+        state = book.scans.get(target.sheet, SheetScan()).formulas.get(target.cell)
+        if state is not None and formula_cells is not None:
+            formula_cells[(target.sheet, target.cell)] = state.error
     return fields
 
 
-def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
+def read_table(
+    book: _Workbook,
+    form: Form,
+    spec: Table,
+    formula_cells: dict[tuple[str, str], str] | None = None,
+) -> TableData:
+    """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells."""
     sheet_name = form.sheet_of_table(spec.key).name
+    scan = book.scans.get(sheet_name, SheetScan())
     if spec.name not in (book.book.table_names or []):
         raise WorkbookError(
             f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
@@ -171,7 +212,10 @@ def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
             sheet=sheet_name,
             hint=REGENERATE_HINT,
         )
-    table = book.book.get_table_by_name(spec.name)
+    try:
+        table = book.book.get_table_by_name(spec.name)
+    except Exception as exc:  # a corrupt part: calamine raises many error types
+        raise unreadable_sheet(book.path, sheet_name, exc) from exc
     if table.sheet != sheet_name:
         raise WorkbookError(
             f"tabel '{spec.name}' berada di lembar '{table.sheet}', "
@@ -198,6 +242,9 @@ def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
     rows: list[Row] = []
     # Empty data area: calamine reports no start and no rows.
     data = table.to_python() if start is not None else []
+    if start is not None and scan.merged:
+        area = (first_row - 1, first_col, first_row + len(data) - 1, first_col + len(headers) - 1)
+        check_merged(book.path, spec, sheet_name, scan.merged, area)
     for offset, raw in enumerate(data):
         excel_row = first_row + offset
         cells = {
@@ -208,16 +255,45 @@ def read_table(book: _Workbook, form: Form, spec: Table) -> TableData:
             )
             for key, index in positions.items()
         }
-        if all(c.is_blank for c in cells.values()):
+        states = {c.cell: scan.formulas[c.cell] for c in cells.values() if c.cell in scan.formulas}
+        if formula_cells is not None:
+            formula_cells.update({(sheet_name, cell): s.error for cell, s in states.items()})
+        if not states and all(c.is_blank for c in cells.values()):
             continue
         rows.append(Row(number=excel_row + 1, cells=cells))
     return TableData(spec=spec, sheet=sheet_name, rows=tuple(rows))
+
+
+def check_merged(
+    path: Path, spec: Table, sheet: str, merged: tuple[str, ...], area: tuple[int, int, int, int]
+) -> None:
+    """Refuse merged cells overlapping a table's `area` (zero-based top, left, bottom, right)."""
+    for ref in merged:
+        first, _, last = ref.partition(":")
+        top, left = _row_col(first)
+        bottom, right = _row_col(last or first)
+        if bottom >= area[0] and top <= area[2] and right >= area[1] and left <= area[3]:
+            raise WorkbookError(
+                f"sel digabung (merge) di dalam tabel '{spec.name}' ({spec.title}); "
+                "nilai sel yang tergabung tidak dapat dibaca dengan pasti.",
+                path=path,
+                sheet=sheet,
+                cell=ref,
+                hint="Pisahkan sel itu (Beranda > Gabung & Pusatkan > Pisahkan Sel), "
+                "lalu isi setiap sel.",
+            )
+
+
+def _row_col(address: str) -> tuple[int, int]:
+    letters = address.rstrip("0123456789")
+    return int(address[len(letters) :]) - 1, column_index(letters)
 
 
 def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     """Read a workbook written from one of the form templates (and filled by a user)."""
     path = Path(path)
     check_file(path)
+    check_package(path)
     book = _Workbook(path)
     meta = read_meta(book)
     form = resolve_form(meta, path, expected)
@@ -229,7 +305,16 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
             path=path,
             hint=REGENERATE_HINT,
         )
-    fields = read_fields(book, form)
-    tables = {spec.key: read_table(book, form, spec) for spec in form.tables}
+    book.scans = scan_sheets(path, [s.name for s in form.sheets])
+    formula_cells: dict[tuple[str, str], str] = {}
+    fields = read_fields(book, form, formula_cells)
+    tables = {spec.key: read_table(book, form, spec, formula_cells) for spec in form.tables}
     book.book.close()
-    return FormData(form=form, path=path, meta=meta, fields=fields, tables=tables)
+    return FormData(
+        form=form,
+        path=path,
+        meta=meta,
+        fields=fields,
+        tables=tables,
+        formula_cells=formula_cells,
+    )

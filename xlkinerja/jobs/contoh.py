@@ -1,8 +1,8 @@
 """Job `contoh`: the main job run on the bundled sample institution.
 
-Writes the blank templates, pre-fills every unit's workbook from the sample master, and
-reads all the sample's filled workbooks back. Later steps (validasi, kaskade, kompilasi)
-extend this job.
+Writes the blank templates, pre-fills every unit's workbook from the sample master, reads
+all the sample's filled workbooks back and validates them (the planted mistakes show up as
+findings). Later steps (kaskade, kompilasi) extend this job.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
+from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.sample.build import MASTER_FILE, build_sample
 
 DEFAULT_SAMPLE = Path("workbooks/contoh")
@@ -25,6 +26,7 @@ class ContohResult:
     templates: list[Path]
     prefilled: TemplatResult
     read: ReadResult
+    validasi: ValidasiResult
 
 
 def run_contoh(
@@ -46,4 +48,11 @@ def run_contoh(
     if progress:
         progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
     read = read_workbooks([sample])
-    return ContohResult(sample=sample, templates=templates, prefilled=prefilled, read=read)
+    validasi = validate_paths([sample])
+    if progress:
+        progress(
+            f"{len(validasi.files)} workbook contoh divalidasi: {len(validasi.findings)} temuan"
+        )
+    return ContohResult(
+        sample=sample, templates=templates, prefilled=prefilled, read=read, validasi=validasi
+    )

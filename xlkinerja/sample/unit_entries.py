@@ -269,7 +269,7 @@ TI: UnitEntry = {
         *_capaian(
             "IKK-TI-1", (22, None), (41, None), (66, "Tracer study baru terisi 70% responden")
         ),
-        *_capaian("IKK-TI-2", (6, None), (15, None), (31, "Dua mitra menunda penerimaan")),
+        *_capaian("IKK-TI-2", (5, None), (15, None), (31, "Dua mitra menunda penerimaan")),
         *_capaian("IKK-TI-3", (0, None), (64, None), (142, None)),
         *_capaian("IKK-TI-4", (5, None), (16, None), (26, None)),
         *_capaian("IKK-TI-5", (50, None), (100, None), (100, None)),
@@ -408,7 +408,12 @@ TM: UnitEntry = {
     ),
     "capaian": rows(
         CAPAIAN,
-        *_capaian("IKK-TM-1", (16, None), (34, None), (58, "Tracer study terlambat")),
+        *_capaian(
+            "IKK-TM-1",
+            (16, None),
+            (34, "Sebagian alumni belum mengisi tracer study"),
+            (58, "Tracer study terlambat"),
+        ),
         # "5%" typed as text for a percentage; TW II left blank (not yet reported).
         *_capaian("IKK-TM-2", ("5%", None), (None, None), (26, "Kuota industri terbatas")),
         *_capaian("IKK-TM-3", (28, "Jadwal LSP mundur"), (70, None), (96, None)),
@@ -593,7 +598,7 @@ P3M: UnitEntry = {
     ),
     "capaian": rows(
         CAPAIAN,
-        *_capaian("IKK-P3M-1", (6, None), (15, None), (29, None)),
+        *_capaian("IKK-P3M-1", (5, None), (15, None), (29, None)),
         *_capaian("IKK-P3M-2", (0, None), (4, None), (9, None)),
     ),
 }

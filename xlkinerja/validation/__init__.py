@@ -1,0 +1,1 @@
+"""Validation: schemas built from the form specs, domain checks, and findings."""

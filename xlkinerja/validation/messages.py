@@ -1,0 +1,73 @@
+"""Turn a rule and its details into a `Finding` with the Indonesian message."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from xlkinerja.form_data import CellScalar
+from xlkinerja.validation.catalogue import rule_for
+from xlkinerja.validation.finding import Finding
+
+
+def show(value: CellScalar | Any) -> str | None:
+    """A value as the user would recognise it (dates dd/mm/yyyy, 85.0 as 85)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, float):
+        return f"{value:g}".replace(".", ",")
+    return str(value)
+
+
+def where(sheet: str | None, cell: str | None, field: str | None) -> str:
+    parts = []
+    if sheet:
+        parts.append(f"Lembar '{sheet}'")
+    if cell:
+        parts.append(f"sel {cell}")
+    text = " ".join(parts) or "Berkas"
+    if field:
+        text += f" ({field})"
+    return text
+
+
+def finding(
+    code: str,
+    *,
+    file: str,
+    sheet: str | None = None,
+    cell: str | None = None,
+    row: int | None = None,
+    field: str | None = None,
+    value: CellScalar | Any = None,
+    ref: tuple[str | None, str | None, str | None] = (None, None, None),
+    **details: Any,
+) -> Finding:
+    rule = rule_for(code)
+    shown = show(value)
+    context = {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
+    text = rule.template.format(nilai=shown if shown is not None else "(kosong)", **context)
+    message = f"{where(sheet, cell, field)}: {text}"
+    if shown is not None and "{nilai}" not in rule.template and shown not in text:
+        message += f" (nilai: '{shown}')"
+    return Finding(
+        code=code,
+        severity=rule.severity,
+        file=file,
+        sheet=sheet,
+        cell=cell,
+        row=row,
+        field=field,
+        value=shown,
+        message=message + ".",
+        hint=rule.hint.format(**context),
+        ref_file=ref[0],
+        ref_sheet=ref[1],
+        ref_cell=ref[2],
+    )

@@ -1,0 +1,213 @@
+"""Raw cell values → normalised values per column type, plus the findings of reading them.
+
+Text is trimmed, codes upper-cased, choices matched case-insensitively, numbers and dates
+read the Indonesian way (domain.parse_number / parse_date). Blank stays blank; a value that
+cannot be read is reported here and left as NaN/None for the schema checks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from xlkinerja.domain.parse_date import parse_date
+from xlkinerja.domain.parse_number import parse_money, parse_number, parse_percent
+from xlkinerja.domain.parsed import Parsed
+from xlkinerja.domain.values import as_code, as_text
+from xlkinerja.form_data import CellScalar, CellValue, FormData
+from xlkinerja.specs import ChoiceList, Column, Field, Form, ValueType
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.messages import finding
+
+FIELDS = "_isian"  # pseudo-table key of a form's single fields
+
+
+def field_scope(form: Form, field_key: str) -> str:
+    return form.sheet_of_field(field_key).name.lower().replace(" ", "_").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class NormalTable:
+    """One table (or the form's fields, as one row) with normalised values."""
+
+    key: str
+    items: tuple[Column | Field, ...]
+    cells: tuple[Mapping[str, CellValue], ...]  # per row: column key → raw cell
+    rows: tuple[int | None, ...]  # Excel row numbers (None for fields)
+    values: pd.DataFrame  # normalised values, columns = item keys
+    present: pd.DataFrame  # bool: the user typed something
+    scopes: Mapping[str, str]  # item key → code scope
+
+    def code(self, key: str, rule: str) -> str:
+        return f"{self.scopes[key]}.{key}.{rule}"
+
+    def label(self, key: str) -> str:
+        return next(i.label for i in self.items if i.key == key)
+
+    def __len__(self) -> int:
+        return len(self.cells)
+
+
+@dataclass(frozen=True)
+class NormalForm:
+    data: FormData
+    file: str
+    fields: NormalTable
+    tables: Mapping[str, NormalTable]
+
+    @property
+    def form(self) -> Form:
+        return self.data.form
+
+    def field(self, key: str) -> Any:
+        value = self.fields.values.at[0, key]
+        return None if _is_missing(value) else value
+
+    def field_cell(self, key: str) -> CellValue:
+        return self.fields.cells[0][key]
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def read_number(value: CellScalar) -> Parsed[float]:
+    """A number as typed: plain, with a percent sign ("90 %" is 90), or money ("Rp 1.500")."""
+    if isinstance(value, str):
+        lowered = value.casefold()
+        if "%" in lowered:
+            return parse_percent(value)
+        if "rp" in lowered:
+            return parse_money(value)
+    return parse_number(value)
+
+
+def _choice_map(item: Column | Field) -> dict[str, str] | None:
+    if isinstance(item.choices, ChoiceList):
+        return {v.casefold(): v for v in item.choices.values}
+    return None
+
+
+def _normalise_value(
+    item: Column | Field, raw: CellScalar, cell: CellValue, file: str, code: str, row: int | None
+) -> tuple[Any, list[Finding]]:
+    def problem(rule: str, detail: str) -> list[Finding]:
+        return [
+            finding(
+                f"{code}.{rule}",
+                file=file,
+                sheet=cell.sheet,
+                cell=cell.cell,
+                row=row,
+                field=item.label,
+                value=raw,
+                rincian=detail,
+            )
+        ]
+
+    vtype = item.type
+    if vtype in (ValueType.NUMBER, ValueType.INTEGER):
+        if isinstance(raw, int | float) and not isinstance(raw, bool):
+            return float(raw), []  # the common case, without the text parser
+        parsed = read_number(raw)
+        if parsed.problem:
+            return math.nan, problem(parsed.problem, parsed.detail)
+        return (math.nan if parsed.value is None else float(parsed.value)), []
+    if vtype == ValueType.DATE:
+        parsed_date = parse_date(raw)
+        if parsed_date.problem:
+            return None, problem(parsed_date.problem, parsed_date.detail)
+        return parsed_date.value, []
+    if vtype == ValueType.CODE:
+        return as_code(raw), []
+    text = as_text(raw)
+    choices = _choice_map(item)
+    if choices is not None and text is not None:
+        return choices.get(text.casefold(), text), []
+    return text, []
+
+
+def normalise_rows(
+    key: str,
+    items: Sequence[Column | Field],
+    cells: Sequence[Mapping[str, CellValue]],
+    rows: Sequence[int | None],
+    scopes: Mapping[str, str],
+    file: str,
+    formula_cells: Mapping[tuple[str, str], str],
+) -> tuple[NormalTable, list[Finding]]:
+    findings: list[Finding] = []
+    values: dict[str, list[Any]] = {i.key: [] for i in items}
+    present: dict[str, list[bool]] = {i.key: [] for i in items}
+    for row_cells, row in zip(cells, rows, strict=True):
+        for item in items:
+            cell = row_cells[item.key]
+            code = f"{scopes[item.key]}.{item.key}"
+            state = formula_cells.get((cell.sheet, cell.cell)) if formula_cells else None
+            if state is not None:
+                rule = "galat_rumus" if state else "rumus_tanpa_nilai"
+                findings.append(
+                    finding(
+                        f"{code}.{rule}",
+                        file=file,
+                        sheet=cell.sheet,
+                        cell=cell.cell,
+                        row=row,
+                        field=item.label,
+                        value=state or None,
+                    )
+                )
+                values[item.key].append(
+                    math.nan if item.type in (ValueType.NUMBER, ValueType.INTEGER) else None
+                )
+                present[item.key].append(True)
+                continue
+            value, found = _normalise_value(item, cell.value, cell, file, code, row)
+            findings.extend(found)
+            values[item.key].append(value)
+            present[item.key].append(not cell.is_blank)
+    table = NormalTable(
+        key=key,
+        items=tuple(items),
+        cells=tuple(cells),
+        rows=tuple(rows),
+        values=pd.DataFrame(values, columns=[i.key for i in items], dtype=object),
+        present=pd.DataFrame(present, columns=[i.key for i in items], dtype=bool),
+        scopes=scopes,
+    )
+    return table, findings
+
+
+def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
+    file = str(data.path)
+    formula_cells: Mapping[tuple[str, str], str] = getattr(data, "formula_cells", {})
+    form = data.form
+    fields, findings = normalise_rows(
+        FIELDS,
+        form.fields,
+        [data.fields],
+        [None],
+        {f.key: field_scope(form, f.key) for f in form.fields},
+        file,
+        formula_cells,
+    )
+    tables: dict[str, NormalTable] = {}
+    for spec in form.tables:
+        table_data = data.table(spec.key)
+        cols = spec.input_columns
+        normal, found = normalise_rows(
+            spec.key,
+            cols,
+            [r.cells for r in table_data],
+            [r.number for r in table_data],
+            {c.key: spec.key for c in cols},
+            file,
+            formula_cells,
+        )
+        tables[spec.key] = normal
+        findings.extend(found)
+    return NormalForm(data=data, file=file, fields=fields, tables=tables), findings

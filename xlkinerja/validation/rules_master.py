@@ -1,0 +1,51 @@
+"""Checks within the master workbook: references between its own tables."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import at, codes, positions, val
+
+REFERENCES = (
+    # (table, column, referenced table, referenced column)
+    ("pegawai", "nip_atasan", "pegawai", "nip"),
+    ("pegawai", "kode_unit", "unit", "kode_unit"),
+    ("unit", "nip_kepala", "pegawai", "nip"),
+    ("penugasan", "kode_iku", "iku", "kode_iku"),
+    ("penugasan", "kode_unit", "unit", "kode_unit"),
+)
+
+
+def check_references(form: NormalForm) -> Iterator[Finding]:
+    for table_key, key, ref_table, ref_key in REFERENCES:
+        table = form.tables[table_key]
+        known = codes(form.tables[ref_table], ref_key)
+        for pos in positions(table):
+            value = val(table, pos, key)
+            if value and value not in known:
+                yield at(form, table, pos, key, f"{table_key}.{key}.tidak_dikenal")
+
+
+def check_targets(form: NormalForm) -> Iterator[Finding]:
+    tahun, awal = form.field("tahun"), form.field("tahun_awal_renstra")
+    if tahun is None or awal is None or not 1 <= tahun - awal + 1 <= 5:
+        return
+    key = f"target_{int(tahun - awal + 1)}"
+    iku = form.tables["iku"]
+    for pos in positions(iku):
+        if not iku.present.at[pos, key] and val(iku, pos, "kode_iku"):
+            yield at(
+                form,
+                iku,
+                pos,
+                key,
+                "iku.target.tahun_kosong",
+                value=val(iku, pos, "kode_iku"),
+                tahun=int(tahun),
+            )
+
+
+def check_master(form: NormalForm) -> list[Finding]:
+    return [*check_references(form), *check_targets(form)]

@@ -1,0 +1,61 @@
+"""Checks within one SKP workbook (Permen PAN-RB 6/2022; domain.md rule 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlkinerja.validation.context import Pengaturan
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import at, at_field, codes, positions, val
+
+
+def check_rhk(form: NormalForm) -> Iterator[Finding]:
+    rhk = form.tables["rhk"]
+    first_row: dict[str, int] = {}
+    has_kuantitas: dict[str, bool] = {}
+    for pos in positions(rhk):
+        kode = val(rhk, pos, "kode_rhk")
+        if val(rhk, pos, "jenis") == "Utama" and kode:
+            first_row.setdefault(kode, pos)
+            has_kuantitas[kode] = has_kuantitas.get(kode, False) or (
+                val(rhk, pos, "aspek") == "kuantitas"
+            )
+            if val(rhk, pos, "rhk_pimpinan") is None:
+                yield at(form, rhk, pos, "rhk_pimpinan", "skp.rhk_pimpinan.kosong", value=kode)
+        target = val(rhk, pos, "target")
+        bawah, atas = val(rhk, pos, "target_bawah"), val(rhk, pos, "target_atas")
+        present = rhk.present.loc[pos]
+        if (
+            target is None
+            and not present["target"]
+            and (bawah is None or atas is None)
+            and val(rhk, pos, "kode_iki")
+        ):
+            yield at(form, rhk, pos, "target", "skp.target.kosong", value=val(rhk, pos, "kode_iki"))
+        if bawah is not None and atas is not None and bawah > atas:
+            yield at(form, rhk, pos, "target_bawah", "skp.target.rentang_terbalik", atas=atas)
+    for kode, ok in has_kuantitas.items():
+        if not ok:
+            yield at(form, rhk, first_row[kode], "kode_rhk", "skp.aspek.kuantitas_wajib")
+
+
+def check_references(form: NormalForm) -> Iterator[Finding]:
+    iki = codes(form.tables["rhk"], "kode_iki")
+    for key in ("realisasi", "manual"):
+        table = form.tables[key]
+        for pos in positions(table):
+            kode = val(table, pos, "kode_iki")
+            if kode and kode not in iki:
+                yield at(form, table, pos, "kode_iki", f"{key}.kode_iki.tidak_dikenal")
+
+
+def check_window(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+    tanggal = form.field("tanggal")
+    mulai, selesai = settings.skp_mulai, settings.skp_selesai
+    if tanggal and mulai and selesai and not mulai <= tanggal <= selesai:
+        yield at_field(form, "tanggal", "skp.tanggal.di_luar_jendela", mulai=mulai, selesai=selesai)
+
+
+def check_skp(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+    return [*check_rhk(form), *check_references(form), *check_window(form, settings)]

@@ -1,0 +1,163 @@
+"""Checks within one unit workbook: PK, Rencana Aksi and Capaian (domain.md rules 1, 5, 6, 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlkinerja.domain.capaian import capaian
+from xlkinerja.validation.context import Pengaturan
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.messages import show
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import at, at_field, codes, positions, val
+
+TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
+TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
+TOLERANCE = 1e-9
+DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note
+
+
+def check_pk(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+    pk, ref, ra = form.tables["pk"], form.tables["ref_iku"], form.tables["ra"]
+    kode_unit = form.field("kode_unit")
+    ref_arah = {val(ref, p, "kode_iku"): val(ref, p, "arah") for p in positions(ref)}
+    ra_codes = codes(ra, "kode_ikk")
+    for pos in positions(pk):
+        ikk, iku = val(pk, pos, "kode_ikk"), val(pk, pos, "kode_iku")
+        if iku and ref_arah and iku not in ref_arah:
+            yield at(form, pk, pos, "kode_iku", "pk.kode_iku.tidak_dikenal")
+        if ikk and kode_unit and not ikk.startswith(f"IKK-{kode_unit}-"):
+            yield at(form, pk, pos, "kode_ikk", "pk.kode_ikk.unit_lain", kode_unit=kode_unit)
+        arah = val(pk, pos, "arah")
+        if iku in ref_arah and arah and ref_arah[iku] and arah != ref_arah[iku]:
+            yield at(form, pk, pos, "arah", "pk.arah.beda_iku", iku=iku, arah_iku=ref_arah[iku])
+        if ikk and ikk not in ra_codes:
+            yield at(form, pk, pos, "kode_ikk", "pk.ikk.tanpa_rencana_aksi")
+    yield from _check_dates(form, settings)
+
+
+def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+    tanggal, status = form.field("tanggal"), form.field("status")
+    diajukan, disahkan = form.field("tanggal_diajukan"), form.field("tanggal_disahkan")
+    tahun = form.field("tahun")
+    batas = settings.batas_pk_for(int(tahun) if tahun is not None else settings.tahun)
+    if tanggal and batas and tanggal > batas:
+        yield at_field(form, "tanggal", "pk.tanggal.terlambat", batas=batas)
+    needs = {
+        "diajukan": ["tanggal_diajukan"],
+        "disahkan": ["tanggal_diajukan", "tanggal_disahkan"],
+    }.get(status or "", [])
+    for key in needs:
+        cell = form.field_cell(key)
+        if cell.is_blank:
+            yield at_field(
+                form,
+                key,
+                "pk.status.tanggal_kosong",
+                status=status,
+                kolom_tanggal=form.fields.label(key).lower(),
+            )
+    if diajukan and disahkan and disahkan < diajukan:
+        yield at_field(
+            form, "tanggal_disahkan", "pk.status.urutan_tanggal", diajukan=show(diajukan)
+        )
+
+
+def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
+    pk, ra = form.tables["pk"], form.tables["ra"]
+    pk_rows = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
+    for pos in positions(ra):
+        ikk = val(ra, pos, "kode_ikk")
+        if ikk is None:
+            continue
+        if ikk not in pk_rows:
+            yield at(form, ra, pos, "kode_ikk", "ra.kode_ikk.tidak_di_pk")
+            continue
+        pk_pos = pk_rows[ikk]
+        if val(pk, pk_pos, "arah") != "turun":
+            previous: tuple[int, float] | None = None
+            for index, key in enumerate(TW_KEYS):
+                value = val(ra, pos, key)
+                if value is None:
+                    continue
+                if previous is not None and value < previous[1] - TOLERANCE:
+                    yield at(
+                        form,
+                        ra,
+                        pos,
+                        key,
+                        "ra.tw.menurun",
+                        tw=TW_NAMES[index],
+                        tw_sebelum=TW_NAMES[previous[0]],
+                        sebelum=previous[1],
+                    )
+                previous = (index, value)
+        target_pk, tw4 = val(pk, pk_pos, "target"), val(ra, pos, "tw4")
+        if (
+            target_pk is not None
+            and tw4 is not None
+            and abs(tw4 - target_pk) > TOLERANCE
+            and val(ra, pos, "alasan") is None
+        ):
+            yield at(form, ra, pos, "tw4", "ra.tw4.beda_target_pk", target_pk=target_pk)
+
+
+def check_capaian(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+    pk, ra, cap = form.tables["pk"], form.tables["ra"], form.tables["capaian"]
+    arah = {val(pk, p, "kode_ikk"): val(pk, p, "arah") for p in positions(pk)}
+    ra_rows = {val(ra, p, "kode_ikk"): p for p in positions(ra)}
+    seen: dict[tuple[str, str], int] = {}
+    last: dict[str, float] = {}
+    order = sorted(
+        positions(cap),
+        key=lambda p: (
+            str(val(cap, p, "kode_ikk")),
+            TW_NAMES.index(val(cap, p, "triwulan")) if val(cap, p, "triwulan") in TW_NAMES else 9,
+        ),
+    )
+    for pos in order:
+        ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
+        if ikk is None:
+            continue
+        if ikk not in arah:
+            yield at(form, cap, pos, "kode_ikk", "capaian.kode_ikk.tidak_di_pk")
+            continue
+        if tw in TW_NAMES:
+            if (ikk, tw) in seen:
+                yield at(
+                    form,
+                    cap,
+                    pos,
+                    "kode_ikk",
+                    "capaian.baris.duplikat",
+                    tw=tw,
+                    baris_lain=str(cap.rows[seen[ikk, tw]]),
+                )
+                continue
+            seen[ikk, tw] = pos
+        realisasi = val(cap, pos, "realisasi")
+        if tw not in TW_NAMES or realisasi is None or ikk not in ra_rows:
+            continue
+        target = val(ra, ra_rows[ikk], TW_KEYS[TW_NAMES.index(tw)])
+        result = capaian(realisasi, target, arah[ikk] or "naik")
+        if result.nilai is None:
+            continue
+        shown = f"{result.nilai:.1f}%".replace(".", ",")
+        if val(cap, pos, "kendala") is None:
+            if result.nilai < 100 - TOLERANCE:
+                yield at(form, cap, pos, "kendala", "capaian.kendala.wajib", capaian=shown)
+            elif ikk in last and result.nilai < last[ikk] - DROP_POINTS:
+                yield at(
+                    form,
+                    cap,
+                    pos,
+                    "kendala",
+                    "capaian.kendala.menurun",
+                    capaian=shown,
+                    sebelum=f"{last[ikk]:.1f}%".replace(".", ","),
+                )
+        last[ikk] = result.nilai
+
+
+def check_unit(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+    return [*check_pk(form, settings), *check_rencana_aksi(form), *check_capaian(form, settings)]

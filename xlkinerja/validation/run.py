@@ -1,0 +1,64 @@
+"""Validate many workbooks in one pass: every finding, never stopping at the first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from xlkinerja.form_data import FormData
+from xlkinerja.io.package_parts import column_index
+from xlkinerja.validation.context import Pengaturan
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.normalise import NormalForm, normalise_form
+from xlkinerja.validation.rules_master import check_master
+from xlkinerja.validation.rules_skp import check_skp
+from xlkinerja.validation.rules_unit import check_unit
+from xlkinerja.validation.schema import check_schema, check_unique
+
+
+def _cell_order(cell: str | None) -> tuple[int, int]:
+    if not cell:
+        return (0, 0)
+    letters = cell.rstrip("0123456789")
+    return (int(cell[len(letters) :] or 0), column_index(letters))
+
+
+def sort_findings(findings: list[Finding], sheet_order: dict[str, dict[str, int]]) -> None:
+    findings.sort(
+        key=lambda f: (
+            f.file,
+            sheet_order.get(f.file, {}).get(f.sheet or "", -1),
+            _cell_order(f.cell),
+            f.code,
+        )
+    )
+
+
+def validate_forms(datas: Sequence[FormData], master: FormData | None = None) -> list[Finding]:
+    """All findings for the given workbooks; settings from `master` (or one among them)."""
+    normal: list[NormalForm] = []
+    findings: list[Finding] = []
+    for data in datas:
+        form, found = normalise_form(data)
+        normal.append(form)
+        findings.extend(found)
+    master_form = next((n for n in normal if n.form.id == "master"), None)
+    if master is not None:
+        master_form = normalise_form(master)[0]
+    settings = Pengaturan.from_master(master_form) if master_form else Pengaturan()
+    by_form: dict[str, list[NormalForm]] = defaultdict(list)
+    for form in normal:
+        by_form[form.form.id].append(form)
+    for forms in by_form.values():
+        findings.extend(check_schema(forms))
+    for form in normal:
+        findings.extend(check_unique(form))
+        if form.form.id == "unit":
+            findings.extend(check_unit(form, settings))
+        elif form.form.id == "skp":
+            findings.extend(check_skp(form, settings))
+        elif form.form.id == "master":
+            findings.extend(check_master(form))
+    order = {str(d.path): {s.name: i for i, s in enumerate(d.form.sheets)} for d in datas}
+    sort_findings(findings, order)
+    return findings

@@ -1,0 +1,157 @@
+"""pandera schemas built from the form specs, run over every file's tables at once.
+
+Each table kind of all files of one form is stacked (same columns) and validated in one
+lazy call per table kind, so the cost grows with rows, not with files; `<column>:isi`
+columns carry the "required" check (a value that was typed but could not be read is not
+blank). Failures map back to file and cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.messages import finding
+from xlkinerja.validation.normalise import FIELDS, NormalForm, NormalTable
+
+PRESENT = ":isi"
+META = ["_f", "_p"]
+
+
+def _required(series: pd.Series) -> pd.Series:
+    return series.astype(bool)
+
+
+def _items(form: Form, table_key: str) -> tuple[Column | Field, ...]:
+    return form.fields if table_key == FIELDS else form.table(table_key).input_columns
+
+
+@cache
+def table_schema(form_id: str, table_key: str) -> pa.DataFrameSchema:
+    """Checks of one table's columns (or of the form's fields, as a one-row table)."""
+    columns: dict[str, pa.Column] = {}
+    for item in _items(FORMS[form_id], table_key):
+        checks = []
+        if isinstance(item.choices, ChoiceList):
+            checks.append(pa.Check.isin(item.choices.values, name="pilihan", error="pilihan"))
+        pattern = getattr(item, "pattern", None)
+        if pattern:
+            checks.append(pa.Check.str_matches(pattern, name="pola", error="pola"))
+        columns[item.key] = pa.Column(dtype=None, nullable=True, required=False, checks=checks)
+        if item.required:
+            columns[item.key + PRESENT] = pa.Column(
+                dtype=None,
+                required=False,
+                checks=[pa.Check(_required, name="kosong", error="kosong")],
+            )
+    return pa.DataFrameSchema(columns, strict=False, coerce=False)
+
+
+def _frame(index: int, table: NormalTable) -> pd.DataFrame:
+    required = [i.key for i in table.items if i.required]
+    present = table.present[required].add_suffix(PRESENT)
+    frame = pd.concat([table.values, present], axis=1)
+    frame["_f"] = index
+    frame["_p"] = range(len(table))
+    return frame
+
+
+def stacked(forms: Sequence[NormalForm], table_key: str) -> pd.DataFrame | None:
+    """One table kind of every file, stacked (same columns, so concatenation is cheap)."""
+    frames = []
+    for index, form in enumerate(forms):
+        table = form.fields if table_key == FIELDS else form.tables[table_key]
+        if len(table):
+            frames.append(_frame(index, table))
+    if not frames:
+        return None
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def check_schema(forms: Sequence[NormalForm]) -> list[Finding]:
+    """Types, required values, choices and code patterns, for files of one form."""
+    if not forms:
+        return []
+    form = forms[0].form
+    found: list[Finding] = []
+    for table_key in (FIELDS, *(t.key for t in form.tables)):
+        frame = stacked(forms, table_key)
+        if frame is None:
+            continue
+        try:
+            table_schema(form.id, table_key).validate(frame, lazy=True)
+        except pa.errors.SchemaErrors as errors:
+            found.extend(_findings(errors.failure_cases, frame, forms, table_key))
+    return found
+
+
+def _findings(
+    cases: pd.DataFrame, frame: pd.DataFrame, forms: Sequence[NormalForm], table_key: str
+) -> list[Finding]:
+    found: list[Finding] = []
+    meta = frame[META].to_numpy()
+    for column, check, index in cases[["column", "check", "index"]].itertuples(index=False):
+        if index is None or pd.isna(index) or not isinstance(column, str):
+            continue
+        rule = str(check)
+        item_key = column.removesuffix(PRESENT)
+        at = int(str(index))  # frames carry a RangeIndex: label == position
+        file_index, pos = int(meta[at, 0]), int(meta[at, 1])
+        form = forms[file_index]
+        table = form.fields if table_key == FIELDS else form.tables[table_key]
+        cell = table.cells[pos][item_key]
+        details: dict[str, Any] = {}
+        item = next(i for i in table.items if i.key == item_key)
+        if rule == "pilihan" and isinstance(item.choices, ChoiceList):
+            details["pilihan"] = ", ".join(item.choices.values)
+        if rule == "pola":
+            details["pola"] = getattr(item, "pattern", "")
+        found.append(
+            finding(
+                table.code(item_key, rule),
+                file=form.file,
+                sheet=cell.sheet,
+                cell=cell.cell,
+                row=table.rows[pos],
+                field=item.label,
+                value=cell.value,
+                **details,
+            )
+        )
+    return found
+
+
+def check_unique(form: NormalForm) -> list[Finding]:
+    """Columns marked unique: no two rows with the same (normalised) value."""
+    found: list[Finding] = []
+    for spec in form.form.tables:
+        table = form.tables[spec.key]
+        for col in spec.input_columns:
+            if not col.unique or not len(table):
+                continue
+            series = table.values[col.key]
+            dup = series.notna() & series.duplicated(keep=False)
+            for pos in dup[dup].index:
+                others = [
+                    table.rows[p] for p in dup[dup].index if p != pos and series[p] == series[pos]
+                ]
+                cell = table.cells[pos][col.key]
+                found.append(
+                    finding(
+                        table.code(col.key, "duplikat"),
+                        file=form.file,
+                        sheet=cell.sheet,
+                        cell=cell.cell,
+                        row=table.rows[pos],
+                        field=col.label,
+                        value=cell.value,
+                        baris_lain=", ".join(str(r) for r in others),
+                    )
+                )
+    return found
