@@ -42,7 +42,7 @@ def _describe_choices(item: Column | Field, form: Form) -> str:
         return f"dari kolom '{label}' lembar '{sheet.name}'"
     if isinstance(item, Column) and item.pattern:
         return f"pola {item.pattern}"
-    if isinstance(item, Column) and item.formula:
+    if isinstance(item, Column) and item.lookup:
         return "dihitung otomatis"
     return ""
 

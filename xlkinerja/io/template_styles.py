@@ -26,7 +26,7 @@ class TemplateStyles:
     wrap: Any
     bold: Any
     _workbook: Any
-    _cache: dict[tuple[str, bool, str | None], Any]
+    _cache: dict[tuple[str, bool, str | None, bool], Any]
 
     @classmethod
     def create(cls, workbook: Any) -> TemplateStyles:
@@ -56,13 +56,20 @@ class TemplateStyles:
             _cache={},
         )
 
-    def cell(self, value_type: ValueType, *, locked: bool, num_format: str | None = None) -> Any:
+    def cell(
+        self,
+        value_type: ValueType,
+        *,
+        locked: bool,
+        num_format: str | None = None,
+        wrap: bool = True,
+    ) -> Any:
         """Format of an input (unlocked, yellow) or locked (grey) cell of a type."""
         if num_format is None and value_type == ValueType.DATE:
             num_format = DATE_FORMAT
         if num_format is None and value_type == ValueType.CODE:
             num_format = "@"  # text: an 18-digit NIP must not become 1.97E+17
-        key = (str(value_type), locked, num_format)
+        key = (str(value_type), locked, num_format, wrap)
         if key not in self._cache:
             props: dict[str, Any] = {
                 "font_name": FONT,
@@ -73,7 +80,7 @@ class TemplateStyles:
                 "locked": locked,
                 "bg_color": LOCKED_FILL if locked else INPUT_FILL,
             }
-            if value_type in (ValueType.TEXT,):
+            if value_type == ValueType.TEXT and wrap:
                 props["text_wrap"] = True
             if num_format:
                 props["num_format"] = num_format

@@ -21,7 +21,17 @@ from xlkinerja.form_data import CellScalar, FormValues
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.template_petunjuk import write_petunjuk
 from xlkinerja.io.template_styles import TemplateStyles
-from xlkinerja.specs import ChoiceFrom, ChoiceList, Column, Field, Form, Sheet, Table, ValueType
+from xlkinerja.specs import (
+    ChoiceFrom,
+    ChoiceList,
+    Column,
+    Field,
+    Form,
+    Lookup,
+    Sheet,
+    Table,
+    ValueType,
+)
 
 META_SHEET = "_meta"
 LISTS_SHEET = "Daftar"
@@ -282,10 +292,10 @@ class TemplateWriter:
             spec: dict[str, Any] = {
                 "header": col.label,
                 "header_format": styles.header,
-                "format": styles.cell(col.type, locked=locked, num_format=col.num_format),
+                "format": styles.cell(
+                    col.type, locked=locked, num_format=col.num_format, wrap=col.is_input
+                ),
             }
-            if col.formula:
-                spec["formula"] = col.formula
             columns.append(spec)
         widths = [c.width for c in table.columns]
         header_height = row_height([c.label for c in table.columns], widths)
@@ -308,9 +318,10 @@ class TemplateWriter:
             },
         )
         for index, col in enumerate(table.columns):
-            if not col.is_input:
-                continue
             fmt = columns[index]["format"]
+            if col.lookup is not None:
+                self._write_lookup(ws, table, col.lookup, placement, index, fmt)
+                continue
             for offset in range(placement.rows):
                 record = records[offset] if offset < len(records) else {}
                 write_value(ws, placement.first_data_row + offset, index, record.get(col.key), fmt)
@@ -320,6 +331,30 @@ class TemplateWriter:
                     placement.first_data_row, index, placement.last_row, index, options
                 )
         return placement.last_row
+
+    def _column_range(self, table_key: str, column_key: str) -> str:
+        sheet, placement = self.placements[table_key]
+        index = [c.key for c in self.form.table(table_key).columns].index(column_key)
+        first = xl_rowcol_to_cell(placement.first_data_row, index, row_abs=True, col_abs=True)
+        last = xl_rowcol_to_cell(placement.last_row, index, row_abs=True, col_abs=True)
+        return sheet_ref(sheet.name, first, last)[1:]
+
+    def _write_lookup(
+        self, ws: Any, table: Table, lookup: Lookup, placement: TablePlacement, index: int, fmt: Any
+    ) -> None:
+        """INDEX/MATCH per row: plain ranges, which LibreOffice reads (structured refs not)."""
+        values = self._column_range(lookup.table, lookup.column)
+        keys = self._column_range(lookup.table, lookup.key)
+        match_col = [c.key for c in table.columns].index(lookup.match)
+        for row in range(placement.first_data_row, placement.last_row + 1):
+            own = xl_rowcol_to_cell(row, match_col, col_abs=True)
+            ws.write_formula(
+                row,
+                index,
+                f'=IF({own}="","",IFERROR(INDEX({values},MATCH({own},{keys},0)),""))',
+                fmt,
+                "",
+            )
 
     # -- hidden sheets ------------------------------------------------------------------
     def _write_lists(self, workbook: Any) -> None:
@@ -334,11 +369,9 @@ class TemplateWriter:
                 sheet_ref(LISTS_SHEET, f"{letter}$2", f"{letter}${len(choice.values) + 1}"),
             )
         for source in self._choice_sources():
-            sheet, placement = self.placements[source.table]
-            index = [c.key for c in self.form.table(source.table).columns].index(source.column)
-            first = xl_rowcol_to_cell(placement.first_data_row, index, row_abs=True, col_abs=True)
-            last = xl_rowcol_to_cell(placement.last_row, index, row_abs=True, col_abs=True)
-            workbook.define_name(choice_source_name(source), sheet_ref(sheet.name, first, last))
+            workbook.define_name(
+                choice_source_name(source), "=" + self._column_range(source.table, source.column)
+            )
         ws.hide()
         ws.protect("")
 

@@ -42,6 +42,17 @@ class ChoiceFrom:
 
 
 @dataclass(frozen=True)
+class Lookup:
+    """A computed column: the value of `column` in `table` on the row whose `key` equals
+    this row's `match` column (written as INDEX/MATCH, which Excel and LibreOffice share)."""
+
+    table: str
+    column: str
+    key: str
+    match: str
+
+
+@dataclass(frozen=True)
 class Column:
     key: str
     label: str  # the Excel Table column name the user sees; unique within the table
@@ -51,9 +62,9 @@ class Column:
     pattern: str | None = None  # regex a CODE must match (documented and validated)
     help: str = ""
     width: float = 14.0
-    # A formula (structured reference syntax) computed for the user's convenience.
-    # Such a column is never read as data: Python computes it again.
-    formula: str | None = None
+    # Computed for the user's convenience. Such a column is never read as data (the
+    # program that saved the file may have cached 0 or nothing): Python computes it again.
+    lookup: Lookup | None = None
     # Filled by the level above (pre-fill) and locked for the user.
     locked: bool = False
     num_format: str | None = None  # Excel number format; default by type
@@ -61,7 +72,7 @@ class Column:
 
     @property
     def is_input(self) -> bool:
-        return self.formula is None
+        return self.lookup is None
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,16 @@
 """Unit workbook: PK unit, Rencana Aksi, Matriks Peran-Hasil and Capaian of one unit."""
 
 from xlkinerja.specs import choices as ch
-from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, Sheet, Table, ValueType
+from xlkinerja.specs.model import (
+    ChoiceFrom,
+    Column,
+    Field,
+    Form,
+    Lookup,
+    Sheet,
+    Table,
+    ValueType,
+)
 
 T = ValueType
 
@@ -144,9 +153,7 @@ PK = Sheet(
 )
 
 IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
-LOOKUP_INDIKATOR = (
-    '=IFERROR(INDEX(tblPK[Indikator Kinerja],MATCH([@[Kode IKK]],tblPK[Kode IKK],0)),"")'
-)
+LOOKUP_INDIKATOR = Lookup(table="pk", column="indikator", key="kode_ikk", match="kode_ikk")
 
 RENCANA_AKSI = Sheet(
     name="Rencana Aksi",
@@ -169,7 +176,7 @@ RENCANA_AKSI = Sheet(
                     choices=IKK_DROPDOWN,
                     width=13,
                 ),
-                Column("indikator", "Indikator Kinerja", width=36, formula=LOOKUP_INDIKATOR),
+                Column("indikator", "Indikator Kinerja", width=36, lookup=LOOKUP_INDIKATOR),
                 Column("tw1", "Target TW I", T.NUMBER, width=10),
                 Column("tw2", "Target TW II", T.NUMBER, width=10),
                 Column("tw3", "Target TW III", T.NUMBER, width=10),
@@ -260,7 +267,7 @@ CAPAIAN = Sheet(
                 Column(
                     "kode_ikk", "Kode IKK", T.CODE, required=True, choices=IKK_DROPDOWN, width=13
                 ),
-                Column("indikator", "Indikator Kinerja", width=34, formula=LOOKUP_INDIKATOR),
+                Column("indikator", "Indikator Kinerja", width=34, lookup=LOOKUP_INDIKATOR),
                 Column(
                     "triwulan", "Triwulan", T.CHOICE, required=True, choices=ch.TRIWULAN, width=9
                 ),
