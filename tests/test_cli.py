@@ -82,3 +82,29 @@ def test_validasi_exit_codes_and_json(tmp_path: Path):
     clean = runner.invoke(app, ["validasi", str(SAMPLE / "skp-TI-budi-santoso.xlsx")])
     assert clean.exit_code == 0
     assert "Hasil validasi" in clean.stderr
+
+
+def test_validasi_annotate_writes_back_keeps_the_original_and_skips_backups(tmp_path: Path):
+    import shutil
+
+    import openpyxl
+
+    work = tmp_path / "kiriman"
+    work.mkdir()
+    target = work / "AK-jurusan-akuntansi.xlsx"
+    shutil.copy(SAMPLE / target.name, target)
+    original = target.read_bytes()
+    first = runner.invoke(app, ["validasi", str(work), "--annotate", "--format", "json"])
+    assert first.exit_code == 1
+    backups = list((work / "cadangan-xlkinerja").iterdir())
+    assert [b.read_bytes() for b in backups] == [original]
+    wb = openpyxl.load_workbook(target)
+    assert "Hasil Validasi" in wb.sheetnames
+    codes = {row[2] for row in wb["Hasil Validasi"].iter_rows(values_only=True)}
+    assert "capaian.kendala.wajib" in codes
+    assert wb["Capaian"]["F7"].comment is not None
+    # A second run over the folder validates the annotated file only, not the backup.
+    second = runner.invoke(app, ["validasi", str(work), "--annotate", "--format", "json"])
+    payload = json.loads(second.stdout)
+    assert [Path(b["berkas"]).name for b in payload["berkas"]] == [target.name]
+    assert len(openpyxl.load_workbook(target).sheetnames) == len(wb.sheetnames)

@@ -193,7 +193,11 @@ def contoh(
     report_findings(result.validasi, OutputFormat.teks)
     for note in result.prefilled.notes:
         err.print(f"[yellow]Catatan:[/] {note}")
-    err.print(f"Selesai. Hasil di folder {output}/ (templat/, unit/).")
+    err.print(
+        f"Selesai. Hasil di folder {output}/: templat/ (templat kosong), unit/ (diisi "
+        "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
+        "lembar Hasil Validasi)."
+    )
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
 

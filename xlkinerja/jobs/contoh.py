@@ -2,11 +2,12 @@
 
 Writes the blank templates, pre-fills every unit's workbook from the sample master, reads
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
-findings). Later steps (kaskade, kompilasi) extend this job.
+findings, written into copies in validasi/). Later steps (kaskade, kompilasi) extend this job.
 """
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,12 @@ def run_contoh(
     if progress:
         progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
     read = read_workbooks([sample])
-    validasi = validate_paths([sample])
+    # Validate copies, annotated, so the user can open them and see the findings at the cell.
+    copies = output / "validasi"
+    if copies.exists():
+        shutil.rmtree(copies)
+    shutil.copytree(sample, copies, ignore=shutil.ignore_patterns("*.md", "cadangan-*"))
+    validasi = validate_paths([copies], annotate=True)
     if progress:
         progress(
             f"{len(validasi.files)} workbook contoh divalidasi: {len(validasi.findings)} temuan"

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.annotate.run import BACKUP_FOLDER
 from xlkinerja.io.reader import read_form
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -51,7 +52,8 @@ class ReadResult:
 
 
 def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and folders searched recursively (Excel lock files skipped)."""
+    """Files as given, and folders searched recursively (Excel lock files and the backups
+    Validasi keeps in cadangan-xlkinerja/ skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -61,6 +63,7 @@ def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
                     for p in path.rglob("*")
                     if p.suffix.lower() in WORKBOOK_SUFFIXES
                     and not p.name.startswith(("~$", ".~lock"))
+                    and BACKUP_FOLDER not in p.relative_to(path).parts
                 )
             )
         else:
