@@ -65,22 +65,56 @@ def test_a_correct_unit_workbook_has_no_findings(tmp_path: Path):
 def test_sample_institution_planted_mistakes_are_all_found():
     result = validate_paths([SAMPLE])
     found = {(Path(f.file).name, f.code, f.cell) for f in result.findings}
+    ti, tm, ak = (
+        "TI-jurusan-teknik-informatika.xlsx",
+        "TM-jurusan-teknik-mesin.xlsx",
+        "AK-jurusan-akuntansi.xlsx",
+    )
+    master, siti = "master-politeknik-negeri-contoh-2025.xlsx", "skp-TI-siti-rahmawati.xlsx"
     assert found == {
-        ("TI-jurusan-teknik-informatika.xlsx", "pk.kode_iku.tidak_dikenal", "H27"),
-        ("TM-jurusan-teknik-mesin.xlsx", "ra.tw4.beda_target_pk", "F7"),
-        ("TM-jurusan-teknik-mesin.xlsx", "ra.tw.menurun", "E9"),
-        ("AK-jurusan-akuntansi.xlsx", "pk.tanggal.terlambat", "B15"),
-        ("AK-jurusan-akuntansi.xlsx", "capaian.kendala.wajib", "F7"),
-        ("AK-jurusan-akuntansi.xlsx", "capaian.realisasi.angka_ambigu", "D12"),
-        ("skp-TI-siti-rahmawati.xlsx", "skp.aspek.kuantitas_wajib", "C24"),
+        # one workbook at a time
+        (tm, "ra.tw4.beda_target_pk", "F7"),
+        (tm, "ra.tw.menurun", "E9"),
+        (ak, "pk.tanggal.terlambat", "B15"),
+        (ak, "capaian.kendala.wajib", "F7"),
+        (ak, "capaian.realisasi.angka_ambigu", "D12"),
+        (siti, "skp.aspek.kuantitas_wajib", "C24"),
+        # the cascade, across workbooks
+        (ti, "kaskade.ikk.iku_tidak_dikenal", "H27"),
+        (ti, "kaskade.beban.jumlah_tidak_sama", "G24"),
+        (tm, "kaskade.beban.jumlah_tidak_sama", "G24"),
+        (ak, "kaskade.beban.jumlah_tidak_sama", "G24"),
+        (master, "kaskade.iku.tidak_diturunkan", "C13"),
+        (master, "kaskade.iku.unit_belum_mengirim", "C14"),
+        (siti, "kaskade.rhk_pimpinan.tidak_dikenal", "B25"),
+        (siti, "kaskade.skp.matriks_belum_ada", "C10"),
     }
     clean = [
         p
         for p in result.files
-        if p.name.startswith(("P3M", "master", "skp-TI-budi", "skp-TI-andi", "skp-P3M"))
+        if p.name.startswith(("P3M", "skp-TI-budi", "skp-TI-andi", "skp-P3M"))
     ]
-    assert len(clean) == 5
+    assert len(clean) == 4
     assert all(result.count(Severity.GALAT, p) == 0 for p in clean)
+    assert all(result.of_file(p) == [] for p in clean)
+
+
+def test_cascade_findings_name_both_ends():
+    result = validate_paths([SAMPLE])
+    by_code = {(Path(f.file).name, f.code): f for f in result.findings}
+    split = by_code["AK-jurusan-akuntansi.xlsx", "kaskade.beban.jumlah_tidak_sama"]
+    assert (Path(split.ref_file).name, split.ref_sheet, split.ref_cell) == (
+        "master-politeknik-negeri-contoh-2025.xlsx",
+        "IKU",
+        "I9",
+    )  # IKU-3's 2025 target
+    orphan = by_code["TI-jurusan-teknik-informatika.xlsx", "kaskade.ikk.iku_tidak_dikenal"]
+    assert orphan.ref_sheet == "IKU" and orphan.value == "IKU-9"
+    rhk = by_code["skp-TI-siti-rahmawati.xlsx", "kaskade.rhk_pimpinan.tidak_dikenal"]
+    assert Path(rhk.ref_file).name == "TI-jurusan-teknik-informatika.xlsx"
+    assert rhk.ref_sheet == "PK"
+    # The single-workbook finding for the same cell is replaced, not repeated.
+    assert ("TI-jurusan-teknik-informatika.xlsx", "pk.kode_iku.tidak_dikenal") not in by_code
 
 
 def test_required_fields_and_columns(tmp_path: Path):

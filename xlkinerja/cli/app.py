@@ -23,6 +23,7 @@ from xlkinerja import __version__
 from xlkinerja.cli import bahasa
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.contoh import run_contoh
+from xlkinerja.jobs.kaskade import generate_skp as kaskade_job
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
@@ -292,6 +293,48 @@ def validasi(
         err.print(f"Cadangan berkas asli: {backup}")
     if result.has_galat:
         raise typer.Exit(EXIT_DATA)
+
+
+@app.command()
+@friendly_errors
+def kaskade(
+    unit: Annotated[
+        Path,
+        typer.Argument(help="Workbook unit (berisi Matriks Peran-Hasil).", metavar="UNIT.xlsx"),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder SKP.")],
+    master: Annotated[
+        Path | None,
+        typer.Option("--master", "-m", help="Workbook master (pangkat, atasan, pejabat penilai)."),
+    ] = None,
+) -> None:
+    """Buat atau perbarui workbook SKP setiap pegawai dari Matriks Peran-Hasil unit.
+
+    RHK kepala unit diambil dari PK unit. Isian pegawai yang sudah ada dipertahankan;
+    perbedaan dengan matriks dilaporkan sebagai konflik, berkas lama disimpan di
+    cadangan-xlkinerja/.
+
+    Contoh: xlkinerja kaskade TI.xlsx --output skp/ --master master.xlsx
+    """
+    result = kaskade_job(unit, output, master=master)
+    table = Table(title=f"SKP unit {result.unit}")
+    table.add_column("Berkas", no_wrap=True)
+    table.add_column("Pegawai")
+    table.add_column("Keadaan")
+    table.add_column("Baris RHK baru", justify="right")
+    table.add_column("Konflik", justify="right")
+    for o in result.outcomes:
+        table.add_row(
+            o.path.name,
+            o.nama,
+            "dibuat" if o.created else "diperbarui",
+            str(o.added_rows),
+            str(len(o.conflicts)),
+        )
+    err.print(table)
+    for o in result.outcomes:
+        for conflict in o.conflicts:
+            err.print(f"[yellow]Konflik[/] {o.path.name}: {conflict}", highlight=False)
 
 
 def main() -> None:

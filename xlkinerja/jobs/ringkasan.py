@@ -8,7 +8,7 @@ from pathlib import Path
 
 from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.annotate.run import BACKUP_FOLDER
+from xlkinerja.io.backup import BACKUP_FOLDER
 from xlkinerja.io.reader import read_form
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

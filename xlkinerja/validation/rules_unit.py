@@ -159,5 +159,42 @@ def check_capaian(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
         last[ikk] = result.nilai
 
 
+def check_matriks(form: NormalForm) -> Iterator[Finding]:
+    """Beban-target splits among team members add up to the leader's IKK target."""
+    pk, matriks = form.tables["pk"], form.tables["matriks"]
+    targets = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
+    shares: dict[str, list[int]] = {}
+    for pos in positions(matriks):
+        ikk = val(matriks, pos, "kode_ikk")
+        if val(matriks, pos, "metode_kaskade") == "beban target" and ikk in targets:
+            shares.setdefault(ikk, []).append(pos)
+    for ikk, rows in shares.items():
+        target = val(pk, targets[ikk], "target")
+        values = [val(matriks, p, "target") for p in rows]
+        if target is None or any(v is None for v in values):
+            continue
+        total = sum(values)
+        if abs(total - target) > 0.005 * max(1.0, abs(target)):
+            cell = pk.cells[targets[ikk]]["target"]
+            for pos in rows:
+                yield at(
+                    form,
+                    matriks,
+                    pos,
+                    "target",
+                    "matriks.beban.jumlah_tidak_sama",
+                    value=ikk,
+                    jumlah=total,
+                    target_ikk=target,
+                    ref=(form.file, cell.sheet, cell.cell),
+                    induk=f"lembar '{cell.sheet}' sel {cell.cell}",
+                )
+
+
 def check_unit(form: NormalForm, settings: Pengaturan) -> list[Finding]:
-    return [*check_pk(form, settings), *check_rencana_aksi(form), *check_capaian(form, settings)]
+    return [
+        *check_pk(form, settings),
+        *check_rencana_aksi(form),
+        *check_capaian(form, settings),
+        *check_matriks(form),
+    ]

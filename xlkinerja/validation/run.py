@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from xlkinerja.cascade.checks import check_cascade
 from xlkinerja.form_data import FormData
 from xlkinerja.io.package_parts import column_index
 from xlkinerja.validation.context import Pengaturan
@@ -34,6 +35,18 @@ def sort_findings(findings: list[Finding], sheet_order: dict[str, dict[str, int]
     )
 
 
+# A cross-workbook finding replaces the single-workbook one at the same cell.
+SUPERSEDES = {
+    "kaskade.ikk.iku_tidak_dikenal": "pk.kode_iku.tidak_dikenal",
+    "kaskade.ikk.arah_beda": "pk.arah.beda_iku",
+}
+
+
+def without_superseded(findings: list[Finding], cascade: list[Finding]) -> list[Finding]:
+    replaced = {(SUPERSEDES[f.code], f.file, f.cell) for f in cascade if f.code in SUPERSEDES}
+    return [f for f in findings if (f.code, f.file, f.cell) not in replaced]
+
+
 def validate_forms(datas: Sequence[FormData], master: FormData | None = None) -> list[Finding]:
     """All findings for the given workbooks; settings from `master` (or one among them)."""
     normal: list[NormalForm] = []
@@ -59,6 +72,9 @@ def validate_forms(datas: Sequence[FormData], master: FormData | None = None) ->
             findings.extend(check_skp(form, settings))
         elif form.form.id == "master":
             findings.extend(check_master(form))
+    if master_form is not None and len(normal) > (0 if master is not None else 1):
+        cascade = check_cascade(master_form, [n for n in normal if n is not master_form])
+        findings = without_superseded(findings, cascade) + cascade
     order = {str(d.path): {s.name: i for i, s in enumerate(d.form.sheets)} for d in datas}
     sort_findings(findings, order)
     return findings

@@ -6,6 +6,7 @@ order of work and record.py for how a run's marks are found and removed again.
 """
 
 from xlkinerja.io.annotate.report import REPORT_SHEET
-from xlkinerja.io.annotate.run import BACKUP_FOLDER, AnnotateResult, annotate_workbook
+from xlkinerja.io.annotate.run import AnnotateResult, annotate_workbook
+from xlkinerja.io.backup import BACKUP_FOLDER
 
 __all__ = ["BACKUP_FOLDER", "REPORT_SHEET", "AnnotateResult", "annotate_workbook"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,9 +10,9 @@ from pathlib import Path
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.build import build
 from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.backup import keep_backup
 from xlkinerja.validation.finding import Finding
 
-BACKUP_FOLDER = "cadangan-xlkinerja"
 SUFFIXES = (".xlsx", ".xlsm")
 
 
@@ -27,31 +26,6 @@ class AnnotateResult:
     restored_cells: int  # cells of the previous run given back their own style
     removed_notes: int  # notes of the previous run removed
     unplaced: int  # findings without a cell in this workbook (listed only)
-
-
-def keep_backup(path: Path, original: bytes, now: datetime) -> Path:
-    """Write the original bytes to cadangan-xlkinerja/<stem>-<time><suffix>, never over a file."""
-    folder = path.parent / BACKUP_FOLDER
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    try:
-        folder.mkdir(exist_ok=True)
-        for number in range(1, 1000):
-            extra = "" if number == 1 else f"-{number}"
-            backup = folder / f"{path.stem}-{stamp}{extra}{path.suffix}"
-            try:
-                with backup.open("xb") as handle:
-                    handle.write(original)
-            except FileExistsError:
-                continue
-            stat = path.stat()
-            os.utime(backup, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-            return backup
-    except OSError as exc:
-        raise WorkbookError(
-            f"cadangan tidak dapat dibuat di folder {BACKUP_FOLDER} ({exc.strerror}).",
-            path=path,
-        ) from exc
-    raise WorkbookError(f"terlalu banyak cadangan di folder {BACKUP_FOLDER}.", path=path)
 
 
 def annotate_workbook(

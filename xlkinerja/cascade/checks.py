@@ -1,0 +1,300 @@
+"""Cascade integrity across workbooks: IKU (master) → IKK (unit PK) → RHK (SKP).
+
+Every finding is placed on the child's cell and names the parent (ref_file/sheet/cell and
+the `induk` text), so both ends can be found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.messages import finding, show
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import at_field, positions, val
+
+DIRECT = ("beban target", "wilayah")  # same indicator split: same satuan as the parent
+TOLERANCE = 0.005  # "within rounding" for beban target sums
+
+
+def describe(ref: tuple[str | None, str | None, str | None]) -> str:
+    file, sheet, cell = ref
+    parts = [Path(file).name if file else ""]
+    if sheet:
+        parts.append(f"lembar '{sheet}'")
+    if cell:
+        parts.append(f"sel {cell}")
+    return " ".join(p for p in parts if p)
+
+
+def on_row(
+    row: RowRef,
+    key: str,
+    code: str,
+    ref: tuple[str | None, str | None, str | None],
+    *,
+    value: Any = None,
+    **details: Any,
+) -> Finding:
+    cell = row.cell(key)
+    return finding(
+        code,
+        file=row.form.file,
+        sheet=cell.sheet,
+        cell=cell.cell,
+        row=row.table.rows[row.pos],
+        field=row.table.label(key),
+        value=cell.value if value is None else value,
+        ref=ref,
+        induk=describe(ref),
+        **details,
+    )
+
+
+def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
+    """Each IKK names one IKU of the institution, assigned to its unit, consistently."""
+    master_iku_sheet = (index.master.file, "IKU", None)
+    for rows in index.ikk.values():
+        units = {r.form.file for r in rows}
+        if len(units) > 1:
+            for row in rows:
+                others = next(r for r in rows if r.form.file != row.form.file)
+                yield on_row(
+                    row, "kode_ikk", "kaskade.ikk.duplikat_antar_unit", others.ref("kode_ikk")
+                )
+        for row in rows:
+            iku_code = row.value("kode_iku")
+            if iku_code is None:
+                continue
+            parent = index.iku.get(iku_code)
+            if parent is None:
+                yield on_row(row, "kode_iku", "kaskade.ikk.iku_tidak_dikenal", master_iku_sheet)
+                continue
+            unit = row.form.field("kode_unit")
+            if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
+                yield on_row(
+                    row,
+                    "kode_iku",
+                    "kaskade.ikk.iku_tidak_ditugaskan",
+                    parent.ref("kode_iku"),
+                    kode_unit=unit,
+                )
+            metode = row.value("metode_kaskade")
+            if metode == "tidak langsung":
+                continue
+            satuan, satuan_iku = row.value("satuan"), parent.value("satuan")
+            if (
+                metode in DIRECT
+                and satuan
+                and satuan_iku
+                and satuan.casefold() != str(satuan_iku).casefold()
+            ):
+                yield on_row(
+                    row,
+                    "satuan",
+                    "kaskade.ikk.satuan_beda",
+                    parent.ref("satuan"),
+                    iku=iku_code,
+                    satuan_iku=satuan_iku,
+                )
+            arah, arah_iku = row.value("arah"), parent.value("arah")
+            if arah and arah_iku and arah != arah_iku:
+                yield on_row(
+                    row,
+                    "arah",
+                    "kaskade.ikk.arah_beda",
+                    parent.ref("arah"),
+                    iku=iku_code,
+                    arah_iku=arah_iku,
+                )
+
+
+def check_beban(index: CascadeIndex) -> Iterator[Finding]:
+    """Direct 'beban target' splits: the units' targets add up to the IKU target."""
+    children: dict[str, list[RowRef]] = {}
+    for rows in index.ikk.values():
+        for row in rows:
+            iku_code = row.value("kode_iku")
+            if row.value("metode_kaskade") == "beban target" and iku_code in index.iku:
+                children.setdefault(iku_code, []).append(row)
+    for iku_code, rows in children.items():
+        target = index.iku_target(iku_code)
+        submitted = {r.form.field("kode_unit") for r in rows} | set(index.unit_forms)
+        waiting = index.assigned.get(iku_code, set()) - submitted
+        values = [r.value("target") for r in rows]
+        if target is None or waiting or any(v is None for v in values):
+            continue  # incomplete: a unit has not sent its workbook or left a target blank
+        total = sum(values)
+        if abs(total - target) > TOLERANCE * max(1.0, abs(target)):
+            parent = index.iku[iku_code]
+            key = index.iku_target_key or "kode_iku"
+            for row in rows:
+                yield on_row(
+                    row,
+                    "target",
+                    "kaskade.beban.jumlah_tidak_sama",
+                    parent.ref(key),
+                    iku=iku_code,
+                    jumlah=show(total),
+                    target_iku=show(target),
+                )
+
+
+def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
+    """Every IKU is derived by at least one unit; every assignment is honoured."""
+    derived: dict[str, set[str]] = {}
+    for rows in index.ikk.values():
+        for row in rows:
+            iku_code, unit = row.value("kode_iku"), row.form.field("kode_unit")
+            if iku_code:
+                derived.setdefault(iku_code, set()).add(unit)
+    submitted = set(index.unit_forms)
+    for code, row in index.iku.items():
+        assigned = index.assigned.get(code, set())
+        if code in derived:
+            pass
+        elif assigned and not assigned & submitted:
+            yield on_row(
+                row,
+                "kode_iku",
+                "kaskade.iku.unit_belum_mengirim",
+                (None, None, None),
+                units=", ".join(sorted(assigned)),
+            )
+        else:
+            detail = "" if assigned else " (tidak ditugaskan ke unit mana pun)"
+            yield on_row(
+                row, "kode_iku", "kaskade.iku.tidak_diturunkan", (None, None, None), rincian=detail
+            )
+        for unit in sorted(assigned & submitted):
+            if unit not in derived.get(code, set()):
+                form = index.unit_forms[unit][0]
+                yield at_field(
+                    form,
+                    "kode_unit",
+                    "kaskade.penugasan.belum_diturunkan",
+                    value=code,
+                    kode_unit=unit,
+                    ref=row.ref("kode_iku"),
+                    induk=describe(row.ref("kode_iku")),
+                )
+
+
+def check_units_and_people(index: CascadeIndex) -> Iterator[Finding]:
+    for unit, forms in index.unit_forms.items():
+        if unit not in index.unit_names:
+            for form in forms:
+                yield at_field(form, "kode_unit", "kaskade.unit.tidak_dikenal")
+        for form in forms[1:]:
+            yield at_field(form, "kode_unit", "kaskade.unit.ganda", induk=Path(forms[0].file).name)
+    for nip, forms in index.skp_forms.items():
+        for form in forms[1:]:
+            yield at_field(form, "nip", "kaskade.skp.ganda", induk=Path(forms[0].file).name)
+        if index.atasan and nip not in index.atasan:
+            for form in forms:
+                yield at_field(form, "nip", "kaskade.skp.pegawai_tidak_dikenal")
+    yield from _check_cycles(index)
+
+
+def _check_cycles(index: CascadeIndex) -> Iterator[Finding]:
+    reported: set[str] = set()
+    for start in index.atasan:
+        chain, nip = [start], index.atasan.get(start)
+        while nip and nip not in chain and len(chain) <= len(index.atasan):
+            chain.append(nip)
+            nip = index.atasan.get(nip)
+        if nip == start and start not in reported:
+            reported.update(chain)
+            row = index.pegawai_rows[start]
+            yield on_row(
+                row,
+                "nip_atasan",
+                "kaskade.atasan.siklus",
+                (None, None, None),
+                rantai=" → ".join([*chain, start]),
+            )
+
+
+def _superior_codes(index: CascadeIndex, nip: str) -> tuple[set[str], tuple[str, str, str | None]]:
+    """Codes an employee's RHK may intervene: the superior's IKK (as unit head), RHK (own
+    SKP) or, for the institution head, the IKU; with where they were found."""
+    atasan = index.atasan.get(nip)
+    if not atasan:
+        return set(), ("", "", None)
+    codes: set[str] = set()
+    where: tuple[str, str, str | None] = ("", "", None)
+    if atasan == index.pimpinan:
+        codes |= set(index.iku)
+        where = (index.master.file, "IKU", None)
+    unit = index.unit_of_head(atasan)
+    for form in index.unit_forms.get(unit or "", []):
+        pk = form.tables["pk"]
+        codes |= {c for p in positions(pk) if (c := val(pk, p, "kode_ikk"))}
+        where = (form.file, "PK", None)
+    for form in index.skp_forms.get(atasan, []):
+        rhk = form.tables["rhk"]
+        codes |= {c for p in positions(rhk) if (c := val(rhk, p, "kode_rhk"))}
+        if not where[0]:
+            where = (form.file, "SKP", None)
+    return codes, where
+
+
+def check_skp(index: CascadeIndex) -> Iterator[Finding]:
+    """Every RHK utama intervenes an RHK/IKK of the superior; the matriks roles are there."""
+    for nip, forms in index.skp_forms.items():
+        codes, where = _superior_codes(index, nip)
+        for form in forms:
+            atasan = index.atasan.get(nip)
+            penilai = form.field("penilai_nip")
+            if atasan and penilai and penilai != atasan:
+                yield at_field(
+                    form, "penilai_nip", "kaskade.skp.penilai_bukan_atasan", atasan=atasan
+                )
+            rhk = form.tables["rhk"]
+            intervened = set()
+            for pos in positions(rhk):
+                parent = val(rhk, pos, "rhk_pimpinan")
+                intervened.add(parent)
+                if parent and codes and val(rhk, pos, "jenis") == "Utama" and parent not in codes:
+                    yield on_row(
+                        RowRef(form, rhk, pos),
+                        "rhk_pimpinan",
+                        "kaskade.rhk_pimpinan.tidak_dikenal",
+                        where,
+                    )
+            yield from _check_matriks_roles(index, form, nip, intervened)
+
+
+def _check_matriks_roles(
+    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[Any]
+) -> Iterator[Finding]:
+    unit = index.pegawai_unit.get(nip)
+    for form in index.unit_forms.get(unit or "", []):
+        matriks = form.tables["matriks"]
+        for pos in positions(matriks):
+            code = val(matriks, pos, "kode_ikk")
+            if val(matriks, pos, "nip") == nip and code and code not in intervened:
+                intervened.add(code)  # once per IKK
+                row = RowRef(form, matriks, pos)
+                yield at_field(
+                    skp,
+                    "nip",
+                    "kaskade.skp.matriks_belum_ada",
+                    value=code,
+                    ref=row.ref("kode_ikk"),
+                    induk=describe(row.ref("kode_ikk")),
+                )
+
+
+def check_cascade(master: NormalForm, others: list[NormalForm]) -> list[Finding]:
+    index = build_index(master, others)
+    return [
+        *check_ikk(index),
+        *check_beban(index),
+        *check_coverage(index),
+        *check_units_and_people(index),
+        *check_skp(index),
+    ]

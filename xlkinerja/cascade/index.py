@@ -1,0 +1,118 @@
+"""An index over the master and the unit and SKP workbooks of one cascade run (no I/O).
+
+Everything the cross-workbook checks and the tree need: IKU of the PK year with their
+master cells, units and their IKK rows, employees and their superiors, SKP by NIP.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from xlkinerja.form_data import CellValue
+from xlkinerja.validation.normalise import NormalForm, NormalTable
+from xlkinerja.validation.table_access import positions, val
+
+
+@dataclass(frozen=True)
+class RowRef:
+    """One row of a table in one workbook."""
+
+    form: NormalForm
+    table: NormalTable
+    pos: int
+
+    def value(self, key: str) -> Any:
+        return val(self.table, self.pos, key)
+
+    def cell(self, key: str) -> CellValue:
+        return self.table.cells[self.pos][key]
+
+    def ref(self, key: str) -> tuple[str, str, str]:
+        """(file, sheet, cell) of a value: the 'other end' of a cascade finding."""
+        cell = self.cell(key)
+        return (self.form.file, cell.sheet, cell.cell)
+
+
+@dataclass
+class CascadeIndex:
+    master: NormalForm
+    units: list[NormalForm]
+    skps: list[NormalForm]
+    tahun: int | None = None
+    iku: dict[str, RowRef] = field(default_factory=dict)
+    iku_target_key: str | None = None  # target_N column of the PK year
+    unit_names: dict[str, str] = field(default_factory=dict)
+    unit_heads: dict[str, str] = field(default_factory=dict)  # kode_unit → NIP
+    assigned: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    atasan: dict[str, str | None] = field(default_factory=dict)  # NIP → superior NIP
+    pegawai_unit: dict[str, str | None] = field(default_factory=dict)
+    pegawai_rows: dict[str, RowRef] = field(default_factory=dict)
+    unit_forms: dict[str, list[NormalForm]] = field(default_factory=lambda: defaultdict(list))
+    ikk: dict[str, list[RowRef]] = field(default_factory=lambda: defaultdict(list))
+    skp_forms: dict[str, list[NormalForm]] = field(default_factory=lambda: defaultdict(list))
+
+    @property
+    def pimpinan(self) -> str | None:
+        nip = self.master.field("nip_pimpinan")
+        return str(nip).strip().upper() if nip is not None else None
+
+    def iku_target(self, code: str) -> Any:
+        row = self.iku.get(code)
+        return row.value(self.iku_target_key) if row and self.iku_target_key else None
+
+    def unit_of_head(self, nip: str) -> str | None:
+        return next((u for u, head in self.unit_heads.items() if head == nip), None)
+
+
+def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeIndex:
+    index = CascadeIndex(
+        master=master,
+        units=[f for f in others if f.form.id == "unit"],
+        skps=[f for f in others if f.form.id == "skp"],
+    )
+    tahun, awal = master.field("tahun"), master.field("tahun_awal_renstra")
+    index.tahun = int(tahun) if tahun is not None else None
+    if tahun is not None and awal is not None and 1 <= tahun - awal + 1 <= 5:
+        index.iku_target_key = f"target_{int(tahun - awal + 1)}"
+    iku = master.tables["iku"]
+    for pos in positions(iku):
+        code = val(iku, pos, "kode_iku")
+        if code:
+            index.iku.setdefault(code, RowRef(master, iku, pos))
+    unit = master.tables["unit"]
+    for pos in positions(unit):
+        code = val(unit, pos, "kode_unit")
+        if code:
+            index.unit_names[code] = val(unit, pos, "nama_unit") or code
+            head = val(unit, pos, "nip_kepala")
+            if head:
+                index.unit_heads[code] = head
+    penugasan = master.tables["penugasan"]
+    for pos in positions(penugasan):
+        code, unit_code = val(penugasan, pos, "kode_iku"), val(penugasan, pos, "kode_unit")
+        if code and unit_code:
+            index.assigned[code].add(unit_code)
+    pegawai = master.tables["pegawai"]
+    for pos in positions(pegawai):
+        nip = val(pegawai, pos, "nip")
+        if nip:
+            index.atasan[nip] = val(pegawai, pos, "nip_atasan")
+            index.pegawai_unit[nip] = val(pegawai, pos, "kode_unit")
+            index.pegawai_rows[nip] = RowRef(master, pegawai, pos)
+    for form in index.units:
+        code = form.field("kode_unit")
+        if code:
+            index.unit_forms[code].append(form)
+        pk = form.tables["pk"]
+        for pos in positions(pk):
+            ikk = val(pk, pos, "kode_ikk")
+            if ikk:
+                index.ikk[ikk].append(RowRef(form, pk, pos))
+    for form in index.skps:
+        nip = form.field("nip")
+        if nip:
+            index.skp_forms[str(nip)].append(form)
+    return index

@@ -1,0 +1,57 @@
+"""The cascade tree as data (no I/O): what the drawing and the Excel sheet show."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from xlkinerja.domain.status import Status
+
+
+class Level(StrEnum):
+    IKU = "iku"  # institution (from the master)
+    IKK = "ikk"  # unit (from the unit's PK)
+    RHK = "rhk"  # employee (from the SKP, or the matriks peran-hasil)
+
+
+class Problem(StrEnum):
+    ORPHAN = "yatim"  # names a parent that does not exist
+    UNCOVERED = "tidak_diturunkan"  # an IKU no unit derives from
+
+
+@dataclass
+class CascadeNode:
+    level: Level
+    code: str  # IKU-1, IKK-TI-3, RHK-1
+    label: str  # the indicator / result text
+    owner: str  # institution, unit name, or employee name
+    target: float | None = None
+    satuan: str | None = None
+    capaian: float | None = None  # latest capaian in percent
+    status: Status | None = None
+    problem: Problem | None = None
+    parent_code: str | None = None  # the parent it names (shown for orphans)
+    children: list[CascadeNode] = field(default_factory=list)
+
+    def walk(self) -> Iterator[tuple[int, CascadeNode]]:
+        """Depth-first (depth, node), this node first."""
+        stack: list[tuple[int, CascadeNode]] = [(0, self)]
+        while stack:
+            depth, node = stack.pop()
+            yield depth, node
+            stack.extend((depth + 1, child) for child in reversed(node.children))
+
+
+@dataclass
+class CascadeTree:
+    """Roots are the IKU; `orphans` holds IKK/RHK whose parent is missing."""
+
+    institution: str
+    tahun: int | None
+    roots: list[CascadeNode] = field(default_factory=list)
+    orphans: list[CascadeNode] = field(default_factory=list)
+
+    def walk(self) -> Iterator[tuple[int, CascadeNode]]:
+        for root in (*self.roots, *self.orphans):
+            yield from root.walk()

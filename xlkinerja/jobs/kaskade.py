@@ -1,0 +1,116 @@
+"""Job `kaskade`: one SKP workbook per employee, pre-filled from a unit workbook.
+
+The unit head's RHK come from the unit's PK; every other employee's from the Matriks
+Peran-Hasil. Re-running after the matriks changed updates existing SKP workbooks without
+losing what employees typed (see cascade/skp_merge.py); the old file is kept in
+cadangan-xlkinerja/ and conflicts are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from xlkinerja.cascade.skp_merge import merge_skp
+from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.form_data import CellScalar, FormValues
+from xlkinerja.io.backup import keep_backup
+from xlkinerja.io.reader import read_form
+from xlkinerja.io.template_writer import write_template
+from xlkinerja.jobs.templat import MasterView, skp_file_name, skp_values
+from xlkinerja.specs import SKP_FORM, UNIT
+from xlkinerja.validation.normalise import NormalForm, normalise_form
+
+
+@dataclass
+class SkpOutcome:
+    path: Path
+    nama: str
+    created: bool
+    added_rows: int
+    conflicts: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+
+@dataclass
+class KaskadeResult:
+    unit: str
+    outcomes: list[SkpOutcome] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> int:
+        return sum(len(o.conflicts) for o in self.outcomes)
+
+
+def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dict[str, CellScalar]:
+    if master is not None and plan.nip in master.pegawai:
+        fields = dict(skp_values(master, plan.nip).fields)
+    else:
+        fields = {
+            "tahun": unit.field("tahun"),
+            "nama": plan.nama,
+            "nip": plan.nip,
+            "jabatan": plan.jabatan,
+            "jenis_jabatan": plan.jenis_jabatan,
+            "unit": unit.field("nama_unit"),
+            "status": "draft",
+        }
+        side = "pihak_kedua" if plan.is_head else "pihak_pertama"
+        fields |= {
+            "penilai_nama": unit.field(f"{side}_nama"),
+            "penilai_nip": unit.field(f"{side}_nip"),
+            "penilai_jabatan": unit.field(f"{side}_jabatan"),
+        }
+    tahun = unit.field("tahun")
+    fields["tahun"] = int(tahun) if tahun is not None else fields.get("tahun")
+    return fields
+
+
+def generate_skp(
+    unit_path: Path,
+    output: Path,
+    *,
+    master: Path | None = None,
+    now: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> KaskadeResult:
+    unit, _ = normalise_form(read_form(unit_path, UNIT))
+    kode_unit = unit.field("kode_unit")
+    if not kode_unit:
+        raise XlkinerjaError(
+            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=unit_path, sheet="PK"
+        )
+    master_view = MasterView.read(master) if master is not None else None
+    result = KaskadeResult(unit=str(kode_unit))
+    for plan in plan_unit(unit):
+        planned = FormValues(fields=_identity(unit, plan, master_view), tables={"rhk": plan.rhk})
+        target = output / skp_file_name(str(kode_unit), plan.nama)
+        existing = (
+            FormValues.from_form_data(read_form(target, SKP_FORM)) if target.exists() else None
+        )
+        merged = merge_skp(planned, existing)
+        backup = None
+        if existing is not None:
+            backup = keep_backup(target, target.read_bytes(), now or datetime.now())
+        write_template(
+            SKP_FORM,
+            target,
+            merged.values,
+            subtitle=f"{plan.nama} · Tahun {planned.fields.get('tahun')}",
+        )
+        result.outcomes.append(
+            SkpOutcome(
+                path=target,
+                nama=plan.nama,
+                created=existing is None,
+                added_rows=merged.added,
+                conflicts=merged.conflicts,
+                backup=backup,
+            )
+        )
+        if progress:
+            progress(target.name)
+    return result
