@@ -78,7 +78,7 @@ def test_validasi_exit_codes_and_json(tmp_path: Path):
     result = runner.invoke(app, ["validasi", str(SAMPLE), "--format", "json"])
     assert result.exit_code == 1  # the sample has galat
     payload = json.loads(result.stdout)
-    assert {f["code"] for f in payload["temuan"]} >= {"pk.kode_iku.tidak_dikenal"}
+    assert {f["code"] for f in payload["temuan"]} >= {"kaskade.ikk.iku_tidak_dikenal"}
     clean = runner.invoke(app, ["validasi", str(SAMPLE / "skp-TI-budi-santoso.xlsx")])
     assert clean.exit_code == 0
     assert "Hasil validasi" in clean.stderr

@@ -139,7 +139,7 @@ SKP_ENTRIES: dict[str, SkpEntry] = {
             ),
         ),
         "realisasi": rows(
-            REALISASI, *_realisasi("IKI-1.1", 22, 41, 66), *_realisasi("IKI-2.1", 0, 64, 142)
+            REALISASI, *_realisasi("IKI-1.1", 22, 41, 66), *_realisasi("IKI-2.1", 0, 64, 78)
         ),
     },
     "198811032014041001": {
@@ -224,7 +224,7 @@ SKP_ENTRIES: dict[str, SkpEntry] = {
             ),
         ),
         "realisasi": rows(
-            REALISASI, *_realisasi("IKI-1.1", 0, 40, 88), *_realisasi("IKI-2.1", 20, 75, 104)
+            REALISASI, *_realisasi("IKI-1.1", 0, 40, 48), *_realisasi("IKI-2.1", 20, 55, 29)
         ),
     },
     "199002142015042002": {
@@ -280,7 +280,7 @@ SKP_ENTRIES: dict[str, SkpEntry] = {
                 "triwulanan",
             ),
         ),
-        "realisasi": rows(REALISASI, *_realisasi("IKI-2.1", 0, 24, 54)),
+        "realisasi": rows(REALISASI, *_realisasi("IKI-2.1", 0, 24, 30)),
     },
     "199409092020122001": {
         "unit": "P3M",
@@ -354,7 +354,7 @@ SKP_ENTRIES: dict[str, SkpEntry] = {
             ),
         ),
         "realisasi": rows(
-            REALISASI, *_realisasi("IKI-1.1", 6, 15, 29), *_realisasi("IKI-2.1", 0, 2, 3)
+            REALISASI, *_realisasi("IKI-1.1", 6, 9, 14), *_realisasi("IKI-2.1", 0, 2, 1)
         ),
     },
 }

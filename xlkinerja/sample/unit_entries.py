@@ -270,10 +270,10 @@ TI: UnitEntry = {
             "IKK-TI-1", (22, None), (41, None), (66, "Tracer study baru terisi 70% responden")
         ),
         *_capaian("IKK-TI-2", (5, None), (15, None), (31, "Dua mitra menunda penerimaan")),
-        *_capaian("IKK-TI-3", (0, None), (64, None), (142, None)),
+        *_capaian("IKK-TI-3", (0, None), (64, None), (78, None)),
         *_capaian("IKK-TI-4", (5, None), (16, None), (26, None)),
         *_capaian("IKK-TI-5", (50, None), (100, None), (100, None)),
-        *_capaian("IKK-TI-6", (0, None), (1, None), (2, None)),
+        *_capaian("IKK-TI-6", (0, None), (1, None), (1, None)),
     ),
 }
 
@@ -416,7 +416,7 @@ TM: UnitEntry = {
         ),
         # "5%" typed as text for a percentage; TW II left blank (not yet reported).
         *_capaian("IKK-TM-2", ("5%", None), (None, None), (26, "Kuota industri terbatas")),
-        *_capaian("IKK-TM-3", (28, "Jadwal LSP mundur"), (70, None), (96, None)),
+        *_capaian("IKK-TM-3", (28, "Jadwal LSP mundur"), (42, None), (26, None)),
         *_capaian("IKK-TM-4", (5, None), (10, None), (20, None)),
         *_capaian("IKK-TM-5", (50, None), (100, None), (100, None)),
     ),
@@ -598,8 +598,8 @@ P3M: UnitEntry = {
     ),
     "capaian": rows(
         CAPAIAN,
-        *_capaian("IKK-P3M-1", (5, None), (15, None), (29, None)),
-        *_capaian("IKK-P3M-2", (0, None), (4, None), (9, None)),
+        *_capaian("IKK-P3M-1", (5, None), (10, None), (14, None)),
+        *_capaian("IKK-P3M-2", (0, None), (4, None), (5, None)),
     ),
 }
 

@@ -255,7 +255,8 @@ MATRIKS = Sheet(
 CAPAIAN = Sheet(
     name="Capaian",
     title="Capaian Kinerja Triwulan",
-    intro="Realisasi kumulatif s.d. triwulan per IKK. Kendala wajib diisi jika capaian "
+    intro="Realisasi triwulan itu saja; xlkinerja menggabungkannya sesuai konsolidasi IKK "
+    "(kumulatif: dijumlah, terakhir: nilai terbaru, rata-rata). Kendala wajib jika capaian "
     "di bawah 100%.",
     tables=(
         Table(
@@ -271,7 +272,14 @@ CAPAIAN = Sheet(
                 Column(
                     "triwulan", "Triwulan", T.CHOICE, required=True, choices=ch.TRIWULAN, width=9
                 ),
-                Column("realisasi", "Realisasi", T.NUMBER, width=11),
+                Column(
+                    "realisasi",
+                    "Realisasi",
+                    T.NUMBER,
+                    width=11,
+                    help="Realisasi triwulan ini saja, bukan jumlah sejak Januari "
+                    "(untuk IKK kumulatif xlkinerja yang menjumlahkan).",
+                ),
                 Column(
                     "bukti_dukung", "Bukti Dukung", width=30, help="Tautan atau nama berkas bukti."
                 ),

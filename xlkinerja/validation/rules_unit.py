@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from xlkinerja.domain.capaian import capaian
+from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, capaian_per_ikk
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.messages import show
 from xlkinerja.validation.normalise import NormalForm
 from xlkinerja.validation.table_access import at, at_field, codes, positions, val
 
-TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
-TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
 TOLERANCE = 1e-9
 DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note
 
@@ -103,60 +101,48 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
 
 
 def check_capaian(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
-    pk, ra, cap = form.tables["pk"], form.tables["ra"], form.tables["capaian"]
-    arah = {val(pk, p, "kode_ikk"): val(pk, p, "arah") for p in positions(pk)}
-    ra_rows = {val(ra, p, "kode_ikk"): p for p in positions(ra)}
+    pk, cap = form.tables["pk"], form.tables["capaian"]
+    known = {val(pk, p, "kode_ikk") for p in positions(pk)}
     seen: dict[tuple[str, str], int] = {}
-    last: dict[str, float] = {}
-    order = sorted(
-        positions(cap),
-        key=lambda p: (
-            str(val(cap, p, "kode_ikk")),
-            TW_NAMES.index(val(cap, p, "triwulan")) if val(cap, p, "triwulan") in TW_NAMES else 9,
-        ),
-    )
-    for pos in order:
+    for pos in positions(cap):
         ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
         if ikk is None:
             continue
-        if ikk not in arah:
+        if ikk not in known:
             yield at(form, cap, pos, "kode_ikk", "capaian.kode_ikk.tidak_di_pk")
-            continue
-        if tw in TW_NAMES:
-            if (ikk, tw) in seen:
-                yield at(
-                    form,
-                    cap,
-                    pos,
-                    "kode_ikk",
-                    "capaian.baris.duplikat",
-                    tw=tw,
-                    baris_lain=str(cap.rows[seen[ikk, tw]]),
-                )
-                continue
+        elif tw in TW_NAMES and (ikk, tw) in seen:
+            yield at(
+                form,
+                cap,
+                pos,
+                "kode_ikk",
+                "capaian.baris.duplikat",
+                tw=tw,
+                baris_lain=str(cap.rows[seen[ikk, tw]]),
+            )
+        elif tw in TW_NAMES:
             seen[ikk, tw] = pos
-        realisasi = val(cap, pos, "realisasi")
-        if tw not in TW_NAMES or realisasi is None or ikk not in ra_rows:
-            continue
-        target = val(ra, ra_rows[ikk], TW_KEYS[TW_NAMES.index(tw)])
-        result = capaian(realisasi, target, arah[ikk] or "naik")
-        if result.nilai is None:
-            continue
-        shown = f"{result.nilai:.1f}%".replace(".", ",")
-        if val(cap, pos, "kendala") is None:
-            if result.nilai < 100 - TOLERANCE:
-                yield at(form, cap, pos, "kendala", "capaian.kendala.wajib", capaian=shown)
-            elif ikk in last and result.nilai < last[ikk] - DROP_POINTS:
-                yield at(
-                    form,
-                    cap,
-                    pos,
-                    "kendala",
-                    "capaian.kendala.menurun",
-                    capaian=shown,
-                    sebelum=f"{last[ikk]:.1f}%".replace(".", ","),
-                )
-        last[ikk] = result.nilai
+    for rows in capaian_per_ikk(form).values():
+        previous: float | None = None
+        for row in rows:
+            nilai = row.hasil.nilai
+            if nilai is None:
+                continue
+            shown = f"{nilai:.1f}%".replace(".", ",")
+            if val(cap, row.pos, "kendala") is None:
+                if nilai < 100 - TOLERANCE:
+                    yield at(form, cap, row.pos, "kendala", "capaian.kendala.wajib", capaian=shown)
+                elif previous is not None and nilai < previous - DROP_POINTS:
+                    yield at(
+                        form,
+                        cap,
+                        row.pos,
+                        "kendala",
+                        "capaian.kendala.menurun",
+                        capaian=shown,
+                        sebelum=f"{previous:.1f}%".replace(".", ","),
+                    )
+            previous = nilai
 
 
 def check_matriks(form: NormalForm) -> Iterator[Finding]:

@@ -1,0 +1,149 @@
+"""Build the cascade tree IKU → IKK (unit) → RHK (employee) with targets and capaian.
+
+IKK capaian: the latest triwulan's capaian (realisasi combined per konsolidasi against the
+cumulative Rencana Aksi target). IKU capaian: the mean of its IKK (rollup). RHK come from
+the employees' SKP (capaian of the kuantitas IKI: realisasi so far against the yearly
+target, coloured only once TW IV is reported), or, for employees whose SKP was not given,
+from the Matriks Peran-Hasil. A unit head's own RHK repeat the unit's IKK and are not drawn
+twice.
+"""
+
+from __future__ import annotations
+
+from xlkinerja.cascade.index import CascadeIndex
+from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.domain.capaian import capaian
+from xlkinerja.domain.konsolidasi import konsolidasi
+from xlkinerja.domain.rollup import rollup
+from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, status_of
+from xlkinerja.validation.capaian_rows import capaian_per_ikk, latest
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import positions, val
+
+PERIODS = ("TW I", "TW II", "TW III", "TW IV")
+
+
+class _Colours:
+    def __init__(self, master: NormalForm) -> None:
+        self.kuning = master.field("ambang_kuning") or AMBANG_KUNING
+        self.hijau = master.field("ambang_hijau") or AMBANG_HIJAU
+        self.batas_atas = master.field("batas_atas_capaian")
+
+    def paint(self, node: CascadeNode) -> CascadeNode:
+        node.status = status_of(node.capaian, kuning=self.kuning, hijau=self.hijau)
+        return node
+
+
+def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, CascadeNode]]:
+    """(parent code, node) per RHK of an SKP; the node shows its kuantitas IKI."""
+    rhk, real = form.tables["rhk"], form.tables["realisasi"]
+    by_iki: dict[str, dict[int, object]] = {}
+    for pos in positions(real):
+        iki, periode = val(real, pos, "kode_iki"), val(real, pos, "periode")
+        if iki and periode in PERIODS:
+            by_iki.setdefault(iki, {})[PERIODS.index(periode) + 1] = val(real, pos, "realisasi")
+    nodes: dict[str, tuple[str | None, CascadeNode]] = {}
+    for pos in positions(rhk):
+        code = val(rhk, pos, "kode_rhk")
+        if not code or val(rhk, pos, "jenis") != "Utama":
+            continue
+        if code not in nodes:
+            nodes[code] = (
+                val(rhk, pos, "rhk_pimpinan"),
+                CascadeNode(Level.RHK, code, val(rhk, pos, "rhk") or "", form.field("nama") or ""),
+            )
+        node = nodes[code][1]
+        if val(rhk, pos, "aspek") != "kuantitas" or node.target is not None:
+            continue
+        node.target, node.satuan = val(rhk, pos, "target"), val(rhk, pos, "satuan")
+        quarters = by_iki.get(val(rhk, pos, "kode_iki") or "", {})
+        if quarters:
+            done = konsolidasi(quarters, "kumulatif", sampai_tw=max(quarters))
+            node.capaian = capaian(done.nilai, node.target, batas_atas=colours.batas_atas).nilai
+            if max(quarters) == len(PERIODS):
+                colours.paint(node)  # mid-year progress on a yearly target gets no colour
+    return list(nodes.values())
+
+
+def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
+    matriks = unit.tables["matriks"]
+    nodes = []
+    for pos in positions(matriks):
+        if val(matriks, pos, "nip") in skip:
+            continue
+        node = CascadeNode(
+            Level.RHK,
+            "peran",
+            val(matriks, pos, "rhk") or "",
+            val(matriks, pos, "nama") or "",
+            target=val(matriks, pos, "target"),
+            satuan=val(matriks, pos, "satuan"),
+        )
+        nodes.append((val(matriks, pos, "kode_ikk"), node))
+    return nodes
+
+
+def build_tree(index: CascadeIndex) -> CascadeTree:
+    master = index.master
+    colours = _Colours(master)
+    tree = CascadeTree(institution=master.field("nama_instansi") or "", tahun=index.tahun)
+    iku_nodes: dict[str, CascadeNode] = {}
+    for code, row in index.iku.items():
+        iku_nodes[code] = CascadeNode(
+            Level.IKU,
+            code,
+            row.value("indikator") or "",
+            tree.institution,
+            target=index.iku_target(code),
+            satuan=row.value("satuan"),
+        )
+    ikk_nodes: dict[str, CascadeNode] = {}
+    heads = set(index.unit_heads.values())
+    for unit in index.units:
+        per_ikk = capaian_per_ikk(unit, colours.batas_atas)
+        owner = index.unit_names.get(unit.field("kode_unit") or "", unit.field("nama_unit") or "")
+        pk = unit.tables["pk"]
+        for pos in positions(pk):
+            code = val(pk, pos, "kode_ikk")
+            if not code or code in ikk_nodes:
+                continue
+            last = latest(per_ikk.get(code, []))
+            node = colours.paint(
+                CascadeNode(
+                    Level.IKK,
+                    code,
+                    val(pk, pos, "indikator") or "",
+                    owner,
+                    target=val(pk, pos, "target"),
+                    satuan=val(pk, pos, "satuan"),
+                    capaian=last.hasil.nilai if last else None,
+                )
+            )
+            ikk_nodes[code] = node
+            parent = iku_nodes.get(val(pk, pos, "kode_iku") or "")
+            if parent is None:
+                node.problem, node.parent_code = Problem.ORPHAN, val(pk, pos, "kode_iku")
+                tree.orphans.append(node)
+            else:
+                parent.children.append(node)
+    with_skp = set(index.skp_forms)
+    rhk: list[tuple[str | None, CascadeNode]] = []
+    for nip, forms in index.skp_forms.items():
+        if nip not in heads:
+            rhk.extend(_skp_nodes(forms[0], colours))
+    for unit in index.units:
+        rhk.extend(_matriks_nodes(unit, with_skp | heads))
+    for parent_code, node in rhk:
+        parent = ikk_nodes.get(parent_code or "")
+        if parent is None:
+            node.problem, node.parent_code = Problem.ORPHAN, parent_code
+            tree.orphans.append(node)
+        else:
+            parent.children.append(node)
+    for node in iku_nodes.values():
+        if not node.children:
+            node.problem = Problem.UNCOVERED
+        node.capaian = rollup([c.capaian for c in node.children]).nilai if node.children else None
+        colours.paint(node)
+        tree.roots.append(node)
+    return tree

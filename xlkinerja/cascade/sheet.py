@@ -1,0 +1,239 @@
+"""The cascade tree as an indented, print-ready worksheet (XlsxWriter).
+
+One row per node, depth first (IKU, its IKK, their RHK), orphans last. Capaian and status
+cells carry the status colour; an uncovered IKU and every orphan get a red row and a note.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from xlkinerja.cascade.layout import (
+    NO_CAPAIAN_TEXT,
+    ORPHAN_SUBTITLE,
+    ORPHAN_TITLE,
+    angka,
+    title_text,
+)
+from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, Status, status_of
+from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.template_styles import FONT, TITLE_COLOR
+from xlkinerja.io.template_writer import DOCUMENT_DATE, row_height, write_value
+
+HEADERS = (
+    "Tingkat",
+    "Kode",
+    "Indikator/Hasil",
+    "Pemilik (unit/pegawai)",
+    "Target",
+    "Satuan",
+    "Capaian (%)",
+    "Status",
+    "Catatan",
+)
+WIDTHS = (8, 15, 52, 26, 9, 12, 10, 16, 30)
+INDENTED = (1, 2)  # Kode, Indikator/Hasil
+WRAPPED = (2, 3, 5, 8)  # Indikator/Hasil, Pemilik, Satuan, Catatan
+CAPAIAN_COLUMN = 6
+STATUS_COLUMNS = (6, 7)  # Capaian (%), Status
+TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
+INDENT = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
+
+# Same colours as the drawing.
+STATUS_FILLS: dict[Status | None, str] = {
+    Status.HIJAU: "#BFE5B8",
+    Status.KUNING: "#FFE59A",
+    Status.MERAH: "#F5B5B5",
+    None: "#E3E3E3",
+}
+PROBLEM_FILL = "#FFD9D9"
+PROBLEM_FONT = "#C00000"
+IKU_FILL = "#DDEBF7"
+BORDER_COLOR = "#BFBFBF"
+
+
+def _note(node: CascadeNode, orphan_root: CascadeNode | None) -> tuple[str | None, bool]:
+    """The Catatan text and whether the row is a problem (red)."""
+    if node.problem is Problem.UNCOVERED:
+        return "Belum diturunkan ke unit mana pun", True
+    if orphan_root is node:
+        parent = node.parent_code or "(tidak disebut)"
+        return f"Yatim: induk {parent} tidak ada", True
+    if orphan_root is not None:
+        return f"Di bawah {orphan_root.code} yang yatim", False
+    return None, False
+
+
+class _Formats:
+    """Cell formats made once per combination."""
+
+    def __init__(self, workbook: Any) -> None:
+        self._workbook = workbook
+        self._cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+    def get(self, **props: Any) -> Any:
+        key = tuple(sorted(props.items()))
+        if key not in self._cache:
+            base = {
+                "font_name": FONT,
+                "font_size": 10,
+                "valign": "top",
+                "border": 1,
+                "border_color": BORDER_COLOR,
+            }
+            self._cache[key] = self._workbook.add_format({**base, **props})
+        return self._cache[key]
+
+
+def _rows(tree: CascadeTree) -> list[tuple[CascadeNode, CascadeNode | None]]:
+    """(node, the orphan it sits under or is, if any) in sheet order: tree, then orphans."""
+    rows: list[tuple[CascadeNode, CascadeNode | None]] = [
+        (node, None) for root in tree.roots for _, node in root.walk()
+    ]
+    rows.extend((node, orphan) for orphan in tree.orphans for _, node in orphan.walk())
+    return rows
+
+
+def _heading(workbook: Any, ws: Any, title: str) -> None:
+    """Title, the colour key, and the header row."""
+    ws.write_string(
+        TITLE_ROW,
+        0,
+        title,
+        workbook.add_format(
+            {"bold": True, "font_size": 14, "font_name": FONT, "font_color": TITLE_COLOR}
+        ),
+    )
+    kuning, hijau = angka(AMBANG_KUNING), angka(AMBANG_HIJAU)
+    ws.write_string(
+        NOTE_ROW,
+        0,
+        f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
+        f"abu-abu = {NO_CAPAIAN_TEXT}. Baris merah: IKU belum diturunkan ke unit mana pun, "
+        "atau IKK/RHK yatim (kode induknya tidak ada).",
+        workbook.add_format(
+            {"italic": True, "font_name": FONT, "font_size": 9, "font_color": "#404040"}
+        ),
+    )
+    header = workbook.add_format(
+        {
+            "bold": True,
+            "font_name": FONT,
+            "font_size": 10,
+            "font_color": "#FFFFFF",
+            "bg_color": TITLE_COLOR,
+            "text_wrap": True,
+            "valign": "vcenter",
+            "border": 1,
+            "border_color": BORDER_COLOR,
+        }
+    )
+    for col, (text, width) in enumerate(zip(HEADERS, WIDTHS, strict=True)):
+        ws.set_column(col, col, width)
+        ws.write_string(HEADER_ROW, col, text, header)
+    ws.set_row(HEADER_ROW, 20)
+
+
+def _orphan_heading(workbook: Any, ws: Any, row: int) -> None:
+    """The orphans are not under the IKU above them: say so in a row of their own."""
+    line = {"top": 2, "top_color": PROBLEM_FONT}
+    text = workbook.add_format(
+        {
+            **line,
+            "bold": True,
+            "font_name": FONT,
+            "font_size": 11,
+            "font_color": PROBLEM_FONT,
+            "valign": "vcenter",
+        }
+    )
+    ws.write_string(row, 0, f"{ORPHAN_TITLE}: {ORPHAN_SUBTITLE}", text)
+    blank = workbook.add_format(line)
+    for col in range(1, len(HEADERS)):
+        ws.write_blank(row, col, None, blank)
+    ws.set_row(row, 22)
+
+
+def _node_row(
+    ws: Any, row: int, node: CascadeNode, orphan_root: CascadeNode | None, formats: _Formats
+) -> None:
+    status = node.status or status_of(node.capaian)
+    note, problem = _note(node, orphan_root)
+    values: list[str | float | None] = [
+        node.level.name,
+        node.code,
+        node.label,
+        node.owner,
+        node.target,
+        node.satuan,
+        node.capaian,  # blank stays blank, never 0
+        status.value if status else NO_CAPAIAN_TEXT,
+        note,
+    ]
+    indent = INDENT[node.level]
+    for col, value in enumerate(values):
+        props: dict[str, Any] = {"text_wrap": col in WRAPPED}
+        if node.level is Level.IKU:
+            props["bold"] = True
+        if col in INDENTED and indent:
+            props["align"] = "left"  # LibreOffice ignores an indent without it
+            props["indent"] = indent
+        if col == CAPAIAN_COLUMN:
+            props["num_format"] = "0.0"
+        if col in STATUS_COLUMNS:
+            props["bg_color"] = STATUS_FILLS[status]
+            props["align"] = "center"
+        elif problem:
+            props["bg_color"] = PROBLEM_FILL
+            props["font_color"] = PROBLEM_FONT
+        elif node.level is Level.IKU and orphan_root is None:
+            props["bg_color"] = IKU_FILL
+        write_value(ws, row, col, value, formats.get(**props))
+    widths = [w - 3 * indent if c in INDENTED else w for c, w in enumerate(WIDTHS)]
+    height = row_height(values, widths)
+    if height:
+        ws.set_row(row, height)
+
+
+def _print_setup(ws: Any, title: str, last_row: int) -> None:
+    ws.freeze_panes(HEADER_ROW + 1, 0)
+    ws.autofilter(HEADER_ROW, 0, last_row, len(HEADERS) - 1)
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.fit_to_pages(1, 0)  # one page wide, as many pages tall as needed
+    ws.repeat_rows(HEADER_ROW)
+    ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    ws.set_footer(f"&L{title.replace('&', '&&')}&RHalaman &P dari &N")
+    ws.hide_gridlines(2)
+
+
+def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> Any:
+    """Add the tree as a sheet to an open XlsxWriter workbook and return the worksheet."""
+    ws = workbook.add_worksheet(name)
+    formats = _Formats(workbook)
+    title = title_text(tree)
+    _heading(workbook, ws, title)
+    row = HEADER_ROW
+    for node, orphan_root in _rows(tree):
+        row += 1
+        if tree.orphans and node is tree.orphans[0]:
+            _orphan_heading(workbook, ws, row)
+            row += 1
+        _node_row(ws, row, node, orphan_root, formats)
+    _print_setup(ws, title, row)
+    return ws
+
+
+def write_tree_workbook(tree: CascadeTree, path: Path) -> None:
+    """A workbook with just the tree sheet, written atomically; same input, same bytes."""
+    with atomic_path(path) as tmp:
+        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
+        workbook.set_properties(
+            {"title": title_text(tree), "author": "xlkinerja", "created": DOCUMENT_DATE}
+        )
+        write_tree_sheet(workbook, tree)
+        workbook.close()

@@ -1,0 +1,186 @@
+"""Combining quarterly realisasi per the indicator's `konsolidasi` (domain.md, "Capaian").
+
+kumulatif:  sum of the known quarters' values
+terakhir:   the value of the last known quarter (e.g. "persentase penyerapan")
+rata-rata:  mean of the known quarters' values
+
+Blank (None) and 0 are different everywhere: a blank quarter is *skipped*, never read as 0,
+and every result says how many quarters were known and which were blank. A value that is
+not a number is never skipped silently: the result is not computed and says which quarter.
+
+Quarters are given as a sequence (index 0 = TW I) or a mapping whose keys are 1..4,
+"TW I".."TW IV" or "tw1".."tw4" (the Rencana Aksi column keys), case-insensitive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from xlkinerja.domain.capaian import Arah, capaian
+
+CaraKonsolidasi = Literal["kumulatif", "terakhir", "rata-rata"]
+CARA_KONSOLIDASI: tuple[CaraKonsolidasi, ...] = ("kumulatif", "terakhir", "rata-rata")
+LABEL_TW = ("TW I", "TW II", "TW III", "TW IV")
+NilaiTriwulan = Mapping[Any, object] | Sequence[object]  # Any: Mapping keys are invariant
+
+
+@dataclass(frozen=True)
+class Gabungan:
+    """Quarterly realisasi combined up to a TW; `nilai` None when it cannot be combined."""
+
+    nilai: float | None
+    alasan: str | None = None  # why not (Indonesian), when nilai is None
+    diketahui: int = 0  # quarters with a value (0 counts as a value)
+    tw_kosong: tuple[str, ...] = ()  # blank quarters among TW I..TW k, e.g. ("TW II",)
+
+    @property
+    def dihitung(self) -> bool:
+        return self.nilai is not None
+
+
+@dataclass(frozen=True)
+class CapaianTriwulan:
+    """Capaian of TW k: realisasi TW I..k combined, against the (cumulative) target of TW k."""
+
+    nilai: float | None
+    alasan: str | None = None
+    realisasi: float | None = None  # the combined realisasi compared with the target
+    target: object = None  # the RA target of TW k, as given
+    diketahui: int = 0  # quarters with a value among TW I..k
+    tw_kosong: tuple[str, ...] = ()
+
+    @property
+    def dihitung(self) -> bool:
+        return self.nilai is not None
+
+
+def nomor_tw(tw: object) -> int | None:
+    """1..4 from 1..4, "TW II", "tw2", "II"; None for anything else."""
+    if isinstance(tw, bool):
+        return None
+    if isinstance(tw, int):
+        return tw if 1 <= tw <= 4 else None
+    if not isinstance(tw, str):
+        return None
+    text = "".join(tw.split()).upper().removeprefix("TW")
+    romawi = {"I": 1, "II": 2, "III": 3, "IV": 4}
+    if text in romawi:
+        return romawi[text]
+    return int(text) if text in ("1", "2", "3", "4") else None
+
+
+def _angka(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value) if math.isfinite(value) else None
+
+
+def _per_tw(nilai_tw: NilaiTriwulan) -> dict[int, object] | str:
+    """{1..4: value} or the reason (Indonesian) why the quarters cannot be read."""
+    if isinstance(nilai_tw, str | bytes) or not isinstance(nilai_tw, Mapping | Sequence):
+        return "nilai triwulan harus berupa daftar TW I..TW IV"
+    if isinstance(nilai_tw, Mapping):
+        out: dict[int, object] = {}
+        for key, value in nilai_tw.items():
+            nomor = nomor_tw(key)
+            if nomor is None:
+                return f"triwulan '{key}' tidak dikenal (TW I..TW IV)"
+            if nomor in out:
+                return f"{LABEL_TW[nomor - 1]} disebut lebih dari sekali"
+            out[nomor] = value
+        return out
+    if len(nilai_tw) > 4:
+        return f"ada {len(nilai_tw)} nilai triwulan; paling banyak 4 (TW I..TW IV)"
+    return {i + 1: value for i, value in enumerate(nilai_tw)}
+
+
+def konsolidasi(
+    realisasi_tw: NilaiTriwulan, cara: CaraKonsolidasi | str, *, sampai_tw: object = 4
+) -> Gabungan:
+    """Realisasi TW I..`sampai_tw` combined per `cara` (kumulatif / terakhir / rata-rata)."""
+    if cara not in CARA_KONSOLIDASI:
+        return Gabungan(None, f"konsolidasi '{cara}' tidak dikenal (kumulatif/terakhir/rata-rata)")
+    k = nomor_tw(sampai_tw)
+    if k is None:
+        return Gabungan(None, f"triwulan '{sampai_tw}' tidak dikenal (TW I..TW IV)")
+    per_tw = _per_tw(realisasi_tw)
+    if isinstance(per_tw, str):
+        return Gabungan(None, per_tw)
+    known: list[float] = []
+    kosong: list[str] = []
+    for nomor in range(1, k + 1):
+        value = per_tw.get(nomor)
+        label = LABEL_TW[nomor - 1]
+        if value is None:
+            kosong.append(label)
+            continue
+        number = _angka(value)
+        if number is None:
+            return Gabungan(None, f"realisasi {label} bukan angka: {value!r}", len(known))
+        known.append(number)
+    blanks = tuple(kosong)
+    if not known:
+        rentang = "TW I" if k == 1 else f"TW I..{LABEL_TW[k - 1]}"
+        return Gabungan(None, f"realisasi {rentang} belum diisi", 0, blanks)
+    if cara == "kumulatif":
+        value = math.fsum(known)
+    elif cara == "terakhir":
+        value = known[-1]
+    else:
+        value = math.fsum(known) / len(known)
+    return Gabungan(value, None, len(known), blanks)
+
+
+def capaian_triwulan(
+    realisasi_tw: NilaiTriwulan,
+    target_tw: NilaiTriwulan,
+    tw: object,
+    cara: CaraKonsolidasi | str = "kumulatif",
+    arah: Arah | str = "naik",
+    *,
+    batas_atas: float | None = None,
+) -> CapaianTriwulan:
+    """Capaian of TW `tw` for an indicator whose Rencana Aksi targets are cumulative per TW.
+
+    Realisasi TW I..tw are combined per `cara` and compared with the target of TW `tw`
+    by `capaian()` (arah, range targets, target 0 and the optional cap work as there).
+    The realisasi of TW `tw` itself must be filled: a blank TW II is "belum diisi", not
+    "TW I only" (that would show a misleadingly low capaian); earlier blanks are skipped
+    and counted.
+    """
+    k = nomor_tw(tw)
+    if k is None:
+        return CapaianTriwulan(None, f"triwulan '{tw}' tidak dikenal (TW I..TW IV)")
+    label = LABEL_TW[k - 1]
+    targets = _per_tw(target_tw)
+    if isinstance(targets, str):
+        return CapaianTriwulan(None, targets.replace("nilai triwulan", "target triwulan"))
+    target = targets.get(k)
+    gabungan = konsolidasi(realisasi_tw, cara, sampai_tw=k)
+    if gabungan.nilai is None:
+        return CapaianTriwulan(
+            None, gabungan.alasan, None, target, gabungan.diketahui, gabungan.tw_kosong
+        )
+    if label in gabungan.tw_kosong:
+        return CapaianTriwulan(
+            None,
+            f"realisasi {label} belum diisi",
+            None,
+            target,
+            gabungan.diketahui,
+            gabungan.tw_kosong,
+        )
+    if target is None:
+        alasan: str | None = f"target {label} belum diisi"
+        nilai = None
+    elif isinstance(target, tuple) and len(target) != 2:
+        alasan, nilai = f"rentang target {label} harus (batas bawah, batas atas)", None
+    else:
+        hasil = capaian(gabungan.nilai, target, arah, batas_atas=batas_atas)
+        nilai, alasan = hasil.nilai, hasil.alasan
+    return CapaianTriwulan(
+        nilai, alasan, gabungan.nilai, target, gabungan.diketahui, gabungan.tw_kosong
+    )

@@ -1,0 +1,67 @@
+"""Capaian of every IKK per triwulan in one unit workbook (pure; used by the rules and the
+cascade tree). Realisasi is entered per quarter and combined per the IKK's konsolidasi;
+Rencana Aksi targets are cumulative per quarter (domain.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xlkinerja.domain.konsolidasi import CapaianTriwulan, capaian_triwulan
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import positions, val
+
+TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
+TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
+
+
+@dataclass(frozen=True)
+class CapaianRow:
+    ikk: str
+    tw: int  # 1..4
+    pos: int  # row position in the capaian table
+    hasil: CapaianTriwulan
+
+
+def capaian_per_ikk(
+    form: NormalForm, batas_atas: float | None = None
+) -> dict[str, list[CapaianRow]]:
+    """Per IKK, the capaian of each reported triwulan in TW order (first row of a TW wins)."""
+    pk, ra, cap = form.tables["pk"], form.tables["ra"], form.tables["capaian"]
+    ikk_rows = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
+    ra_rows = {val(ra, p, "kode_ikk"): p for p in positions(ra)}
+    reported: dict[str, dict[int, int]] = {}
+    for pos in positions(cap):
+        ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
+        if ikk in ikk_rows and tw in TW_NAMES:
+            reported.setdefault(ikk, {}).setdefault(TW_NAMES.index(tw) + 1, pos)
+    result: dict[str, list[CapaianRow]] = {}
+    for ikk, by_tw in reported.items():
+        pk_pos = ikk_rows[ikk]
+        realisasi = {tw: val(cap, pos, "realisasi") for tw, pos in by_tw.items()}
+        targets = (
+            {i + 1: val(ra, ra_rows[ikk], key) for i, key in enumerate(TW_KEYS)}
+            if ikk in ra_rows
+            else {}
+        )
+        result[ikk] = [
+            CapaianRow(
+                ikk,
+                tw,
+                pos,
+                capaian_triwulan(
+                    realisasi,
+                    targets,
+                    tw,
+                    val(pk, pk_pos, "konsolidasi") or "kumulatif",
+                    val(pk, pk_pos, "arah") or "naik",
+                    batas_atas=batas_atas,
+                ),
+            )
+            for tw, pos in sorted(by_tw.items())
+        ]
+    return result
+
+
+def latest(rows: list[CapaianRow]) -> CapaianRow | None:
+    """The last triwulan whose capaian could be computed."""
+    return next((r for r in reversed(rows) if r.hasil.nilai is not None), None)
