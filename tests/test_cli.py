@@ -8,7 +8,7 @@ from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 
 runner = CliRunner()
-COMMANDS = ["templat", "baca", "contoh"]
+COMMANDS = ["templat", "baca", "contoh", "validasi", "kaskade", "pohon"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

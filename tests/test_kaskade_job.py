@@ -121,3 +121,28 @@ def test_generated_skp_pass_the_cascade_checks(generated, tmp_path: Path):
     skp_codes = {f.code for f in result.findings if "skp-" in f.file}
     # Only the inherited mistake remains: the head's RHK for IKK-TI-6 intervenes IKU-9.
     assert skp_codes == {"kaskade.rhk_pimpinan.tidak_dikenal"}
+
+
+def test_cascade_tree_of_the_sample(tmp_path: Path):
+    from xlkinerja.cascade.tree import Level, Problem
+    from xlkinerja.jobs.pohon import draw_cascade
+
+    result = draw_cascade([SAMPLE], tmp_path)
+    tree = result.tree
+    assert [n.code for n in tree.roots] == [f"IKU-{i}" for i in range(1, 9)]
+    uncovered = {n.code for n in tree.roots if n.problem == Problem.UNCOVERED}
+    assert uncovered == {"IKU-7", "IKU-8"}  # IKU-8's unit (BAAK) sent nothing
+    orphans = {(n.code, n.parent_code) for n in tree.orphans}
+    assert orphans == {("IKK-TI-6", "IKU-9"), ("RHK-2", "IKK-TI-9")}
+    iku3 = next(n for n in tree.roots if n.code == "IKU-3")
+    assert {c.code for c in iku3.children} == {"IKK-TI-3", "IKK-TM-3", "IKK-AK-3"}
+    ti3 = next(c for c in iku3.children if c.code == "IKK-TI-3")
+    # realisasi per quarter 0 + 64 + 78 (kumulatif) against the cumulative TW III target 140
+    assert round(ti3.capaian, 1) == 101.4
+    assert ti3.status.value == "hijau"
+    assert any(c.level == Level.RHK and c.owner.startswith("Budi") for c in ti3.children)
+    assert result.png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    svg = result.svg.read_text(encoding="utf-8")
+    assert "<!-- IKU-7 -->" in svg  # text is drawn as paths; matplotlib keeps it in comments
+    assert "<!-- IKK-TI-6 · Jurusan Teknik Informatika -->" in svg
+    assert result.xlsx.exists()

@@ -86,7 +86,12 @@ def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, C
 def build_tree(index: CascadeIndex) -> CascadeTree:
     master = index.master
     colours = _Colours(master)
-    tree = CascadeTree(institution=master.field("nama_instansi") or "", tahun=index.tahun)
+    tree = CascadeTree(
+        institution=master.field("nama_instansi") or "",
+        tahun=index.tahun,
+        ambang_kuning=colours.kuning,
+        ambang_hijau=colours.hijau,
+    )
     iku_nodes: dict[str, CascadeNode] = {}
     for code, row in index.iku.items():
         iku_nodes[code] = CascadeNode(

@@ -37,7 +37,7 @@ from xlkinerja.cascade.layout import (
     layout_tree,
 )
 from xlkinerja.cascade.tree import CascadeTree, Problem
-from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, Status, status_of
+from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
 
 FONT = "DejaVu Sans"
@@ -77,7 +77,7 @@ def measure(text: str, size: float, bold: bool) -> float:
 
 
 def _status(box: NodeBox) -> Status | None:
-    return box.node.status or status_of(box.node.capaian)
+    return box.node.status  # decided by the tree builder with the institution's thresholds
 
 
 def _text(
@@ -137,7 +137,7 @@ def _draw_box(ax: Axes, box: NodeBox) -> None:
 
 
 def _legend(ax: Axes, layout: TreeLayout) -> None:
-    kuning, hijau = angka(AMBANG_KUNING), angka(AMBANG_HIJAU)
+    kuning, hijau = angka(layout.kuning), angka(layout.hijau)
     entries: list[tuple[str, str, float, LineStyleType, str]] = [
         (FILLS[Status.HIJAU], BORDER, 0.8, "solid", f"hijau: capaian > {hijau} %"),
         (FILLS[Status.KUNING], BORDER, 0.8, "solid", f"kuning: capaian {kuning}–{hijau} %"),

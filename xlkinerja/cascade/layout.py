@@ -178,6 +178,8 @@ class TreeLayout:
     edges: tuple[Edge, ...]
     bands: tuple[tuple[float, float], ...]  # (top, bottom) of each IKU's subtree
     orphan_top: float | None  # top of the orphan group's title, None without orphans
+    kuning: float  # status thresholds shown in the legend
+    hijau: float
 
     def column_x(self, column: int) -> float:
         return MARGIN + column * (BOX_WIDTH + COLUMN_GAP)
@@ -378,4 +380,6 @@ def layout_tree(tree: CascadeTree, measure: Measure = estimate_width) -> TreeLay
         edges=tuple(edges),
         bands=tuple(bands),
         orphan_top=orphan_top,
+        kuning=tree.ambang_kuning,
+        hijau=tree.ambang_hijau,
     )

@@ -19,7 +19,7 @@ from xlkinerja.cascade.layout import (
     title_text,
 )
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
-from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, Status, status_of
+from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
 from xlkinerja.io.template_writer import DOCUMENT_DATE, row_height, write_value
@@ -98,7 +98,7 @@ def _rows(tree: CascadeTree) -> list[tuple[CascadeNode, CascadeNode | None]]:
     return rows
 
 
-def _heading(workbook: Any, ws: Any, title: str) -> None:
+def _heading(workbook: Any, ws: Any, title: str, tree: CascadeTree) -> None:
     """Title, the colour key, and the header row."""
     ws.write_string(
         TITLE_ROW,
@@ -108,7 +108,7 @@ def _heading(workbook: Any, ws: Any, title: str) -> None:
             {"bold": True, "font_size": 14, "font_name": FONT, "font_color": TITLE_COLOR}
         ),
     )
-    kuning, hijau = angka(AMBANG_KUNING), angka(AMBANG_HIJAU)
+    kuning, hijau = angka(tree.ambang_kuning), angka(tree.ambang_hijau)
     ws.write_string(
         NOTE_ROW,
         0,
@@ -161,7 +161,7 @@ def _orphan_heading(workbook: Any, ws: Any, row: int) -> None:
 def _node_row(
     ws: Any, row: int, node: CascadeNode, orphan_root: CascadeNode | None, formats: _Formats
 ) -> None:
-    status = node.status or status_of(node.capaian)
+    status = node.status
     note, problem = _note(node, orphan_root)
     values: list[str | float | None] = [
         node.level.name,
@@ -216,7 +216,7 @@ def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerj
     ws = workbook.add_worksheet(name)
     formats = _Formats(workbook)
     title = title_text(tree)
-    _heading(workbook, ws, title)
+    _heading(workbook, ws, title, tree)
     row = HEADER_ROW
     for node, orphan_root in _rows(tree):
         row += 1

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from xlkinerja.domain.status import Status
+from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, Status
 
 
 class Level(StrEnum):
@@ -51,6 +51,8 @@ class CascadeTree:
     tahun: int | None
     roots: list[CascadeNode] = field(default_factory=list)
     orphans: list[CascadeNode] = field(default_factory=list)
+    ambang_kuning: float = AMBANG_KUNING  # the institution's status thresholds (legend)
+    ambang_hijau: float = AMBANG_HIJAU
 
     def walk(self) -> Iterator[tuple[int, CascadeNode]]:
         for root in (*self.roots, *self.orphans):

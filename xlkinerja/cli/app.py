@@ -24,6 +24,7 @@ from xlkinerja.cli import bahasa
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.contoh import run_contoh
 from xlkinerja.jobs.kaskade import generate_skp as kaskade_job
+from xlkinerja.jobs.pohon import draw_cascade
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
@@ -197,7 +198,8 @@ def contoh(
     err.print(
         f"Selesai. Hasil di folder {output}/: templat/ (templat kosong), unit/ (diisi "
         "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
-        "lembar Hasil Validasi)."
+        "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
+        "pohon-kinerja.png/.svg/.xlsx (pohon kinerja)."
     )
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
@@ -335,6 +337,34 @@ def kaskade(
     for o in result.outcomes:
         for conflict in o.conflicts:
             err.print(f"[yellow]Konflik[/] {o.path.name}: {conflict}", highlight=False)
+
+
+@app.command()
+@friendly_errors
+def pohon(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Master, workbook unit dan SKP (berkas atau folder).", metavar="BERKAS..."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")],
+    master: Annotated[
+        Path | None,
+        typer.Option("--master", "-m", help="Workbook master, jika tidak ada di antara BERKAS."),
+    ] = None,
+) -> None:
+    """Gambar pohon kinerja IKU → IKK → RHK dengan target dan capaian terakhir.
+
+    Menulis pohon-kinerja.svg, pohon-kinerja.png dan pohon-kinerja.xlsx. IKU yang belum
+    diturunkan dan indikator tanpa induk ditandai merah.
+
+    Contoh: xlkinerja pohon workbooks/contoh/ --output hasil/
+    """
+    result = draw_cascade(paths, output, master)
+    for line in result.skipped:
+        err.print(f"[yellow]Dilewati:[/] {line}", highlight=False)
+    err.print(f"Pohon kinerja: {result.png}, {result.svg}, {result.xlsx}")
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 
 Writes the blank templates, pre-fills every unit's workbook from the sample master, reads
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
-findings, written into copies in validasi/). Later steps (kaskade, kompilasi) extend this job.
+findings, written into copies in validasi/), generates every employee's SKP from the units'
+matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). The Kompilasi
+step extends this job.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
+from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
+from xlkinerja.jobs.pohon import PohonResult, draw_cascade
+from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.sample.build import MASTER_FILE, build_sample
@@ -28,6 +32,8 @@ class ContohResult:
     prefilled: TemplatResult
     read: ReadResult
     validasi: ValidasiResult
+    kaskade: list[KaskadeResult]
+    pohon: PohonResult
 
 
 def run_contoh(
@@ -59,6 +65,23 @@ def run_contoh(
         progress(
             f"{len(validasi.files)} workbook contoh divalidasi: {len(validasi.findings)} temuan"
         )
+    kaskade = [
+        generate_skp(path, output / "skp", master=master)
+        for path in collect_workbooks([sample])
+        if read_workbooks([path]).summaries[0].form_id == "unit"
+    ]
+    if progress:
+        count = sum(len(k.outcomes) for k in kaskade)
+        progress(f"{count} workbook SKP dibuat dari Matriks Peran-Hasil ke {output / 'skp'}")
+    pohon = draw_cascade([sample], output)
+    if progress:
+        progress(f"Pohon kinerja digambar: {pohon.png}")
     return ContohResult(
-        sample=sample, templates=templates, prefilled=prefilled, read=read, validasi=validasi
+        sample=sample,
+        templates=templates,
+        prefilled=prefilled,
+        read=read,
+        validasi=validasi,
+        kaskade=kaskade,
+        pohon=pohon,
     )

@@ -1,0 +1,63 @@
+"""Job `pohon`: the cascade tree IKU → IKK → RHK of a set of workbooks, as SVG, PNG and an
+Excel sheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlkinerja.cascade.build_tree import build_tree
+from xlkinerja.cascade.draw import draw_tree
+from xlkinerja.cascade.index import build_index
+from xlkinerja.cascade.sheet import write_tree_workbook
+from xlkinerja.cascade.tree import CascadeTree
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.specs import MASTER
+from xlkinerja.validation.normalise import NormalForm, normalise_form
+
+NAME = "pohon-kinerja"
+
+
+@dataclass(frozen=True)
+class PohonResult:
+    tree: CascadeTree
+    svg: Path
+    png: Path
+    xlsx: Path
+    skipped: list[str]  # workbooks that could not be read, with the reason
+
+
+def cascade_tree(
+    paths: Iterable[Path], master: Path | None = None
+) -> tuple[CascadeTree, list[str]]:
+    forms: list[NormalForm] = []
+    skipped: list[str] = []
+    for path in collect_workbooks(paths):
+        try:
+            forms.append(normalise_form(read_form(path))[0])
+        except XlkinerjaError as exc:
+            skipped.append(exc.user_message())
+    master_form = (
+        normalise_form(read_form(master, MASTER))[0]
+        if master is not None
+        else next((f for f in forms if f.form.id == "master"), None)
+    )
+    if master_form is None:
+        raise XlkinerjaError(
+            "pohon kinerja memerlukan workbook master (--master atau di "
+            "antara berkas yang diberikan)."
+        )
+    others = [f for f in forms if f is not master_form and f.form.id != "master"]
+    return build_tree(build_index(master_form, others)), skipped
+
+
+def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None) -> PohonResult:
+    tree, skipped = cascade_tree(paths, master)
+    output.mkdir(parents=True, exist_ok=True)
+    svg, png, xlsx = (output / f"{NAME}.{ext}" for ext in ("svg", "png", "xlsx"))
+    draw_tree(tree, svg, png)
+    write_tree_workbook(tree, xlsx)
+    return PohonResult(tree=tree, svg=svg, png=png, xlsx=xlsx, skipped=skipped)
