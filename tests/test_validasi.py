@@ -78,7 +78,7 @@ def test_sample_institution_planted_mistakes_are_all_found():
         (ak, "pk.tanggal.terlambat", "B15"),
         (ak, "capaian.kendala.wajib", "F7"),
         (ak, "capaian.realisasi.angka_ambigu", "D12"),
-        (siti, "skp.aspek.kuantitas_wajib", "C24"),
+        (siti, "skp.aspek.kuantitas_wajib", "C26"),
         # the cascade, across workbooks
         (ti, "kaskade.ikk.iku_tidak_dikenal", "H27"),
         (ti, "kaskade.beban.jumlah_tidak_sama", "G24"),
@@ -86,7 +86,8 @@ def test_sample_institution_planted_mistakes_are_all_found():
         (ak, "kaskade.beban.jumlah_tidak_sama", "G24"),
         (master, "kaskade.iku.tidak_diturunkan", "C13"),
         (master, "kaskade.iku.unit_belum_mengirim", "C14"),
-        (siti, "kaskade.rhk_pimpinan.tidak_dikenal", "B25"),
+        (master, "kaskade.distribusi.melebihi_batas", "D19"),
+        (siti, "kaskade.rhk_pimpinan.tidak_dikenal", "B27"),
         (siti, "kaskade.skp.matriks_belum_ada", "C10"),
     }
     clean = [

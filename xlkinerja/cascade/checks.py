@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.domain.predikat import Pelanggaran, cek_distribusi, predikat_kinerja
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.messages import finding, show
 from xlkinerja.validation.normalise import NormalForm
@@ -289,6 +290,28 @@ def _check_matriks_roles(
                 )
 
 
+def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
+    """Staff predikat kinerja (hasil kerja × perilaku) within the organisation's caps."""
+    org = index.master.field("predikat_organisasi")
+    if not org:
+        return
+    staff = []
+    for forms in index.skp_forms.values():
+        hasil, perilaku = forms[0].field("rating_hasil_kerja"), forms[0].field("rating_perilaku")
+        if hasil and perilaku:
+            result = predikat_kinerja(hasil, perilaku)
+            if result.nilai:
+                staff.append(result.nilai)
+    for breach in cek_distribusi(org, staff):
+        if breach.kode != Pelanggaran.TIDAK_DIKENAL:
+            yield at_field(
+                index.master,
+                "predikat_organisasi",
+                "kaskade.distribusi.melebihi_batas",
+                rincian=breach.pesan,
+            )
+
+
 def check_cascade(master: NormalForm, others: list[NormalForm]) -> list[Finding]:
     index = build_index(master, others)
     return [
@@ -297,4 +320,5 @@ def check_cascade(master: NormalForm, others: list[NormalForm]) -> list[Finding]
         *check_coverage(index),
         *check_units_and_people(index),
         *check_skp(index),
+        *check_distribusi(index),
     ]

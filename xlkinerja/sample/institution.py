@@ -351,6 +351,9 @@ def master_values() -> FormValues:
             "batas_atas_capaian": 120,
             "ambang_kuning": 70,
             "ambang_hijau": 90,
+            # PLANTED: with an organisation rated Baik, at most 70 % of staff may be Baik;
+            # three of the four SKP are Baik (75 %).
+            "predikat_organisasi": "Baik",
         },
         tables={
             "predikat": PREDIKAT,

@@ -49,6 +49,9 @@ COMMON = {
     "model": "dasar",
     "status": "disahkan",
     "tanggal": date(2025, 1, 24),
+    # Evaluation by the pejabat penilai: sesuai × sesuai gives predikat Baik.
+    "rating_hasil_kerja": "sesuai ekspektasi",
+    "rating_perilaku": "sesuai ekspektasi",
 }
 
 SKP_ENTRIES: dict[str, SkpEntry] = {
@@ -288,6 +291,8 @@ SKP_ENTRIES: dict[str, SkpEntry] = {
             **COMMON,
             "jenis_jabatan": "JA",
             **_penilai("Dr. Eko Prasetyo, S.T., M.T.", "197611052003121001", "Kepala P3M"),
+            "rating_hasil_kerja": "di atas ekspektasi",
+            "rating_perilaku": "di atas ekspektasi",
         },
         "rhk": rows(
             RHK,

@@ -21,6 +21,13 @@ PERSPEKTIF = ChoiceList(
 MODEL_SKP = ChoiceList("daftar_model_skp", ("dasar", "pengembangan"))
 FREKUENSI = ChoiceList("daftar_frekuensi", ("bulanan", "triwulanan", "semesteran", "tahunan"))
 
+RATING = ChoiceList(
+    "daftar_rating", ("di bawah ekspektasi", "sesuai ekspektasi", "di atas ekspektasi")
+)
+PREDIKAT_ORGANISASI = ChoiceList(
+    "daftar_predikat_organisasi", ("Istimewa", "Baik", "Butuh Perbaikan", "Kurang", "Sangat Kurang")
+)
+
 # Code patterns (validated in Validasi; documented in the Petunjuk sheet).
 POLA_IKU = r"^IKU-\d+$"
 POLA_SS = r"^SS-\d+$"

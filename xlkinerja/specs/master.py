@@ -66,6 +66,14 @@ PENGATURAN = Sheet(
             T.NUMBER,
             help="Capaian di atas angka ini berstatus hijau (default 90).",
         ),
+        Field(
+            "predikat_organisasi",
+            "mst_predikat_organisasi",
+            "Predikat kinerja organisasi",
+            T.CHOICE,
+            choices=ch.PREDIKAT_ORGANISASI,
+            help="Membatasi sebaran predikat kinerja pegawai (Permen PAN-RB 6/2022).",
+        ),
     ),
     tables=(
         Table(
@@ -280,7 +288,7 @@ PENUGASAN = Sheet(
 
 MASTER = Form(
     id="master",
-    version="1.0",
+    version="1.1",
     title="Master Kinerja Institusi",
     purpose="Data induk siklus SAKIP: pengaturan, IKU Renstra, program, unit, pegawai, "
     "dan penugasan IKU ke unit.",

@@ -47,6 +47,22 @@ SKP = Sheet(
             choices=ch.STATUS_DOKUMEN,
         ),
         Field("tanggal", "skp_tanggal", "Tanggal penetapan", T.DATE),
+        Field(
+            "rating_hasil_kerja",
+            "skp_rating_hasil_kerja",
+            "Evaluasi: rating hasil kerja",
+            T.CHOICE,
+            choices=ch.RATING,
+            help="Diisi pejabat penilai pada evaluasi.",
+        ),
+        Field(
+            "rating_perilaku",
+            "skp_rating_perilaku",
+            "Evaluasi: rating perilaku",
+            T.CHOICE,
+            choices=ch.RATING,
+            help="Perilaku kerja BerAKHLAK; predikat kinerja dihitung dari kedua rating.",
+        ),
     ),
     tables=(
         Table(
@@ -158,7 +174,7 @@ REALISASI = Sheet(
 
 SKP_FORM = Form(
     id="skp",
-    version="1.0",
+    version="1.1",
     title="Sasaran Kinerja Pegawai (SKP)",
     purpose="SKP seorang pegawai menurut Permen PAN-RB 6/2022: RHK, IKI, target, manual "
     "indikator dan realisasi periodik.",

@@ -410,6 +410,13 @@ DOMAIN_RULES: dict[str, Rule] = {
             "Tambahkan RHK untuk peran ini (jalankan xlkinerja kaskade untuk memperbarui).",
         ),
         Rule(
+            "kaskade.distribusi.melebihi_batas",
+            G,
+            "Sebaran predikat pegawai melanggar batas",
+            "{rincian}",
+            "Tinjau kembali penilaian pegawai sesuai predikat organisasi.",
+        ),
+        Rule(
             "kaskade.atasan.siklus",
             G,
             "Rantai atasan berputar",

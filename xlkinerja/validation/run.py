@@ -47,6 +47,34 @@ def without_superseded(findings: list[Finding], cascade: list[Finding]) -> list[
     return [f for f in findings if (f.code, f.file, f.cell) not in replaced]
 
 
+def per_file_checks(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+    """The checks that need one workbook only (run in parallel by kompilasi)."""
+    found = check_unique(form)
+    if form.form.id == "unit":
+        found.extend(check_unit(form, settings))
+    elif form.form.id == "skp":
+        found.extend(check_skp(form, settings))
+    elif form.form.id == "master":
+        found.extend(check_master(form))
+    return found
+
+
+def cross_file_checks(
+    normal: Sequence[NormalForm], master: NormalForm | None
+) -> tuple[list[Finding], list[Finding]]:
+    """pandera schemas over every file's rows at once, and the cascade across workbooks.
+
+    Returns (schema findings, cascade findings); `normal` excludes a separately given master.
+    """
+    by_form: dict[str, list[NormalForm]] = defaultdict(list)
+    for form in normal:
+        by_form[form.form.id].append(form)
+    schema = [f for forms in by_form.values() for f in check_schema(forms)]
+    others = [n for n in normal if n is not master]
+    cascade = check_cascade(master, others) if master is not None and others else []
+    return schema, cascade
+
+
 def validate_forms(datas: Sequence[FormData], master: FormData | None = None) -> list[Finding]:
     """All findings for the given workbooks; settings from `master` (or one among them)."""
     normal: list[NormalForm] = []
@@ -59,22 +87,10 @@ def validate_forms(datas: Sequence[FormData], master: FormData | None = None) ->
     if master is not None:
         master_form = normalise_form(master)[0]
     settings = Pengaturan.from_master(master_form) if master_form else Pengaturan()
-    by_form: dict[str, list[NormalForm]] = defaultdict(list)
     for form in normal:
-        by_form[form.form.id].append(form)
-    for forms in by_form.values():
-        findings.extend(check_schema(forms))
-    for form in normal:
-        findings.extend(check_unique(form))
-        if form.form.id == "unit":
-            findings.extend(check_unit(form, settings))
-        elif form.form.id == "skp":
-            findings.extend(check_skp(form, settings))
-        elif form.form.id == "master":
-            findings.extend(check_master(form))
-    if master_form is not None and len(normal) > (0 if master is not None else 1):
-        cascade = check_cascade(master_form, [n for n in normal if n is not master_form])
-        findings = without_superseded(findings, cascade) + cascade
+        findings.extend(per_file_checks(form, settings))
+    schema, cascade = cross_file_checks(normal, master_form)
+    findings = without_superseded([*findings, *schema], cascade) + cascade
     order = {str(d.path): {s.name: i for i, s in enumerate(d.form.sheets)} for d in datas}
     sort_findings(findings, order)
     return findings
