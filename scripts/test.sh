@@ -15,6 +15,14 @@ if ! command -v soffice >/dev/null 2>&1; then
     libreoffice-calc fonts-dejavu-core >/dev/null
 fi
 
+# PostgreSQL server: tests/test_store.py starts a throwaway cluster with its initdb/pg_ctl.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  echo "== apt: postgresql" >&2
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
+    postgresql >/dev/null
+fi
+
 echo "== pip install -e .[dev]" >&2
 python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
 

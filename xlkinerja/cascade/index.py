@@ -28,7 +28,7 @@ class RowRef:
         return val(self.table, self.pos, key)
 
     def cell(self, key: str) -> CellValue:
-        return self.table.cells[self.pos][key]
+        return self.table.cell(self.pos, key)
 
     def ref(self, key: str) -> tuple[str, str, str]:
         """(file, sheet, cell) of a value: the 'other end' of a cascade finding."""

@@ -27,6 +27,7 @@ from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import (
     cell_address,
     column_index,
+    column_letters,
     parse_single_cell_ref,
     read_defined_names,
 )
@@ -245,22 +246,28 @@ def read_table(
     if start is not None and scan.merged:
         area = (first_row - 1, first_col, first_row + len(data) - 1, first_col + len(headers) - 1)
         check_merged(book.path, spec, sheet_name, scan.merged, area)
+    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
     for offset, raw in enumerate(data):
-        excel_row = first_row + offset
-        cells = {
-            key: CellValue(
-                normalise(raw[index]) if index < len(raw) else None,
-                sheet_name,
-                cell_address(excel_row, first_col + index),
-            )
+        number = first_row + offset + 1  # the Excel row number
+        values = {
+            key: normalise(raw[index]) if index < len(raw) else None
             for key, index in positions.items()
         }
-        states = {c.cell: scan.formulas[c.cell] for c in cells.values() if c.cell in scan.formulas}
-        if formula_cells is not None:
-            formula_cells.update({(sheet_name, cell): s.error for cell, s in states.items()})
-        if not states and all(c.is_blank for c in cells.values()):
-            continue
-        rows.append(Row(number=excel_row + 1, cells=cells))
+        states = {}
+        if scan.formulas:
+            for key in positions:
+                address = f"{letters[key]}{number}"
+                if address in scan.formulas:
+                    states[address] = scan.formulas[address]
+            if formula_cells is not None:
+                formula_cells.update({(sheet_name, cell): s.error for cell, s in states.items()})
+        if not states and all(v is None for v in values.values()):
+            continue  # the template's spare empty rows
+        cells = {
+            key: CellValue(value, sheet_name, f"{letters[key]}{number}")
+            for key, value in values.items()
+        }
+        rows.append(Row(number=number, cells=cells))
     return TableData(spec=spec, sheet=sheet_name, rows=tuple(rows))
 
 

@@ -32,15 +32,20 @@ def field_scope(form: Form, field_key: str) -> str:
 
 @dataclass(frozen=True)
 class NormalTable:
-    """One table (or the form's fields, as one row) with normalised values."""
+    """One table (or the form's fields, as one row) with normalised values.
+
+    Stored column-wise as plain lists (cheap to pickle between processes); cell addresses
+    are rebuilt on demand from each column's sheet and letter (or, for fields, its cell).
+    """
 
     key: str
     items: tuple[Column | Field, ...]
-    cells: tuple[Mapping[str, CellValue], ...]  # per row: column key → raw cell
     rows: tuple[int | None, ...]  # Excel row numbers (None for fields)
-    values: pd.DataFrame  # normalised values, columns = item keys
-    present: pd.DataFrame  # bool: the user typed something
     scopes: Mapping[str, str]  # item key → code scope
+    columns: Mapping[str, list[Any]]  # normalised values per item key
+    filled: Mapping[str, list[bool]]  # the user typed something (not blank)
+    raw: Mapping[str, list[CellScalar]]  # the values as the spreadsheet held them
+    places: Mapping[str, tuple[str, str]]  # item key → (sheet, column letter or A1 cell)
 
     def code(self, key: str, rule: str) -> str:
         return f"{self.scopes[key]}.{key}.{rule}"
@@ -48,27 +53,37 @@ class NormalTable:
     def label(self, key: str) -> str:
         return next(i.label for i in self.items if i.key == key)
 
+    def cell(self, pos: int, key: str) -> CellValue:
+        sheet, place = self.places[key]
+        row = self.rows[pos]
+        return CellValue(self.raw[key][pos], sheet, place if row is None else f"{place}{row}")
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """Normalised values as a frame (for the schemas)."""
+        return pd.DataFrame(self.columns, columns=[i.key for i in self.items], dtype=object)
+
+    @property
+    def present(self) -> pd.DataFrame:
+        return pd.DataFrame(self.filled, columns=[i.key for i in self.items], dtype=bool)
+
     def __len__(self) -> int:
-        return len(self.cells)
+        return len(self.rows)
 
 
 @dataclass(frozen=True)
 class NormalForm:
-    data: FormData
+    form: Form
     file: str
     fields: NormalTable
     tables: Mapping[str, NormalTable]
 
-    @property
-    def form(self) -> Form:
-        return self.data.form
-
     def field(self, key: str) -> Any:
-        value = self.fields.values.at[0, key]
+        value = self.fields.columns[key][0]
         return None if _is_missing(value) else value
 
     def field_cell(self, key: str) -> CellValue:
-        return self.fields.cells[0][key]
+        return self.fields.cell(0, key)
 
 
 def _is_missing(value: Any) -> bool:
@@ -170,14 +185,23 @@ def normalise_rows(
             findings.extend(found)
             values[item.key].append(value)
             present[item.key].append(not cell.is_blank)
+    places: dict[str, tuple[str, str]] = {}
+    if cells:
+        for item in items:
+            first = cells[0][item.key]
+            places[item.key] = (
+                first.sheet,
+                first.cell if rows[0] is None else first.cell.rstrip("0123456789"),
+            )
     table = NormalTable(
         key=key,
         items=tuple(items),
-        cells=tuple(cells),
         rows=tuple(rows),
-        values=pd.DataFrame(values, columns=[i.key for i in items], dtype=object),
-        present=pd.DataFrame(present, columns=[i.key for i in items], dtype=bool),
         scopes=scopes,
+        columns=values,
+        filled=present,
+        raw={i.key: [c[i.key].value for c in cells] for i in items},
+        places=places,
     )
     return table, findings
 
@@ -210,4 +234,4 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
         )
         tables[spec.key] = normal
         findings.extend(found)
-    return NormalForm(data=data, file=file, fields=fields, tables=tables), findings
+    return NormalForm(form=data.form, file=file, fields=fields, tables=tables), findings

@@ -35,7 +35,7 @@ def check_targets(form: NormalForm) -> Iterator[Finding]:
     key = f"target_{int(tahun - awal + 1)}"
     iku = form.tables["iku"]
     for pos in positions(iku):
-        if not iku.present.at[pos, key] and val(iku, pos, "kode_iku"):
+        if not iku.filled[key][pos] and val(iku, pos, "kode_iku"):
             yield at(
                 form,
                 iku,

@@ -25,10 +25,9 @@ def check_rhk(form: NormalForm) -> Iterator[Finding]:
                 yield at(form, rhk, pos, "rhk_pimpinan", "skp.rhk_pimpinan.kosong", value=kode)
         target = val(rhk, pos, "target")
         bawah, atas = val(rhk, pos, "target_bawah"), val(rhk, pos, "target_atas")
-        present = rhk.present.loc[pos]
         if (
             target is None
-            and not present["target"]
+            and not rhk.filled["target"][pos]
             and (bawah is None or atas is None)
             and val(rhk, pos, "kode_iki")
         ):

@@ -161,7 +161,7 @@ def check_matriks(form: NormalForm) -> Iterator[Finding]:
             continue
         total = sum(values)
         if abs(total - target) > 0.005 * max(1.0, abs(target)):
-            cell = pk.cells[targets[ikk]]["target"]
+            cell = pk.cell(targets[ikk], "target")
             for pos in rows:
                 yield at(
                     form,

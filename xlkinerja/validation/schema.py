@@ -8,6 +8,7 @@ blank). Failures map back to file and cell.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -105,7 +106,7 @@ def _findings(
         file_index, pos = int(meta[at, 0]), int(meta[at, 1])
         form = forms[file_index]
         table = form.fields if table_key == FIELDS else form.tables[table_key]
-        cell = table.cells[pos][item_key]
+        cell = table.cell(pos, item_key)
         details: dict[str, Any] = {}
         item = next(i for i in table.items if i.key == item_key)
         if rule == "pilihan" and isinstance(item.choices, ChoiceList):
@@ -135,23 +136,24 @@ def check_unique(form: NormalForm) -> list[Finding]:
         for col in spec.input_columns:
             if not col.unique or not len(table):
                 continue
-            series = table.values[col.key]
-            dup = series.notna() & series.duplicated(keep=False)
-            for pos in dup[dup].index:
-                others = [
-                    table.rows[p] for p in dup[dup].index if p != pos and series[p] == series[pos]
-                ]
-                cell = table.cells[pos][col.key]
-                found.append(
-                    finding(
-                        table.code(col.key, "duplikat"),
-                        file=form.file,
-                        sheet=cell.sheet,
-                        cell=cell.cell,
-                        row=table.rows[pos],
-                        field=col.label,
-                        value=cell.value,
-                        baris_lain=", ".join(str(r) for r in others),
+            where: dict[Any, list[int]] = {}
+            for pos, value in enumerate(table.columns[col.key]):
+                if value is not None and not (isinstance(value, float) and math.isnan(value)):
+                    where.setdefault(value, []).append(pos)
+            for same in where.values():
+                for pos in same if len(same) > 1 else ():
+                    cell = table.cell(pos, col.key)
+                    others = ", ".join(str(table.rows[p]) for p in same if p != pos)
+                    found.append(
+                        finding(
+                            table.code(col.key, "duplikat"),
+                            file=form.file,
+                            sheet=cell.sheet,
+                            cell=cell.cell,
+                            row=table.rows[pos],
+                            field=col.label,
+                            value=cell.value,
+                            baris_lain=others,
+                        )
                     )
-                )
     return found

@@ -13,7 +13,7 @@ from xlkinerja.validation.normalise import NormalForm, NormalTable
 
 
 def val(table: NormalTable, pos: int, key: str) -> Any:
-    value = table.values.at[pos, key]
+    value = table.columns[key][pos]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return value
@@ -24,7 +24,7 @@ def positions(table: NormalTable) -> Iterator[int]:
 
 
 def codes(table: NormalTable, key: str) -> set[str]:
-    return {v for v in table.values[key].dropna() if isinstance(v, str)} if len(table) else set()
+    return {v for v in table.columns[key] if isinstance(v, str)}
 
 
 def at(
@@ -38,7 +38,7 @@ def at(
     **details: Any,
 ) -> Finding:
     """A finding on one cell of a table (value: what to show; default the cell's)."""
-    cell: CellValue = table.cells[pos][key]
+    cell: CellValue = table.cell(pos, key)
     return finding(
         code,
         file=form.file,

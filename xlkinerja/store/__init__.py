@@ -1,0 +1,34 @@
+"""Store: the archive of every compiled workbook, recorded, versioned and diffable.
+
+SQLAlchemy Core 2.x over an embedded SQLite file by default
+(`platformdirs.user_data_dir("xlkinerja")/arsip.sqlite`, or env `XLKINERJA_DB`, or any
+path), or PostgreSQL by URL (`postgresql://...`, psycopg 3).
+
+Modules: `records` (the dataclasses), `location` (where, and the engine), `tables` (the
+schema at its latest version), `migrations` (numbered steps run on open), `recording`
+(batch insert, versioning), `queries`, `diff` (cells and targets), `archive` (the API),
+`format` (plain rows for the CLI), `jsonvalue` (JSON text of rows and cells).
+"""
+
+from xlkinerja.store.archive import RETENTION_YEARS, Archive
+from xlkinerja.store.errors import ArchiveError
+from xlkinerja.store.records import (
+    KINDS,
+    CellChange,
+    RecordResult,
+    Submission,
+    TargetChange,
+    VersionInfo,
+)
+
+__all__ = [
+    "KINDS",
+    "RETENTION_YEARS",
+    "Archive",
+    "ArchiveError",
+    "CellChange",
+    "RecordResult",
+    "Submission",
+    "TargetChange",
+    "VersionInfo",
+]

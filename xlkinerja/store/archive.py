@@ -1,0 +1,173 @@
+"""The archive of compiled workbooks: every submission recorded, versioned and diffable.
+
+with Archive.open() as archive:               # or Archive.open("postgresql://...")
+    result = archive.record(submission, compiled_by="perencanaan")
+    archive.diff("TI", 1, 2)                  # cells that changed
+    archive.target_changes("TI", 1, 2)        # IKK-TI-1 target 78 → 80
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy.exc import OperationalError
+
+from xlkinerja.store import queries
+from xlkinerja.store.diff import compare_cells, compare_targets
+from xlkinerja.store.errors import ArchiveError
+from xlkinerja.store.location import create_archive_engine, describe, writing
+from xlkinerja.store.migrations import current_version, migrate
+from xlkinerja.store.recording import record_batch
+from xlkinerja.store.records import (
+    CellChange,
+    RecordResult,
+    Submission,
+    TargetChange,
+    VersionInfo,
+)
+from xlkinerja.store.tables import data, submissions
+
+RETENTION_YEARS = 5  # domain.md: documents are kept 5 years
+
+
+def years_before(moment: datetime, years: int) -> datetime:
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year - years, day=28)
+
+
+class Archive:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.location = describe(engine.url)
+
+    @classmethod
+    def open(cls, db: str | Path | None = None) -> Archive:
+        """Open (create, migrate to the latest schema) the archive at `db`: a path, a
+        `postgresql://` URL, or by default env XLKINERJA_DB or the user's data folder."""
+        engine = create_archive_engine(db)
+        archive = cls(engine)
+        try:
+            with archive._errors():
+                migrate(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return archive
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            reason = str(exc.orig or exc).strip().splitlines()[0]
+            raise ArchiveError(
+                f"Database arsip '{self.location}' tidak dapat dipakai: {reason}",
+                hint="Periksa alamat/berkas database dan hak aksesnya, lalu ulangi.",
+            ) from exc
+
+    def schema_version(self) -> int:
+        with self._errors(), self.engine.connect() as conn:
+            return current_version(conn)
+
+    # -- recording ---------------------------------------------------------------------------
+
+    def record(
+        self,
+        submission: Submission,
+        *,
+        compiled_at: datetime | None = None,
+        compiled_by: str | None = None,
+    ) -> RecordResult:
+        return self.record_many([submission], compiled_at=compiled_at, compiled_by=compiled_by)[0]
+
+    def record_many(
+        self,
+        batch: Iterable[Submission],
+        *,
+        compiled_at: datetime | None = None,
+        compiled_by: str | None = None,
+    ) -> list[RecordResult]:
+        """Record a batch in one transaction (all or nothing); results in the batch's order.
+        `batch` may be a generator: it is consumed a chunk at a time."""
+        moment = compiled_at or datetime.now(UTC)
+        with self._errors(), writing(self.engine) as conn:
+            return record_batch(conn, batch, moment, compiled_by)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def submissions(self, unit: str | None = None, tahun: int | None = None) -> list[VersionInfo]:
+        """The latest version of each unit (of `tahun`, when given), by unit."""
+        with self._errors(), self.engine.connect() as conn:
+            return queries.latest(conn, unit, tahun)
+
+    def versions(self, unit: str) -> list[VersionInfo]:
+        """Every version kept of `unit`, oldest first."""
+        with self._errors(), self.engine.connect() as conn:
+            return queries.versions(conn, unit)
+
+    def get(self, unit: str, version: int | None = None) -> Submission:
+        """One version as recorded (the latest when `version` is None)."""
+        with self._errors(), self.engine.connect() as conn:
+            return queries.submission(conn, self._info(conn, unit, version))
+
+    def diff(self, unit: str, old: int, new: int) -> list[CellChange]:
+        """Every cell whose value differs between two versions of `unit`."""
+        with self._errors(), self.engine.connect() as conn:
+            _, before = queries.payload(conn, self._info(conn, unit, old).submission_id)
+            _, after = queries.payload(conn, self._info(conn, unit, new).submission_id)
+        return compare_cells(before, after)
+
+    def target_changes(self, unit: str, old: int, new: int) -> list[TargetChange]:
+        """Targets changed per indicator code between two versions (from the rows)."""
+        with self._errors(), self.engine.connect() as conn:
+            before, _ = queries.payload(conn, self._info(conn, unit, old).submission_id)
+            after, _ = queries.payload(conn, self._info(conn, unit, new).submission_id)
+        return compare_targets(before, after)
+
+    @staticmethod
+    def _info(conn: Connection, unit: str, version: int | None) -> VersionInfo:
+        info = queries.one(conn, unit, version)
+        if info is not None:
+            return info
+        kept = [v.version for v in queries.versions(conn, unit)]
+        if not kept:
+            raise ArchiveError(f"Unit '{unit}' belum ada di arsip.")
+        raise ArchiveError(
+            f"Versi {version} unit '{unit}' tidak ada di arsip.",
+            hint=f"Versi yang tersimpan: {', '.join(map(str, kept))}.",
+        )
+
+    # -- retention ---------------------------------------------------------------------------
+
+    def purge(self, older_than_years: int = RETENTION_YEARS, *, now: datetime | None = None) -> int:
+        """Delete the versions compiled more than `older_than_years` ago; returns how many.
+        Version numbers are not reused afterwards."""
+        if older_than_years < 0:
+            raise ValueError("older_than_years must be >= 0")
+        cutoff = years_before(now or datetime.now(UTC), older_than_years)
+        old = select(submissions.c.id).where(submissions.c.compiled_at < cutoff)
+        with self._errors(), writing(self.engine) as conn:
+            conn.execute(delete(data).where(data.c.submission_id.in_(old)))
+            result = conn.execute(delete(submissions).where(submissions.c.compiled_at < cutoff))
+            return int(result.rowcount)

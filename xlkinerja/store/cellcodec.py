@@ -1,0 +1,68 @@
+"""How a version's cells are stored: grouped by (field, label), so that the field and label
+of a column are written once, not once per cell (for a typical unit workbook's cells, less
+than half the JSON, serialised in about half the time):
+
+    {"xlkinerja_cells": 1,
+     "groups": [{"field": "pk.target", "label": "Target", "values": {"PK!G12": 78, ...}}],
+     "other": {"PK!Z1": <an entry that is not {value, field?, label?} with text keys>}}
+
+`decode(encode(cells)) == cells` for every entry (a missing field or label stays missing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+MARK = "xlkinerja_cells"
+
+GroupKey = tuple[object, object, bool, bool]  # field, label, has field, has label
+
+
+def _group_key(entry: object) -> GroupKey | None:
+    """The group of an entry {value, field?, label?} whose field and label are text; None for
+    any other entry (stored as it is)."""
+    if not (type(entry) is dict or isinstance(entry, Mapping)) or "value" not in entry:
+        return None
+    has_field, has_label = "field" in entry, "label" in entry
+    if len(entry) != 1 + has_field + has_label:
+        return None
+    field, label = entry.get("field"), entry.get("label")
+    if (has_field and type(field) is not str) or (has_label and type(label) is not str):
+        return None
+    return (field, label, has_field, has_label)
+
+
+def encode(cells: Mapping[str, object]) -> dict[str, Any]:
+    groups: dict[GroupKey, dict[str, object]] = {}
+    other: dict[str, object] = {}
+    for address, entry in cells.items():
+        key = _group_key(entry)
+        if key is None:
+            other[address] = entry
+            continue
+        values = groups.get(key)
+        if values is None:
+            values = groups[key] = {}
+        values[address] = cast(Mapping[str, object], entry)["value"]  # a mapping: key not None
+    encoded = []
+    for (field, label, has_field, has_label), values in groups.items():
+        group: dict[str, object] = {"values": values}
+        if has_field:
+            group["field"] = field
+        if has_label:
+            group["label"] = label
+        encoded.append(group)
+    return {MARK: 1, "groups": encoded, "other": other}
+
+
+def decode(stored: Mapping[str, Any]) -> dict[str, Any]:
+    if stored.get(MARK) != 1:
+        return dict(stored)  # plain "Sheet!A1" -> entry mapping
+    cells: dict[str, Any] = {}
+    for group in stored["groups"]:
+        common = {k: group[k] for k in ("field", "label") if k in group}
+        for address, value in group["values"].items():
+            cells[address] = {"value": value, **common}
+    cells.update(stored["other"])
+    return cells
