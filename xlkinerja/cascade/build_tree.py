@@ -10,6 +10,8 @@ twice.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.capaian import capaian
@@ -83,7 +85,14 @@ def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, C
     return nodes
 
 
-def build_tree(index: CascadeIndex) -> CascadeTree:
+def build_tree(
+    index: CascadeIndex,
+    *,
+    include_matriks: bool = True,
+    latest_capaian: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> CascadeTree:
+    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing;
+    `include_matriks=False` leaves out employees' roles from the matriks (only SKP)."""
     master = index.master
     colours = _Colours(master)
     tree = CascadeTree(
@@ -105,14 +114,19 @@ def build_tree(index: CascadeIndex) -> CascadeTree:
     ikk_nodes: dict[str, CascadeNode] = {}
     heads = set(index.unit_heads.values())
     for unit in index.units:
-        per_ikk = capaian_per_ikk(unit, colours.batas_atas)
+        if latest_capaian is not None:
+            known = latest_capaian.get(unit.file, {})
+        else:
+            known = {
+                ikk: (last.hasil.nilai if (last := latest(rows)) else None)
+                for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
+            }
         owner = index.unit_names.get(unit.field("kode_unit") or "", unit.field("nama_unit") or "")
         pk = unit.tables["pk"]
         for pos in positions(pk):
             code = val(pk, pos, "kode_ikk")
             if not code or code in ikk_nodes:
                 continue
-            last = latest(per_ikk.get(code, []))
             node = colours.paint(
                 CascadeNode(
                     Level.IKK,
@@ -121,7 +135,7 @@ def build_tree(index: CascadeIndex) -> CascadeTree:
                     owner,
                     target=val(pk, pos, "target"),
                     satuan=val(pk, pos, "satuan"),
-                    capaian=last.hasil.nilai if last else None,
+                    capaian=known.get(code),
                 )
             )
             ikk_nodes[code] = node
@@ -136,7 +150,7 @@ def build_tree(index: CascadeIndex) -> CascadeTree:
     for nip, forms in index.skp_forms.items():
         if nip not in heads:
             rhk.extend(_skp_nodes(forms[0], colours))
-    for unit in index.units:
+    for unit in index.units if include_matriks else ():
         rhk.extend(_matriks_nodes(unit, with_skp | heads))
     for parent_code, node in rhk:
         parent = ikk_nodes.get(parent_code or "")

@@ -19,7 +19,7 @@ import pandera.pandas as pa
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.messages import finding
-from xlkinerja.validation.normalise import FIELDS, NormalForm, NormalTable
+from xlkinerja.validation.normalise import FIELDS, NormalForm
 
 PRESENT = ":isi"
 META = ["_f", "_p"]
@@ -54,25 +54,26 @@ def table_schema(form_id: str, table_key: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(columns, strict=False, coerce=False)
 
 
-def _frame(index: int, table: NormalTable) -> pd.DataFrame:
-    required = [i.key for i in table.items if i.required]
-    present = table.present[required].add_suffix(PRESENT)
-    frame = pd.concat([table.values, present], axis=1)
-    frame["_f"] = index
-    frame["_p"] = range(len(table))
-    return frame
-
-
 def stacked(forms: Sequence[NormalForm], table_key: str) -> pd.DataFrame | None:
-    """One table kind of every file, stacked (same columns, so concatenation is cheap)."""
-    frames = []
+    """One table kind of every file, stacked: plain lists are joined first and one frame
+    is built at the end (building a frame per file costs more than the checks)."""
+    data: dict[str, list[Any]] = {}
     for index, form in enumerate(forms):
         table = form.fields if table_key == FIELDS else form.tables[table_key]
-        if len(table):
-            frames.append(_frame(index, table))
-    if not frames:
+        if not len(table):
+            continue
+        for item in table.items:
+            data.setdefault(item.key, []).extend(table.columns[item.key])
+            if item.required:
+                data.setdefault(item.key + PRESENT, []).extend(table.filled[item.key])
+        data.setdefault("_f", []).extend([index] * len(table))
+        data.setdefault("_p", []).extend(range(len(table)))
+    if not data:
         return None
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    frame = pd.DataFrame({k: v for k, v in data.items() if not k.startswith("_")}, dtype=object)
+    frame["_f"] = data["_f"]
+    frame["_p"] = data["_p"]
+    return frame
 
 
 def check_schema(forms: Sequence[NormalForm]) -> list[Finding]:
