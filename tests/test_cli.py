@@ -8,12 +8,23 @@ from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 
 runner = CliRunner()
-COMMANDS = ["templat", "baca", "contoh", "validasi", "kaskade", "pohon"]
+COMMANDS = [
+    "templat",
+    "baca",
+    "contoh",
+    "validasi",
+    "kaskade",
+    "pohon",
+    "kompilasi",
+    "arsip daftar",
+    "arsip beda",
+    "arsip bersihkan",
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_indonesian_help_with_an_example(command: str):
-    result = runner.invoke(app, [command, "--help"])
+    result = runner.invoke(app, [*command.split(), "--help"])
     assert result.exit_code == 0
     assert "Contoh:" in result.output
     assert "Penggunaan:" in result.output
@@ -108,3 +119,34 @@ def test_validasi_annotate_writes_back_keeps_the_original_and_skips_backups(tmp_
     payload = json.loads(second.stdout)
     assert [Path(b["berkas"]).name for b in payload["berkas"]] == [target.name]
     assert len(openpyxl.load_workbook(target).sheetnames) == len(wb.sheetnames)
+
+
+def test_kompilasi_and_arsip_commands(tmp_path: Path):
+    db = str(tmp_path / "arsip.sqlite")
+    master = str(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    result = runner.invoke(
+        app,
+        [
+            "kompilasi",
+            str(SAMPLE),
+            "--master",
+            master,
+            "--output",
+            str(tmp_path / "rekap.xlsx"),
+            "--db",
+            db,
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 1  # the sample has galat
+    summary = json.loads(result.stdout)
+    assert summary["unit_terlambat"] == ["AK"]
+    assert summary["unit_belum_mengirim"] == ["BAAK"]
+    assert summary["versi_baru_di_arsip"] == 9
+    listed = runner.invoke(app, ["arsip", "daftar", "--db", db, "--format", "json"])
+    assert listed.exit_code == 0
+    assert {row["unit"] for row in json.loads(listed.stdout)} >= {"TI", "TM", "AK", "P3M"}
+    missing = runner.invoke(app, ["arsip", "beda", "TI", "1", "2", "--db", db])
+    assert missing.exit_code == 2  # there is no version 2: a clear error, no traceback
+    assert "Traceback" not in missing.output

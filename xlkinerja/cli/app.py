@@ -6,24 +6,26 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable
-from enum import StrEnum
-from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
 from xlkinerja import __version__
+from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.cli.common import (
+    EXIT_DATA,
+    OutputFormat,
+    err,
+    friendly_errors,
+)
 from xlkinerja.jobs.contoh import run_contoh
 from xlkinerja.jobs.kaskade import generate_skp as kaskade_job
+from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.pohon import draw_cascade
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
@@ -31,11 +33,6 @@ from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.validation.finding import Severity
 
 bahasa.install()
-
-EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-
-# Logs and pipes get wide lines instead of rich's 80-column default.
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 app = typer.Typer(
     name="xlkinerja",
@@ -45,39 +42,6 @@ app = typer.Typer(
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class OutputFormat(StrEnum):
-    teks = "teks"
-    json = "json"
-
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def friendly_errors(func: F) -> F:
-    """User errors become one Indonesian line and exit 2; bugs never show a traceback."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except XlkinerjaError as exc:
-            err.print(f"[bold red]Galat:[/] {exc.user_message()}", highlight=False)
-            raise typer.Exit(EXIT_USAGE) from None
-        except (typer.Exit, typer.Abort, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if os.environ.get("XLKINERJA_DEBUG"):
-                raise
-            err.print(
-                f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
-                "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
-                highlight=False,
-            )
-            raise typer.Exit(EXIT_INTERNAL) from None
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _version(value: bool) -> None:
@@ -199,7 +163,8 @@ def contoh(
         f"Selesai. Hasil di folder {output}/: templat/ (templat kosong), unit/ (diisi "
         "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
         "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
-        "pohon-kinerja.png/.svg/.xlsx (pohon kinerja)."
+        "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap institusi) "
+        "dan arsip.sqlite (arsip kiriman)."
     )
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
@@ -365,6 +330,113 @@ def pohon(
     for line in result.skipped:
         err.print(f"[yellow]Dilewati:[/] {line}", highlight=False)
     err.print(f"Pohon kinerja: {result.png}, {result.svg}, {result.xlsx}")
+
+
+@app.command()
+@friendly_errors
+def kompilasi(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Workbook unit dan SKP (berkas atau folder, rekursif).", metavar="BERKAS..."
+        ),
+    ],
+    master: Annotated[Path, typer.Option("--master", "-m", help="Workbook master.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Workbook rekap (.xlsx).")],
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Arsip: berkas SQLite atau URL postgresql://... (bawaan: SQLite di "
+            "folder data pengguna).",
+        ),
+    ] = None,
+    tanpa_arsip: Annotated[
+        bool, typer.Option("--tanpa-arsip", help="Jangan catat ke arsip.")
+    ] = False,
+    proses: Annotated[
+        int | None,
+        typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
+    ] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
+    ] = OutputFormat.teks,
+    senyap: Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")] = False,
+) -> None:
+    """Gabungkan workbook semua unit menjadi workbook rekap institusi dan catat ke arsip.
+
+    Rekap berisi Status Pengumpulan, Rekap PK, Rekap Rencana Aksi, Rekap Capaian (dengan
+    grafik), Pohon Kinerja dan Temuan. Kode keluar 1 jika ada galat.
+
+    Contoh: xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx
+    """
+    files = collect_workbooks(paths)
+    show_progress = not senyap and err.is_terminal and len(files) > 1
+    with Progress(console=err, disable=not show_progress, transient=True) as bar:
+        task = bar.add_task("Mengompilasi", total=len(files))
+        result = compile_paths(
+            paths,
+            master=master,
+            output=output,
+            db=db,
+            archive=not tanpa_arsip,
+            workers=proses,
+            progress=lambda _: bar.advance(task),
+        )
+    k = result.kompilasi
+    summary = {
+        "rekap": str(result.output),
+        "unit_di_master": len(k.status),
+        "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
+        "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
+        "unit_belum_mengirim": [s.kode_unit for s in k.status if s.berkas is None],
+        "berkas_tidak_terbaca": [u.berkas for u in k.tidak_terbaca],
+        "galat": sum(f.severity == Severity.GALAT for f in k.temuan),
+        "peringatan": sum(f.severity == Severity.PERINGATAN for f in k.temuan),
+        "baris_dibaca": k.baris_dibaca,
+        "versi_baru_di_arsip": result.archived,
+        "tidak_berubah_di_arsip": result.unchanged,
+    }
+    if format == OutputFormat.json:
+        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
+    else:
+        table = Table(title=f"Kompilasi {k.instansi} {k.tahun or ''}")
+        table.add_column("Unit")
+        table.add_column("Status")
+        table.add_column("Tanggal PK")
+        table.add_column("Keterangan")
+        table.add_column("Galat", justify="right")
+        table.add_column("Peringatan", justify="right")
+        for s in k.status:
+            note = (
+                "belum mengirim"
+                if s.berkas is None
+                else "tidak terbaca"
+                if not s.terbaca
+                else "[red]terlambat[/]"
+                if s.terlambat
+                else "tepat waktu"
+            )
+            table.add_row(
+                f"{s.kode_unit} {s.nama_unit}",
+                s.status or "-",
+                s.tanggal_pk.strftime("%d/%m/%Y") if s.tanggal_pk else "-",
+                note,
+                f"[bold red]{s.galat}[/]" if s.galat else "0",
+                str(s.peringatan),
+            )
+        err.print(table)
+        for bad in k.tidak_terbaca:
+            err.print(f"[bold red]Tidak terbaca:[/] {bad.alasan}", highlight=False)
+        err.print(
+            f"Rekap ditulis: {result.output} ({summary['galat']} galat, "
+            f"{summary['peringatan']} peringatan; arsip: {result.archived} versi baru)."
+        )
+    if result.has_galat:
+        raise typer.Exit(EXIT_DATA)
+
+
+app.add_typer(arsip_cli.app, name="arsip")
 
 
 def main() -> None:

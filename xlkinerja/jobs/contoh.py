@@ -3,8 +3,8 @@
 Writes the blank templates, pre-fills every unit's workbook from the sample master, reads
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
 findings, written into copies in validasi/), generates every employee's SKP from the units'
-matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). The Kompilasi
-step extends this job.
+matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). Finally it
+compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsip.sqlite).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
@@ -34,6 +35,7 @@ class ContohResult:
     validasi: ValidasiResult
     kaskade: list[KaskadeResult]
     pohon: PohonResult
+    rekap: KompilasiResult
 
 
 def run_contoh(
@@ -76,6 +78,11 @@ def run_contoh(
     pohon = draw_cascade([sample], output)
     if progress:
         progress(f"Pohon kinerja digambar: {pohon.png}")
+    rekap = compile_paths(
+        [sample], master=master, output=output / "rekap-kinerja.xlsx", db=output / "arsip.sqlite"
+    )
+    if progress:
+        progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
     return ContohResult(
         sample=sample,
         templates=templates,
@@ -84,4 +91,5 @@ def run_contoh(
         validasi=validasi,
         kaskade=kaskade,
         pohon=pohon,
+        rekap=rekap,
     )

@@ -1,0 +1,100 @@
+"""Kompilasi of the sample institution: status, accounting of every row, archive versions."""
+
+import shutil
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import SAMPLE
+from xlkinerja.form_data import FormValues
+from xlkinerja.io.reader import read_form
+from xlkinerja.io.template_writer import write_template
+from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.specs import UNIT
+from xlkinerja.store.archive import Archive
+
+MASTER = SAMPLE / MASTER_FILE
+
+
+@pytest.fixture
+def kiriman(tmp_path: Path) -> Path:
+    """The sample's submissions plus one broken file, as the planning unit receives them."""
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*"))
+    (folder / "BAAK-bagian-akademik.xlsx").write_bytes(b"bukan workbook")
+    return folder
+
+
+@pytest.fixture
+def compiled(kiriman: Path, tmp_path: Path):
+    return compile_paths(
+        [kiriman],
+        master=MASTER,
+        output=tmp_path / "rekap.xlsx",
+        db=tmp_path / "arsip.sqlite",
+        now=datetime(2025, 4, 10, 9, 0),
+    )
+
+
+def test_status_shows_late_missing_unreadable_and_galat(compiled):
+    status = {s.kode_unit: s for s in compiled.kompilasi.status}
+    assert status["AK"].terlambat and not status["TI"].terlambat
+    assert status["TI"].galat > 0 and status["P3M"].galat == 0
+    assert status["BAAK"].terbaca is False  # its file arrived but cannot be read
+    assert "BAAK-bagian-akademik.xlsx" in status["BAAK"].alasan
+    assert [Path(u.berkas).name for u in compiled.kompilasi.tidak_terbaca] == [
+        "BAAK-bagian-akademik.xlsx"
+    ]
+    assert compiled.has_galat
+
+
+def test_every_row_read_is_accounted_for(compiled):
+    k = compiled.kompilasi
+    read, written = k.baris_dibaca, k.baris_ditulis
+    uncovered = int(k.rekap_pk["kode_ikk"].isna().sum())
+    assert written["rekap_pk"] == read["pk"] + uncovered  # + the IKU nobody derived
+    assert written["rekap_ra"] == read["ra"]
+    assert written["anggaran"] == read["anggaran"]
+    assert written["capaian_ikk"] == read["capaian"]
+    assert written["temuan"] == len(k.temuan)
+
+
+def test_compiled_workbook_has_the_report_sheets(compiled):
+    wb = openpyxl.load_workbook(compiled.output)
+    assert {
+        "Status Pengumpulan",
+        "Rekap PK",
+        "Rekap Rencana Aksi",
+        "Rekap Capaian",
+        "Pohon Kinerja",
+        "Temuan",
+    } <= set(wb.sheetnames)
+
+
+def test_archive_versions_and_changes(compiled, kiriman: Path, tmp_path: Path):
+    db = tmp_path / "arsip.sqlite"
+    with Archive.open(db) as archive:
+        first = {v.unit: v.version for v in archive.submissions()}
+    assert first["TI"] == 1 and first["master"] == 1
+    assert compiled.archived == len(first)
+    # Same files again: nothing new.
+    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    assert again.archived == 0
+    # TI changes a target: a new version, the old one kept, and the change is visible.
+    ti = kiriman / "TI-jurusan-teknik-informatika.xlsx"
+    values = FormValues.from_form_data(read_form(ti))
+    pk = [dict(r) for r in values.tables["pk"]]
+    pk[0]["target"] = 80
+    write_template(UNIT, ti, replace(values, tables={**values.tables, "pk": pk}))
+    changed = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    assert changed.archived == 1
+    with Archive.open(db) as archive:
+        assert [v.version for v in archive.versions("TI")] == [1, 2]
+        targets = archive.target_changes("TI", 1, 2)
+        cells = archive.diff("TI", 1, 2)
+    assert any(t.code == "IKK-TI-1" and t.old == 78 and t.new == 80 for t in targets)
+    assert any(c.cell.startswith("PK!G") and c.old == 78 and c.new == 80 for c in cells)

@@ -1,0 +1,54 @@
+"""What every command shares: the stderr console, output formats, exit codes, and the
+wrapper that turns user errors into one Indonesian line (never a traceback)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from functools import wraps
+from typing import Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from xlkinerja.errors import XlkinerjaError
+
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+# Logs and pipes get wide lines instead of rich's 80-column default.
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
+
+
+class OutputFormat(StrEnum):
+    teks = "teks"
+    json = "json"
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """User errors become one Indonesian line and exit 2; bugs never show a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except XlkinerjaError as exc:
+            err.print(f"[bold red]Galat:[/] {exc.user_message()}", highlight=False)
+            raise typer.Exit(EXIT_USAGE) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("XLKINERJA_DEBUG"):
+                raise
+            err.print(
+                f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
+                "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
+                highlight=False,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]

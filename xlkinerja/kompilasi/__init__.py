@@ -1,0 +1,1 @@
+"""Kompilasi: many unit workbooks into one institutional report."""

@@ -1,0 +1,259 @@
+"""Assemble the compiled institution from the per-file results (no I/O)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from xlkinerja.cascade.build_tree import build_tree
+from xlkinerja.cascade.index import CascadeIndex, build_index
+from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
+from xlkinerja.domain.status import status_of
+from xlkinerja.kompilasi.model import Kompilasi, StatusUnit, Unreadable
+from xlkinerja.kompilasi.per_file import FileResult
+from xlkinerja.validation.context import Pengaturan
+from xlkinerja.validation.finding import Finding, Severity
+from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import positions, val
+
+PK_COLUMNS = [
+    "kode_ss",
+    "sasaran",
+    "kode_iku",
+    "indikator_iku",
+    "satuan_iku",
+    "target_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "satuan",
+    "arah",
+    "target",
+    "metode_kaskade",
+    "berkas",
+    "baris",
+]
+RA_COLUMNS = [
+    "kode_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "target_pk",
+    "tw1",
+    "tw2",
+    "tw3",
+    "tw4",
+    "berkas",
+    "baris",
+]
+CAPAIAN_COLUMNS = [
+    "kode_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "tw",
+    "target",
+    "realisasi",
+    "capaian",
+    "status",
+    "predikat",
+    "alasan",
+    "berkas",
+    "baris",
+]
+TW = ["tw1", "tw2", "tw3", "tw4"]
+
+
+def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+    return (
+        pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+    )
+
+
+def _scale(master: NormalForm) -> PredikatScale:
+    table = master.tables["predikat"]
+    rows = [
+        (val(table, p, "batas_bawah"), val(table, p, "batas_atas"), val(table, p, "predikat"))
+        for p in positions(table)
+    ]
+    if not rows:
+        return DEFAULT_SCALE
+    try:
+        return PredikatScale.from_rows(rows)
+    except SkalaPredikatError:
+        return DEFAULT_SCALE  # the master's own validation reports the broken scale
+
+
+def _iku_frame(index: CascadeIndex) -> pd.DataFrame:
+    rows = [
+        {
+            "kode_ss": r.value("kode_ss"),
+            "sasaran": r.value("sasaran"),
+            "kode_iku": code,
+            "indikator_iku": r.value("indikator"),
+            "satuan_iku": r.value("satuan"),
+            "target_iku": index.iku_target(code),
+        }
+        for code, r in index.iku.items()
+    ]
+    return _frame(
+        rows, ["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku"]
+    )
+
+
+def _status(
+    index: CascadeIndex,
+    results: Sequence[FileResult],
+    findings: list[Finding],
+    settings: Pengaturan,
+) -> list[StatusUnit]:
+    counts = Counter((f.file, f.severity) for f in findings)
+    # An unreadable file named the way xlkinerja names unit workbooks (TI-....xlsx) is shown
+    # against that unit; every unreadable file is also listed in tidak_terbaca.
+    unreadable_units: dict[str, str] = {}
+    for r in results:
+        if r.error:
+            stem = Path(r.path).name.split("-")[0].upper()
+            unreadable_units.setdefault(stem, f"{Path(r.path).name}: {r.error}")
+    status = []
+    for kode, nama in index.unit_names.items():
+        forms = index.unit_forms.get(kode, [])
+        if not forms:
+            reason = unreadable_units.get(kode)
+            status.append(
+                StatusUnit(
+                    kode,
+                    nama,
+                    None if reason is None else reason.split(":")[0],
+                    None,
+                    None,
+                    None,
+                    settings.batas_pk_for(index.tahun),
+                    False,
+                    0,
+                    0,
+                    reason is None,
+                    reason,
+                )
+            )
+            continue
+        form = forms[0]
+        tanggal = form.field("tanggal")
+        batas = settings.batas_pk_for(index.tahun)
+        status.append(
+            StatusUnit(
+                kode,
+                nama,
+                form.file,
+                form.field("status"),
+                tanggal,
+                form.field("tanggal_disahkan"),
+                batas,
+                bool(tanggal and batas and tanggal > batas),
+                counts[form.file, Severity.GALAT],
+                counts[form.file, Severity.PERINGATAN],
+                True,
+            )
+        )
+    return status
+
+
+def aggregate(
+    master: NormalForm, results: Sequence[FileResult], findings: list[Finding], *, now: datetime
+) -> Kompilasi:
+    forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
+    index = build_index(master, forms)
+    settings = Pengaturan.from_master(master)
+    latest: dict[str, dict[str, float | None]] = {}
+    for r in results:
+        for row in r.rekap.get("capaian", []):  # in TW order per IKK
+            if row["capaian"] is not None:
+                latest.setdefault(r.path, {})[row["kode_ikk"]] = row["capaian"]
+    tree = build_tree(index, include_matriks=False, latest_capaian=latest)
+    kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
+    scale = _scale(master)
+    iku = _iku_frame(index)
+    rekap: dict[str, list[dict[str, Any]]] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
+    for r in results:
+        for key, rows in r.rekap.items():
+            rekap[key].extend(rows)
+    pk = _frame(rekap["pk"], [c for c in PK_COLUMNS if c not in iku.columns or c == "kode_iku"])
+    # IKU in the master's order; IKK naming an unknown IKU last.
+    order = {code: i for i, code in enumerate(index.iku)}
+    rekap_pk = iku.merge(pk, on="kode_iku", how="outer")
+    rekap_pk["_urut"] = rekap_pk["kode_iku"].map(order).fillna(len(order))
+    rekap_pk = rekap_pk.sort_values(
+        ["_urut", "kode_iku", "kode_unit", "kode_ikk"], kind="stable", na_position="first"
+    )
+    rekap_pk = rekap_pk[PK_COLUMNS].reset_index(drop=True)
+    ra = _frame(rekap["ra"], RA_COLUMNS)
+    beban = set(pk.loc[pk["metode_kaskade"] == "beban target", "kode_iku"].dropna())
+    ra_numeric = ra.assign(**{tw: pd.to_numeric(ra[tw], errors="coerce") for tw in TW})
+    grouped = ra_numeric.groupby("kode_iku", dropna=True)
+    sums, means = grouped[TW].sum(min_count=1), grouped[TW].mean()
+    ra_iku = means.copy()
+    for code in sums.index.intersection(list(beban)):
+        ra_iku.loc[code] = sums.loc[code]
+    ra_iku["jumlah_ikk"] = grouped.size()
+    rekap_ra_iku = iku[["kode_iku", "indikator_iku", "target_iku"]].merge(
+        ra_iku.reset_index(), on="kode_iku", how="left"
+    )
+    cap = _frame(rekap["capaian"], [c for c in CAPAIAN_COLUMNS if c not in ("status", "predikat")])
+    cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
+    cap["status"] = [_colour(v, kuning, hijau) for v in cap["capaian"]]
+    cap["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in cap["capaian"]]
+    capaian_ikk = cap[CAPAIAN_COLUMNS]
+    per_iku = (
+        cap.groupby(["kode_iku", "tw"], dropna=True)
+        .agg(capaian=("capaian", "mean"), jumlah_ikk=("kode_ikk", "count"))
+        .reset_index()
+    )
+    per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
+    per_iku["status"] = [_colour(v, kuning, hijau) for v in per_iku["capaian"]]
+    per_iku["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in per_iku["capaian"]]
+    per_unit = (
+        cap.groupby(["kode_unit", "nama_unit", "tw"], dropna=True)
+        .agg(capaian=("capaian", "mean"))
+        .reset_index()
+    )
+    per_unit["status"] = [_colour(v, kuning, hijau) for v in per_unit["capaian"]]
+    read = Counter[str]()
+    for r in results:
+        read.update(r.rows_read)
+    return Kompilasi(
+        instansi=master.field("nama_instansi") or "",
+        tahun=index.tahun,
+        batas_pk=settings.batas_pk_for(index.tahun),
+        dibuat=now,
+        ambang_kuning=kuning,
+        ambang_hijau=hijau,
+        status=_status(index, results, findings, settings),
+        rekap_pk=rekap_pk,
+        anggaran=_frame(
+            rekap["anggaran"], ["kode_unit", "nama_unit", "program", "anggaran", "berkas", "baris"]
+        ),
+        rekap_ra=ra,
+        rekap_ra_iku=rekap_ra_iku,
+        capaian_ikk=capaian_ikk,
+        capaian_iku=per_iku[
+            ["kode_iku", "indikator_iku", "tw", "capaian", "status", "predikat", "jumlah_ikk"]
+        ],
+        capaian_unit=per_unit,
+        temuan=findings,
+        pohon=tree,
+        tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
+        baris_dibaca=dict(read),
+    )
+
+
+def _colour(value: Any, kuning: float, hijau: float) -> str | None:
+    status = status_of(None if pd.isna(value) else float(value), kuning=kuning, hijau=hijau)
+    return status.value if status else None

@@ -1,0 +1,57 @@
+"""Small pandas helpers for the sheet writers: columns that may be missing, sources, order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+
+def frame(data: Any, columns: Sequence[str]) -> pd.DataFrame:
+    """The table as a DataFrame with at least these columns (missing ones blank)."""
+    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        df = df.assign(**dict.fromkeys(missing, None))
+    return df.reset_index(drop=True)
+
+
+def objects(series: pd.Series) -> np.ndarray:
+    """Values as an object array with None for every blank (NaN, NA, None); a float column
+    stays a float array (NaN = blank), which the writer renders fastest."""
+    if pd.api.types.is_float_dtype(series.dtype):
+        return series.to_numpy(dtype=float, na_value=np.nan)
+    array = series.to_numpy(dtype=object, copy=True)
+    array[pd.isna(series).to_numpy()] = None
+    return array
+
+
+def sumber(berkas: pd.Series, baris: pd.Series) -> np.ndarray:
+    """Where a row came from: "TI-jurusan.xlsx · baris 12" (None when unknown)."""
+    names: dict[Any, str | None] = {}
+    for b in pd.unique(berkas):
+        names[b] = str(b).replace("\\", "/").rsplit("/", 1)[-1] if isinstance(b, str) else None
+    rows = pd.to_numeric(baris, errors="coerce").to_numpy(dtype=float)
+    out = np.empty(len(berkas), dtype=object)
+    for i, (b, r) in enumerate(zip(berkas.to_numpy(dtype=object), rows, strict=True)):
+        name = names.get(b) if isinstance(b, str) else None
+        if name is None:
+            out[i] = None if np.isnan(r) else f"baris {r:.0f}"
+        else:
+            out[i] = name if np.isnan(r) else f"{name} · baris {r:.0f}"
+    return out
+
+
+def order_of_first(values: pd.Series) -> dict[Any, int]:
+    """Each distinct value's position in order of first appearance (blanks left out)."""
+    return {v: i for i, v in enumerate(pd.unique(values.dropna()))}
+
+
+def blank_column(n: int) -> np.ndarray:
+    return np.full(n, None, dtype=object)
+
+
+def text_column(n: int, text: str | None) -> np.ndarray:
+    return np.full(n, text, dtype=object)
