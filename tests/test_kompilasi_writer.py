@@ -957,3 +957,18 @@ def test_an_empty_compilation_still_makes_every_sheet(tmp_path: Path):
     assert book.sheetnames == list(SHEET_ORDER)
     assert not book["Rekap Capaian"]._charts
     assert set(k.baris_ditulis.values()) == {0}
+
+
+def test_status_colours_come_from_the_thresholds_when_the_compiler_gave_none(tmp_path: Path):
+    k = kompilasi_contoh()
+    k.capaian_ikk = k.capaian_ikk.assign(status=None)
+    k.ambang_kuning, k.ambang_hijau = 60.0, 80.0  # the master's own thresholds
+    ws = openpyxl.load_workbook(write_kompilasi(k, tmp_path / "k.xlsx"))["Rekap Capaian"]
+    header = _row_of(ws, 1, "IKU")
+    by_key = {(r[2].value, r[4].value): r for r in ws.iter_rows(min_row=header + 1)}
+    ti3 = by_key["IKK-TI-3", "TW III"]  # 62 %: kuning between 60 and 80
+    assert ti3[8].value == "kuning" and _fill(ti3[7]) == _hex(STATUS_FILLS[Status.KUNING])
+    tm1 = by_key["IKK-TM-1", "TW III"]  # 88 %: hijau above 80
+    assert tm1[8].value == "hijau"
+    zero = by_key["IKK-TM-4", "TW I"]  # no capaian: no colour
+    assert zero[8].value is None and _fill(zero[7]) == _hex(STATUS_FILLS[None])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -38,6 +39,8 @@ class KompilasiResult:
     files: list[Path] = field(default_factory=list)
     archived: int = 0  # new versions recorded
     unchanged: int = 0  # files already archived with the same content
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
+    worker_peaks_mb: list[float] = field(default_factory=list)
 
     @property
     def has_galat(self) -> bool:
@@ -55,12 +58,11 @@ def process_all(
     settings: Pengaturan,
     workers: int,
     progress: Progress | None = None,
-    archive: bool = False,
 ) -> list[FileResult]:
     if workers <= 1:
         results = []
         for path in paths:
-            results.append(process_file(str(path), settings, archive))
+            results.append(process_file(str(path), settings))
             if progress:
                 progress(path)
         return results
@@ -71,7 +73,6 @@ def process_all(
             process_file,
             [str(p) for p in paths],
             [settings] * len(paths),
-            [archive] * len(paths),
             chunksize=max(1, len(paths) // (workers * 8)),
         )
         results = []
@@ -80,6 +81,17 @@ def process_all(
             if progress:
                 progress(path)
     return results
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now
 
 
 def compile_paths(
@@ -94,11 +106,14 @@ def compile_paths(
     progress: Progress | None = None,
 ) -> KompilasiResult:
     now = now or datetime.now()
+    clock = _Clock()
     master_data = read_form(master, MASTER)
     master_form, master_findings = normalise_form(master_data)
     settings = Pengaturan.from_master(master_form)
     files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]
-    results = process_all(files, settings, _workers(workers, len(files)), progress, archive)
+    clock.lap("master")
+    results = process_all(files, settings, _workers(workers, len(files)), progress)
+    clock.lap("baca_periksa_per_berkas")
     findings: list[Finding] = list(master_findings)
     for r in results:
         if r.error:
@@ -108,15 +123,25 @@ def compile_paths(
     schema, cascade = cross_file_checks([master_form, *forms], master_form)
     findings = without_superseded([*findings, *schema], cascade) + cascade
     sort_findings(findings, {})
+    clock.lap("skema_dan_kaskade")
     kompilasi = aggregate(master_form, results, findings, now=now)
+    clock.lap("agregasi")
     from xlkinerja.kompilasi.writer import write_kompilasi
 
     write_kompilasi(kompilasi, output)
-    result = KompilasiResult(output=output, kompilasi=kompilasi, files=files)
+    clock.lap("tulis_rekap")
+    result = KompilasiResult(
+        output=output,
+        kompilasi=kompilasi,
+        files=files,
+        worker_peaks_mb=sorted({r.peak_rss_mb for r in results}),
+    )
     if archive:
         from xlkinerja.kompilasi.archiving import archive_results
 
         recorded = archive_results(db, master_data, results, now=now)
         result.archived = sum(r.new for r in recorded)
         result.unchanged = len(recorded) - result.archived
+        clock.lap("arsip")
+    result.timings = clock.laps
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import itertools
 import math
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -67,8 +68,12 @@ def archive_results(
     db: str | Path | None, master: FormData, results: Sequence[FileResult], *, now: datetime
 ) -> list[RecordResult]:
     master_form = normalise_form(master)[0]
-    batch = [submission(master_form, hashlib.sha256(master.path.read_bytes()).hexdigest())]
-    batch += [r.submission or submission(r.form, r.sha256) for r in results if r.form is not None]
+    # Built lazily and consumed a chunk at a time: 1,000 workbooks' cells never sit in
+    # memory together.
+    batch = itertools.chain(
+        [submission(master_form, hashlib.sha256(master.path.read_bytes()).hexdigest())],
+        (submission(r.form, r.sha256) for r in results if r.form is not None),
+    )
     archive = Archive.open(db)
     try:
         return archive.record_many(batch, compiled_at=now, compiled_by=_user())

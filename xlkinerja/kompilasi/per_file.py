@@ -4,6 +4,7 @@ the unit's rows for the rekap tables. Everything returned is picklable."""
 from __future__ import annotations
 
 import hashlib
+import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
     rekap: dict[str, Rows] = field(default_factory=dict)  # pk, anggaran, ra, capaian
-    submission: Any = None  # the archive record, built here so workers share the work
+    peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
 
 
 def unit_rows(form: NormalForm, batas_atas: float | None) -> dict[str, Rows]:
@@ -97,7 +98,7 @@ def unit_rows(form: NormalForm, batas_atas: float | None) -> dict[str, Rows]:
     return out
 
 
-def process_file(path: str, settings: Pengaturan, archive: bool = False) -> FileResult:
+def process_file(path: str, settings: Pengaturan) -> FileResult:
     """Never raises for a bad workbook: the reason goes into `error`."""
     try:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -118,8 +119,5 @@ def process_file(path: str, settings: Pengaturan, archive: bool = False) -> File
     )
     if form.form.id == "unit":
         result.rekap = unit_rows(form, settings.batas_atas_capaian)
-    if archive:
-        from xlkinerja.kompilasi.archiving import submission
-
-        result.submission = submission(form, digest)
+    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result

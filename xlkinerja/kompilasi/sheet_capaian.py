@@ -12,6 +12,7 @@ import pandas as pd
 
 from xlkinerja.cascade.layout import angka as angka_text
 from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.domain.status import status_of
 from xlkinerja.io.template_writer import LINE_HEIGHT
 from xlkinerja.kompilasi.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
 from xlkinerja.kompilasi.context import Buku, angka, tahun_text, teks
@@ -75,6 +76,20 @@ def tw_label(tw: object) -> str | None:
     if number is not None and number.is_integer() and 1 <= number <= 4:
         return LABEL_TW[int(number) - 1]
     return None if number is None and not isinstance(tw, str) else str(tw)
+
+
+def with_status(df: pd.DataFrame, k: Any) -> pd.DataFrame:
+    """The rows with a status everywhere a capaian is known: the compiler's status where it
+    gave one, else the colour of the capaian under the institution's thresholds."""
+    given = df["status"].map(status_key)
+    missing = given.isna() & pd.to_numeric(df["capaian"], errors="coerce").notna()
+    if not missing.any():
+        return df
+    capaian = pd.to_numeric(df.loc[missing, "capaian"], errors="coerce")
+    fill = [status_of(float(v), kuning=k.ambang_kuning, hijau=k.ambang_hijau) for v in capaian]
+    df = df.copy()
+    df.loc[missing, "status"] = [s.value if s else None for s in fill]
+    return df
 
 
 def latest_tw(capaian_iku: pd.DataFrame, capaian_ikk: pd.DataFrame) -> int | None:
@@ -203,7 +218,7 @@ def iku_pivot(k: Any, latest: int | None) -> Pivot:
     """Every IKU of the institution (those without capaian too) with its capaian per TW."""
     order, names = _iku_order(k)
     extras = tuple(e for _, e in IKU_TAILS)
-    cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
+    cap_iku = with_status(frame(k.capaian_iku, PIVOT_COLUMNS_IKU), k)
     return pivot(cap_iku, "kode_iku", "indikator_iku", order, names, latest, extras)
 
 
@@ -296,9 +311,10 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     k, styles = buku.k, buku.styles
     ws = buku.sheet(NAME)
     set_widths(ws, KOLOM)
-    cap_ikk = frame(k.capaian_ikk, IKK_COLUMNS)
-    cap_iku = frame(k.capaian_iku, (*PIVOT_COLUMNS_IKU,))
-    cap_unit = frame(k.capaian_unit, ("kode_unit", "nama_unit", "tw", "capaian", "status"))
+    cap_ikk = with_status(frame(k.capaian_ikk, IKK_COLUMNS), k)
+    cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
+    unit_columns = ("kode_unit", "nama_unit", "tw", "capaian", "status")
+    cap_unit = with_status(frame(k.capaian_unit, unit_columns), k)
     latest = latest_tw(cap_iku, cap_ikk)
     kuning, hijau = angka_text(k.ambang_kuning), angka_text(k.ambang_hijau)
     terakhir = LABEL_TW[latest - 1] if latest else "belum ada"
