@@ -14,61 +14,20 @@ from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 from xlkinerja.domain.status import status_of
-from xlkinerja.kompilasi.model import Kompilasi, StatusUnit, Unreadable
+from xlkinerja.kompilasi.model import (
+    CAPAIAN_IKK_COLUMNS,
+    REKAP_PK_COLUMNS,
+    REKAP_RA_COLUMNS,
+    Kompilasi,
+    StatusUnit,
+    Unreadable,
+)
 from xlkinerja.kompilasi.per_file import FileResult
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding, Severity
 from xlkinerja.validation.normalise import NormalForm
 from xlkinerja.validation.table_access import positions, val
 
-PK_COLUMNS = [
-    "kode_ss",
-    "sasaran",
-    "kode_iku",
-    "indikator_iku",
-    "satuan_iku",
-    "target_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "satuan",
-    "arah",
-    "target",
-    "metode_kaskade",
-    "berkas",
-    "baris",
-]
-RA_COLUMNS = [
-    "kode_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "target_pk",
-    "tw1",
-    "tw2",
-    "tw3",
-    "tw4",
-    "berkas",
-    "baris",
-]
-CAPAIAN_COLUMNS = [
-    "kode_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "tw",
-    "target",
-    "realisasi",
-    "capaian",
-    "status",
-    "predikat",
-    "alasan",
-    "berkas",
-    "baris",
-]
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
 
@@ -185,7 +144,9 @@ def aggregate(
     for r in results:
         for key, rows in r.rekap.items():
             rekap[key].extend(rows)
-    pk = _frame(rekap["pk"], [c for c in PK_COLUMNS if c not in iku.columns or c == "kode_iku"])
+    pk = _frame(
+        rekap["pk"], [c for c in list(REKAP_PK_COLUMNS) if c not in iku.columns or c == "kode_iku"]
+    )
     # IKU in the master's order; IKK naming an unknown IKU last.
     order = {code: i for i, code in enumerate(index.iku)}
     rekap_pk = iku.merge(pk, on="kode_iku", how="outer")
@@ -193,8 +154,8 @@ def aggregate(
     rekap_pk = rekap_pk.sort_values(
         ["_urut", "kode_iku", "kode_unit", "kode_ikk"], kind="stable", na_position="first"
     )
-    rekap_pk = rekap_pk[PK_COLUMNS].reset_index(drop=True)
-    ra = _frame(rekap["ra"], RA_COLUMNS)
+    rekap_pk = rekap_pk[list(REKAP_PK_COLUMNS)].reset_index(drop=True)
+    ra = _frame(rekap["ra"], list(REKAP_RA_COLUMNS))
     beban = set(pk.loc[pk["metode_kaskade"] == "beban target", "kode_iku"].dropna())
     ra_numeric = ra.assign(**{tw: pd.to_numeric(ra[tw], errors="coerce") for tw in TW})
     grouped = ra_numeric.groupby("kode_iku", dropna=True)
@@ -206,11 +167,13 @@ def aggregate(
     rekap_ra_iku = iku[["kode_iku", "indikator_iku", "target_iku"]].merge(
         ra_iku.reset_index(), on="kode_iku", how="left"
     )
-    cap = _frame(rekap["capaian"], [c for c in CAPAIAN_COLUMNS if c not in ("status", "predikat")])
+    cap = _frame(
+        rekap["capaian"], [c for c in list(CAPAIAN_IKK_COLUMNS) if c not in ("status", "predikat")]
+    )
     cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
     cap["status"] = [_colour(v, kuning, hijau) for v in cap["capaian"]]
     cap["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in cap["capaian"]]
-    capaian_ikk = cap[CAPAIAN_COLUMNS]
+    capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
     per_iku = (
         cap.groupby(["kode_iku", "tw"], dropna=True)
         .agg(capaian=("capaian", "mean"), jumlah_ikk=("kode_ikk", "count"))

@@ -31,6 +31,55 @@ from typing import Any
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.validation.finding import Finding
 
+REKAP_PK_COLUMNS = (
+    "kode_ss",
+    "sasaran",
+    "kode_iku",
+    "indikator_iku",
+    "satuan_iku",
+    "target_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "satuan",
+    "arah",
+    "target",
+    "metode_kaskade",
+    "berkas",
+    "baris",
+)
+REKAP_RA_COLUMNS = (
+    "kode_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "target_pk",
+    "tw1",
+    "tw2",
+    "tw3",
+    "tw4",
+    "berkas",
+    "baris",
+)
+CAPAIAN_IKK_COLUMNS = (
+    "kode_iku",
+    "kode_unit",
+    "nama_unit",
+    "kode_ikk",
+    "indikator",
+    "tw",
+    "target",
+    "realisasi",
+    "capaian",
+    "status",
+    "predikat",
+    "alasan",
+    "berkas",
+    "baris",
+)
+
 
 @dataclass(frozen=True)
 class StatusUnit:

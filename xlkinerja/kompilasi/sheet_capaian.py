@@ -17,6 +17,7 @@ from xlkinerja.io.template_writer import LINE_HEIGHT
 from xlkinerja.kompilasi.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
 from xlkinerja.kompilasi.context import Buku, angka, tahun_text, teks
 from xlkinerja.kompilasi.frames import frame, objects
+from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 from xlkinerja.kompilasi.styles import Kolom, Styles, status_key
 from xlkinerja.kompilasi.table import (
     heading,
@@ -28,20 +29,6 @@ from xlkinerja.kompilasi.table import (
 )
 
 NAME = "Rekap Capaian"
-IKK_COLUMNS = (
-    "kode_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "tw",
-    "target",
-    "realisasi",
-    "capaian",
-    "status",
-    "predikat",
-    "alasan",
-)
 KOLOM = (
     Kolom("IKU", 10),
     Kolom("Unit", 22, wrap=True),
@@ -311,7 +298,7 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     k, styles = buku.k, buku.styles
     ws = buku.sheet(NAME)
     set_widths(ws, KOLOM)
-    cap_ikk = with_status(frame(k.capaian_ikk, IKK_COLUMNS), k)
+    cap_ikk = with_status(frame(k.capaian_ikk, CAPAIAN_IKK_COLUMNS[:-2]), k)
     cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
     unit_columns = ("kode_unit", "nama_unit", "tw", "capaian", "status")
     cap_unit = with_status(frame(k.capaian_unit, unit_columns), k)

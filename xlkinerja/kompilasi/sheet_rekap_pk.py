@@ -10,6 +10,7 @@ import pandas as pd
 
 from xlkinerja.kompilasi.context import Buku, tahun_text
 from xlkinerja.kompilasi.frames import frame, objects, sumber
+from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
 from xlkinerja.kompilasi.styles import Kolom
 from xlkinerja.kompilasi.table import (
     heading,
@@ -21,24 +22,6 @@ from xlkinerja.kompilasi.table import (
 )
 
 NAME = "Rekap PK"
-COLUMNS = (
-    "kode_ss",
-    "sasaran",
-    "kode_iku",
-    "indikator_iku",
-    "satuan_iku",
-    "target_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "satuan",
-    "arah",
-    "target",
-    "metode_kaskade",
-    "berkas",
-    "baris",
-)
 KOLOM = (
     Kolom("Kode", 15, indent=True),
     Kolom("Indikator Kinerja", 50, wrap=True, indent=True),
@@ -104,7 +87,7 @@ def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) 
 
 def pk_rows(rekap_pk: Any) -> tuple[Rows, int]:
     """The rows of the PK table in sheet order, and how many input rows they hold."""
-    df = frame(rekap_pk, COLUMNS)
+    df = frame(rekap_pk, REKAP_PK_COLUMNS)
     rows = _new_rows()
     is_ikk = df["kode_ikk"].notna()
     orphan = is_ikk & df["indikator_iku"].isna()
