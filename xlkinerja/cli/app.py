@@ -11,37 +11,27 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 from rich.table import Table
 
 from xlkinerja import __version__
 from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
+from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
 from xlkinerja.cli.common import (
     EXIT_DATA,
     OutputFormat,
+    app,
     err,
     friendly_errors,
 )
+from xlkinerja.cli.validasi import report_findings  # and `validasi`
 from xlkinerja.jobs.contoh import run_contoh
 from xlkinerja.jobs.kaskade import generate_skp as kaskade_job
-from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.pohon import draw_cascade
-from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
+from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
-from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
-from xlkinerja.validation.finding import Severity
 
 bahasa.install()
-
-app = typer.Typer(
-    name="xlkinerja",
-    help="Siklus kinerja SAKIP dengan Excel sebagai antarmuka: templat PK, Rencana Aksi, "
-    "Matriks Peran-Hasil, SKP dan capaian.",
-    no_args_is_help=True,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
 
 
 def _version(value: bool) -> None:
@@ -170,98 +160,6 @@ def contoh(
         raise typer.Exit(EXIT_DATA)
 
 
-SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
-
-
-def report_findings(result: ValidasiResult, fmt: OutputFormat) -> None:
-    if fmt == OutputFormat.json:
-        payload = {
-            "berkas": [
-                {
-                    "berkas": str(p),
-                    "jenis": result.forms.get(str(p)),
-                    "galat": result.count(Severity.GALAT, p),
-                    "peringatan": result.count(Severity.PERINGATAN, p),
-                }
-                for p in result.files
-            ],
-            "temuan": [f.as_dict() for f in result.findings],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return
-    summary = Table(title="Hasil validasi")
-    summary.add_column("Berkas", no_wrap=True)
-    summary.add_column("Jenis")
-    summary.add_column("Galat", justify="right")
-    summary.add_column("Peringatan", justify="right")
-    for path in result.files:
-        galat = result.count(Severity.GALAT, path)
-        summary.add_row(
-            path.name,
-            result.forms.get(str(path), "?"),
-            f"[bold red]{galat}[/]" if galat else "0",
-            str(result.count(Severity.PERINGATAN, path)),
-        )
-    err.print(summary)
-    for path in result.files:
-        items = result.of_file(path)
-        if not items:
-            continue
-        err.print(f"\n[bold]{path.name}[/]")
-        for item in items:
-            style = SEVERITY_STYLE[item.severity]
-            err.print(
-                f"  [{style}]{item.severity.value}[/] [dim]{item.code}[/] "
-                f"{item.message} [italic]{item.hint}[/]",
-                highlight=False,
-            )
-
-
-@app.command()
-@friendly_errors
-def validasi(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Berkas atau folder (rekursif).", metavar="BERKAS...")
-    ],
-    master: Annotated[
-        Path | None, typer.Option("--master", "-m", help="Workbook master (batas waktu, tahun).")
-    ] = None,
-    annotate: Annotated[
-        bool,
-        typer.Option(
-            "--annotate",
-            "--tandai",
-            help="Tulis temuan ke dalam workbook (warna, catatan, lembar Hasil Validasi); "
-            "berkas asli disimpan di folder cadangan-xlkinerja/.",
-        ),
-    ] = False,
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="teks (tabel) atau json (ke stdout).")
-    ] = OutputFormat.teks,
-    senyap: Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")] = False,
-) -> None:
-    """Periksa isian workbook dan laporkan setiap temuan beserta selnya.
-
-    Kode keluar: 0 tanpa galat, 1 ada galat, 2 kesalahan penggunaan.
-
-    Contoh: xlkinerja validasi workbooks/contoh/
-
-    Contoh: xlkinerja validasi TI.xlsx --annotate
-    """
-    files = collect_workbooks(paths)
-    show_progress = not senyap and err.is_terminal and len(files) > 1
-    with Progress(console=err, disable=not show_progress, transient=True) as bar:
-        task = bar.add_task("Memeriksa", total=len(files))
-        result = validate_paths(
-            files, master=master, annotate=annotate, progress=lambda _: bar.advance(task)
-        )
-    report_findings(result, format)
-    for backup in result.backups:
-        err.print(f"Cadangan berkas asli: {backup}")
-    if result.has_galat:
-        raise typer.Exit(EXIT_DATA)
-
-
 @app.command()
 @friendly_errors
 def kaskade(
@@ -330,110 +228,6 @@ def pohon(
     for line in result.skipped:
         err.print(f"[yellow]Dilewati:[/] {line}", highlight=False)
     err.print(f"Pohon kinerja: {result.png}, {result.svg}, {result.xlsx}")
-
-
-@app.command()
-@friendly_errors
-def kompilasi(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Workbook unit dan SKP (berkas atau folder, rekursif).", metavar="BERKAS..."
-        ),
-    ],
-    master: Annotated[Path, typer.Option("--master", "-m", help="Workbook master.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Workbook rekap (.xlsx).")],
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Arsip: berkas SQLite atau URL postgresql://... (bawaan: SQLite di "
-            "folder data pengguna).",
-        ),
-    ] = None,
-    tanpa_arsip: Annotated[
-        bool, typer.Option("--tanpa-arsip", help="Jangan catat ke arsip.")
-    ] = False,
-    proses: Annotated[
-        int | None,
-        typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
-    ] = None,
-    format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
-    ] = OutputFormat.teks,
-    senyap: Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")] = False,
-) -> None:
-    """Gabungkan workbook semua unit menjadi workbook rekap institusi dan catat ke arsip.
-
-    Rekap berisi Status Pengumpulan, Rekap PK, Rekap Rencana Aksi, Rekap Capaian (dengan
-    grafik), Pohon Kinerja dan Temuan. Kode keluar 1 jika ada galat.
-
-    Contoh: xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx
-    """
-    files = collect_workbooks(paths)
-    show_progress = not senyap and err.is_terminal and len(files) > 1
-    with Progress(console=err, disable=not show_progress, transient=True) as bar:
-        task = bar.add_task("Mengompilasi", total=len(files))
-        result = compile_paths(
-            paths,
-            master=master,
-            output=output,
-            db=db,
-            archive=not tanpa_arsip,
-            workers=proses,
-            progress=lambda _: bar.advance(task),
-        )
-    k = result.kompilasi
-    summary = {
-        "rekap": str(result.output),
-        "unit_di_master": len(k.status),
-        "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
-        "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
-        "unit_belum_mengirim": [s.kode_unit for s in k.status if s.berkas is None],
-        "berkas_tidak_terbaca": [u.berkas for u in k.tidak_terbaca],
-        "galat": sum(f.severity == Severity.GALAT for f in k.temuan),
-        "peringatan": sum(f.severity == Severity.PERINGATAN for f in k.temuan),
-        "baris_dibaca": k.baris_dibaca,
-        "versi_baru_di_arsip": result.archived,
-        "tidak_berubah_di_arsip": result.unchanged,
-    }
-    if format == OutputFormat.json:
-        sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
-    else:
-        table = Table(title=f"Kompilasi {k.instansi} {k.tahun or ''}")
-        table.add_column("Unit")
-        table.add_column("Status")
-        table.add_column("Tanggal PK")
-        table.add_column("Keterangan")
-        table.add_column("Galat", justify="right")
-        table.add_column("Peringatan", justify="right")
-        for s in k.status:
-            note = (
-                "belum mengirim"
-                if s.berkas is None
-                else "tidak terbaca"
-                if not s.terbaca
-                else "[red]terlambat[/]"
-                if s.terlambat
-                else "tepat waktu"
-            )
-            table.add_row(
-                f"{s.kode_unit} {s.nama_unit}",
-                s.status or "-",
-                s.tanggal_pk.strftime("%d/%m/%Y") if s.tanggal_pk else "-",
-                note,
-                f"[bold red]{s.galat}[/]" if s.galat else "0",
-                str(s.peringatan),
-            )
-        err.print(table)
-        for bad in k.tidak_terbaca:
-            err.print(f"[bold red]Tidak terbaca:[/] {bad.alasan}", highlight=False)
-        err.print(
-            f"Rekap ditulis: {result.output} ({summary['galat']} galat, "
-            f"{summary['peringatan']} peringatan; arsip: {result.archived} versi baru)."
-        )
-    if result.has_galat:
-        raise typer.Exit(EXIT_DATA)
 
 
 app.add_typer(arsip_cli.app, name="arsip")

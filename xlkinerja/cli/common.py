@@ -52,3 +52,13 @@ def friendly_errors(func: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+app = typer.Typer(
+    name="xlkinerja",
+    help="Siklus kinerja SAKIP dengan Excel sebagai antarmuka: templat PK, Rencana Aksi, "
+    "Matriks Peran-Hasil, SKP dan capaian.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)

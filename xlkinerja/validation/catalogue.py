@@ -8,20 +8,11 @@ Every message reads: where → rule → value → how to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from xlkinerja.validation.catalogue_kaskade import KASKADE_RULES
 from xlkinerja.validation.finding import Severity
+from xlkinerja.validation.rule import Rule
 
 G, P = Severity.GALAT, Severity.PERINGATAN
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str  # column rules: the last part of the code; domain rules: the whole code
-    severity: Severity
-    title: str
-    template: str  # the rule, formatted with the finding's details
-    hint: str  # how to fix
 
 
 COLUMN_RULES: dict[str, Rule] = {
@@ -293,144 +284,6 @@ DOMAIN_RULES: dict[str, Rule] = {
             "IKU {nilai} tidak memiliki target untuk tahun {tahun}",
             "Isi target Renstra untuk tahun kinerja.",
         ),
-        # Cascade across workbooks (master + units + SKP)
-        Rule(
-            "kaskade.ikk.iku_tidak_dikenal",
-            G,
-            "IKU induk tidak ada di master",
-            "IKU induk {nilai} tidak ada di daftar IKU institusi ({induk})",
-            "Pilih IKU yang ada di master; minta Unit Perencanaan memperbarui workbook.",
-        ),
-        Rule(
-            "kaskade.ikk.iku_tidak_ditugaskan",
-            P,
-            "IKU tidak ditugaskan ke unit",
-            "IKU {nilai} tidak ditugaskan ke unit {kode_unit} di master ({induk})",
-            "Periksa penugasan IKU dengan Unit Perencanaan.",
-        ),
-        Rule(
-            "kaskade.ikk.satuan_beda",
-            P,
-            "Satuan berbeda dengan IKU induk",
-            "satuan '{nilai}' berbeda dengan satuan IKU {iku} '{satuan_iku}' ({induk})",
-            "Turunan langsung memakai satuan IKU induk.",
-        ),
-        Rule(
-            "kaskade.ikk.arah_beda",
-            P,
-            "Arah berbeda dengan IKU induk",
-            "arah '{nilai}' berbeda dengan arah IKU {iku} '{arah_iku}' ({induk})",
-            "Samakan arah dengan IKU induk.",
-        ),
-        Rule(
-            "kaskade.ikk.duplikat_antar_unit",
-            G,
-            "Kode IKK dipakai unit lain",
-            "kode IKK {nilai} juga dipakai di {induk}",
-            "Gunakan kode IKK unit sendiri.",
-        ),
-        Rule(
-            "kaskade.beban.jumlah_tidak_sama",
-            G,
-            "Pembagian beban target tidak sama",
-            "jumlah target beban IKU {iku} di semua unit {jumlah} tidak sama dengan target "
-            "IKU {target_iku} ({induk})",
-            "Sesuaikan target unit-unit agar jumlahnya sama dengan target IKU.",
-        ),
-        Rule(
-            "kaskade.iku.tidak_diturunkan",
-            G,
-            "IKU belum diturunkan",
-            "IKU {nilai} tidak diturunkan menjadi IKK di unit mana pun{rincian}",
-            "Tugaskan IKU ke unit dan pastikan unit menurunkannya di PK.",
-        ),
-        Rule(
-            "kaskade.iku.unit_belum_mengirim",
-            P,
-            "Unit penurun IKU belum mengirim",
-            "IKU {nilai} ditugaskan ke {units}, yang belum mengirim workbook",
-            "Tagih workbook unit tersebut.",
-        ),
-        Rule(
-            "kaskade.penugasan.belum_diturunkan",
-            P,
-            "Penugasan IKU belum diturunkan",
-            "unit {kode_unit} ditugaskan IKU {nilai} tetapi PK-nya tidak memiliki IKK "
-            "turunannya ({induk})",
-            "Tambahkan IKK turunan IKU ini di PK unit.",
-        ),
-        Rule(
-            "kaskade.unit.tidak_dikenal",
-            G,
-            "Unit tidak ada di master",
-            "kode unit {nilai} tidak ada di lembar Unit master",
-            "Periksa kode unit.",
-        ),
-        Rule(
-            "kaskade.unit.ganda",
-            G,
-            "Workbook unit ganda",
-            "unit {nilai} juga dikirim dalam {induk}",
-            "Kirim satu workbook per unit.",
-        ),
-        Rule(
-            "kaskade.skp.ganda",
-            G,
-            "SKP ganda",
-            "pegawai {nilai} juga memiliki SKP {induk}",
-            "Kirim satu SKP per pegawai.",
-        ),
-        Rule(
-            "kaskade.skp.pegawai_tidak_dikenal",
-            G,
-            "Pegawai tidak ada di master",
-            "NIP {nilai} tidak ada di lembar Pegawai master",
-            "Periksa NIP.",
-        ),
-        Rule(
-            "kaskade.skp.penilai_bukan_atasan",
-            P,
-            "Pejabat penilai bukan atasan",
-            "pejabat penilai {nilai} bukan atasan langsung menurut master ({atasan})",
-            "Periksa pejabat penilai atau data atasan di master.",
-        ),
-        Rule(
-            "kaskade.rhk_pimpinan.tidak_dikenal",
-            G,
-            "RHK pimpinan tidak dikenal",
-            "RHK pimpinan {nilai} tidak ada di antara RHK/IKK atasan ({induk})",
-            "Pilih kode IKK/RHK atasan dari Matriks Peran-Hasil.",
-        ),
-        Rule(
-            "kaskade.skp.matriks_belum_ada",
-            P,
-            "Peran dari matriks belum ada di SKP",
-            "Matriks Peran-Hasil memberi peran untuk {nilai} ({induk}) tetapi SKP tidak "
-            "memiliki RHK yang mengintervensinya",
-            "Tambahkan RHK untuk peran ini (jalankan xlkinerja kaskade untuk memperbarui).",
-        ),
-        Rule(
-            "kaskade.distribusi.melebihi_batas",
-            G,
-            "Sebaran predikat pegawai melanggar batas",
-            "{rincian}",
-            "Tinjau kembali penilaian pegawai sesuai predikat organisasi.",
-        ),
-        Rule(
-            "kaskade.atasan.siklus",
-            G,
-            "Rantai atasan berputar",
-            "rantai atasan kembali ke pegawai ini: {rantai}",
-            "Perbaiki NIP atasan.",
-        ),
-        Rule(
-            "matriks.beban.jumlah_tidak_sama",
-            G,
-            "Pembagian beban IKK tidak sama",
-            "jumlah target beban anggota tim untuk {nilai} ({jumlah}) tidak sama dengan "
-            "target IKK {target_ikk} ({induk})",
-            "Sesuaikan target anggota agar jumlahnya sama dengan target IKK.",
-        ),
         # Files
         Rule(
             "berkas.tidak_terbaca",
@@ -441,6 +294,9 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
     )
 }
+
+
+DOMAIN_RULES |= {r.name: r for r in KASKADE_RULES}
 
 
 def rule_for(code: str) -> Rule:
