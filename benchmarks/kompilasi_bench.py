@@ -52,7 +52,10 @@ def run_xlkinerja(master: Path, work: Path) -> float:
         f"({sum(k.baris_dibaca.values())} table rows read)"
     )
     for phase, seconds in result.timings.items():
-        print(f"  {phase:<26} {seconds:6.2f} s")
+        print(
+            f"  {phase:<26} {seconds:6.2f} s   (main process peak so far "
+            f"{result.peaks_mb.get(phase, 0):.0f} MB)"
+        )
     own, _ = peak_mb()
     workers = max((r for r in result.worker_peaks_mb), default=0.0)
     print(f"  peak memory: main process {own:.0f} MB, largest worker {workers:.0f} MB")
@@ -86,7 +89,7 @@ def run_openpyxl(master: Path, work: Path) -> float:
     total = time.perf_counter() - start
     print(
         f"openpyxl pipeline: {total:.1f} s (read + per-file checks {read - start:.1f} s, "
-        f"cross checks + aggregate {checked - read:.1f} s, write {total - checked:.1f} s)"
+        f"cross checks + aggregate {checked - read:.1f} s, write {start + total - checked:.1f} s)"
     )
     return total
 

@@ -96,11 +96,12 @@ def write_with_openpyxl(k: Kompilasi, path: Path) -> None:
         for cell in ws[1]:
             cell.font = bold
         status_col = list(frame.columns).index("status") if "status" in frame.columns else None
-        for row in frame.itertuples(index=False):
+        for number, row in enumerate(frame.itertuples(index=False), start=2):
             values = [None if isinstance(v, float) and math.isnan(v) else v for v in row]
             ws.append(values)
             if status_col is not None and values[status_col] in fills:
-                ws.cell(row=ws.max_row, column=status_col + 1).fill = fills[values[status_col]]
+                # (ws.max_row would rescan the sheet each time: quadratic)
+                ws.cell(row=number, column=status_col + 1).fill = fills[values[status_col]]
     ws = wb.create_sheet("Temuan")
     ws.append(["Berkas", "Tingkat", "Kode", "Lembar", "Sel", "Pesan"])
     for f in k.temuan:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -41,6 +42,7 @@ class KompilasiResult:
     unchanged: int = 0  # files already archived with the same content
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
     worker_peaks_mb: list[float] = field(default_factory=list)
+    peaks_mb: dict[str, float] = field(default_factory=dict)  # main process, after each phase
 
     @property
     def has_galat(self) -> bool:
@@ -86,11 +88,13 @@ def process_all(
 class _Clock:
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
+        self.peaks_mb: dict[str, float] = {}  # main process peak memory after each phase
         self._last = time.perf_counter()
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.laps[name] = now - self._last
+        self.peaks_mb[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self._last = now
 
 
@@ -144,4 +148,5 @@ def compile_paths(
         result.unchanged = len(recorded) - result.archived
         clock.lap("arsip")
     result.timings = clock.laps
+    result.peaks_mb = clock.peaks_mb
     return result

@@ -41,16 +41,14 @@ def submission(form: NormalForm, sha256: str) -> Submission:
                 {k: _json(table.columns[k][p]) for k in keys} for p in range(len(table))
             ]
         for key in keys:
-            raw = table.raw[key]
-            for pos, value in enumerate(raw):
-                if value is None:
-                    continue
-                cell = table.cell(pos, key)
-                cells[f"{cell.sheet}!{cell.cell}"] = {
-                    "value": _json(value),
-                    "field": f"{table.key}.{key}",
-                    "label": labels[key],
-                }
+            if key not in table.places:
+                continue  # an empty table
+            sheet, place = table.places[key]
+            field, label = f"{table.key}.{key}", labels[key]
+            for value, row in zip(table.raw[key], table.rows, strict=True):
+                if value is not None:
+                    address = f"{sheet}!{place}" if row is None else f"{sheet}!{place}{row}"
+                    cells[address] = {"value": _json(value), "field": field, "label": label}
     tahun = form.field("tahun")
     return Submission(
         unit=str(unit or Path(form.file).stem),

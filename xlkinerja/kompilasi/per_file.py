@@ -11,7 +11,7 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.reader import read_form
-from xlkinerja.validation.capaian_rows import capaian_per_ikk
+from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.normalise import NormalForm, normalise_form
@@ -33,7 +33,9 @@ class FileResult:
     peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
 
 
-def unit_rows(form: NormalForm, batas_atas: float | None) -> dict[str, Rows]:
+def unit_rows(
+    form: NormalForm, batas_atas: float | None, per_ikk: PerIkk | None = None
+) -> dict[str, Rows]:
     """The unit's own columns of rekap_pk, anggaran, rekap_ra and capaian_ikk."""
     kode, nama = form.field("kode_unit"), form.field("nama_unit")
     pk, ra, anggaran = form.tables["pk"], form.tables["ra"], form.tables["anggaran"]
@@ -79,7 +81,9 @@ def unit_rows(form: NormalForm, batas_atas: float | None) -> dict[str, Rows]:
             }
         )
     cap = form.tables["capaian"]
-    for ikk, rows in capaian_per_ikk(form, batas_atas).items():
+    if per_ikk is None:
+        per_ikk = capaian_per_ikk(form, batas_atas)
+    for ikk, rows in per_ikk.items():
         for row in rows:
             out["capaian"].append(
                 {
@@ -109,7 +113,8 @@ def process_file(path: str, settings: Pengaturan) -> FileResult:
     except XlkinerjaError as exc:
         return FileResult(path=path, sha256=digest, error=exc.user_message())
     form, findings = normalise_form(data)
-    findings.extend(per_file_checks(form, settings))
+    per_ikk = capaian_per_ikk(form, settings.batas_atas_capaian) if form.form.id == "unit" else None
+    findings.extend(per_file_checks(form, settings, per_ikk))
     result = FileResult(
         path=path,
         sha256=digest,
@@ -118,6 +123,6 @@ def process_file(path: str, settings: Pengaturan) -> FileResult:
         rows_read={k: len(t) for k, t in data.tables.items()},
     )
     if form.form.id == "unit":
-        result.rekap = unit_rows(form, settings.batas_atas_capaian)
+        result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result

@@ -22,6 +22,9 @@ class CapaianRow:
     hasil: CapaianTriwulan
 
 
+PerIkk = dict[str, list[CapaianRow]]
+
+
 def capaian_per_ikk(
     form: NormalForm, batas_atas: float | None = None
 ) -> dict[str, list[CapaianRow]]:

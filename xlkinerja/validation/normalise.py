@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import pandas as pd
@@ -101,15 +102,25 @@ def read_number(value: CellScalar) -> Parsed[float]:
     return parse_number(value)
 
 
+@cache
+def _choices(choices: ChoiceList) -> dict[str, str]:
+    return {v.casefold(): v for v in choices.values}
+
+
 def _choice_map(item: Column | Field) -> dict[str, str] | None:
-    if isinstance(item.choices, ChoiceList):
-        return {v.casefold(): v for v in item.choices.values}
-    return None
+    return _choices(item.choices) if isinstance(item.choices, ChoiceList) else None
+
+
+NUMERIC = (ValueType.NUMBER, ValueType.INTEGER)
 
 
 def _normalise_value(
     item: Column | Field, raw: CellScalar, cell: CellValue, file: str, code: str, row: int | None
 ) -> tuple[Any, list[Finding]]:
+    vtype = item.type
+    if raw is None:
+        return (math.nan if vtype in NUMERIC else None), []  # blank stays blank
+
     def problem(rule: str, detail: str) -> list[Finding]:
         return [
             finding(
@@ -124,8 +135,7 @@ def _normalise_value(
             )
         ]
 
-    vtype = item.type
-    if vtype in (ValueType.NUMBER, ValueType.INTEGER):
+    if vtype in NUMERIC:
         if isinstance(raw, int | float) and not isinstance(raw, bool):
             return float(raw), []  # the common case, without the text parser
         parsed = read_number(raw)

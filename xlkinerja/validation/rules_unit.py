@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, capaian_per_ikk
+from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, PerIkk, capaian_per_ikk
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.messages import show
@@ -100,7 +100,9 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
             yield at(form, ra, pos, "tw4", "ra.tw4.beda_target_pk", target_pk=target_pk)
 
 
-def check_capaian(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+def check_capaian(
+    form: NormalForm, settings: Pengaturan, rows: PerIkk | None = None
+) -> Iterator[Finding]:
     pk, cap = form.tables["pk"], form.tables["capaian"]
     known = {val(pk, p, "kode_ikk") for p in positions(pk)}
     seen: dict[tuple[str, str], int] = {}
@@ -122,9 +124,10 @@ def check_capaian(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
             )
         elif tw in TW_NAMES:
             seen[ikk, tw] = pos
-    for rows in capaian_per_ikk(form).values():
+    per_ikk = rows if rows is not None else capaian_per_ikk(form, settings.batas_atas_capaian)
+    for rows_of_ikk in per_ikk.values():
         previous: float | None = None
-        for row in rows:
+        for row in rows_of_ikk:
             nilai = row.hasil.nilai
             if nilai is None:
                 continue
@@ -177,10 +180,12 @@ def check_matriks(form: NormalForm) -> Iterator[Finding]:
                 )
 
 
-def check_unit(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+def check_unit(
+    form: NormalForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
+) -> list[Finding]:
     return [
         *check_pk(form, settings),
         *check_rencana_aksi(form),
-        *check_capaian(form, settings),
+        *check_capaian(form, settings, capaian_rows),
         *check_matriks(form),
     ]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from xlkinerja.cascade.checks import check_cascade
 from xlkinerja.form_data import FormData
 from xlkinerja.io.package_parts import column_index
+from xlkinerja.validation.capaian_rows import PerIkk
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding
 from xlkinerja.validation.normalise import NormalForm, normalise_form
@@ -47,11 +48,13 @@ def without_superseded(findings: list[Finding], cascade: list[Finding]) -> list[
     return [f for f in findings if (f.code, f.file, f.cell) not in replaced]
 
 
-def per_file_checks(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+def per_file_checks(
+    form: NormalForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
+) -> list[Finding]:
     """The checks that need one workbook only (run in parallel by kompilasi)."""
     found = check_unique(form)
     if form.form.id == "unit":
-        found.extend(check_unit(form, settings))
+        found.extend(check_unit(form, settings, capaian_rows))
     elif form.form.id == "skp":
         found.extend(check_skp(form, settings))
     elif form.form.id == "master":
