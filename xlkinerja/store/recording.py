@@ -41,7 +41,7 @@ class _UnitState:
 
 @dataclass
 class _Pending:
-    submission: Submission
+    submission: Submission | None  # dropped once inserted: a batch must not pile up
     version: int
     submission_id: int = 0
 
@@ -97,6 +97,8 @@ def record_batch(
             outcome.append((item, True))
         if pending:
             _insert(conn, pending, state, compiled_at, compiled_by)
+            for item in pending:
+                item.submission = None  # `latest` keeps only version and id
         results.extend(
             RecordResult(version=p.version, new=new, submission_id=p.submission_id)
             for p, new in outcome
@@ -109,6 +111,11 @@ def record_batch(
     return results
 
 
+def _sub(pending: _Pending) -> Submission:
+    assert pending.submission is not None  # only pending (not yet inserted) items are written
+    return pending.submission
+
+
 def _insert(
     conn: Connection,
     chunk: list[_Pending],
@@ -119,15 +126,15 @@ def _insert(
     stmt = insert(submissions).returning(submissions.c.id, sort_by_parameter_order=True)
     params = [
         {
-            "unit_id": state[p.submission.unit].id,
+            "unit_id": state[_sub(p).unit].id,
             "version": p.version,
-            "file_name": p.submission.file_name,
-            "sha256": p.submission.sha256,
-            "status": p.submission.status,
-            "tahun": p.submission.tahun,
+            "file_name": _sub(p).file_name,
+            "sha256": _sub(p).sha256,
+            "status": _sub(p).status,
+            "tahun": _sub(p).tahun,
             "compiled_at": compiled_at,
             "compiled_by": compiled_by,
-            "rows_count": p.submission.rows_count,
+            "rows_count": _sub(p).rows_count,
         }
         for p in chunk
     ]
@@ -139,8 +146,8 @@ def _insert(
         [
             {
                 "submission_id": p.submission_id,
-                "rows": p.submission.rows,
-                "cells": cellcodec.encode(p.submission.cells),
+                "rows": _sub(p).rows,
+                "cells": cellcodec.encode(_sub(p).cells),
             }
             for p in chunk
         ],
