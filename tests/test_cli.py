@@ -29,6 +29,7 @@ def test_every_command_has_indonesian_help_with_an_example(command: str):
     assert "Contoh:" in result.output
     assert "Penggunaan:" in result.output
     assert "Show this message" not in result.output
+    assert "[OPTIONS]" not in result.output
 
 
 def test_templat_writes_blank_templates(tmp_path: Path):

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import Any
 
 TRANSLATIONS = {
     "Usage:": "Penggunaan:",
     "[OPTIONS]": "[OPSI]",
+    "COMMAND [ARGS]...": "PERINTAH [ARGUMEN]...",
     "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
     "Show the version and exit.": "Tampilkan versi lalu keluar.",
     "Options": "Opsi",
@@ -56,6 +58,19 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
     return translate(singular if n == 1 else plural)
 
 
+def _translate_usage(cls: Any) -> None:
+    """The usage line's pieces ("[OPTIONS]", "COMMAND [ARGS]...") are not gettext'd."""
+    original = cls.__dict__.get("collect_usage_pieces")
+    if original is None or getattr(original, "_bahasa", False):
+        return
+
+    def collect_usage_pieces(self: Any, ctx: Any) -> list[str]:
+        return [translate(piece) for piece in original(self, ctx)]
+
+    collect_usage_pieces._bahasa = True  # type: ignore[attr-defined]
+    cls.collect_usage_pieces = collect_usage_pieces
+
+
 def install() -> None:
     """Route click's and typer's gettext calls through the table above."""
     for name in (
@@ -73,6 +88,9 @@ def install() -> None:
             module._ = translate  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+    click_core = importlib.import_module("click.core")
+    for cls in (click_core.Command, click_core.Group):
+        _translate_usage(cls)
     rich_utils = importlib.import_module("typer.rich_utils")
     constants: dict[str, Callable[[], str]] = {
         "ARGUMENTS_PANEL_TITLE": lambda: "Argumen",
