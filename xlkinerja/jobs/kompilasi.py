@@ -129,6 +129,8 @@ def compile_paths(
     sort_findings(findings, {})
     clock.lap("skema_dan_kaskade")
     kompilasi = aggregate(master_form, results, findings, now=now)
+    for r in results:
+        r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")
     from xlkinerja.kompilasi.writer import write_kompilasi
 
