@@ -374,3 +374,15 @@ def test_every_code_the_rules_can_emit_is_in_the_catalogue():
     source = "".join(p.read_text() for p in Path(catalogue.__file__).parent.glob("rules_*.py"))
     for code in re.findall(r'"((?:pk|ra|capaian|skp|realisasi|manual|iku)\.[a-z_0-9.]+)"', source):
         assert catalogue.rule_for(code)
+
+
+@pytest.mark.libreoffice
+def test_formula_errors_saved_by_a_spreadsheet_program_are_findings(tmp_path: Path):
+    from tests.bad_files import formulas_recalculated
+
+    path = formulas_recalculated(tmp_path, tmp_path / "profil")
+    found = codes_at(findings_of(path))
+    # LibreOffice cached #DIV/0! and #REF!; calamine alone would read both cells as blank.
+    assert ("pk.target.galat_rumus", "G22") in found
+    assert ("ra.tw1.galat_rumus", "C7") in found
+    assert ("pk.target.kosong", "G22") not in found  # an error is not a blank
