@@ -679,3 +679,12 @@ def test_nothing_raises_on_odd_input_and_every_blank_result_says_why(x, y):
         assert (result.nilai is None) == (result.alasan is not None)
     assert DEFAULT_SCALE.predikat(x) in (None, *(p.predikat for p in DEFAULT_SCALE.pita))
     assert all(isinstance(p, Pelanggaran) for p in cek_distribusi("Baik", [x, y]))
+
+
+def test_huge_values_never_overflow_the_sums():
+    # Found by hypothesis in CI: fsum overflowed on values near the float limit.
+    assert rollup([9.48e153, 9.48e153], [9.48e153, 9.48e153]).nilai == pytest.approx(9.48e153)
+    assert rollup([8.98e307, 8.99e307], [8.98e307, 8.99e307]).nilai is not None
+    assert konsolidasi([1.7e308, 1.7e308], "rata-rata").nilai == pytest.approx(1.7e308)
+    too_big = konsolidasi([1.7e308, 1.7e308], "kumulatif")
+    assert too_big.nilai is None and "terlalu besar" in too_big.alasan

@@ -125,12 +125,22 @@ def konsolidasi(
     if not known:
         rentang = "TW I" if k == 1 else f"TW I..{LABEL_TW[k - 1]}"
         return Gabungan(None, f"realisasi {rentang} belum diisi", 0, blanks)
-    if cara == "kumulatif":
-        value = math.fsum(known)
-    elif cara == "terakhir":
-        value = known[-1]
-    else:
-        value = math.fsum(known) / len(known)
+    if cara == "terakhir":
+        return Gabungan(known[-1], None, len(known), blanks)
+    try:
+        total = math.fsum(known)
+    except OverflowError:
+        total = math.inf
+    value = total if cara == "kumulatif" else total / len(known)
+    if not math.isfinite(value):
+        mean_scale = max(abs(v) for v in known)  # rata-rata of huge values can still exist
+        value = (
+            mean_scale * (math.fsum(v / mean_scale for v in known) / len(known))
+            if cara == "rata-rata"
+            else value
+        )
+    if not math.isfinite(value):
+        return Gabungan(None, "jumlah realisasi terlalu besar untuk dihitung", len(known), blanks)
     return Gabungan(value, None, len(known), blanks)
 
 

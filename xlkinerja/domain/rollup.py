@@ -108,8 +108,16 @@ def rollup(capaian_anak: Sequence[object], bobot: Sequence[object] | None = None
         return Rollup(
             None, f"tidak ada anak yang capaiannya dapat dihitung (0 dari {n})", 0, tuple(tanpa)
         )
-    total = math.fsum(w for _, w in pairs)
-    mean = math.fsum(v * w for v, w in pairs) / total
+    try:
+        mean = math.fsum(v * w for v, w in pairs) / math.fsum(w for _, w in pairs)
+    except OverflowError:
+        mean = math.nan
+    if not math.isfinite(mean):
+        # Huge inputs: scale weights and values to at most 1 so the sums cannot overflow.
+        w_max = max(w for _, w in pairs)
+        v_max = max(abs(v) for v, _ in pairs) or 1.0
+        total = math.fsum(w / w_max for _, w in pairs)
+        mean = v_max * (math.fsum((v / v_max) * (w / w_max) for v, w in pairs) / total)
     # Keep float noise from pushing the mean outside the children's range.
     low, high = min(v for v, _ in pairs), max(v for v, _ in pairs)
     return Rollup(min(max(mean, low), high), None, len(pairs), tuple(tanpa))
