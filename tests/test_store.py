@@ -547,3 +547,21 @@ def test_naive_times_are_local_time(tmp_path: Path) -> None:
         assert archive.versions("TI")[0].compiled_at == naive.astimezone(UTC)
         with archive.engine.connect() as conn:
             assert conn.execute(select(text("count(*) FROM archive_data"))).scalar_one() == 1
+
+
+def test_grouped_cells_read_and_encode_like_plain_cells():
+    from xlkinerja.store.cellcodec import GroupedCells, decode, encode
+
+    plain = {
+        "PK!G22": {"value": 78, "field": "pk.target", "label": "Target"},
+        "PK!G23": {"value": 80, "field": "pk.target", "label": "Target"},
+        "PK!B5": {"value": "TI", "field": "_isian.kode_unit", "label": "Kode unit"},
+    }
+    grouped = GroupedCells(
+        [
+            {"field": "pk.target", "label": "Target", "values": {"PK!G22": 78, "PK!G23": 80}},
+            {"field": "_isian.kode_unit", "label": "Kode unit", "values": {"PK!B5": "TI"}},
+        ]
+    )
+    assert dict(grouped) == plain
+    assert decode(encode(grouped)) == plain == decode(encode(plain))

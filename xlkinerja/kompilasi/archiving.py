@@ -14,6 +14,7 @@ from typing import Any
 from xlkinerja.form_data import FormData
 from xlkinerja.kompilasi.per_file import FileResult
 from xlkinerja.store.archive import Archive
+from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.records import RecordResult, Submission
 from xlkinerja.validation.normalise import NormalForm, normalise_form
 
@@ -32,7 +33,7 @@ def submission(form: NormalForm, sha256: str) -> Submission:
     key = {"unit": "kode_unit", "skp": "nip"}.get(kind)
     unit = form.field(key) if key else "master"
     rows: dict[str, list[dict[str, Any]]] = {}
-    cells: dict[str, dict[str, Any]] = {}
+    groups: list[dict[str, Any]] = []  # one per column: the archive's own storage form
     for table in (form.fields, *form.tables.values()):
         keys = [i.key for i in table.items]
         labels = {i.key: i.label for i in table.items}
@@ -44,11 +45,15 @@ def submission(form: NormalForm, sha256: str) -> Submission:
             if key not in table.places:
                 continue  # an empty table
             sheet, place = table.places[key]
-            field, label = f"{table.key}.{key}", labels[key]
-            for value, row in zip(table.raw[key], table.rows, strict=True):
-                if value is not None:
-                    address = f"{sheet}!{place}" if row is None else f"{sheet}!{place}{row}"
-                    cells[address] = {"value": _json(value), "field": field, "label": label}
+            values = {
+                f"{sheet}!{place}" if row is None else f"{sheet}!{place}{row}": _json(value)
+                for value, row in zip(table.raw[key], table.rows, strict=True)
+                if value is not None
+            }
+            if values:
+                groups.append(
+                    {"field": f"{table.key}.{key}", "label": labels[key], "values": values}
+                )
     tahun = form.field("tahun")
     return Submission(
         unit=str(unit or Path(form.file).stem),
@@ -58,7 +63,7 @@ def submission(form: NormalForm, sha256: str) -> Submission:
         status=form.field("status") if "status" in form.fields.columns else None,
         tahun=int(tahun) if tahun else None,
         rows=rows,
-        cells=cells,
+        cells=GroupedCells(groups),
     )
 
 

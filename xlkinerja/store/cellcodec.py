@@ -11,7 +11,7 @@ than half the JSON, serialised in about half the time):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, cast
 
 MARK = "xlkinerja_cells"
@@ -33,7 +33,33 @@ def _group_key(entry: object) -> GroupKey | None:
     return (field, label, has_field, has_label)
 
 
+class GroupedCells(Mapping[str, Mapping[str, object]]):
+    """Cells handed over already grouped, as `encode` stores them: one group per column
+    ({"field", "label", "values": {address: value}}). Reads like the plain mapping; encoding
+    it costs nothing (the kompilasi archive builds these directly)."""
+
+    def __init__(self, groups: list[dict[str, Any]]) -> None:
+        self.groups = groups
+
+    def __getitem__(self, address: str) -> Mapping[str, object]:
+        for group in self.groups:
+            values = group["values"]
+            if address in values:
+                common: dict[str, object] = {k: group[k] for k in ("field", "label") if k in group}
+                return {"value": values[address], **common}
+        raise KeyError(address)
+
+    def __iter__(self) -> Iterator[str]:
+        for group in self.groups:
+            yield from group["values"]
+
+    def __len__(self) -> int:
+        return sum(len(group["values"]) for group in self.groups)
+
+
 def encode(cells: Mapping[str, object]) -> dict[str, Any]:
+    if isinstance(cells, GroupedCells):
+        return {MARK: 1, "groups": cells.groups, "other": {}}
     groups: dict[GroupKey, dict[str, object]] = {}
     other: dict[str, object] = {}
     for address, entry in cells.items():
