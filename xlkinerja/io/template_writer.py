@@ -21,16 +21,13 @@ from xlkinerja.form_data import CellScalar, FormValues
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.template_petunjuk import write_petunjuk
 from xlkinerja.io.template_styles import TemplateStyles
+from xlkinerja.io.template_validation import choice_source_name, validation_options
 from xlkinerja.specs import (
     ChoiceFrom,
-    ChoiceList,
-    Column,
-    Field,
     Form,
     Lookup,
     Sheet,
     Table,
-    ValueType,
 )
 
 META_SHEET = "_meta"
@@ -46,12 +43,6 @@ def sheet_ref(sheet: str, first: str, last: str | None = None) -> str:
     """An absolute reference such as ='Rencana Aksi'!$A$2:$A$9."""
     quoted = "'" + sheet.replace("'", "''") + "'"
     return f"={quoted}!{first}" + (f":{last}" if last else "")
-
-
-def choice_source_name(choices: ChoiceList | ChoiceFrom) -> str:
-    if isinstance(choices, ChoiceList):
-        return choices.name
-    return f"daftar_{choices.table}_{choices.column}"
 
 
 @dataclass(frozen=True)
@@ -110,58 +101,6 @@ def write_value(ws: Any, row: int, col: int, value: CellScalar, fmt: Any) -> Non
         ws.write_datetime(row, col, value, fmt)
     else:
         ws.write_string(row, col, str(value), fmt)
-
-
-def _validation(item: Column | Field) -> dict[str, Any] | None:
-    """Data validation options for one input column or field."""
-    options: dict[str, Any]
-    if item.choices is not None:
-        options = {
-            "validate": "list",
-            "source": "=" + choice_source_name(item.choices),
-            # A list fed by another table may still be empty: warn rather than block.
-            "error_type": "stop" if isinstance(item.choices, ChoiceList) else "warning",
-            "error_title": "Pilihan tidak dikenal",
-            "error_message": "Pilih salah satu nilai dari daftar.",
-        }
-    elif item.type == ValueType.DATE:
-        options = {
-            "validate": "date",
-            "criteria": "between",
-            "minimum": date(1990, 1, 1),
-            "maximum": date(2100, 12, 31),
-            "error_type": "warning",
-            "error_title": "Bukan tanggal",
-            "error_message": "Isi tanggal, mis. 28/02/2025.",
-        }
-    elif item.type == ValueType.NUMBER:
-        options = {
-            "validate": "decimal",
-            "criteria": "between",
-            "minimum": -1e15,
-            "maximum": 1e15,
-            "error_type": "warning",
-            "error_title": "Bukan angka",
-            "error_message": "Isi angka, mis. 85 atau 1234,5 (nol berbeda dengan kosong).",
-        }
-    elif item.type == ValueType.INTEGER:
-        options = {
-            "validate": "integer",
-            "criteria": "between",
-            "minimum": 0,
-            "maximum": 10**9,
-            "error_type": "warning",
-            "error_title": "Bukan bilangan bulat",
-            "error_message": "Isi bilangan bulat, mis. 2025.",
-        }
-    elif item.help:
-        options = {"validate": "any"}
-    else:
-        return None
-    if item.help:
-        options["input_title"] = item.label[:32]
-        options["input_message"] = item.help[:255]
-    return options
 
 
 class TemplateWriter:
@@ -269,7 +208,7 @@ class TemplateWriter:
             write_value(ws, row, v0, self.values.fields.get(fld.key), fmt)
             cell = xl_rowcol_to_cell(row, v0, row_abs=True, col_abs=True)
             workbook.define_name(fld.name, sheet_ref(sheet.name, cell))
-            options = None if fld.locked else _validation(fld)
+            options = None if fld.locked else validation_options(fld)
             if options:
                 ws.data_validation(row, v0, row, v0, options)
             row += 1
@@ -325,7 +264,7 @@ class TemplateWriter:
             for offset in range(placement.rows):
                 record = records[offset] if offset < len(records) else {}
                 write_value(ws, placement.first_data_row + offset, index, record.get(col.key), fmt)
-            options = None if (table.locked or col.locked) else _validation(col)
+            options = None if (table.locked or col.locked) else validation_options(col)
             if options:
                 ws.data_validation(
                     placement.first_data_row, index, placement.last_row, index, options
