@@ -68,8 +68,9 @@ def _note(node: CascadeNode, orphan_root: CascadeNode | None) -> tuple[str | Non
     return None, False
 
 
-class _Formats:
-    """Cell formats made once per combination."""
+class CellFormats:
+    """Bordered cell formats, made once per combination of properties (shared with the
+    compiled workbook's styles)."""
 
     def __init__(self, workbook: Any) -> None:
         self._workbook = workbook
@@ -159,7 +160,7 @@ def _orphan_heading(workbook: Any, ws: Any, row: int) -> None:
 
 
 def _node_row(
-    ws: Any, row: int, node: CascadeNode, orphan_root: CascadeNode | None, formats: _Formats
+    ws: Any, row: int, node: CascadeNode, orphan_root: CascadeNode | None, formats: CellFormats
 ) -> None:
     status = node.status
     note, problem = _note(node, orphan_root)
@@ -214,7 +215,7 @@ def _print_setup(ws: Any, title: str, last_row: int) -> None:
 def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> Any:
     """Add the tree as a sheet to an open XlsxWriter workbook and return the worksheet."""
     ws = workbook.add_worksheet(name)
-    formats = _Formats(workbook)
+    formats = CellFormats(workbook)
     title = title_text(tree)
     _heading(workbook, ws, title, tree)
     row = HEADER_ROW

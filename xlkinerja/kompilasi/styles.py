@@ -15,6 +15,7 @@ from xlkinerja.cascade.sheet import (
     PROBLEM_FILL,
     PROBLEM_FONT,
     STATUS_FILLS,
+    CellFormats,
 )
 from xlkinerja.domain.status import Status
 from xlkinerja.io.template_styles import DATE_FORMAT, FONT, TITLE_COLOR
@@ -89,7 +90,7 @@ class Styles:
 
     def __init__(self, workbook: Any) -> None:
         self._workbook = workbook
-        self._cache: dict[tuple[tuple[str, Any], ...], Any] = {}
+        self._cells = CellFormats(workbook)
         plain = {"font_name": FONT, "font_size": 10}
         self.judul = workbook.add_format(
             {**plain, "bold": True, "font_size": 14, "font_color": TITLE_COLOR}
@@ -142,17 +143,7 @@ class Styles:
 
     def get(self, **props: Any) -> Any:
         """A bordered cell format with these properties (one Format per distinct look)."""
-        key = tuple(sorted(props.items()))
-        if key not in self._cache:
-            base = {
-                "font_name": FONT,
-                "font_size": 10,
-                "valign": "top",
-                "border": 1,
-                "border_color": BORDER_COLOR,
-            }
-            self._cache[key] = self._workbook.add_format({**base, **props})
-        return self._cache[key]
+        return self._cells.get(**props)
 
     def cell(self, kolom: Kolom, variant: str = "biasa", status: Status | None = None) -> Any:
         """The format of a cell of `kolom` in a row of `variant` (with a status fill)."""
