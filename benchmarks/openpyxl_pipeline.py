@@ -59,7 +59,7 @@ def read_with_openpyxl(path: Path) -> FormData:
             }
             if any(c.value is not None for c in cells.values()):
                 rows.append(Row(number=r, cells=cells))
-        tables[spec.key] = TableData(spec=spec, sheet=sheet, rows=tuple(rows))
+        tables[spec.key] = TableData.from_rows(spec, sheet, rows)
     return FormData(
         form=form,
         path=path,

@@ -53,7 +53,7 @@ def synthetic(base: FormData, rows_per_table: int, index: int) -> FormData:
                 for k, c in source.cells.items()
             }
             rows.append(Row(number=n + 10, cells=cells))
-        tables[key] = TableData(spec=table.spec, sheet=table.sheet, rows=tuple(rows))
+        tables[key] = TableData.from_rows(table.spec, table.sheet, rows)
     return replace(base, path=Path(f"unit-{index}.xlsx"), tables=tables)
 
 

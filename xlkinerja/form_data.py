@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -44,27 +45,66 @@ class Row:
 
 @dataclass(frozen=True)
 class TableData:
+    """One table's non-blank rows, held column-wise: `columns[key][i]` is the value of input
+    column `key` in Excel row `numbers[i]`, at cell `letters[key] + numbers[i]`.
+
+    Column lists are what the fast reader produces and what normalising consumes; `rows`
+    gives the same data as `Row`s of `CellValue`s, built on first use.
+    """
+
     spec: Table
     sheet: str
-    rows: tuple[Row, ...]
+    numbers: tuple[int, ...]  # Excel row numbers
+    columns: Mapping[str, Sequence[CellScalar]]  # input column key → values
+    letters: Mapping[str, str]  # input column key → column letters
+
+    @classmethod
+    def from_rows(cls, spec: Table, sheet: str, rows: Sequence[Row]) -> TableData:
+        """From rows of cells (each row with the same keys, cells on `sheet`)."""
+        keys = [c.key for c in spec.input_columns]
+        letters = {}
+        if rows:
+            letters = {k: rows[0].cells[k].cell.rstrip("0123456789") for k in keys}
+        return cls(
+            spec=spec,
+            sheet=sheet,
+            numbers=tuple(r.number for r in rows),
+            columns={k: [r.value(k) for r in rows] for k in keys},
+            letters=letters,
+        )
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        keys = list(self.columns)
+        return tuple(
+            Row(
+                number=number,
+                cells={
+                    k: CellValue(self.columns[k][i], self.sheet, f"{self.letters[k]}{number}")
+                    for k in keys
+                },
+            )
+            for i, number in enumerate(self.numbers)
+        )
 
     def __iter__(self) -> Iterator[Row]:
         return iter(self.rows)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.numbers)
 
     def records(self) -> list[dict[str, CellScalar]]:
         """Plain values per row, keyed by column key (input columns only)."""
-        return [{k: c.value for k, c in row.cells.items()} for row in self.rows]
+        keys = list(self.columns)
+        return [{k: self.columns[k][i] for k in keys} for i in range(len(self.numbers))]
 
     def to_frame(self) -> Any:
         """A pandas DataFrame of the raw values plus `_baris` (the Excel row number)."""
         import pandas as pd
 
         keys = [c.key for c in self.spec.input_columns]
-        data = {k: [row.value(k) for row in self.rows] for k in keys}
-        data["_baris"] = [row.number for row in self.rows]
+        data = {k: list(self.columns[k]) for k in keys}
+        data["_baris"] = list(self.numbers)
         return pd.DataFrame(data, columns=[*keys, "_baris"])
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import python_calamine as calamine
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.form_data import CellScalar, CellValue, FormData, Row, TableData, TemplateMeta
-from xlkinerja.io.formula_cells import SheetScan, scan_sheets
+from xlkinerja.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.io.formula_cells import FormulaState, SheetScan, scan_sheets
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import (
     cell_address,
@@ -240,35 +240,67 @@ def read_table(
                 hint=REGENERATE_HINT,
             )
         positions[col.key] = headers.index(col.label)
-    rows: list[Row] = []
     # Empty data area: calamine reports no start and no rows.
     data = table.to_python() if start is not None else []
     if start is not None and scan.merged:
         area = (first_row - 1, first_col, first_row + len(data) - 1, first_col + len(headers) - 1)
         check_merged(book.path, spec, sheet_name, scan.merged, area)
     letters = {key: column_letters(first_col + index) for key, index in positions.items()}
-    for offset, raw in enumerate(data):
-        number = first_row + offset + 1  # the Excel row number
-        values = {
-            key: normalise(raw[index]) if index < len(raw) else None
-            for key, index in positions.items()
-        }
-        states = {}
-        if scan.formulas:
-            for key in positions:
-                address = f"{letters[key]}{number}"
-                if address in scan.formulas:
-                    states[address] = scan.formulas[address]
-            if formula_cells is not None:
-                formula_cells.update({(sheet_name, cell): s.error for cell, s in states.items()})
-        if not states and all(v is None for v in values.values()):
-            continue  # the template's spare empty rows
-        cells = {
-            key: CellValue(value, sheet_name, f"{letters[key]}{number}")
-            for key, value in values.items()
-        }
-        rows.append(Row(number=number, cells=cells))
-    return TableData(spec=spec, sheet=sheet_name, rows=tuple(rows))
+    first_number = first_row + 1  # the Excel row number of data[0]
+    columns = {key: _column(data, index) for key, index in positions.items()}
+    states = _table_formulas(scan, letters, first_number, len(data))
+    if formula_cells is not None:
+        formula_cells.update({(sheet_name, cell): s.error for cell, (_, s) in states.items()})
+    # Keep a row unless it is one of the template's spare empty rows.
+    blank = (None,) * len(columns)
+    keep = [i for i, values in enumerate(zip(*columns.values(), strict=True)) if values != blank]
+    if states:
+        keep = sorted({*keep, *(offset for offset, _ in states.values())})
+    if len(keep) < len(data):
+        columns = {key: [column[i] for i in keep] for key, column in columns.items()}
+    return TableData(
+        spec=spec,
+        sheet=sheet_name,
+        numbers=tuple(first_number + i for i in keep),
+        columns=columns,
+        letters=letters,
+    )
+
+
+def _column(data: list[list[Any]], index: int) -> list[CellScalar]:
+    """One column of a table's rows, each value as the form data keeps it."""
+    out: list[CellScalar] = []
+    append = out.append
+    for raw in data:
+        value: Any = raw[index] if index < len(raw) else None
+        kind = type(value)
+        if kind is str:
+            append(value or None)
+        elif kind is float:
+            append(int(value) if value.is_integer() and abs(value) < 2**53 else value)
+        elif value is None:
+            append(None)
+        else:
+            append(normalise(value))  # the rarer types: bool, int, dates, durations
+    return out
+
+
+def _table_formulas(
+    scan: SheetScan, letters: dict[str, str], first: int, count: int
+) -> dict[str, tuple[int, FormulaState]]:
+    """The table's input cells that hold an error or an uncalculated formula: A1 → (row
+    offset in the table, state)."""
+    if not scan.formulas:
+        return {}
+    wanted = set(letters.values())
+    found: dict[str, tuple[int, FormulaState]] = {}
+    for address, state in scan.formulas.items():
+        column = address.rstrip("0123456789")
+        if column in wanted:
+            offset = int(address[len(column) :]) - first
+            if 0 <= offset < count:
+                found[address] = (offset, state)
+    return found
 
 
 def check_merged(

@@ -156,53 +156,103 @@ def _normalise_value(
     return text, []
 
 
-def normalise_rows(
+def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[Any] | None:
+    """The column normalised if every value takes the common path (blank, a number in a
+    number column, text elsewhere); None when some value needs the full treatment."""
+    out: list[Any] = []
+    append = out.append
+    vtype = item.type
+    if vtype in NUMERIC:
+        for value in raw:
+            kind = type(value)
+            if kind is float or kind is int:
+                append(float(value))  # type: ignore[arg-type]
+            elif value is None:
+                append(math.nan)
+            else:
+                return None
+        return out
+    if vtype not in (ValueType.TEXT, ValueType.CODE, ValueType.CHOICE):
+        return None
+    choices = _choice_map(item)
+    upper = vtype == ValueType.CODE
+    for value in raw:
+        if value is None:
+            append(None)
+            continue
+        if type(value) is not str:
+            return None
+        text = value.replace("\u00a0", " ").strip()
+        if not text:
+            append(None)
+        elif upper:
+            append(text.upper())
+        elif choices is not None:
+            append(choices.get(text.casefold(), text))
+        else:
+            append(text)
+    return out
+
+
+def normalise_columns(
     key: str,
     items: Sequence[Column | Field],
-    cells: Sequence[Mapping[str, CellValue]],
+    raw: Mapping[str, Sequence[CellScalar]],
     rows: Sequence[int | None],
+    places: Mapping[str, tuple[str, str]],
     scopes: Mapping[str, str],
     file: str,
     formula_cells: Mapping[tuple[str, str], str],
 ) -> tuple[NormalTable, list[Finding]]:
+    """Normalise a table given column-wise: `raw[key][i]` sits in row `rows[i]` (None for
+    a field) at `places[key]` = (sheet, column letters, or the field's A1 cell)."""
     findings: list[Finding] = []
-    values: dict[str, list[Any]] = {i.key: [] for i in items}
-    present: dict[str, list[bool]] = {i.key: [] for i in items}
-    for row_cells, row in zip(cells, rows, strict=True):
-        for item in items:
-            cell = row_cells[item.key]
-            code = f"{scopes[item.key]}.{item.key}"
-            state = formula_cells.get((cell.sheet, cell.cell)) if formula_cells else None
-            if state is not None:
-                rule = "galat_rumus" if state else "rumus_tanpa_nilai"
-                findings.append(
-                    finding(
-                        f"{code}.{rule}",
-                        file=file,
-                        sheet=cell.sheet,
-                        cell=cell.cell,
-                        row=row,
-                        field=item.label,
-                        value=state or None,
+    values: dict[str, list[Any]] = {}
+    present: dict[str, list[bool]] = {}
+    for item in items:
+        column = raw[item.key]
+        sheet, place = places.get(item.key, ("", ""))
+        code = f"{scopes[item.key]}.{item.key}"
+
+        def address(pos: int) -> str:
+            row = rows[pos]
+            return place if row is None else f"{place}{row}"  # noqa: B023 (used in the loop)
+
+        states: dict[int, str] = {}
+        if formula_cells:
+            for pos in range(len(column)):
+                state = formula_cells.get((sheet, address(pos)))
+                if state is not None:
+                    states[pos] = state
+        normal = None if states else _fast_column(item, column)
+        if normal is None:
+            normal = []
+            for pos, value in enumerate(column):
+                cell = CellValue(value, sheet, address(pos))
+                if pos in states:
+                    state = states[pos]
+                    rule = "galat_rumus" if state else "rumus_tanpa_nilai"
+                    findings.append(
+                        finding(
+                            f"{code}.{rule}",
+                            file=file,
+                            sheet=sheet,
+                            cell=cell.cell,
+                            row=rows[pos],
+                            field=item.label,
+                            value=state or None,
+                        )
                     )
-                )
-                values[item.key].append(
-                    math.nan if item.type in (ValueType.NUMBER, ValueType.INTEGER) else None
-                )
-                present[item.key].append(True)
-                continue
-            value, found = _normalise_value(item, cell.value, cell, file, code, row)
-            findings.extend(found)
-            values[item.key].append(value)
-            present[item.key].append(not cell.is_blank)
-    places: dict[str, tuple[str, str]] = {}
-    if cells:
-        for item in items:
-            first = cells[0][item.key]
-            places[item.key] = (
-                first.sheet,
-                first.cell if rows[0] is None else first.cell.rstrip("0123456789"),
-            )
+                    normal.append(math.nan if item.type in NUMERIC else None)
+                    continue
+                result, found = _normalise_value(item, value, cell, file, code, rows[pos])
+                findings.extend(found)
+                normal.append(result)
+        values[item.key] = normal
+        filled = [value is not None for value in column]
+        for pos in states:
+            filled[pos] = True
+        present[item.key] = filled
     table = NormalTable(
         key=key,
         items=tuple(items),
@@ -210,8 +260,8 @@ def normalise_rows(
         scopes=scopes,
         columns=values,
         filled=present,
-        raw={i.key: [c[i.key].value for c in cells] for i in items},
-        places=places,
+        raw={i.key: list(raw[i.key]) for i in items},
+        places=dict(places) if rows else {},
     )
     return table, findings
 
@@ -220,11 +270,12 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
     file = str(data.path)
     formula_cells: Mapping[tuple[str, str], str] = getattr(data, "formula_cells", {})
     form = data.form
-    fields, findings = normalise_rows(
+    fields, findings = normalise_columns(
         FIELDS,
         form.fields,
-        [data.fields],
+        {k: [c.value] for k, c in data.fields.items()},
         [None],
+        {k: (c.sheet, c.cell) for k, c in data.fields.items()},
         {f.key: field_scope(form, f.key) for f in form.fields},
         file,
         formula_cells,
@@ -233,11 +284,12 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
     for spec in form.tables:
         table_data = data.table(spec.key)
         cols = spec.input_columns
-        normal, found = normalise_rows(
+        normal, found = normalise_columns(
             spec.key,
             cols,
-            [r.cells for r in table_data],
-            [r.number for r in table_data],
+            table_data.columns,
+            table_data.numbers,
+            {k: (table_data.sheet, letters) for k, letters in table_data.letters.items()},
             {c.key: spec.key for c in cols},
             file,
             formula_cells,
