@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level  # noqa: E402
 from xlkinerja.domain.status import status_of  # noqa: E402
-from xlkinerja.kompilasi.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
+from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit  # noqa: E402
 from xlkinerja.kompilasi.package import Workbook  # noqa: E402
 from xlkinerja.kompilasi.writer import write_kompilasi  # noqa: E402

@@ -26,7 +26,7 @@ from xlkinerja.cascade.sheet import IKU_FILL, PROBLEM_FILL, STATUS_FILLS
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.predikat import DEFAULT_SCALE
 from xlkinerja.domain.status import Status, status_of
-from xlkinerja.kompilasi.fastsheet import BlockColumn, FastWorksheet
+from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit, Unreadable
 from xlkinerja.kompilasi.writer import SHEET_ORDER, write_kompilasi
 from xlkinerja.validation.finding import Finding, Severity

@@ -2,10 +2,12 @@
 
 One row per node, depth first (IKU, its IKK, their RHK), orphans last. Capaian and status
 cells carry the status colour; an uncovered IKU and every orphan get a red row and a note.
+The rows are written as blocks (io/fastsheet.py): a compiled institution has ~50k of them.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,9 @@ from xlkinerja.cascade.layout import (
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
-from xlkinerja.io.template_writer import DOCUMENT_DATE, row_height, write_value
+from xlkinerja.io.template_writer import DOCUMENT_DATE, row_height
 
 HEADERS = (
     "Tingkat",
@@ -159,12 +162,9 @@ def _orphan_heading(workbook: Any, ws: Any, row: int) -> None:
     ws.set_row(row, 22)
 
 
-def _node_row(
-    ws: Any, row: int, node: CascadeNode, orphan_root: CascadeNode | None, formats: CellFormats
-) -> None:
+def _values(node: CascadeNode, note: str | None) -> list[str | float | None]:
     status = node.status
-    note, problem = _note(node, orphan_root)
-    values: list[str | float | None] = [
+    return [
         node.level.name,
         node.code,
         node.label,
@@ -175,10 +175,17 @@ def _node_row(
         status.value if status else NO_CAPAIAN_TEXT,
         note,
     ]
-    indent = INDENT[node.level]
-    for col, value in enumerate(values):
+
+
+def _row_formats(
+    formats: CellFormats, level: Level, status: Status | None, problem: bool, orphan: bool
+) -> list[Any]:
+    """The nine cell formats of a node's row."""
+    indent = INDENT[level]
+    out = []
+    for col in range(len(HEADERS)):
         props: dict[str, Any] = {"text_wrap": col in WRAPPED}
-        if node.level is Level.IKU:
+        if level is Level.IKU:
             props["bold"] = True
         if col in INDENTED and indent:
             props["align"] = "left"  # LibreOffice ignores an indent without it
@@ -191,13 +198,37 @@ def _node_row(
         elif problem:
             props["bg_color"] = PROBLEM_FILL
             props["font_color"] = PROBLEM_FONT
-        elif node.level is Level.IKU and orphan_root is None:
+        elif level is Level.IKU and not orphan:
             props["bg_color"] = IKU_FILL
-        write_value(ws, row, col, value, formats.get(**props))
-    widths = [w - 3 * indent if c in INDENTED else w for c, w in enumerate(WIDTHS)]
-    height = row_height(values, widths)
-    if height:
-        ws.set_row(row, height)
+        out.append(formats.get(**props))
+    return out
+
+
+def _node_rows(
+    ws: FastWorksheet,
+    first_row: int,
+    rows: list[tuple[CascadeNode, CascadeNode | None]],
+    formats: CellFormats,
+) -> int:
+    """Write the nodes' rows as one block from `first_row`; returns the row after it."""
+    values: list[list[str | float | None]] = [[] for _ in HEADERS]
+    row_formats: list[list[Any]] = [[] for _ in HEADERS]
+    heights: list[float] = []
+    looks: dict[tuple[Level, Status | None, bool, bool], list[Any]] = {}
+    for node, orphan_root in rows:
+        note, problem = _note(node, orphan_root)
+        row = _values(node, note)
+        look = (node.level, node.status, problem, orphan_root is not None)
+        if look not in looks:
+            looks[look] = _row_formats(formats, *look)
+        for col, fmt in enumerate(looks[look]):
+            values[col].append(row[col])
+            row_formats[col].append(fmt)
+        indent = INDENT[node.level]
+        widths = [w - 3 * indent if c in INDENTED else w for c, w in enumerate(WIDTHS)]
+        heights.append(row_height(row, widths) or math.nan)
+    columns = [BlockColumn(v, f) for v, f in zip(values, row_formats, strict=True)]
+    return ws.add_rows(first_row, columns, heights=heights)
 
 
 def _print_setup(ws: Any, title: str, last_row: int) -> None:
@@ -214,18 +245,17 @@ def _print_setup(ws: Any, title: str, last_row: int) -> None:
 
 def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> Any:
     """Add the tree as a sheet to an open XlsxWriter workbook and return the worksheet."""
-    ws = workbook.add_worksheet(name)
+    ws = workbook.add_worksheet(name, worksheet_class=FastWorksheet)
     formats = CellFormats(workbook)
     title = title_text(tree)
     _heading(workbook, ws, title, tree)
-    row = HEADER_ROW
-    for node, orphan_root in _rows(tree):
-        row += 1
-        if tree.orphans and node is tree.orphans[0]:
-            _orphan_heading(workbook, ws, row)
-            row += 1
-        _node_row(ws, row, node, orphan_root, formats)
-    _print_setup(ws, title, row)
+    rows = _rows(tree)
+    in_tree = sum(1 for _, orphan_root in rows if orphan_root is None)
+    row = _node_rows(ws, HEADER_ROW + 1, rows[:in_tree], formats)
+    if tree.orphans:
+        _orphan_heading(workbook, ws, row)
+        row = _node_rows(ws, row + 1, rows[in_tree:], formats)
+    _print_setup(ws, title, max(row - 1, HEADER_ROW))
     return ws
 
 

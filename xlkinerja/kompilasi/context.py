@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from babel.dates import format_date, format_datetime
 
-from xlkinerja.kompilasi.fastsheet import FastWorksheet
+from xlkinerja.io.fastsheet import FastWorksheet
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.kompilasi.styles import Styles
 

@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.io.template_writer import LINE_HEIGHT
-from xlkinerja.kompilasi.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.kompilasi.styles import BOLD_VARIANTS, Kolom, Styles, status_key
 
 MAX_LINES = 8  # a row never grows past this many lines of wrapped text

@@ -4,10 +4,10 @@ Sheets, in order: Ringkasan (cover), Status Pengumpulan, Rekap PK, Rekap Rencana
 Rekap Capaian (with native charts), Pohon Kinerja, Temuan. Print-ready (A4 landscape, one
 page wide, header rows repeated, page numbers), in Bahasa Indonesia, written atomically.
 
-Big tables go through `FastWorksheet.add_rows` (column-wise, formats made once) and the
-package is zipped at level 1 (package.py): 1,000 units (40k PK, 40k RA and 160k capaian
-rows) write in ~5 s, of which ~2.4 s is the Pohon Kinerja sheet (cascade/sheet.py, cell by
-cell); cell by cell everything would take ~20 s. See benchmarks/writer_bench.py.
+Big tables, the Pohon Kinerja sheet included, go through `FastWorksheet.add_rows`
+(io/fastsheet.py: column-wise, formats made once) and the package is zipped at level 1
+(package.py): 1,000 units (50k PK, 50k RA, 200k capaian and 50k tree rows) write in
+~3.8 s; cell by cell it would take ~20 s. See benchmarks/writer_bench.py.
 """
 
 from __future__ import annotations
