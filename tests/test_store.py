@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text
 
-from xlkinerja.store import Archive, ArchiveError, Submission
+from xlkinerja.store import Archive, ArchiveError, Submission, encode_submission
 from xlkinerja.store.format import diff_rows, target_line, target_rows, version_rows
 from xlkinerja.store.location import create_archive_engine, database_url, default_path
 from xlkinerja.store.migrations import LATEST, _v1_tables, migrate
@@ -507,6 +507,27 @@ def test_values_json_cannot_hold_are_made_plain(archive: Archive) -> None:
     assert archive.get("TI").rows == {
         "pk": [{"tanggal": "2026-01-02", "target": None, "teks": "ab"}]
     }
+
+
+def test_a_submission_serialised_ahead_is_recorded_the_same(archive: Archive) -> None:
+    """kompilasi serialises in the worker process; what is stored must not differ."""
+    plain = unit_submission("TI")
+    ahead = encode_submission(unit_submission("TM"))
+    mixed = archive.record_many([plain, ahead, encode_submission(plain)], compiled_at=T0)
+    assert [(r.version, r.new) for r in mixed] == [(1, True), (1, True), (1, False)]
+    tm = archive.get("TM")
+    assert (tm.rows, tm.cells) == (unit_submission("TM").rows, unit_submission("TM").cells)
+    assert archive.versions("TM")[0].rows_count == unit_submission("TM").rows_count
+    odd = Submission(
+        "AK", "unit", "AK.xlsx", sha("ak"), None, None,
+        {"pk": [{"tanggal": date(2026, 1, 2), "target": float("nan"), "teks": "a\x00b"}]},
+        {"PK!A1": {"value": 1, "field": "pk.target"}, "PK!A7": 7},
+    )  # fmt: skip
+    archive.record(encode_submission(odd))
+    assert archive.get("AK").rows == {
+        "pk": [{"tanggal": "2026-01-02", "target": None, "teks": "ab"}]
+    }
+    assert archive.get("AK").cells == odd.cells
 
 
 # -- where the archive lives -------------------------------------------------------------------

@@ -60,11 +60,12 @@ def process_all(
     settings: Pengaturan,
     workers: int,
     progress: Progress | None = None,
+    archive: bool = False,
 ) -> list[FileResult]:
     if workers <= 1:
         results = []
         for path in paths:
-            results.append(process_file(str(path), settings))
+            results.append(process_file(str(path), settings, archive))
             if progress:
                 progress(path)
         return results
@@ -75,6 +76,7 @@ def process_all(
             process_file,
             [str(p) for p in paths],
             [settings] * len(paths),
+            [archive] * len(paths),
             chunksize=max(1, len(paths) // (workers * 8)),
         )
         results = []
@@ -116,7 +118,7 @@ def compile_paths(
     settings = Pengaturan.from_master(master_form)
     files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]
     clock.lap("master")
-    results = process_all(files, settings, _workers(workers, len(files)), progress)
+    results = process_all(files, settings, _workers(workers, len(files)), progress, archive)
     clock.lap("baca_periksa_per_berkas")
     findings: list[Finding] = list(master_findings)
     for r in results:

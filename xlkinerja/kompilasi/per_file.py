@@ -11,6 +11,8 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.reader import read_form
+from xlkinerja.kompilasi.submission import submission
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding
@@ -30,6 +32,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
     rekap: dict[str, Rows] = field(default_factory=dict)  # pk, anggaran, ra, capaian
+    archive: EncodedSubmission | None = None  # what the archive records, serialised
     peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
 
 
@@ -102,8 +105,9 @@ def unit_rows(
     return out
 
 
-def process_file(path: str, settings: Pengaturan) -> FileResult:
-    """Never raises for a bad workbook: the reason goes into `error`."""
+def process_file(path: str, settings: Pengaturan, archive: bool = False) -> FileResult:
+    """Never raises for a bad workbook: the reason goes into `error`. With `archive`, the
+    file's archive submission is built and serialised here too (in the worker)."""
     try:
         digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as exc:
@@ -124,5 +128,7 @@ def process_file(path: str, settings: Pengaturan) -> FileResult:
     )
     if form.form.id == "unit":
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
+    if archive:
+        result.archive = encode_submission(submission(form, digest))
     result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result

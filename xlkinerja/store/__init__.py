@@ -6,11 +6,13 @@ path), or PostgreSQL by URL (`postgresql://...`, psycopg 3).
 
 Modules: `records` (the dataclasses), `location` (where, and the engine), `tables` (the
 schema at its latest version), `migrations` (numbered steps run on open), `recording`
-(batch insert, versioning), `queries`, `diff` (cells and targets), `archive` (the API),
-`format` (plain rows for the CLI), `jsonvalue` (JSON text of rows and cells).
+(batch insert, versioning), `encoded` (a submission serialised ahead), `queries`, `diff`
+(cells and targets), `archive` (the API), `format` (plain rows for the CLI), `jsonvalue`
+(JSON text of rows and cells).
 """
 
 from xlkinerja.store.archive import RETENTION_YEARS, Archive
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.records import (
     KINDS,
@@ -27,8 +29,10 @@ __all__ = [
     "Archive",
     "ArchiveError",
     "CellChange",
+    "EncodedSubmission",
     "RecordResult",
     "Submission",
     "TargetChange",
     "VersionInfo",
+    "encode_submission",
 ]

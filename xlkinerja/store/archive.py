@@ -19,6 +19,7 @@ from sqlalchemy.exc import OperationalError
 
 from xlkinerja.store import queries
 from xlkinerja.store.diff import compare_cells, compare_targets
+from xlkinerja.store.encoded import EncodedSubmission
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.location import create_archive_engine, describe, writing
 from xlkinerja.store.migrations import current_version, migrate
@@ -94,7 +95,7 @@ class Archive:
 
     def record(
         self,
-        submission: Submission,
+        submission: Submission | EncodedSubmission,
         *,
         compiled_at: datetime | None = None,
         compiled_by: str | None = None,
@@ -103,13 +104,14 @@ class Archive:
 
     def record_many(
         self,
-        batch: Iterable[Submission],
+        batch: Iterable[Submission | EncodedSubmission],
         *,
         compiled_at: datetime | None = None,
         compiled_by: str | None = None,
     ) -> list[RecordResult]:
         """Record a batch in one transaction (all or nothing); results in the batch's order.
-        `batch` may be a generator: it is consumed a chunk at a time."""
+        `batch` may be a generator: it is consumed a chunk at a time. Submissions may come
+        already serialised (`encode_submission`, e.g. in the process that read the file)."""
         moment = compiled_at or datetime.now(UTC)
         with self._errors(), writing(self.engine) as conn:
             return record_batch(conn, batch, moment, compiled_by)

@@ -14,6 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 
+class JsonText(str):
+    """JSON already serialised: `dumps` passes it through unchanged."""
+
+    __slots__ = ()
+
+
 def _default(value: object) -> object:
     if isinstance(value, date | time):
         return value.isoformat()
@@ -42,6 +48,8 @@ def plain(value: object) -> object:
 
 
 def dumps(value: Any) -> str:
+    if isinstance(value, JsonText):
+        return str(value)  # serialised already (store/encoded.py)
     try:
         text = json.dumps(
             value, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_default

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from xlkinerja.store import cellcodec
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.records import KINDS, RecordResult, Submission
 from xlkinerja.store.tables import data, submissions, units
@@ -39,14 +39,17 @@ class _UnitState:
     submission_id: int | None
 
 
+AnySubmission = Submission | EncodedSubmission
+
+
 @dataclass
 class _Pending:
-    submission: Submission | None  # dropped once inserted: a batch must not pile up
+    submission: AnySubmission | None  # dropped once inserted: a batch must not pile up
     version: int
     submission_id: int = 0
 
 
-def check(submission: Submission) -> None:
+def check(submission: AnySubmission) -> None:
     """Programming errors in what the caller built (not user data problems)."""
     if not submission.unit:
         raise ValueError("Submission.unit is empty")
@@ -58,7 +61,7 @@ def check(submission: Submission) -> None:
 
 def record_batch(
     conn: Connection,
-    batch: Iterable[Submission],
+    batch: Iterable[AnySubmission],
     compiled_at: datetime,
     compiled_by: str | None,
 ) -> list[RecordResult]:
@@ -111,9 +114,12 @@ def record_batch(
     return results
 
 
-def _sub(pending: _Pending) -> Submission:
-    assert pending.submission is not None  # only pending (not yet inserted) items are written
-    return pending.submission
+def _sub(pending: _Pending) -> EncodedSubmission:
+    submission = pending.submission
+    assert submission is not None  # only pending (not yet inserted) items are written
+    if isinstance(submission, Submission):
+        submission = pending.submission = encode_submission(submission)
+    return submission
 
 
 def _insert(
@@ -147,7 +153,7 @@ def _insert(
             {
                 "submission_id": p.submission_id,
                 "rows": _sub(p).rows,
-                "cells": cellcodec.encode(_sub(p).cells),
+                "cells": _sub(p).cells,
             }
             for p in chunk
         ],

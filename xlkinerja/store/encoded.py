@@ -1,0 +1,42 @@
+"""A submission with its rows and cells already serialised to JSON text.
+
+Serialising a unit workbook's ~600 rows and ~5,000 cells is most of the cost of archiving
+it; `encode_submission` can run wherever that is cheap (kompilasi does it in the worker
+process that read the file, so the main process only inserts text). The text is exactly
+what recording a plain `Submission` stores (`jsonvalue.dumps`, `cellcodec.encode`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xlkinerja.store import cellcodec, jsonvalue
+from xlkinerja.store.jsonvalue import JsonText
+from xlkinerja.store.records import Submission
+
+
+@dataclass(frozen=True)
+class EncodedSubmission:
+    unit: str
+    kind: str
+    file_name: str
+    sha256: str
+    status: str | None
+    tahun: int | None
+    rows_count: int
+    rows: JsonText
+    cells: JsonText
+
+
+def encode_submission(submission: Submission) -> EncodedSubmission:
+    return EncodedSubmission(
+        unit=submission.unit,
+        kind=submission.kind,
+        file_name=submission.file_name,
+        sha256=submission.sha256,
+        status=submission.status,
+        tahun=submission.tahun,
+        rows_count=submission.rows_count,
+        rows=JsonText(jsonvalue.dumps(submission.rows)),
+        cells=JsonText(jsonvalue.dumps(cellcodec.encode(submission.cells))),
+    )
