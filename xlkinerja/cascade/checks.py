@@ -312,8 +312,11 @@ def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
             )
 
 
-def check_cascade(master: NormalForm, others: list[NormalForm]) -> list[Finding]:
-    index = build_index(master, others)
+def check_cascade(
+    master: NormalForm, others: list[NormalForm], index: CascadeIndex | None = None
+) -> list[Finding]:
+    """Every cross-workbook check; `index` when the caller built it already (read only)."""
+    index = index or build_index(master, others)
     return [
         *check_ikk(index),
         *check_beban(index),

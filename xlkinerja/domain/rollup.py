@@ -57,6 +57,8 @@ def _angka(value: object) -> float | None:
 
 def _capaian_anak(child: object) -> float | None:
     """A child's capaian: a number, or a record with `.nilai` (Capaian, Rollup, Asesmen...)."""
+    if type(child) is float or child is None:
+        return _angka(child)  # the common case, before the (slow) protocol check
     if isinstance(child, _BerNilai):
         child = child.nilai
     return _angka(child)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from xlkinerja.cascade.index import build_index
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.kompilasi.aggregate import aggregate
@@ -126,11 +127,12 @@ def compile_paths(
             findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
         findings.extend(r.findings)
     forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
-    schema, cascade = cross_file_checks([master_form, *forms], master_form)
+    index = build_index(master_form, forms)  # read only: shared by the checks and the rekap
+    schema, cascade = cross_file_checks([master_form, *forms], master_form, index)
     findings = without_superseded([*findings, *schema], cascade) + cascade
     sort_findings(findings, {})
     clock.lap("skema_dan_kaskade")
-    kompilasi = aggregate(master_form, results, findings, now=now)
+    kompilasi = aggregate(master_form, results, findings, now=now, index=index)
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")

@@ -126,10 +126,17 @@ def _status(
 
 
 def aggregate(
-    master: NormalForm, results: Sequence[FileResult], findings: list[Finding], *, now: datetime
+    master: NormalForm,
+    results: Sequence[FileResult],
+    findings: list[Finding],
+    *,
+    now: datetime,
+    index: CascadeIndex | None = None,
 ) -> Kompilasi:
+    """The compiled frames and tree; `index`: the cascade index of `master` and the files'
+    forms, if built already."""
     forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
-    index = build_index(master, forms)
+    index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
     latest: dict[str, dict[str, float | None]] = {}
     for r in results:

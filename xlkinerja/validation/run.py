@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from xlkinerja.cascade.checks import check_cascade
+from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.form_data import FormData
 from xlkinerja.io.package_parts import column_index
 from xlkinerja.validation.capaian_rows import PerIkk
@@ -63,18 +64,19 @@ def per_file_checks(
 
 
 def cross_file_checks(
-    normal: Sequence[NormalForm], master: NormalForm | None
+    normal: Sequence[NormalForm], master: NormalForm | None, index: CascadeIndex | None = None
 ) -> tuple[list[Finding], list[Finding]]:
     """pandera schemas over every file's rows at once, and the cascade across workbooks.
 
     Returns (schema findings, cascade findings); `normal` excludes a separately given master.
+    `index`: the cascade index of `master` and the other forms, if built already.
     """
     by_form: dict[str, list[NormalForm]] = defaultdict(list)
     for form in normal:
         by_form[form.form.id].append(form)
     schema = [f for forms in by_form.values() for f in check_schema(forms)]
     others = [n for n in normal if n is not master]
-    cascade = check_cascade(master, others) if master is not None and others else []
+    cascade = check_cascade(master, others, index) if master is not None and others else []
     return schema, cascade
 
 
