@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pwd
 import re
@@ -25,9 +26,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
-from xlkinerja.store import Archive, ArchiveError, Submission, encode_submission
+from xlkinerja.store import Archive, ArchiveError, Submission, encode_submission, jsonvalue
 from xlkinerja.store.format import diff_rows, target_line, target_rows, version_rows
 from xlkinerja.store.location import create_archive_engine, database_url, default_path
 from xlkinerja.store.migrations import LATEST, _v1_tables, migrate
@@ -586,3 +589,29 @@ def test_grouped_cells_read_and_encode_like_plain_cells():
     )
     assert dict(grouped) == plain
     assert decode(encode(grouped)) == plain == decode(encode(plain))
+
+
+_JSONISH = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(2**70), 2**70),
+        st.floats(),
+        st.text(alphabet=st.characters(codec="utf-8")),
+        st.dates(),
+        st.datetimes(),
+        st.times(),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(_JSONISH)
+def test_fast_json_text_means_what_the_plain_path_means(value: object) -> None:
+    """orjson's text (the fast path) reads back as the plain path's text: NaN/infinity null,
+    dates ISO, NUL dropped, big integers kept."""
+    assert json.loads(jsonvalue.dumps(value)) == json.loads(jsonvalue.slow_dumps(value))
+    assert "\\u0000" not in jsonvalue.dumps(value)
