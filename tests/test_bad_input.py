@@ -330,6 +330,9 @@ def test_scan_part_cases(prefix: str):
         "AA3": ("#REF!", "X&Y"),
     }
     assert found.merged == ("A1:B2",)
+    only = scan_part(sheet_xml(rows, prefix), columns={"C", "AA", "F"})
+    assert set(only.formulas) == {"C1", "AA3"}  # the reader asks for its input columns
+    assert only.merged == ("A1:B2",)
 
 
 def test_scan_part_cells_without_address():
@@ -340,6 +343,7 @@ def test_scan_part_cells_without_address():
     )
     found = scan_part(sheet_xml(rows)).formulas
     assert {k: s.error for k, s in found.items()} == {"B1": "", "C2": "#VALUE!", "E9": ""}
+    assert set(scan_part(sheet_xml(rows), columns={"C", "E"}).formulas) == {"C2", "E9"}
 
 
 def test_scan_part_without_formulas_is_skipped():

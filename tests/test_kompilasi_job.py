@@ -98,3 +98,27 @@ def test_archive_versions_and_changes(compiled, kiriman: Path, tmp_path: Path):
         cells = archive.diff("TI", 1, 2)
     assert any(t.code == "IKK-TI-1" and t.old == 78 and t.new == 80 for t in targets)
     assert any(c.cell.startswith("PK!G") and c.old == 78 and c.new == 80 for c in cells)
+
+
+def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
+    """kompilasi workers run with the cyclic collector off: reading, checking and
+    serialising a workbook (or failing to) must leave nothing only the collector frees."""
+    import gc
+    import pickle
+
+    from xlkinerja.kompilasi.per_file import process_file
+    from xlkinerja.validation.context import Pengaturan
+    from xlkinerja.validation.normalise import normalise_form
+
+    settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
+    files = sorted(str(p) for p in kiriman.glob("*.xlsx"))
+    pickle.dumps(process_file(files[0], settings, True))  # first-call caches are not garbage
+    gc.collect()
+    gc.disable()
+    try:
+        results = [pickle.dumps(process_file(f, settings, True)) for f in files]
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert len(results) == len(files) > 8
+    assert found == 0

@@ -26,7 +26,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,6 +39,7 @@ MAX_SHEET_BYTES = 100 * 1000**2  # uncompressed XML of one sheet of the form (a 
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ADDRESS = re.compile(r"^([A-Z]{1,3})(\d+)$")
+_COLUMN = re.compile(rb"""(?:^|\s)r\s*=\s*["']([A-Z]{1,3})\d+["']""")  # in a <c> start tag
 _QUOTED_E = (re.compile(rb'"e"'), re.compile(rb"'e'"))  # the value of t="e"; literal: fast
 _TYPE_IS = re.compile(rb"\st\s*=\s*$")
 _WORKBOOK_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?workbook[\s>]")
@@ -107,10 +108,15 @@ def scan(path: Path, sheets: Iterable[str]) -> dict[str, dict[str, FormulaState]
 
 def scan_sheets(path: Path, sheets: Iterable[str]) -> dict[str, SheetScan]:
     """Formula states and merged ranges of the named sheets that exist in the workbook."""
+    return {name: scan_part(xml) for name, xml in read_sheet_xml(path, sheets).items()}
+
+
+def read_sheet_xml(path: Path, sheets: Iterable[str]) -> dict[str, bytes]:
+    """The XML of the named sheets that exist in the workbook (a huge one is refused)."""
     try:
         with zipfile.ZipFile(path) as archive:
             parts = sheet_parts(archive)
-            result: dict[str, SheetScan] = {}
+            result: dict[str, bytes] = {}
             for name in sheets:
                 info = archive.NameToInfo.get(parts.get(name, ""))
                 if info is None:
@@ -125,10 +131,9 @@ def scan_sheets(path: Path, sheets: Iterable[str]) -> dict[str, SheetScan]:
                         hint="Hapus baris dan kolom berlebih di bawah/kanan tabel lalu simpan.",
                     )
                 try:
-                    xml = archive.read(info)
+                    result[name] = archive.read(info)
                 except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
                     raise _corrupt(path, name) from exc
-                result[name] = scan_part(xml)
             return result
     except (zipfile.BadZipFile, zlib.error, KeyError, OSError, EOFError) as exc:
         raise _corrupt(path, None) from exc
@@ -177,8 +182,9 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
-def scan_part(xml: bytes) -> SheetScan:
-    """Formula states and merged ranges of one worksheet part's XML."""
+def scan_part(xml: bytes, columns: Container[str] | None = None) -> SheetScan:
+    """Formula states and merged ranges of one worksheet part's XML; with `columns`
+    (letters), only the cells in those columns are looked at closely."""
     root = _ROOT.search(xml, 0, 4096)
     patterns = _patterns(root[1] + b":" if root and root[1] else b"")
     first, last = xml.find(b"sheetData"), xml.rfind(b"sheetData")
@@ -201,12 +207,19 @@ def scan_part(xml: bytes) -> SheetScan:
     if not starts:
         return SheetScan(merged=merged)
     if patterns.without_address.search(data):
-        return SheetScan(formulas=_scan_in_order(data, patterns), merged=merged)
+        found = _scan_in_order(data, patterns)
+        if columns is not None:
+            found = {a: s for a, s in found.items() if a.rstrip("0123456789") in columns}
+        return SheetScan(formulas=found, merged=merged)
     states: dict[str, FormulaState] = {}
     for start in sorted(starts):
         token = patterns.token.match(data, start)
         if token is None or token["empty"]:
             continue
+        if columns is not None:
+            column = _COLUMN.search(token["attrs"])
+            if column is not None and column[1].decode("ascii") not in columns:
+                continue  # a cell the caller does not read (e.g. a computed column)
         attrs = _attributes(token["attrs"])
         address = _ADDRESS.match(attrs.get(b"r", b"").decode("ascii", "replace"))
         body = _cell_body(data, token.end(), patterns)[0]

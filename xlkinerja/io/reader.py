@@ -14,6 +14,7 @@ holds the value would be a guess).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ import python_calamine as calamine
 
 from xlkinerja.errors import WorkbookError
 from xlkinerja.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
-from xlkinerja.io.formula_cells import FormulaState, SheetScan, scan_sheets
+from xlkinerja.io.formula_cells import FormulaState, SheetScan, read_sheet_xml, scan_part
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import (
     cell_address,
@@ -69,7 +70,16 @@ class _Workbook:
             ) from exc
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
-        self.scans: dict[str, SheetScan] = {}  # the form's sheets, from formula_cells
+        self.xml: dict[str, bytes] = {}  # the form's sheets' XML (see `scan`)
+        self._scans: dict[tuple[str, frozenset[str]], SheetScan] = {}
+
+    def scan(self, sheet: str, columns: Iterable[str]) -> SheetScan:
+        """Error/uncalculated cells in `columns` (letters) of `sheet`, and its merged ranges."""
+        key = (sheet, frozenset(columns))
+        if key not in self._scans:
+            xml = self.xml.get(sheet)
+            self._scans[key] = scan_part(xml, key[1]) if xml is not None else SheetScan()
+        return self._scans[key]
 
     def grid(self, sheet: str) -> list[list[Any]]:
         if sheet not in self._grids:
@@ -190,7 +200,8 @@ def read_fields(
         fields[fld.key] = CellValue(
             book.value(target.sheet, target.row, target.col), target.sheet, target.cell
         )
-        state = book.scans.get(target.sheet, SheetScan()).formulas.get(target.cell)
+        column = target.cell.rstrip("0123456789")
+        state = book.scan(target.sheet, [column]).formulas.get(target.cell)
         if state is not None and formula_cells is not None:
             formula_cells[(target.sheet, target.cell)] = state.error
     return fields
@@ -204,7 +215,6 @@ def read_table(
 ) -> TableData:
     """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells."""
     sheet_name = form.sheet_of_table(spec.key).name
-    scan = book.scans.get(sheet_name, SheetScan())
     if spec.name not in (book.book.table_names or []):
         raise WorkbookError(
             f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
@@ -242,10 +252,11 @@ def read_table(
         positions[col.key] = headers.index(col.label)
     # Empty data area: calamine reports no start and no rows.
     data = table.to_python() if start is not None else []
+    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
+    scan = book.scan(sheet_name, letters.values())
     if start is not None and scan.merged:
         area = (first_row - 1, first_col, first_row + len(data) - 1, first_col + len(headers) - 1)
         check_merged(book.path, spec, sheet_name, scan.merged, area)
-    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
     first_number = first_row + 1  # the Excel row number of data[0]
     columns = {key: _column(data, index) for key, index in positions.items()}
     states = _table_formulas(scan, letters, first_number, len(data))
@@ -344,7 +355,7 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
             path=path,
             hint=REGENERATE_HINT,
         )
-    book.scans = scan_sheets(path, [s.name for s in form.sheets])
+    book.xml = read_sheet_xml(path, [s.name for s in form.sheets])
     formula_cells: dict[tuple[str, str], str] = {}
     fields = read_fields(book, form, formula_cells)
     tables = {spec.key: read_table(book, form, spec, formula_cells) for spec in form.tables}
