@@ -31,9 +31,11 @@ from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
 from xlkinerja.store import Archive, ArchiveError, Submission, encode_submission, jsonvalue
+from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.format import diff_rows, target_line, target_rows, version_rows
 from xlkinerja.store.location import create_archive_engine, database_url, default_path
 from xlkinerja.store.migrations import LATEST, _v1_tables, migrate
+from xlkinerja.store.rowcodec import ColumnRows
 from xlkinerja.store.tables import metadata
 
 # -- a throwaway PostgreSQL cluster -----------------------------------------------------------
@@ -409,6 +411,60 @@ def test_target_changes_per_indicator(archive: Archive) -> None:
     assert target_rows(changes)[0] == {
         "tabel": "pk", "kode": "IKK-TI-1", "kolom": "target", "lama": 78, "baru": 80,
     }  # fmt: skip
+
+
+def _column_wise(targets: dict[str, float | None]) -> Submission:
+    """The TI workbook as kompilasi hands it over: rows and cells column-wise."""
+    codes = list(targets)
+    rows = ColumnRows({"pk": (["kode_ikk", "target"], [codes, list(targets.values())])})
+    filled = [(12 + n, t) for n, t in enumerate(targets.values()) if t is not None]
+    cells = GroupedCells(
+        [
+            {"field": "kode_unit", "label": "Kode unit", "values": {"PK!C4": "TI"}},
+            {"field": "pk.target", "label": "Target", "sheet": "PK", "column": "G",
+             "rows": [r for r, _ in filled], "values": [t for _, t in filled]},
+        ]
+    )  # fmt: skip
+    return Submission("TI", "unit", "TI.xlsx", sha(str(targets)), "draft", 2026, rows, cells)
+
+
+def test_rows_and_cells_given_column_wise(archive: Archive) -> None:
+    given = _column_wise({"IKK-TI-1": 78, "IKK-TI-2": None})
+    archive.record(given, compiled_at=T0)
+    got = archive.get("TI")
+    assert got.rows == {
+        "pk": [{"kode_ikk": "IKK-TI-1", "target": 78}, {"kode_ikk": "IKK-TI-2", "target": None}]
+    }
+    assert got.cells == {
+        "PK!C4": {"value": "TI", "field": "kode_unit", "label": "Kode unit"},
+        "PK!G12": {"value": 78, "field": "pk.target", "label": "Target"},
+    }
+    assert got == given  # the column-wise mappings read like the plain ones
+    assert archive.versions("TI")[0].rows_count == 2
+    # Versions stored in either form compare with each other.
+    plain = Submission(
+        "TI", "unit", "TI.xlsx", sha("plain"), "draft", 2026,
+        {"pk": [{"kode_ikk": "IKK-TI-1", "target": 80}, {"kode_ikk": "IKK-TI-2", "target": 4}]},
+        {"PK!C4": {"value": "TI", "field": "kode_unit", "label": "Kode unit"},
+         "PK!G12": {"value": 80, "field": "pk.target", "label": "Target"},
+         "PK!G13": {"value": 4, "field": "pk.target", "label": "Target"}},
+    )  # fmt: skip
+    archive.record(plain)
+    assert [target_line(c) for c in archive.target_changes("TI", 1, 2)] == [
+        "IKK-TI-1 target 78 → 80",
+        "IKK-TI-2 target (kosong) → 4",
+    ]
+    assert [(c.cell, c.old, c.new) for c in archive.diff("TI", 1, 2)] == [
+        ("PK!G12", 78, 80),
+        ("PK!G13", None, 4),
+    ]
+
+
+def test_column_wise_mappings_refuse_ragged_columns() -> None:
+    with pytest.raises(ValueError, match="one column per key"):
+        ColumnRows({"pk": (["a", "b"], [[1, 2], [3]])})
+    with pytest.raises(ValueError, match="one value per row"):
+        GroupedCells([{"sheet": "PK", "column": "G", "rows": [1, 2], "values": [1]}])
 
 
 def test_diff_of_a_missing_version_says_what_is_kept(archive: Archive) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.records import Submission
+from xlkinerja.store.rowcodec import ColumnRows
 from xlkinerja.validation.normalise import NormalForm
 
 _PLAIN = frozenset({str, int, bool, type(None)})
@@ -47,34 +48,29 @@ def submission(form: NormalForm, sha256: str) -> Submission:
     kind = form.form.id
     key = {"unit": "kode_unit", "skp": "nip"}.get(kind)
     unit = form.field(key) if key else "master"
-    rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, tuple[list[str], list[list[Any]]]] = {}
     groups: list[dict[str, Any]] = []  # one per column: the archive's own storage form
     for table in (form.fields, *form.tables.values()):
         keys = [i.key for i in table.items]
         labels = {i.key: i.label for i in table.items}
         if table is not form.fields:
-            columns = [json_column(table.columns[k]) for k in keys]
-            rows[table.key] = [
-                dict(zip(keys, row, strict=True)) for row in zip(*columns, strict=True)
-            ]
+            rows[table.key] = (keys, [json_column(table.columns[k]) for k in keys])
         for key in keys:
             if key not in table.places:
                 continue  # an empty table
             sheet, place = table.places[key]
             raw = json_column(table.raw[key])
+            group: dict[str, Any] = {"field": f"{table.key}.{key}", "label": labels[key]}
             if table is form.fields:
-                values = {f"{sheet}!{place}": raw[0]} if raw[0] is not None else {}
-            else:
-                prefix = f"{sheet}!{place}"
-                values = {
-                    f"{prefix}{row}": value
-                    for value, row in zip(raw, table.rows, strict=True)
-                    if value is not None
-                }
-            if values:
-                groups.append(
-                    {"field": f"{table.key}.{key}", "label": labels[key], "values": values}
-                )
+                if raw[0] is not None:
+                    groups.append({**group, "values": {f"{sheet}!{place}": raw[0]}})
+                continue
+            filled = [i for i, value in enumerate(raw) if value is not None]
+            if filled:
+                group |= {"sheet": sheet, "column": place}
+                group["rows"] = [table.rows[i] for i in filled]
+                group["values"] = [raw[i] for i in filled]
+                groups.append(group)
     tahun = form.field("tahun")
     return Submission(
         unit=str(unit or Path(form.file).stem),
@@ -83,6 +79,6 @@ def submission(form: NormalForm, sha256: str) -> Submission:
         sha256=sha256,
         status=form.field("status") if "status" in form.fields.columns else None,
         tahun=int(tahun) if tahun else None,
-        rows=rows,
+        rows=ColumnRows(rows),
         cells=GroupedCells(groups),
     )

@@ -7,6 +7,15 @@ than half the JSON, serialised in about half the time):
      "other": {"PK!Z1": <an entry that is not {value, field?, label?} with text keys>}}
 
 `decode(encode(cells)) == cells` for every entry (a missing field or label stays missing).
+
+A group may also hold one column of a sheet (schema version 3 and later), its addresses
+given as the sheet, the column letters and the row numbers instead of one key per cell:
+
+    {"field": "pk.target", "label": "Target", "sheet": "PK", "column": "G",
+     "rows": [12, 13], "values": [78, 5]}
+
+kompilasi hands its cells over in that form (`GroupedCells`): cheaper to build, about half
+the JSON.
 """
 
 from __future__ import annotations
@@ -33,17 +42,31 @@ def _group_key(entry: object) -> GroupKey | None:
     return (field, label, has_field, has_label)
 
 
+def _values(group: Mapping[str, Any]) -> Mapping[str, object]:
+    """A group's {address: value}, for both forms of group."""
+    if "rows" not in group:
+        return cast(Mapping[str, object], group["values"])
+    prefix = f"{group['sheet']}!{group['column']}"
+    return {
+        f"{prefix}{row}": value for row, value in zip(group["rows"], group["values"], strict=True)
+    }
+
+
 class GroupedCells(Mapping[str, Mapping[str, object]]):
-    """Cells handed over already grouped, as `encode` stores them: one group per column
-    ({"field", "label", "values": {address: value}}). Reads like the plain mapping; encoding
-    it costs nothing (the kompilasi archive builds these directly)."""
+    """Cells handed over already grouped, as `encode` stores them: one group per column,
+    either {"field", "label", "values": {address: value}} or the column form (see the
+    module docstring). Reads like the plain mapping; encoding it costs nothing (the
+    kompilasi archive builds these directly)."""
 
     def __init__(self, groups: list[dict[str, Any]]) -> None:
+        for group in groups:
+            if "rows" in group and len(group["rows"]) != len(group["values"]):
+                raise ValueError("GroupedCells: a column group needs one value per row")
         self.groups = groups
 
     def __getitem__(self, address: str) -> Mapping[str, object]:
         for group in self.groups:
-            values = group["values"]
+            values = _values(group)
             if address in values:
                 common: dict[str, object] = {k: group[k] for k in ("field", "label") if k in group}
                 return {"value": values[address], **common}
@@ -51,7 +74,7 @@ class GroupedCells(Mapping[str, Mapping[str, object]]):
 
     def __iter__(self) -> Iterator[str]:
         for group in self.groups:
-            yield from group["values"]
+            yield from _values(group)
 
     def __len__(self) -> int:
         return sum(len(group["values"]) for group in self.groups)
@@ -88,7 +111,7 @@ def decode(stored: Mapping[str, Any]) -> dict[str, Any]:
     cells: dict[str, Any] = {}
     for group in stored["groups"]:
         common = {k: group[k] for k in ("field", "label") if k in group}
-        for address, value in group["values"].items():
+        for address, value in _values(group).items():
             cells[address] = {"value": value, **common}
     cells.update(stored["other"])
     return cells

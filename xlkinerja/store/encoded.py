@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlkinerja.store import cellcodec, jsonvalue
+from xlkinerja.store import cellcodec, jsonvalue, rowcodec
 from xlkinerja.store.jsonvalue import JsonText
 from xlkinerja.store.records import Submission
 
@@ -37,6 +37,6 @@ def encode_submission(submission: Submission) -> EncodedSubmission:
         status=submission.status,
         tahun=submission.tahun,
         rows_count=submission.rows_count,
-        rows=JsonText(jsonvalue.dumps(submission.rows)),
+        rows=JsonText(jsonvalue.dumps(rowcodec.encode(submission.rows))),
         cells=JsonText(jsonvalue.dumps(cellcodec.encode(submission.cells))),
     )

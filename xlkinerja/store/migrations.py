@@ -14,6 +14,9 @@ History:
 1. archive_units, archive_submissions, archive_data, archive_schema.
 2. archive_submissions.rows_count (filled from the stored rows), index (unit_id, tahun)
    and an index on compiled_at (retention).
+3. No table changes: from here on archive_data may hold rows and cells column-wise
+   (rowcodec.py, cellcodec.py). Older data stays as it is and reads the same; the step is
+   there so that an older xlkinerja, which cannot read the new form, refuses the archive.
 """
 
 from __future__ import annotations
@@ -127,6 +130,10 @@ def _step_2(conn: Connection) -> None:
     Index("ix_archive_submissions_compiled_at", subs_now.c.compiled_at).create(conn)
 
 
+def _step_3(conn: Connection) -> None:
+    """Nothing to change: the version number marks the newer data form (see History)."""
+
+
 def _count_rows(rows: Any) -> int:
     if not isinstance(rows, dict):
         return 0
@@ -136,6 +143,7 @@ def _count_rows(rows: Any) -> int:
 STEPS: tuple[tuple[int, str, Step], ...] = (
     (1, "archive_units, archive_submissions, archive_data, archive_schema", _step_1),
     (2, "rows_count, index (unit_id, tahun), index compiled_at", _step_2),
+    (3, "rows and cells may be stored column-wise", _step_3),
 )
 LATEST = STEPS[-1][0]
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from xlkinerja.store import cellcodec
+from xlkinerja.store import cellcodec, rowcodec
 from xlkinerja.store.records import Submission, VersionInfo
 from xlkinerja.store.tables import data, submissions, units
 
@@ -86,7 +86,7 @@ def payload(conn: Connection, submission_id: int) -> tuple[dict[str, Any], dict[
     row = conn.execute(
         select(data.c.rows, data.c.cells).where(data.c.submission_id == submission_id)
     ).one()
-    return dict(row.rows), cellcodec.decode(row.cells)
+    return rowcodec.decode(row.rows), cellcodec.decode(row.cells)
 
 
 def submission(conn: Connection, info: VersionInfo) -> Submission:

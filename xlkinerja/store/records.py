@@ -16,6 +16,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from xlkinerja.store.rowcodec import ColumnRows
+
 KINDS = ("unit", "skp", "master")
 
 
@@ -29,13 +31,16 @@ class Submission:
     sha256: str
     status: str | None  # draft / diajukan / disahkan
     tahun: int | None
-    # table key -> records; JSON-able values (dates as ISO strings)
+    # table key -> records; JSON-able values (dates as ISO strings); may be `ColumnRows`
     rows: Mapping[str, Sequence[Mapping[str, object]]]
-    # "Sheet!A1" -> {"value": ..., "field": ..., "label": ...}, for every value read
+    # "Sheet!A1" -> {"value": ..., "field": ..., "label": ...}, for every value read;
+    # may be `cellcodec.GroupedCells`
     cells: Mapping[str, Mapping[str, object]]
 
     @property
     def rows_count(self) -> int:
+        if isinstance(self.rows, ColumnRows):
+            return self.rows.count()  # without building the records
         return sum(len(records) for records in self.rows.values())
 
 

@@ -4,9 +4,9 @@
                          last version number given, kept even when old versions are purged
     archive_submissions  one row per version: file, sha256, status, tahun, who and when,
                          number of rows; unique (unit_id, version); index (unit_id, tahun)
-    archive_data         the version's rows (as given) and cells (grouped by field, see
-                         cellcodec.py) as JSON (JSONB on PostgreSQL), kept apart so that
-                         listing versions never reads them
+    archive_data         the version's rows (as given, or column-wise: rowcodec.py) and
+                         cells (grouped by field, see cellcodec.py) as JSON (JSONB on
+                         PostgreSQL), kept apart so that listing versions never reads them
     archive_schema       one row per migration applied (see migrations.py)
 
 `migrations.py` creates and alters them step by step; a test checks that the migrated
