@@ -13,6 +13,7 @@ import itertools
 import multiprocessing
 import os
 import resource
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -73,9 +74,16 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_start
     ) as pool:
-        for _ in range(workers):
-            pool.submit(os.getpid)  # start the processes now
-        yield pool
+        # Starting a worker waits until the server has imported the per-file code (~0.5 s):
+        # let a thread wait for that while this one reads the master.
+        starting = threading.Thread(
+            target=lambda: [pool.submit(os.getpid) for _ in range(workers)], daemon=True
+        )
+        starting.start()
+        try:
+            yield pool
+        finally:
+            starting.join()
 
 
 @contextmanager
