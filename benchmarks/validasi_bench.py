@@ -19,7 +19,8 @@ from xlkinerja.form_data import CellValue, FormData, Row, TableData
 from xlkinerja.io.reader import read_form
 from xlkinerja.validation.normalise import normalise_form
 from xlkinerja.validation.run import validate_forms
-from xlkinerja.validation.schema import check_schema, check_unique
+from xlkinerja.validation.schema import check_schema
+from xlkinerja.validation.unique import check_unique
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = ROOT / "workbooks" / "contoh" / "TM-jurusan-teknik-mesin.xlsx"

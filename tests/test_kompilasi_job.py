@@ -122,3 +122,17 @@ def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
         gc.enable()
     assert len(results) == len(files) > 8
     assert found == 0
+
+
+def test_workers_start_without_the_heavy_libraries():
+    """A kompilasi worker imports the per-file code only: no pandas, pandera, SQLAlchemy or
+    XlsxWriter (importing them took ~0.5 s before the first workbook was read)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, xlkinerja.kompilasi.per_file; "
+        "print(sorted({'pandas', 'pandera', 'sqlalchemy', 'xlsxwriter'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

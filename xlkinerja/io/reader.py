@@ -32,7 +32,7 @@ from xlkinerja.io.package_parts import (
     parse_single_cell_ref,
     read_defined_names,
 )
-from xlkinerja.io.template_writer import META_KEYS, META_SHEET
+from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.specs import FORMS, Form, Table
 
 REGENERATE_HINT = "Buat ulang workbook dengan 'xlkinerja templat' lalu salin isian Anda."

@@ -19,6 +19,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 from xlkinerja import __version__
 from xlkinerja.form_data import CellScalar, FormValues
 from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.io.template_petunjuk import write_petunjuk
 from xlkinerja.io.template_styles import TemplateStyles
 from xlkinerja.io.template_validation import choice_source_name, validation_options
@@ -30,13 +31,10 @@ from xlkinerja.specs import (
     Table,
 )
 
-META_SHEET = "_meta"
 LISTS_SHEET = "Daftar"
 # Fixed document date so that generating twice gives identical bytes.
 DOCUMENT_DATE = datetime(2025, 1, 1)
 SPARE_ROWS = 20  # empty rows kept below pre-filled rows
-
-META_KEYS = ("template_id", "versi", "schema_hash", "generator")
 
 
 def sheet_ref(sheet: str, first: str, last: str | None = None) -> str:

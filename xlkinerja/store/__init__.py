@@ -9,9 +9,13 @@ schema at its latest version), `migrations` (numbered steps run on open), `recor
 (batch insert, versioning), `encoded` (a submission serialised ahead), `queries`, `diff`
 (cells and targets), `archive` (the API), `format` (plain rows for the CLI), `jsonvalue`
 (JSON text of rows and cells).
+
+`Archive` (and with it SQLAlchemy) is imported on first use: the kompilasi workers build
+submissions with this package and never touch a database.
 """
 
-from xlkinerja.store.archive import RETENTION_YEARS, Archive
+from typing import TYPE_CHECKING, Any
+
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.records import (
@@ -36,3 +40,14 @@ __all__ = [
     "VersionInfo",
     "encode_submission",
 ]
+
+if TYPE_CHECKING:
+    from xlkinerja.store.archive import RETENTION_YEARS, Archive
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("Archive", "RETENTION_YEARS"):
+        from xlkinerja.store import archive
+
+        return getattr(archive, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import pandas as pd
-
 from xlkinerja.domain.parse_date import parse_date
 from xlkinerja.domain.parse_number import parse_money, parse_number, parse_percent
 from xlkinerja.domain.parsed import Parsed
@@ -58,15 +56,6 @@ class NormalTable:
         sheet, place = self.places[key]
         row = self.rows[pos]
         return CellValue(self.raw[key][pos], sheet, place if row is None else f"{place}{row}")
-
-    @property
-    def values(self) -> pd.DataFrame:
-        """Normalised values as a frame (for the schemas)."""
-        return pd.DataFrame(self.columns, columns=[i.key for i in self.items], dtype=object)
-
-    @property
-    def present(self) -> pd.DataFrame:
-        return pd.DataFrame(self.filled, columns=[i.key for i in self.items], dtype=bool)
 
     def __len__(self) -> int:
         return len(self.rows)

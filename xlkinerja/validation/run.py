@@ -16,7 +16,7 @@ from xlkinerja.validation.normalise import NormalForm, normalise_form
 from xlkinerja.validation.rules_master import check_master
 from xlkinerja.validation.rules_skp import check_skp
 from xlkinerja.validation.rules_unit import check_unit
-from xlkinerja.validation.schema import check_schema, check_unique
+from xlkinerja.validation.unique import check_unique
 
 
 def _cell_order(cell: str | None) -> tuple[int, int]:
@@ -71,6 +71,8 @@ def cross_file_checks(
     Returns (schema findings, cascade findings); `normal` excludes a separately given master.
     `index`: the cascade index of `master` and the other forms, if built already.
     """
+    from xlkinerja.validation.schema import check_schema  # pandera: only where it runs
+
     by_form: dict[str, list[NormalForm]] = defaultdict(list)
     for form in normal:
         by_form[form.form.id].append(form)

@@ -8,7 +8,6 @@ blank). Failures map back to file and cell.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -126,35 +125,4 @@ def _findings(
                 **details,
             )
         )
-    return found
-
-
-def check_unique(form: NormalForm) -> list[Finding]:
-    """Columns marked unique: no two rows with the same (normalised) value."""
-    found: list[Finding] = []
-    for spec in form.form.tables:
-        table = form.tables[spec.key]
-        for col in spec.input_columns:
-            if not col.unique or not len(table):
-                continue
-            where: dict[Any, list[int]] = {}
-            for pos, value in enumerate(table.columns[col.key]):
-                if value is not None and not (isinstance(value, float) and math.isnan(value)):
-                    where.setdefault(value, []).append(pos)
-            for same in where.values():
-                for pos in same if len(same) > 1 else ():
-                    cell = table.cell(pos, col.key)
-                    others = ", ".join(str(table.rows[p]) for p in same if p != pos)
-                    found.append(
-                        finding(
-                            table.code(col.key, "duplikat"),
-                            file=form.file,
-                            sheet=cell.sheet,
-                            cell=cell.cell,
-                            row=table.rows[pos],
-                            field=col.label,
-                            value=cell.value,
-                            baris_lain=others,
-                        )
-                    )
     return found

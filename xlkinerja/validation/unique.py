@@ -1,0 +1,45 @@
+"""Columns marked unique in the spec: no two rows of a table with the same value (per file).
+
+Plain Python on the normalised columns: it runs in the kompilasi worker processes, which
+never import pandas or pandera.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.messages import finding
+from xlkinerja.validation.normalise import NormalForm
+
+
+def check_unique(form: NormalForm) -> list[Finding]:
+    """Columns marked unique: no two rows with the same (normalised) value."""
+    found: list[Finding] = []
+    for spec in form.form.tables:
+        table = form.tables[spec.key]
+        for col in spec.input_columns:
+            if not col.unique or not len(table):
+                continue
+            where: dict[Any, list[int]] = {}
+            for pos, value in enumerate(table.columns[col.key]):
+                if value is not None and not (isinstance(value, float) and math.isnan(value)):
+                    where.setdefault(value, []).append(pos)
+            for same in where.values():
+                for pos in same if len(same) > 1 else ():
+                    cell = table.cell(pos, col.key)
+                    others = ", ".join(str(table.rows[p]) for p in same if p != pos)
+                    found.append(
+                        finding(
+                            table.code(col.key, "duplikat"),
+                            file=form.file,
+                            sheet=cell.sheet,
+                            cell=cell.cell,
+                            row=table.rows[pos],
+                            field=col.label,
+                            value=cell.value,
+                            baris_lain=others,
+                        )
+                    )
+    return found
