@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -25,11 +25,12 @@ from xlkinerja.cli.common import (
     friendly_errors,
 )
 from xlkinerja.cli.validasi import report_findings  # and `validasi`
-from xlkinerja.jobs.contoh import run_contoh
-from xlkinerja.jobs.kaskade import generate_skp as kaskade_job
-from xlkinerja.jobs.pohon import draw_cascade
-from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
-from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
+
+if TYPE_CHECKING:
+    from xlkinerja.jobs.ringkasan import ReadResult
+
+# The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
+# the start of kompilasi's worker processes, which import this module again.
 
 bahasa.install()
 
@@ -72,10 +73,14 @@ def templat(
     Contoh: xlkinerja templat --master master.xlsx --output unit/
     """
     if master is None:
+        from xlkinerja.jobs.templat import write_blank_templates
+
         for path in write_blank_templates(output):
             err.print(f"ditulis: {path}")
         return
     units = [u.strip().upper() for u in unit] if unit else None
+    from xlkinerja.jobs.templat import write_unit_workbooks
+
     result = write_unit_workbooks(
         master, output, units=units, progress=lambda name: err.print(f"ditulis: {output / name}")
     )
@@ -125,6 +130,8 @@ def baca(
 
     Contoh: xlkinerja baca TI.xlsx --format json
     """
+    from xlkinerja.jobs.ringkasan import read_workbooks
+
     result = read_workbooks(paths)
     _report_read(result, format)
     if not result.ok:
@@ -144,6 +151,8 @@ def contoh(
 
     Contoh: xlkinerja contoh --output hasil/
     """
+    from xlkinerja.jobs.contoh import run_contoh
+
     result = run_contoh(output, sumber, progress=err.print)
     _report_read(result.read, OutputFormat.teks)
     report_findings(result.validasi, OutputFormat.teks)
@@ -181,7 +190,9 @@ def kaskade(
 
     Contoh: xlkinerja kaskade TI.xlsx --output skp/ --master master.xlsx
     """
-    result = kaskade_job(unit, output, master=master)
+    from xlkinerja.jobs.kaskade import generate_skp
+
+    result = generate_skp(unit, output, master=master)
     table = Table(title=f"SKP unit {result.unit}")
     table.add_column("Berkas", no_wrap=True)
     table.add_column("Pegawai")
@@ -224,6 +235,8 @@ def pohon(
 
     Contoh: xlkinerja pohon workbooks/contoh/ --output hasil/
     """
+    from xlkinerja.jobs.pohon import draw_cascade
+
     result = draw_cascade(paths, output, master)
     for line in result.skipped:
         err.print(f"[yellow]Dilewati:[/] {line}", highlight=False)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
 
 from xlkinerja.cli.common import OutputFormat, err, friendly_errors
-from xlkinerja.store.archive import Archive
 from xlkinerja.store.format import diff_rows, target_rows, version_rows
+
+if TYPE_CHECKING:
+    from xlkinerja.store.archive import Archive
 
 app = typer.Typer(
     help="Arsip kiriman yang telah dikompilasi: daftar, versi, perubahan, retensi.",
@@ -43,6 +45,8 @@ def _show(rows: list[dict[str, Any]], title: str, fmt: OutputFormat) -> None:
 
 
 def _open(db: str | None) -> Archive:
+    from xlkinerja.store.archive import Archive  # here: the CLI starts quickly
+
     return Archive.open(db)  # an ArchiveError is a user error: one line, exit 2
 
 

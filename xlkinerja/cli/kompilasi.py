@@ -12,7 +12,6 @@ from rich.progress import Progress
 from rich.table import Table
 
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, app, err, friendly_errors
-from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.validation.finding import Severity
 
@@ -55,6 +54,8 @@ def kompilasi(
 
     Contoh: xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx
     """
+    from xlkinerja.jobs.kompilasi import compile_paths  # here: the CLI starts quickly
+
     files = collect_workbooks(paths)
     show_progress = not senyap and err.is_terminal and len(files) > 1
     with Progress(console=err, disable=not show_progress, transient=True) as bar:

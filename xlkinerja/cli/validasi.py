@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import Progress
@@ -13,8 +13,10 @@ from rich.table import Table
 
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, app, err, friendly_errors
 from xlkinerja.jobs.ringkasan import collect_workbooks
-from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.validation.finding import Severity
+
+if TYPE_CHECKING:
+    from xlkinerja.jobs.validasi import ValidasiResult
 
 SEVERITY_STYLE = {Severity.GALAT: "bold red", Severity.PERINGATAN: "yellow", Severity.INFO: "cyan"}
 
@@ -94,6 +96,8 @@ def validasi(
 
     Contoh: xlkinerja validasi TI.xlsx --annotate
     """
+    from xlkinerja.jobs.validasi import validate_paths  # here: the CLI starts quickly
+
     files = collect_workbooks(paths)
     show_progress = not senyap and err.is_terminal and len(files) > 1
     with Progress(console=err, disable=not show_progress, transient=True) as bar:
