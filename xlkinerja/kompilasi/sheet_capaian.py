@@ -12,7 +12,7 @@ import pandas as pd
 
 from xlkinerja.cascade.layout import angka as angka_text
 from xlkinerja.domain.konsolidasi import LABEL_TW
-from xlkinerja.domain.status import status_of
+from xlkinerja.domain.status import Status, status_of
 from xlkinerja.io.template_writer import LINE_HEIGHT
 from xlkinerja.kompilasi.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
 from xlkinerja.kompilasi.context import Buku, angka, tahun_text, teks
@@ -68,8 +68,9 @@ def tw_label(tw: object) -> str | None:
 def with_status(df: pd.DataFrame, k: Any) -> pd.DataFrame:
     """The rows with a status everywhere a capaian is known: the compiler's status where it
     gave one, else the colour of the capaian under the institution's thresholds."""
-    given = df["status"].map(status_key)
-    missing = given.isna() & pd.to_numeric(df["capaian"], errors="coerce").notna()
+    known = {s.value for s in Status}
+    given = df["status"].isin(known)  # what status_key would read as a status
+    missing = ~given & pd.to_numeric(df["capaian"], errors="coerce").notna()
     if not missing.any():
         return df
     capaian = pd.to_numeric(df.loc[missing, "capaian"], errors="coerce")
@@ -196,8 +197,8 @@ def _iku_order(k: Any) -> tuple[list[Any], dict[Any, Any]]:
 def ikk_rows(capaian_ikk: pd.DataFrame, iku_order: list[Any]) -> pd.DataFrame:
     """The IKK rows grouped by IKU (institution order), otherwise in their own order."""
     rank = {code: i for i, code in enumerate(iku_order)}
-    ranks = capaian_ikk["kode_iku"].map(lambda c: rank.get(c, len(rank)))
-    order = np.argsort(ranks.to_numpy(dtype=np.int64), kind="stable")
+    ranks = [rank.get(c, len(rank)) for c in capaian_ikk["kode_iku"].tolist()]
+    order = np.argsort(np.asarray(ranks, dtype=np.int64), kind="stable")
     return capaian_ikk.iloc[order].reset_index(drop=True)
 
 

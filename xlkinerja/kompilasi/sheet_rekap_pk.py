@@ -143,12 +143,17 @@ def anggaran_rows(anggaran: Any) -> tuple[Rows, int]:
         rows["_variant"].append(variant)
 
     amounts = pd.to_numeric(df["anggaran"], errors="coerce")
-    for _, part in df.groupby("kode_unit", sort=False, dropna=False):
-        first = part.iloc[0]
-        name = _v(first["nama_unit"]) or _v(first["kode_unit"]) or "(unit tanpa kode)"
-        add("iku", _v(first["kode_unit"]), name, _total(amounts[part.index]))
-        for program, value in zip(part["program"].tolist(), part["anggaran"].tolist(), strict=True):
-            add("anak", None, _v(program), _v(value))
+    # Units in the order they first appear (a blank code is a unit of its own kind).
+    units: dict[Any, list[int]] = {}
+    for i, code in enumerate(df["kode_unit"].tolist()):
+        units.setdefault(_v(code), []).append(i)
+    names, programs, values = (df[c].tolist() for c in ("nama_unit", "program", "anggaran"))
+    numbers = amounts.to_numpy(dtype=float, na_value=np.nan)
+    for code, at in units.items():
+        name = _v(names[at[0]]) or code or "(unit tanpa kode)"
+        add("iku", code, name, _total(pd.Series(numbers[at])))
+        for i in at:
+            add("anak", None, _v(programs[i]), _v(values[i]))
     if len(df):
         add("jumlah", None, "Jumlah anggaran seluruh unit", _total(amounts))
     return rows, len(df)
