@@ -139,7 +139,7 @@ def process_all(
         [str(p) for p in paths],
         [settings] * len(paths),
         [archive] * len(paths),
-        chunksize=max(1, len(paths) // (workers * 8)),  # small enough to balance the load
+        chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: workers end together
     )
     for path, result in zip(paths, futures, strict=True):
         results.append(result)
