@@ -32,15 +32,12 @@ def _json(value: Any) -> Any:
 def json_column(values: Sequence[Any]) -> list[Any]:
     """Values as the archive's JSON holds them: NaN (a blank number) is null, dates and
     times are ISO text; everything else as it is."""
-    out = list(values)
-    for i, value in enumerate(out):
-        kind = type(value)
-        if kind is float:
-            if math.isnan(value):  # a blank number
-                out[i] = None
-        elif kind not in _PLAIN:
-            out[i] = _json(value)
-    return out
+    kinds = set(map(type, values))
+    if kinds <= _PLAIN:
+        return list(values)
+    if kinds <= _PLAIN | {float}:
+        return [None if type(v) is float and math.isnan(v) else v for v in values]
+    return [_json(v) for v in values]
 
 
 def submission(form: NormalForm, sha256: str) -> Submission:
