@@ -344,6 +344,9 @@ def test_scan_part_cells_without_address():
     found = scan_part(sheet_xml(rows)).formulas
     assert {k: s.error for k, s in found.items()} == {"B1": "", "C2": "#VALUE!", "E9": ""}
     assert set(scan_part(sheet_xml(rows), columns={"C", "E"}).formulas) == {"C2", "E9"}
+    # Cells without an address elsewhere do not matter when the found ones have theirs.
+    mixed = '<row r="4"><c><v>1</v></c><c r="B4"><f>1/0</f><v/></c><c/><c r="D4"><v>2</v></c></row>'
+    assert {k: s.error for k, s in scan_part(sheet_xml(mixed)).formulas.items()} == {"B4": ""}
 
 
 def test_scan_part_without_formulas_is_skipped():

@@ -10,7 +10,7 @@ is read whole (refused above `MAX_SHEET_BYTES`); a part that contains neither `t
 `<f` is skipped after a byte search. In the others, regular expressions over the
 `sheetData` bytes find error cells and formula elements followed by the end of the cell
 or an empty value; the enclosing `<c>` start tag gives the address (a cell's text can never
-hold a raw "<", so tags are unambiguous). A sheet with cells without an `r` address falls
+hold a raw "<", so tags are unambiguous). If such a cell has no `r` address, the scan falls
 back to walking every row and cell in order, as the file format places them. Patterns are
 built for the namespace prefix the part's root element uses (none, or e.g. `x:`). The same
 pass lists merged ranges (`<mergeCell ref=...>`), which the reader needs too.
@@ -70,7 +70,6 @@ class _Patterns:
     formula_open: bytes
     token: re.Pattern[bytes]
     cell_end: re.Pattern[bytes]
-    without_address: re.Pattern[bytes]
     uncached: re.Pattern[bytes]
     formula: re.Pattern[bytes]
     value: re.Pattern[bytes]
@@ -87,7 +86,6 @@ def _patterns(prefix: bytes) -> _Patterns:
         formula_open=b"<" + prefix + b"f",
         token=re.compile(rb"<" + p + rb"(?P<tag>row|c)(?=[\s/>])(?P<attrs>[^>]*?)(?P<empty>/?)>"),
         cell_end=re.compile(rb"</" + p + rb"c\s*>"),
-        without_address=re.compile(rb"<" + p + rb"c(?=[\s/>])(?![^>]*\br\s*=)"),
         uncached=re.compile(rb"(?:</" + p + rb"f\s*>|<" + p + rb"f\s[^>]*/>)\s*" + empty_value),
         formula=re.compile(
             rb"<" + p + rb"f(?=[\s/>])[^>]*?(?:/>|>(?P<text>.*?)</" + p + rb"f\s*>)", re.DOTALL
@@ -185,48 +183,64 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
 def scan_part(xml: bytes, columns: Container[str] | None = None) -> SheetScan:
     """Formula states and merged ranges of one worksheet part's XML; with `columns`
     (letters), only the cells in those columns are looked at closely."""
-    root = _ROOT.search(xml, 0, 4096)
-    patterns = _patterns(root[1] + b":" if root and root[1] else b"")
-    first, last = xml.find(b"sheetData"), xml.rfind(b"sheetData")
-    merged: tuple[str, ...] = ()
-    if xml.find(b"mergeCell", last) >= 0:  # <mergeCells> follows <sheetData>
-        merged = tuple(m.decode("ascii") for m in patterns.merge.findall(xml, last))
-    data = xml[first:last]
-    errors = [
-        found
-        for pattern in _QUOTED_E
-        for found in pattern.finditer(data)
-        if _TYPE_IS.search(data, max(0, found.start() - 8), found.start())
-    ]
-    if not errors and patterns.formula_open not in data:
-        return SheetScan(merged=merged)  # the byte pre-check: no error, no formula
-    starts = {data.rfind(patterns.cell_start, 0, at.start()) for at in errors}
-    for match in patterns.uncached.finditer(data):
-        starts.add(data.rfind(patterns.cell_start, 0, match.start()))
-    starts.discard(-1)
-    if not starts:
-        return SheetScan(merged=merged)
-    if patterns.without_address.search(data):
-        found = _scan_in_order(data, patterns)
-        if columns is not None:
-            found = {a: s for a, s in found.items() if a.rstrip("0123456789") in columns}
-        return SheetScan(formulas=found, merged=merged)
-    states: dict[str, FormulaState] = {}
-    for start in sorted(starts):
-        token = patterns.token.match(data, start)
-        if token is None or token["empty"]:
-            continue
-        if columns is not None:
+    return SheetScanner(xml).scan(columns)
+
+
+class SheetScanner:
+    """One worksheet part, searched once for candidate cells (an error value, a formula
+    followed by no value); `scan` then reads the candidates in the columns asked for.
+    The reader scans a sheet once per table on it, each time for the table's columns."""
+
+    def __init__(self, xml: bytes) -> None:
+        root = _ROOT.search(xml, 0, 4096)
+        self.patterns = patterns = _patterns(root[1] + b":" if root and root[1] else b"")
+        first, last = xml.find(b"sheetData"), xml.rfind(b"sheetData")
+        self.merged: tuple[str, ...] = ()
+        if xml.find(b"mergeCell", last) >= 0:  # <mergeCells> follows <sheetData>
+            self.merged = tuple(m.decode("ascii") for m in patterns.merge.findall(xml, last))
+        self.data = data = xml[first:last]
+        self.starts: list[int] = []
+        self._in_order: dict[str, FormulaState] | None = None
+        errors = [
+            found
+            for pattern in _QUOTED_E
+            for found in pattern.finditer(data)
+            if _TYPE_IS.search(data, max(0, found.start() - 8), found.start())
+        ]
+        if not errors and patterns.formula_open not in data:
+            return  # the byte pre-check: no error, no formula
+        starts = {data.rfind(patterns.cell_start, 0, at.start()) for at in errors}
+        for match in patterns.uncached.finditer(data):
+            starts.add(data.rfind(patterns.cell_start, 0, match.start()))
+        starts.discard(-1)
+        self.starts = sorted(starts)
+
+    def scan(self, columns: Container[str] | None = None) -> SheetScan:
+        data, patterns = self.data, self.patterns
+        states: dict[str, FormulaState] = {}
+        for start in self.starts:
+            token = patterns.token.match(data, start)
+            if token is None or token["empty"]:
+                continue
             column = _COLUMN.search(token["attrs"])
-            if column is not None and column[1].decode("ascii") not in columns:
+            if column is None:  # a candidate without an address: count cells in order
+                return SheetScan(formulas=self._walked(columns), merged=self.merged)
+            if columns is not None and column[1].decode("ascii") not in columns:
                 continue  # a cell the caller does not read (e.g. a computed column)
-        attrs = _attributes(token["attrs"])
-        address = _ADDRESS.match(attrs.get(b"r", b"").decode("ascii", "replace"))
-        body = _cell_body(data, token.end(), patterns)[0]
-        state = _state(attrs.get(b"t", b"n"), body, patterns)
-        if address and state is not None:
-            states[address.group()] = state
-    return SheetScan(formulas=states, merged=merged)
+            attrs = _attributes(token["attrs"])
+            address = _ADDRESS.match(attrs.get(b"r", b"").decode("ascii", "replace"))
+            body = _cell_body(data, token.end(), patterns)[0]
+            state = _state(attrs.get(b"t", b"n"), body, patterns)
+            if address and state is not None:
+                states[address.group()] = state
+        return SheetScan(formulas=states, merged=self.merged)
+
+    def _walked(self, columns: Container[str] | None) -> dict[str, FormulaState]:
+        if self._in_order is None:
+            self._in_order = _scan_in_order(self.data, self.patterns)
+        if columns is None:
+            return dict(self._in_order)
+        return {a: s for a, s in self._in_order.items() if a.rstrip("0123456789") in columns}
 
 
 def _cell_body(data: bytes, position: int, patterns: _Patterns) -> tuple[bytes, int]:

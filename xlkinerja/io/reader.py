@@ -23,7 +23,7 @@ import python_calamine as calamine
 
 from xlkinerja.errors import WorkbookError
 from xlkinerja.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
-from xlkinerja.io.formula_cells import FormulaState, SheetScan, read_sheet_xml, scan_part
+from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import (
     cell_address,
@@ -71,6 +71,7 @@ class _Workbook:
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
         self.xml: dict[str, bytes] = {}  # the form's sheets' XML (see `scan`)
+        self._scanners: dict[str, SheetScanner] = {}
         self._scans: dict[tuple[str, frozenset[str]], SheetScan] = {}
 
     def scan(self, sheet: str, columns: Iterable[str]) -> SheetScan:
@@ -78,7 +79,12 @@ class _Workbook:
         key = (sheet, frozenset(columns))
         if key not in self._scans:
             xml = self.xml.get(sheet)
-            self._scans[key] = scan_part(xml, key[1]) if xml is not None else SheetScan()
+            if xml is None:
+                self._scans[key] = SheetScan()
+            else:
+                if sheet not in self._scanners:
+                    self._scanners[sheet] = SheetScanner(xml)
+                self._scans[key] = self._scanners[sheet].scan(key[1])
         return self._scans[key]
 
     def grid(self, sheet: str) -> list[list[Any]]:
