@@ -135,5 +135,7 @@ def test_workers_start_without_the_heavy_libraries():
     # which multiprocessing imports again in each of them).
     for module in ("xlkinerja.kompilasi.per_file", "xlkinerja.cli"):
         code = f"import sys, {module}; print(sorted({heavy} & set(sys.modules)))"
-        run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
         assert run.stdout.strip() == "[]", (module, run.stdout, run.stderr)
