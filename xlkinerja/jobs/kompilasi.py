@@ -25,7 +25,6 @@ from pathlib import Path
 from xlkinerja.cascade.index import build_index
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
-from xlkinerja.kompilasi.aggregate import aggregate
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.specs import MASTER
@@ -176,6 +175,12 @@ def compile_paths(
         return _compile(paths, master, output, db, archive, workers, now, progress)
 
 
+def _import_later_phases() -> None:
+    import xlkinerja.kompilasi.aggregate
+    import xlkinerja.kompilasi.writer
+    import xlkinerja.validation.schema  # noqa: F401
+
+
 def _compile(
     paths: Iterable[Path],
     master: Path,
@@ -190,6 +195,9 @@ def _compile(
     clock = _Clock()
     files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]
     with worker_pool(_workers(workers, len(files))) as pool:
+        # What the main process needs after the files are read (pandas, pandera, the
+        # writer) is imported meanwhile; the workers have started already.
+        threading.Thread(target=_import_later_phases, daemon=True).start()
         master_data = read_form(master, MASTER)
         master_form, master_findings = normalise_form(master_data)
         settings = Pengaturan.from_master(master_form)
@@ -207,6 +215,8 @@ def _compile(
     findings = without_superseded([*findings, *schema], cascade) + cascade
     sort_findings(findings, {})
     clock.lap("skema_dan_kaskade")
+    from xlkinerja.kompilasi.aggregate import aggregate
+
     kompilasi = aggregate(master_form, results, findings, now=now, index=index)
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
