@@ -151,3 +151,23 @@ def test_kompilasi_and_arsip_commands(tmp_path: Path):
     missing = runner.invoke(app, ["arsip", "beda", "TI", "1", "2", "--db", db])
     assert missing.exit_code == 2  # there is no version 2: a clear error, no traceback
     assert "Traceback" not in missing.output
+
+
+def test_kompilasi_with_a_bad_master_stops_cleanly(tmp_path: Path):
+    """Worker processes are already starting when the master turns out to be unusable:
+    one Indonesian error line, exit 2, no traceback from any process or thread."""
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [
+            sys.executable, "-m", "xlkinerja", "kompilasi", str(SAMPLE),
+            "--master", str(SAMPLE / "skp-TI-budi-santoso.xlsx"),
+            "--output", str(tmp_path / "rekap.xlsx"), "--db", str(tmp_path / "arsip.sqlite"),
+        ],
+        capture_output=True, text=True, check=False, timeout=120,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr
+    assert "Galat:" in run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+    assert not (tmp_path / "rekap.xlsx").exists()

@@ -75,9 +75,7 @@ def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
     ) as pool:
         # Starting a worker waits until the server has imported the per-file code (~0.5 s):
         # let a thread wait for that while this one reads the master.
-        starting = threading.Thread(
-            target=lambda: [pool.submit(os.getpid) for _ in range(workers)], daemon=True
-        )
+        starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
         starting.start()
         try:
             yield pool
@@ -98,6 +96,14 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
+    try:
+        for _ in range(workers):
+            pool.submit(os.getpid)
+    except Exception:
+        return
 
 
 def _worker_start() -> None:
