@@ -17,8 +17,8 @@ import pandera.pandas as pa
 
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
 from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.messages import finding
 from xlkinerja.validation.normalise import FIELDS, NormalForm
+from xlkinerja.validation.table_access import at
 
 PRESENT = ":isi"
 META = ["_f", "_p"]
@@ -102,27 +102,15 @@ def _findings(
             continue
         rule = str(check)
         item_key = column.removesuffix(PRESENT)
-        at = int(str(index))  # frames carry a RangeIndex: label == position
-        file_index, pos = int(meta[at, 0]), int(meta[at, 1])
+        label = int(str(index))  # frames carry a RangeIndex: label == position
+        file_index, pos = int(meta[label, 0]), int(meta[label, 1])
         form = forms[file_index]
         table = form.fields if table_key == FIELDS else form.tables[table_key]
-        cell = table.cell(pos, item_key)
         details: dict[str, Any] = {}
         item = next(i for i in table.items if i.key == item_key)
         if rule == "pilihan" and isinstance(item.choices, ChoiceList):
             details["pilihan"] = ", ".join(item.choices.values)
         if rule == "pola":
             details["pola"] = getattr(item, "pattern", "")
-        found.append(
-            finding(
-                table.code(item_key, rule),
-                file=form.file,
-                sheet=cell.sheet,
-                cell=cell.cell,
-                row=table.rows[pos],
-                field=item.label,
-                value=cell.value,
-                **details,
-            )
-        )
+        found.append(at(form, table, pos, item_key, table.code(item_key, rule), **details))
     return found

@@ -10,8 +10,8 @@ import math
 from typing import Any
 
 from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.messages import finding
 from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.validation.table_access import at
 
 
 def check_unique(form: NormalForm) -> list[Finding]:
@@ -28,18 +28,7 @@ def check_unique(form: NormalForm) -> list[Finding]:
                     where.setdefault(value, []).append(pos)
             for same in where.values():
                 for pos in same if len(same) > 1 else ():
-                    cell = table.cell(pos, col.key)
                     others = ", ".join(str(table.rows[p]) for p in same if p != pos)
-                    found.append(
-                        finding(
-                            table.code(col.key, "duplikat"),
-                            file=form.file,
-                            sheet=cell.sheet,
-                            cell=cell.cell,
-                            row=table.rows[pos],
-                            field=col.label,
-                            value=cell.value,
-                            baris_lain=others,
-                        )
-                    )
+                    code = table.code(col.key, "duplikat")
+                    found.append(at(form, table, pos, col.key, code, baris_lain=others))
     return found
