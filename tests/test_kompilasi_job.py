@@ -139,3 +139,24 @@ def test_workers_start_without_the_heavy_libraries():
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
         )
         assert run.stdout.strip() == "[]", (module, run.stdout, run.stderr)
+
+
+def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
+    """Windows has no forkserver: workers are spawned there (fresh interpreters that import
+    the per-file code themselves). The results must not depend on it."""
+    from xlkinerja.jobs.kompilasi import process_all, worker_pool
+    from xlkinerja.validation.context import Pengaturan
+    from xlkinerja.validation.normalise import normalise_form
+
+    settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
+    files = sorted(kiriman.glob("*.xlsx"))
+    with worker_pool(2, "spawn") as pool:
+        assert pool is not None
+        spawned = process_all(files, settings, pool, archive=True)
+    alone = process_all(files, settings, None, archive=True)
+
+    def summary(results):
+        return [(r.path, r.error, [f.code for f in r.findings], r.archive) for r in results]
+
+    assert summary(spawned) == summary(alone)
+    assert sum(r.archive is not None for r in spawned) == len(files) - 1  # one is broken

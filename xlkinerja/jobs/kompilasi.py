@@ -12,7 +12,6 @@ import gc
 import itertools
 import multiprocessing
 import os
-import resource
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -27,6 +26,7 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.kompilasi.per_file import FileResult, process_file
+from xlkinerja.peak_memory import peak_rss_mb
 from xlkinerja.specs import MASTER
 from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding, Severity
@@ -60,16 +60,23 @@ def _workers(count: int | None, files: int) -> int:
 
 
 @contextmanager
-def worker_pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+def worker_pool(
+    workers: int, start_method: str | None = None
+) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes, started at once and importing the per-file code while the caller
     goes on (reading the master); None for one worker (work in this process)."""
     if workers <= 1:
         yield None
         return
     # forkserver: fork after pandas/polars threads started can hang the children. The
-    # server imports the per-file code once; each worker is a fork of it.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([process_file.__module__])
+    # server imports the per-file code once; each worker is a fork of it. Windows has
+    # spawn only: each worker imports the per-file code (and the main module) itself.
+    method = start_method or (
+        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    )
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([process_file.__module__])
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_start
     ) as pool:
@@ -162,7 +169,7 @@ class _Clock:
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.laps[name] = now - self._last
-        self.peaks_mb[name] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        self.peaks_mb[name] = peak_rss_mb()
         self._last = now
 
 

@@ -4,7 +4,6 @@ the unit's rows for the rekap tables. Everything returned is picklable."""
 from __future__ import annotations
 
 import hashlib
-import resource
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.reader import read_form
 from xlkinerja.kompilasi.submission import submission
+from xlkinerja.peak_memory import peak_rss_mb
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
 from xlkinerja.validation.context import Pengaturan
@@ -130,5 +130,5 @@ def process_file(path: str, settings: Pengaturan, archive: bool = False) -> File
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     if archive:
         result.archive = encode_submission(submission(form, digest))
-    result.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.peak_rss_mb = peak_rss_mb()
     return result
