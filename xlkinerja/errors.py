@@ -40,3 +40,7 @@ class XlkinerjaError(Exception):
 
 class WorkbookError(XlkinerjaError):
     """A workbook cannot be read as the form it claims to be."""
+
+
+class OutputError(XlkinerjaError):
+    """A file xlkinerja was asked to write cannot be written (folder, permission, lock)."""

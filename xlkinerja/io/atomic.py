@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from xlkinerja.errors import OutputError
 
 
 def _mode_for(target: Path) -> int:
@@ -18,22 +21,65 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+LOCKED_HINT = (
+    "Tutup berkas itu jika sedang dibuka di Excel, atau pilih folder lain yang dapat ditulisi."
+)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "izin ditolak"
+    if isinstance(exc, IsADirectoryError):
+        return "yang ada di sana adalah folder"
+    if exc.errno == errno.ENOSPC:
+        return "disk penuh"
+    return exc.strerror or type(exc).__name__
+
+
+def refuse_folder(target: Path) -> None:
+    """An output named by a folder is a mistake to report before the work starts."""
+    if target.is_dir():
+        raise OutputError(
+            "ini sebuah folder; yang diminta adalah nama berkas.",
+            path=target,
+            hint=f"Mis. {target / 'rekap.xlsx'}.",
+        )
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `target`.
+    A `target` that is a folder is refused before anything is written.
 
-    On failure the temporary file is removed and `target` is untouched.
+    On failure the temporary file is removed and `target` is untouched. A folder that
+    cannot be written, or a target that cannot be replaced (on Windows: open in Excel), is
+    an `OutputError` naming the file, not a traceback.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-    )
+    refuse_folder(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(
+            prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
+        )
+    except OSError as exc:
+        raise OutputError(
+            f"tidak dapat ditulis ke folder {target.parent} ({_reason(exc)}).",
+            path=target,
+            hint="Pilih folder lain yang dapat ditulisi.",
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
         tmp.chmod(_mode_for(target))
-        tmp.replace(target)
+        try:
+            tmp.replace(target)
+        except OSError as exc:
+            raise OutputError(
+                f"tidak dapat diganti ({_reason(exc)}); isinya tetap seperti semula.",
+                path=target,
+                hint=LOCKED_HINT,
+            ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

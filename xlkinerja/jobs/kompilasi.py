@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from xlkinerja.cascade.index import build_index
+from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.kompilasi.model import Kompilasi
@@ -204,6 +205,7 @@ def _compile(
     now: datetime | None,
     progress: Progress | None,
 ) -> KompilasiResult:
+    refuse_folder(output)  # before minutes of work, not after
     now = now or datetime.now()
     clock = _Clock()
     files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]

@@ -1,0 +1,55 @@
+"""Writing outputs: all or nothing, and a file that cannot be written is a user error that
+names it (never a traceback, never a half-written file)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import SAMPLE
+from xlkinerja.cli import app
+from xlkinerja.errors import OutputError
+from xlkinerja.io.atomic import atomic_path
+from xlkinerja.sample.build import MASTER_FILE
+
+
+def test_a_target_that_cannot_be_replaced_keeps_its_content(tmp_path: Path, monkeypatch):
+    target = tmp_path / "rekap.xlsx"
+    target.write_bytes(b"versi lama")
+
+    def locked(self: Path, other: Path) -> Path:  # as Windows does while Excel has it open
+        raise PermissionError(13, "Permission denied", str(other))
+
+    monkeypatch.setattr(Path, "replace", locked)
+    expected = pytest.raises(OutputError, match=r"Berkas 'rekap.xlsx': .*izin ditolak.*Excel")
+    with expected, atomic_path(target) as tmp:
+        tmp.write_bytes(b"versi baru")
+    assert target.read_bytes() == b"versi lama"
+    assert [p.name for p in tmp_path.iterdir()] == ["rekap.xlsx"]  # no temporary file left
+
+
+def test_a_folder_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch):
+    def refused(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)
+    expected = pytest.raises(OutputError, match=f"folder {tmp_path}.*izin ditolak")
+    with expected, atomic_path(tmp_path / "rekap.xlsx"):
+        pass
+
+
+def test_kompilasi_output_that_is_a_folder_is_a_usage_error(tmp_path: Path):
+    folder = tmp_path / "hasil"
+    folder.mkdir()
+    result = CliRunner().invoke(
+        app,
+        ["kompilasi", str(SAMPLE), "--master", str(SAMPLE / MASTER_FILE),
+         "--output", str(folder), "--tanpa-arsip", "--proses", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert "Galat:" in result.stderr and "hasil" in result.stderr
+    assert "Traceback" not in result.output
+    assert list(folder.iterdir()) == []
