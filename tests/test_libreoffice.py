@@ -17,7 +17,7 @@ pytestmark = pytest.mark.libreoffice
 @pytest.fixture(scope="module")
 def resaved(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Path, Path]]:
     work = tmp_path_factory.mktemp("lo")
-    originals = write_blank_templates(work / "templat")
+    originals = write_blank_templates(work / "templat").written
     originals += [
         SAMPLE / MASTER_FILE,
         SAMPLE / "TI-jurusan-teknik-informatika.xlsx",

@@ -75,8 +75,10 @@ def templat(
     if master is None:
         from xlkinerja.jobs.templat import write_blank_templates
 
-        for path in write_blank_templates(output):
+        blank = write_blank_templates(output)
+        for path in blank.written:
             err.print(f"ditulis: {path}")
+        _report_backups(blank.backups)
         return
     units = [u.strip().upper() for u in unit] if unit else None
     from xlkinerja.jobs.templat import write_unit_workbooks
@@ -87,6 +89,12 @@ def templat(
     for note in result.notes:
         err.print(f"[yellow]Catatan:[/] {note}")
     err.print(f"{len(result.written)} workbook unit ditulis ke {output}.")
+    _report_backups(result.backups)
+
+
+def _report_backups(backups: list[Path]) -> None:
+    for backup in backups:
+        err.print(f"Berkas lama yang berbeda disimpan sebagai cadangan: {backup}")
 
 
 def _summary_table(result: ReadResult) -> Table:

@@ -72,6 +72,7 @@ def kompilasi(
     k = result.kompilasi
     summary = {
         "rekap": str(result.output),
+        "cadangan": str(result.backup) if result.backup else None,
         "unit_di_master": len(k.status),
         "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
         "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
@@ -118,5 +119,7 @@ def kompilasi(
             f"Rekap ditulis: {result.output} ({summary['galat']} galat, "
             f"{summary['peringatan']} peringatan; arsip: {result.archived} versi baru)."
         )
+    if result.backup:
+        err.print(f"Berkas yang ada di tempat rekap disimpan sebagai cadangan: {result.backup}")
     if result.has_galat:
         raise typer.Exit(EXIT_DATA)

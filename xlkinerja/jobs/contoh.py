@@ -52,7 +52,7 @@ def run_contoh(
         raise XlkinerjaError(f"master contoh '{MASTER_FILE}' tidak ada di folder {sample}.")
     templates = write_blank_templates(output / "templat")
     if progress:
-        progress(f"{len(templates)} templat kosong ditulis ke {output / 'templat'}")
+        progress(f"{len(templates.written)} templat kosong ditulis ke {output / 'templat'}")
     prefilled = write_unit_workbooks(master, output / "unit")
     if progress:
         progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
@@ -85,7 +85,7 @@ def run_contoh(
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
     return ContohResult(
         sample=sample,
-        templates=templates,
+        templates=templates.written,
         prefilled=prefilled,
         read=read,
         validasi=validasi,

@@ -19,10 +19,12 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.index import build_index
 from xlkinerja.io.atomic import refuse_folder
+from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.kompilasi.model import Kompilasi
@@ -45,6 +47,7 @@ class KompilasiResult:
     files: list[Path] = field(default_factory=list)
     archived: int = 0  # new versions recorded
     unchanged: int = 0  # files already archived with the same content
+    backup: Path | None = None  # a file that was at `output` (not an earlier rekap), kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
     worker_peaks_mb: list[float] = field(default_factory=list)
     peaks_mb: dict[str, float] = field(default_factory=dict)  # main process, after each phase
@@ -206,9 +209,12 @@ def _compile(
     progress: Progress | None,
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
+    check_report_target(output)
     now = now or datetime.now()
     clock = _Clock()
-    files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]
+    # Not the master, and not an earlier rekap written into the same folder.
+    skip = {master.resolve(), output.resolve()}
+    files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
     with worker_pool(_workers(workers, len(files))) as pool:
         # What the main process needs after the files are read (pandas, pandera, the
         # writer) is imported meanwhile; the workers have started already.
@@ -238,13 +244,19 @@ def _compile(
     clock.lap("agregasi")
     from xlkinerja.kompilasi.writer import write_kompilasi
 
-    write_kompilasi(kompilasi, output)
+    write = partial(write_kompilasi, kompilasi, output)
+    backup = None
+    if written_by_xlkinerja(output):
+        write()  # an earlier rekap: replaced
+    else:
+        backup = keep_original(output, write, now)  # anything else there is kept first
     clock.lap("tulis_rekap")
     result = KompilasiResult(
         output=output,
         kompilasi=kompilasi,
         files=files,
         worker_peaks_mb=sorted({r.peak_rss_mb for r in results}),
+        backup=backup,
     )
     if archive:
         from xlkinerja.kompilasi.archiving import archive_results

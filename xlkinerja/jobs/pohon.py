@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.build_tree import build_tree
@@ -13,6 +15,7 @@ from xlkinerja.cascade.index import build_index
 from xlkinerja.cascade.sheet import write_tree_workbook
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.specs import MASTER
@@ -55,9 +58,14 @@ def cascade_tree(
 
 
 def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None) -> PohonResult:
+    svg, png, xlsx = (output / f"{NAME}.{ext}" for ext in ("svg", "png", "xlsx"))
+    check_report_target(xlsx)
     tree, skipped = cascade_tree(paths, master)
     output.mkdir(parents=True, exist_ok=True)
-    svg, png, xlsx = (output / f"{NAME}.{ext}" for ext in ("svg", "png", "xlsx"))
     draw_tree(tree, svg, png)
-    write_tree_workbook(tree, xlsx)
+    write = partial(write_tree_workbook, tree, xlsx)
+    if written_by_xlkinerja(xlsx):
+        write()
+    else:
+        keep_original(xlsx, write, datetime.now())  # not ours: the original is kept
     return PohonResult(tree=tree, svg=svg, png=png, xlsx=xlsx, skipped=skipped)

@@ -6,11 +6,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from xlkinerja.domain.values import as_code, as_int, as_text
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.form_data import CellScalar, FormData, FormValues
+from xlkinerja.io.output_guard import keep_original
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.specs import FORMS, MASTER, UNIT
@@ -22,9 +25,17 @@ def blank_template_name(form_id: str) -> str:
     return f"templat_{form_id}.xlsx"
 
 
-def write_blank_templates(output: Path) -> list[Path]:
-    """Write every standard template, blank, into `output`."""
-    return [write_template(form, output / blank_template_name(form.id)) for form in FORMS.values()]
+def write_blank_templates(output: Path, now: datetime | None = None) -> TemplatResult:
+    """Write every standard template, blank, into `output` (a changed existing one is kept
+    in cadangan-xlkinerja/ first)."""
+    result = TemplatResult()
+    for form in FORMS.values():
+        target = output / blank_template_name(form.id)
+        backup = keep_original(target, partial(write_template, form, target), now or datetime.now())
+        result.written.append(target)
+        if backup:
+            result.backups.append(backup)
+    return result
 
 
 def slug(text: str) -> str:
@@ -99,6 +110,7 @@ class MasterView:
 class TemplatResult:
     written: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    backups: list[Path] = field(default_factory=list)  # originals kept before replacing
 
 
 def unit_values(master: MasterView, kode_unit: str) -> FormValues:
@@ -216,8 +228,10 @@ def write_unit_workbooks(
     *,
     units: Sequence[str] | None = None,
     progress: Progress | None = None,
+    now: datetime | None = None,
 ) -> TemplatResult:
-    """One pre-filled unit workbook per unit of the master (the first cascade step)."""
+    """One pre-filled unit workbook per unit of the master (the first cascade step). A unit
+    workbook already there (perhaps filled) is kept in cadangan-xlkinerja/ first."""
     master = MasterView.read(master_path)
     result = TemplatResult()
     for kode, nama in unit_codes(master):
@@ -229,8 +243,12 @@ def write_unit_workbooks(
         if "pihak_pertama_nip" not in values.fields:
             result.notes.append(f"Kepala unit {kode} tidak ditemukan di lembar Pegawai master.")
         target = output / unit_file_name(kode, nama)
-        write_template(UNIT, target, values, subtitle=f"{nama} · Tahun {master.tahun}")
+        subtitle = f"{nama} · Tahun {master.tahun}"
+        write = partial(write_template, UNIT, target, values, subtitle=subtitle)
+        backup = keep_original(target, write, now or datetime.now())
         result.written.append(target)
+        if backup:
+            result.backups.append(backup)
         if progress:
             progress(target.name)
     return result
