@@ -84,6 +84,23 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     assert len(list((tmp_path / "hasil" / "unit").glob("*.xlsx"))) == 5
     assert "skp-TI-budi-santoso.xlsx" in result.stderr
     assert "master-politeknik-negeri-contoh-2025.xlsx" in result.stderr
+    again = runner.invoke(  # its own earlier output is replaced
+        app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
+    )
+    assert again.exit_code == 0, again.output
+
+
+def test_contoh_never_deletes_a_folder_it_did_not_make(tmp_path: Path):
+    mine = tmp_path / "dokumen" / "validasi"
+    mine.mkdir(parents=True)
+    (mine / "laporan.docx").write_bytes(b"milik pengguna")
+    result = runner.invoke(
+        app, ["contoh", "--output", str(tmp_path / "dokumen"), "--sumber", str(SAMPLE)]
+    )
+    assert result.exit_code == 2
+    assert "bukan buatan 'xlkinerja contoh'" in result.stderr
+    assert (mine / "laporan.docx").read_bytes() == b"milik pengguna"
+    assert sorted(p.name for p in (tmp_path / "dokumen").iterdir()) == ["validasi"]  # no more
 
 
 def test_validasi_exit_codes_and_json(tmp_path: Path):

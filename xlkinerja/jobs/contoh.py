@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import OutputError, XlkinerjaError
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
@@ -38,10 +38,25 @@ class ContohResult:
     rekap: KompilasiResult
 
 
+COPIES_MARK = ".xlkinerja-contoh"  # in validasi/: the folder is this job's to replace
+
+
+def _check_copies_folder(copies: Path) -> None:
+    """validasi/ is replaced on every run, but only if an earlier run made it."""
+    if copies.exists() and not (copies / COPIES_MARK).is_file():
+        raise OutputError(
+            "folder ini sudah ada dan bukan buatan 'xlkinerja contoh'; isinya tidak dihapus.",
+            path=copies,
+            hint="Pilih folder keluaran lain (--output).",
+        )
+
+
 def run_contoh(
     output: Path, sample: Path | None = None, progress: Callable[[str], None] | None = None
 ) -> ContohResult:
     """Run the pipeline on the sample; without the committed sample folder, build it."""
+    copies = output / "validasi"
+    _check_copies_folder(copies)  # before anything is written
     if sample is None:
         sample = DEFAULT_SAMPLE if (DEFAULT_SAMPLE / MASTER_FILE).exists() else None
     if sample is None:
@@ -58,10 +73,10 @@ def run_contoh(
         progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
     read = read_workbooks([sample])
     # Validate copies, annotated, so the user can open them and see the findings at the cell.
-    copies = output / "validasi"
     if copies.exists():
-        shutil.rmtree(copies)
+        shutil.rmtree(copies)  # an earlier run's (checked at the start)
     shutil.copytree(sample, copies, ignore=shutil.ignore_patterns("*.md", "cadangan-*"))
+    (copies / COPIES_MARK).write_text("Salinan contoh yang divalidasi oleh 'xlkinerja contoh'.\n")
     validasi = validate_paths([copies], annotate=True)
     if progress:
         progress(
