@@ -133,7 +133,7 @@ def test_workers_start_without_the_heavy_libraries():
     heavy = "{'pandas', 'pandera', 'sqlalchemy', 'xlsxwriter', 'matplotlib', 'openpyxl'}"
     # The per-file code, and the CLI (the `xlkinerja` script is the workers' main module,
     # which multiprocessing imports again in each of them).
-    for module in ("xlkinerja.kompilasi.per_file", "xlkinerja.cli"):
+    for module in ("xlkinerja.jobs.workers", "xlkinerja.cli"):
         code = f"import sys, {module}; print(sorted({heavy} & set(sys.modules)))"
         run = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
@@ -144,7 +144,7 @@ def test_workers_start_without_the_heavy_libraries():
 def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     """Windows has no forkserver: workers are spawned there (fresh interpreters that import
     the per-file code themselves). The results must not depend on it."""
-    from xlkinerja.jobs.kompilasi import process_all, worker_pool
+    from xlkinerja.jobs.workers import process_all, worker_pool
     from xlkinerja.validation.context import Pengaturan
     from xlkinerja.validation.normalise import normalise_form
 

@@ -1,22 +1,18 @@
 """Job `kompilasi`: every unit's (and SKP) workbook into one institutional report, an
 archive record per file, in seconds.
 
-Files are read, normalised and checked one by one in worker processes (2 on this
-machine); the pandera schemas then run once over all files' rows, the cascade across them,
-and the compiled workbook is written once.
+Files are read, normalised, checked and serialised for the archive one by one in worker
+processes (workers.py; 2 on this machine); the pandera schemas then run once over all
+files' rows, the cascade across them, the aggregation, and the compiled workbook is written
+once; the archive records every file in one transaction. Timings per phase are kept for
+the benchmark (benchmarks/kompilasi_bench.py).
 """
 
 from __future__ import annotations
 
-import gc
-import itertools
-import multiprocessing
-import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -27,8 +23,14 @@ from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.workers import (
+    Progress,
+    collector_paused,
+    process_all,
+    worker_count,
+    worker_pool,
+)
 from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.peak_memory import peak_rss_mb
 from xlkinerja.specs import MASTER
 from xlkinerja.validation.context import Pengaturan
@@ -36,8 +38,6 @@ from xlkinerja.validation.finding import Finding, Severity
 from xlkinerja.validation.messages import finding
 from xlkinerja.validation.normalise import normalise_form
 from xlkinerja.validation.run import cross_file_checks, sort_findings, without_superseded
-
-Progress = Callable[[Path], None]
 
 
 @dataclass
@@ -55,113 +55,6 @@ class KompilasiResult:
     @property
     def has_galat(self) -> bool:
         return any(f.severity == Severity.GALAT for f in self.kompilasi.temuan)
-
-
-def _workers(count: int | None, files: int) -> int:
-    if count is not None:
-        return max(1, count)
-    return 1 if files < 8 else min(os.cpu_count() or 1, 4)
-
-
-@contextmanager
-def worker_pool(
-    workers: int, start_method: str | None = None
-) -> Iterator[ProcessPoolExecutor | None]:
-    """Worker processes, started at once and importing the per-file code while the caller
-    goes on (reading the master); None for one worker (work in this process)."""
-    if workers <= 1:
-        yield None
-        return
-    # forkserver: fork after pandas/polars threads started can hang the children. The
-    # server imports the per-file code once; each worker is a fork of it. Windows has
-    # spawn only: each worker imports the per-file code (and the main module) itself.
-    method = start_method or (
-        "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload([process_file.__module__])
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_start
-    ) as pool:
-        # Starting a worker waits until the server has imported the per-file code (~0.5 s):
-        # let a thread wait for that while this one reads the master.
-        starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
-        starting.start()
-        try:
-            yield pool
-        finally:
-            starting.join()
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """CPython's cyclic garbage collector off for the job. kompilasi holds ~1M long-lived
-    objects (every workbook's tables) that each full collection would scan again: 1.7 s of
-    a 17 s run of 1,000 workbooks. Reference counting still frees what the job drops; the
-    few cycles it makes are collected once it is over."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
-    try:
-        for _ in range(workers):
-            pool.submit(os.getpid)
-    except Exception:
-        return
-
-
-def _worker_start() -> None:
-    """In each worker: the imported modules are never scanned again, and the collector is
-    off (reading a workbook makes no reference cycles, a test checks; `_process` collects
-    every COLLECT_EVERY files all the same)."""
-    gc.freeze()
-    gc.disable()
-
-
-COLLECT_EVERY = 200
-_done_in_worker = itertools.count(1)
-
-
-def _process(path: str, settings: Pengaturan, archive: bool) -> FileResult:
-    if next(_done_in_worker) % COLLECT_EVERY == 0:
-        gc.collect()
-    return process_file(path, settings, archive)
-
-
-def process_all(
-    paths: list[Path],
-    settings: Pengaturan,
-    pool: ProcessPoolExecutor | None,
-    progress: Progress | None = None,
-    archive: bool = False,
-) -> list[FileResult]:
-    results = []
-    if pool is None:
-        for path in paths:
-            results.append(process_file(str(path), settings, archive))
-            if progress:
-                progress(path)
-        return results
-    workers = os.cpu_count() or 2
-    futures = pool.map(
-        _process,
-        [str(p) for p in paths],
-        [settings] * len(paths),
-        [archive] * len(paths),
-        chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: workers end together
-    )
-    for path, result in zip(paths, futures, strict=True):
-        results.append(result)
-        if progress:
-            progress(path)
-    return results
 
 
 class _Clock:
@@ -215,7 +108,7 @@ def _compile(
     # Not the master, and not an earlier rekap written into the same folder.
     skip = {master.resolve(), output.resolve()}
     files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
-    with worker_pool(_workers(workers, len(files))) as pool:
+    with worker_pool(worker_count(workers, len(files))) as pool:
         # What the main process needs after the files are read (pandas, pandera, the
         # writer) is imported meanwhile; the workers have started already.
         threading.Thread(target=_import_later_phases, daemon=True).start()
