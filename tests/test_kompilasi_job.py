@@ -160,3 +160,20 @@ def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
 
     assert summary(spawned) == summary(alone)
     assert sum(r.archive is not None for r in spawned) == len(files) - 1  # one is broken
+
+
+def test_users_are_told_what_the_job_does_after_the_files(kiriman: Path, tmp_path: Path):
+    """After the last workbook is read there are seconds of work left (on 1,000 files):
+    the progress bar says which."""
+    told: list[str] = []
+    compile_paths(
+        [kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", archive=False,
+        stage=told.append,
+    )  # fmt: skip
+    assert told == [
+        "Membaca master",
+        "Membaca dan memeriksa workbook",
+        "Memeriksa skema dan kaskade",
+        "Menyusun rekap",
+        "Menulis workbook rekap",
+    ]

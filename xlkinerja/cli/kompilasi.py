@@ -68,6 +68,7 @@ def kompilasi(
             archive=not tanpa_arsip,
             workers=proses,
             progress=lambda _: bar.advance(task),
+            stage=lambda text: bar.update(task, description=text),
         )
     k = result.kompilasi
     summary = {
@@ -117,7 +118,12 @@ def kompilasi(
             err.print(f"[bold red]Tidak terbaca:[/] {bad.alasan}", highlight=False)
         err.print(
             f"Rekap ditulis: {result.output} ({summary['galat']} galat, "
-            f"{summary['peringatan']} peringatan; arsip: {result.archived} versi baru)."
+            f"{summary['peringatan']} peringatan; "
+            + (
+                "tidak dicatat ke arsip)."
+                if tanpa_arsip
+                else f"arsip: {result.archived} versi baru)."
+            )
         )
     if result.backup:
         err.print(f"Berkas yang ada di tempat rekap disimpan sebagai cadangan: {result.backup}")

@@ -25,6 +25,7 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.workers import (
     Progress,
+    Stage,
     collector_paused,
     process_all,
     worker_count,
@@ -80,9 +81,16 @@ def compile_paths(
     workers: int | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
+    stage: Stage | None = None,
 ) -> KompilasiResult:
+    """Compile the workbooks under `paths` (files or folders) into `output`. `progress` is
+    called per workbook read, `stage` with what the job does next (Indonesian, for users)."""
     with collector_paused():
-        return _compile(paths, master, output, db, archive, workers, now, progress)
+        return _compile(paths, master, output, db, archive, workers, now, progress, stage or _quiet)
+
+
+def _quiet(_: str) -> None:
+    pass
 
 
 def _import_later_phases() -> None:
@@ -100,6 +108,7 @@ def _compile(
     workers: int | None,
     now: datetime | None,
     progress: Progress | None,
+    stage: Stage,
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
@@ -112,12 +121,15 @@ def _compile(
         # What the main process needs after the files are read (pandas, pandera, the
         # writer) is imported meanwhile; the workers have started already.
         threading.Thread(target=_import_later_phases, daemon=True).start()
+        stage("Membaca master")
         master_data = read_form(master, MASTER)
         master_form, master_findings = normalise_form(master_data)
         settings = Pengaturan.from_master(master_form)
         clock.lap("master")
+        stage("Membaca dan memeriksa workbook")
         results = process_all(files, settings, pool, progress, archive)
     clock.lap("baca_periksa_per_berkas")
+    stage("Memeriksa skema dan kaskade")
     findings: list[Finding] = list(master_findings)
     for r in results:
         if r.error:
@@ -129,12 +141,14 @@ def _compile(
     findings = without_superseded([*findings, *schema], cascade) + cascade
     sort_findings(findings, {})
     clock.lap("skema_dan_kaskade")
+    stage("Menyusun rekap")
     from xlkinerja.kompilasi.aggregate import aggregate
 
     kompilasi = aggregate(master_form, results, findings, now=now, index=index)
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")
+    stage("Menulis workbook rekap")
     from xlkinerja.kompilasi.writer import write_kompilasi
 
     write = partial(write_kompilasi, kompilasi, output)
@@ -152,6 +166,7 @@ def _compile(
         backup=backup,
     )
     if archive:
+        stage("Mencatat ke arsip")
         from xlkinerja.kompilasi.archiving import archive_results
 
         recorded = archive_results(db, master_data, results, now=now)

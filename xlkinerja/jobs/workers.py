@@ -22,7 +22,8 @@ from pathlib import Path
 from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.validation.context import Pengaturan
 
-Progress = Callable[[Path], None]
+Progress = Callable[[Path], None]  # one workbook done
+Stage = Callable[[str], None]  # what the job does next, for users
 
 
 def worker_count(count: int | None, files: int) -> int:
