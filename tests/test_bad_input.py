@@ -374,3 +374,38 @@ def test_sheet_parts_follow_relationships(tmp_path: Path):
             "A & B": "xl/worksheets/a.xml",
             "Dua": "xl/worksheets/b.xml",
         }
+
+
+def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
+    """The whole bad-input corpus in the folder the planning unit compiles, read by worker
+    processes: each bad file is listed with its reason, the good ones are compiled."""
+    import shutil
+
+    from tests.conftest import SAMPLE
+    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.sample.build import MASTER_FILE
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*"))
+    bad = [
+        bad_files.truncated(folder),
+        bad_files.corrupt_part(folder),
+        *(bad_files.renamed(folder, kind) for kind in ("pdf", "csv", "html", "kosong", "docx")),
+        bad_files.password_protected(folder),
+        bad_files.minimal_ole2(folder),
+        bad_files.zip_bomb(folder),
+        bad_files.lying_sizes(folder),
+        bad_files.entity_attack(folder),
+        bad_files.merged_in_table(folder),
+    ]
+    (folder / "polos.xlsx").unlink()  # a blank template made on the way: not a submission
+    result = compile_paths(
+        [folder], master=SAMPLE / MASTER_FILE, output=tmp_path / "rekap.xlsx",
+        db=tmp_path / "arsip.sqlite", workers=2,
+    )  # fmt: skip
+    unreadable = {Path(u.berkas).name: u.alasan for u in result.kompilasi.tidak_terbaca}
+    assert set(unreadable) == {p.name for p in bad}
+    assert all(reason and "Traceback" not in reason for reason in unreadable.values())
+    status = {s.kode_unit: s for s in result.kompilasi.status}
+    assert status["TI"].terbaca and status["P3M"].terbaca  # the good ones still compiled
+    assert (tmp_path / "rekap.xlsx").exists()
