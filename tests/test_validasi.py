@@ -386,3 +386,50 @@ def test_formula_errors_saved_by_a_spreadsheet_program_are_findings(tmp_path: Pa
     assert ("pk.target.galat_rumus", "G22") in found
     assert ("ra.tw1.galat_rumus", "C7") in found
     assert ("pk.target.kosong", "G22") not in found  # an error is not a blank
+
+
+def _key(f):
+    return (f.file, f.code, f.sheet, f.cell, f.severity, f.ref_file, f.ref_cell, str(f.value))
+
+
+def test_workers_or_not_the_findings_are_those_of_reading_everything_together(tmp_path: Path):
+    """validate_paths reads each file on its own (in worker processes for many files);
+    the result must be what validating the read workbooks all together gives."""
+    import shutil
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy(folder / "TI-jurusan-teknik-informatika.xlsx", folder / "TI-salinan.xlsx")
+    files = sorted(folder.glob("*.xlsx"))
+    together = validate_forms([read_form(p) for p in files])
+    for workers in (1, 2):
+        result = validate_paths([folder], workers=workers)
+        assert [_key(f) for f in result.findings] == [_key(f) for f in together], workers
+    assert any(f.code.startswith("kaskade.") for f in together)  # the master was used
+
+
+def test_a_master_without_its_properties_is_still_the_master(tmp_path: Path):
+    """Found by its custom property before the others are read; one saved without it is
+    found after reading, and the others are checked again with its settings (here an
+    earlier PK deadline, which makes every unit late)."""
+    import shutil
+    import zipfile
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*"))
+    edited = tmp_path / "master.xlsx"
+    book = openpyxl.load_workbook(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    book["Pengaturan"]["D12"] = date(2025, 1, 2)  # batas_pk
+    book.save(edited)
+    master = folder / "induk.xlsx"
+    with zipfile.ZipFile(edited) as source, zipfile.ZipFile(master, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "docProps/custom.xml":
+                data = data.replace(b"xlkinerja_template", b"lain")
+            target.writestr(info, data)
+    files = sorted(folder.glob("*.xlsx"))
+    together = validate_forms([read_form(p) for p in files])
+    late = [f for f in together if f.code == "pk.tanggal.terlambat"]
+    assert len(late) >= 3  # the earlier deadline counts
+    assert [_key(f) for f in validate_paths([folder]).findings] == [_key(f) for f in together]

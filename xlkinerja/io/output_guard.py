@@ -19,9 +19,9 @@ from pathlib import Path
 
 from xlkinerja.errors import OutputError
 from xlkinerja.io.backup import keep_backup
+from xlkinerja.io.template_id import template_id
 
 _CREATOR = re.compile(rb"<dc:creator>xlkinerja</dc:creator>")
-_TEMPLATE = b'name="xlkinerja_template"'
 
 
 def _part(path: Path, name: str) -> bytes:
@@ -35,7 +35,7 @@ def _part(path: Path, name: str) -> bytes:
 
 def is_form_workbook(path: Path) -> bool:
     """A workbook made from one of the form templates (custom property xlkinerja_template)."""
-    return path.is_file() and _TEMPLATE in _part(path, "docProps/custom.xml")
+    return path.is_file() and template_id(path) is not None
 
 
 def written_by_xlkinerja(path: Path) -> bool:

@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xlkinerja.errors import XlkinerjaError
-from xlkinerja.form_data import FormData
 from xlkinerja.io.reader import read_form
+from xlkinerja.io.template_id import template_id
 from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.workers import collector_paused, process_all, worker_count, worker_pool
+from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.specs import MASTER
+from xlkinerja.validation.context import Pengaturan
 from xlkinerja.validation.finding import Finding, Severity
 from xlkinerja.validation.messages import finding
-from xlkinerja.validation.run import validate_forms
+from xlkinerja.validation.normalise import NormalForm, normalise_form
+from xlkinerja.validation.run import cross_file_checks, sort_findings, without_superseded
 
 Progress = Callable[[Path], None]
 
@@ -45,29 +48,64 @@ def validate_paths(
     master: Path | None = None,
     annotate: bool = False,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> ValidasiResult:
-    result = ValidasiResult()
-    datas: list[FormData] = []
-    for path in collect_workbooks(paths):
-        result.files.append(path)
-        try:
-            data = read_form(path)
-        except XlkinerjaError as exc:
-            result.findings.append(
-                finding("berkas.tidak_terbaca", file=str(path), value=exc.user_message())
-            )
-        else:
-            datas.append(data)
-            result.forms[str(path)] = data.form.id
-        if progress:
-            progress(path)
-    master_data = read_form(master, MASTER) if master is not None else None
-    result.findings.extend(validate_forms(datas, master_data))
+    """Validate the workbooks under `paths` together. Each file is read, normalised and
+    checked on its own (in worker processes when there are many, as kompilasi does), then
+    the schemas and the cascade run over all of them; with `annotate` the findings are
+    written into each workbook (its original kept in cadangan-xlkinerja/)."""
+    result = ValidasiResult(files=collect_workbooks(paths))
+    given = normalise_form(read_form(master, MASTER))[0] if master is not None else None
+    # The master among the files is read first: its settings apply to the others' checks.
+    among = None if given else next((p for p in result.files if _is_master(p)), None)
+    with collector_paused(), worker_pool(worker_count(workers, len(result.files))) as pool:
+        first = [process_file(str(among), Pengaturan())] if among is not None else []
+        if among is not None and progress:
+            progress(among)
+        settings = _settings(given or (first[0].form if first else None))
+        rest = [p for p in result.files if p != among]
+        by_path = {r.path: r for r in [*first, *process_all(rest, settings, pool, progress)]}
+    ordered = [by_path[str(p)] for p in result.files]
+    normal = [r.form for r in ordered if r.form is not None]
+    found_master = given or next((n for n in normal if n.form.id == "master"), None)
+    if found_master is not None and given is None and among is None:
+        # Not recognisable from its properties: check the others again with its settings.
+        ordered = [_recheck(r, found_master) for r in ordered]
+        normal = [r.form for r in ordered if r.form is not None]
+    findings: list[Finding] = []
+    for r in ordered:
+        if r.error is not None:
+            findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+        elif r.form is not None:
+            result.forms[r.path] = r.form.form.id
+            findings.extend(r.findings)
+    schema, cascade = cross_file_checks(normal, found_master)
+    findings = without_superseded([*findings, *schema], cascade) + cascade
+    order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in normal}
+    sort_findings(findings, order)
+    result.findings = findings
     if annotate:
         from xlkinerja.io.annotate import annotate_workbook
 
-        for data in datas:
-            written = annotate_workbook(data.path, result.of_file(data.path))
+        for n in normal:
+            written = annotate_workbook(Path(n.file), result.of_file(Path(n.file)))
             result.annotated.append(written.path)
             result.backups.append(written.backup)
     return result
+
+
+def _is_master(path: Path) -> bool:
+    return template_id(path) == "master"
+
+
+def _settings(master: NormalForm | None) -> Pengaturan:
+    if master is None or master.form.id != "master":
+        return Pengaturan()
+    return Pengaturan.from_master(master)
+
+
+def _recheck(r: FileResult, master: NormalForm) -> FileResult:
+    """The file's per-file work again, with the master's settings."""
+    if r.form is None or r.form is master:
+        return r
+    return process_file(r.path, Pengaturan.from_master(master))
