@@ -17,6 +17,7 @@ from pathlib import Path
 
 from xlkinerja.form_data import CellValue, FormData, Row, TableData
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.validation.normalise import normalise_form
 from xlkinerja.validation.run import validate_forms
 from xlkinerja.validation.schema import check_schema
@@ -86,6 +87,22 @@ def main() -> None:
         f"{rows} rows: normalise {normalised:.2f} s, schema + uniqueness {checked:.2f} s, "
         f"total {normalised + checked:.2f} s"
     )
+    many_workbooks()
+
+
+def many_workbooks() -> None:
+    """`validasi` of the kompilasi benchmark's 1,000 workbooks and master (if generated:
+    python benchmarks/kompilasi_bench.py 1000), in one process and with 2 workers."""
+    folder = Path("/tmp/xlk-bench")
+    masters = sorted(folder.glob("master-*.xlsx"))
+    if not masters:
+        print(f"(no {folder}: run benchmarks/kompilasi_bench.py first for the 1,000-file case)")
+        return
+    for workers in (1, 2):
+        start = time.perf_counter()
+        result = validate_paths([folder / "unit", masters[0]], workers=workers)
+        seconds = time.perf_counter() - start
+        print(f"validasi of {len(result.files)} workbooks, {workers} process(es): {seconds:.1f} s")
 
 
 if __name__ == "__main__":
