@@ -83,6 +83,10 @@ def validasi(
             "berkas asli disimpan di folder cadangan-xlkinerja/.",
         ),
     ] = False,
+    proses: Annotated[
+        int | None,
+        typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
+    ] = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="teks (tabel) atau json (ke stdout).")
     ] = OutputFormat.teks,
@@ -103,7 +107,11 @@ def validasi(
     with Progress(console=err, disable=not show_progress, transient=True) as bar:
         task = bar.add_task("Memeriksa", total=len(files))
         result = validate_paths(
-            files, master=master, annotate=annotate, progress=lambda _: bar.advance(task)
+            files,
+            master=master,
+            annotate=annotate,
+            progress=lambda _: bar.advance(task),
+            workers=proses,
         )
     report_findings(result, format)
     for backup in result.backups:
