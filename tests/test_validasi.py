@@ -433,3 +433,40 @@ def test_a_master_without_its_properties_is_still_the_master(tmp_path: Path):
     late = [f for f in together if f.code == "pk.tanggal.terlambat"]
     assert len(late) >= 3  # the earlier deadline counts
     assert [_key(f) for f in validate_paths([folder]).findings] == [_key(f) for f in together]
+
+
+def test_annotating_in_workers_writes_what_one_process_writes(tmp_path: Path):
+    import shutil
+
+    folder = tmp_path / "kiriman"  # the same place both times: findings name other files
+    copies = {}
+    for workers in (1, 2):
+        shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
+        result = validate_paths([folder], annotate=True, workers=workers)
+        assert len(result.annotated) == len(result.backups) == 9
+        copies[workers] = {p.name: p.read_bytes() for p in sorted(folder.glob("*.xlsx"))}
+        shutil.rmtree(folder)
+    assert copies[1].keys() == copies[2].keys()
+    for name in copies[1]:
+        assert copies[1][name] == copies[2][name], name
+
+
+def test_a_job_read_from_stdin_still_runs(tmp_path: Path):
+    """Worker processes import the main module again; a script piped to python has none
+    on disk, so the files are then read in this process instead of failing."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pathlib import Path\n"
+        "from xlkinerja.jobs.validasi import validate_paths\n"
+        f"result = validate_paths([Path({str(SAMPLE)!r})], workers=2)\n"
+        "print(len(result.files), len(result.findings))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120,
+        check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[0] == "9"
+    assert "Traceback" not in run.stderr

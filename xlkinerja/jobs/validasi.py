@@ -6,11 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_id import template_id
 from xlkinerja.jobs.ringkasan import collect_workbooks
-from xlkinerja.jobs.workers import collector_paused, process_all, worker_count, worker_pool
+from xlkinerja.jobs.workers import (
+    collect_now_and_then,
+    collector_paused,
+    process_all,
+    worker_count,
+    worker_pool,
+)
 from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.specs import MASTER
 from xlkinerja.validation.context import Pengaturan
@@ -18,6 +25,9 @@ from xlkinerja.validation.finding import Finding, Severity
 from xlkinerja.validation.messages import finding
 from xlkinerja.validation.normalise import NormalForm, normalise_form
 from xlkinerja.validation.run import cross_file_checks, sort_findings, without_superseded
+
+if TYPE_CHECKING:
+    from xlkinerja.io.annotate import AnnotateResult
 
 Progress = Callable[[Path], None]
 
@@ -65,33 +75,47 @@ def validate_paths(
         settings = _settings(given or (first[0].form if first else None))
         rest = [p for p in result.files if p != among]
         by_path = {r.path: r for r in [*first, *process_all(rest, settings, pool, progress)]}
-    ordered = [by_path[str(p)] for p in result.files]
-    normal = [r.form for r in ordered if r.form is not None]
-    found_master = given or next((n for n in normal if n.form.id == "master"), None)
-    if found_master is not None and given is None and among is None:
-        # Not recognisable from its properties: check the others again with its settings.
-        ordered = [_recheck(r, found_master) for r in ordered]
+        ordered = [by_path[str(p)] for p in result.files]
         normal = [r.form for r in ordered if r.form is not None]
-    findings: list[Finding] = []
-    for r in ordered:
-        if r.error is not None:
-            findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
-        elif r.form is not None:
-            result.forms[r.path] = r.form.form.id
-            findings.extend(r.findings)
-    schema, cascade = cross_file_checks(normal, found_master)
-    findings = without_superseded([*findings, *schema], cascade) + cascade
-    order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in normal}
-    sort_findings(findings, order)
-    result.findings = findings
-    if annotate:
-        from xlkinerja.io.annotate import annotate_workbook
-
-        for n in normal:
-            written = annotate_workbook(Path(n.file), result.of_file(Path(n.file)))
-            result.annotated.append(written.path)
-            result.backups.append(written.backup)
+        found_master = given or next((n for n in normal if n.form.id == "master"), None)
+        if found_master is not None and given is None and among is None:
+            # Not recognisable from its properties: check the others again with its settings.
+            ordered = [_recheck(r, found_master) for r in ordered]
+            normal = [r.form for r in ordered if r.form is not None]
+        findings: list[Finding] = []
+        for r in ordered:
+            if r.error is not None:
+                findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+            elif r.form is not None:
+                result.forms[r.path] = r.form.form.id
+                findings.extend(r.findings)
+        schema, cascade = cross_file_checks(normal, found_master)
+        findings = without_superseded([*findings, *schema], cascade) + cascade
+        order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in normal}
+        sort_findings(findings, order)
+        result.findings = findings
+        if annotate:
+            per_file: dict[str, list[Finding]] = {n.file: [] for n in normal}
+            for f in findings:
+                if f.file in per_file:
+                    per_file[f.file].append(f)
+            files, found = list(per_file), list(per_file.values())
+            done = pool.map(_in_worker, files, found) if pool else map(_annotate, files, found)
+            for written in done:
+                result.annotated.append(written.path)
+                result.backups.append(written.backup)
     return result
+
+
+def _annotate(file: str, findings: list[Finding]) -> AnnotateResult:
+    from xlkinerja.io.annotate import annotate_workbook
+
+    return annotate_workbook(Path(file), findings)
+
+
+def _in_worker(file: str, findings: list[Finding]) -> AnnotateResult:
+    collect_now_and_then()  # the collector is off in workers; annotating makes cycles
+    return _annotate(file, findings)
 
 
 def _is_master(path: Path) -> bool:

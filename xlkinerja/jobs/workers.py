@@ -13,6 +13,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -38,8 +39,9 @@ def worker_pool(
     workers: int, start_method: str | None = None
 ) -> Iterator[ProcessPoolExecutor | None]:
     """Worker processes, started at once and importing the per-file code while the caller
-    goes on (reading the master); None for one worker (work in this process)."""
-    if workers <= 1:
+    goes on (reading the master); None for one worker (work in this process), or when
+    workers could not start (see `main_module_importable`)."""
+    if workers <= 1 or not main_module_importable():
         yield None
         return
     # forkserver: fork after pandas/polars threads started can hang the children. The
@@ -79,6 +81,17 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def main_module_importable() -> bool:
+    """Whether worker processes can import this program's main module again, as
+    multiprocessing makes them: not when it was read from stdin (`python - < job.py`). From
+    `python -m`, an interactive session or a notebook there is nothing to import."""
+    main = sys.modules.get("__main__")
+    if getattr(getattr(main, "__spec__", None), "name", None) is not None:
+        return True
+    path = getattr(main, "__file__", None)
+    return path is None or Path(path).is_file()
+
+
 def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
     try:
         for _ in range(workers):
@@ -95,13 +108,18 @@ def _worker_start() -> None:
     gc.disable()
 
 
-COLLECT_EVERY = 200
+COLLECT_EVERY = 50  # files; annotating one makes a few hundred cyclic objects
 _done_in_worker = itertools.count(1)
 
 
-def _process(path: str, settings: Pengaturan, archive: bool) -> FileResult:
+def collect_now_and_then() -> None:
+    """In a worker (collector off), once every COLLECT_EVERY calls: collect."""
     if next(_done_in_worker) % COLLECT_EVERY == 0:
         gc.collect()
+
+
+def _process(path: str, settings: Pengaturan, archive: bool) -> FileResult:
+    collect_now_and_then()
     return process_file(path, settings, archive)
 
 
