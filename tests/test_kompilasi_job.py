@@ -133,7 +133,7 @@ def test_workers_start_without_the_heavy_libraries():
     heavy = "{'pandas', 'pandera', 'sqlalchemy', 'xlsxwriter', 'matplotlib', 'openpyxl'}"
     # The per-file code, and the CLI (the `xlkinerja` script is the workers' main module,
     # which multiprocessing imports again in each of them).
-    for module in ("xlkinerja.jobs.workers", "xlkinerja.cli"):
+    for module in ("xlkinerja.jobs.workers", "xlkinerja.jobs.validasi", "xlkinerja.cli"):
         code = f"import sys, {module}; print(sorted({heavy} & set(sys.modules)))"
         run = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=False
