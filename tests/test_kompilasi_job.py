@@ -177,3 +177,22 @@ def test_users_are_told_what_the_job_does_after_the_files(kiriman: Path, tmp_pat
         "Menyusun rekap",
         "Menulis workbook rekap",
     ]
+
+
+class _DiesInWorker:
+    """Settings that end the worker process that unpickles them (as an out-of-memory kill
+    or a crash in a native reader would)."""
+
+    def __reduce__(self):
+        import os
+
+        return (os._exit, (3,))
+
+
+def test_a_worker_that_dies_is_a_clear_error(kiriman: Path):
+    from xlkinerja.errors import XlkinerjaError
+    from xlkinerja.jobs.workers import process_all, worker_pool
+
+    files = sorted(kiriman.glob("*.xlsx"))
+    with worker_pool(2) as pool, pytest.raises(XlkinerjaError, match="berhenti tiba-tiba"):
+        process_all(files, _DiesInWorker(), pool)  # type: ignore[arg-type]

@@ -17,9 +17,11 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.validation.context import Pengaturan
 
@@ -145,8 +147,17 @@ def process_all(
         [archive] * len(paths),
         chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: workers end together
     )
-    for path, result in zip(paths, futures, strict=True):
-        results.append(result)
-        if progress:
-            progress(path)
+    try:
+        for path, result in zip(paths, futures, strict=True):
+            results.append(result)
+            if progress:
+                progress(path)
+    except BrokenProcessPool as exc:
+        upcoming = ", ".join(p.name for p in paths[len(results) : len(results) + 5])
+        raise XlkinerjaError(
+            "proses pembaca berhenti tiba-tiba (kehabisan memori, atau sebuah berkas yang "
+            f"membuatnya gagal) setelah {len(results)} dari {len(paths)} berkas; berkas "
+            f"berikutnya: {upcoming}.",
+            hint="Jalankan ulang dengan --proses 1 untuk mengetahui berkasnya.",
+        ) from exc
     return results
