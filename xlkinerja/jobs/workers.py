@@ -13,6 +13,7 @@ import gc
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -55,6 +56,7 @@ def worker_pool(
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload([__name__])  # and with it the per-file code
+        _start_forkserver_shielded()
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_start
     ) as pool:
@@ -83,6 +85,22 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _start_forkserver_shielded() -> None:
+    """Start the fork server with Ctrl+C ignored: it imports the per-file code before it
+    protects itself, and a Ctrl+C in that moment would print a traceback. Its workers take
+    Ctrl+C again (`_worker_start`), so that the job stops at once."""
+    from multiprocessing import forkserver
+
+    if threading.current_thread() is not threading.main_thread():
+        forkserver.ensure_running()  # only the main thread may change signal handling
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def main_module_importable() -> bool:
     """Whether worker processes can import this program's main module again, as
     multiprocessing makes them: not when it was read from stdin (`python - < job.py`). From
@@ -106,6 +124,7 @@ def _worker_start() -> None:
     """In each worker: the imported modules are never scanned again, and the collector is
     off (reading a workbook makes no reference cycles, a test checks; `_process` collects
     every COLLECT_EVERY files all the same)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # see _start_forkserver_shielded
     gc.freeze()
     gc.disable()
 
