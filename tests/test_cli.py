@@ -188,3 +188,33 @@ def test_kompilasi_with_a_bad_master_stops_cleanly(tmp_path: Path):
     assert "Galat:" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "rekap.xlsx").exists()
+
+
+def test_ctrl_c_during_kompilasi_stops_without_a_traceback(tmp_path: Path):
+    """Ctrl+C reaches the whole process group: the job, the fork server and the workers."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "kiriman"
+    folder.mkdir()
+    for n in range(300):  # enough for a few seconds of reading
+        shutil.copy(SAMPLE / "TI-jurusan-teknik-informatika.xlsx", folder / f"TI-{n:03}.xlsx")
+    run = subprocess.Popen(
+        [
+            sys.executable, "-m", "xlkinerja", "kompilasi", str(folder),
+            "--master", str(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"),
+            "--output", str(tmp_path / "rekap.xlsx"), "--tanpa-arsip", "--senyap",
+        ],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(1.5)
+    os.killpg(run.pid, signal.SIGINT)
+    started = time.monotonic()
+    _, err = run.communicate(timeout=60)
+    assert time.monotonic() - started < 10
+    assert "Traceback" not in err.decode()
+    assert not (tmp_path / "rekap.xlsx").exists()
