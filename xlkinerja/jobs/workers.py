@@ -1,4 +1,5 @@
-"""Worker processes for the per-file work of kompilasi (read, normalise, check, serialise).
+"""Worker processes for the per-file work of kompilasi and validasi (read, normalise, check,
+serialise; for validasi also write the findings back).
 
 `forkserver` where there is one (Linux, macOS): the server imports the per-file code once
 and every worker is a fork of it; fork straight from the main process can hang once pandas
@@ -60,8 +61,8 @@ def worker_pool(
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_start
     ) as pool:
-        # Starting a worker waits until the server has imported the per-file code (~0.5 s):
-        # let a thread wait for that while this one reads the master.
+        # Starting a worker waits until the server has imported the per-file code (~0.1 s,
+        # more on a cold disk): let a thread wait for that while this one reads the master.
         starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
         starting.start()
         try:
@@ -116,7 +117,7 @@ def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
     try:
         for _ in range(workers):
             pool.submit(os.getpid)
-    except Exception:
+    except Exception:  # a broken pool: `process_all` meets it too and says so
         return
 
 
@@ -151,6 +152,8 @@ def process_all(
     progress: Progress | None = None,
     archive: bool = False,
 ) -> list[FileResult]:
+    """`process_file` for every path, in `pool` (None: in this process); results in the
+    order of `paths`. A worker that dies is an `XlkinerjaError` for the user."""
     results = []
     if pool is None:
         for path in paths:
