@@ -470,3 +470,16 @@ def test_a_job_read_from_stdin_still_runs(tmp_path: Path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[0] == "9"
     assert "Traceback" not in run.stderr
+
+
+def test_validasi_tells_what_it_does(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(SAMPLE, tmp_path / "k", ignore=shutil.ignore_patterns("*.md"))
+    told: list[str] = []
+    validate_paths([tmp_path / "k"], annotate=True, stage=told.append)
+    assert told == [
+        "Membaca dan memeriksa workbook",
+        "Memeriksa skema dan kaskade",
+        "Menulis temuan ke workbook",
+    ]

@@ -112,6 +112,7 @@ def validasi(
             annotate=annotate,
             progress=lambda _: bar.advance(task),
             workers=proses,
+            stage=lambda text: bar.update(task, description=text),
         )
     report_findings(result, format)
     for backup in result.backups:

@@ -12,6 +12,7 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_id import template_id
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.workers import (
+    Stage,
     collect_now_and_then,
     collector_paused,
     process_all,
@@ -59,16 +60,20 @@ def validate_paths(
     annotate: bool = False,
     progress: Progress | None = None,
     workers: int | None = None,
+    stage: Stage | None = None,
 ) -> ValidasiResult:
     """Validate the workbooks under `paths` together. Each file is read, normalised and
     checked on its own (in worker processes when there are many, as kompilasi does), then
     the schemas and the cascade run over all of them; with `annotate` the findings are
-    written into each workbook (its original kept in cadangan-xlkinerja/)."""
+    written into each workbook (its original kept in cadangan-xlkinerja/). `progress` is
+    called per workbook read, `stage` with what the job does next (Indonesian, for users)."""
+    tell = stage or (lambda _: None)
     result = ValidasiResult(files=collect_workbooks(paths))
     given = normalise_form(read_form(master, MASTER))[0] if master is not None else None
     # The master among the files is read first: its settings apply to the others' checks.
     among = None if given else next((p for p in result.files if _is_master(p)), None)
     with collector_paused(), worker_pool(worker_count(workers, len(result.files))) as pool:
+        tell("Membaca dan memeriksa workbook")
         first = [process_file(str(among), Pengaturan())] if among is not None else []
         if among is not None and progress:
             progress(among)
@@ -89,12 +94,14 @@ def validate_paths(
             elif r.form is not None:
                 result.forms[r.path] = r.form.form.id
                 findings.extend(r.findings)
+        tell("Memeriksa skema dan kaskade")
         schema, cascade = cross_file_checks(normal, found_master)
         findings = without_superseded([*findings, *schema], cascade) + cascade
         order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in normal}
         sort_findings(findings, order)
         result.findings = findings
         if annotate:
+            tell("Menulis temuan ke workbook")
             per_file: dict[str, list[Finding]] = {n.file: [] for n in normal}
             for f in findings:
                 if f.file in per_file:
