@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +24,14 @@ err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 class OutputFormat(StrEnum):
     teks = "teks"
     json = "json"
+
+
+# Options several commands share.
+Proses = Annotated[
+    int | None,
+    typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
+]
+Senyap = Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")]
 
 
 F = TypeVar("F", bound=Callable[..., Any])

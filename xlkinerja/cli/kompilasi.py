@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from xlkinerja.cli.common import EXIT_DATA, OutputFormat, app, err, friendly_errors
+from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.validation.finding import Severity
 
@@ -38,14 +38,11 @@ def kompilasi(
     tanpa_arsip: Annotated[
         bool, typer.Option("--tanpa-arsip", help="Jangan catat ke arsip.")
     ] = False,
-    proses: Annotated[
-        int | None,
-        typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
-    ] = None,
+    proses: Proses = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
     ] = OutputFormat.teks,
-    senyap: Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")] = False,
+    senyap: Senyap = False,
 ) -> None:
     """Gabungkan workbook semua unit menjadi workbook rekap institusi dan catat ke arsip.
 

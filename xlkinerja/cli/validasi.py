@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 from rich.table import Table
 
-from xlkinerja.cli.common import EXIT_DATA, OutputFormat, app, err, friendly_errors
+from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.validation.finding import Severity
 
@@ -83,14 +83,11 @@ def validasi(
             "berkas asli disimpan di folder cadangan-xlkinerja/.",
         ),
     ] = False,
-    proses: Annotated[
-        int | None,
-        typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
-    ] = None,
+    proses: Proses = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="teks (tabel) atau json (ke stdout).")
     ] = OutputFormat.teks,
-    senyap: Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")] = False,
+    senyap: Senyap = False,
 ) -> None:
     """Periksa isian workbook dan laporkan setiap temuan beserta selnya.
 
