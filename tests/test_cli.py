@@ -201,7 +201,7 @@ def test_ctrl_c_during_kompilasi_stops_without_a_traceback(tmp_path: Path):
 
     folder = tmp_path / "kiriman"
     folder.mkdir()
-    for n in range(300):  # enough for a few seconds of reading
+    for n in range(1500):  # enough for several seconds of reading on a fast machine
         shutil.copy(SAMPLE / "TI-jurusan-teknik-informatika.xlsx", folder / f"TI-{n:03}.xlsx")
     run = subprocess.Popen(
         [
@@ -212,6 +212,7 @@ def test_ctrl_c_during_kompilasi_stops_without_a_traceback(tmp_path: Path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     time.sleep(1.5)
+    assert run.poll() is None, "kompilasi ended before Ctrl+C: give it more files"
     os.killpg(run.pid, signal.SIGINT)
     started = time.monotonic()
     _, err = run.communicate(timeout=60)

@@ -1,0 +1,145 @@
+"""Today's outputs on the sample institution, byte for byte or value for value.
+
+The goldens in tests/golden/ were written before the core/pipeline restructuring (see its
+README): the annotated workbooks, the compiled workbook's values, and what the commands
+print (JSON to stdout, text to stderr). A failure here is a change of behaviour.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.conftest import ROOT, SAMPLE
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
+NOW = datetime(2025, 3, 3, 9, 30)
+LATER = datetime(2025, 4, 1, 14, 5)
+
+
+def golden(name: str) -> Any:
+    text = (GOLDEN / name).read_text(encoding="utf-8")
+    return json.loads(text) if name.endswith(".json") else text
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def xlkinerja(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "xlkinerja", *args],
+        cwd=cwd, capture_output=True, text=True, check=False, timeout=300, env=env,
+    )  # fmt: skip
+
+
+def _annotate_all(folder: Path, now: datetime) -> dict[str, str]:
+    from xlkinerja.io.annotate import annotate_workbook
+    from xlkinerja.jobs.validasi import validate_paths
+
+    findings = validate_paths([folder], workers=1).findings
+    hashes = {}
+    for path in sorted(folder.glob("*.xlsx")):
+        annotate_workbook(path, [f for f in findings if f.file == str(path)], now=now)
+        hashes[path.name] = sha(path)
+    return hashes
+
+
+def test_annotated_workbooks_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    shutil.copytree(SAMPLE, tmp_path / "contoh", ignore=shutil.ignore_patterns("*.md"))
+    monkeypatch.chdir(tmp_path)  # relative paths: the report sheet names the files as given
+    expected = golden("annotate.json")
+    assert _annotate_all(Path("contoh"), NOW) == expected["first"]
+    assert _annotate_all(Path("contoh"), LATER) == expected["second"]  # old marks removed
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def test_compiled_workbook_has_the_same_values(tmp_path: Path):
+    from xlkinerja.jobs.kompilasi import compile_paths
+
+    rekap = tmp_path / "rekap.xlsx"
+    compile_paths([SAMPLE], master=MASTER, output=rekap, archive=False, workers=1, now=NOW)
+    book = CalamineWorkbook.from_path(str(rekap))
+    sheets = {
+        name: [[_plain(v) for v in row] for row in book.get_sheet_by_name(name).to_python()]
+        for name in book.sheet_names
+    }
+    text = json.dumps(sheets, default=str).replace(f"{ROOT}/", "<ROOT>/")
+    assert json.loads(text) == golden("rekap-values.json")
+
+
+def test_validasi_and_baca_print_the_same(tmp_path: Path):
+    run = xlkinerja("validasi", "workbooks/contoh", "--format", "json", cwd=ROOT)
+    assert run.returncode == 1
+    assert json.loads(run.stdout) == golden("validasi.json")
+    run = xlkinerja("validasi", "workbooks/contoh", cwd=ROOT)
+    assert run.stderr == golden("validasi.txt")
+    run = xlkinerja("baca", "workbooks/contoh", "--format", "json", cwd=ROOT)
+    assert run.returncode == 0
+    assert json.loads(run.stdout) == golden("baca.json")
+    assert xlkinerja("baca", "workbooks/contoh", cwd=ROOT).stderr == golden("baca.txt")
+
+
+def _without_run_details(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The archive's rows without what differs per run: when, by whom, and the sha256 of
+    the workbook openpyxl re-saved (its timestamps)."""
+    out = []
+    for row in rows:
+        kept = {k: v for k, v in row.items() if k not in ("dikompilasi", "oleh")}
+        if kept["versi"] > 1:
+            kept.pop("sha256")
+        out.append(kept)
+    return out
+
+
+def test_kompilasi_and_arsip_print_the_same(tmp_path: Path):
+    run = xlkinerja(
+        "kompilasi", str(SAMPLE), "--master", str(MASTER), "--output", "rekap.xlsx",
+        "--db", "arsip.sqlite", "--format", "json", cwd=tmp_path,
+    )  # fmt: skip
+    assert run.returncode == 1
+    assert json.loads(run.stdout) == golden("kompilasi.json")
+    run = xlkinerja(
+        "kompilasi", str(SAMPLE), "--master", str(MASTER), "--output", "rekap.xlsx",
+        "--db", "lain.sqlite", cwd=tmp_path,
+    )  # fmt: skip
+    assert run.stderr == golden("kompilasi.txt")
+    # A second version of TI: one PK target changed.
+    changed = tmp_path / "v2"
+    shutil.copytree(SAMPLE, changed, ignore=shutil.ignore_patterns("*.md"))
+    ti = changed / "TI-jurusan-teknik-informatika.xlsx"
+    book = openpyxl.load_workbook(ti)
+    book["PK"]["G22"] = 91
+    book.save(ti)
+    run = xlkinerja(
+        "kompilasi", "v2", "--master", str(changed / MASTER.name), "--output", "rekap2.xlsx",
+        "--db", "arsip.sqlite", "--format", "json", cwd=tmp_path,
+    )  # fmt: skip
+    assert json.loads(run.stdout) == golden("kompilasi2.json")
+    run = xlkinerja(
+        "arsip", "beda", "TI", "1", "2", "--db", "arsip.sqlite", "--format", "json", cwd=tmp_path
+    )
+    assert json.loads(run.stdout) == golden("beda.json")
+    run = xlkinerja("arsip", "beda", "TI", "1", "2", "--db", "arsip.sqlite", cwd=tmp_path)
+    assert run.stderr == golden("beda.txt")
+    for args, name in (([], "daftar.json"), (["--unit", "TI"], "daftar-ti.json")):
+        run = xlkinerja(
+            "arsip", "daftar", *args, "--db", "arsip.sqlite", "--format", "json", cwd=tmp_path
+        )
+        assert _without_run_details(json.loads(run.stdout)) == _without_run_details(golden(name))
