@@ -20,8 +20,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.io.annotate import annotate_workbook
-from xlkinerja.validation.finding import Finding, Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "workbooks" / "contoh" / "TI-jurusan-teknik-informatika.xlsx"

@@ -12,9 +12,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from xlkinerja.form_data import CellScalar, FormValues
+from xlkinerja.cascade.prefill import MasterView, unit_file_name, unit_values
+from xlkinerja.core.form_data import CellScalar, FormValues
+from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
-from xlkinerja.jobs.templat import MasterView, unit_file_name, unit_values
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sample.institution import IKU, master_values
 from xlkinerja.specs import MASTER, UNIT
@@ -155,7 +156,7 @@ def generate(folder: Path, n_units: int) -> Path:
     if marker.exists():
         return master_path
     write_template(MASTER, master_path, master(n_units))
-    view = MasterView.read(master_path)
+    view = MasterView.from_data(read_form(master_path, MASTER))
     rng = random.Random(2025)
     units = folder / "unit"
     start = time.perf_counter()

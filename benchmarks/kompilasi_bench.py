@@ -95,12 +95,13 @@ def run_openpyxl(master: Path, work: Path) -> float:
     sys.path.insert(0, str(BENCH))
     from openpyxl_pipeline import read_with_openpyxl, write_with_openpyxl
 
+    from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs.checks import cross_file_checks
+    from xlkinerja.jobs.pipeline import FileResult, unit_rows
     from xlkinerja.jobs.ringkasan import collect_workbooks
     from xlkinerja.kompilasi.aggregate import aggregate
-    from xlkinerja.kompilasi.per_file import FileResult, unit_rows
-    from xlkinerja.validation.context import Pengaturan
+    from xlkinerja.validation.checks import per_file_checks
     from xlkinerja.validation.normalise import normalise_form
-    from xlkinerja.validation.run import cross_file_checks, per_file_checks
 
     start = time.perf_counter()
     master_form = normalise_form(read_with_openpyxl(master))[0]

@@ -17,7 +17,7 @@ import openpyxl
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils.cell import range_boundaries
 
-from xlkinerja.form_data import CellValue, FormData, Row, TableData, TemplateMeta
+from xlkinerja.core.form_data import CellValue, FormData, Row, TableData, TemplateMeta
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.specs import FORMS
 

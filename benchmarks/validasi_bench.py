@@ -17,11 +17,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from xlkinerja.form_data import CellValue, FormData, Row, TableData
+from xlkinerja.core.form_data import CellValue, FormData, Row, TableData
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.checks import validate_forms
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.validation.normalise import normalise_form
-from xlkinerja.validation.run import validate_forms
 from xlkinerja.validation.schema import check_schema
 from xlkinerja.validation.unique import check_unique
 

@@ -31,12 +31,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level  # noqa: E402
+from xlkinerja.core.finding import Finding, Severity  # noqa: E402
 from xlkinerja.domain.status import status_of  # noqa: E402
 from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
+from xlkinerja.io.rekap.package import Workbook  # noqa: E402
+from xlkinerja.io.rekap.writer import write_kompilasi  # noqa: E402
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit  # noqa: E402
-from xlkinerja.kompilasi.package import Workbook  # noqa: E402
-from xlkinerja.kompilasi.writer import write_kompilasi  # noqa: E402
-from xlkinerja.validation.finding import Finding, Severity  # noqa: E402
 
 COLUMNS = 10
 RED_EVERY = 7

@@ -12,7 +12,7 @@ from pathlib import Path
 import xlsxwriter
 from defusedxml import ElementTree
 
-from xlkinerja.validation.finding import Finding, Severity
+from xlkinerja.core.finding import Finding, Severity
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # XlsxWriter writes the sheets in this order.

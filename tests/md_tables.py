@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.form_data import FormValues
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.specs import Form

@@ -31,12 +31,12 @@ from tests.annotate_fixtures import (
     second_findings,
 )
 from tests.conftest import SAMPLE
+from xlkinerja.core.finding import Severity
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.specs import UNIT
-from xlkinerja.validation.finding import Severity
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
 NOW = datetime(2025, 3, 1, 9, 30, 0)

@@ -12,7 +12,6 @@ import pytest
 import xlsxwriter
 
 from tests import lo
-from xlkinerja.cascade.draw import draw_tree, measure
 from xlkinerja.cascade.layout import (
     BOX_WIDTH,
     ELLIPSIS,
@@ -22,9 +21,10 @@ from xlkinerja.cascade.layout import (
     layout_tree,
     wrap,
 )
-from xlkinerja.cascade.sheet import HEADERS, write_tree_sheet, write_tree_workbook
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import status_of
+from xlkinerja.io.pohon.draw import draw_tree, measure
+from xlkinerja.io.pohon.sheet import HEADERS, write_tree_sheet, write_tree_workbook
 
 INSTITUTION = "Politeknik Negeri Contoh"
 UNITS = {

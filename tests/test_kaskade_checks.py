@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
-from xlkinerja.form_data import FormValues
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.validasi import validate_paths

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import SAMPLE
-from xlkinerja.form_data import FormValues
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.kompilasi import compile_paths
@@ -106,8 +106,8 @@ def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
     import gc
     import pickle
 
-    from xlkinerja.kompilasi.per_file import process_file
-    from xlkinerja.validation.context import Pengaturan
+    from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs.pipeline import process_file
     from xlkinerja.validation.normalise import normalise_form
 
     settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
@@ -144,8 +144,8 @@ def test_workers_start_without_the_heavy_libraries():
 def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     """Windows has no forkserver: workers are spawned there (fresh interpreters that import
     the per-file code themselves). The results must not depend on it."""
+    from xlkinerja.core.settings import Pengaturan
     from xlkinerja.jobs.workers import process_all, worker_pool
-    from xlkinerja.validation.context import Pengaturan
     from xlkinerja.validation.normalise import normalise_form
 
     settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])

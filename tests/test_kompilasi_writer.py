@@ -22,14 +22,14 @@ import xlsxwriter
 import xlsxwriter.workbook
 
 from tests import lo
-from xlkinerja.cascade.sheet import IKU_FILL, PROBLEM_FILL, STATUS_FILLS
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.domain.predikat import DEFAULT_SCALE
 from xlkinerja.domain.status import Status, status_of
 from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
+from xlkinerja.io.pohon.sheet import IKU_FILL, PROBLEM_FILL, STATUS_FILLS
+from xlkinerja.io.rekap.writer import SHEET_ORDER, write_kompilasi
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit, Unreadable
-from xlkinerja.kompilasi.writer import SHEET_ORDER, write_kompilasi
-from xlkinerja.validation.finding import Finding, Severity
 
 INSTANSI = "Politeknik Negeri Contoh"
 BATAS = date(2025, 2, 28)
@@ -838,7 +838,7 @@ def test_written_atomically_over_an_existing_file(tmp_path: Path, monkeypatch: p
         raise RuntimeError("rusak di tengah jalan")
 
     with monkeypatch.context() as m:
-        m.setattr("xlkinerja.kompilasi.writer.write_temuan", broken)
+        m.setattr("xlkinerja.io.rekap.writer.write_temuan", broken)
         with pytest.raises(RuntimeError, match="rusak"):
             write_kompilasi(kompilasi_contoh(), path)
     assert path.read_bytes() == b"lama" and sorted(tmp_path.iterdir()) == [path]

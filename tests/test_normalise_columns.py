@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from xlkinerja.form_data import CellValue
+from xlkinerja.core.form_data import CellValue
 from xlkinerja.specs import FORMS, UNIT, ValueType
 from xlkinerja.validation.normalise import NUMERIC, _fast_column, _normalise_value
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from xlkinerja.form_data import FormValues
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.specs import FORMS, UNIT, Form, ValueType

@@ -3,13 +3,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
+from xlkinerja.cascade.prefill import person_slug, skp_file_name, unit_file_name
 from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.templat import (
-    person_slug,
-    skp_file_name,
-    unit_file_name,
-    write_unit_workbooks,
-)
+from xlkinerja.jobs.templat import write_unit_workbooks
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.specs import UNIT
 

@@ -8,11 +8,11 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.md_tables import cell_of, workbook
+from xlkinerja.core.finding import Severity
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.checks import validate_forms
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
-from xlkinerja.validation.finding import Severity
-from xlkinerja.validation.run import validate_forms
 
 UNIT_FIELDS = {
     "kode_unit": "TI",

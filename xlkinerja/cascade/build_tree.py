@@ -14,13 +14,13 @@ from collections.abc import Mapping
 
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.domain.rollup import rollup
 from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, status_of
 from xlkinerja.validation.capaian_rows import capaian_per_ikk, latest
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import positions, val
 
 PERIODS = ("TW I", "TW II", "TW III", "TW IV")
 

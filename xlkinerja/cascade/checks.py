@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.predikat import Pelanggaran, cek_distribusi, predikat_kinerja
-from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.locate import at_field
 from xlkinerja.validation.messages import finding, show
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import at_field, positions, val
 
 DIRECT = ("beban target", "wilayah")  # same indicator split: same satuan as the parent
 TOLERANCE = 0.005  # "within rounding" for beban target sums

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from xlkinerja.form_data import CellValue
-from xlkinerja.validation.normalise import NormalForm, NormalTable
-from xlkinerja.validation.table_access import positions, val
+from xlkinerja.core.form_data import CellValue
+from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.table_access import positions, val
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.domain.values import as_code, as_text
-from xlkinerja.form_data import CellScalar, FormValues
 from xlkinerja.validation.messages import show
 
 IDENTITY = ("tahun", "nama", "nip", "unit")  # refreshed from the source every time

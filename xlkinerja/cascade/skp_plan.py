@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from xlkinerja.form_data import CellScalar
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import positions, val
+from xlkinerja.core.form_data import CellScalar
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import positions, val
 
 
 @dataclass

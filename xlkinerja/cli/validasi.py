@@ -12,8 +12,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
+from xlkinerja.core.finding import Severity
 from xlkinerja.jobs.ringkasan import collect_workbooks
-from xlkinerja.validation.finding import Severity
 
 if TYPE_CHECKING:
     from xlkinerja.jobs.validasi import ValidasiResult

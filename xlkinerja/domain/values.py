@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from xlkinerja.form_data import CellScalar
+from xlkinerja.core.form_data import CellScalar
 
 _INT_TEXT = re.compile(r"^\s*[+-]?\d+\s*$")
 

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from xlkinerja.core.address import cell_address, column_index
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.package_parts import cell_address, column_index
 
 MAX_SHEET_BYTES = 100 * 1000**2  # uncompressed XML of one sheet of the form (a big one: ~5 MB)
 

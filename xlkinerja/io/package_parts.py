@@ -13,6 +13,7 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from xlkinerja.core.address import cell_address, column_index
 from xlkinerja.errors import WorkbookError
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -30,27 +31,6 @@ class NamedCell:
     cell: str  # A1 without dollars
     row: int  # zero-based
     col: int  # zero-based
-
-
-def column_index(letters: str) -> int:
-    index = 0
-    for char in letters:
-        index = index * 26 + (ord(char) - 64)
-    return index - 1
-
-
-def column_letters(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def cell_address(row: int, col: int) -> str:
-    """Zero-based row/col to an A1 address."""
-    return f"{column_letters(col)}{row + 1}"
 
 
 def parse_single_cell_ref(text: str) -> NamedCell | None:

@@ -21,17 +21,12 @@ from typing import Any
 
 import python_calamine as calamine
 
+from xlkinerja.core.address import cell_address, column_index, column_letters
+from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
 from xlkinerja.errors import WorkbookError
-from xlkinerja.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
 from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
 from xlkinerja.io.package_guard import check_package
-from xlkinerja.io.package_parts import (
-    cell_address,
-    column_index,
-    column_letters,
-    parse_single_cell_ref,
-    read_defined_names,
-)
+from xlkinerja.io.package_parts import parse_single_cell_ref, read_defined_names
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.specs import FORMS, Form, Table
 

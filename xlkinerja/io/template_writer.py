@@ -17,7 +17,7 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from xlkinerja import __version__
-from xlkinerja.form_data import CellScalar, FormValues
+from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.io.template_petunjuk import write_petunjuk

@@ -13,16 +13,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from xlkinerja.cascade.prefill import MasterView, skp_file_name, skp_values
 from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
+from xlkinerja.core.form_data import CellScalar, FormValues
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.form_data import CellScalar, FormValues
 from xlkinerja.io.backup import keep_backup
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
-from xlkinerja.jobs.templat import MasterView, skp_file_name, skp_values
 from xlkinerja.specs import SKP_FORM, UNIT
-from xlkinerja.validation.normalise import NormalForm, normalise_form
+from xlkinerja.specs.master import MASTER
+from xlkinerja.validation.normalise import normalise_form
 
 
 @dataclass
@@ -83,7 +85,7 @@ def generate_skp(
         raise XlkinerjaError(
             "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=unit_path, sheet="PK"
         )
-    master_view = MasterView.read(master) if master is not None else None
+    master_view = MasterView.from_data(read_form(master, MASTER)) if master is not None else None
     result = KaskadeResult(unit=str(kode_unit))
     for plan in plan_unit(unit):
         planned = FormValues(fields=_identity(unit, plan, master_view), tables={"rhk": plan.rhk})

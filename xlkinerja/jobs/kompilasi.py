@@ -19,9 +19,13 @@ from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.index import build_index
+from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.core.settings import Pengaturan
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.checks import cross_file_checks
+from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.workers import (
     Progress,
@@ -32,13 +36,10 @@ from xlkinerja.jobs.workers import (
     worker_pool,
 )
 from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.peak_memory import peak_rss_mb
 from xlkinerja.specs import MASTER
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding, Severity
+from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
 from xlkinerja.validation.normalise import normalise_form
-from xlkinerja.validation.run import cross_file_checks, sort_findings, without_superseded
 
 
 @dataclass
@@ -94,8 +95,8 @@ def _quiet(_: str) -> None:
 
 
 def _import_later_phases() -> None:
+    import xlkinerja.io.rekap.writer
     import xlkinerja.kompilasi.aggregate
-    import xlkinerja.kompilasi.writer
     import xlkinerja.validation.schema  # noqa: F401
 
 
@@ -149,7 +150,7 @@ def _compile(
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")
     stage("Menulis workbook rekap")
-    from xlkinerja.kompilasi.writer import write_kompilasi
+    from xlkinerja.io.rekap.writer import write_kompilasi
 
     write = partial(write_kompilasi, kompilasi, output)
     backup = None
@@ -167,7 +168,7 @@ def _compile(
     )
     if archive:
         stage("Mencatat ke arsip")
-        from xlkinerja.kompilasi.archiving import archive_results
+        from xlkinerja.jobs.archiving import archive_results
 
         recorded = archive_results(db, master_data, results, now=now)
         result.archived = sum(r.new for r in recorded)

@@ -10,16 +10,17 @@ from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.build_tree import build_tree
-from xlkinerja.cascade.draw import draw_tree
 from xlkinerja.cascade.index import build_index
-from xlkinerja.cascade.sheet import write_tree_workbook
 from xlkinerja.cascade.tree import CascadeTree
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
+from xlkinerja.io.pohon.draw import draw_tree
+from xlkinerja.io.pohon.sheet import write_tree_workbook
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.specs import MASTER
-from xlkinerja.validation.normalise import NormalForm, normalise_form
+from xlkinerja.validation.normalise import normalise_form
 
 NAME = "pohon-kinerja"
 

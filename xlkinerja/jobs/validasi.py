@@ -8,8 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_id import template_id
+from xlkinerja.jobs.checks import cross_file_checks
+from xlkinerja.jobs.pipeline import FileResult, process_file
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.workers import (
     Stage,
@@ -19,13 +24,10 @@ from xlkinerja.jobs.workers import (
     worker_count,
     worker_pool,
 )
-from xlkinerja.kompilasi.per_file import FileResult, process_file
 from xlkinerja.specs import MASTER
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding, Severity
+from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
-from xlkinerja.validation.normalise import NormalForm, normalise_form
-from xlkinerja.validation.run import cross_file_checks, sort_findings, without_superseded
+from xlkinerja.validation.normalise import normalise_form
 
 if TYPE_CHECKING:
     from xlkinerja.io.annotate import AnnotateResult

@@ -23,9 +23,9 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 
+from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.kompilasi.per_file import FileResult, process_file
-from xlkinerja.validation.context import Pengaturan
+from xlkinerja.jobs.pipeline import FileResult, process_file
 
 Progress = Callable[[Path], None]  # one workbook done
 Stage = Callable[[str], None]  # what the job does next, for users

@@ -12,8 +12,13 @@ import pandas as pd
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
+from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 from xlkinerja.domain.status import status_of
+from xlkinerja.jobs.pipeline import FileResult
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
     REKAP_PK_COLUMNS,
@@ -22,11 +27,6 @@ from xlkinerja.kompilasi.model import (
     StatusUnit,
     Unreadable,
 )
-from xlkinerja.kompilasi.per_file import FileResult
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding, Severity
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import positions, val
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 

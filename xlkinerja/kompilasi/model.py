@@ -29,7 +29,7 @@ from datetime import date, datetime
 from typing import Any
 
 from xlkinerja.cascade.tree import CascadeTree
-from xlkinerja.validation.finding import Finding
+from xlkinerja.core.finding import Finding
 
 REKAP_PK_COLUMNS = (
     "kode_ss",

@@ -11,9 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from xlkinerja.form_data import CellScalar, FormValues
-from xlkinerja.io.template_writer import write_template
-from xlkinerja.jobs.templat import (
+from xlkinerja.cascade.prefill import (
     MasterView,
     skp_file_name,
     skp_values,
@@ -21,6 +19,9 @@ from xlkinerja.jobs.templat import (
     unit_name,
     unit_values,
 )
+from xlkinerja.core.form_data import CellScalar, FormValues
+from xlkinerja.io.reader import read_form
+from xlkinerja.io.template_writer import write_template
 from xlkinerja.sample.institution import TAHUN, master_values
 from xlkinerja.sample.skp_entries import SKP_ENTRIES
 from xlkinerja.sample.unit_entries import UNIT_ENTRIES
@@ -47,7 +48,7 @@ def build_sample(output: Path) -> list[Path]:
         subtitle=f"Politeknik Negeri Contoh · Tahun {TAHUN}",
     )
     written = [master_path]
-    master = MasterView.read(master_path)
+    master = MasterView.from_data(read_form(master_path, MASTER))
     for kode, entry in UNIT_ENTRIES.items():
         nama = unit_name(master, kode) or kode
         values = _merge(unit_values(master, kode), entry)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xlkinerja.form_data import CellScalar
+from xlkinerja.core.form_data import CellScalar
 
 PK = (
     "sasaran",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from xlkinerja.form_data import FormValues
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.sample.rows import rows
 
 TAHUN = 2025

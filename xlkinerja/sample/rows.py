@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from xlkinerja.form_data import CellScalar
+from xlkinerja.core.form_data import CellScalar
 
 
 def rows(keys: Sequence[str], *values: Iterable[CellScalar]) -> list[dict[str, CellScalar]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from xlkinerja.form_data import CellScalar
+from xlkinerja.core.form_data import CellScalar
 from xlkinerja.sample.institution import NIP_DIREKTUR
 from xlkinerja.sample.rows import rows
 

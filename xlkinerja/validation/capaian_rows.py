@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.konsolidasi import CapaianTriwulan, capaian_triwulan
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import positions, val
 
 TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
 TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")

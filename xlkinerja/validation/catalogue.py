@@ -8,9 +8,9 @@ Every message reads: where → rule → value → how to fix.
 
 from __future__ import annotations
 
+from xlkinerja.core.finding import Severity
+from xlkinerja.core.rule import Rule
 from xlkinerja.validation.catalogue_kaskade import KASKADE_RULES
-from xlkinerja.validation.finding import Severity
-from xlkinerja.validation.rule import Rule
 
 G, P = Severity.GALAT, Severity.PERINGATAN
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from xlkinerja.core.normal import field_scope
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, ValueType
 from xlkinerja.validation.catalogue import COLUMN_RULES, DOMAIN_RULES
-from xlkinerja.validation.normalise import field_scope
 
 HEADER = """# Kode temuan validasi
 

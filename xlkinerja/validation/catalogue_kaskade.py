@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from xlkinerja.validation.finding import Severity
-from xlkinerja.validation.rule import Rule
+from xlkinerja.core.finding import Severity
+from xlkinerja.core.rule import Rule
 
 G, P = Severity.GALAT, Severity.PERINGATAN
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from xlkinerja.form_data import CellScalar
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.form_data import CellScalar
 from xlkinerja.validation.catalogue import rule_for
-from xlkinerja.validation.finding import Finding
 
 
 def show(value: CellScalar | Any) -> str | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import at, codes, positions, val
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import codes, positions, val
+from xlkinerja.validation.locate import at
 
 REFERENCES = (
     # (table, column, referenced table, referenced column)

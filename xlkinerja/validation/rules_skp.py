@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import at, at_field, codes, positions, val
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.table_access import codes, positions, val
+from xlkinerja.validation.locate import at, at_field
 
 
 def check_rhk(form: NormalForm) -> Iterator[Finding]:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.table_access import codes, positions, val
 from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, PerIkk, capaian_per_ikk
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding
+from xlkinerja.validation.locate import at, at_field
 from xlkinerja.validation.messages import show
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import at, at_field, codes, positions, val
 
 TOLERANCE = 1e-9
 DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note

@@ -15,10 +15,10 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import FIELDS, NormalForm
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
-from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.normalise import FIELDS, NormalForm
-from xlkinerja.validation.table_access import at
+from xlkinerja.validation.locate import at
 
 PRESENT = ":isi"
 META = ["_f", "_p"]

@@ -9,9 +9,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.normalise import NormalForm
-from xlkinerja.validation.table_access import at
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.validation.locate import at
 
 
 def check_unique(form: NormalForm) -> list[Finding]:

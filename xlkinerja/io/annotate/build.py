@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from xlkinerja.core.address import column_index, column_letters
+from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.book import Book, SheetEntry
 from xlkinerja.io.annotate.cells import CellEdit, Pos
@@ -26,8 +28,6 @@ from xlkinerja.io.annotate.record import Mark, read_record
 from xlkinerja.io.annotate.report import REPORT_SHEET, Formats, ReportLine, report_xml
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.worksheet import Worksheet, has_selected_tab
-from xlkinerja.io.package_parts import column_index, column_letters
-from xlkinerja.validation.finding import Finding, Severity
 
 FILLS = {Severity.GALAT: "FFC7CE", Severity.PERINGATAN: "FFEB9C", Severity.INFO: "DDEBF7"}
 _RANK = {Severity.GALAT: 3, Severity.PERINGATAN: 2, Severity.INFO: 1}

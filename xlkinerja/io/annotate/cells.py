@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NoReturn
 
+from xlkinerja.core.address import column_index, column_letters
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.xmltext import Element, parse_attrs, set_attr
-from xlkinerja.io.package_parts import column_index, column_letters
 
 Pos = tuple[int, int]
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*?"""

@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from xlkinerja.core.address import column_index, column_letters
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.cells import Pos
 from xlkinerja.io.annotate.xmltext import (
@@ -26,7 +27,6 @@ from xlkinerja.io.annotate.xmltext import (
     scan_root,
     set_attr,
 )
-from xlkinerja.io.package_parts import column_index, column_letters
 
 AUTHOR = "xlkinerja"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from xlkinerja.core.address import column_index
 from xlkinerja.io.annotate.parts import Parts
 from xlkinerja.io.annotate.xmltext import MAIN_NS, parse_checked
-from xlkinerja.io.package_parts import column_index
 
 FIRST_COL = 10  # column K, zero-based; the record takes K:P
 HEADERS = ("xlkinerja", "sheetId", "baris", "kolom", "gaya_asal", "gaya_tanda", "sel_baru")

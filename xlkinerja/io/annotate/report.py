@@ -11,11 +11,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from xlkinerja.core.address import column_letters
+from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.io.annotate.record import FIRST_COL, HEADER_ROW, Mark, record_header
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.xmltext import MAIN_NS, REL_NS, XML_HEADER, escape_attr, escape_text
-from xlkinerja.io.package_parts import column_letters
-from xlkinerja.validation.finding import Finding, Severity
 
 REPORT_SHEET = "Hasil Validasi"
 HEADERS = ("No", "Tingkat", "Kode", "Lembar", "Sel", "Kolom", "Nilai", "Pesan", "Saran")

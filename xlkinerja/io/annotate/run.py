@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from xlkinerja.core.finding import Finding
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.build import build
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.backup import keep_backup
-from xlkinerja.validation.finding import Finding
 
 SUFFIXES = (".xlsx", ".xlsm")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from xlkinerja.core.address import column_index, column_letters
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.book import SheetEntry
 from xlkinerja.io.annotate.cells import Pos, SheetCells
@@ -22,7 +23,6 @@ from xlkinerja.io.annotate.xmltext import (
     scan_root,
     set_attr,
 )
-from xlkinerja.io.package_parts import column_index, column_letters
 
 # Big children that never nest themselves: jumped over whole when scanning the top level.
 _OPAQUE = frozenset(

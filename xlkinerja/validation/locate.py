@@ -1,30 +1,13 @@
-"""Small helpers the rule modules share to walk a normalised table."""
+"""Findings at a table cell or a single field of a normalised form."""
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator
 from typing import Any
 
-from xlkinerja.form_data import CellValue
-from xlkinerja.validation.finding import Finding
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.form_data import CellValue
+from xlkinerja.core.normal import NormalForm, NormalTable
 from xlkinerja.validation.messages import finding
-from xlkinerja.validation.normalise import NormalForm, NormalTable
-
-
-def val(table: NormalTable, pos: int, key: str) -> Any:
-    value = table.columns[key][pos]
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return value
-
-
-def positions(table: NormalTable) -> Iterator[int]:
-    return iter(range(len(table)))
-
-
-def codes(table: NormalTable, key: str) -> set[str]:
-    return {v for v in table.columns[key] if isinstance(v, str)}
 
 
 def at(

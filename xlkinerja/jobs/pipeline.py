@@ -8,17 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.table_access import positions, val
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.reader import read_form
-from xlkinerja.kompilasi.submission import submission
-from xlkinerja.peak_memory import peak_rss_mb
+from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission
+from xlkinerja.store.submission import submission
 from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
-from xlkinerja.validation.context import Pengaturan
-from xlkinerja.validation.finding import Finding
-from xlkinerja.validation.normalise import NormalForm, normalise_form
-from xlkinerja.validation.run import per_file_checks
-from xlkinerja.validation.table_access import positions, val
+from xlkinerja.validation.checks import per_file_checks
+from xlkinerja.validation.normalise import normalise_form
 
 Rows = list[dict[str, Any]]
 

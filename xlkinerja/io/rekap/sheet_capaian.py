@@ -13,13 +13,11 @@ import pandas as pd
 from xlkinerja.cascade.layout import angka as angka_text
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.status import Status, status_of
-from xlkinerja.io.template_writer import LINE_HEIGHT
-from xlkinerja.kompilasi.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
-from xlkinerja.kompilasi.context import Buku, angka, tahun_text, teks
-from xlkinerja.kompilasi.frames import frame, objects
-from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
-from xlkinerja.kompilasi.styles import Kolom, Styles, status_key
-from xlkinerja.kompilasi.table import (
+from xlkinerja.io.rekap.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
+from xlkinerja.io.rekap.context import Buku, angka, tahun_text, teks
+from xlkinerja.io.rekap.frames import frame, objects
+from xlkinerja.io.rekap.styles import Kolom, Styles, status_key
+from xlkinerja.io.rekap.table import (
     heading,
     print_setup,
     section,
@@ -27,6 +25,8 @@ from xlkinerja.kompilasi.table import (
     write_header,
     write_table,
 )
+from xlkinerja.io.template_writer import LINE_HEIGHT
+from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 
 NAME = "Rekap Capaian"
 KOLOM = (

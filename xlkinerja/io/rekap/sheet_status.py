@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from xlkinerja.kompilasi.context import Buku, tahun_text, tanggal
+from xlkinerja.io.rekap.context import Buku, tahun_text, tanggal
+from xlkinerja.io.rekap.styles import Kolom
+from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
 from xlkinerja.kompilasi.model import StatusUnit
-from xlkinerja.kompilasi.styles import Kolom
-from xlkinerja.kompilasi.table import heading, print_setup, set_widths, write_header, write_table
 
 NAME = "Status Pengumpulan"
 BELUM_MENGIRIM = "belum mengirim"

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from xlkinerja.form_data import FormData
-from xlkinerja.kompilasi.per_file import FileResult
-from xlkinerja.kompilasi.submission import submission
+from xlkinerja.core.form_data import FormData
+from xlkinerja.jobs.pipeline import FileResult
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.encoded import EncodedSubmission
 from xlkinerja.store.records import RecordResult, Submission
+from xlkinerja.store.submission import submission
 from xlkinerja.validation.normalise import normalise_form
 
 

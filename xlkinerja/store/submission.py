@@ -13,10 +13,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.records import Submission
 from xlkinerja.store.rowcodec import ColumnRows
-from xlkinerja.validation.normalise import NormalForm
 
 _PLAIN = frozenset({str, int, bool, type(None)})
 

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from xlkinerja.cascade.sheet import write_tree_sheet
 from xlkinerja.io.atomic import atomic_path
-from xlkinerja.kompilasi.context import Buku, tahun_text
+from xlkinerja.io.pohon.sheet import write_tree_sheet
+from xlkinerja.io.rekap.context import Buku, tahun_text
+from xlkinerja.io.rekap.package import Workbook
+from xlkinerja.io.rekap.sheet_capaian import write_capaian
+from xlkinerja.io.rekap.sheet_rekap_pk import write_rekap_pk
+from xlkinerja.io.rekap.sheet_rekap_ra import write_rekap_ra
+from xlkinerja.io.rekap.sheet_ringkasan import NAME as RINGKASAN
+from xlkinerja.io.rekap.sheet_ringkasan import POHON, write_ringkasan
+from xlkinerja.io.rekap.sheet_status import write_status
+from xlkinerja.io.rekap.sheet_temuan import write_temuan
+from xlkinerja.io.rekap.styles import Styles
 from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.kompilasi.package import Workbook
-from xlkinerja.kompilasi.sheet_capaian import write_capaian
-from xlkinerja.kompilasi.sheet_rekap_pk import write_rekap_pk
-from xlkinerja.kompilasi.sheet_rekap_ra import write_rekap_ra
-from xlkinerja.kompilasi.sheet_ringkasan import NAME as RINGKASAN
-from xlkinerja.kompilasi.sheet_ringkasan import POHON, write_ringkasan
-from xlkinerja.kompilasi.sheet_status import write_status
-from xlkinerja.kompilasi.sheet_temuan import write_temuan
-from xlkinerja.kompilasi.styles import Styles
 
 SHEET_ORDER = (
     RINGKASAN,

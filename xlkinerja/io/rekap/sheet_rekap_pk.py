@@ -8,11 +8,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlkinerja.kompilasi.context import Buku, tahun_text
-from xlkinerja.kompilasi.frames import frame, objects, sumber
-from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
-from xlkinerja.kompilasi.styles import Kolom
-from xlkinerja.kompilasi.table import (
+from xlkinerja.io.rekap.context import Buku, tahun_text
+from xlkinerja.io.rekap.frames import frame, objects, sumber
+from xlkinerja.io.rekap.styles import Kolom
+from xlkinerja.io.rekap.table import (
     heading,
     print_setup,
     section,
@@ -20,6 +19,7 @@ from xlkinerja.kompilasi.table import (
     write_header,
     write_table,
 )
+from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
 
 NAME = "Rekap PK"
 KOLOM = (

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from xlkinerja.validation.normalise import NormalForm
+from xlkinerja.core.normal import NormalForm
 
 
 @dataclass(frozen=True)

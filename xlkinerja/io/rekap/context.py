@@ -13,8 +13,8 @@ import pandas as pd
 from babel.dates import format_date, format_datetime
 
 from xlkinerja.io.fastsheet import FastWorksheet
+from xlkinerja.io.rekap.styles import Styles
 from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.kompilasi.styles import Styles
 
 
 def tanggal(value: date | None) -> str:

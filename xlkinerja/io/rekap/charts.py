@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from xlkinerja.domain.status import Status
+from xlkinerja.io.rekap.styles import status_key
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
-from xlkinerja.kompilasi.styles import status_key
 
 # Stronger than the cell fills: a bar must read on white paper and in grey print.
 POINT_COLORS: dict[Status | None, str] = {

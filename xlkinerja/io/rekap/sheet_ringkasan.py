@@ -8,20 +8,20 @@ from typing import Any
 
 import numpy as np
 
-from xlkinerja.cascade.sheet import IKU_FILL
+from xlkinerja.core.finding import Severity
 from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.io.pohon.sheet import IKU_FILL
+from xlkinerja.io.rekap.context import Buku, angka, tanggal, teks
+from xlkinerja.io.rekap.frames import frame
+from xlkinerja.io.rekap.sheet_capaian import NAME as CAPAIAN
+from xlkinerja.io.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
+from xlkinerja.io.rekap.sheet_rekap_pk import NAME as REKAP_PK
+from xlkinerja.io.rekap.sheet_rekap_ra import NAME as REKAP_RA
+from xlkinerja.io.rekap.sheet_status import NAME as STATUS
+from xlkinerja.io.rekap.sheet_temuan import NAME as TEMUAN
+from xlkinerja.io.rekap.styles import TOTAL_FILL, Styles, status_key
+from xlkinerja.io.rekap.table import print_setup
 from xlkinerja.io.template_writer import LINE_HEIGHT
-from xlkinerja.kompilasi.context import Buku, angka, tanggal, teks
-from xlkinerja.kompilasi.frames import frame
-from xlkinerja.kompilasi.sheet_capaian import NAME as CAPAIAN
-from xlkinerja.kompilasi.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
-from xlkinerja.kompilasi.sheet_rekap_pk import NAME as REKAP_PK
-from xlkinerja.kompilasi.sheet_rekap_ra import NAME as REKAP_RA
-from xlkinerja.kompilasi.sheet_status import NAME as STATUS
-from xlkinerja.kompilasi.sheet_temuan import NAME as TEMUAN
-from xlkinerja.kompilasi.styles import TOTAL_FILL, Styles, status_key
-from xlkinerja.kompilasi.table import print_setup
-from xlkinerja.validation.finding import Severity
 
 NAME = "Ringkasan"
 POHON = "Pohon Kinerja"

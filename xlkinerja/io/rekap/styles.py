@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from xlkinerja.cascade.sheet import (
+from xlkinerja.domain.status import Status
+from xlkinerja.io.pohon.sheet import (
     BORDER_COLOR,
     IKU_FILL,
     PROBLEM_FILL,
@@ -17,7 +18,6 @@ from xlkinerja.cascade.sheet import (
     STATUS_FILLS,
     CellFormats,
 )
-from xlkinerja.domain.status import Status
 from xlkinerja.io.template_styles import DATE_FORMAT, FONT, TITLE_COLOR
 
 Jenis = Literal["teks", "angka", "persen", "rupiah", "tanggal", "bulat"]

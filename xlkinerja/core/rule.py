@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlkinerja.validation.finding import Severity
+from xlkinerja.core.finding import Severity
 
 
 @dataclass(frozen=True)

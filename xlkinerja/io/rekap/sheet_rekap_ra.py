@@ -8,11 +8,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from xlkinerja.kompilasi.context import Buku, tahun_text
-from xlkinerja.kompilasi.frames import frame, objects, sumber
-from xlkinerja.kompilasi.sheet_rekap_pk import ORPHAN_TITLE
-from xlkinerja.kompilasi.styles import Kolom
-from xlkinerja.kompilasi.table import heading, print_setup, set_widths, write_header, write_table
+from xlkinerja.io.rekap.context import Buku, tahun_text
+from xlkinerja.io.rekap.frames import frame, objects, sumber
+from xlkinerja.io.rekap.sheet_rekap_pk import ORPHAN_TITLE
+from xlkinerja.io.rekap.styles import Kolom
+from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
 
 NAME = "Rekap Rencana Aksi"
 TW = ("tw1", "tw2", "tw3", "tw4")

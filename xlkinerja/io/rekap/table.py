@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
+from xlkinerja.io.rekap.styles import BOLD_VARIANTS, Kolom, Styles, status_key
 from xlkinerja.io.template_writer import LINE_HEIGHT
-from xlkinerja.kompilasi.styles import BOLD_VARIANTS, Kolom, Styles, status_key
 
 MAX_LINES = 8  # a row never grows past this many lines of wrapped text
 CHARS_PER_WIDTH = 1.25  # characters of 10-pt text per unit of column width (LibreOffice)

@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from xlkinerja.kompilasi.context import Buku, tahun_text
+from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.io.rekap.context import Buku, tahun_text
+from xlkinerja.io.rekap.styles import Kolom
+from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
 from xlkinerja.kompilasi.model import Unreadable
-from xlkinerja.kompilasi.styles import Kolom
-from xlkinerja.kompilasi.table import heading, print_setup, set_widths, write_header, write_table
 from xlkinerja.validation.catalogue import rule_for
-from xlkinerja.validation.finding import Finding, Severity
 
 NAME = "Temuan"
 UNREADABLE_CODE = "berkas.tidak_terbaca"

@@ -1,0 +1,70 @@
+"""A workbook's values after normalising: per table, column-wise, each value with where it
+came from. What every check, the cascade, the rekap and the archive read; built by
+`validation.normalise` from the form data a reader or the Excel adapter makes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from xlkinerja.core.form_data import CellScalar, CellValue
+from xlkinerja.specs.model import Column, Field, Form
+
+FIELDS = "_isian"  # pseudo-table key of a form's single fields
+
+
+def field_scope(form: Form, field_key: str) -> str:
+    return form.sheet_of_field(field_key).name.lower().replace(" ", "_").replace("-", "_")
+
+
+@dataclass(frozen=True)
+class NormalTable:
+    """One table (or the form's fields, as one row) with normalised values.
+
+    Stored column-wise as plain lists (cheap to pickle between processes); cell addresses
+    are rebuilt on demand from each column's sheet and letter (or, for fields, its cell).
+    """
+
+    key: str
+    items: tuple[Column | Field, ...]
+    rows: tuple[int | None, ...]  # Excel row numbers (None for fields)
+    scopes: Mapping[str, str]  # item key → code scope
+    columns: Mapping[str, list[Any]]  # normalised values per item key
+    filled: Mapping[str, list[bool]]  # the user typed something (not blank)
+    raw: Mapping[str, list[CellScalar]]  # the values as the spreadsheet held them
+    places: Mapping[str, tuple[str, str]]  # item key → (sheet, column letter or A1 cell)
+
+    def code(self, key: str, rule: str) -> str:
+        return f"{self.scopes[key]}.{key}.{rule}"
+
+    def label(self, key: str) -> str:
+        return next(i.label for i in self.items if i.key == key)
+
+    def cell(self, pos: int, key: str) -> CellValue:
+        sheet, place = self.places[key]
+        row = self.rows[pos]
+        return CellValue(self.raw[key][pos], sheet, place if row is None else f"{place}{row}")
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True)
+class NormalForm:
+    form: Form
+    file: str
+    fields: NormalTable
+    tables: Mapping[str, NormalTable]
+
+    def field(self, key: str) -> Any:
+        value = self.fields.columns[key][0]
+        return None if _is_missing(value) else value
+
+    def field_cell(self, key: str) -> CellValue:
+        return self.fields.cell(0, key)
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

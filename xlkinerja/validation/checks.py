@@ -1,0 +1,50 @@
+"""The checks of one workbook by its kind, and how findings are merged and ordered."""
+
+from __future__ import annotations
+
+from xlkinerja.core.address import cell_order
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.validation.capaian_rows import PerIkk
+from xlkinerja.validation.rules_master import check_master
+from xlkinerja.validation.rules_skp import check_skp
+from xlkinerja.validation.rules_unit import check_unit
+from xlkinerja.validation.unique import check_unique
+
+
+def sort_findings(findings: list[Finding], sheet_order: dict[str, dict[str, int]]) -> None:
+    findings.sort(
+        key=lambda f: (
+            f.file,
+            sheet_order.get(f.file, {}).get(f.sheet or "", -1),
+            cell_order(f.cell),
+            f.code,
+        )
+    )
+
+
+# A cross-workbook finding replaces the single-workbook one at the same cell.
+SUPERSEDES = {
+    "kaskade.ikk.iku_tidak_dikenal": "pk.kode_iku.tidak_dikenal",
+    "kaskade.ikk.arah_beda": "pk.arah.beda_iku",
+}
+
+
+def without_superseded(findings: list[Finding], cascade: list[Finding]) -> list[Finding]:
+    replaced = {(SUPERSEDES[f.code], f.file, f.cell) for f in cascade if f.code in SUPERSEDES}
+    return [f for f in findings if (f.code, f.file, f.cell) not in replaced]
+
+
+def per_file_checks(
+    form: NormalForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
+) -> list[Finding]:
+    """The checks that need one workbook only (run in parallel by kompilasi)."""
+    found = check_unique(form)
+    if form.form.id == "unit":
+        found.extend(check_unit(form, settings, capaian_rows))
+    elif form.form.id == "skp":
+        found.extend(check_skp(form, settings))
+    elif form.form.id == "master":
+        found.extend(check_master(form))
+    return found
