@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from xlkinerja import __version__
 from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
 from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
@@ -25,6 +24,7 @@ from xlkinerja.cli.common import (
     friendly_errors,
 )
 from xlkinerja.cli.validasi import report_findings  # and `validasi`
+from xlkinerja.core.version import VERSION as __version__
 
 if TYPE_CHECKING:
     from xlkinerja.jobs.ringkasan import ReadResult

@@ -16,8 +16,8 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from xlkinerja import __version__
 from xlkinerja.core.form_data import CellScalar, FormValues
+from xlkinerja.core.version import VERSION as __version__
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.io.template_petunjuk import write_petunjuk

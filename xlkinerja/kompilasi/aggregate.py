@@ -18,7 +18,6 @@ from xlkinerja.core.settings import Pengaturan
 from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 from xlkinerja.domain.status import status_of
-from xlkinerja.jobs.pipeline import FileResult
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
     REKAP_PK_COLUMNS,
@@ -27,6 +26,7 @@ from xlkinerja.kompilasi.model import (
     StatusUnit,
     Unreadable,
 )
+from xlkinerja.kompilasi.rows import Received
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
@@ -70,7 +70,7 @@ def _iku_frame(index: CascadeIndex) -> pd.DataFrame:
 
 def _status(
     index: CascadeIndex,
-    results: Sequence[FileResult],
+    results: Sequence[Received],
     findings: list[Finding],
     settings: Pengaturan,
 ) -> list[StatusUnit]:
@@ -127,7 +127,7 @@ def _status(
 
 def aggregate(
     master: NormalForm,
-    results: Sequence[FileResult],
+    results: Sequence[Received],
     findings: list[Finding],
     *,
     now: datetime,

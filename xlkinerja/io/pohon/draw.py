@@ -20,7 +20,6 @@ from matplotlib.patches import FancyBboxPatch, Rectangle
 from matplotlib.textpath import text_to_path
 from matplotlib.typing import LineStyleType
 
-from xlkinerja import __version__
 from xlkinerja.cascade.layout import (
     BOX_WIDTH,
     COLUMN_TITLE_Y,
@@ -37,6 +36,7 @@ from xlkinerja.cascade.layout import (
     layout_tree,
 )
 from xlkinerja.cascade.tree import CascadeTree, Problem
+from xlkinerja.core.version import VERSION as __version__
 from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
 

@@ -1,0 +1,166 @@
+"""The package's layers: imports only point down, and no package imports itself back.
+
+From the bottom: errors, specs, core (the shared model), domain (pure rules), validation,
+cascade, kompilasi (the compiled model), io and store (files and the archive database;
+neither imports the other), sample, jobs, and the front-ends (cli, and later excel and
+server; none imports another). `xlkinerja/__init__.py` and `__main__.py` sit on top.
+Imports under `if TYPE_CHECKING:` count too: a type names a dependency all the same.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import defaultdict
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "xlkinerja"
+
+LAYERS: list[set[str]] = [
+    {"errors"},
+    {"specs"},
+    {"core"},
+    {"domain"},
+    {"validation"},
+    {"cascade"},
+    {"kompilasi"},
+    {"io", "store"},
+    {"sample"},
+    {"jobs"},
+    {"cli", "excel", "server", "addin"},
+]
+LEVEL = {name: level for level, names in enumerate(LAYERS) for name in names}
+TOP = {"__init__", "__main__"}  # the package's facade and entry point
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The xlkinerja modules `path` imports (relative imports resolved)."""
+    module = module_name(path)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("xlkinerja")}
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                target = ".".join([*base, *([node.module] if node.module else [])])
+            else:
+                target = node.module or ""
+            if target.startswith("xlkinerja"):
+                found.add(target)
+                found |= {f"{target}.{a.name}" for a in node.names if _is_module(target, a.name)}
+    return found
+
+
+def _is_module(package: str, name: str) -> bool:
+    base = PACKAGE.parent.joinpath(*package.split("."))
+    return (base / f"{name}.py").exists() or (base / name / "__init__.py").exists()
+
+
+def top_package(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def unit(module: str) -> str:
+    """The node of the package graph: a sub-package (io.annotate) or a top package."""
+    parts = module.split(".")[1:]
+    path = PACKAGE
+    node: list[str] = []
+    for part in parts:
+        if (path / part / "__init__.py").exists():
+            path = path / part
+            node.append(part)
+        else:
+            break
+    return ".".join(node) or (parts[0] if parts else "__init__")
+
+
+def all_imports() -> dict[str, set[str]]:
+    return {module_name(p): imports(p) for p in PACKAGE.rglob("*.py")}
+
+
+def test_every_package_has_a_layer():
+    packages = {top_package(m) for m in all_imports()} - TOP
+    assert packages <= set(LEVEL), packages - set(LEVEL)
+
+
+def upward_imports(found: dict[str, set[str]]) -> list[str]:
+    upward = []
+    for module, targets in sorted(found.items()):
+        source = top_package(module)
+        if source in TOP:
+            continue
+        for target in sorted(targets):
+            dest = top_package(target)
+            if dest == source:
+                continue
+            if dest in TOP:
+                upward.append(f"{module} → {target} (the package facade)")
+            elif LEVEL[dest] >= LEVEL[source]:
+                upward.append(f"{module} → {target}")
+    return upward
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    seen: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        seen[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if seen.get(nxt) == 1:
+                return [*path, node, nxt]
+            if nxt not in seen and (cycle := visit(nxt, [*path, node])):
+                return cycle
+        seen[node] = 2
+        return None
+
+    for start in sorted(graph):
+        if start not in seen and (cycle := visit(start, [])):
+            return cycle
+    return None
+
+
+def package_graph(found: dict[str, set[str]]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = defaultdict(set)
+    for module, targets in found.items():
+        for target in targets:
+            if unit(module) != unit(target):
+                graph[unit(module)].add(unit(target))
+    return graph
+
+
+def test_imports_only_point_down():
+    upward = upward_imports(all_imports())
+    assert not upward, "\n".join(upward)
+
+
+def test_no_package_cycle():
+    cycle = find_cycle(package_graph(all_imports()))
+    assert cycle is None, " → ".join(cycle)
+
+
+def test_the_checks_see_what_they_must():
+    """An import up a layer, between siblings, or of the facade is reported; a cycle too."""
+    found = {
+        "xlkinerja.core.normal": {"xlkinerja.jobs.validasi", "xlkinerja.specs"},
+        "xlkinerja.io.reader": {"xlkinerja.store.archive", "xlkinerja"},
+        "xlkinerja.jobs.kompilasi": {"xlkinerja.io.reader"},
+    }
+    assert upward_imports(found) == [
+        "xlkinerja.core.normal → xlkinerja.jobs.validasi",
+        "xlkinerja.io.reader → xlkinerja (the package facade)",
+        "xlkinerja.io.reader → xlkinerja.store.archive",
+    ]
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert find_cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+    assert package_graph({"xlkinerja.io.annotate.run": {"xlkinerja.io.atomic"}}) == {
+        "io.annotate": {"io"}
+    }

@@ -1,0 +1,3 @@
+"""The version of xlkinerja, written into every workbook it makes (properties, `_meta`)."""
+
+VERSION = "0.1.0"

@@ -1,0 +1,101 @@
+"""One unit's share of the compiled tables, and what kompilasi needs of each file received.
+
+`unit_rows` runs in the worker process that read the workbook (plain dicts pickle fast);
+the aggregation stacks every unit's rows into the compiled frames once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import positions, val
+from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
+
+Rows = list[dict[str, Any]]
+
+
+def unit_rows(
+    form: NormalForm, batas_atas: float | None, per_ikk: PerIkk | None = None
+) -> dict[str, Rows]:
+    """The unit's own columns of rekap_pk, anggaran, rekap_ra and capaian_ikk."""
+    kode, nama = form.field("kode_unit"), form.field("nama_unit")
+    pk, ra, anggaran = form.tables["pk"], form.tables["ra"], form.tables["anggaran"]
+    base = {"kode_unit": kode, "nama_unit": nama, "berkas": form.file}
+    iku_of = {val(pk, p, "kode_ikk"): val(pk, p, "kode_iku") for p in positions(pk)}
+    indikator = {val(pk, p, "kode_ikk"): val(pk, p, "indikator") for p in positions(pk)}
+    target_pk = {val(pk, p, "kode_ikk"): val(pk, p, "target") for p in positions(pk)}
+    out: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
+    for p in positions(pk):
+        out["pk"].append(
+            {
+                **base,
+                "kode_iku": val(pk, p, "kode_iku"),
+                "kode_ikk": val(pk, p, "kode_ikk"),
+                "indikator": val(pk, p, "indikator"),
+                "satuan": val(pk, p, "satuan"),
+                "arah": val(pk, p, "arah"),
+                "target": val(pk, p, "target"),
+                "metode_kaskade": val(pk, p, "metode_kaskade"),
+                "baris": pk.rows[p],
+            }
+        )
+    for p in positions(anggaran):
+        out["anggaran"].append(
+            {
+                **base,
+                "program": val(anggaran, p, "program"),
+                "anggaran": val(anggaran, p, "anggaran"),
+                "baris": anggaran.rows[p],
+            }
+        )
+    for p in positions(ra):
+        ikk = val(ra, p, "kode_ikk")
+        out["ra"].append(
+            {
+                **base,
+                "kode_iku": iku_of.get(ikk),
+                "kode_ikk": ikk,
+                "indikator": indikator.get(ikk),
+                "target_pk": target_pk.get(ikk),
+                **{tw: val(ra, p, tw) for tw in ("tw1", "tw2", "tw3", "tw4")},
+                "baris": ra.rows[p],
+            }
+        )
+    cap = form.tables["capaian"]
+    if per_ikk is None:
+        per_ikk = capaian_per_ikk(form, batas_atas)
+    for ikk, rows in per_ikk.items():
+        for row in rows:
+            out["capaian"].append(
+                {
+                    **base,
+                    "kode_iku": iku_of.get(ikk),
+                    "kode_ikk": ikk,
+                    "indikator": indikator.get(ikk),
+                    "tw": row.tw,
+                    "target": row.hasil.target,
+                    "realisasi": row.hasil.realisasi,
+                    "capaian": row.hasil.nilai,
+                    "alasan": row.hasil.alasan,
+                    "baris": cap.rows[row.pos],
+                }
+            )
+    return out
+
+
+class Received(Protocol):
+    """A workbook as kompilasi received it: read (`form`) or not (`error`), with the unit's
+    rekap rows (unit workbooks) and the rows read per table (for the accounting)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def error(self) -> str | None: ...
+    @property
+    def form(self) -> NormalForm | None: ...
+    @property
+    def rekap(self) -> Mapping[str, Rows]: ...
+    @property
+    def rows_read(self) -> Mapping[str, int]: ...
