@@ -97,7 +97,7 @@ def run_openpyxl(master: Path, work: Path) -> float:
 
     from xlkinerja.core.settings import Pengaturan
     from xlkinerja.jobs.checks import cross_file_checks
-    from xlkinerja.jobs.pipeline import FileResult
+    from xlkinerja.jobs.per_file import FileResult
     from xlkinerja.jobs.ringkasan import collect_workbooks
     from xlkinerja.kompilasi.aggregate import aggregate
     from xlkinerja.kompilasi.rows import unit_rows

@@ -107,16 +107,20 @@ def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
     import pickle
 
     from xlkinerja.core.settings import Pengaturan
-    from xlkinerja.jobs.pipeline import process_file
+    from xlkinerja.jobs.per_file import Work, process_file
     from xlkinerja.validation.normalise import normalise_form
 
     settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
     files = sorted(str(p) for p in kiriman.glob("*.xlsx"))
-    pickle.dumps(process_file(files[0], settings, True))  # first-call caches are not garbage
+    pickle.dumps(
+        process_file(files[0], settings, Work(rekap=True, archive=True))
+    )  # first-call caches are not garbage
     gc.collect()
     gc.disable()
     try:
-        results = [pickle.dumps(process_file(f, settings, True)) for f in files]
+        results = [
+            pickle.dumps(process_file(f, settings, Work(rekap=True, archive=True))) for f in files
+        ]
         found = gc.collect()
     finally:
         gc.enable()
@@ -145,6 +149,7 @@ def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     """Windows has no forkserver: workers are spawned there (fresh interpreters that import
     the per-file code themselves). The results must not depend on it."""
     from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs.per_file import Work
     from xlkinerja.jobs.workers import process_all, worker_pool
     from xlkinerja.validation.normalise import normalise_form
 
@@ -152,8 +157,8 @@ def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     files = sorted(kiriman.glob("*.xlsx"))
     with worker_pool(2, "spawn") as pool:
         assert pool is not None
-        spawned = process_all(files, settings, pool, archive=True)
-    alone = process_all(files, settings, None, archive=True)
+        spawned = process_all(files, settings, pool, work=Work(rekap=True, archive=True))
+    alone = process_all(files, settings, None, work=Work(rekap=True, archive=True))
 
     def summary(results):
         return [(r.path, r.error, [f.code for f in r.findings], r.archive) for r in results]

@@ -14,6 +14,7 @@ from typing import Any
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.normal import NormalForm, NormalTable
 from xlkinerja.core.table_access import positions, val
+from xlkinerja.specs import FormKind
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,8 @@ class CascadeIndex:
 def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeIndex:
     index = CascadeIndex(
         master=master,
-        units=[f for f in others if f.form.id == "unit"],
-        skps=[f for f in others if f.form.id == "skp"],
+        units=[f for f in others if f.form.id == FormKind.UNIT],
+        skps=[f for f in others if f.form.id == FormKind.SKP],
     )
     tahun, awal = master.field("tahun"), master.field("tahun_awal_renstra")
     index.tahun = int(tahun) if tahun is not None else None

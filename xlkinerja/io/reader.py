@@ -28,7 +28,7 @@ from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, re
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import parse_single_cell_ref, read_defined_names
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
-from xlkinerja.specs import FORMS, Form, Table
+from xlkinerja.specs import Form, Table, form_of
 
 REGENERATE_HINT = "Buat ulang workbook dengan 'xlkinerja templat' lalu salin isian Anda."
 
@@ -157,7 +157,7 @@ def read_meta(book: _Workbook) -> TemplateMeta:
 
 
 def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
-    form = FORMS.get(meta.template_id)
+    form = form_of(meta.template_id)
     if form is None:
         raise WorkbookError(f"jenis templat '{meta.template_id}' tidak dikenal.", path=path)
     if expected is not None and form.id != expected.id:

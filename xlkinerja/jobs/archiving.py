@@ -1,34 +1,27 @@
 """Record the compiled files in the archive (serialised already in the workers, see
-submission.py) together with the master."""
+store/submission.py) together with the master."""
 
 from __future__ import annotations
 
 import getpass
-import hashlib
-import itertools
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from xlkinerja.core.form_data import FormData
-from xlkinerja.jobs.pipeline import FileResult
+from xlkinerja.jobs.per_file import FileResult
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.encoded import EncodedSubmission
 from xlkinerja.store.records import RecordResult, Submission
 from xlkinerja.store.submission import submission
-from xlkinerja.validation.normalise import normalise_form
 
 
 def archive_results(
-    db: str | Path | None, master: FormData, results: Sequence[FileResult], *, now: datetime
+    db: str | Path | None, results: Sequence[FileResult], *, now: datetime
 ) -> list[RecordResult]:
-    master_form = normalise_form(master)[0]
+    """Record every workbook read (the master first) as a submission of the archive."""
     # Built lazily and consumed a chunk at a time: 1,000 workbooks' cells never sit in
     # memory together.
-    batch = itertools.chain(
-        [submission(master_form, hashlib.sha256(master.path.read_bytes()).hexdigest())],
-        (_submission(r) for r in results if r.form is not None),
-    )
+    batch = (_submission(r) for r in results if r.form is not None)
     archive = Archive.open(db)
     try:
         return archive.record_many(batch, compiled_at=now, compiled_by=_user())

@@ -22,6 +22,7 @@ from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workboo
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.sample.build import MASTER_FILE, build_sample
+from xlkinerja.specs import FormKind
 
 DEFAULT_SAMPLE = Path("workbooks/contoh")
 
@@ -85,7 +86,7 @@ def run_contoh(
     kaskade = [
         generate_skp(path, output / "skp", master=master)
         for path in collect_workbooks([sample])
-        if read_workbooks([path]).summaries[0].form_id == "unit"
+        if read_workbooks([path]).summaries[0].form_id == FormKind.UNIT
     ]
     if progress:
         count = sum(len(k.outcomes) for k in kaskade)

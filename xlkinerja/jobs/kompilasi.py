@@ -18,28 +18,21 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from xlkinerja.cascade.index import build_index
-from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.finding import Severity
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
-from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.checks import cross_file_checks
 from xlkinerja.jobs.peak_memory import peak_rss_mb
+from xlkinerja.jobs.per_file import Work
+from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.workers import (
     Progress,
     Stage,
     collector_paused,
-    process_all,
     worker_count,
     worker_pool,
 )
 from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.specs import MASTER
-from xlkinerja.validation.checks import sort_findings, without_superseded
-from xlkinerja.validation.messages import finding
-from xlkinerja.validation.normalise import normalise_form
 
 
 @dataclass
@@ -118,34 +111,35 @@ def _compile(
     # Not the master, and not an earlier rekap written into the same folder.
     skip = {master.resolve(), output.resolve()}
     files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
+    laps = {"Membaca dan memeriksa workbook": "master", "Memeriksa skema dan kaskade": None}
+
+    def tell(text: str) -> None:  # the phases of the pipeline are laps of the clock
+        if text in laps:
+            clock.lap(laps[text] or "baca_periksa_per_berkas")
+        stage(text)
+
+    work = Work(rekap=True, archive=archive)
     with worker_pool(worker_count(workers, len(files))) as pool:
         # What the main process needs after the files are read (pandas, pandera, the
         # writer) is imported meanwhile; the workers have started already.
         threading.Thread(target=_import_later_phases, daemon=True).start()
-        stage("Membaca master")
-        master_data = read_form(master, MASTER)
-        master_form, master_findings = normalise_form(master_data)
-        settings = Pengaturan.from_master(master_form)
-        clock.lap("master")
-        stage("Membaca dan memeriksa workbook")
-        results = process_all(files, settings, pool, progress, archive)
-    clock.lap("baca_periksa_per_berkas")
-    stage("Memeriksa skema dan kaskade")
-    findings: list[Finding] = list(master_findings)
-    for r in results:
-        if r.error:
-            findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
-        findings.extend(r.findings)
-    forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
-    index = build_index(master_form, forms)  # read only: shared by the checks and the rekap
-    schema, cascade = cross_file_checks([master_form, *forms], master_form, index)
-    findings = without_superseded([*findings, *schema], cascade) + cascade
-    sort_findings(findings, {})
+        checked = check_workbooks(
+            files,
+            master=master,
+            pool=pool,
+            work=work,
+            report_master=True,
+            by_sheet=False,
+            progress=progress,
+            stage=tell,
+        )
     clock.lap("skema_dan_kaskade")
+    assert checked.master is not None and checked.master.form is not None  # given: read
+    results, findings, index = checked.results, checked.findings, checked.index
     stage("Menyusun rekap")
     from xlkinerja.kompilasi.aggregate import aggregate
 
-    kompilasi = aggregate(master_form, results, findings, now=now, index=index)
+    kompilasi = aggregate(checked.master.form, results, findings, now=now, index=index)
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")
@@ -170,7 +164,7 @@ def _compile(
         stage("Mencatat ke arsip")
         from xlkinerja.jobs.archiving import archive_results
 
-        recorded = archive_results(db, master_data, results, now=now)
+        recorded = archive_results(db, [checked.master, *results], now=now)
         result.archived = sum(r.new for r in recorded)
         result.unchanged = len(recorded) - result.archived
         clock.lap("arsip")

@@ -1,63 +1,139 @@
-"""The work done for one workbook in a worker process: read, normalise, per-file checks, and
-the unit's rows for the rekap tables. Everything returned is picklable."""
+"""Many workbooks read and checked together: the one pipeline of validasi and kompilasi
+(and, next, the ribbon and the server).
+
+The master goes first (its settings — year, deadlines, cap — apply to every other file's
+checks), then every other file through `process_file` (worker processes when there are
+many, see workers.py), then the checks across files: the pandera schemas over all rows of
+a kind at once and the cascade from the master down. Every finding, one pass, ordered.
+"""
 
 from __future__ import annotations
 
-import hashlib
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.peak_memory import peak_rss_mb
-from xlkinerja.kompilasi.rows import Rows, unit_rows
-from xlkinerja.store.encoded import EncodedSubmission, encode_submission
-from xlkinerja.store.submission import submission
-from xlkinerja.validation.capaian_rows import capaian_per_ikk
-from xlkinerja.validation.checks import per_file_checks
-from xlkinerja.validation.normalise import normalise_form
+from xlkinerja.jobs.checks import cross_file_checks
+from xlkinerja.jobs.master import find_master
+from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file, process_master
+from xlkinerja.jobs.workers import Progress, Stage, process_all
+from xlkinerja.specs import FormKind
+from xlkinerja.validation.checks import sort_findings, without_superseded
+from xlkinerja.validation.messages import finding
 
 
 @dataclass
-class FileResult:
-    path: str
-    sha256: str
-    error: str | None = None
-    form: NormalForm | None = None
-    findings: list[Finding] = field(default_factory=list)
-    rows_read: dict[str, int] = field(default_factory=dict)
-    rekap: dict[str, Rows] = field(default_factory=dict)  # pk, anggaran, ra, capaian
-    archive: EncodedSubmission | None = None  # what the archive records, serialised
-    peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
+class Checked:
+    """Workbooks read and checked together."""
+
+    results: list[FileResult]  # one per file given, in that order (a given master apart)
+    master: FileResult | None  # the master's, given or found among the files
+    settings: Pengaturan
+    findings: list[Finding] = field(default_factory=list)  # every finding, ordered
+    index: CascadeIndex | None = None  # the cascade across the files (with a master)
+
+    @property
+    def forms(self) -> list[NormalForm]:
+        """The forms read, in the order of the files."""
+        return [r.form for r in self.results if r.form is not None]
 
 
-def process_file(path: str, settings: Pengaturan, archive: bool = False) -> FileResult:
-    """Never raises for a bad workbook: the reason goes into `error`. With `archive`, the
-    file's archive submission is built and serialised here too (in the worker)."""
-    try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as exc:
-        return FileResult(path=path, sha256="", error=f"berkas tidak dapat dibuka ({exc}).")
-    try:
-        data = read_form(path)
-    except XlkinerjaError as exc:
-        return FileResult(path=path, sha256=digest, error=exc.user_message())
-    form, findings = normalise_form(data)
-    per_ikk = capaian_per_ikk(form, settings.batas_atas_capaian) if form.form.id == "unit" else None
-    findings.extend(per_file_checks(form, settings, per_ikk))
-    result = FileResult(
-        path=path,
-        sha256=digest,
-        form=form,
-        findings=findings,
-        rows_read={k: len(t) for k, t in data.tables.items()},
+def check_workbooks(
+    files: Sequence[Path],
+    *,
+    master: Path | None = None,
+    pool: ProcessPoolExecutor | None = None,
+    work: Work = CHECK_ONLY,
+    report_master: bool = False,
+    by_sheet: bool = True,
+    progress: Progress | None = None,
+    stage: Stage | None = None,
+) -> Checked:
+    """Read and check `files` together; `master` when given (else one among the files),
+    `report_master`: the given master's own findings are reported too (kompilasi);
+    `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
+    compiled workbook's Temuan sheet has always listed them). A file
+    that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
+    given master that cannot be read is (XlkinerjaError)."""
+    tell = stage or (lambda _: None)
+    master_path = find_master(files, master)
+    first: FileResult | None = None
+    if master is not None:
+        tell("Membaca master")
+        first = process_master(master, work)
+        tell("Membaca dan memeriksa workbook")
+    elif master_path is not None:
+        tell("Membaca dan memeriksa workbook")
+        first = process_file(str(master_path), Pengaturan(), work)
+        if progress:
+            progress(master_path)
+    else:
+        tell("Membaca dan memeriksa workbook")
+    settings = _settings(first)
+    rest = [p for p in files if master is not None or p != master_path]
+    by_path = {str(r.path): r for r in process_all(rest, settings, pool, progress, work)}
+    if master is None and first is not None:
+        by_path[first.path] = first
+    results = [by_path[str(p)] for p in files]
+    if first is None or first.form is None or first.form.form.id != FormKind.MASTER:
+        # No master recognisable from its properties: one found by reading is still used,
+        # and the others are checked again with its settings.
+        late = next((r for r in results if _is_master(r)), None)
+        if late is not None:
+            first, settings = late, _settings(late)
+            results = [_again(r, settings, work) if r is not late else r for r in results]
+    found = first if first is not None and _is_master(first) else None
+    checked = Checked(results=results, master=found, settings=settings)
+    tell("Memeriksa skema dan kaskade")
+    checked.findings = _findings(
+        checked, given=master is not None, report_master=report_master, by_sheet=by_sheet
     )
-    if form.form.id == "unit":
-        result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
-    if archive:
-        result.archive = encode_submission(submission(form, digest))
-    result.peak_rss_mb = peak_rss_mb()
-    return result
+    return checked
+
+
+def _findings(
+    checked: Checked, *, given: bool, report_master: bool, by_sheet: bool
+) -> list[Finding]:
+    found: list[Finding] = []
+    master = checked.master
+    if given and report_master and master is not None:
+        found.extend(master.findings)
+    for r in checked.results:
+        if r.error is not None:
+            found.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+        found.extend(r.findings)
+    normal = checked.forms
+    master_form = master.form if master is not None else None
+    if master_form is not None:
+        others = [n for n in normal if n.form.id != FormKind.MASTER]
+        checked.index = build_index(master_form, others)
+        if given:
+            normal = [master_form, *normal] if report_master else normal
+    schema, cascade = cross_file_checks(normal, master_form, checked.index)
+    found = without_superseded([*found, *schema], cascade) + cascade
+    forms = [*normal, *([master_form] if master_form is not None else [])]
+    order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in forms}
+    sort_findings(found, order if by_sheet else {})
+    return found
+
+
+def _is_master(result: FileResult) -> bool:
+    return result.form is not None and result.form.form.id == FormKind.MASTER
+
+
+def _settings(master: FileResult | None) -> Pengaturan:
+    if master is None or master.form is None or master.form.form.id != FormKind.MASTER:
+        return Pengaturan()
+    return Pengaturan.from_master(master.form)
+
+
+def _again(result: FileResult, settings: Pengaturan, work: Work) -> FileResult:
+    """The file's per-file work again, with the master's settings."""
+    if result.form is None:
+        return result
+    return process_file(result.path, settings, work)

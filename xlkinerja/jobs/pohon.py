@@ -19,7 +19,7 @@ from xlkinerja.io.pohon.draw import draw_tree
 from xlkinerja.io.pohon.sheet import write_tree_workbook
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.ringkasan import collect_workbooks
-from xlkinerja.specs import MASTER
+from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.normalise import normalise_form
 
 NAME = "pohon-kinerja"
@@ -47,14 +47,14 @@ def cascade_tree(
     master_form = (
         normalise_form(read_form(master, MASTER))[0]
         if master is not None
-        else next((f for f in forms if f.form.id == "master"), None)
+        else next((f for f in forms if f.form.id == FormKind.MASTER), None)
     )
     if master_form is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
             "antara berkas yang diberikan)."
         )
-    others = [f for f in forms if f is not master_form and f.form.id != "master"]
+    others = [f for f in forms if f is not master_form and f.form.id != FormKind.MASTER]
     return build_tree(build_index(master_form, others)), skipped
 
 

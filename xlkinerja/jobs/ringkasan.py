@@ -10,6 +10,7 @@ from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.backup import BACKUP_FOLDER
 from xlkinerja.io.reader import read_form
+from xlkinerja.specs import FormKind
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -72,9 +73,9 @@ def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
 
 
 def _subject(form_id: str, fields: dict[str, str | None]) -> str:
-    if form_id == "master":
+    if form_id == FormKind.MASTER:
         return fields.get("nama_instansi") or ""
-    if form_id == "unit":
+    if form_id == FormKind.UNIT:
         return f"{fields.get('kode_unit') or '?'} · {fields.get('nama_unit') or ''}"
     return f"{fields.get('nama') or '?'} ({fields.get('nip') or ''})"
 

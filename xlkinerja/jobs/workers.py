@@ -25,7 +25,7 @@ from pathlib import Path
 
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.pipeline import FileResult, process_file
+from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file
 
 Progress = Callable[[Path], None]  # one workbook done
 Stage = Callable[[str], None]  # what the job does next, for users
@@ -140,9 +140,9 @@ def collect_now_and_then() -> None:
         gc.collect()
 
 
-def _process(path: str, settings: Pengaturan, archive: bool) -> FileResult:
+def _process(path: str, settings: Pengaturan, work: Work) -> FileResult:
     collect_now_and_then()
-    return process_file(path, settings, archive)
+    return process_file(path, settings, work)
 
 
 def process_all(
@@ -150,14 +150,14 @@ def process_all(
     settings: Pengaturan,
     pool: ProcessPoolExecutor | None,
     progress: Progress | None = None,
-    archive: bool = False,
+    work: Work = CHECK_ONLY,
 ) -> list[FileResult]:
     """`process_file` for every path, in `pool` (None: in this process); results in the
     order of `paths`. A worker that dies is an `XlkinerjaError` for the user."""
     results = []
     if pool is None:
         for path in paths:
-            results.append(process_file(str(path), settings, archive))
+            results.append(process_file(str(path), settings, work))
             if progress:
                 progress(path)
         return results
@@ -166,7 +166,7 @@ def process_all(
         _process,
         [str(p) for p in paths],
         [settings] * len(paths),
-        [archive] * len(paths),
+        [work] * len(paths),
         chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: workers end together
     )
     try:

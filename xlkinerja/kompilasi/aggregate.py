@@ -27,6 +27,7 @@ from xlkinerja.kompilasi.model import (
     Unreadable,
 )
 from xlkinerja.kompilasi.rows import Received
+from xlkinerja.specs import FormKind
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
@@ -135,7 +136,7 @@ def aggregate(
 ) -> Kompilasi:
     """The compiled frames and tree; `index`: the cascade index of `master` and the files'
     forms, if built already."""
-    forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
+    forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
     latest: dict[str, dict[str, float | None]] = {}

@@ -7,6 +7,7 @@ from xlkinerja.specs.model import (
     Column,
     Field,
     Form,
+    FormKind,
     Lookup,
     Sheet,
     Table,
@@ -15,7 +16,13 @@ from xlkinerja.specs.model import (
 from xlkinerja.specs.skp import SKP_FORM
 from xlkinerja.specs.unit import UNIT
 
-FORMS: dict[str, Form] = {form.id: form for form in (MASTER, UNIT, SKP_FORM)}
+FORMS: dict[FormKind, Form] = {form.id: form for form in (MASTER, UNIT, SKP_FORM)}
+
+
+def form_of(template_id: str) -> Form | None:
+    """The form of a template id as a workbook stores it; None for an id no form has."""
+    return next((form for kind, form in FORMS.items() if kind.value == template_id), None)
+
 
 __all__ = [
     "FORMS",
@@ -27,8 +34,10 @@ __all__ = [
     "Column",
     "Field",
     "Form",
+    "FormKind",
     "Lookup",
     "Sheet",
     "Table",
     "ValueType",
+    "form_of",
 ]

@@ -1,7 +1,7 @@
 """Master workbook: kept by the planning unit (Unit Perencanaan / Tim SAKIP)."""
 
 from xlkinerja.specs import choices as ch
-from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, Sheet, Table, ValueType
+from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, FormKind, Sheet, Table, ValueType
 
 T = ValueType
 
@@ -287,7 +287,7 @@ PENUGASAN = Sheet(
 )
 
 MASTER = Form(
-    id="master",
+    id=FormKind.MASTER,
     version="1.1",
     title="Master Kinerja Institusi",
     purpose="Data induk siklus SAKIP: pengaturan, IKU Renstra, program, unit, pegawai, "

@@ -120,11 +120,20 @@ class Sheet:
     landscape: bool = True
 
 
+class FormKind(StrEnum):
+    """The kinds of workbook xlkinerja makes; the value is the template id stored in each
+    workbook (custom property and `_meta`)."""
+
+    MASTER = "master"  # the planning unit's: Renstra IKU, units, staff, settings
+    UNIT = "unit"  # a unit's PK, Rencana Aksi, Matriks Peran-Hasil, Capaian
+    SKP = "skp"  # one employee's SKP
+
+
 @dataclass(frozen=True)
 class Form:
     """One kind of workbook."""
 
-    id: str  # template id stored in the workbook, e.g. "unit"
+    id: FormKind  # template id stored in the workbook
     version: str
     title: str
     purpose: str

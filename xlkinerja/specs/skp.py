@@ -1,7 +1,7 @@
 """SKP workbook: one employee's Sasaran Kinerja Pegawai (Permen PAN-RB 6/2022)."""
 
 from xlkinerja.specs import choices as ch
-from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, Sheet, Table, ValueType
+from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, FormKind, Sheet, Table, ValueType
 
 T = ValueType
 
@@ -173,7 +173,7 @@ REALISASI = Sheet(
 )
 
 SKP_FORM = Form(
-    id="skp",
+    id=FormKind.SKP,
     version="1.1",
     title="Sasaran Kinerja Pegawai (SKP)",
     purpose="SKP seorang pegawai menurut Permen PAN-RB 6/2022: RHK, IKI, target, manual "

@@ -6,6 +6,7 @@ from xlkinerja.specs.model import (
     Column,
     Field,
     Form,
+    FormKind,
     Lookup,
     Sheet,
     Table,
@@ -291,7 +292,7 @@ CAPAIAN = Sheet(
 )
 
 UNIT = Form(
-    id="unit",
+    id=FormKind.UNIT,
     version="1.0",
     title="Workbook Kinerja Unit",
     purpose="Perjanjian Kinerja unit, Rencana Aksi, Matriks Peran-Hasil dan capaian "

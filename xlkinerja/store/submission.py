@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.normal import NormalForm
+from xlkinerja.specs import FormKind
 from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.records import Submission
 from xlkinerja.store.rowcodec import ColumnRows
@@ -43,7 +44,7 @@ def json_column(values: Sequence[Any]) -> list[Any]:
 def submission(form: NormalForm, sha256: str) -> Submission:
     """Rows (normalised) and every cell read, with where it came from."""
     kind = form.form.id
-    key = {"unit": "kode_unit", "skp": "nip"}.get(kind)
+    key = {FormKind.UNIT: "kode_unit", FormKind.SKP: "nip"}.get(kind)
     unit = form.field(key) if key else "master"
     rows: dict[str, tuple[list[str], list[list[Any]]]] = {}
     groups: list[dict[str, Any]] = []  # one per column: the archive's own storage form

@@ -6,6 +6,7 @@ from xlkinerja.core.address import cell_order
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.specs import FormKind
 from xlkinerja.validation.capaian_rows import PerIkk
 from xlkinerja.validation.rules_master import check_master
 from xlkinerja.validation.rules_skp import check_skp
@@ -41,10 +42,10 @@ def per_file_checks(
 ) -> list[Finding]:
     """The checks that need one workbook only (run in parallel by kompilasi)."""
     found = check_unique(form)
-    if form.form.id == "unit":
+    if form.form.id == FormKind.UNIT:
         found.extend(check_unit(form, settings, capaian_rows))
-    elif form.form.id == "skp":
+    elif form.form.id == FormKind.SKP:
         found.extend(check_skp(form, settings))
-    elif form.form.id == "master":
+    elif form.form.id == FormKind.MASTER:
         found.extend(check_master(form))
     return found

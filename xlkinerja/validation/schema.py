@@ -17,7 +17,7 @@ import pandera.pandas as pa
 
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import FIELDS, NormalForm
-from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
+from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form, FormKind
 from xlkinerja.validation.locate import at
 
 PRESENT = ":isi"
@@ -33,7 +33,7 @@ def _items(form: Form, table_key: str) -> tuple[Column | Field, ...]:
 
 
 @cache
-def table_schema(form_id: str, table_key: str) -> pa.DataFrameSchema:
+def table_schema(form_id: FormKind, table_key: str) -> pa.DataFrameSchema:
     """Checks of one table's columns (or of the form's fields, as a one-row table)."""
     columns: dict[str, pa.Column] = {}
     for item in _items(FORMS[form_id], table_key):

@@ -1,0 +1,20 @@
+"""Which workbook is the master of a job: the one way every job finds it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from xlkinerja.io.template_id import template_id
+from xlkinerja.specs import FormKind
+
+
+def find_master(files: Sequence[Path], given: Path | None = None) -> Path | None:
+    """The master of a job over `files`: the one given (`--master`), else the first file
+    whose document property says it is a master — read from the package without reading the
+    workbook, so that the master is read first and its settings apply to the others' checks.
+    None when there is neither; a master whose property was lost (a copy made by another
+    program) is then still found once it has been read (see pipeline.check_workbooks)."""
+    if given is not None:
+        return given
+    return next((p for p in files if template_id(p) == FormKind.MASTER), None)

@@ -1,0 +1,95 @@
+"""The work done for one workbook, in a worker process or in this one: read, normalise, the
+checks of one workbook, and on request the unit's rows for the rekap tables and the archive
+record. Everything returned is picklable. Validasi, kompilasi and (next) the ribbon and the
+server all go through `process_file` (see pipeline.py for the many-files side)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xlkinerja.core.finding import Finding
+from xlkinerja.core.form_data import FormData
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.peak_memory import peak_rss_mb
+from xlkinerja.kompilasi.rows import Rows, unit_rows
+from xlkinerja.specs import MASTER, Form, FormKind
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission
+from xlkinerja.store.submission import submission
+from xlkinerja.validation.capaian_rows import capaian_per_ikk
+from xlkinerja.validation.checks import per_file_checks
+from xlkinerja.validation.normalise import normalise_form
+
+
+@dataclass
+class FileResult:
+    path: str
+    sha256: str
+    error: str | None = None
+    form: NormalForm | None = None
+    findings: list[Finding] = field(default_factory=list)
+    rows_read: dict[str, int] = field(default_factory=dict)
+    rekap: dict[str, Rows] = field(default_factory=dict)  # pk, anggaran, ra, capaian
+    archive: EncodedSubmission | None = None  # what the archive records, serialised
+    peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
+
+
+@dataclass(frozen=True)
+class Work:
+    """What to do for each file besides reading and checking it."""
+
+    rekap: bool = False  # the unit's rows of the compiled tables (kompilasi)
+    archive: bool = False  # the archive record, built and serialised here (kompilasi)
+
+
+CHECK_ONLY = Work()
+
+
+def process_file(
+    path: str, settings: Pengaturan, work: Work = CHECK_ONLY, expected: Form | None = None
+) -> FileResult:
+    """Never raises for a bad workbook: the reason goes into `error` (see `process_master`
+    for the one workbook a job cannot do without). `expected`: the form the file must be."""
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as exc:
+        return FileResult(path=path, sha256="", error=f"berkas tidak dapat dibuka ({exc}).")
+    try:
+        data = read_form(path, expected)
+    except XlkinerjaError as exc:
+        return FileResult(path=path, sha256=digest, error=exc.user_message())
+    return _checked(path, digest, data, settings, work)
+
+
+def process_master(path: Path, work: Work = CHECK_ONLY) -> FileResult:
+    """The master workbook given to a job: as `process_file`, but a master that cannot be
+    read (or is not a master) raises the reader's XlkinerjaError: the job cannot go on."""
+    data = read_form(path, MASTER)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return _checked(str(path), digest, data, Pengaturan(), work)
+
+
+def _checked(
+    path: str, digest: str, data: FormData, settings: Pengaturan, work: Work
+) -> FileResult:
+    form, findings = normalise_form(data)
+    unit = form.form.id == FormKind.UNIT
+    per_ikk = capaian_per_ikk(form, settings.batas_atas_capaian) if unit else None
+    findings.extend(per_file_checks(form, settings, per_ikk))
+    result = FileResult(
+        path=path,
+        sha256=digest,
+        form=form,
+        findings=findings,
+        rows_read={k: len(t) for k, t in data.tables.items()},
+    )
+    if unit and work.rekap:
+        result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
+    if work.archive:
+        result.archive = encode_submission(submission(form, digest))
+    result.peak_rss_mb = peak_rss_mb()
+    return result
