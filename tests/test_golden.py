@@ -143,3 +143,26 @@ def test_kompilasi_and_arsip_print_the_same(tmp_path: Path):
             "arsip", "daftar", *args, "--db", "arsip.sqlite", "--format", "json", cwd=tmp_path
         )
         assert _without_run_details(json.loads(run.stdout)) == _without_run_details(golden(name))
+
+
+def test_the_other_commands_print_the_same(tmp_path: Path):
+    master = str(MASTER)
+    runs = {
+        "cli-templat1.txt": ("templat", "--output", "t1"),
+        "cli-templat1b.txt": ("templat", "--output", "t1"),  # again: nothing kept aside
+        "cli-templat2.txt": ("templat", "--master", master, "--output", "u"),
+        "cli-kaskade.txt": (
+            "kaskade",
+            str(SAMPLE / "TI-jurusan-teknik-informatika.xlsx"),
+            "--output",
+            "skp",
+            "--master",
+            master,
+        ),
+        "cli-pohon.txt": ("pohon", str(SAMPLE), "--output", "p"),
+        "cli-contoh.txt": ("contoh", "--output", "hasil", "--sumber", str(SAMPLE)),
+    }
+    for name, args in runs.items():
+        run = xlkinerja(*args, cwd=tmp_path)
+        assert run.returncode == 0, run.stderr
+        assert run.stderr == golden(name), name

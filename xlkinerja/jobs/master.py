@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.io.template_id import template_id
 from xlkinerja.specs import FormKind
 
@@ -14,7 +15,13 @@ def find_master(files: Sequence[Path], given: Path | None = None) -> Path | None
     whose document property says it is a master — read from the package without reading the
     workbook, so that the master is read first and its settings apply to the others' checks.
     None when there is neither; a master whose property was lost (a copy made by another
-    program) is then still found once it has been read (see pipeline.check_workbooks)."""
+    program) is then still found once it has been read: `master_among`."""
     if given is not None:
         return given
     return next((p for p in files if template_id(p) == FormKind.MASTER), None)
+
+
+def master_among(forms: Iterable[NormalForm]) -> NormalForm | None:
+    """The first master among workbooks already read: the fallback of `find_master` when no
+    file carried the property."""
+    return next((f for f in forms if f.form.id == FormKind.MASTER), None)

@@ -19,7 +19,7 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.jobs.checks import cross_file_checks
-from xlkinerja.jobs.master import find_master
+from xlkinerja.jobs.master import find_master, master_among
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file, process_master
 from xlkinerja.jobs.workers import Progress, Stage, process_all
 from xlkinerja.specs import FormKind
@@ -83,7 +83,8 @@ def check_workbooks(
     if first is None or first.form is None or first.form.form.id != FormKind.MASTER:
         # No master recognisable from its properties: one found by reading is still used,
         # and the others are checked again with its settings.
-        late = next((r for r in results if _is_master(r)), None)
+        late_form = master_among(r.form for r in results if r.form is not None)
+        late = next((r for r in results if r.form is late_form), None)
         if late is not None:
             first, settings = late, _settings(late)
             results = [_again(r, settings, work) if r is not late else r for r in results]

@@ -18,6 +18,7 @@ from xlkinerja.io.output_guard import check_report_target, keep_original, writte
 from xlkinerja.io.pohon.draw import draw_tree
 from xlkinerja.io.pohon.sheet import write_tree_workbook
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.master import find_master, master_among
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.normalise import normalise_form
@@ -37,18 +38,21 @@ class PohonResult:
 def cascade_tree(
     paths: Iterable[Path], master: Path | None = None
 ) -> tuple[CascadeTree, list[str]]:
+    files = collect_workbooks(paths)
+    master_path = find_master(files, master)
+    master_form = normalise_form(read_form(master, MASTER))[0] if master is not None else None
     forms: list[NormalForm] = []
     skipped: list[str] = []
-    for path in collect_workbooks(paths):
+    for path in files:
         try:
-            forms.append(normalise_form(read_form(path))[0])
+            form = normalise_form(read_form(path))[0]
         except XlkinerjaError as exc:
             skipped.append(exc.user_message())
-    master_form = (
-        normalise_form(read_form(master, MASTER))[0]
-        if master is not None
-        else next((f for f in forms if f.form.id == FormKind.MASTER), None)
-    )
+            continue
+        forms.append(form)
+        if master_form is None and path == master_path and form.form.id == FormKind.MASTER:
+            master_form = form
+    master_form = master_form or master_among(forms)
     if master_form is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
