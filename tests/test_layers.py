@@ -142,6 +142,23 @@ def test_imports_only_point_down():
     assert not upward, "\n".join(upward)
 
 
+FRONT_ENDS = LAYERS[-1]
+FRONT_END_MAY_USE = {"jobs", "core", "errors"}
+
+
+def test_front_ends_only_parse_and_render():
+    """The CLI (and later the add-in and the server) call the jobs and render their results:
+    no reading, checking, compiling or archive access of their own."""
+    reaching = [
+        f"{module} → {target}"
+        for module, targets in sorted(all_imports().items())
+        if top_package(module) in FRONT_ENDS
+        for target in sorted(targets)
+        if top_package(target) not in FRONT_END_MAY_USE | {top_package(module)}
+    ]
+    assert not reaching, "\n".join(reaching)
+
+
 def test_no_package_cycle():
     cycle = find_cycle(package_graph(all_imports()))
     assert cycle is None, " → ".join(cycle)

@@ -5,17 +5,15 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
 from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
+from xlkinerja.cli import validasi as _validasi  # noqa: F401  (registers `validasi`)
 from xlkinerja.cli.common import (
     EXIT_DATA,
     OutputFormat,
@@ -23,11 +21,9 @@ from xlkinerja.cli.common import (
     err,
     friendly_errors,
 )
-from xlkinerja.cli.validasi import report_findings  # and `validasi`
+from xlkinerja.cli.render import render, show
 from xlkinerja.core.version import VERSION as __version__
-
-if TYPE_CHECKING:
-    from xlkinerja.jobs.ringkasan import ReadResult
+from xlkinerja.jobs.summary import Summary, line
 
 # The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
 # the start of kompilasi's worker processes, which import this module again.
@@ -72,54 +68,13 @@ def templat(
 
     Contoh: xlkinerja templat --master master.xlsx --output unit/
     """
-    if master is None:
-        from xlkinerja.jobs.templat import write_blank_templates
+    from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
 
-        blank = write_blank_templates(output)
-        for path in blank.written:
-            err.print(f"ditulis: {path}")
-        _report_backups(blank.backups)
+    if master is None:
+        show(write_blank_templates(output), err)
         return
     units = [u.strip().upper() for u in unit] if unit else None
-    from xlkinerja.jobs.templat import write_unit_workbooks
-
-    result = write_unit_workbooks(
-        master, output, units=units, progress=lambda name: err.print(f"ditulis: {output / name}")
-    )
-    for note in result.notes:
-        err.print(f"[yellow]Catatan:[/] {note}")
-    err.print(f"{len(result.written)} workbook unit ditulis ke {output}.")
-    _report_backups(result.backups)
-
-
-def _report_backups(backups: list[Path]) -> None:
-    for backup in backups:
-        err.print(f"Berkas lama yang berbeda disimpan sebagai cadangan: {backup}")
-
-
-def _summary_table(result: ReadResult) -> Table:
-    table = Table(title="Workbook yang dibaca", show_lines=False)
-    table.add_column("Berkas", no_wrap=True)
-    table.add_column("Jenis")
-    table.add_column("Unit/pegawai")
-    table.add_column("Baris per tabel")
-    for s in result.summaries:
-        rows = ", ".join(f"{k} {v}" for k, v in s.rows.items())
-        table.add_row(s.path.name, s.form_id, s.subject, rows)
-    return table
-
-
-def _report_read(result: ReadResult, fmt: OutputFormat) -> None:
-    if fmt == OutputFormat.json:
-        payload = {
-            "workbook": [s.as_dict() for s in result.summaries],
-            "tidak_terbaca": [u.as_dict() for u in result.unreadable],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return
-    err.print(_summary_table(result))
-    for bad in result.unreadable:
-        err.print(f"[bold red]Tidak terbaca:[/] {bad.message}", highlight=False)
+    show(write_unit_workbooks(master, output, units=units), err)
 
 
 @app.command()
@@ -141,7 +96,7 @@ def baca(
     from xlkinerja.jobs.ringkasan import read_workbooks
 
     result = read_workbooks(paths)
-    _report_read(result, format)
+    show(result, err, as_json=format == OutputFormat.json)
     if not result.ok:
         raise typer.Exit(EXIT_DATA)
 
@@ -161,18 +116,8 @@ def contoh(
     """
     from xlkinerja.jobs.contoh import run_contoh
 
-    result = run_contoh(output, sumber, progress=err.print)
-    _report_read(result.read, OutputFormat.teks)
-    report_findings(result.validasi, OutputFormat.teks)
-    for note in result.prefilled.notes:
-        err.print(f"[yellow]Catatan:[/] {note}")
-    err.print(
-        f"Selesai. Hasil di folder {output}/: templat/ (templat kosong), unit/ (diisi "
-        "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
-        "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
-        "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap institusi) "
-        "dan arsip.sqlite (arsip kiriman)."
-    )
+    result = run_contoh(output, sumber, progress=lambda text: render(Summary([line(text)]), err))
+    show(result, err)
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
 
@@ -200,25 +145,7 @@ def kaskade(
     """
     from xlkinerja.jobs.kaskade import generate_skp
 
-    result = generate_skp(unit, output, master=master)
-    table = Table(title=f"SKP unit {result.unit}")
-    table.add_column("Berkas", no_wrap=True)
-    table.add_column("Pegawai")
-    table.add_column("Keadaan")
-    table.add_column("Baris RHK baru", justify="right")
-    table.add_column("Konflik", justify="right")
-    for o in result.outcomes:
-        table.add_row(
-            o.path.name,
-            o.nama,
-            "dibuat" if o.created else "diperbarui",
-            str(o.added_rows),
-            str(len(o.conflicts)),
-        )
-    err.print(table)
-    for o in result.outcomes:
-        for conflict in o.conflicts:
-            err.print(f"[yellow]Konflik[/] {o.path.name}: {conflict}", highlight=False)
+    show(generate_skp(unit, output, master=master), err)
 
 
 @app.command()
@@ -245,10 +172,7 @@ def pohon(
     """
     from xlkinerja.jobs.pohon import draw_cascade
 
-    result = draw_cascade(paths, output, master)
-    for line in result.skipped:
-        err.print(f"[yellow]Dilewati:[/] {line}", highlight=False)
-    err.print(f"Pohon kinerja: {result.png}, {result.svg}, {result.xlsx}")
+    show(draw_cascade(paths, output, master), err)
 
 
 app.add_typer(arsip_cli.app, name="arsip")

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from xlkinerja.cli.common import OutputFormat, err, friendly_errors
-from xlkinerja.store.format import diff_rows, target_rows, version_rows
-
-if TYPE_CHECKING:
-    from xlkinerja.store.archive import Archive
+from xlkinerja.cli.render import show
 
 app = typer.Typer(
     help="Arsip kiriman yang telah dikompilasi: daftar, versi, perubahan, retensi.",
@@ -32,24 +26,6 @@ FormatOption = Annotated[
 ]
 
 
-def _show(rows: list[dict[str, Any]], title: str, fmt: OutputFormat) -> None:
-    if fmt == OutputFormat.json:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
-        return
-    table = Table(title=title)
-    for key in rows[0] if rows else ["(kosong)"]:
-        table.add_column(key)
-    for row in rows:
-        table.add_row(*(str(v) if v is not None else "" for v in row.values()))
-    err.print(table)
-
-
-def _open(db: str | None) -> Archive:
-    from xlkinerja.store.archive import Archive  # here: the CLI starts quickly
-
-    return Archive.open(db)  # an ArchiveError is a user error: one line, exit 2
-
-
 @app.command("daftar")
 @friendly_errors
 def daftar(
@@ -64,9 +40,9 @@ def daftar(
 
     Contoh: xlkinerja arsip daftar --unit TI
     """
-    with _open(db) as archive:
-        versions = archive.versions(unit.upper()) if unit else archive.submissions(tahun=tahun)
-    _show(version_rows(versions), f"Arsip{' unit ' + unit.upper() if unit else ''}", format)
+    from xlkinerja.jobs.arsip import daftar as list_archive  # here: the CLI starts quickly
+
+    show(list_archive(db, unit=unit, tahun=tahun), err, as_json=format == OutputFormat.json)
 
 
 @app.command("beda")
@@ -82,17 +58,9 @@ def beda(
 
     Contoh: xlkinerja arsip beda TI 1 2
     """
-    with _open(db) as archive:
-        targets = target_rows(archive.target_changes(unit.upper(), lama, baru))
-        cells = diff_rows(archive.diff(unit.upper(), lama, baru))
-    if format == OutputFormat.json:
-        sys.stdout.write(
-            json.dumps({"target": targets, "sel": cells}, ensure_ascii=False, indent=2, default=str)
-            + "\n"
-        )
-        return
-    _show(targets, f"Perubahan target {unit.upper()} versi {lama} → {baru}", format)
-    _show(cells, f"Sel yang berubah ({len(cells)})", format)
+    from xlkinerja.jobs.arsip import beda as diff_versions
+
+    show(diff_versions(db, unit, lama, baru), err, as_json=format == OutputFormat.json)
 
 
 @app.command("bersihkan")
@@ -107,6 +75,6 @@ def bersihkan(
 
     Contoh: xlkinerja arsip bersihkan --tahun-simpan 5
     """
-    with _open(db) as archive:
-        removed = archive.purge(tahun_simpan)
-    err.print(f"{removed} versi yang lebih tua dari {tahun_simpan} tahun dihapus.")
+    from xlkinerja.jobs.arsip import bersihkan as purge
+
+    show(purge(db, years=tahun_simpan), err)

@@ -13,12 +13,14 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xlkinerja.errors import OutputError, XlkinerjaError
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
+from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.sample.build import MASTER_FILE, build_sample
@@ -29,6 +31,7 @@ DEFAULT_SAMPLE = Path("workbooks/contoh")
 
 @dataclass(frozen=True)
 class ContohResult:
+    output: Path
     sample: Path
     templates: list[Path]
     prefilled: TemplatResult
@@ -37,6 +40,38 @@ class ContohResult:
     kaskade: list[KaskadeResult]
     pohon: PohonResult
     rekap: KompilasiResult
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "hasil": str(self.output),
+            "contoh": str(self.sample),
+            "templat": [str(p) for p in self.templates],
+            "unit": self.prefilled.to_dict(),
+            "baca": self.read.to_dict(),
+            "validasi": self.validasi.to_dict(),
+            "kaskade": [k.to_dict() for k in self.kaskade],
+            "pohon": self.pohon.to_dict(),
+            "kompilasi": self.rekap.to_dict(),
+        }
+
+    def summary(self) -> Summary:
+        out = self.read.summary()
+        out.extend(self.validasi.report())
+        out.extend(self.notes())
+        out.line(
+            f"Selesai. Hasil di folder {self.output}/: templat/ (templat kosong), unit/ (diisi "
+            "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
+            "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
+            "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap "
+            "institusi) dan arsip.sqlite (arsip kiriman)."
+        )
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for remark in self.prefilled.remarks:
+            out.line(Span("Catatan:", Tone.PERINGATAN), f" {remark}")
+        return out
 
 
 COPIES_MARK = ".xlkinerja-contoh"  # in validasi/: the folder is this job's to replace
@@ -100,6 +135,7 @@ def run_contoh(
     if progress:
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
     return ContohResult(
+        output=output,
         sample=sample,
         templates=templates.written,
         prefilled=prefilled,

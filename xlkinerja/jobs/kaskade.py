@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, skp_file_name, skp_values
 from xlkinerja.cascade.skp_merge import merge_skp
@@ -22,6 +23,7 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.backup import keep_backup
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
+from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.specs import SKP_FORM, UNIT
 from xlkinerja.specs.master import MASTER
 from xlkinerja.validation.normalise import normalise_form
@@ -45,6 +47,54 @@ class KaskadeResult:
     @property
     def conflicts(self) -> int:
         return sum(len(o.conflicts) for o in self.outcomes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "skp": [
+                {
+                    "berkas": str(o.path),
+                    "pegawai": o.nama,
+                    "dibuat": o.created,
+                    "baris_rhk_baru": o.added_rows,
+                    "konflik": o.conflicts,
+                    "cadangan": str(o.backup) if o.backup else None,
+                }
+                for o in self.outcomes
+            ],
+        }
+
+    def summary(self) -> Summary:
+        out = Summary()
+        out.table(
+            f"SKP unit {self.unit}",
+            [
+                Column("Berkas", no_wrap=True),
+                Column("Pegawai"),
+                Column("Keadaan"),
+                Column("Baris RHK baru", right=True),
+                Column("Konflik", right=True),
+            ],
+            (
+                [
+                    cell(o.path.name),
+                    cell(o.nama),
+                    cell("dibuat" if o.created else "diperbarui"),
+                    cell(o.added_rows),
+                    cell(len(o.conflicts)),
+                ]
+                for o in self.outcomes
+            ),
+        )
+        out.extend(self.notes())
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for o in self.outcomes:
+            for conflict in o.conflicts:
+                out.line(Span("Konflik", Tone.PERINGATAN), f" {o.path.name}: {conflict}")
+        return out
 
 
 def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dict[str, CellScalar]:

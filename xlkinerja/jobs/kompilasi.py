@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from xlkinerja.core.finding import Severity
 from xlkinerja.io.atomic import refuse_folder
@@ -25,6 +26,7 @@ from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
     Progress,
     Stage,
@@ -32,7 +34,7 @@ from xlkinerja.jobs.workers import (
     worker_count,
     worker_pool,
 )
-from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.kompilasi.model import Kompilasi, StatusUnit
 
 
 @dataclass
@@ -47,9 +49,80 @@ class KompilasiResult:
     worker_peaks_mb: list[float] = field(default_factory=list)
     peaks_mb: dict[str, float] = field(default_factory=dict)  # main process, after each phase
 
+    recorded: bool = True  # recorded in the archive (not --tanpa-arsip)
+
     @property
     def has_galat(self) -> bool:
         return any(f.severity == Severity.GALAT for f in self.kompilasi.temuan)
+
+    def to_dict(self) -> dict[str, Any]:
+        k = self.kompilasi
+        return {
+            "rekap": str(self.output),
+            "cadangan": str(self.backup) if self.backup else None,
+            "unit_di_master": len(k.status),
+            "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
+            "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
+            "unit_belum_mengirim": [s.kode_unit for s in k.status if s.berkas is None],
+            "berkas_tidak_terbaca": [u.berkas for u in k.tidak_terbaca],
+            "galat": self._count(Severity.GALAT),
+            "peringatan": self._count(Severity.PERINGATAN),
+            "baris_dibaca": k.baris_dibaca,
+            "versi_baru_di_arsip": self.archived,
+            "tidak_berubah_di_arsip": self.unchanged,
+        }
+
+    def _count(self, severity: Severity) -> int:
+        return sum(f.severity == severity for f in self.kompilasi.temuan)
+
+    def summary(self) -> Summary:
+        k = self.kompilasi
+        out = Summary()
+        out.table(
+            f"Kompilasi {k.instansi} {k.tahun or ''}",
+            [
+                Column("Unit"),
+                Column("Status"),
+                Column("Tanggal PK"),
+                Column("Keterangan"),
+                Column("Galat", right=True),
+                Column("Peringatan", right=True),
+            ],
+            (
+                [
+                    cell(f"{s.kode_unit} {s.nama_unit}"),
+                    cell(s.status or "-"),
+                    cell(s.tanggal_pk.strftime("%d/%m/%Y") if s.tanggal_pk else "-"),
+                    _keterangan(s),
+                    count(s.galat, Tone.GALAT),
+                    cell(s.peringatan),
+                ]
+                for s in k.status
+            ),
+        )
+        for bad in k.tidak_terbaca:
+            out.line(Span("Tidak terbaca:", Tone.GALAT), f" {bad.alasan}")
+        arsip = f"arsip: {self.archived} versi baru" if self.recorded else "tidak dicatat ke arsip"
+        out.line(
+            f"Rekap ditulis: {self.output} ({self._count(Severity.GALAT)} galat, "
+            f"{self._count(Severity.PERINGATAN)} peringatan; {arsip})."
+        )
+        out.extend(self.notes())
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        if self.backup:
+            out.line(f"Berkas yang ada di tempat rekap disimpan sebagai cadangan: {self.backup}")
+        return out
+
+
+def _keterangan(s: StatusUnit) -> Span:
+    if s.berkas is None:
+        return Span("belum mengirim")
+    if not s.terbaca:
+        return Span("tidak terbaca")
+    return Span("terlambat", Tone.GALAT) if s.terlambat else Span("tepat waktu")
 
 
 class _Clock:
@@ -159,6 +232,7 @@ def _compile(
         files=files,
         worker_peaks_mb=sorted({r.peak_rss_mb for r in results}),
         backup=backup,
+        recorded=archive,
     )
     if archive:
         stage("Mencatat ke arsip")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import build_index
@@ -20,6 +21,7 @@ from xlkinerja.io.pohon.sheet import write_tree_workbook
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.master import find_master, master_among
 from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.normalise import normalise_form
 
@@ -33,6 +35,25 @@ class PohonResult:
     png: Path
     xlsx: Path
     skipped: list[str]  # workbooks that could not be read, with the reason
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "png": str(self.png),
+            "svg": str(self.svg),
+            "xlsx": str(self.xlsx),
+            "dilewati": self.skipped,
+        }
+
+    def summary(self) -> Summary:
+        out = self.notes()
+        out.line(f"Pohon kinerja: {self.png}, {self.svg}, {self.xlsx}")
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for line in self.skipped:
+            out.line(Span("Dilewati:", Tone.PERINGATAN), f" {line}")
+        return out
 
 
 def cascade_tree(

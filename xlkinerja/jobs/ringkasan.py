@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.backup import BACKUP_FOLDER
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.specs import FormKind
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -18,7 +20,7 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 @dataclass(frozen=True)
 class WorkbookSummary:
     path: Path
-    form_id: str
+    form_id: FormKind
     form_title: str
     subject: str  # the unit, the employee, or the institution
     rows: dict[str, int]
@@ -50,6 +52,39 @@ class ReadResult:
     @property
     def ok(self) -> bool:
         return not self.unreadable
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "workbook": [s.as_dict() for s in self.summaries],
+            "tidak_terbaca": [u.as_dict() for u in self.unreadable],
+        }
+
+    def summary(self) -> Summary:
+        out = Summary()
+        out.table(
+            "Workbook yang dibaca",
+            [
+                Column("Berkas", no_wrap=True),
+                Column("Jenis"),
+                Column("Unit/pegawai"),
+                Column("Baris per tabel"),
+            ],
+            (
+                [
+                    cell(s.path.name),
+                    cell(s.form_id),
+                    cell(s.subject),
+                    cell(", ".join(f"{k} {v}" for k, v in s.rows.items())),
+                ]
+                for s in self.summaries
+            ),
+        )
+        for bad in self.unreadable:
+            out.line(Span("Tidak terbaca:", Tone.GALAT), f" {bad.message}")
+        return out
+
+    def notes(self) -> Summary:
+        return Summary()
 
 
 def collect_workbooks(paths: Iterable[Path]) -> list[Path]:

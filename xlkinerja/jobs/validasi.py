@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
     Stage,
     collect_now_and_then,
@@ -43,6 +44,69 @@ class ValidasiResult:
     @property
     def has_galat(self) -> bool:
         return self.count(Severity.GALAT) > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """Per file its kind and counts, and every finding (`validasi --format json`)."""
+        return {
+            "berkas": [
+                {
+                    "berkas": str(p),
+                    "jenis": self.forms.get(str(p)),
+                    "galat": self.count(Severity.GALAT, p),
+                    "peringatan": self.count(Severity.PERINGATAN, p),
+                }
+                for p in self.files
+            ],
+            "temuan": [f.as_dict() for f in self.findings],
+        }
+
+    def report(self) -> Summary:
+        """The counts per file, then every finding of each file with its fix."""
+        out = Summary()
+        out.table(
+            "Hasil validasi",
+            [
+                Column("Berkas", no_wrap=True),
+                Column("Jenis"),
+                Column("Galat", right=True),
+                Column("Peringatan", right=True),
+            ],
+            (
+                [
+                    cell(p.name),
+                    cell(self.forms.get(str(p), "?")),
+                    count(self.count(Severity.GALAT, p), Tone.GALAT),
+                    cell(self.count(Severity.PERINGATAN, p)),
+                ]
+                for p in self.files
+            ),
+        )
+        for path in self.files:
+            items = self.of_file(path)
+            if not items:
+                continue
+            out.line(Span(f"\n{path.name}", Tone.JUDUL))
+            for item in items:
+                out.line(
+                    "  ",
+                    Span(item.severity.value, SEVERITY_TONE[item.severity]),
+                    " ",
+                    Span(item.code, Tone.KODE),
+                    f" {item.message} ",
+                    Span(item.hint, Tone.SARAN),
+                )
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for backup in self.backups:
+            out.line(f"Cadangan berkas asli: {backup}")
+        return out
+
+    def summary(self) -> Summary:
+        out = self.report()
+        out.extend(self.notes())
+        return out
 
 
 def validate_paths(
