@@ -9,13 +9,13 @@ compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsi
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import OutputError, XlkinerjaError
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
@@ -77,22 +77,12 @@ class ContohResult:
 COPIES_MARK = ".xlkinerja-contoh"  # in validasi/: the folder is this job's to replace
 
 
-def _check_copies_folder(copies: Path) -> None:
-    """validasi/ is replaced on every run, but only if an earlier run made it."""
-    if copies.exists() and not (copies / COPIES_MARK).is_file():
-        raise OutputError(
-            "folder ini sudah ada dan bukan buatan 'xlkinerja contoh'; isinya tidak dihapus.",
-            path=copies,
-            hint="Pilih folder keluaran lain (--output).",
-        )
-
-
 def run_contoh(
     output: Path, sample: Path | None = None, progress: Callable[[str], None] | None = None
 ) -> ContohResult:
     """Run the pipeline on the sample; without the committed sample folder, build it."""
     copies = output / "validasi"
-    _check_copies_folder(copies)  # before anything is written
+    check_copies_folder(copies, COPIES_MARK, "xlkinerja contoh")  # before anything else
     if sample is None:
         sample = DEFAULT_SAMPLE if (DEFAULT_SAMPLE / MASTER_FILE).exists() else None
     if sample is None:
@@ -109,10 +99,9 @@ def run_contoh(
         progress(f"{len(prefilled.written)} workbook unit diisi awal dari master")
     read = read_workbooks([sample])
     # Validate copies, annotated, so the user can open them and see the findings at the cell.
-    if copies.exists():
-        shutil.rmtree(copies)  # an earlier run's (checked at the start)
-    shutil.copytree(sample, copies, ignore=shutil.ignore_patterns("*.md", "cadangan-*"))
-    (copies / COPIES_MARK).write_text("Salinan contoh yang divalidasi oleh 'xlkinerja contoh'.\n")
+    fresh_copies(
+        sample, copies, COPIES_MARK, "Salinan contoh yang divalidasi oleh 'xlkinerja contoh'.\n"
+    )
     validasi = validate_paths([copies], annotate=True)
     if progress:
         progress(

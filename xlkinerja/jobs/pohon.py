@@ -87,7 +87,6 @@ def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None
     svg, png, xlsx = (output / f"{NAME}.{ext}" for ext in ("svg", "png", "xlsx"))
     check_report_target(xlsx)
     tree, skipped = cascade_tree(paths, master)
-    output.mkdir(parents=True, exist_ok=True)
     draw_tree(tree, svg, png)
     write = partial(write_tree_workbook, tree, xlsx)
     if written_by_xlkinerja(xlsx):
