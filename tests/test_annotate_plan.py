@@ -1,22 +1,33 @@
-"""The write-back plan on its own: no workbook, no file format; tests assert on its cells,
-fills, notes and report rows."""
+"""The write-back plan on its own (no workbook), and backends applying it: the package
+backend gives the same bytes for the same plan, and a stand-in for the live-workbook
+backend, written against plan.py alone, shows what the package backend wrote."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from tests.annotate_fixtures import finding
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.annotate_fixtures import build_fixture, finding, first_findings
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.io.annotate.plan import (
-    FILLS,
-    MAX_NOTE,
+from xlkinerja.io.annotate import (
     REPORT_SHEET,
     Link,
+    PackageBackend,
+    WritebackBackend,
     WritebackPlan,
+    annotate_workbook,
+    apply_to_package,
     plan_writeback,
 )
+from xlkinerja.io.annotate.plan import FILLS, MAX_NOTE
 
+pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
 NOW = datetime(2025, 3, 1, 9, 30, 0)
 GALAT, PERINGATAN, INFO = Severity.GALAT, Severity.PERINGATAN, Severity.INFO
 FILE = Path("unit.xlsx")
@@ -142,3 +153,85 @@ def test_the_report_rows_heading_and_tab_colour():
     assert empty.report.rows == () and empty.sheets == ()
     assert empty.report.tab_color == "70AD47"
     assert empty.report.summary == "0 temuan (0 galat, 0 peringatan, 0 info)."
+
+
+def test_applying_the_same_plan_twice_gives_the_same_bytes(tmp_path: Path):
+    book = build_fixture(tmp_path / "unit.xlsx")
+    (tmp_path / "lagi").mkdir()
+    again = Path(shutil.copy(book, tmp_path / "lagi" / "unit.xlsx"))
+    plan = plan_writeback(first_findings(book), file_name=book.name, now=NOW)
+    first = apply_to_package(book, plan)
+    once = book.read_bytes()
+    second = PackageBackend(book).apply(plan)
+    assert book.read_bytes() == once
+    assert (second.marked_cells, second.notes, second.unplaced) == (10, 9, 3)
+    assert (first.marked_cells, first.notes, first.unplaced) == (10, 9, 3)
+    assert second.restored_cells == 10 and second.removed_notes == 9
+    annotate_workbook(again, first_findings(again), now=NOW)  # the same plan inside
+    assert again.read_bytes() == once
+
+
+@dataclass
+class LiveStandIn:
+    """What a live-workbook backend does, written against the plan alone: a workbook as
+    sheet name → cell → (fill, note, value), user notes kept, the report as rows."""
+
+    sheets: dict[str, dict[str, dict[str, str]]]
+    user_notes: set[tuple[str, str]] = field(default_factory=set)
+    report: list[list[str]] = field(default_factory=list)
+
+    def find(self, name: str) -> str | None:
+        return next((s for s in self.sheets if s.casefold() == name.casefold()), None)
+
+    def apply(self, plan: WritebackPlan) -> Counts:
+        marked = notes = 0
+        for planned in plan.sheets:
+            name = self.find(planned.name)
+            if name is None:
+                continue
+            for cell in planned.cells:
+                self.sheets[name].setdefault(cell.address, {})["fill"] = cell.fill
+                marked += 1
+                if (name, cell.address) not in self.user_notes:
+                    self.sheets[name][cell.address]["note"] = cell.note
+                    notes += 1
+        self.report = [list(plan.report.headers)]
+        for row in plan.report.rows:
+            found = self.find(row.sheet) if row.sheet else None
+            self.report.append([str(row.number), *row.texts(found or row.sheet)])
+        placed = sum(1 for r in plan.report.rows if r.on_a_cell and self.find(r.link.sheet))
+        return Counts(len(plan.report.rows), marked, notes, 0, 0, len(plan.report.rows) - placed)
+
+
+@dataclass(frozen=True)
+class Counts:
+    findings: int
+    marked_cells: int
+    notes: int
+    restored_cells: int
+    removed_notes: int
+    unplaced: int
+
+
+def test_a_live_backend_needs_only_the_plan_to_show_what_the_package_shows(tmp_path: Path):
+    book = build_fixture(tmp_path / "unit.xlsx")
+    plan = plan_writeback(first_findings(book), file_name=book.name, now=NOW)
+    sheets = ["Data", "Grafik", "Daftar", "Kosong"]
+    live = LiveStandIn({name: {} for name in sheets}, user_notes={("Data", "E1")})
+    backend: WritebackBackend = live
+    counts = backend.apply(plan)
+    result = apply_to_package(book, plan)
+    assert counts == Counts(
+        result.findings, result.marked_cells, result.notes, 0, 0, result.unplaced
+    )
+    written = openpyxl.load_workbook(book)
+    for name, cells in live.sheets.items():
+        for address, shown in cells.items():
+            cell = written[name][address]
+            assert cell.fill.fgColor.rgb == "FF" + shown["fill"], (name, address)
+            if "note" in shown:
+                assert cell.comment.text == f"xlkinerja:\n{shown['note']}", (name, address)
+    rows = CalamineWorkbook.from_path(str(book)).get_sheet_by_name(REPORT_SHEET).to_python()
+    table = [[str(v).removesuffix(".0") for v in row[:9]] for row in rows[3:]]
+    assert table == live.report
+    assert [row[0] for row in rows[:3]] == list(plan.report.lines_above)
