@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeGuard
 
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.book import Book, SheetEntry
@@ -74,7 +75,7 @@ class _Run:
         self.book.remove_sheet(old)
         return record.marks
 
-    def usable(self, entry: SheetEntry | None) -> bool:
+    def usable(self, entry: SheetEntry | None) -> TypeGuard[SheetEntry]:
         """A worksheet whose part is in the package: we can mark its cells and link to it."""
         return (
             entry is not None
@@ -95,7 +96,7 @@ class _Run:
         targets: dict[int, dict[Pos, PlannedCell]] = {}
         for planned in plan.sheets:
             entry = self.book.find(planned.name)
-            if entry is not None and self.usable(entry):
+            if self.usable(entry):
                 targets[entry.index] = {(c.row, c.col): c for c in planned.cells}
         return lines, targets
 
