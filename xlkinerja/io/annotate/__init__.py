@@ -1,12 +1,47 @@
-"""Write validation findings back into the user's workbook, by patching its package.
+"""Write validation findings back into the user's workbook: a plan, applied by a backend.
 
-The zip is edited part by part: only styles.xml, the workbook part, the sheets that get
-marks and their notes change; every other part keeps its bytes. See build.py for the
-order of work and record.py for how a run's marks are found and removed again.
+plan.py computes once, from the findings alone, which cell gets which fill and note and
+what the "Hasil Validasi" sheet lists; backend.py names what a backend does with it. The
+package backend (package_backend.py, patch.py and the modules under it) edits the closed
+file's zip part by part: only styles.xml, the workbook part, the sheets that get marks and
+their notes change; every other part keeps its bytes. See record.py for how a run's marks
+are found and removed again. The live-workbook backend (Excel through xlwings) comes with
+the add-in.
 """
 
-from xlkinerja.io.annotate.report import REPORT_SHEET
-from xlkinerja.io.annotate.run import AnnotateResult, annotate_workbook
+from xlkinerja.io.annotate.backend import WritebackBackend, WritebackOutcome
+from xlkinerja.io.annotate.package_backend import (
+    AnnotateResult,
+    PackageBackend,
+    annotate_workbook,
+    apply_to_package,
+)
+from xlkinerja.io.annotate.plan import (
+    REPORT_SHEET,
+    Link,
+    PlannedCell,
+    PlannedSheet,
+    ReportPlan,
+    ReportRow,
+    WritebackPlan,
+    plan_writeback,
+)
 from xlkinerja.io.backup import BACKUP_FOLDER
 
-__all__ = ["BACKUP_FOLDER", "REPORT_SHEET", "AnnotateResult", "annotate_workbook"]
+__all__ = [
+    "BACKUP_FOLDER",
+    "REPORT_SHEET",
+    "AnnotateResult",
+    "Link",
+    "PackageBackend",
+    "PlannedCell",
+    "PlannedSheet",
+    "ReportPlan",
+    "ReportRow",
+    "WritebackBackend",
+    "WritebackOutcome",
+    "WritebackPlan",
+    "annotate_workbook",
+    "apply_to_package",
+    "plan_writeback",
+]

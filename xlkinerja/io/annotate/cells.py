@@ -39,7 +39,6 @@ def _patterns(prefix: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 class CellState:
     exists: bool
     style: int  # the s attribute; -1 when there is none (style 0)
-    blank: bool  # no value, formula or attribute besides r and s
 
     @property
     def xf(self) -> int:
@@ -118,9 +117,9 @@ class SheetCells:
     def state(self, row: int, col: int) -> CellState:
         cell = self._row_cells(row).get(col)
         if cell is None:
-            return CellState(exists=False, style=self.inherited(row, col), blank=True)
+            return CellState(exists=False, style=self.inherited(row, col))
         style = parse_attrs(cell[1]).get("s", "")
-        return CellState(True, int(style) if style.isdigit() else -1, _blank(cell))
+        return CellState(True, int(style) if style.isdigit() else -1)
 
     def apply(self, edits: Mapping[Pos, CellEdit]) -> str:
         """The new sheetData element text with `edits` made."""

@@ -95,10 +95,6 @@ class Package:
             self._removed.add(actual)
             self._changed.pop(actual, None)
 
-    def is_changed(self, name: str) -> bool:
-        actual = self._actual(name)
-        return actual is not None and actual in self._changed
-
     def free_name(self, pattern: str) -> str:
         """The first `pattern.format(n)` (n = 1, 2, …) that names no part yet."""
         number = 1

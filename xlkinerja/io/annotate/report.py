@@ -1,38 +1,34 @@
-"""The "Hasil Validasi" sheet: every finding in one table, with a link to its cell.
+"""The "Hasil Validasi" sheet as package XML: the plan's report, with links and formats.
 
-Strings are inline (t="inlineStr") so sharedStrings.xml stays as it was. Hidden columns
-K:P hold the record of the marks (see record.py).
+What the sheet says comes from the plan (plan.py); this module lays it out as a worksheet
+part. Strings are inline (t="inlineStr") so sharedStrings.xml stays as it was. Hidden
+columns K:P hold the record of the marks (see record.py).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from xlkinerja.core.address import column_letters
-from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.core.finding import Severity
+from xlkinerja.io.annotate.plan import ReportPlan, ReportRow
 from xlkinerja.io.annotate.record import FIRST_COL, HEADER_ROW, Mark, record_header
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.xmltext import MAIN_NS, REL_NS, XML_HEADER, escape_attr, escape_text
 
-REPORT_SHEET = "Hasil Validasi"
-HEADERS = ("No", "Tingkat", "Kode", "Lembar", "Sel", "Kolom", "Nilai", "Pesan", "Saran")
-WIDTHS = (5, 11, 22, 16, 8, 16, 14, 55, 40)
-LABELS = {Severity.GALAT: "Galat", Severity.PERINGATAN: "Peringatan", Severity.INFO: "Info"}
-_TAB = {Severity.GALAT: "C00000", Severity.PERINGATAN: "FFC000", Severity.INFO: "5B9BD5"}
 LINE_HEIGHT = 15.0  # points per line of 11 pt text
 MAX_TEXT = 32000  # Excel keeps at most 32767 characters in a cell
 
 
 @dataclass(frozen=True)
 class ReportLine:
-    finding: Finding
-    sheet: str | None  # the sheet's name as the workbook spells it
-    cell: str | None  # A1 without dollars when valid, else as given
-    link: str | None  # where the link goes (A1 on `sheet`); None: the sheet is not here
-    on_cell: bool  # the link sits on the Sel column (a valid cell), else on Lembar
+    """A plan's report row as this workbook shows it."""
+
+    row: ReportRow
+    sheet: str  # the sheet's name as the workbook spells it (as the finding does if absent)
+    link: str | None  # the cell the link goes to on `sheet`; None: no such worksheet here
 
 
 @dataclass(frozen=True)
@@ -92,55 +88,34 @@ def _location(sheet: str, cell: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + cell
 
 
-def summary(lines: Sequence[ReportLine]) -> str:
-    counts = Counter(line.finding.severity for line in lines)
-    parts = ", ".join(f"{counts[s]} {LABELS[s].lower()}" for s in LABELS)
-    return f"{len(lines)} temuan ({parts})."
-
-
 def report_xml(
-    lines: Sequence[ReportLine], marks: Sequence[Mark], formats: Formats, heading: str
+    report: ReportPlan, lines: Sequence[ReportLine], marks: Sequence[Mark], formats: Formats
 ) -> str:
     rows: dict[int, list[str]] = {}
     heights: dict[int, float] = {}
     links: list[str] = []
-    rows[0] = [_inline("A1", formats.title, REPORT_SHEET)]
-    rows[1] = [_inline("A2", formats.note, f"{heading} {summary(lines)}")]
-    rows[2] = [
-        _inline(
-            "A3",
-            formats.note,
-            "Sel yang ditandai berwarna memuat catatan xlkinerja. Klik alamat di kolom Sel "
-            "untuk menuju selnya. Lembar ini dibuat ulang setiap kali validasi dijalankan.",
-        )
-    ]
+    title, checked, explanation = report.lines_above
+    rows[0] = [_inline("A1", formats.title, title)]
+    rows[1] = [_inline("A2", formats.note, checked)]
+    rows[2] = [_inline("A3", formats.note, explanation)]
     rows[HEADER_ROW] = [
         _inline(f"{column_letters(i)}{HEADER_ROW + 1}", formats.header, h)
-        for i, h in enumerate(HEADERS)
+        for i, h in enumerate(report.headers)
     ]
     first = HEADER_ROW + 1
     if not lines:
-        rows[first] = [_inline(f"A{first + 1}", formats.note, "Tidak ada temuan.")]
-    for number, line in enumerate(lines, start=1):
-        finding, row = line.finding, first + number
-        values = [
-            LABELS[finding.severity],
-            finding.code,
-            line.sheet or "",
-            line.cell or "",
-            finding.field or "",
-            finding.value or "",
-            finding.message,
-            _hint(finding),
-        ]
-        cells = [_number(f"A{row}", number, formats.text)]
+        rows[first] = [_inline(f"A{first + 1}", formats.note, report.empty)]
+    for line in lines:
+        planned, row = line.row, first + line.row.number
+        values = planned.texts(line.sheet)
+        cells = [_number(f"A{row}", planned.number, formats.text)]
         for col, value in enumerate(values, start=1):
             style = formats.text
             if col == 1:
-                style = formats.severity[finding.severity]
-            elif line.link and col == (4 if line.on_cell else 3):
+                style = formats.severity[planned.severity]
+            elif line.link and planned.link and col == planned.link.column:
                 style = formats.link
-                target = _location(line.sheet or "", line.link)
+                target = _location(line.sheet, line.link)
                 ref = f"{column_letters(col)}{row}"
                 display = escape_attr(value)
                 links.append(
@@ -148,25 +123,9 @@ def report_xml(
                 )
             cells.append(_inline(f"{column_letters(col)}{row}", style, value))
         rows[row - 1] = cells
-        heights[row - 1] = _height(values)
+        heights[row - 1] = _height(values, report.widths[1:])
     _add_record(rows, marks)
-    return _sheet(rows, heights, links, lines)
-
-
-def _hint(finding: Finding) -> str:
-    hint = finding.hint
-    if finding.ref_sheet or finding.ref_cell or finding.ref_file:
-        other = " ".join(
-            p
-            for p in (
-                finding.ref_file or "",
-                f"lembar '{finding.ref_sheet}'" if finding.ref_sheet else "",
-                f"sel {finding.ref_cell}" if finding.ref_cell else "",
-            )
-            if p
-        )
-        hint = f"{hint} (lihat juga: {other})".strip()
-    return hint
+    return _sheet(rows, heights, links, report)
 
 
 def _add_record(rows: dict[int, list[str]], marks: Sequence[Mark]) -> None:
@@ -181,10 +140,10 @@ def _add_record(rows: dict[int, list[str]], marks: Sequence[Mark]) -> None:
         )
 
 
-def _height(values: Sequence[str]) -> float:
+def _height(values: Sequence[str], widths: Sequence[int]) -> float:
     """Row height for wrapped text: neither Excel nor LibreOffice fits it on opening."""
     lines = 1
-    for text, width in zip(values, WIDTHS[1:], strict=True):
+    for text, width in zip(values, widths, strict=True):
         per_line = max(width * 1.05 - 1, 1)
         count = sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
         lines = max(lines, count)
@@ -195,14 +154,13 @@ def _sheet(
     rows: Mapping[int, list[str]],
     heights: Mapping[int, float],
     links: list[str],
-    lines: Sequence[ReportLine],
+    report: ReportPlan,
 ) -> str:
-    worst = next((s for s in LABELS if any(x.finding.severity is s for x in lines)), None)
-    tab = f'<tabColor rgb="FF{_TAB[worst]}"/>' if worst else '<tabColor rgb="FF70AD47"/>'
+    tab = f'<tabColor rgb="FF{report.tab_color}"/>'
     last_row = max(rows) + 1
     cols = "".join(
         f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-        for i, w in enumerate(WIDTHS, start=1)
+        for i, w in enumerate(report.widths, start=1)
     )
     cols += (
         f'<col min="{FIRST_COL + 1}" max="{FIRST_COL + 6}" width="9" hidden="1" customWidth="1"/>'

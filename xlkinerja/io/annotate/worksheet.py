@@ -51,12 +51,12 @@ def has_selected_tab(text: str) -> bool:
 
 
 class Worksheet:
-    def __init__(self, parts: Parts, entry: SheetEntry, text: str | None = None) -> None:
+    def __init__(self, parts: Parts, entry: SheetEntry, text: str) -> None:
         assert entry.part is not None
         self.parts = parts
         self.entry = entry
         self.part = entry.part
-        self.text = parts.text(self.part) if text is None else text
+        self.text = text  # read once by the caller, which looked into it already
         parse_checked(self.text, self.part, parts.path)
         self.changed = False
         self._scan()

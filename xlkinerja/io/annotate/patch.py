@@ -1,69 +1,45 @@
-"""From the workbook's bytes and the findings to the annotated workbook's bytes.
+"""The package patch: from the workbook's bytes and a plan to the annotated workbook's bytes.
 
 Order of work: read the record of the previous run from its "Hasil Validasi" sheet and
 drop that sheet; on every sheet concerned, restore the cells we marked (only when the
-cell still has exactly the style we gave it) and remove our notes; then mark the cells
-of this run's findings, add their notes, and write a new "Hasil Validasi" sheet.
+cell still has exactly the style we gave it) and remove our notes; then mark the plan's
+cells, add their notes, and write a new "Hasil Validasi" sheet.
+
+The plan's wishes are decided here, against this workbook: a planned sheet is looked up
+ignoring case; a cell is marked only on a worksheet whose part is in the package, and a
+report row links only there.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
+from typing import TypeGuard
 
-from xlkinerja.core.address import column_index, column_letters
-from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.book import Book, SheetEntry
 from xlkinerja.io.annotate.cells import CellEdit, Pos
 from xlkinerja.io.annotate.notes import ShapeBlocks, add_notes, has_our_notes, strip_notes
 from xlkinerja.io.annotate.package import Package
 from xlkinerja.io.annotate.parts import Parts
+from xlkinerja.io.annotate.plan import FILLS, PlannedCell, WritebackPlan
 from xlkinerja.io.annotate.record import Mark, read_record
-from xlkinerja.io.annotate.report import REPORT_SHEET, Formats, ReportLine, report_xml
+from xlkinerja.io.annotate.report import Formats, ReportLine, report_xml
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.worksheet import Worksheet, has_selected_tab
 
-FILLS = {Severity.GALAT: "FFC7CE", Severity.PERINGATAN: "FFEB9C", Severity.INFO: "DDEBF7"}
-_RANK = {Severity.GALAT: 3, Severity.PERINGATAN: 2, Severity.INFO: 1}
-_CELL = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?[A-Z]{1,3}\$?\d{1,7})?$")
-MAX_ROW, MAX_COL = 1_048_576, 16_384
-MAX_NOTE = 8000  # characters of a note; the Hasil Validasi sheet has the full text
-
 
 @dataclass(frozen=True)
-class Built:
+class Patched:
     data: bytes
     marked_cells: int
     notes: int
     restored_cells: int
     removed_notes: int
     unplaced: int  # findings listed on the sheet only: no sheet or cell of this workbook
-
-
-def parse_cell(text: str | None) -> Pos | None:
-    """A1 (or the first cell of A1:B2) → zero-based (row, col); None when not a cell."""
-    match = _CELL.match((text or "").strip().upper())
-    if not match:
-        return None
-    row, col = int(match[2]) - 1, column_index(match[1])
-    return (row, col) if 0 <= row < MAX_ROW and 0 <= col < MAX_COL else None
-
-
-def note_text(findings: Sequence[Finding]) -> str:
-    blocks = []
-    for finding in findings:
-        text = f"[{finding.code}] {finding.message}"
-        if finding.hint:
-            text += f"\nSaran: {finding.hint}"
-        blocks.append(text)
-    text = "\n\n".join(blocks)
-    return text if len(text) <= MAX_NOTE else text[: MAX_NOTE - 1] + "…"
 
 
 class _Run:
@@ -81,8 +57,8 @@ class _Run:
         self.blocks = ShapeBlocks(self.parts)
         self.folder = posixpath.dirname(self.book.part)
 
-    def previous_marks(self) -> list[Mark]:
-        old = self.book.find(REPORT_SHEET)
+    def previous_marks(self, report_sheet: str) -> list[Mark]:
+        old = self.book.find(report_sheet)
         if old is None:
             return []
         record = None
@@ -99,26 +75,29 @@ class _Run:
         self.book.remove_sheet(old)
         return record.marks
 
+    def usable(self, entry: SheetEntry | None) -> TypeGuard[SheetEntry]:
+        """A worksheet whose part is in the package: we can mark its cells and link to it."""
+        return (
+            entry is not None
+            and entry.kind == "worksheet"
+            and entry.part is not None
+            and self.parts.package.exists(entry.part)
+        )
+
     def place(
-        self, findings: Sequence[Finding]
-    ) -> tuple[list[ReportLine], dict[int, dict[Pos, list[Finding]]]]:
+        self, plan: WritebackPlan
+    ) -> tuple[list[ReportLine], dict[int, dict[Pos, PlannedCell]]]:
+        """The report rows as this workbook shows them, and the cells to mark by sheet."""
         lines: list[ReportLine] = []
-        targets: dict[int, dict[Pos, list[Finding]]] = defaultdict(lambda: defaultdict(list))
-        for finding in findings:
-            entry = self.book.find(finding.sheet) if finding.sheet else None
-            pos = parse_cell(finding.cell)
-            cell = f"{column_letters(pos[1])}{pos[0] + 1}" if pos else finding.cell
-            usable = (
-                entry is not None
-                and entry.kind == "worksheet"
-                and entry.part is not None
-                and self.parts.package.exists(entry.part)
-            )
-            link = (cell if pos else "A1") if usable else None
-            name = entry.name if entry else finding.sheet
-            lines.append(ReportLine(finding, name, cell, link, on_cell=pos is not None))
-            if usable and pos is not None and entry is not None:
-                targets[entry.index][pos].append(finding)
+        for row in plan.report.rows:
+            entry = self.book.find(row.sheet) if row.sheet else None
+            link = row.link.cell if row.link and self.usable(entry) else None
+            lines.append(ReportLine(row, entry.name if entry else row.sheet, link))
+        targets: dict[int, dict[Pos, PlannedCell]] = {}
+        for planned in plan.sheets:
+            entry = self.book.find(planned.name)
+            if self.usable(entry):
+                targets[entry.index] = {(c.row, c.col): c for c in planned.cells}
         return lines, targets
 
     def restore(self, sheet: Worksheet, marks: Sequence[Mark]) -> int:
@@ -140,14 +119,13 @@ class _Run:
             sheet.replace_data(cells.apply(edits))
         return len(edits)
 
-    def mark(self, sheet: Worksheet, wanted: dict[Pos, list[Finding]]) -> list[Mark]:
+    def mark(self, sheet: Worksheet, wanted: dict[Pos, PlannedCell]) -> list[Mark]:
         cells = sheet.cells()
         edits: dict[Pos, CellEdit] = {}
         marks: list[Mark] = []
-        for pos, found in sorted(wanted.items()):
+        for pos, planned in sorted(wanted.items()):
             state = cells.state(*pos)
-            worst = max(found, key=lambda f: _RANK[f.severity]).severity
-            style = self.styles.marked(state.xf, FILLS[worst])
+            style = self.styles.marked(state.xf, planned.fill)
             edits[pos] = CellEdit(style)
             marks.append(Mark(sheet.entry.sheet_id, *pos, state.style, style, not state.exists))
         sheet.replace_data(cells.apply(edits))
@@ -155,7 +133,7 @@ class _Run:
         return marks
 
     def sheets_to_edit(
-        self, targets: dict[int, dict[Pos, list[Finding]]], previous: dict[int, list[Mark]]
+        self, targets: dict[int, dict[Pos, PlannedCell]], previous: dict[int, list[Mark]]
     ) -> list[tuple[SheetEntry, str]]:
         chosen = []
         for entry in self.book.sheets:
@@ -174,12 +152,12 @@ class _Run:
         return chosen
 
 
-def build(path: Path, original: bytes, findings: Sequence[Finding], now: datetime) -> Built:
+def patch(path: Path, original: bytes, plan: WritebackPlan) -> Patched:
     run = _Run(path, original)
     previous: dict[int, list[Mark]] = defaultdict(list)
-    for mark in run.previous_marks():
+    for mark in run.previous_marks(plan.report.sheet):
         previous[mark.sheet_id].append(mark)
-    lines, targets = run.place(findings)
+    lines, targets = run.place(plan)
     new_marks: list[Mark] = []
     notes = restored = removed = 0
     sheets = [
@@ -193,19 +171,19 @@ def build(path: Path, original: bytes, findings: Sequence[Finding], now: datetim
         wanted = targets.get(sheet.entry.index)
         if wanted:
             new_marks += run.mark(sheet, wanted)
-            texts = {pos: note_text(found) for pos, found in wanted.items()}
+            texts = {pos: planned.note for pos, planned in wanted.items()}
             notes += add_notes(run.parts, sheet, texts, run.blocks, run.folder)
         sheet.clear_tab_selected()
         sheet.save()
     formats = Formats.add_to(run.styles, FILLS)
-    heading = f"Berkas {path.name}, diperiksa {now:%d-%m-%Y %H:%M}:"
-    entry = run.book.add_sheet(REPORT_SHEET, report_xml(lines, new_marks, formats, heading))
+    report = report_xml(plan.report, lines, new_marks, formats)
+    entry = run.book.add_sheet(plan.report.sheet, report)
     run.book.activate(entry.index)
     run.styles.save()
     run.book.save()
     run.parts.save()
-    unplaced = sum(1 for line in lines if not (line.link and line.on_cell))
-    return Built(
+    unplaced = sum(1 for line in lines if not (line.link and line.row.on_a_cell))
+    return Patched(
         data=run.parts.package.to_bytes(),
         marked_cells=len(new_marks),
         notes=notes,
