@@ -12,7 +12,9 @@ the root's: setuptools' editable finder cannot import a mapped folder without an
 `__init__.py`, and a folder of templates should need no code.
 
 Escaping follows the output format, named by the template's name before `.j2`: .html and
-.xml output is autoescaped; Markdown, CSV and text are written as they are.
+.xml output is autoescaped; Markdown, CSV and text are written as they are. A line holding
+only a block tag (`{% for %}`) leaves nothing in the output and a file's last newline is
+kept, so a template reads like what it writes.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def templates_folder() -> Path:
 
 def template_folders() -> list[str]:
     """The template folders (`dokumen`, and the export profiles later), sorted by name."""
-    return sorted(p.name for p in templates_folder().iterdir() if p.is_dir())
+    folder = templates_folder()
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name[0] not in "._")
 
 
 def _escapes(name: str | None) -> bool:
@@ -74,8 +77,12 @@ def get_template(name: str) -> jinja2.Template:
     except jinja2.TemplateNotFound as missing:
         raise XlkinerjaError(
             f"templat '{missing.name}' tidak ada di folder templat {templates_folder()}.",
-            hint=f"Templat yang ada: {', '.join(environment().list_templates()) or '(kosong)'}.",
+            hint=f"Templat yang ada: {', '.join(_names()) or '(tidak ada)'}.",
         ) from None
+
+
+def _names() -> list[str]:
+    return environment().list_templates(extensions=[SUFFIX.lstrip(".")])
 
 
 def render(name: str, **context: Any) -> str:
