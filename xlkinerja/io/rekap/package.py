@@ -7,8 +7,9 @@ zlib's level 1. XlsxWriter has no option for either, so the fast deflate is made
 of this one archive: no module global (of `zipfile` or of XlsxWriter) is ever replaced, and
 a zip written by another thread at the same time is deflated exactly as it would be alone.
 
-Two private details are relied on, each with a test (tests/test_rekap_package.py compares a
-stored part byte for byte with ISA-L's output, and checks the module globals are untouched):
+Two private details are relied on; tests/test_rekap_package.py guards both (a part written
+by a FastZipFile is byte for byte ISA-L's deflate; a stored workbook's sheet is not zlib's;
+a zip written by another thread meanwhile is zlib's own, the module globals untouched):
 
 - CPython's `zipfile` (the same in 3.11–3.13): `ZipFile._open_to_write(zinfo, force_zip64)`
   returns the write handle (`_ZipWriteFile`) after writing only the local header; the
@@ -19,7 +20,7 @@ stored part byte for byte with ISA-L's output, and checks the module globals are
   module's, with `ZipFile` bound to `FastZipFile`.
 
 Should either detail change, the workbook is still correct, only deflated by zlib (slower),
-and the byte comparison fails.
+and those tests fail.
 """
 
 from __future__ import annotations
