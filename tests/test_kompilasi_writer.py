@@ -842,7 +842,7 @@ def test_written_atomically_over_an_existing_file(tmp_path: Path, monkeypatch: p
         with pytest.raises(RuntimeError, match="rusak"):
             write_kompilasi(kompilasi_contoh(), path)
     assert path.read_bytes() == b"lama" and sorted(tmp_path.iterdir()) == [path]
-    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # the zip class is put back
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # never swapped, even on failure
     write_kompilasi(kompilasi_contoh(), path)
     assert zipfile.is_zipfile(path) and sorted(tmp_path.iterdir()) == [path]
     assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile

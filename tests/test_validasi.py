@@ -358,14 +358,6 @@ def test_formula_without_cached_value_in_an_input_cell(tmp_path: Path, value: st
     assert ("pk.target.rumus_tanpa_nilai", cell) in codes_at(findings_of(path))
 
 
-def test_docs_page_of_codes_is_generated_from_the_catalogue(root: Path):
-    from xlkinerja.validation.catalogue_docs import render
-
-    assert (root / "docs" / "temuan.md").read_text(encoding="utf-8") == render(), (
-        "docs/temuan.md is stale: python -m xlkinerja.validation.catalogue_docs > docs/temuan.md"
-    )
-
-
 def test_every_code_the_rules_can_emit_is_in_the_catalogue():
     import re
 

@@ -1,20 +1,33 @@
-"""The user docs page of finding codes, generated from the catalogue and the specs."""
+"""What the user docs page of finding codes lists, from the catalogue and the specs.
+
+Only the data: the page's text layout is the template `templates/dokumen/temuan.md.j2`,
+rendered by `xlkinerja/io/temuan_docs.py` (rendering is I/O, a layer above this one).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from xlkinerja.core.normal import field_scope
+from xlkinerja.core.rule import Rule
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, ValueType
 from xlkinerja.validation.catalogue import COLUMN_RULES, DOMAIN_RULES
 
-HEADER = """# Kode temuan validasi
 
-Halaman ini dibuat otomatis dari katalog temuan (`xlkinerja/validation/catalogue.py`) dan
-spesifikasi formulir; jangan diubah dengan tangan. Setiap temuan memiliki kode tetap,
-tingkat (galat, peringatan, info), lembar dan sel.
-"""
+@dataclass(frozen=True)
+class Code:
+    code: str  # e.g. pk.target.kosong
+    about: str  # the field or column it is about, in the user's words
 
 
-def _column_rules(item: Column | Field) -> list[str]:
+@dataclass(frozen=True)
+class FormCodes:
+    title: str
+    codes: tuple[Code, ...]
+
+
+def column_rule_names(item: Column | Field) -> list[str]:
+    """The column rules that can fire on a field or an input column, in catalogue order."""
     rules = []
     if item.required:
         rules.append("kosong")
@@ -31,47 +44,27 @@ def _column_rules(item: Column | Field) -> list[str]:
     return rules
 
 
-def render() -> str:
-    lines = [
-        HEADER,
-        "## Aturan isian per kolom",
-        "",
-        "Kode: `<tabel atau lembar>.<kolom>.<aturan>`, mis. `pk.target.kosong`.",
-        "",
-        "| aturan | tingkat | arti | cara memperbaiki |",
-        "|---|---|---|---|",
-    ]
-    for rule in COLUMN_RULES.values():
-        lines.append(f"| `{rule.name}` | {rule.severity.value} | {rule.title} | {rule.hint} |")
-    lines += [
-        "",
-        "## Aturan ranah",
-        "",
-        "| kode | tingkat | arti | cara memperbaiki |",
-        "|---|---|---|---|",
-    ]
-    for rule in DOMAIN_RULES.values():
-        lines.append(f"| `{rule.name}` | {rule.severity.value} | {rule.title} | {rule.hint} |")
-    lines += [
-        "",
-        "## Semua kode aturan isian, per formulir",
-        "",
-        "`galat_rumus` dan `rumus_tanpa_nilai` berlaku untuk setiap kolom isian.",
-        "",
-    ]
+def codes_per_form() -> list[FormCodes]:
+    """Every column-rule code of every form: its fields first, then its tables' columns."""
+    result = []
     for form in FORMS.values():
-        lines += [f"### {form.title}", ""]
+        codes = []
         for fld in form.fields:
             scope = field_scope(form, fld.key)
-            for name in _column_rules(fld):
-                lines.append(f"- `{scope}.{fld.key}.{name}` — {fld.label}")
+            for name in column_rule_names(fld):
+                codes.append(Code(f"{scope}.{fld.key}.{name}", fld.label))
         for table in form.tables:
             for col in table.input_columns:
-                for name in _column_rules(col):
-                    lines.append(f"- `{table.key}.{col.key}.{name}` — {table.title}: {col.label}")
-        lines.append("")
-    return "\n".join(lines)
+                about = f"{table.title}: {col.label}"
+                for name in column_rule_names(col):
+                    codes.append(Code(f"{table.key}.{col.key}.{name}", about))
+        result.append(FormCodes(form.title, tuple(codes)))
+    return result
 
 
-if __name__ == "__main__":
-    print(render(), end="")
+def column_rules() -> list[Rule]:
+    return list(COLUMN_RULES.values())
+
+
+def domain_rules() -> list[Rule]:
+    return list(DOMAIN_RULES.values())

@@ -3,57 +3,68 @@
 XlsxWriter deflates every part with zlib at its default level 6; for the compiled workbook
 of 1,000 units (~160 MB of sheet XML) that alone takes ~1.7 s. zlib at level 1 takes ~0.5 s
 for a file ~40 % larger; ISA-L (`isal`, level 1) ~0.16 s for a file a little smaller than
-zlib's level 1. XlsxWriter has no option for either, so while this workbook is stored:
+zlib's level 1. XlsxWriter has no option for either, so the fast deflate is made a property
+of this one archive: no module global (of `zipfile` or of XlsxWriter) is ever replaced, and
+a zip written by another thread at the same time is deflated exactly as it would be alone.
 
-- the `ZipFile` it constructs is one that defaults to level 1 (the original class is put
-  back as soon as the zip file is created), and
-- `zipfile` deflates level-1 parts with ISA-L's compressor (same raw deflate stream format;
-  put back when the workbook is stored).
+Two private details are relied on; tests/test_rekap_package.py guards both (a part written
+by a FastZipFile is byte for byte ISA-L's deflate; a stored workbook's sheet is not zlib's;
+a zip written by another thread meanwhile is zlib's own, the module globals untouched):
 
-Both swaps are made under one lock; a zip written by another thread in that short window
-at level 1 gets ISA-L's deflate too, which is still plain deflate.
+- CPython's `zipfile` (the same in 3.11–3.13): `ZipFile._open_to_write(zinfo, force_zip64)`
+  returns the write handle (`_ZipWriteFile`) after writing only the local header; the
+  handle deflates every chunk with its `_compressor` attribute. `FastZipFile` swaps that
+  attribute for an ISA-L compressor there, before any data is written.
+- XlsxWriter's `Workbook._store_workbook` creates its archive by the module-global name
+  `ZipFile`. `Workbook` runs a copy of that function whose globals are a copy of its
+  module's, with `ZipFile` bound to `FastZipFile`.
+
+Should either detail change, the workbook is still correct, only deflated by zlib (slower),
+and those tests fail.
 """
 
 from __future__ import annotations
 
-import threading
+import types
 import zipfile
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 import xlsxwriter
-import xlsxwriter.workbook
 from isal import isal_zlib
 
 ZIP_LEVEL = 1
-_LOCK = threading.Lock()
-_ORIGINAL = xlsxwriter.workbook.ZipFile
-_ORIGINAL_COMPRESSOR: Callable[..., Any] = zipfile._get_compressor  # type: ignore[attr-defined]
 
 
-class _FastZipFile(zipfile.ZipFile):
+class FastZipFile(zipfile.ZipFile):
+    """A zip archive whose deflated members are deflated by ISA-L at level 1."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        xlsxwriter.workbook.ZipFile = _ORIGINAL  # one zip file only: this workbook's
-        kwargs.setdefault("compresslevel", ZIP_LEVEL)
+        kwargs.setdefault("compresslevel", ZIP_LEVEL)  # zlib's level if the swap is lost
         super().__init__(*args, **kwargs)
 
+    def _open_to_write(self, zinfo: zipfile.ZipInfo, force_zip64: bool = False) -> IO[bytes]:
+        handle: IO[bytes] = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]
+        if zinfo.compress_type == zipfile.ZIP_DEFLATED:
+            raw_deflate = isal_zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)  # as zipfile's
+            handle._compressor = raw_deflate  # type: ignore[attr-defined]
+        return handle
 
-def _isal_compressor(compress_type: int, compresslevel: int | None = None) -> Any:
-    if compress_type == zipfile.ZIP_DEFLATED and compresslevel == ZIP_LEVEL:
-        return isal_zlib.compressobj(ZIP_LEVEL, zlib.DEFLATED, -15)
-    return _ORIGINAL_COMPRESSOR(compress_type, compresslevel)
+
+def _with_zip_class(function: Callable[..., Any], zip_class: type) -> Callable[..., Any]:
+    """`function` rebuilt to see `zip_class` as its module's `ZipFile`, the module untouched."""
+    names = {**function.__globals__, "ZipFile": zip_class}
+    return types.FunctionType(
+        function.__code__, names, function.__name__, function.__defaults__, function.__closure__
+    )
+
+
+_store_fast = _with_zip_class(xlsxwriter.Workbook._store_workbook, FastZipFile)
 
 
 class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter ships no type hints
     """An XlsxWriter workbook whose parts are deflated fast (see the module docstring)."""
 
     def _store_workbook(self) -> None:
-        with _LOCK:
-            xlsxwriter.workbook.ZipFile = _FastZipFile
-            zipfile._get_compressor = _isal_compressor  # type: ignore[attr-defined]
-            try:
-                super()._store_workbook()
-            finally:
-                xlsxwriter.workbook.ZipFile = _ORIGINAL
-                zipfile._get_compressor = _ORIGINAL_COMPRESSOR  # type: ignore[attr-defined]
+        _store_fast(self)

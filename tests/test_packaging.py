@@ -1,0 +1,103 @@
+"""The installed package: the wheel ships every module and the jinja2 templates (mapped from
+the repository's templates/ folder), and an xlkinerja installed from it into a fresh venv
+finds its templates inside itself and renders them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tomllib
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+TEMPLATES = "xlkinerja.templates"  # the package the repository's templates/ becomes
+
+RENDER_FROM_THE_INSTALLED_PACKAGE = """
+import json
+import xlkinerja
+from xlkinerja.io import jinja_templates
+from xlkinerja.io.temuan_docs import render
+print(json.dumps({
+    "package": xlkinerja.__file__,
+    "folder": str(jinja_templates.templates_folder()),
+    "folders": jinja_templates.template_folders(),
+    "page": render(),
+}))
+"""
+
+
+def test_pyproject_lists_every_package(root: Path):
+    listed = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    )
+    tree = {
+        ".".join(p.parent.relative_to(root).parts)
+        for p in (root / "xlkinerja").rglob("__init__.py")
+    }
+    assert listed == {*tree, TEMPLATES}, (
+        "pyproject.toml [tool.setuptools] packages: "
+        f"add {sorted(tree - listed)}, remove {sorted(listed - tree - {TEMPLATES})}"
+    )
+
+
+def _run(*command: str | Path, cwd: Path | None = None) -> str:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # no source tree
+    done = subprocess.run(
+        [str(c) for c in command],
+        check=False,
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        encoding="utf-8",
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def _build_wheel(root: Path, work: Path) -> Path:
+    """The wheel as `pip wheel .` builds it, from a copy (the build writes into the tree)."""
+    source = work / "sumber"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(root / name, source / name)
+    for name in ("xlkinerja", "templates"):
+        shutil.copytree(root / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+    _run(sys.executable, "-m", "pip", "wheel", source, "--no-deps", "-q", "-w", work / "dist")
+    (wheel,) = (work / "dist").glob("xlkinerja-*.whl")
+    return wheel
+
+
+@pytest.mark.slow
+def test_the_wheel_installed_in_a_fresh_venv_renders_its_templates(root: Path, tmp_path: Path):
+    wheel = _build_wheel(root, tmp_path)
+    with zipfile.ZipFile(wheel) as zf:
+        names = set(zf.namelist())
+    templates = {
+        "xlkinerja/templates/" + p.relative_to(root / "templates").as_posix()
+        for p in (root / "templates").rglob("*")
+        if p.is_file()
+    }
+    assert "xlkinerja/templates/dokumen/temuan.md.j2" in templates
+    assert templates <= names, sorted(templates - names)
+    modules = {p.relative_to(root).as_posix() for p in (root / "xlkinerja").rglob("*.py")}
+    assert modules <= names, sorted(modules - names)
+
+    # Dependencies come from this machine's site-packages; xlkinerja from the wheel alone.
+    env = tmp_path / "venv"
+    venv.create(env, system_site_packages=True, with_pip=False)
+    python = env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    _run(python, "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", wheel)
+    # -I: no PYTHONPATH, no user site, not the current folder
+    out = json.loads(_run(python, "-I", "-c", RENDER_FROM_THE_INSTALLED_PACKAGE, cwd=tmp_path))
+
+    package = Path(out["package"]).parent
+    assert package.is_relative_to(env), package
+    assert Path(out["folder"]) == package / "templates"
+    assert "dokumen" in out["folders"]
+    assert out["page"].encode("utf-8") == (root / "docs" / "temuan.md").read_bytes()

@@ -1,0 +1,89 @@
+"""The jinja2 templates xlkinerja renders documents and exports from (`templates/`).
+
+Not the Excel form templates (`template_writer.py`): these are text templates, one folder
+per kind of output (`dokumen/` now, an export profile per folder with the Ekspor work),
+each folder picked up without code.
+
+The folder sits at the repository's root and ships inside the installed package as
+`xlkinerja/templates/` (pyproject.toml: `package-dir` maps it, `package-data` takes every
+file in it). An installed xlkinerja finds it next to its modules. A source checkout (an
+editable install, or the tree on PYTHONPATH) has no such folder inside the package and uses
+the root's: setuptools' editable finder cannot import a mapped folder without an
+`__init__.py`, and a folder of templates should need no code.
+
+Escaping follows the output format, named by the template's name before `.j2`: .html and
+.xml output is autoescaped; Markdown, CSV and text are written as they are. A line holding
+only a block tag (`{% for %}`) leaves nothing in the output and a file's last newline is
+kept, so a template reads like what it writes.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from xlkinerja.errors import XlkinerjaError
+
+SUFFIX = ".j2"
+ESCAPED = frozenset({".html", ".htm", ".xml"})
+_CHECKOUT = Path(__file__).resolve().parent.parent.parent  # the repository root, if any
+
+
+def templates_folder() -> Path:
+    """The folder of templates: the installed package's, else a source checkout's."""
+    shipped = resources.files("xlkinerja") / "templates"
+    if isinstance(shipped, Path) and shipped.is_dir():
+        return shipped
+    checkout = _CHECKOUT / "templates"
+    if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file():
+        return checkout
+    raise XlkinerjaError(
+        f"folder templat jinja2 tidak ditemukan (dicari di {shipped} dan {checkout}).",
+        hint="Pasang ulang xlkinerja (pip install .) agar folder templates/ ikut terpasang.",
+    )
+
+
+def template_folders() -> list[str]:
+    """The template folders (`dokumen`, and the export profiles later), sorted by name."""
+    folder = templates_folder()
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name[0] not in "._")
+
+
+def _escapes(name: str | None) -> bool:
+    return name is not None and Path(name.removesuffix(SUFFIX)).suffix.lower() in ESCAPED
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """One environment over the templates folder; it keeps compiled templates."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_folder(), encoding="utf-8"),
+        autoescape=_escapes,
+        undefined=jinja2.StrictUndefined,  # a missing value is an error, never blank text
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def get_template(name: str) -> jinja2.Template:
+    """The template `name` (a path under the templates folder, e.g. dokumen/temuan.md.j2)."""
+    try:
+        return environment().get_template(name)
+    except jinja2.TemplateNotFound as missing:
+        raise XlkinerjaError(
+            f"templat '{missing.name}' tidak ada di folder templat {templates_folder()}.",
+            hint=f"Templat yang ada: {', '.join(_names()) or '(tidak ada)'}.",
+        ) from None
+
+
+def _names() -> list[str]:
+    return environment().list_templates(extensions=[SUFFIX.lstrip(".")])
+
+
+def render(name: str, **context: Any) -> str:
+    return get_template(name).render(**context)
