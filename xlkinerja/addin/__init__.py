@@ -1,0 +1,5 @@
+"""The Excel add-in xlkinerja.xlam, built on any OS without Excel (issue 12).
+
+From the bottom: `ovba` compresses VBA streams ([MS-OVBA] 2.4.1), `cfb` writes the compound
+file that holds them ([MS-CFB]), `dirstream` reads and writes the VBA/dir records.
+"""
