@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
+import types
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -73,6 +75,18 @@ def test_the_command_imports_the_registry_and_dispatches_the_tag(action):
     assert ast.unparse(call.func) == "x.dispatch"
     assert [ast.literal_eval(a) for a in call.args] == [action] and not call.keywords
     assert '"' not in command.python_command(action)  # RunPython quotes it for cmd.exe
+
+
+@pytest.mark.parametrize("action", ribbon.ACTIONS)
+def test_the_command_runs_and_reaches_dispatch(action, monkeypatch):
+    """Run as RunPython runs it (`python -c`), against a stand-in for the registry until
+    xlkinerja.excel exists; then the stand-in goes and the real registry answers."""
+    called: list[str] = []
+    registry = types.ModuleType("xlkinerja.excel")
+    registry.dispatch = called.append  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "xlkinerja.excel", registry)
+    exec(command.python_command(action), {})
+    assert called == [action]
 
 
 def test_command_refuses_what_is_not_an_action_name():
