@@ -114,6 +114,12 @@ def test_a_mismatched_xlwings_is_refused(monkeypatch, tmp_path):
     assert not list(tmp_path.iterdir())
 
 
+def test_without_the_macros_folder_nothing_is_built(tmp_path):
+    with pytest.raises(XlkinerjaError, match=r"Kinerja\.bas"):
+        build.build_addin(tmp_path / "keluaran", macros_dir=tmp_path / "tidak-ada")
+    assert not (tmp_path / "keluaran" / build.FILE_NAME).exists()
+
+
 def audit(path: Path, *options: str) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-m", "openxml_audit", "-o", "json", "-m", "0", *options, str(path)],

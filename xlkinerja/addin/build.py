@@ -26,17 +26,23 @@ from xlkinerja.addin.modules import (
 )
 from xlkinerja.addin.project import VbaModule, vba_project
 from xlkinerja.core.version import VERSION
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import OutputError, XlkinerjaError
 
 PROJECT_NAME = "xlkinerja"  # the VBA project's name; xlwings' config is "<this>.conf"
 PROJECT_ID = "{6B1C2E5A-3F4D-4B8E-9A71-5C2D8E0F4A36}"  # fixed, so builds are reproducible
 FILE_NAME = "xlkinerja.xlam"
 CONFIG_SHEET = f"{PROJECT_NAME}.conf"
-MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"
+MACROS_DIR = Path(__file__).resolve().parents[2] / "macros"  # the repository's
+DISPATCHER_FILE = "Kinerja.bas"  # the ribbon callback (ribbon.ON_ACTION)
 
 
 def addin_modules(macros_dir: Path = MACROS_DIR) -> list[VbaModule]:
     """Every module of the add-in's VBA project, in project order."""
+    if not (macros_dir / DISPATCHER_FILE).is_file():  # e.g. an install without macros/
+        raise XlkinerjaError(
+            f"sumber VBA add-in ({DISPATCHER_FILE}) tidak ada di {macros_dir}.",
+            hint="Bangun add-in dari salinan repositori xlkinerja, yang memuat folder macros/.",
+        )
     values = {
         "PYTHON_COMMAND": command.vba_string(command.PYTHON_COMMAND),
         "ACTION_PLACEHOLDER": command.vba_string(command.ACTION_PLACEHOLDER),
