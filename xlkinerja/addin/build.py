@@ -72,8 +72,8 @@ def addin_parts(
         ribbon.customui_xml(),
         settings,
         sheet_name=CONFIG_SHEET,
-        title="xlkinerja — Excel add-in",
-        description=f"xlkinerja {VERSION}, VBA of xlwings {xlwings_version()}",
+        title="xlkinerja — add-in Excel",
+        description=f"xlkinerja {VERSION}, VBA xlwings {xlwings_version()}",
         version=VERSION,
         main_type=main_type,
     )
