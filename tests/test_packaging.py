@@ -17,13 +17,19 @@ from pathlib import Path
 import pytest
 
 TEMPLATES = "xlkinerja.templates"  # the package the repository's templates/ becomes
+MACROS = "xlkinerja.macros"  # and macros/ (the add-in's VBA and ribbon sources)
+DATA = {TEMPLATES, MACROS}
 
 RENDER_FROM_THE_INSTALLED_PACKAGE = """
 import json
 import xlkinerja
 from xlkinerja.io import jinja_templates
 from xlkinerja.io.temuan_docs import render
+from xlkinerja.addin.build import build_addin
+from xlkinerja.core.resources import shipped_folder
 print(json.dumps({
+    "macros": str(shipped_folder("macros")),
+    "addin": str(build_addin(__import__("pathlib").Path("addin"))),
     "package": xlkinerja.__file__,
     "folder": str(jinja_templates.templates_folder()),
     "folders": jinja_templates.template_folders(),
@@ -40,9 +46,9 @@ def test_pyproject_lists_every_package(root: Path):
         ".".join(p.parent.relative_to(root).parts)
         for p in (root / "xlkinerja").rglob("__init__.py")
     }
-    assert listed == {*tree, TEMPLATES}, (
+    assert listed == {*tree, *DATA}, (
         "pyproject.toml [tool.setuptools] packages: "
-        f"add {sorted(tree - listed)}, remove {sorted(listed - tree - {TEMPLATES})}"
+        f"add {sorted(tree - listed)}, remove {sorted(listed - tree - DATA)}"
     )
 
 
@@ -66,7 +72,7 @@ def _build_wheel(root: Path, work: Path) -> Path:
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(root / name, source / name)
-    for name in ("xlkinerja", "templates"):
+    for name in ("xlkinerja", "templates", "macros"):
         shutil.copytree(root / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     _run(sys.executable, "-m", "pip", "wheel", source, "--no-deps", "-q", "-w", work / "dist")
     (wheel,) = (work / "dist").glob("xlkinerja-*.whl")
@@ -74,17 +80,20 @@ def _build_wheel(root: Path, work: Path) -> Path:
 
 
 @pytest.mark.slow
-def test_the_wheel_installed_in_a_fresh_venv_renders_its_templates(root: Path, tmp_path: Path):
+def test_the_wheel_installed_in_a_fresh_venv_renders_templates_and_builds_the_addin(
+    root: Path, tmp_path: Path
+):
     wheel = _build_wheel(root, tmp_path)
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-    templates = {
-        "xlkinerja/templates/" + p.relative_to(root / "templates").as_posix()
-        for p in (root / "templates").rglob("*")
+    data = {
+        f"xlkinerja/{folder}/" + p.relative_to(root / folder).as_posix()
+        for folder in ("templates", "macros")
+        for p in (root / folder).rglob("*")
         if p.is_file()
     }
-    assert "xlkinerja/templates/dokumen/temuan.md.j2" in templates
-    assert templates <= names, sorted(templates - names)
+    assert {"xlkinerja/templates/dokumen/temuan.md.j2", "xlkinerja/macros/Kinerja.bas"} <= data
+    assert data <= names, sorted(data - names)
     modules = {p.relative_to(root).as_posix() for p in (root / "xlkinerja").rglob("*.py")}
     assert modules <= names, sorted(modules - names)
 
@@ -101,3 +110,5 @@ def test_the_wheel_installed_in_a_fresh_venv_renders_its_templates(root: Path, t
     assert Path(out["folder"]) == package / "templates"
     assert "dokumen" in out["folders"]
     assert out["page"].encode("utf-8") == (root / "docs" / "temuan.md").read_bytes()
+    assert Path(out["macros"]) == package / "macros"
+    assert (tmp_path / out["addin"]).stat().st_size > 10_000  # built from the installed macros

@@ -5,11 +5,7 @@ per kind of output (`dokumen/` now, an export profile per folder with the Ekspor
 each folder picked up without code.
 
 The folder sits at the repository's root and ships inside the installed package as
-`xlkinerja/templates/` (pyproject.toml: `package-dir` maps it, `package-data` takes every
-file in it). An installed xlkinerja finds it next to its modules. A source checkout (an
-editable install, or the tree on PYTHONPATH) has no such folder inside the package and uses
-the root's: setuptools' editable finder cannot import a mapped folder without an
-`__init__.py`, and a folder of templates should need no code.
+`xlkinerja/templates/` (see core/resources.py for how it is found).
 
 Escaping follows the output format, named by the template's name before `.j2`: .html and
 .xml output is autoescaped; Markdown, CSV and text are written as they are. A line holding
@@ -20,31 +16,21 @@ kept, so a template reads like what it writes.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from xlkinerja.core.resources import shipped_folder
 from xlkinerja.errors import XlkinerjaError
 
 SUFFIX = ".j2"
 ESCAPED = frozenset({".html", ".htm", ".xml"})
-_CHECKOUT = Path(__file__).resolve().parent.parent.parent  # the repository root, if any
 
 
 def templates_folder() -> Path:
     """The folder of templates: the installed package's, else a source checkout's."""
-    shipped = resources.files("xlkinerja") / "templates"
-    if isinstance(shipped, Path) and shipped.is_dir():
-        return shipped
-    checkout = _CHECKOUT / "templates"
-    if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file():
-        return checkout
-    raise XlkinerjaError(
-        f"folder templat jinja2 tidak ditemukan (dicari di {shipped} dan {checkout}).",
-        hint="Pasang ulang xlkinerja (pip install .) agar folder templates/ ikut terpasang.",
-    )
+    return shipped_folder("templates")
 
 
 def template_folders() -> list[str]:

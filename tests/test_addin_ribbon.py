@@ -1,0 +1,144 @@
+"""The ribbon and what its buttons run: customUI14.xml from the button table, the command
+string the dispatcher hands to Python, and the dispatcher's VBA."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+import types
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.conftest import ROOT
+from xlkinerja.addin import command, ribbon
+from xlkinerja.addin.build import addin_modules
+
+NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
+GROUPS = {
+    "Unit": ["Validasi", "Bersihkan tanda", "Hitung capaian", "Kirim"],
+    "Perencanaan": ["Kaskade", "Kompilasi"],
+    "Bantuan": ["Tentang"],
+}
+
+
+@pytest.fixture(scope="module")
+def customui() -> ET.Element:
+    return ET.fromstring(ribbon.customui_xml())
+
+
+def test_one_tab_with_the_groups_and_buttons(customui):
+    assert customui.tag == f"{{{ribbon.CUSTOMUI_NAMESPACE}}}customUI"
+    tabs = customui.findall("ui:ribbon/ui:tabs/ui:tab", NS)
+    assert [t.get("label") for t in tabs] == ["Kinerja"]
+    found = {
+        g.get("label"): [b.get("label") for b in g.findall("ui:button", NS)]
+        for g in tabs[0].findall("ui:group", NS)
+    }
+    assert found == GROUPS
+
+
+def test_every_button_is_complete_and_tagged_with_an_action(customui):
+    buttons = customui.findall(".//ui:button", NS)
+    assert len(buttons) == len(ribbon.BUTTONS)
+    for button in buttons:
+        for attribute in ("id", "label", "tag", "onAction", "screentip", "supertip", "imageMso"):
+            assert button.get(attribute), (button.get("id"), attribute)
+        assert button.get("onAction") == ribbon.ON_ACTION
+        assert button.get("tag") in ribbon.ACTIONS
+    tags = [b.get("tag") for b in buttons]
+    assert sorted(tags) == sorted(ribbon.ACTIONS) and len(set(tags)) == len(tags)
+    ids = [e.get("id") for e in customui.iter() if e.get("id")]
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z_][\w.-]*", i) for i in ids)  # xsd:ID
+
+
+def test_action_names_are_identifiers():
+    assert all(action.isidentifier() and action.islower() for action in ribbon.ACTIONS)
+
+
+def test_the_committed_copy_is_current():
+    """macros/customUI14.xml is written from the table: `python3 -m xlkinerja.addin.ribbon
+    macros/customUI14.xml`."""
+    assert (ROOT / "macros" / "customUI14.xml").read_bytes() == ribbon.customui_xml()
+
+
+@pytest.mark.parametrize("action", ribbon.ACTIONS)
+def test_the_command_imports_the_registry_and_dispatches_the_tag(action):
+    tree = ast.parse(command.python_command(action))
+    first, second = tree.body
+    assert isinstance(first, ast.Import)
+    assert [(a.name, a.asname) for a in first.names] == [("xlkinerja.excel", "x")]
+    assert isinstance(second, ast.Expr) and isinstance(second.value, ast.Call)
+    call = second.value
+    assert ast.unparse(call.func) == "x.dispatch"
+    assert [ast.literal_eval(a) for a in call.args] == [action] and not call.keywords
+    assert '"' not in command.python_command(action)  # RunPython quotes it for cmd.exe
+
+
+@pytest.mark.parametrize("action", ribbon.ACTIONS)
+def test_the_command_runs_and_reaches_dispatch(action, monkeypatch):
+    """Run as RunPython runs it (`python -c`), against a stand-in for the registry until
+    xlkinerja.excel exists; then the stand-in goes and the real registry answers."""
+    called: list[str] = []
+    registry = types.ModuleType("xlkinerja.excel")
+    registry.dispatch = called.append  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "xlkinerja.excel", registry)
+    exec(command.python_command(action), {})
+    assert called == [action]
+
+
+def test_command_refuses_what_is_not_an_action_name():
+    with pytest.raises(ValueError):
+        command.python_command("x'); import os; ('")
+
+
+def vba_constant(source: str, name: str) -> str:
+    found = re.search(rf'^Private Const {name} As String = "((?:[^"]|"")*)"\s*$', source, re.M)
+    assert found, name
+    return found.group(1).replace('""', '"')
+
+
+@pytest.fixture(scope="module")
+def dispatcher() -> str:
+    return next(m for m in addin_modules() if m.name == "Kinerja").stored_text()
+
+
+def test_dispatcher_builds_the_same_command(dispatcher):
+    """What the VBA does — Replace(PYTHON_COMMAND, ACTION_PLACEHOLDER, tag) — gives the
+    command Python checks."""
+    template = vba_constant(dispatcher, "PYTHON_COMMAND")
+    placeholder = vba_constant(dispatcher, "ACTION_PLACEHOLDER")
+    assert template == command.PYTHON_COMMAND and placeholder == command.ACTION_PLACEHOLDER
+    for action in ribbon.ACTIONS:
+        assert template.replace(placeholder, action) == command.python_command(action)
+    assert "{{" not in dispatcher
+
+
+def test_dispatcher_is_the_ribbon_callback(dispatcher):
+    assert f"Public Sub {ribbon.ON_ACTION}(control As IRibbonControl)" in dispatcher
+    assert "action = control.Tag" in dispatcher
+    assert "RunPython Replace(PYTHON_COMMAND, ACTION_PLACEHOLDER, action)" in dispatcher
+    assert 'RunRemotePython url & "/xlwings/" & action' in dispatcher
+    assert (
+        'GetConfig("MODE", "local")' in dispatcher and 'GetConfig("SERVER_URL", "")' in dispatcher
+    )
+
+
+def procedures(source: str) -> set[str]:
+    pattern = r"^(?:Public |Private )?(?:Sub|Function) (\w+)\("
+    return {name.lower() for name in re.findall(pattern, source, re.M)}
+
+
+def test_what_the_dispatcher_calls_is_in_the_project(dispatcher):
+    """RunPython, RunRemotePython and GetConfig come from the xlwings modules; their first
+    parameters are what the dispatcher passes."""
+    modules = {m.name: m.stored_text() for m in addin_modules()}
+    public = set().union(*(procedures(s) for n, s in modules.items() if n != "Kinerja"))
+    assert {"runpython", "runremotepython", "getconfig"} <= public
+    assert "Public Function RunPython(PythonCommand As String)" in modules["xlwings"]
+    assert re.search(r"Function RunRemotePython\( _\s+url As String,", modules["Remote"])
+    assert re.search(
+        r"Function GetConfig\(configKey As String, Optional default", modules["xlwings"]
+    )
