@@ -162,14 +162,15 @@ def process_all(
                 progress(path)
         return results
     workers = os.cpu_count() or 2
-    futures = pool.map(
-        _process,
-        [str(p) for p in paths],
-        [settings] * len(paths),
-        [work] * len(paths),
-        chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: workers end together
-    )
     try:
+        # Submitting meets a pool broken by a worker that died already: inside the `try`.
+        futures = pool.map(
+            _process,
+            [str(p) for p in paths],
+            [settings] * len(paths),
+            [work] * len(paths),
+            chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: end together
+        )
         for path, result in zip(paths, futures, strict=True):
             results.append(result)
             if progress:
