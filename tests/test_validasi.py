@@ -366,16 +366,6 @@ def test_docs_page_of_codes_is_generated_from_the_catalogue(root: Path):
     )
 
 
-def test_every_code_the_rules_can_emit_is_in_the_catalogue():
-    import re
-
-    from xlkinerja.validation import catalogue
-
-    source = "".join(p.read_text() for p in Path(catalogue.__file__).parent.glob("rules_*.py"))
-    for code in re.findall(r'"((?:pk|ra|capaian|skp|realisasi|manual|iku)\.[a-z_0-9.]+)"', source):
-        assert catalogue.rule_for(code)
-
-
 @pytest.mark.libreoffice
 def test_formula_errors_saved_by_a_spreadsheet_program_are_findings(tmp_path: Path):
     from tests.bad_files import formulas_recalculated

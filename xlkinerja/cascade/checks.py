@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import positions, val
@@ -35,7 +36,7 @@ def describe(ref: tuple[str | None, str | None, str | None]) -> str:
 def on_row(
     row: RowRef,
     key: str,
-    code: str,
+    code: Code,
     ref: tuple[str | None, str | None, str | None],
     *,
     value: Any = None,
@@ -65,7 +66,7 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
             for row in rows:
                 others = next(r for r in rows if r.form.file != row.form.file)
                 yield on_row(
-                    row, "kode_ikk", "kaskade.ikk.duplikat_antar_unit", others.ref("kode_ikk")
+                    row, "kode_ikk", Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT, others.ref("kode_ikk")
                 )
         for row in rows:
             iku_code = row.value("kode_iku")
@@ -73,14 +74,14 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                 continue
             parent = index.iku.get(iku_code)
             if parent is None:
-                yield on_row(row, "kode_iku", "kaskade.ikk.iku_tidak_dikenal", master_iku_sheet)
+                yield on_row(row, "kode_iku", Code.KASKADE_IKK_IKU_TIDAK_DIKENAL, master_iku_sheet)
                 continue
             unit = row.form.field("kode_unit")
             if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
                 yield on_row(
                     row,
                     "kode_iku",
-                    "kaskade.ikk.iku_tidak_ditugaskan",
+                    Code.KASKADE_IKK_IKU_TIDAK_DITUGASKAN,
                     parent.ref("kode_iku"),
                     kode_unit=unit,
                 )
@@ -97,7 +98,7 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                 yield on_row(
                     row,
                     "satuan",
-                    "kaskade.ikk.satuan_beda",
+                    Code.KASKADE_IKK_SATUAN_BEDA,
                     parent.ref("satuan"),
                     iku=iku_code,
                     satuan_iku=satuan_iku,
@@ -107,7 +108,7 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                 yield on_row(
                     row,
                     "arah",
-                    "kaskade.ikk.arah_beda",
+                    Code.KASKADE_IKK_ARAH_BEDA,
                     parent.ref("arah"),
                     iku=iku_code,
                     arah_iku=arah_iku,
@@ -137,7 +138,7 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
                 yield on_row(
                     row,
                     "target",
-                    "kaskade.beban.jumlah_tidak_sama",
+                    Code.KASKADE_BEBAN_JUMLAH_TIDAK_SAMA,
                     parent.ref(key),
                     iku=iku_code,
                     jumlah=show(total),
@@ -162,14 +163,18 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
             yield on_row(
                 row,
                 "kode_iku",
-                "kaskade.iku.unit_belum_mengirim",
+                Code.KASKADE_IKU_UNIT_BELUM_MENGIRIM,
                 (None, None, None),
                 units=", ".join(sorted(assigned)),
             )
         else:
             detail = "" if assigned else " (tidak ditugaskan ke unit mana pun)"
             yield on_row(
-                row, "kode_iku", "kaskade.iku.tidak_diturunkan", (None, None, None), rincian=detail
+                row,
+                "kode_iku",
+                Code.KASKADE_IKU_TIDAK_DITURUNKAN,
+                (None, None, None),
+                rincian=detail,
             )
         for unit in sorted(assigned & submitted):
             if unit not in derived.get(code, set()):
@@ -177,7 +182,7 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
                 yield at_field(
                     form,
                     "kode_unit",
-                    "kaskade.penugasan.belum_diturunkan",
+                    Code.KASKADE_PENUGASAN_BELUM_DITURUNKAN,
                     value=code,
                     kode_unit=unit,
                     ref=row.ref("kode_iku"),
@@ -189,15 +194,17 @@ def check_units_and_people(index: CascadeIndex) -> Iterator[Finding]:
     for unit, forms in index.unit_forms.items():
         if unit not in index.unit_names:
             for form in forms:
-                yield at_field(form, "kode_unit", "kaskade.unit.tidak_dikenal")
+                yield at_field(form, "kode_unit", Code.KASKADE_UNIT_TIDAK_DIKENAL)
         for form in forms[1:]:
-            yield at_field(form, "kode_unit", "kaskade.unit.ganda", induk=Path(forms[0].file).name)
+            yield at_field(
+                form, "kode_unit", Code.KASKADE_UNIT_GANDA, induk=Path(forms[0].file).name
+            )
     for nip, forms in index.skp_forms.items():
         for form in forms[1:]:
-            yield at_field(form, "nip", "kaskade.skp.ganda", induk=Path(forms[0].file).name)
+            yield at_field(form, "nip", Code.KASKADE_SKP_GANDA, induk=Path(forms[0].file).name)
         if index.atasan and nip not in index.atasan:
             for form in forms:
-                yield at_field(form, "nip", "kaskade.skp.pegawai_tidak_dikenal")
+                yield at_field(form, "nip", Code.KASKADE_SKP_PEGAWAI_TIDAK_DIKENAL)
     yield from _check_cycles(index)
 
 
@@ -214,7 +221,7 @@ def _check_cycles(index: CascadeIndex) -> Iterator[Finding]:
             yield on_row(
                 row,
                 "nip_atasan",
-                "kaskade.atasan.siklus",
+                Code.KASKADE_ATASAN_SIKLUS,
                 (None, None, None),
                 rantai=" → ".join([*chain, start]),
             )
@@ -253,7 +260,7 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
             penilai = form.field("penilai_nip")
             if atasan and penilai and penilai != atasan:
                 yield at_field(
-                    form, "penilai_nip", "kaskade.skp.penilai_bukan_atasan", atasan=atasan
+                    form, "penilai_nip", Code.KASKADE_SKP_PENILAI_BUKAN_ATASAN, atasan=atasan
                 )
             rhk = form.tables["rhk"]
             intervened = set()
@@ -264,7 +271,7 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
                     yield on_row(
                         RowRef(form, rhk, pos),
                         "rhk_pimpinan",
-                        "kaskade.rhk_pimpinan.tidak_dikenal",
+                        Code.KASKADE_RHK_PIMPINAN_TIDAK_DIKENAL,
                         where,
                     )
             yield from _check_matriks_roles(index, form, nip, intervened)
@@ -284,7 +291,7 @@ def _check_matriks_roles(
                 yield at_field(
                     skp,
                     "nip",
-                    "kaskade.skp.matriks_belum_ada",
+                    Code.KASKADE_SKP_MATRIKS_BELUM_ADA,
                     value=code,
                     ref=row.ref("kode_ikk"),
                     induk=describe(row.ref("kode_ikk")),
@@ -308,7 +315,7 @@ def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
             yield at_field(
                 index.master,
                 "predikat_organisasi",
-                "kaskade.distribusi.melebihi_batas",
+                Code.KASKADE_DISTRIBUSI_MELEBIHI_BATAS,
                 rincian=breach.pesan,
             )
 

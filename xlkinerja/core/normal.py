@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from xlkinerja.core.codes import ColumnCode, ColumnRule, column_code
 from xlkinerja.core.form_data import CellScalar, CellValue
 from xlkinerja.specs.model import Column, Field, Form
 
@@ -36,8 +37,8 @@ class NormalTable:
     raw: Mapping[str, list[CellScalar]]  # the values as the spreadsheet held them
     places: Mapping[str, tuple[str, str]]  # item key → (sheet, column letter or A1 cell)
 
-    def code(self, key: str, rule: str) -> str:
-        return f"{self.scopes[key]}.{key}.{rule}"
+    def code(self, key: str, rule: ColumnRule) -> ColumnCode:
+        return column_code(self.scopes[key], key, rule)
 
     def label(self, key: str) -> str:
         return next(i.label for i in self.items if i.key == key)

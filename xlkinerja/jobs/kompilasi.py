@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.index import build_index
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.io.atomic import refuse_folder
@@ -134,7 +135,7 @@ def _compile(
     findings: list[Finding] = list(master_findings)
     for r in results:
         if r.error:
-            findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+            findings.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=r.error))
         findings.extend(r.findings)
     forms = [r.form for r in results if r.form is not None and r.form.form.id != "master"]
     index = build_index(master_form, forms)  # read only: shared by the checks and the rekap

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -92,7 +93,7 @@ def validate_paths(
         findings: list[Finding] = []
         for r in ordered:
             if r.error is not None:
-                findings.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+                findings.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=r.error))
             elif r.form is not None:
                 result.forms[r.path] = r.form.form.id
                 findings.extend(r.findings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.normal import NormalForm, NormalTable
@@ -15,7 +16,7 @@ def at(
     table: NormalTable,
     pos: int,
     key: str,
-    code: str,
+    code: FindingCode,
     *,
     value: Any = None,
     **details: Any,
@@ -34,7 +35,9 @@ def at(
     )
 
 
-def at_field(form: NormalForm, key: str, code: str, value: Any = None, **details: Any) -> Finding:
+def at_field(
+    form: NormalForm, key: str, code: FindingCode, value: Any = None, **details: Any
+) -> Finding:
     cell = form.field_cell(key)
     return finding(
         code,

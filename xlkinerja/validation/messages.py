@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar
 from xlkinerja.validation.catalogue import rule_for
@@ -38,7 +39,7 @@ def where(sheet: str | None, cell: str | None, field: str | None) -> str:
 
 
 def finding(
-    code: str,
+    code: FindingCode,
     *,
     file: str,
     sheet: str | None = None,
@@ -57,7 +58,7 @@ def finding(
     if shown is not None and "{nilai}" not in rule.template and shown not in text:
         message += f" (nilai: '{shown}')"
     return Finding(
-        code=code,
+        code=str(code),  # plain text in the record, whatever made it
         severity=rule.severity,
         file=file,
         sheet=sheet,

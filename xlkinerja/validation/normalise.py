@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
+from xlkinerja.core.codes import ColumnRule, column_code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar, CellValue, FormData
 from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable, field_scope
@@ -47,16 +48,16 @@ NUMERIC = (ValueType.NUMBER, ValueType.INTEGER)
 
 
 def _normalise_value(
-    item: Column | Field, raw: CellScalar, cell: CellValue, file: str, code: str, row: int | None
+    item: Column | Field, raw: CellScalar, cell: CellValue, file: str, scope: str, row: int | None
 ) -> tuple[Any, list[Finding]]:
     vtype = item.type
     if raw is None:
         return (math.nan if vtype in NUMERIC else None), []  # blank stays blank
 
-    def problem(rule: str, detail: str) -> list[Finding]:
+    def problem(rule: ColumnRule, detail: str) -> list[Finding]:
         return [
             finding(
-                f"{code}.{rule}",
+                column_code(scope, item.key, rule),
                 file=file,
                 sheet=cell.sheet,
                 cell=cell.cell,
@@ -144,7 +145,6 @@ def normalise_columns(
     for item in items:
         column = raw[item.key]
         sheet, place = places.get(item.key, ("", ""))
-        code = f"{scopes[item.key]}.{item.key}"
 
         def address(pos: int) -> str:
             row = rows[pos]
@@ -163,10 +163,10 @@ def normalise_columns(
                 cell = CellValue(value, sheet, address(pos))
                 if pos in states:
                     state = states[pos]
-                    rule = "galat_rumus" if state else "rumus_tanpa_nilai"
+                    rule = ColumnRule.GALAT_RUMUS if state else ColumnRule.RUMUS_TANPA_NILAI
                     findings.append(
                         finding(
-                            f"{code}.{rule}",
+                            column_code(scopes[item.key], item.key, rule),
                             file=file,
                             sheet=sheet,
                             cell=cell.cell,
@@ -177,7 +177,9 @@ def normalise_columns(
                     )
                     normal.append(math.nan if item.type in NUMERIC else None)
                     continue
-                result, found = _normalise_value(item, value, cell, file, code, rows[pos])
+                result, found = _normalise_value(
+                    item, value, cell, file, scopes[item.key], rows[pos]
+                )
                 findings.extend(found)
                 normal.append(result)
         values[item.key] = normal

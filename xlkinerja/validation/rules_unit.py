@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -24,14 +25,14 @@ def check_pk(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
     for pos in positions(pk):
         ikk, iku = val(pk, pos, "kode_ikk"), val(pk, pos, "kode_iku")
         if iku and ref_arah and iku not in ref_arah:
-            yield at(form, pk, pos, "kode_iku", "pk.kode_iku.tidak_dikenal")
+            yield at(form, pk, pos, "kode_iku", Code.PK_KODE_IKU_TIDAK_DIKENAL)
         if ikk and kode_unit and not ikk.startswith(f"IKK-{kode_unit}-"):
-            yield at(form, pk, pos, "kode_ikk", "pk.kode_ikk.unit_lain", kode_unit=kode_unit)
+            yield at(form, pk, pos, "kode_ikk", Code.PK_KODE_IKK_UNIT_LAIN, kode_unit=kode_unit)
         arah = val(pk, pos, "arah")
         if iku in ref_arah and arah and ref_arah[iku] and arah != ref_arah[iku]:
-            yield at(form, pk, pos, "arah", "pk.arah.beda_iku", iku=iku, arah_iku=ref_arah[iku])
+            yield at(form, pk, pos, "arah", Code.PK_ARAH_BEDA_IKU, iku=iku, arah_iku=ref_arah[iku])
         if ikk and ikk not in ra_codes:
-            yield at(form, pk, pos, "kode_ikk", "pk.ikk.tanpa_rencana_aksi")
+            yield at(form, pk, pos, "kode_ikk", Code.PK_IKK_TANPA_RENCANA_AKSI)
     yield from _check_dates(form, settings)
 
 
@@ -41,7 +42,7 @@ def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
     tahun = form.field("tahun")
     batas = settings.batas_pk_for(int(tahun) if tahun is not None else settings.tahun)
     if tanggal and batas and tanggal > batas:
-        yield at_field(form, "tanggal", "pk.tanggal.terlambat", batas=batas)
+        yield at_field(form, "tanggal", Code.PK_TANGGAL_TERLAMBAT, batas=batas)
     needs = {
         "diajukan": ["tanggal_diajukan"],
         "disahkan": ["tanggal_diajukan", "tanggal_disahkan"],
@@ -52,13 +53,13 @@ def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
             yield at_field(
                 form,
                 key,
-                "pk.status.tanggal_kosong",
+                Code.PK_STATUS_TANGGAL_KOSONG,
                 status=status,
                 kolom_tanggal=form.fields.label(key).lower(),
             )
     if diajukan and disahkan and disahkan < diajukan:
         yield at_field(
-            form, "tanggal_disahkan", "pk.status.urutan_tanggal", diajukan=show(diajukan)
+            form, "tanggal_disahkan", Code.PK_STATUS_URUTAN_TANGGAL, diajukan=show(diajukan)
         )
 
 
@@ -70,7 +71,7 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
         if ikk is None:
             continue
         if ikk not in pk_rows:
-            yield at(form, ra, pos, "kode_ikk", "ra.kode_ikk.tidak_di_pk")
+            yield at(form, ra, pos, "kode_ikk", Code.RA_KODE_IKK_TIDAK_DI_PK)
             continue
         pk_pos = pk_rows[ikk]
         if val(pk, pk_pos, "arah") != "turun":
@@ -85,7 +86,7 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
                         ra,
                         pos,
                         key,
-                        "ra.tw.menurun",
+                        Code.RA_TW_MENURUN,
                         tw=TW_NAMES[index],
                         tw_sebelum=TW_NAMES[previous[0]],
                         sebelum=previous[1],
@@ -98,7 +99,7 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
             and abs(tw4 - target_pk) > TOLERANCE
             and val(ra, pos, "alasan") is None
         ):
-            yield at(form, ra, pos, "tw4", "ra.tw4.beda_target_pk", target_pk=target_pk)
+            yield at(form, ra, pos, "tw4", Code.RA_TW4_BEDA_TARGET_PK, target_pk=target_pk)
 
 
 def check_capaian(
@@ -112,14 +113,14 @@ def check_capaian(
         if ikk is None:
             continue
         if ikk not in known:
-            yield at(form, cap, pos, "kode_ikk", "capaian.kode_ikk.tidak_di_pk")
+            yield at(form, cap, pos, "kode_ikk", Code.CAPAIAN_KODE_IKK_TIDAK_DI_PK)
         elif tw in TW_NAMES and (ikk, tw) in seen:
             yield at(
                 form,
                 cap,
                 pos,
                 "kode_ikk",
-                "capaian.baris.duplikat",
+                Code.CAPAIAN_BARIS_DUPLIKAT,
                 tw=tw,
                 baris_lain=str(cap.rows[seen[ikk, tw]]),
             )
@@ -135,14 +136,16 @@ def check_capaian(
             shown = f"{nilai:.1f}%".replace(".", ",")
             if val(cap, row.pos, "kendala") is None:
                 if nilai < 100 - TOLERANCE:
-                    yield at(form, cap, row.pos, "kendala", "capaian.kendala.wajib", capaian=shown)
+                    yield at(
+                        form, cap, row.pos, "kendala", Code.CAPAIAN_KENDALA_WAJIB, capaian=shown
+                    )
                 elif previous is not None and nilai < previous - DROP_POINTS:
                     yield at(
                         form,
                         cap,
                         row.pos,
                         "kendala",
-                        "capaian.kendala.menurun",
+                        Code.CAPAIAN_KENDALA_MENURUN,
                         capaian=shown,
                         sebelum=f"{previous:.1f}%".replace(".", ","),
                     )
@@ -172,7 +175,7 @@ def check_matriks(form: NormalForm) -> Iterator[Finding]:
                     matriks,
                     pos,
                     "target",
-                    "matriks.beban.jumlah_tidak_sama",
+                    Code.MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA,
                     value=ikk,
                     jumlah=total,
                     target_ikk=target,

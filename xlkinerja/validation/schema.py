@@ -15,12 +15,15 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from xlkinerja.core.codes import ColumnRule
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import FIELDS, NormalForm
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form
 from xlkinerja.validation.locate import at
 
 PRESENT = ":isi"
+# The checks are named after their column rule (plain text in pandera's report).
+KOSONG, PILIHAN, POLA = ColumnRule.KOSONG.value, ColumnRule.PILIHAN.value, ColumnRule.POLA.value
 META = ["_f", "_p"]
 
 
@@ -39,16 +42,16 @@ def table_schema(form_id: str, table_key: str) -> pa.DataFrameSchema:
     for item in _items(FORMS[form_id], table_key):
         checks = []
         if isinstance(item.choices, ChoiceList):
-            checks.append(pa.Check.isin(item.choices.values, name="pilihan", error="pilihan"))
+            checks.append(pa.Check.isin(item.choices.values, name=PILIHAN, error=PILIHAN))
         pattern = getattr(item, "pattern", None)
         if pattern:
-            checks.append(pa.Check.str_matches(pattern, name="pola", error="pola"))
+            checks.append(pa.Check.str_matches(pattern, name=POLA, error=POLA))
         columns[item.key] = pa.Column(dtype=None, nullable=True, required=False, checks=checks)
         if item.required:
             columns[item.key + PRESENT] = pa.Column(
                 dtype=None,
                 required=False,
-                checks=[pa.Check(_required, name="kosong", error="kosong")],
+                checks=[pa.Check(_required, name=KOSONG, error=KOSONG)],
             )
     return pa.DataFrameSchema(columns, strict=False, coerce=False)
 
@@ -100,7 +103,7 @@ def _findings(
     for column, check, index in cases[["column", "check", "index"]].itertuples(index=False):
         if index is None or pd.isna(index) or not isinstance(column, str):
             continue
-        rule = str(check)
+        rule = ColumnRule(str(check))
         item_key = column.removesuffix(PRESENT)
         label = int(str(index))  # frames carry a RangeIndex: label == position
         file_index, pos = int(meta[label, 0]), int(meta[label, 1])
@@ -108,9 +111,9 @@ def _findings(
         table = form.fields if table_key == FIELDS else form.tables[table_key]
         details: dict[str, Any] = {}
         item = next(i for i in table.items if i.key == item_key)
-        if rule == "pilihan" and isinstance(item.choices, ChoiceList):
+        if rule is ColumnRule.PILIHAN and isinstance(item.choices, ChoiceList):
             details["pilihan"] = ", ".join(item.choices.values)
-        if rule == "pola":
+        if rule is ColumnRule.POLA:
             details["pola"] = getattr(item, "pattern", "")
         found.append(at(form, table, pos, item_key, table.code(item_key, rule), **details))
     return found

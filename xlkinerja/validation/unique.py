@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from xlkinerja.core.codes import ColumnRule
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.validation.locate import at
@@ -29,6 +30,6 @@ def check_unique(form: NormalForm) -> list[Finding]:
             for same in where.values():
                 for pos in same if len(same) > 1 else ():
                     others = ", ".join(str(table.rows[p]) for p in same if p != pos)
-                    code = table.code(col.key, "duplikat")
+                    code = table.code(col.key, ColumnRule.DUPLIKAT)
                     found.append(at(form, table, pos, col.key, code, baris_lain=others))
     return found
