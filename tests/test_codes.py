@@ -1,4 +1,4 @@
-"""Finding codes are typed: every domain code has one rule of the catalogue."""
+"""Finding codes are typed and resolved exactly: no code without a rule, no typo accepted."""
 
 from __future__ import annotations
 
@@ -7,12 +7,23 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import SAMPLE, WORKBOOKS
 from xlkinerja.core.codes import Code, ColumnRule, column_code
 from xlkinerja.core.finding import Severity
+from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
+from xlkinerja.io.reader import read_form
+from xlkinerja.specs import FORMS
 from xlkinerja.validation import catalogue
-from xlkinerja.validation.catalogue import COLUMN_RULES, DOMAIN_RULES, rule_for
+from xlkinerja.validation.catalogue import (
+    COLUMN_RULES,
+    DOMAIN_RULES,
+    UnknownCodeError,
+    column_items,
+    rule_for,
+)
 from xlkinerja.validation.messages import finding
+from xlkinerja.validation.normalise import normalise_form
 
 PACKAGE = Path(catalogue.__file__).resolve().parent.parent
 
@@ -32,6 +43,62 @@ def test_a_rule_named_twice_or_of_the_wrong_kind_is_refused():
     column = Rule(ColumnRule.KOSONG, Severity.GALAT, "t", "t", "h")
     with pytest.raises(ValueError, match="not a Code"):
         catalogue._keyed(Code, [column])
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "pk.targt.kosong",  # no such column
+        "pk.target.kosongx",  # no such rule
+        "pk.kode_iku.tidak_dikenl",  # a domain code mistyped
+        "kosong",
+        "target.kosong",  # no scope
+        "skp.target.kosong.lagi",
+        "pk.target.tidak_dikenal",  # a domain rule's ending on another column
+        "",
+    ],
+)
+def test_a_mistyped_code_is_refused(code: str):
+    with pytest.raises(UnknownCodeError):
+        rule_for(code)
+    with pytest.raises(KeyError):  # UnknownCodeError is a KeyError: a lookup bug
+        rule_for(code)
+
+
+def test_every_column_code_of_every_spec_item_resolves():
+    """Every field (scope: its sheet) and input column (scope: its table) of every form."""
+    items = [
+        *((field_scope(form, f.key), f.key) for form in FORMS.values() for f in form.fields),
+        *((t.key, c.key) for form in FORMS.values() for t in form.tables for c in t.input_columns),
+    ]
+    assert len(items) > 100
+    assert {f"{s}.{k}" for s, k in items} == {f"{s}.{i.key}" for s, i in column_items()}
+    for scope, key in items:
+        for rule in ColumnRule:
+            assert rule_for(column_code(scope, key, rule)) is COLUMN_RULES[rule]
+
+
+def test_no_domain_code_is_also_a_column_code():
+    items = {f"{scope}.{item.key}" for scope, item in column_items()}
+    for code in Code:
+        scope_key, _, ending = code.value.rpartition(".")
+        assert not (scope_key in items and ending in set(ColumnRule)), code
+
+
+@pytest.mark.parametrize(
+    "path", sorted([*WORKBOOKS.glob("*.xlsx"), *SAMPLE.glob("*.xlsx")]), ids=lambda p: p.stem
+)
+def test_every_column_code_the_sample_can_emit_resolves(path: Path):
+    """The scopes the normaliser gives each table and field are those the catalogue knows:
+    every code the normaliser, the schema or the unique check can make for the blank
+    templates and the sample."""
+    form, findings = normalise_form(read_form(path))
+    for table in (form.fields, *form.tables.values()):
+        for item in table.items:
+            for rule in ColumnRule:
+                assert rule_for(table.code(item.key, rule)) is COLUMN_RULES[rule]
+    for found in findings:
+        assert rule_for(found.code)
 
 
 def test_a_finding_holds_its_code_as_plain_text():

@@ -8,12 +8,14 @@ the scope is the table key (or, for single fields, the sheet). Domain rules have
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from xlkinerja.core.codes import Code, ColumnRule
 from xlkinerja.core.finding import Severity
+from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
+from xlkinerja.specs import FORMS, Column, Field
 from xlkinerja.validation.catalogue_kaskade import KASKADE_RULES
 
 G, P = Severity.GALAT, Severity.PERINGATAN
@@ -316,13 +318,35 @@ DOMAIN_RULES: dict[Code, Rule] = _keyed(
 )
 
 
+class UnknownCodeError(KeyError):
+    """A finding code the catalogue does not know: a bug where the code was made."""
+
+
+def column_items() -> Iterator[tuple[str, Column | Field]]:
+    """(scope, item) of every single field and input column the specs define: the
+    `<scope>.<key>` a column code may start with (formula columns are never read)."""
+    for form in FORMS.values():
+        for fld in form.fields:
+            yield field_scope(form, fld.key), fld
+        for table in form.tables:
+            for col in table.input_columns:
+                yield table.key, col
+
+
 _DOMAIN_BY_TEXT: dict[str, Rule] = {code.value: rule for code, rule in DOMAIN_RULES.items()}
 _COLUMN_BY_TEXT: dict[str, Rule] = {name.value: rule for name, rule in COLUMN_RULES.items()}
+_COLUMN_ITEMS = frozenset(f"{scope}.{item.key}" for scope, item in column_items())
 
 
 def rule_for(code: str) -> Rule:
-    """The rule behind a finding code (domain codes exactly, column codes by last part)."""
+    """The rule behind a finding code, exactly: a domain code, or `<scope>.<key>.<rule>`
+    where `<scope>.<key>` is a field or column of the specs and `<rule>` a column rule.
+    Anything else (a typo such as "pk.targt.kosong") raises `UnknownCodeError`."""
     rule = _DOMAIN_BY_TEXT.get(code)
     if rule is not None:
         return rule
-    return _COLUMN_BY_TEXT[code.rsplit(".", 1)[-1]]
+    item, _, name = code.rpartition(".")
+    rule = _COLUMN_BY_TEXT.get(name)
+    if rule is None or item not in _COLUMN_ITEMS:
+        raise UnknownCodeError(code)
+    return rule
