@@ -42,16 +42,3 @@ def sumber(berkas: pd.Series, baris: pd.Series) -> np.ndarray:
         else:
             out[i] = name if np.isnan(r) else f"{name} · baris {r:.0f}"
     return out
-
-
-def order_of_first(values: pd.Series) -> dict[Any, int]:
-    """Each distinct value's position in order of first appearance (blanks left out)."""
-    return {v: i for i, v in enumerate(pd.unique(values.dropna()))}
-
-
-def blank_column(n: int) -> np.ndarray:
-    return np.full(n, None, dtype=object)
-
-
-def text_column(n: int, text: str | None) -> np.ndarray:
-    return np.full(n, text, dtype=object)
