@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import positions, text
 from xlkinerja.domain.predikat import Pelanggaran, cek_distribusi, predikat_kinerja
 from xlkinerja.validation.locate import at_field
 from xlkinerja.validation.messages import finding, show
@@ -39,8 +38,8 @@ def on_row(
     code: Code,
     ref: tuple[str | None, str | None, str | None],
     *,
-    value: Any = None,
-    **details: Any,
+    value: object = None,
+    **details: object,
 ) -> Finding:
     cell = row.cell(key)
     return finding(
@@ -69,14 +68,14 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                     row, "kode_ikk", Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT, others.ref("kode_ikk")
                 )
         for row in rows:
-            iku_code = row.value("kode_iku")
+            iku_code = row.text("kode_iku")
             if iku_code is None:
                 continue
             parent = index.iku.get(iku_code)
             if parent is None:
                 yield on_row(row, "kode_iku", Code.KASKADE_IKK_IKU_TIDAK_DIKENAL, master_iku_sheet)
                 continue
-            unit = row.form.field("kode_unit")
+            unit = row.form.text("kode_unit")
             if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
                 yield on_row(
                     row,
@@ -85,10 +84,10 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                     parent.ref("kode_iku"),
                     kode_unit=unit,
                 )
-            metode = row.value("metode_kaskade")
+            metode = row.text("metode_kaskade")
             if metode == "tidak langsung":
                 continue
-            satuan, satuan_iku = row.value("satuan"), parent.value("satuan")
+            satuan, satuan_iku = row.text("satuan"), parent.text("satuan")
             if (
                 metode in DIRECT
                 and satuan
@@ -103,7 +102,7 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                     iku=iku_code,
                     satuan_iku=satuan_iku,
                 )
-            arah, arah_iku = row.value("arah"), parent.value("arah")
+            arah, arah_iku = row.text("arah"), parent.text("arah")
             if arah and arah_iku and arah != arah_iku:
                 yield on_row(
                     row,
@@ -120,17 +119,17 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
     children: dict[str, list[RowRef]] = {}
     for rows in index.ikk.values():
         for row in rows:
-            iku_code = row.value("kode_iku")
-            if row.value("metode_kaskade") == "beban target" and iku_code in index.iku:
+            iku_code = row.text("kode_iku")
+            if row.text("metode_kaskade") == "beban target" and iku_code in index.iku:
                 children.setdefault(iku_code, []).append(row)
     for iku_code, rows in children.items():
         target = index.iku_target(iku_code)
-        submitted = {r.form.field("kode_unit") for r in rows} | set(index.unit_forms)
+        submitted = {r.form.text("kode_unit") for r in rows} | set(index.unit_forms)
         waiting = index.assigned.get(iku_code, set()) - submitted
-        values = [r.value("target") for r in rows]
+        values = [r.number("target") for r in rows]
         if target is None or waiting or any(v is None for v in values):
             continue  # incomplete: a unit has not sent its workbook or left a target blank
-        total = sum(values)
+        total = sum(v for v in values if v is not None)
         if abs(total - target) > TOLERANCE * max(1.0, abs(target)):
             parent = index.iku[iku_code]
             key = index.iku_target_key or "kode_iku"
@@ -148,10 +147,10 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
 
 def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
     """Every IKU is derived by at least one unit; every assignment is honoured."""
-    derived: dict[str, set[str]] = {}
+    derived: dict[str, set[str | None]] = {}
     for rows in index.ikk.values():
         for row in rows:
-            iku_code, unit = row.value("kode_iku"), row.form.field("kode_unit")
+            iku_code, unit = row.text("kode_iku"), row.form.text("kode_unit")
             if iku_code:
                 derived.setdefault(iku_code, set()).add(unit)
     submitted = set(index.unit_forms)
@@ -241,11 +240,11 @@ def _superior_codes(index: CascadeIndex, nip: str) -> tuple[set[str], tuple[str,
     unit = index.unit_of_head(atasan)
     for form in index.unit_forms.get(unit or "", []):
         pk = form.tables["pk"]
-        codes |= {c for p in positions(pk) if (c := val(pk, p, "kode_ikk"))}
+        codes |= {c for p in positions(pk) if (c := text(pk, p, "kode_ikk"))}
         where = (form.file, "PK", None)
     for form in index.skp_forms.get(atasan, []):
         rhk = form.tables["rhk"]
-        codes |= {c for p in positions(rhk) if (c := val(rhk, p, "kode_rhk"))}
+        codes |= {c for p in positions(rhk) if (c := text(rhk, p, "kode_rhk"))}
         if not where[0]:
             where = (form.file, "SKP", None)
     return codes, where
@@ -257,17 +256,17 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
         codes, where = _superior_codes(index, nip)
         for form in forms:
             atasan = index.atasan.get(nip)
-            penilai = form.field("penilai_nip")
+            penilai = form.text("penilai_nip")
             if atasan and penilai and penilai != atasan:
                 yield at_field(
                     form, "penilai_nip", Code.KASKADE_SKP_PENILAI_BUKAN_ATASAN, atasan=atasan
                 )
             rhk = form.tables["rhk"]
-            intervened = set()
+            intervened: set[str | None] = set()
             for pos in positions(rhk):
-                parent = val(rhk, pos, "rhk_pimpinan")
+                parent = text(rhk, pos, "rhk_pimpinan")
                 intervened.add(parent)
-                if parent and codes and val(rhk, pos, "jenis") == "Utama" and parent not in codes:
+                if parent and codes and text(rhk, pos, "jenis") == "Utama" and parent not in codes:
                     yield on_row(
                         RowRef(form, rhk, pos),
                         "rhk_pimpinan",
@@ -278,14 +277,14 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
 
 
 def _check_matriks_roles(
-    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[Any]
+    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[str | None]
 ) -> Iterator[Finding]:
     unit = index.pegawai_unit.get(nip)
     for form in index.unit_forms.get(unit or "", []):
         matriks = form.tables["matriks"]
         for pos in positions(matriks):
-            code = val(matriks, pos, "kode_ikk")
-            if val(matriks, pos, "nip") == nip and code and code not in intervened:
+            code = text(matriks, pos, "kode_ikk")
+            if text(matriks, pos, "nip") == nip and code and code not in intervened:
                 intervened.add(code)  # once per IKK
                 row = RowRef(form, matriks, pos)
                 yield at_field(
@@ -300,12 +299,12 @@ def _check_matriks_roles(
 
 def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
     """Staff predikat kinerja (hasil kerja × perilaku) within the organisation's caps."""
-    org = index.master.field("predikat_organisasi")
+    org = index.master.text("predikat_organisasi")
     if not org:
         return
     staff = []
     for forms in index.skp_forms.values():
-        hasil, perilaku = forms[0].field("rating_hasil_kerja"), forms[0].field("rating_perilaku")
+        hasil, perilaku = forms[0].text("rating_hasil_kerja"), forms[0].text("rating_perilaku")
         if hasil and perilaku:
             result = predikat_kinerja(hasil, perilaku)
             if result.nilai:

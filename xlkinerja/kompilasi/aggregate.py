@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
@@ -26,12 +25,12 @@ from xlkinerja.kompilasi.model import (
     StatusUnit,
     Unreadable,
 )
-from xlkinerja.kompilasi.rows import Received
+from xlkinerja.kompilasi.rows import Received, Rows
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: Sequence[Mapping[str, object]], columns: list[str]) -> pd.DataFrame:
     return (
         pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     )
@@ -105,16 +104,16 @@ def _status(
             )
             continue
         form = forms[0]
-        tanggal = form.field("tanggal")
+        tanggal = form.day("tanggal")
         batas = settings.batas_pk_for(index.tahun)
         status.append(
             StatusUnit(
                 kode,
                 nama,
                 form.file,
-                form.field("status"),
+                form.text("status"),
                 tanggal,
-                form.field("tanggal_disahkan"),
+                form.day("tanggal_disahkan"),
                 batas,
                 bool(tanggal and batas and tanggal > batas),
                 counts[form.file, Severity.GALAT],
@@ -141,13 +140,14 @@ def aggregate(
     latest: dict[str, dict[str, float | None]] = {}
     for r in results:
         for row in r.rekap.get("capaian", []):  # in TW order per IKK
-            if row["capaian"] is not None:
-                latest.setdefault(r.path, {})[row["kode_ikk"]] = row["capaian"]
+            ikk, nilai = row["kode_ikk"], row["capaian"]
+            if isinstance(ikk, str) and isinstance(nilai, int | float):  # the tree asks by code
+                latest.setdefault(r.path, {})[ikk] = nilai
     tree = build_tree(index, include_matriks=False, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = _scale(master)
     iku = _iku_frame(index)
-    rekap: dict[str, list[dict[str, Any]]] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
+    rekap: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
     for r in results:
         for key, rows in r.rekap.items():
             rekap[key].extend(rows)
@@ -199,7 +199,7 @@ def aggregate(
     for r in results:
         read.update(r.rows_read)
     return Kompilasi(
-        instansi=master.field("nama_instansi") or "",
+        instansi=master.text("nama_instansi") or "",
         tahun=index.tahun,
         batas_pk=settings.batas_pk_for(index.tahun),
         dibuat=now,
@@ -224,6 +224,6 @@ def aggregate(
     )
 
 
-def _colour(value: Any, kuning: float, hijau: float) -> str | None:
+def _colour(value: float, kuning: float, hijau: float) -> str | None:
     status = status_of(None if pd.isna(value) else float(value), kuning=kuning, hijau=hijau)
     return status.value if status else None

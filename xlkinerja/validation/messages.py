@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.form_data import CellScalar
 from xlkinerja.validation.catalogue import rule_for
 
 
-def show(value: CellScalar | Any) -> str | None:
+def show(value: object) -> str | None:
     """A value as the user would recognise it (dates dd/mm/yyyy, 85.0 as 85)."""
     if value is None:
         return None
@@ -46,9 +44,9 @@ def finding(
     cell: str | None = None,
     row: int | None = None,
     field: str | None = None,
-    value: CellScalar | Any = None,
+    value: object = None,
     ref: tuple[str | None, str | None, str | None] = (None, None, None),
-    **details: Any,
+    **details: object,
 ) -> Finding:
     rule = rule_for(code)
     shown = show(value)

@@ -10,12 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
 
 from xlkinerja.core.codes import ColumnRule, column_code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar, CellValue, FormData
-from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable, field_scope
+from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable, NormalValue, field_scope
 from xlkinerja.domain.parse_date import parse_date
 from xlkinerja.domain.parse_number import parse_money, parse_number, parse_percent
 from xlkinerja.domain.parsed import Parsed
@@ -49,7 +48,7 @@ NUMERIC = (ValueType.NUMBER, ValueType.INTEGER)
 
 def _normalise_value(
     item: Column | Field, raw: CellScalar, cell: CellValue, file: str, scope: str, row: int | None
-) -> tuple[Any, list[Finding]]:
+) -> tuple[NormalValue, list[Finding]]:
     vtype = item.type
     if raw is None:
         return (math.nan if vtype in NUMERIC else None), []  # blank stays blank
@@ -89,10 +88,10 @@ def _normalise_value(
     return text, []
 
 
-def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[Any] | None:
+def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[NormalValue] | None:
     """The column normalised if every value takes the common path (blank, a number in a
     number column, text elsewhere); None when some value needs the full treatment."""
-    out: list[Any] = []
+    out: list[NormalValue] = []
     append = out.append
     vtype = item.type
     if vtype in NUMERIC:
@@ -140,7 +139,7 @@ def normalise_columns(
     """Normalise a table given column-wise: `raw[key][i]` sits in row `rows[i]` (None for
     a field) at `places[key]` = (sheet, column letters, or the field's A1 cell)."""
     findings: list[Finding] = []
-    values: dict[str, list[Any]] = {}
+    values: dict[str, list[NormalValue]] = {}
     present: dict[str, list[bool]] = {}
     for item in items:
         column = raw[item.key]

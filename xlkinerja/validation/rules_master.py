@@ -31,7 +31,7 @@ def check_references(form: NormalForm) -> Iterator[Finding]:
 
 
 def check_targets(form: NormalForm) -> Iterator[Finding]:
-    tahun, awal = form.field("tahun"), form.field("tahun_awal_renstra")
+    tahun, awal = form.number("tahun"), form.number("tahun_awal_renstra")
     if tahun is None or awal is None or not 1 <= tahun - awal + 1 <= 5:
         return
     key = f"target_{int(tahun - awal + 1)}"

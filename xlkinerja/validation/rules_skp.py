@@ -8,7 +8,7 @@ from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.core.table_access import codes, positions, val
+from xlkinerja.core.table_access import codes, number, positions, text, val
 from xlkinerja.validation.locate import at, at_field
 
 
@@ -17,7 +17,7 @@ def check_rhk(form: NormalForm) -> Iterator[Finding]:
     first_row: dict[str, int] = {}
     has_kuantitas: dict[str, bool] = {}
     for pos in positions(rhk):
-        kode = val(rhk, pos, "kode_rhk")
+        kode = text(rhk, pos, "kode_rhk")
         if val(rhk, pos, "jenis") == "Utama" and kode:
             first_row.setdefault(kode, pos)
             has_kuantitas[kode] = has_kuantitas.get(kode, False) or (
@@ -25,8 +25,8 @@ def check_rhk(form: NormalForm) -> Iterator[Finding]:
             )
             if val(rhk, pos, "rhk_pimpinan") is None:
                 yield at(form, rhk, pos, "rhk_pimpinan", Code.SKP_RHK_PIMPINAN_KOSONG, value=kode)
-        target = val(rhk, pos, "target")
-        bawah, atas = val(rhk, pos, "target_bawah"), val(rhk, pos, "target_atas")
+        target = number(rhk, pos, "target")
+        bawah, atas = number(rhk, pos, "target_bawah"), number(rhk, pos, "target_atas")
         if (
             target is None
             and not rhk.filled["target"][pos]
@@ -57,7 +57,7 @@ def check_references(form: NormalForm) -> Iterator[Finding]:
 
 
 def check_window(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
-    tanggal = form.field("tanggal")
+    tanggal = form.day("tanggal")
     mulai, selesai = settings.skp_mulai, settings.skp_selesai
     if tanggal and mulai and selesai and not mulai <= tanggal <= selesai:
         yield at_field(
