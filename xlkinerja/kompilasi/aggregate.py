@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import pandera.pandas as pa
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
@@ -26,6 +27,15 @@ from xlkinerja.kompilasi.model import (
     Unreadable,
 )
 from xlkinerja.kompilasi.rows import Received, Rows
+from xlkinerja.kompilasi.schemas import (
+    Anggaran,
+    CapaianIkk,
+    CapaianIku,
+    CapaianUnit,
+    RekapPk,
+    RekapRa,
+    RekapRaIku,
+)
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
@@ -34,6 +44,10 @@ def _frame(rows: Sequence[Mapping[str, object]], columns: list[str]) -> pd.DataF
     return (
         pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     )
+
+
+def _columns(model: type[pa.DataFrameModel]) -> list[str]:
+    return list(model.to_schema().columns)
 
 
 def _scale(master: NormalForm) -> PredikatScale:
@@ -206,17 +220,14 @@ def aggregate(
         ambang_kuning=kuning,
         ambang_hijau=hijau,
         status=_status(index, results, findings, settings),
-        rekap_pk=rekap_pk,
-        anggaran=_frame(
-            rekap["anggaran"], ["kode_unit", "nama_unit", "program", "anggaran", "berkas", "baris"]
-        ),
-        rekap_ra=ra,
-        rekap_ra_iku=rekap_ra_iku,
-        capaian_ikk=capaian_ikk,
-        capaian_iku=per_iku[
-            ["kode_iku", "indikator_iku", "tw", "capaian", "status", "predikat", "jumlah_ikk"]
-        ],
-        capaian_unit=per_unit,
+        # Each frame through its model once: one dtype per column, whatever the data.
+        rekap_pk=RekapPk.validate(rekap_pk),
+        anggaran=Anggaran.validate(_frame(rekap["anggaran"], _columns(Anggaran))),
+        rekap_ra=RekapRa.validate(ra),
+        rekap_ra_iku=RekapRaIku.validate(rekap_ra_iku),
+        capaian_ikk=CapaianIkk.validate(capaian_ikk),
+        capaian_iku=CapaianIku.validate(per_iku[_columns(CapaianIku)]),
+        capaian_unit=CapaianUnit.validate(per_unit),
         temuan=findings,
         pohon=tree,
         tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],

@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 
 
-def frame(data: Any, columns: Sequence[str]) -> pd.DataFrame:
-    """The table as a DataFrame with at least these columns (missing ones blank)."""
-    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+def frame(df: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The table with at least these columns (missing ones blank), indexed 0..n-1."""
     missing = [c for c in columns if c not in df.columns]
     if missing:
         df = df.assign(**dict.fromkeys(missing, None))
