@@ -21,12 +21,22 @@ def val(table: NormalTable, pos: int, key: str) -> NormalValue:
     return value
 
 
+# `text` and `number` run thousands of times per workbook: the common case is inline, the
+# rest (and the error) is `core.normal`'s.
+
+
 def text(table: NormalTable, pos: int, key: str) -> str | None:
-    return text_of(table.columns[key][pos], key)
+    value = table.columns[key][pos]
+    if value is None or type(value) is str:
+        return value
+    return text_of(value, key)
 
 
 def number(table: NormalTable, pos: int, key: str) -> float | None:
-    return number_of(table.columns[key][pos], key)
+    value = table.columns[key][pos]
+    if type(value) is float and not math.isnan(value):
+        return value
+    return number_of(value, key)
 
 
 def day(table: NormalTable, pos: int, key: str) -> date | None:
