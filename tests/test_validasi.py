@@ -358,16 +358,6 @@ def test_formula_without_cached_value_in_an_input_cell(tmp_path: Path, value: st
     assert ("pk.target.rumus_tanpa_nilai", cell) in codes_at(findings_of(path))
 
 
-def test_every_code_the_rules_can_emit_is_in_the_catalogue():
-    import re
-
-    from xlkinerja.validation import catalogue
-
-    source = "".join(p.read_text() for p in Path(catalogue.__file__).parent.glob("rules_*.py"))
-    for code in re.findall(r'"((?:pk|ra|capaian|skp|realisasi|manual|iku)\.[a-z_0-9.]+)"', source):
-        assert catalogue.rule_for(code)
-
-
 @pytest.mark.libreoffice
 def test_formula_errors_saved_by_a_spreadsheet_program_are_findings(tmp_path: Path):
     from tests.bad_files import formulas_recalculated

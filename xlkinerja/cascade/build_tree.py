@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.domain.rollup import rollup
@@ -27,9 +27,9 @@ PERIODS = ("TW I", "TW II", "TW III", "TW IV")
 
 class _Colours:
     def __init__(self, master: NormalForm) -> None:
-        self.kuning = master.field("ambang_kuning") or AMBANG_KUNING
-        self.hijau = master.field("ambang_hijau") or AMBANG_HIJAU
-        self.batas_atas = master.field("batas_atas_capaian")
+        self.kuning = master.number("ambang_kuning") or AMBANG_KUNING
+        self.hijau = master.number("ambang_hijau") or AMBANG_HIJAU
+        self.batas_atas = master.number("batas_atas_capaian")
 
     def paint(self, node: CascadeNode) -> CascadeNode:
         node.status = status_of(node.capaian, kuning=self.kuning, hijau=self.hijau)
@@ -41,24 +41,24 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
     rhk, real = form.tables["rhk"], form.tables["realisasi"]
     by_iki: dict[str, dict[int, object]] = {}
     for pos in positions(real):
-        iki, periode = val(real, pos, "kode_iki"), val(real, pos, "periode")
+        iki, periode = text(real, pos, "kode_iki"), text(real, pos, "periode")
         if iki and periode in PERIODS:
-            by_iki.setdefault(iki, {})[PERIODS.index(periode) + 1] = val(real, pos, "realisasi")
+            by_iki.setdefault(iki, {})[PERIODS.index(periode) + 1] = number(real, pos, "realisasi")
     nodes: dict[str, tuple[str | None, CascadeNode]] = {}
     for pos in positions(rhk):
-        code = val(rhk, pos, "kode_rhk")
-        if not code or val(rhk, pos, "jenis") != "Utama":
+        code = text(rhk, pos, "kode_rhk")
+        if not code or text(rhk, pos, "jenis") != "Utama":
             continue
         if code not in nodes:
             nodes[code] = (
-                val(rhk, pos, "rhk_pimpinan"),
-                CascadeNode(Level.RHK, code, val(rhk, pos, "rhk") or "", form.field("nama") or ""),
+                text(rhk, pos, "rhk_pimpinan"),
+                CascadeNode(Level.RHK, code, text(rhk, pos, "rhk") or "", form.text("nama") or ""),
             )
         node = nodes[code][1]
-        if val(rhk, pos, "aspek") != "kuantitas" or node.target is not None:
+        if text(rhk, pos, "aspek") != "kuantitas" or node.target is not None:
             continue
-        node.target, node.satuan = val(rhk, pos, "target"), val(rhk, pos, "satuan")
-        quarters = by_iki.get(val(rhk, pos, "kode_iki") or "", {})
+        node.target, node.satuan = number(rhk, pos, "target"), text(rhk, pos, "satuan")
+        quarters = by_iki.get(text(rhk, pos, "kode_iki") or "", {})
         if quarters:
             done = konsolidasi(quarters, "kumulatif", sampai_tw=max(quarters))
             node.capaian = capaian(done.nilai, node.target, batas_atas=colours.batas_atas).nilai
@@ -71,17 +71,17 @@ def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, C
     matriks = unit.tables["matriks"]
     nodes = []
     for pos in positions(matriks):
-        if val(matriks, pos, "nip") in skip:
+        if text(matriks, pos, "nip") in skip:
             continue
         node = CascadeNode(
             Level.RHK,
             "peran",
-            val(matriks, pos, "rhk") or "",
-            val(matriks, pos, "nama") or "",
-            target=val(matriks, pos, "target"),
-            satuan=val(matriks, pos, "satuan"),
+            text(matriks, pos, "rhk") or "",
+            text(matriks, pos, "nama") or "",
+            target=number(matriks, pos, "target"),
+            satuan=text(matriks, pos, "satuan"),
         )
-        nodes.append((val(matriks, pos, "kode_ikk"), node))
+        nodes.append((text(matriks, pos, "kode_ikk"), node))
     return nodes
 
 
@@ -96,7 +96,7 @@ def build_tree(
     master = index.master
     colours = _Colours(master)
     tree = CascadeTree(
-        institution=master.field("nama_instansi") or "",
+        institution=master.text("nama_instansi") or "",
         tahun=index.tahun,
         ambang_kuning=colours.kuning,
         ambang_hijau=colours.hijau,
@@ -106,10 +106,10 @@ def build_tree(
         iku_nodes[code] = CascadeNode(
             Level.IKU,
             code,
-            row.value("indikator") or "",
+            row.text("indikator") or "",
             tree.institution,
             target=index.iku_target(code),
-            satuan=row.value("satuan"),
+            satuan=row.text("satuan"),
         )
     ikk_nodes: dict[str, CascadeNode] = {}
     heads = set(index.unit_heads.values())
@@ -120,28 +120,29 @@ def build_tree(
             known = {
                 ikk: (last.hasil.nilai if (last := latest(rows)) else None)
                 for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
+                if ikk is not None  # the tree looks up IKK by their code
             }
-        owner = index.unit_names.get(unit.field("kode_unit") or "", unit.field("nama_unit") or "")
+        owner = index.unit_names.get(unit.text("kode_unit") or "", unit.text("nama_unit") or "")
         pk = unit.tables["pk"]
         for pos in positions(pk):
-            code = val(pk, pos, "kode_ikk")
-            if not code or code in ikk_nodes:
+            ikk = text(pk, pos, "kode_ikk")
+            if not ikk or ikk in ikk_nodes:
                 continue
             node = colours.paint(
                 CascadeNode(
                     Level.IKK,
-                    code,
-                    val(pk, pos, "indikator") or "",
+                    ikk,
+                    text(pk, pos, "indikator") or "",
                     owner,
-                    target=val(pk, pos, "target"),
-                    satuan=val(pk, pos, "satuan"),
-                    capaian=known.get(code),
+                    target=number(pk, pos, "target"),
+                    satuan=text(pk, pos, "satuan"),
+                    capaian=known.get(ikk),
                 )
             )
-            ikk_nodes[code] = node
-            parent = iku_nodes.get(val(pk, pos, "kode_iku") or "")
+            ikk_nodes[ikk] = node
+            parent = iku_nodes.get(text(pk, pos, "kode_iku") or "")
             if parent is None:
-                node.problem, node.parent_code = Problem.ORPHAN, val(pk, pos, "kode_iku")
+                node.problem, node.parent_code = Problem.ORPHAN, text(pk, pos, "kode_iku")
                 tree.orphans.append(node)
             else:
                 parent.children.append(node)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import positions, text
 from xlkinerja.domain.predikat import Pelanggaran, cek_distribusi, predikat_kinerja
 from xlkinerja.validation.locate import at_field
 from xlkinerja.validation.messages import finding, show
@@ -35,11 +35,11 @@ def describe(ref: tuple[str | None, str | None, str | None]) -> str:
 def on_row(
     row: RowRef,
     key: str,
-    code: str,
+    code: Code,
     ref: tuple[str | None, str | None, str | None],
     *,
-    value: Any = None,
-    **details: Any,
+    value: object = None,
+    **details: object,
 ) -> Finding:
     cell = row.cell(key)
     return finding(
@@ -65,29 +65,29 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
             for row in rows:
                 others = next(r for r in rows if r.form.file != row.form.file)
                 yield on_row(
-                    row, "kode_ikk", "kaskade.ikk.duplikat_antar_unit", others.ref("kode_ikk")
+                    row, "kode_ikk", Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT, others.ref("kode_ikk")
                 )
         for row in rows:
-            iku_code = row.value("kode_iku")
+            iku_code = row.text("kode_iku")
             if iku_code is None:
                 continue
             parent = index.iku.get(iku_code)
             if parent is None:
-                yield on_row(row, "kode_iku", "kaskade.ikk.iku_tidak_dikenal", master_iku_sheet)
+                yield on_row(row, "kode_iku", Code.KASKADE_IKK_IKU_TIDAK_DIKENAL, master_iku_sheet)
                 continue
-            unit = row.form.field("kode_unit")
+            unit = row.form.text("kode_unit")
             if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
                 yield on_row(
                     row,
                     "kode_iku",
-                    "kaskade.ikk.iku_tidak_ditugaskan",
+                    Code.KASKADE_IKK_IKU_TIDAK_DITUGASKAN,
                     parent.ref("kode_iku"),
                     kode_unit=unit,
                 )
-            metode = row.value("metode_kaskade")
+            metode = row.text("metode_kaskade")
             if metode == "tidak langsung":
                 continue
-            satuan, satuan_iku = row.value("satuan"), parent.value("satuan")
+            satuan, satuan_iku = row.text("satuan"), parent.text("satuan")
             if (
                 metode in DIRECT
                 and satuan
@@ -97,17 +97,17 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
                 yield on_row(
                     row,
                     "satuan",
-                    "kaskade.ikk.satuan_beda",
+                    Code.KASKADE_IKK_SATUAN_BEDA,
                     parent.ref("satuan"),
                     iku=iku_code,
                     satuan_iku=satuan_iku,
                 )
-            arah, arah_iku = row.value("arah"), parent.value("arah")
+            arah, arah_iku = row.text("arah"), parent.text("arah")
             if arah and arah_iku and arah != arah_iku:
                 yield on_row(
                     row,
                     "arah",
-                    "kaskade.ikk.arah_beda",
+                    Code.KASKADE_IKK_ARAH_BEDA,
                     parent.ref("arah"),
                     iku=iku_code,
                     arah_iku=arah_iku,
@@ -119,17 +119,17 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
     children: dict[str, list[RowRef]] = {}
     for rows in index.ikk.values():
         for row in rows:
-            iku_code = row.value("kode_iku")
-            if row.value("metode_kaskade") == "beban target" and iku_code in index.iku:
+            iku_code = row.text("kode_iku")
+            if row.text("metode_kaskade") == "beban target" and iku_code in index.iku:
                 children.setdefault(iku_code, []).append(row)
     for iku_code, rows in children.items():
         target = index.iku_target(iku_code)
-        submitted = {r.form.field("kode_unit") for r in rows} | set(index.unit_forms)
+        submitted = {r.form.text("kode_unit") for r in rows} | set(index.unit_forms)
         waiting = index.assigned.get(iku_code, set()) - submitted
-        values = [r.value("target") for r in rows]
+        values = [r.number("target") for r in rows]
         if target is None or waiting or any(v is None for v in values):
             continue  # incomplete: a unit has not sent its workbook or left a target blank
-        total = sum(values)
+        total = sum(v for v in values if v is not None)
         if abs(total - target) > TOLERANCE * max(1.0, abs(target)):
             parent = index.iku[iku_code]
             key = index.iku_target_key or "kode_iku"
@@ -137,7 +137,7 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
                 yield on_row(
                     row,
                     "target",
-                    "kaskade.beban.jumlah_tidak_sama",
+                    Code.KASKADE_BEBAN_JUMLAH_TIDAK_SAMA,
                     parent.ref(key),
                     iku=iku_code,
                     jumlah=show(total),
@@ -147,10 +147,10 @@ def check_beban(index: CascadeIndex) -> Iterator[Finding]:
 
 def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
     """Every IKU is derived by at least one unit; every assignment is honoured."""
-    derived: dict[str, set[str]] = {}
+    derived: dict[str, set[str | None]] = {}
     for rows in index.ikk.values():
         for row in rows:
-            iku_code, unit = row.value("kode_iku"), row.form.field("kode_unit")
+            iku_code, unit = row.text("kode_iku"), row.form.text("kode_unit")
             if iku_code:
                 derived.setdefault(iku_code, set()).add(unit)
     submitted = set(index.unit_forms)
@@ -162,14 +162,18 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
             yield on_row(
                 row,
                 "kode_iku",
-                "kaskade.iku.unit_belum_mengirim",
+                Code.KASKADE_IKU_UNIT_BELUM_MENGIRIM,
                 (None, None, None),
                 units=", ".join(sorted(assigned)),
             )
         else:
             detail = "" if assigned else " (tidak ditugaskan ke unit mana pun)"
             yield on_row(
-                row, "kode_iku", "kaskade.iku.tidak_diturunkan", (None, None, None), rincian=detail
+                row,
+                "kode_iku",
+                Code.KASKADE_IKU_TIDAK_DITURUNKAN,
+                (None, None, None),
+                rincian=detail,
             )
         for unit in sorted(assigned & submitted):
             if unit not in derived.get(code, set()):
@@ -177,7 +181,7 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
                 yield at_field(
                     form,
                     "kode_unit",
-                    "kaskade.penugasan.belum_diturunkan",
+                    Code.KASKADE_PENUGASAN_BELUM_DITURUNKAN,
                     value=code,
                     kode_unit=unit,
                     ref=row.ref("kode_iku"),
@@ -189,15 +193,17 @@ def check_units_and_people(index: CascadeIndex) -> Iterator[Finding]:
     for unit, forms in index.unit_forms.items():
         if unit not in index.unit_names:
             for form in forms:
-                yield at_field(form, "kode_unit", "kaskade.unit.tidak_dikenal")
+                yield at_field(form, "kode_unit", Code.KASKADE_UNIT_TIDAK_DIKENAL)
         for form in forms[1:]:
-            yield at_field(form, "kode_unit", "kaskade.unit.ganda", induk=Path(forms[0].file).name)
+            yield at_field(
+                form, "kode_unit", Code.KASKADE_UNIT_GANDA, induk=Path(forms[0].file).name
+            )
     for nip, forms in index.skp_forms.items():
         for form in forms[1:]:
-            yield at_field(form, "nip", "kaskade.skp.ganda", induk=Path(forms[0].file).name)
+            yield at_field(form, "nip", Code.KASKADE_SKP_GANDA, induk=Path(forms[0].file).name)
         if index.atasan and nip not in index.atasan:
             for form in forms:
-                yield at_field(form, "nip", "kaskade.skp.pegawai_tidak_dikenal")
+                yield at_field(form, "nip", Code.KASKADE_SKP_PEGAWAI_TIDAK_DIKENAL)
     yield from _check_cycles(index)
 
 
@@ -214,7 +220,7 @@ def _check_cycles(index: CascadeIndex) -> Iterator[Finding]:
             yield on_row(
                 row,
                 "nip_atasan",
-                "kaskade.atasan.siklus",
+                Code.KASKADE_ATASAN_SIKLUS,
                 (None, None, None),
                 rantai=" → ".join([*chain, start]),
             )
@@ -234,11 +240,11 @@ def _superior_codes(index: CascadeIndex, nip: str) -> tuple[set[str], tuple[str,
     unit = index.unit_of_head(atasan)
     for form in index.unit_forms.get(unit or "", []):
         pk = form.tables["pk"]
-        codes |= {c for p in positions(pk) if (c := val(pk, p, "kode_ikk"))}
+        codes |= {c for p in positions(pk) if (c := text(pk, p, "kode_ikk"))}
         where = (form.file, "PK", None)
     for form in index.skp_forms.get(atasan, []):
         rhk = form.tables["rhk"]
-        codes |= {c for p in positions(rhk) if (c := val(rhk, p, "kode_rhk"))}
+        codes |= {c for p in positions(rhk) if (c := text(rhk, p, "kode_rhk"))}
         if not where[0]:
             where = (form.file, "SKP", None)
     return codes, where
@@ -250,41 +256,41 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
         codes, where = _superior_codes(index, nip)
         for form in forms:
             atasan = index.atasan.get(nip)
-            penilai = form.field("penilai_nip")
+            penilai = form.text("penilai_nip")
             if atasan and penilai and penilai != atasan:
                 yield at_field(
-                    form, "penilai_nip", "kaskade.skp.penilai_bukan_atasan", atasan=atasan
+                    form, "penilai_nip", Code.KASKADE_SKP_PENILAI_BUKAN_ATASAN, atasan=atasan
                 )
             rhk = form.tables["rhk"]
-            intervened = set()
+            intervened: set[str | None] = set()
             for pos in positions(rhk):
-                parent = val(rhk, pos, "rhk_pimpinan")
+                parent = text(rhk, pos, "rhk_pimpinan")
                 intervened.add(parent)
-                if parent and codes and val(rhk, pos, "jenis") == "Utama" and parent not in codes:
+                if parent and codes and text(rhk, pos, "jenis") == "Utama" and parent not in codes:
                     yield on_row(
                         RowRef(form, rhk, pos),
                         "rhk_pimpinan",
-                        "kaskade.rhk_pimpinan.tidak_dikenal",
+                        Code.KASKADE_RHK_PIMPINAN_TIDAK_DIKENAL,
                         where,
                     )
             yield from _check_matriks_roles(index, form, nip, intervened)
 
 
 def _check_matriks_roles(
-    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[Any]
+    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[str | None]
 ) -> Iterator[Finding]:
     unit = index.pegawai_unit.get(nip)
     for form in index.unit_forms.get(unit or "", []):
         matriks = form.tables["matriks"]
         for pos in positions(matriks):
-            code = val(matriks, pos, "kode_ikk")
-            if val(matriks, pos, "nip") == nip and code and code not in intervened:
+            code = text(matriks, pos, "kode_ikk")
+            if text(matriks, pos, "nip") == nip and code and code not in intervened:
                 intervened.add(code)  # once per IKK
                 row = RowRef(form, matriks, pos)
                 yield at_field(
                     skp,
                     "nip",
-                    "kaskade.skp.matriks_belum_ada",
+                    Code.KASKADE_SKP_MATRIKS_BELUM_ADA,
                     value=code,
                     ref=row.ref("kode_ikk"),
                     induk=describe(row.ref("kode_ikk")),
@@ -293,12 +299,12 @@ def _check_matriks_roles(
 
 def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
     """Staff predikat kinerja (hasil kerja × perilaku) within the organisation's caps."""
-    org = index.master.field("predikat_organisasi")
+    org = index.master.text("predikat_organisasi")
     if not org:
         return
     staff = []
     for forms in index.skp_forms.values():
-        hasil, perilaku = forms[0].field("rating_hasil_kerja"), forms[0].field("rating_perilaku")
+        hasil, perilaku = forms[0].text("rating_hasil_kerja"), forms[0].text("rating_perilaku")
         if hasil and perilaku:
             result = predikat_kinerja(hasil, perilaku)
             if result.nilai:
@@ -308,7 +314,7 @@ def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
             yield at_field(
                 index.master,
                 "predikat_organisasi",
-                "kaskade.distribusi.melebihi_batas",
+                Code.KASKADE_DISTRIBUSI_MELEBIHI_BATAS,
                 rincian=breach.pesan,
             )
 

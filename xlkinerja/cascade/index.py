@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from xlkinerja.core.form_data import CellValue
-from xlkinerja.core.normal import NormalForm, NormalTable
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.normal import NormalForm, NormalTable, NormalValue
+from xlkinerja.core.table_access import number, positions, text, val
 from xlkinerja.specs import FormKind
 
 
@@ -25,8 +24,14 @@ class RowRef:
     table: NormalTable
     pos: int
 
-    def value(self, key: str) -> Any:
+    def value(self, key: str) -> NormalValue:
         return val(self.table, self.pos, key)
+
+    def text(self, key: str) -> str | None:
+        return text(self.table, self.pos, key)
+
+    def number(self, key: str) -> float | None:
+        return number(self.table, self.pos, key)
 
     def cell(self, key: str) -> CellValue:
         return self.table.cell(self.pos, key)
@@ -57,12 +62,12 @@ class CascadeIndex:
 
     @property
     def pimpinan(self) -> str | None:
-        nip = self.master.field("nip_pimpinan")
+        nip = self.master.text("nip_pimpinan")
         return str(nip).strip().upper() if nip is not None else None
 
-    def iku_target(self, code: str) -> Any:
+    def iku_target(self, code: str) -> float | None:
         row = self.iku.get(code)
-        return row.value(self.iku_target_key) if row and self.iku_target_key else None
+        return row.number(self.iku_target_key) if row and self.iku_target_key else None
 
     def unit_of_head(self, nip: str) -> str | None:
         return next((u for u, head in self.unit_heads.items() if head == nip), None)
@@ -74,46 +79,46 @@ def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeInde
         units=[f for f in others if f.form.id == FormKind.UNIT],
         skps=[f for f in others if f.form.id == FormKind.SKP],
     )
-    tahun, awal = master.field("tahun"), master.field("tahun_awal_renstra")
+    tahun, awal = master.number("tahun"), master.number("tahun_awal_renstra")
     index.tahun = int(tahun) if tahun is not None else None
     if tahun is not None and awal is not None and 1 <= tahun - awal + 1 <= 5:
         index.iku_target_key = f"target_{int(tahun - awal + 1)}"
     iku = master.tables["iku"]
     for pos in positions(iku):
-        code = val(iku, pos, "kode_iku")
+        code = text(iku, pos, "kode_iku")
         if code:
             index.iku.setdefault(code, RowRef(master, iku, pos))
     unit = master.tables["unit"]
     for pos in positions(unit):
-        code = val(unit, pos, "kode_unit")
+        code = text(unit, pos, "kode_unit")
         if code:
-            index.unit_names[code] = val(unit, pos, "nama_unit") or code
-            head = val(unit, pos, "nip_kepala")
+            index.unit_names[code] = text(unit, pos, "nama_unit") or code
+            head = text(unit, pos, "nip_kepala")
             if head:
                 index.unit_heads[code] = head
     penugasan = master.tables["penugasan"]
     for pos in positions(penugasan):
-        code, unit_code = val(penugasan, pos, "kode_iku"), val(penugasan, pos, "kode_unit")
+        code, unit_code = text(penugasan, pos, "kode_iku"), text(penugasan, pos, "kode_unit")
         if code and unit_code:
             index.assigned[code].add(unit_code)
     pegawai = master.tables["pegawai"]
     for pos in positions(pegawai):
-        nip = val(pegawai, pos, "nip")
+        nip = text(pegawai, pos, "nip")
         if nip:
-            index.atasan[nip] = val(pegawai, pos, "nip_atasan")
-            index.pegawai_unit[nip] = val(pegawai, pos, "kode_unit")
+            index.atasan[nip] = text(pegawai, pos, "nip_atasan")
+            index.pegawai_unit[nip] = text(pegawai, pos, "kode_unit")
             index.pegawai_rows[nip] = RowRef(master, pegawai, pos)
     for form in index.units:
-        code = form.field("kode_unit")
+        code = form.text("kode_unit")
         if code:
             index.unit_forms[code].append(form)
         pk = form.tables["pk"]
         for pos in positions(pk):
-            ikk = val(pk, pos, "kode_ikk")
+            ikk = text(pk, pos, "kode_ikk")
             if ikk:
                 index.ikk[ikk].append(RowRef(form, pk, pos))
     for form in index.skps:
-        nip = form.field("nip")
+        nip = form.text("nip")
         if nip:
             index.skp_forms[str(nip)].append(form)
     return index

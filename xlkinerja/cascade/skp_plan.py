@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from xlkinerja.core.form_data import CellScalar
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import positions, text, val
 
 
 @dataclass
@@ -27,11 +27,11 @@ class SkpPlan:
 def _person(unit: NormalForm, nip: str) -> tuple[str, str | None, str | None]:
     tim = unit.tables["tim"]
     for pos in positions(tim):
-        if val(tim, pos, "nip") == nip:
+        if text(tim, pos, "nip") == nip:
             return (
-                val(tim, pos, "nama") or nip,
-                val(tim, pos, "jabatan"),
-                val(tim, pos, "jenis_jabatan"),
+                text(tim, pos, "nama") or nip,
+                text(tim, pos, "jabatan"),
+                text(tim, pos, "jenis_jabatan"),
             )
     return nip, None, None
 
@@ -47,14 +47,14 @@ def plan_member(unit: NormalForm, nip: str) -> SkpPlan:
     rhk_codes: dict[tuple[str, str], int] = {}
     iki_count: dict[int, int] = {}
     for pos in positions(matriks):
-        if val(matriks, pos, "nip") != nip:
+        if text(matriks, pos, "nip") != nip:
             continue
-        if nama == nip and val(matriks, pos, "nama"):
-            plan.nama = nama = val(matriks, pos, "nama")
+        if nama == nip and (named := text(matriks, pos, "nama")):
+            plan.nama = nama = named
         if plan.jabatan is None:
-            plan.jabatan = val(matriks, pos, "jabatan")
-        ikk = val(matriks, pos, "kode_ikk")
-        rhk_text = val(matriks, pos, "rhk")
+            plan.jabatan = text(matriks, pos, "jabatan")
+        ikk = text(matriks, pos, "kode_ikk")
+        rhk_text = text(matriks, pos, "rhk")
         key = (ikk or "", _norm(rhk_text))
         number = rhk_codes.setdefault(key, len(rhk_codes) + 1)
         iki_count[number] = iki_count.get(number, 0) + 1
@@ -78,8 +78,8 @@ def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
     nama, jabatan, jenis = _person(unit, nip)
     plan = SkpPlan(
         nip=nip,
-        nama=unit.field("pihak_pertama_nama") or nama,
-        jabatan=unit.field("pihak_pertama_jabatan") or jabatan,
+        nama=unit.text("pihak_pertama_nama") or nama,
+        jabatan=unit.text("pihak_pertama_jabatan") or jabatan,
         jenis_jabatan=jenis,
         is_head=True,
     )
@@ -103,12 +103,12 @@ def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
 
 def plan_unit(unit: NormalForm) -> list[SkpPlan]:
     """One plan for the unit head and one per employee named in the matriks, in order."""
-    head = unit.field("pihak_pertama_nip")
+    head = unit.text("pihak_pertama_nip")
     plans = [plan_head(unit, str(head))] if head else []
     seen = {head}
     matriks = unit.tables["matriks"]
     for pos in positions(matriks):
-        nip = val(matriks, pos, "nip")
+        nip = text(matriks, pos, "nip")
         if nip and nip not in seen:
             seen.add(nip)
             plans.append(plan_member(unit, nip))

@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from xlkinerja.specs import Form, Table
+
+if TYPE_CHECKING:
+    import pandas as pd  # only for the type: worker processes never import pandas
 
 CellScalar = str | float | int | bool | date | datetime | time | None
 
@@ -98,7 +101,7 @@ class TableData:
         keys = list(self.columns)
         return [{k: self.columns[k][i] for k in keys} for i in range(len(self.numbers))]
 
-    def to_frame(self) -> Any:
+    def to_frame(self) -> pd.DataFrame:
         """A pandas DataFrame of the raw values plus `_baris` (the Excel row number)."""
         import pandas as pd
 

@@ -7,12 +7,41 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
+from xlkinerja.core.codes import ColumnCode, ColumnRule, column_code
 from xlkinerja.core.form_data import CellScalar, CellValue
 from xlkinerja.specs.model import Column, Field, Form
 
 FIELDS = "_isian"  # pseudo-table key of a form's single fields
+
+NormalValue = str | float | date | None
+"""What normalising yields, by the item's type: text, code and choice items hold `str`;
+number and integer items `float` (NaN, while stored, is blank); date items `date`; a blank
+cell `None`. The accessors below hand out NaN as None."""
+
+
+def text_of(value: NormalValue, key: str) -> str | None:
+    """The value of a text, code or choice item; another kind is a bug (TypeError)."""
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"{key}: {type(value).__name__} where text was expected")
+
+
+def number_of(value: NormalValue, key: str) -> float | None:
+    """The value of a number or integer item (NaN is blank: None)."""
+    if isinstance(value, float):
+        return None if math.isnan(value) else value
+    if value is None:
+        return None
+    raise TypeError(f"{key}: {type(value).__name__} where a number was expected")
+
+
+def day_of(value: NormalValue, key: str) -> date | None:
+    """The value of a date item."""
+    if value is None or isinstance(value, date):
+        return value
+    raise TypeError(f"{key}: {type(value).__name__} where a date was expected")
 
 
 def field_scope(form: Form, field_key: str) -> str:
@@ -31,13 +60,13 @@ class NormalTable:
     items: tuple[Column | Field, ...]
     rows: tuple[int | None, ...]  # Excel row numbers (None for fields)
     scopes: Mapping[str, str]  # item key → code scope
-    columns: Mapping[str, list[Any]]  # normalised values per item key
+    columns: Mapping[str, list[NormalValue]]  # normalised values per item key
     filled: Mapping[str, list[bool]]  # the user typed something (not blank)
     raw: Mapping[str, list[CellScalar]]  # the values as the spreadsheet held them
     places: Mapping[str, tuple[str, str]]  # item key → (sheet, column letter or A1 cell)
 
-    def code(self, key: str, rule: str) -> str:
-        return f"{self.scopes[key]}.{key}.{rule}"
+    def code(self, key: str, rule: ColumnRule) -> ColumnCode:
+        return column_code(self.scopes[key], key, rule)
 
     def label(self, key: str) -> str:
         return next(i.label for i in self.items if i.key == key)
@@ -58,13 +87,22 @@ class NormalForm:
     fields: NormalTable
     tables: Mapping[str, NormalTable]
 
-    def field(self, key: str) -> Any:
+    def field(self, key: str) -> NormalValue:
         value = self.fields.columns[key][0]
         return None if _is_missing(value) else value
+
+    def text(self, key: str) -> str | None:
+        return text_of(self.fields.columns[key][0], key)
+
+    def number(self, key: str) -> float | None:
+        return number_of(self.fields.columns[key][0], key)
+
+    def day(self, key: str) -> date | None:
+        return day_of(self.fields.columns[key][0], key)
 
     def field_cell(self, key: str) -> CellValue:
         return self.fields.cell(0, key)
 
 
-def _is_missing(value: Any) -> bool:
+def _is_missing(value: NormalValue) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))

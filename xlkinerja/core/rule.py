@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlkinerja.core.codes import Code, ColumnRule
 from xlkinerja.core.finding import Severity
 
 
 @dataclass(frozen=True)
 class Rule:
-    name: str  # column rules: the last part of the code; domain rules: the whole code
+    name: Code | ColumnRule  # a column rule: the last part of its codes
     severity: Severity
     title: str
     template: str  # the rule, formatted with the finding's details

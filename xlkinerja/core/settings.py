@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from xlkinerja.core.normal import NormalForm
 
@@ -20,16 +19,13 @@ class Pengaturan:
 
     @classmethod
     def from_master(cls, master: NormalForm) -> Pengaturan:
-        def get(key: str) -> Any:
-            return master.field(key)
-
-        tahun = get("tahun")
+        tahun = master.number("tahun")
         return cls(
             tahun=int(tahun) if tahun is not None else None,
-            batas_pk=get("batas_pk"),
-            skp_mulai=get("skp_mulai"),
-            skp_selesai=get("skp_selesai"),
-            batas_atas_capaian=get("batas_atas_capaian"),
+            batas_pk=master.day("batas_pk"),
+            skp_mulai=master.day("skp_mulai"),
+            skp_selesai=master.day("skp_selesai"),
+            batas_atas_capaian=master.number("batas_atas_capaian"),
         )
 
     def batas_pk_for(self, tahun: int | None) -> date | None:

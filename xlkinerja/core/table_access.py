@@ -1,19 +1,46 @@
-"""Small helpers the rule modules share to walk a normalised table."""
+"""Small helpers the rule modules share to walk a normalised table.
+
+`val` gives a cell's normalised value of whatever kind; `text`, `number` and `day` give it
+typed, for the checks that compute with it (a number column asked for text is a bug and
+raises TypeError). All four give None for a blank cell, never NaN.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Any
+from datetime import date
 
-from xlkinerja.core.normal import NormalTable
+from xlkinerja.core.normal import NormalTable, NormalValue, day_of, number_of, text_of
 
 
-def val(table: NormalTable, pos: int, key: str) -> Any:
+def val(table: NormalTable, pos: int, key: str) -> NormalValue:
     value = table.columns[key][pos]
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if isinstance(value, float) and math.isnan(value):
         return None
     return value
+
+
+# `text` and `number` run thousands of times per workbook: the common case is inline, the
+# rest (and the error) is `core.normal`'s.
+
+
+def text(table: NormalTable, pos: int, key: str) -> str | None:
+    value = table.columns[key][pos]
+    if value is None or type(value) is str:
+        return value
+    return text_of(value, key)
+
+
+def number(table: NormalTable, pos: int, key: str) -> float | None:
+    value = table.columns[key][pos]
+    if type(value) is float and not math.isnan(value):
+        return value
+    return number_of(value, key)
+
+
+def day(table: NormalTable, pos: int, key: str) -> date | None:
+    return day_of(table.columns[key][pos], key)
 
 
 def positions(table: NormalTable) -> Iterator[int]:

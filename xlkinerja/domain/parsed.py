@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from xlkinerja.core.codes import ColumnRule
+
 T = TypeVar("T")
 
-# Rule codes of `Parsed.problem` (stable: validators and tests use them).
-BUKAN_ANGKA = "bukan_angka"
-ANGKA_AMBIGU = "angka_ambigu"
-BUKAN_TANGGAL = "bukan_tanggal"
-TANGGAL_AMBIGU = "tanggal_ambigu"
+# What `Parsed.problem` can be: the column rule a validator reports the cell under.
+BUKAN_ANGKA = ColumnRule.BUKAN_ANGKA
+ANGKA_AMBIGU = ColumnRule.ANGKA_AMBIGU
+BUKAN_TANGGAL = ColumnRule.BUKAN_TANGGAL
+TANGGAL_AMBIGU = ColumnRule.TANGGAL_AMBIGU
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class Parsed(Generic[T]):
     """
 
     value: T | None
-    problem: str | None = None  # None, or one of the rule codes above
+    problem: ColumnRule | None = None  # None, or one of the rules above
     detail: str = ""  # Indonesian detail for the message, e.g. "dapat dibaca 1050 atau 1,05"
 
     @property
@@ -39,5 +41,5 @@ class Parsed(Generic[T]):
         return cls(None)
 
     @classmethod
-    def failed(cls, problem: str, detail: str = "") -> Parsed[T]:
+    def failed(cls, problem: ColumnRule, detail: str = "") -> Parsed[T]:
         return cls(None, problem, detail)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 from xlkinerja.core.form_data import CellScalar
 
@@ -36,12 +35,4 @@ def as_int(value: CellScalar) -> int | None:
         return int(value) if value.is_integer() else None
     if isinstance(value, str) and _INT_TEXT.match(value.replace("\u00a0", " ")):
         return int(value)
-    return None
-
-
-def as_date(value: CellScalar) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
     return None

@@ -116,7 +116,7 @@ def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dic
             "penilai_nip": unit.field(f"{side}_nip"),
             "penilai_jabatan": unit.field(f"{side}_jabatan"),
         }
-    tahun = unit.field("tahun")
+    tahun = unit.number("tahun")
     fields["tahun"] = int(tahun) if tahun is not None else fields.get("tahun")
     return fields
 

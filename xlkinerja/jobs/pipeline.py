@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlkinerja.cascade.index import CascadeIndex, build_index
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -106,7 +107,7 @@ def _findings(
         found.extend(master.findings)
     for r in checked.results:
         if r.error is not None:
-            found.append(finding("berkas.tidak_terbaca", file=r.path, value=r.error))
+            found.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=r.error))
         found.extend(r.findings)
     normal = checked.forms
     master_form = master.form if master is not None else None

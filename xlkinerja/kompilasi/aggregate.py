@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
+import pandera.pandas as pa
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
@@ -26,16 +26,29 @@ from xlkinerja.kompilasi.model import (
     StatusUnit,
     Unreadable,
 )
-from xlkinerja.kompilasi.rows import Received
+from xlkinerja.kompilasi.rows import Received, Rows
+from xlkinerja.kompilasi.schemas import (
+    Anggaran,
+    CapaianIkk,
+    CapaianIku,
+    CapaianUnit,
+    RekapPk,
+    RekapRa,
+    RekapRaIku,
+)
 from xlkinerja.specs import FormKind
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
 
-def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
+def _frame(rows: Sequence[Mapping[str, object]], columns: list[str]) -> pd.DataFrame:
     return (
         pd.DataFrame.from_records(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
     )
+
+
+def _columns(model: type[pa.DataFrameModel]) -> list[str]:
+    return list(model.to_schema().columns)
 
 
 def _scale(master: NormalForm) -> PredikatScale:
@@ -106,16 +119,16 @@ def _status(
             )
             continue
         form = forms[0]
-        tanggal = form.field("tanggal")
+        tanggal = form.day("tanggal")
         batas = settings.batas_pk_for(index.tahun)
         status.append(
             StatusUnit(
                 kode,
                 nama,
                 form.file,
-                form.field("status"),
+                form.text("status"),
                 tanggal,
-                form.field("tanggal_disahkan"),
+                form.day("tanggal_disahkan"),
                 batas,
                 bool(tanggal and batas and tanggal > batas),
                 counts[form.file, Severity.GALAT],
@@ -142,13 +155,14 @@ def aggregate(
     latest: dict[str, dict[str, float | None]] = {}
     for r in results:
         for row in r.rekap.get("capaian", []):  # in TW order per IKK
-            if row["capaian"] is not None:
-                latest.setdefault(r.path, {})[row["kode_ikk"]] = row["capaian"]
+            ikk, nilai = row["kode_ikk"], row["capaian"]
+            if isinstance(ikk, str) and isinstance(nilai, int | float):  # the tree asks by code
+                latest.setdefault(r.path, {})[ikk] = nilai
     tree = build_tree(index, include_matriks=False, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = _scale(master)
     iku = _iku_frame(index)
-    rekap: dict[str, list[dict[str, Any]]] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
+    rekap: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
     for r in results:
         for key, rows in r.rekap.items():
             rekap[key].extend(rows)
@@ -200,24 +214,21 @@ def aggregate(
     for r in results:
         read.update(r.rows_read)
     return Kompilasi(
-        instansi=master.field("nama_instansi") or "",
+        instansi=master.text("nama_instansi") or "",
         tahun=index.tahun,
         batas_pk=settings.batas_pk_for(index.tahun),
         dibuat=now,
         ambang_kuning=kuning,
         ambang_hijau=hijau,
         status=_status(index, results, findings, settings),
-        rekap_pk=rekap_pk,
-        anggaran=_frame(
-            rekap["anggaran"], ["kode_unit", "nama_unit", "program", "anggaran", "berkas", "baris"]
-        ),
-        rekap_ra=ra,
-        rekap_ra_iku=rekap_ra_iku,
-        capaian_ikk=capaian_ikk,
-        capaian_iku=per_iku[
-            ["kode_iku", "indikator_iku", "tw", "capaian", "status", "predikat", "jumlah_ikk"]
-        ],
-        capaian_unit=per_unit,
+        # Each frame through its model once: one dtype per column, whatever the data.
+        rekap_pk=RekapPk.validate(rekap_pk),
+        anggaran=Anggaran.validate(_frame(rekap["anggaran"], _columns(Anggaran))),
+        rekap_ra=RekapRa.validate(ra),
+        rekap_ra_iku=RekapRaIku.validate(rekap_ra_iku),
+        capaian_ikk=CapaianIkk.validate(capaian_ikk),
+        capaian_iku=CapaianIku.validate(per_iku[_columns(CapaianIku)]),
+        capaian_unit=CapaianUnit.validate(per_unit),
         temuan=findings,
         pohon=tree,
         tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
@@ -225,6 +236,6 @@ def aggregate(
     )
 
 
-def _colour(value: Any, kuning: float, hijau: float) -> str | None:
+def _colour(value: float, kuning: float, hijau: float) -> str | None:
     status = status_of(None if pd.isna(value) else float(value), kuning=kuning, hijau=hijau)
     return status.value if status else None

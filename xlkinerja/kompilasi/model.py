@@ -1,7 +1,9 @@
 """The compiled institution, in memory (no I/O): what the compiled workbook shows.
 
 Tables are pandas DataFrames with these columns (all names are stable; the writer and the
-tests rely on them):
+tests rely on them), each described by its pandera model in `kompilasi.schemas` (RekapPk,
+Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit), which `aggregate`
+validates them against:
 
 rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, kode_unit,
                nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade, berkas,
@@ -19,17 +21,32 @@ capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), t
 capaian_iku    kode_iku, indikator_iku, tw, capaian (roll-up of its IKK), status, predikat,
                jumlah_ikk
 capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK), status
-Numbers are floats (NaN = not computable/blank), status is "merah"/"kuning"/"hijau"/None.
+Numbers are floats (NaN = not computable/blank), tw, counts and row numbers integers (the
+Rekap PK's baris a float: blank on the rows of IKU nobody derived), text is pandas' `str`
+(NaN = blank); status is "merah"/"kuning"/"hijau" or blank.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.core.finding import Finding
+
+if TYPE_CHECKING:  # the types only: this module is imported without pandas and pandera
+    from pandera.typing import DataFrame
+
+    from xlkinerja.kompilasi.schemas import (
+        Anggaran,
+        CapaianIkk,
+        CapaianIku,
+        CapaianUnit,
+        RekapPk,
+        RekapRa,
+        RekapRaIku,
+    )
 
 REKAP_PK_COLUMNS = (
     "kode_ss",
@@ -114,13 +131,13 @@ class Kompilasi:
     ambang_kuning: float
     ambang_hijau: float
     status: list[StatusUnit]
-    rekap_pk: Any  # pandas.DataFrame, see the module docstring
-    anggaran: Any
-    rekap_ra: Any
-    rekap_ra_iku: Any
-    capaian_ikk: Any
-    capaian_iku: Any
-    capaian_unit: Any
+    rekap_pk: DataFrame[RekapPk]
+    anggaran: DataFrame[Anggaran]
+    rekap_ra: DataFrame[RekapRa]
+    rekap_ra_iku: DataFrame[RekapRaIku]
+    capaian_ikk: DataFrame[CapaianIkk]
+    capaian_iku: DataFrame[CapaianIku]
+    capaian_unit: DataFrame[CapaianUnit]
     temuan: list[Finding]
     pohon: CascadeTree
     tidak_terbaca: list[Unreadable] = field(default_factory=list)

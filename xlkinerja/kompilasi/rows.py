@@ -7,13 +7,16 @@ the aggregation stacks every unit's rows into the compiled frames once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Protocol
 
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import positions, val
 from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
 
-Rows = list[dict[str, Any]]
+Rows = list[dict[str, object]]
+"""Rows of one rekap table, by column name: normalised values, Excel row numbers, TW
+numbers and capaian results (a capaian row's `target` is the Rencana Aksi target as the
+domain got it, hence `object`)."""
 
 
 def unit_rows(

@@ -69,13 +69,13 @@ def submission(form: NormalForm, sha256: str) -> Submission:
                 group["rows"] = [table.rows[i] for i in filled]
                 group["values"] = [raw[i] for i in filled]
                 groups.append(group)
-    tahun = form.field("tahun")
+    tahun = form.number("tahun")
     return Submission(
         unit=str(unit or Path(form.file).stem),
         kind=kind,
         file_name=Path(form.file).name,
         sha256=sha256,
-        status=form.field("status") if "status" in form.fields.columns else None,
+        status=form.text("status") if "status" in form.fields.columns else None,
         tahun=int(tahun) if tahun else None,
         rows=ColumnRows(rows),
         cells=GroupedCells(groups),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.konsolidasi import CapaianTriwulan, capaian_triwulan
 
 TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
@@ -16,33 +16,31 @@ TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
 
 @dataclass(frozen=True)
 class CapaianRow:
-    ikk: str
+    ikk: str | None  # None: a capaian row and a PK row both without a kode IKK
     tw: int  # 1..4
     pos: int  # row position in the capaian table
     hasil: CapaianTriwulan
 
 
-PerIkk = dict[str, list[CapaianRow]]
+PerIkk = dict[str | None, list[CapaianRow]]
 
 
-def capaian_per_ikk(
-    form: NormalForm, batas_atas: float | None = None
-) -> dict[str, list[CapaianRow]]:
+def capaian_per_ikk(form: NormalForm, batas_atas: float | None = None) -> PerIkk:
     """Per IKK, the capaian of each reported triwulan in TW order (first row of a TW wins)."""
     pk, ra, cap = form.tables["pk"], form.tables["ra"], form.tables["capaian"]
-    ikk_rows = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
-    ra_rows = {val(ra, p, "kode_ikk"): p for p in positions(ra)}
-    reported: dict[str, dict[int, int]] = {}
+    ikk_rows = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
+    ra_rows = {text(ra, p, "kode_ikk"): p for p in positions(ra)}
+    reported: dict[str | None, dict[int, int]] = {}
     for pos in positions(cap):
-        ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
-        if ikk in ikk_rows and tw in TW_NAMES:
+        ikk, tw = text(cap, pos, "kode_ikk"), text(cap, pos, "triwulan")
+        if ikk in ikk_rows and tw is not None and tw in TW_NAMES:
             reported.setdefault(ikk, {}).setdefault(TW_NAMES.index(tw) + 1, pos)
-    result: dict[str, list[CapaianRow]] = {}
+    result: PerIkk = {}
     for ikk, by_tw in reported.items():
         pk_pos = ikk_rows[ikk]
-        realisasi = {tw: val(cap, pos, "realisasi") for tw, pos in by_tw.items()}
+        realisasi = {tw: number(cap, pos, "realisasi") for tw, pos in by_tw.items()}
         targets = (
-            {i + 1: val(ra, ra_rows[ikk], key) for i, key in enumerate(TW_KEYS)}
+            {i + 1: number(ra, ra_rows[ikk], key) for i, key in enumerate(TW_KEYS)}
             if ikk in ra_rows
             else {}
         )
@@ -55,8 +53,8 @@ def capaian_per_ikk(
                     realisasi,
                     targets,
                     tw,
-                    val(pk, pk_pos, "konsolidasi") or "kumulatif",
-                    val(pk, pk_pos, "arah") or "naik",
+                    text(pk, pk_pos, "konsolidasi") or "kumulatif",
+                    text(pk, pk_pos, "arah") or "naik",
                     batas_atas=batas_atas,
                 ),
             )

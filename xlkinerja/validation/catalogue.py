@@ -2,138 +2,159 @@
 
 Column rules apply to every column of the specs that has the property (required, choices,
 pattern, unique, a type) and get codes `<scope>.<column>.<rule>`, e.g. `pk.target.kosong`;
-the scope is the table key (or, for single fields, the sheet). Domain rules have fixed codes.
-Every message reads: where → rule → value → how to fix.
+the scope is the table key (or, for single fields, the sheet). Domain rules have fixed codes
+(`core.codes.Code`), one rule each. Every message reads: where → rule → value → how to fix.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from xlkinerja.core.codes import Code, ColumnRule
 from xlkinerja.core.finding import Severity
+from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
+from xlkinerja.specs import FORMS, Column, Field
 from xlkinerja.validation.catalogue_kaskade import KASKADE_RULES
 
 G, P = Severity.GALAT, Severity.PERINGATAN
 
+K = TypeVar("K", Code, ColumnRule)
 
-COLUMN_RULES: dict[str, Rule] = {
-    r.name: r
-    for r in (
-        Rule("kosong", G, "Isian wajib kosong", "wajib diisi, tetapi kosong", "Isi sel ini."),
+
+def _keyed(kind: type[K], rules: Iterable[Rule]) -> dict[K, Rule]:
+    """Rules by name, in the order given; a name of another kind, or twice, is a bug."""
+    table: dict[K, Rule] = {}
+    for rule in rules:
+        name = rule.name
+        if not isinstance(name, kind) or name in table:
+            raise ValueError(f"catalogue: {name!r} is not a {kind.__name__}, or comes twice")
+        table[name] = rule
+    return table
+
+
+COLUMN_RULES: dict[ColumnRule, Rule] = _keyed(
+    ColumnRule,
+    (
         Rule(
-            "pilihan",
+            ColumnRule.KOSONG, G, "Isian wajib kosong", "wajib diisi, tetapi kosong", "Isi sel ini."
+        ),
+        Rule(
+            ColumnRule.PILIHAN,
             G,
             "Nilai di luar daftar pilihan",
             "harus salah satu dari: {pilihan}",
             "Pilih nilai dari daftar pada sel.",
         ),
         Rule(
-            "pola",
+            ColumnRule.POLA,
             G,
             "Kode tidak sesuai format",
             "harus berformat {pola}",
             "Perbaiki kode sesuai contoh di lembar Petunjuk.",
         ),
         Rule(
-            "duplikat",
+            ColumnRule.DUPLIKAT,
             G,
             "Kode ganda",
             "tidak boleh sama dengan baris {baris_lain}",
             "Setiap baris harus memiliki kode sendiri.",
         ),
         Rule(
-            "bukan_angka",
+            ColumnRule.BUKAN_ANGKA,
             G,
             "Bukan angka",
             "harus berisi angka ({rincian})",
             "Tulis angka saja, mis. 85 atau 1.234,5.",
         ),
         Rule(
-            "angka_ambigu",
+            ColumnRule.ANGKA_AMBIGU,
             G,
             "Angka ambigu",
             "tidak jelas maksudnya: {rincian}",
             "Tulis tanpa pemisah ribuan (mis. 1050) atau dengan koma desimal (1,05).",
         ),
         Rule(
-            "bukan_tanggal",
+            ColumnRule.BUKAN_TANGGAL,
             G,
             "Bukan tanggal",
             "harus berisi tanggal ({rincian})",
             "Tulis tanggal dd/mm/yyyy, mis. 28/02/2025.",
         ),
         Rule(
-            "tanggal_ambigu",
+            ColumnRule.TANGGAL_AMBIGU,
             G,
             "Tanggal ambigu",
             "tidak jelas maksudnya: {rincian}",
             "Tulis tanggal dd/mm/yyyy, mis. 28/02/2025.",
         ),
         Rule(
-            "galat_rumus",
+            ColumnRule.GALAT_RUMUS,
             G,
             "Galat rumus",
             "berisi galat rumus {nilai}",
             "Perbaiki rumusnya atau ganti dengan nilai.",
         ),
         Rule(
-            "rumus_tanpa_nilai",
+            ColumnRule.RUMUS_TANPA_NILAI,
             G,
             "Rumus tanpa nilai tersimpan",
             "berisi rumus yang belum pernah dihitung",
             "Buka dan simpan berkas di Excel/LibreOffice agar nilainya tersimpan, atau "
             "ganti rumus dengan nilai.",
         ),
-    )
-}
+    ),
+)
 
-DOMAIN_RULES: dict[str, Rule] = {
-    r.name: r
-    for r in (
+DOMAIN_RULES: dict[Code, Rule] = _keyed(
+    Code,
+    (
         # Perjanjian Kinerja
         Rule(
-            "pk.kode_iku.tidak_dikenal",
+            Code.PK_KODE_IKU_TIDAK_DIKENAL,
             G,
             "IKU induk tidak dikenal",
             "IKU induk {nilai} tidak ada di lembar Referensi IKU",
             "Pilih IKU induk dari daftar IKU yang diturunkan ke unit ini.",
         ),
         Rule(
-            "pk.kode_ikk.unit_lain",
+            Code.PK_KODE_IKK_UNIT_LAIN,
             P,
             "Kode IKK bukan milik unit",
             "kode IKK tidak memuat kode unit {kode_unit}",
             "Gunakan format IKK-{kode_unit}-<nomor>.",
         ),
         Rule(
-            "pk.arah.beda_iku",
+            Code.PK_ARAH_BEDA_IKU,
             P,
             "Arah berbeda dengan IKU induk",
             "arah '{nilai}' berbeda dengan arah IKU induk {iku} ('{arah_iku}')",
             "Samakan arah dengan IKU induk atau jelaskan kepada Unit Perencanaan.",
         ),
         Rule(
-            "pk.ikk.tanpa_rencana_aksi",
+            Code.PK_IKK_TANPA_RENCANA_AKSI,
             P,
             "IKK tanpa Rencana Aksi",
             "IKK {nilai} belum memiliki baris di lembar Rencana Aksi",
             "Tambahkan target triwulan untuk IKK ini.",
         ),
         Rule(
-            "pk.tanggal.terlambat",
+            Code.PK_TANGGAL_TERLAMBAT,
             P,
             "PK melewati batas waktu",
             "PK ditandatangani {nilai}, melewati batas {batas}",
             "Tanda tangani PK sebelum batas waktu atau catat alasannya.",
         ),
         Rule(
-            "pk.status.tanggal_kosong",
+            Code.PK_STATUS_TANGGAL_KOSONG,
             G,
             "Tanggal status kosong",
             "status '{status}' tetapi {kolom_tanggal} kosong",
             "Isi {kolom_tanggal} atau sesuaikan status.",
         ),
         Rule(
-            "pk.status.urutan_tanggal",
+            Code.PK_STATUS_URUTAN_TANGGAL,
             G,
             "Urutan tanggal status salah",
             "tanggal disahkan ({nilai}) lebih awal dari tanggal diajukan ({diajukan})",
@@ -141,14 +162,14 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
         # Rencana Aksi
         Rule(
-            "ra.kode_ikk.tidak_di_pk",
+            Code.RA_KODE_IKK_TIDAK_DI_PK,
             G,
             "IKK tidak ada di PK",
             "IKK {nilai} tidak ada di lampiran PK",
             "Pilih IKK dari daftar PK.",
         ),
         Rule(
-            "ra.tw.menurun",
+            Code.RA_TW_MENURUN,
             P,
             "Target kumulatif menurun",
             "target {tw} ({nilai}) lebih kecil dari {tw_sebelum} ({sebelum}); target "
@@ -156,7 +177,7 @@ DOMAIN_RULES: dict[str, Rule] = {
             "Tulis target kumulatif s.d. triwulan (TW II = Januari–Juni).",
         ),
         Rule(
-            "ra.tw4.beda_target_pk",
+            Code.RA_TW4_BEDA_TARGET_PK,
             P,
             "TW IV berbeda dengan target PK",
             "target TW IV ({nilai}) berbeda dengan target PK ({target_pk}) tanpa alasan",
@@ -164,28 +185,28 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
         # Capaian
         Rule(
-            "capaian.kode_ikk.tidak_di_pk",
+            Code.CAPAIAN_KODE_IKK_TIDAK_DI_PK,
             G,
             "IKK tidak ada di PK",
             "IKK {nilai} tidak ada di lampiran PK",
             "Pilih IKK dari daftar PK.",
         ),
         Rule(
-            "capaian.baris.duplikat",
+            Code.CAPAIAN_BARIS_DUPLIKAT,
             G,
             "Capaian ganda",
             "IKK {nilai} {tw} sudah diisi di baris {baris_lain}",
             "Hapus salah satu baris.",
         ),
         Rule(
-            "capaian.kendala.wajib",
+            Code.CAPAIAN_KENDALA_WAJIB,
             G,
             "Kendala wajib diisi",
             "capaian {capaian}, di bawah 100%, tetapi kendala kosong",
             "Tulis kendala dan tindak lanjutnya.",
         ),
         Rule(
-            "capaian.kendala.menurun",
+            Code.CAPAIAN_KENDALA_MENURUN,
             P,
             "Capaian menurun tanpa catatan",
             "capaian turun dari {sebelum} menjadi {capaian} tetapi kendala kosong",
@@ -193,49 +214,49 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
         # SKP
         Rule(
-            "skp.aspek.kuantitas_wajib",
+            Code.SKP_ASPEK_KUANTITAS_WAJIB,
             G,
             "RHK utama tanpa IKI kuantitas",
             "RHK utama {nilai} tidak memiliki IKI beraspek kuantitas",
             "Tambahkan IKI kuantitas untuk RHK ini (Permen PAN-RB 6/2022).",
         ),
         Rule(
-            "skp.rhk_pimpinan.kosong",
+            Code.SKP_RHK_PIMPINAN_KOSONG,
             G,
             "RHK pimpinan kosong",
             "RHK utama {nilai} tidak menyebut RHK pimpinan yang diintervensi",
             "Isi kode IKK/RHK atasan dari Matriks Peran-Hasil.",
         ),
         Rule(
-            "skp.target.kosong",
+            Code.SKP_TARGET_KOSONG,
             G,
             "Target IKI kosong",
             "IKI {nilai} tidak memiliki target maupun rentang target",
             "Isi target, atau batas bawah dan batas atas.",
         ),
         Rule(
-            "skp.target.rentang_terbalik",
+            Code.SKP_TARGET_RENTANG_TERBALIK,
             G,
             "Rentang target terbalik",
             "batas bawah ({nilai}) lebih besar dari batas atas ({atas})",
             "Tukar kedua batas.",
         ),
         Rule(
-            "skp.tanggal.di_luar_jendela",
+            Code.SKP_TANGGAL_DI_LUAR_JENDELA,
             P,
             "SKP di luar jendela waktu",
             "SKP ditetapkan {nilai}, di luar jendela {mulai} s.d. {selesai}",
             "Tetapkan SKP dalam jendela waktu institusi.",
         ),
         Rule(
-            "realisasi.kode_iki.tidak_dikenal",
+            Code.REALISASI_KODE_IKI_TIDAK_DIKENAL,
             G,
             "IKI tidak dikenal",
             "IKI {nilai} tidak ada di lembar SKP",
             "Pilih IKI dari daftar.",
         ),
         Rule(
-            "manual.kode_iki.tidak_dikenal",
+            Code.MANUAL_KODE_IKI_TIDAK_DIKENAL,
             G,
             "IKI tidak dikenal",
             "IKI {nilai} tidak ada di lembar SKP",
@@ -243,42 +264,42 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
         # Master
         Rule(
-            "pegawai.nip_atasan.tidak_dikenal",
+            Code.PEGAWAI_NIP_ATASAN_TIDAK_DIKENAL,
             G,
             "Atasan tidak dikenal",
             "NIP atasan {nilai} tidak ada di daftar pegawai",
             "Periksa NIP atasan.",
         ),
         Rule(
-            "pegawai.kode_unit.tidak_dikenal",
+            Code.PEGAWAI_KODE_UNIT_TIDAK_DIKENAL,
             G,
             "Unit tidak dikenal",
             "unit {nilai} tidak ada di lembar Unit",
             "Pilih unit dari daftar.",
         ),
         Rule(
-            "unit.nip_kepala.tidak_dikenal",
+            Code.UNIT_NIP_KEPALA_TIDAK_DIKENAL,
             G,
             "Kepala unit tidak dikenal",
             "NIP kepala {nilai} tidak ada di daftar pegawai",
             "Periksa NIP kepala unit.",
         ),
         Rule(
-            "penugasan.kode_iku.tidak_dikenal",
+            Code.PENUGASAN_KODE_IKU_TIDAK_DIKENAL,
             G,
             "IKU tidak dikenal",
             "IKU {nilai} tidak ada di lembar IKU",
             "Pilih IKU dari daftar.",
         ),
         Rule(
-            "penugasan.kode_unit.tidak_dikenal",
+            Code.PENUGASAN_KODE_UNIT_TIDAK_DIKENAL,
             G,
             "Unit tidak dikenal",
             "unit {nilai} tidak ada di lembar Unit",
             "Pilih unit dari daftar.",
         ),
         Rule(
-            "iku.target.tahun_kosong",
+            Code.IKU_TARGET_TAHUN_KOSONG,
             G,
             "Target tahun kinerja kosong",
             "IKU {nilai} tidak memiliki target untuk tahun {tahun}",
@@ -286,21 +307,46 @@ DOMAIN_RULES: dict[str, Rule] = {
         ),
         # Files
         Rule(
-            "berkas.tidak_terbaca",
+            Code.BERKAS_TIDAK_TERBACA,
             G,
             "Berkas tidak dapat dibaca",
             "{nilai}",
             "Perbaiki berkas sesuai pesan, lalu ulangi.",
         ),
-    )
-}
+        *KASKADE_RULES,
+    ),
+)
 
 
-DOMAIN_RULES |= {r.name: r for r in KASKADE_RULES}
+class UnknownCodeError(KeyError):
+    """A finding code the catalogue does not know: a bug where the code was made."""
+
+
+def column_items() -> Iterator[tuple[str, Column | Field]]:
+    """(scope, item) of every single field and input column the specs define: the
+    `<scope>.<key>` a column code may start with (formula columns are never read)."""
+    for form in FORMS.values():
+        for fld in form.fields:
+            yield field_scope(form, fld.key), fld
+        for table in form.tables:
+            for col in table.input_columns:
+                yield table.key, col
+
+
+_DOMAIN_BY_TEXT: dict[str, Rule] = {code.value: rule for code, rule in DOMAIN_RULES.items()}
+_COLUMN_BY_TEXT: dict[str, Rule] = {name.value: rule for name, rule in COLUMN_RULES.items()}
+_COLUMN_ITEMS = frozenset(f"{scope}.{item.key}" for scope, item in column_items())
 
 
 def rule_for(code: str) -> Rule:
-    """The rule behind a finding code (domain codes exactly, column codes by last part)."""
-    if code in DOMAIN_RULES:
-        return DOMAIN_RULES[code]
-    return COLUMN_RULES[code.rsplit(".", 1)[-1]]
+    """The rule behind a finding code, exactly: a domain code, or `<scope>.<key>.<rule>`
+    where `<scope>.<key>` is a field or column of the specs and `<rule>` a column rule.
+    Anything else (a typo such as "pk.targt.kosong") raises `UnknownCodeError`."""
+    rule = _DOMAIN_BY_TEXT.get(code)
+    if rule is not None:
+        return rule
+    item, _, name = code.rpartition(".")
+    rule = _COLUMN_BY_TEXT.get(name)
+    if rule is None or item not in _COLUMN_ITEMS:
+        raise UnknownCodeError(code)
+    return rule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.rule import Rule
 
@@ -9,42 +10,42 @@ G, P = Severity.GALAT, Severity.PERINGATAN
 
 KASKADE_RULES: tuple[Rule, ...] = (
     Rule(
-        "kaskade.ikk.iku_tidak_dikenal",
+        Code.KASKADE_IKK_IKU_TIDAK_DIKENAL,
         G,
         "IKU induk tidak ada di master",
         "IKU induk {nilai} tidak ada di daftar IKU institusi ({induk})",
         "Pilih IKU yang ada di master; minta Unit Perencanaan memperbarui workbook.",
     ),
     Rule(
-        "kaskade.ikk.iku_tidak_ditugaskan",
+        Code.KASKADE_IKK_IKU_TIDAK_DITUGASKAN,
         P,
         "IKU tidak ditugaskan ke unit",
         "IKU {nilai} tidak ditugaskan ke unit {kode_unit} di master ({induk})",
         "Periksa penugasan IKU dengan Unit Perencanaan.",
     ),
     Rule(
-        "kaskade.ikk.satuan_beda",
+        Code.KASKADE_IKK_SATUAN_BEDA,
         P,
         "Satuan berbeda dengan IKU induk",
         "satuan '{nilai}' berbeda dengan satuan IKU {iku} '{satuan_iku}' ({induk})",
         "Turunan langsung memakai satuan IKU induk.",
     ),
     Rule(
-        "kaskade.ikk.arah_beda",
+        Code.KASKADE_IKK_ARAH_BEDA,
         P,
         "Arah berbeda dengan IKU induk",
         "arah '{nilai}' berbeda dengan arah IKU {iku} '{arah_iku}' ({induk})",
         "Samakan arah dengan IKU induk.",
     ),
     Rule(
-        "kaskade.ikk.duplikat_antar_unit",
+        Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT,
         G,
         "Kode IKK dipakai unit lain",
         "kode IKK {nilai} juga dipakai di {induk}",
         "Gunakan kode IKK unit sendiri.",
     ),
     Rule(
-        "kaskade.beban.jumlah_tidak_sama",
+        Code.KASKADE_BEBAN_JUMLAH_TIDAK_SAMA,
         G,
         "Pembagian beban target tidak sama",
         "jumlah target beban IKU {iku} di semua unit {jumlah} tidak sama dengan target "
@@ -52,21 +53,21 @@ KASKADE_RULES: tuple[Rule, ...] = (
         "Sesuaikan target unit-unit agar jumlahnya sama dengan target IKU.",
     ),
     Rule(
-        "kaskade.iku.tidak_diturunkan",
+        Code.KASKADE_IKU_TIDAK_DITURUNKAN,
         G,
         "IKU belum diturunkan",
         "IKU {nilai} tidak diturunkan menjadi IKK di unit mana pun{rincian}",
         "Tugaskan IKU ke unit dan pastikan unit menurunkannya di PK.",
     ),
     Rule(
-        "kaskade.iku.unit_belum_mengirim",
+        Code.KASKADE_IKU_UNIT_BELUM_MENGIRIM,
         P,
         "Unit penurun IKU belum mengirim",
         "IKU {nilai} ditugaskan ke {units}, yang belum mengirim workbook",
         "Tagih workbook unit tersebut.",
     ),
     Rule(
-        "kaskade.penugasan.belum_diturunkan",
+        Code.KASKADE_PENUGASAN_BELUM_DITURUNKAN,
         P,
         "Penugasan IKU belum diturunkan",
         "unit {kode_unit} ditugaskan IKU {nilai} tetapi PK-nya tidak memiliki IKK "
@@ -74,49 +75,49 @@ KASKADE_RULES: tuple[Rule, ...] = (
         "Tambahkan IKK turunan IKU ini di PK unit.",
     ),
     Rule(
-        "kaskade.unit.tidak_dikenal",
+        Code.KASKADE_UNIT_TIDAK_DIKENAL,
         G,
         "Unit tidak ada di master",
         "kode unit {nilai} tidak ada di lembar Unit master",
         "Periksa kode unit.",
     ),
     Rule(
-        "kaskade.unit.ganda",
+        Code.KASKADE_UNIT_GANDA,
         G,
         "Workbook unit ganda",
         "unit {nilai} juga dikirim dalam {induk}",
         "Kirim satu workbook per unit.",
     ),
     Rule(
-        "kaskade.skp.ganda",
+        Code.KASKADE_SKP_GANDA,
         G,
         "SKP ganda",
         "pegawai {nilai} juga memiliki SKP {induk}",
         "Kirim satu SKP per pegawai.",
     ),
     Rule(
-        "kaskade.skp.pegawai_tidak_dikenal",
+        Code.KASKADE_SKP_PEGAWAI_TIDAK_DIKENAL,
         G,
         "Pegawai tidak ada di master",
         "NIP {nilai} tidak ada di lembar Pegawai master",
         "Periksa NIP.",
     ),
     Rule(
-        "kaskade.skp.penilai_bukan_atasan",
+        Code.KASKADE_SKP_PENILAI_BUKAN_ATASAN,
         P,
         "Pejabat penilai bukan atasan",
         "pejabat penilai {nilai} bukan atasan langsung menurut master ({atasan})",
         "Periksa pejabat penilai atau data atasan di master.",
     ),
     Rule(
-        "kaskade.rhk_pimpinan.tidak_dikenal",
+        Code.KASKADE_RHK_PIMPINAN_TIDAK_DIKENAL,
         G,
         "RHK pimpinan tidak dikenal",
         "RHK pimpinan {nilai} tidak ada di antara RHK/IKK atasan ({induk})",
         "Pilih kode IKK/RHK atasan dari Matriks Peran-Hasil.",
     ),
     Rule(
-        "kaskade.skp.matriks_belum_ada",
+        Code.KASKADE_SKP_MATRIKS_BELUM_ADA,
         P,
         "Peran dari matriks belum ada di SKP",
         "Matriks Peran-Hasil memberi peran untuk {nilai} ({induk}) tetapi SKP tidak "
@@ -124,21 +125,21 @@ KASKADE_RULES: tuple[Rule, ...] = (
         "Tambahkan RHK untuk peran ini (jalankan xlkinerja kaskade untuk memperbarui).",
     ),
     Rule(
-        "kaskade.distribusi.melebihi_batas",
+        Code.KASKADE_DISTRIBUSI_MELEBIHI_BATAS,
         G,
         "Sebaran predikat pegawai melanggar batas",
         "{rincian}",
         "Tinjau kembali penilaian pegawai sesuai predikat organisasi.",
     ),
     Rule(
-        "kaskade.atasan.siklus",
+        Code.KASKADE_ATASAN_SIKLUS,
         G,
         "Rantai atasan berputar",
         "rantai atasan kembali ke pegawai ini: {rantai}",
         "Perbaiki NIP atasan.",
     ),
     Rule(
-        "matriks.beban.jumlah_tidak_sama",
+        Code.MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA,
         G,
         "Pembagian beban IKK tidak sama",
         "jumlah target beban anggota tim untuk {nilai} ({jumlah}) tidak sama dengan "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from xlkinerja.core.address import cell_order
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -26,9 +27,9 @@ def sort_findings(findings: list[Finding], sheet_order: dict[str, dict[str, int]
 
 
 # A cross-workbook finding replaces the single-workbook one at the same cell.
-SUPERSEDES = {
-    "kaskade.ikk.iku_tidak_dikenal": "pk.kode_iku.tidak_dikenal",
-    "kaskade.ikk.arah_beda": "pk.arah.beda_iku",
+SUPERSEDES: dict[str, Code] = {
+    Code.KASKADE_IKK_IKU_TIDAK_DIKENAL: Code.PK_KODE_IKU_TIDAK_DIKENAL,
+    Code.KASKADE_IKK_ARAH_BEDA: Code.PK_ARAH_BEDA_IKU,
 }
 
 

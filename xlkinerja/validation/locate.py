@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.normal import NormalForm, NormalTable
@@ -15,10 +14,11 @@ def at(
     table: NormalTable,
     pos: int,
     key: str,
-    code: str,
+    code: FindingCode,
     *,
-    value: Any = None,
-    **details: Any,
+    value: object = None,
+    ref: tuple[str | None, str | None, str | None] = (None, None, None),
+    **details: object,
 ) -> Finding:
     """A finding on one cell of a table (value: what to show; default the cell's)."""
     cell: CellValue = table.cell(pos, key)
@@ -30,18 +30,30 @@ def at(
         row=table.rows[pos],
         field=table.label(key),
         value=cell.value if value is None else value,
+        ref=ref,
         **details,
     )
 
 
-def at_field(form: NormalForm, key: str, code: str, value: Any = None, **details: Any) -> Finding:
+def at_field(
+    form: NormalForm,
+    key: str,
+    code: FindingCode,
+    value: object = None,
+    *,
+    ref: tuple[str | None, str | None, str | None] = (None, None, None),
+    **details: object,
+) -> Finding:
+    """A finding on a single field (ref: the other end, for a cascade finding)."""
     cell = form.field_cell(key)
     return finding(
         code,
         file=form.file,
         sheet=cell.sheet,
         cell=cell.cell,
+        row=None,
         field=form.fields.label(key),
         value=cell.value if value is None else value,
+        ref=ref,
         **details,
     )

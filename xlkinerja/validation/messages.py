@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
+from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.form_data import CellScalar
 from xlkinerja.validation.catalogue import rule_for
 
 
-def show(value: CellScalar | Any) -> str | None:
+def show(value: object) -> str | None:
     """A value as the user would recognise it (dates dd/mm/yyyy, 85.0 as 85)."""
     if value is None:
         return None
@@ -38,16 +37,16 @@ def where(sheet: str | None, cell: str | None, field: str | None) -> str:
 
 
 def finding(
-    code: str,
+    code: FindingCode,
     *,
     file: str,
     sheet: str | None = None,
     cell: str | None = None,
     row: int | None = None,
     field: str | None = None,
-    value: CellScalar | Any = None,
+    value: object = None,
     ref: tuple[str | None, str | None, str | None] = (None, None, None),
-    **details: Any,
+    **details: object,
 ) -> Finding:
     rule = rule_for(code)
     shown = show(value)
@@ -57,7 +56,7 @@ def finding(
     if shown is not None and "{nilai}" not in rule.template and shown not in text:
         message += f" (nilai: '{shown}')"
     return Finding(
-        code=code,
+        code=str(code),  # plain text in the record, whatever made it
         severity=rule.severity,
         file=file,
         sheet=sheet,

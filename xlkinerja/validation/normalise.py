@@ -10,11 +10,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any
 
+from xlkinerja.core.codes import ColumnRule, column_code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar, CellValue, FormData
-from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable, field_scope
+from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable, NormalValue, field_scope
 from xlkinerja.domain.parse_date import parse_date
 from xlkinerja.domain.parse_number import parse_money, parse_number, parse_percent
 from xlkinerja.domain.parsed import Parsed
@@ -47,16 +47,16 @@ NUMERIC = (ValueType.NUMBER, ValueType.INTEGER)
 
 
 def _normalise_value(
-    item: Column | Field, raw: CellScalar, cell: CellValue, file: str, code: str, row: int | None
-) -> tuple[Any, list[Finding]]:
+    item: Column | Field, raw: CellScalar, cell: CellValue, file: str, scope: str, row: int | None
+) -> tuple[NormalValue, list[Finding]]:
     vtype = item.type
     if raw is None:
         return (math.nan if vtype in NUMERIC else None), []  # blank stays blank
 
-    def problem(rule: str, detail: str) -> list[Finding]:
+    def problem(rule: ColumnRule, detail: str) -> list[Finding]:
         return [
             finding(
-                f"{code}.{rule}",
+                column_code(scope, item.key, rule),
                 file=file,
                 sheet=cell.sheet,
                 cell=cell.cell,
@@ -88,10 +88,10 @@ def _normalise_value(
     return text, []
 
 
-def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[Any] | None:
+def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[NormalValue] | None:
     """The column normalised if every value takes the common path (blank, a number in a
     number column, text elsewhere); None when some value needs the full treatment."""
-    out: list[Any] = []
+    out: list[NormalValue] = []
     append = out.append
     vtype = item.type
     if vtype in NUMERIC:
@@ -139,12 +139,11 @@ def normalise_columns(
     """Normalise a table given column-wise: `raw[key][i]` sits in row `rows[i]` (None for
     a field) at `places[key]` = (sheet, column letters, or the field's A1 cell)."""
     findings: list[Finding] = []
-    values: dict[str, list[Any]] = {}
+    values: dict[str, list[NormalValue]] = {}
     present: dict[str, list[bool]] = {}
     for item in items:
         column = raw[item.key]
         sheet, place = places.get(item.key, ("", ""))
-        code = f"{scopes[item.key]}.{item.key}"
 
         def address(pos: int) -> str:
             row = rows[pos]
@@ -163,10 +162,10 @@ def normalise_columns(
                 cell = CellValue(value, sheet, address(pos))
                 if pos in states:
                     state = states[pos]
-                    rule = "galat_rumus" if state else "rumus_tanpa_nilai"
+                    rule = ColumnRule.GALAT_RUMUS if state else ColumnRule.RUMUS_TANPA_NILAI
                     findings.append(
                         finding(
-                            f"{code}.{rule}",
+                            column_code(scopes[item.key], item.key, rule),
                             file=file,
                             sheet=sheet,
                             cell=cell.cell,
@@ -177,7 +176,9 @@ def normalise_columns(
                     )
                     normal.append(math.nan if item.type in NUMERIC else None)
                     continue
-                result, found = _normalise_value(item, value, cell, file, code, rows[pos])
+                result, found = _normalise_value(
+                    item, value, cell, file, scopes[item.key], rows[pos]
+                )
                 findings.extend(found)
                 normal.append(result)
         values[item.key] = normal

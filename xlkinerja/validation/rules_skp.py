@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.core.table_access import codes, positions, val
+from xlkinerja.core.table_access import codes, number, positions, text, val
 from xlkinerja.validation.locate import at, at_field
 
 
@@ -16,45 +17,52 @@ def check_rhk(form: NormalForm) -> Iterator[Finding]:
     first_row: dict[str, int] = {}
     has_kuantitas: dict[str, bool] = {}
     for pos in positions(rhk):
-        kode = val(rhk, pos, "kode_rhk")
+        kode = text(rhk, pos, "kode_rhk")
         if val(rhk, pos, "jenis") == "Utama" and kode:
             first_row.setdefault(kode, pos)
             has_kuantitas[kode] = has_kuantitas.get(kode, False) or (
                 val(rhk, pos, "aspek") == "kuantitas"
             )
             if val(rhk, pos, "rhk_pimpinan") is None:
-                yield at(form, rhk, pos, "rhk_pimpinan", "skp.rhk_pimpinan.kosong", value=kode)
-        target = val(rhk, pos, "target")
-        bawah, atas = val(rhk, pos, "target_bawah"), val(rhk, pos, "target_atas")
+                yield at(form, rhk, pos, "rhk_pimpinan", Code.SKP_RHK_PIMPINAN_KOSONG, value=kode)
+        target = number(rhk, pos, "target")
+        bawah, atas = number(rhk, pos, "target_bawah"), number(rhk, pos, "target_atas")
         if (
             target is None
             and not rhk.filled["target"][pos]
             and (bawah is None or atas is None)
             and val(rhk, pos, "kode_iki")
         ):
-            yield at(form, rhk, pos, "target", "skp.target.kosong", value=val(rhk, pos, "kode_iki"))
+            yield at(
+                form, rhk, pos, "target", Code.SKP_TARGET_KOSONG, value=val(rhk, pos, "kode_iki")
+            )
         if bawah is not None and atas is not None and bawah > atas:
-            yield at(form, rhk, pos, "target_bawah", "skp.target.rentang_terbalik", atas=atas)
+            yield at(form, rhk, pos, "target_bawah", Code.SKP_TARGET_RENTANG_TERBALIK, atas=atas)
     for kode, ok in has_kuantitas.items():
         if not ok:
-            yield at(form, rhk, first_row[kode], "kode_rhk", "skp.aspek.kuantitas_wajib")
+            yield at(form, rhk, first_row[kode], "kode_rhk", Code.SKP_ASPEK_KUANTITAS_WAJIB)
 
 
 def check_references(form: NormalForm) -> Iterator[Finding]:
     iki = codes(form.tables["rhk"], "kode_iki")
-    for key in ("realisasi", "manual"):
+    for key, code in (
+        ("realisasi", Code.REALISASI_KODE_IKI_TIDAK_DIKENAL),
+        ("manual", Code.MANUAL_KODE_IKI_TIDAK_DIKENAL),
+    ):
         table = form.tables[key]
         for pos in positions(table):
             kode = val(table, pos, "kode_iki")
             if kode and kode not in iki:
-                yield at(form, table, pos, "kode_iki", f"{key}.kode_iki.tidak_dikenal")
+                yield at(form, table, pos, "kode_iki", code)
 
 
 def check_window(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
-    tanggal = form.field("tanggal")
+    tanggal = form.day("tanggal")
     mulai, selesai = settings.skp_mulai, settings.skp_selesai
     if tanggal and mulai and selesai and not mulai <= tanggal <= selesai:
-        yield at_field(form, "tanggal", "skp.tanggal.di_luar_jendela", mulai=mulai, selesai=selesai)
+        yield at_field(
+            form, "tanggal", Code.SKP_TANGGAL_DI_LUAR_JENDELA, mulai=mulai, selesai=selesai
+        )
 
 
 def check_skp(form: NormalForm, settings: Pengaturan) -> list[Finding]:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.core.table_access import codes, positions, val
+from xlkinerja.core.table_access import codes, number, positions, text, val
 from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, PerIkk, capaian_per_ikk
 from xlkinerja.validation.locate import at, at_field
 from xlkinerja.validation.messages import show
@@ -18,30 +19,30 @@ DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) ask
 
 def check_pk(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
     pk, ref, ra = form.tables["pk"], form.tables["ref_iku"], form.tables["ra"]
-    kode_unit = form.field("kode_unit")
-    ref_arah = {val(ref, p, "kode_iku"): val(ref, p, "arah") for p in positions(ref)}
+    kode_unit = form.text("kode_unit")
+    ref_arah = {text(ref, p, "kode_iku"): text(ref, p, "arah") for p in positions(ref)}
     ra_codes = codes(ra, "kode_ikk")
     for pos in positions(pk):
-        ikk, iku = val(pk, pos, "kode_ikk"), val(pk, pos, "kode_iku")
+        ikk, iku = text(pk, pos, "kode_ikk"), text(pk, pos, "kode_iku")
         if iku and ref_arah and iku not in ref_arah:
-            yield at(form, pk, pos, "kode_iku", "pk.kode_iku.tidak_dikenal")
+            yield at(form, pk, pos, "kode_iku", Code.PK_KODE_IKU_TIDAK_DIKENAL)
         if ikk and kode_unit and not ikk.startswith(f"IKK-{kode_unit}-"):
-            yield at(form, pk, pos, "kode_ikk", "pk.kode_ikk.unit_lain", kode_unit=kode_unit)
-        arah = val(pk, pos, "arah")
+            yield at(form, pk, pos, "kode_ikk", Code.PK_KODE_IKK_UNIT_LAIN, kode_unit=kode_unit)
+        arah = text(pk, pos, "arah")
         if iku in ref_arah and arah and ref_arah[iku] and arah != ref_arah[iku]:
-            yield at(form, pk, pos, "arah", "pk.arah.beda_iku", iku=iku, arah_iku=ref_arah[iku])
+            yield at(form, pk, pos, "arah", Code.PK_ARAH_BEDA_IKU, iku=iku, arah_iku=ref_arah[iku])
         if ikk and ikk not in ra_codes:
-            yield at(form, pk, pos, "kode_ikk", "pk.ikk.tanpa_rencana_aksi")
+            yield at(form, pk, pos, "kode_ikk", Code.PK_IKK_TANPA_RENCANA_AKSI)
     yield from _check_dates(form, settings)
 
 
 def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
-    tanggal, status = form.field("tanggal"), form.field("status")
-    diajukan, disahkan = form.field("tanggal_diajukan"), form.field("tanggal_disahkan")
-    tahun = form.field("tahun")
+    tanggal, status = form.day("tanggal"), form.text("status")
+    diajukan, disahkan = form.day("tanggal_diajukan"), form.day("tanggal_disahkan")
+    tahun = form.number("tahun")
     batas = settings.batas_pk_for(int(tahun) if tahun is not None else settings.tahun)
     if tanggal and batas and tanggal > batas:
-        yield at_field(form, "tanggal", "pk.tanggal.terlambat", batas=batas)
+        yield at_field(form, "tanggal", Code.PK_TANGGAL_TERLAMBAT, batas=batas)
     needs = {
         "diajukan": ["tanggal_diajukan"],
         "disahkan": ["tanggal_diajukan", "tanggal_disahkan"],
@@ -52,31 +53,31 @@ def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
             yield at_field(
                 form,
                 key,
-                "pk.status.tanggal_kosong",
+                Code.PK_STATUS_TANGGAL_KOSONG,
                 status=status,
                 kolom_tanggal=form.fields.label(key).lower(),
             )
     if diajukan and disahkan and disahkan < diajukan:
         yield at_field(
-            form, "tanggal_disahkan", "pk.status.urutan_tanggal", diajukan=show(diajukan)
+            form, "tanggal_disahkan", Code.PK_STATUS_URUTAN_TANGGAL, diajukan=show(diajukan)
         )
 
 
 def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
     pk, ra = form.tables["pk"], form.tables["ra"]
-    pk_rows = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
+    pk_rows = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
     for pos in positions(ra):
-        ikk = val(ra, pos, "kode_ikk")
+        ikk = text(ra, pos, "kode_ikk")
         if ikk is None:
             continue
         if ikk not in pk_rows:
-            yield at(form, ra, pos, "kode_ikk", "ra.kode_ikk.tidak_di_pk")
+            yield at(form, ra, pos, "kode_ikk", Code.RA_KODE_IKK_TIDAK_DI_PK)
             continue
         pk_pos = pk_rows[ikk]
         if val(pk, pk_pos, "arah") != "turun":
             previous: tuple[int, float] | None = None
             for index, key in enumerate(TW_KEYS):
-                value = val(ra, pos, key)
+                value = number(ra, pos, key)
                 if value is None:
                     continue
                 if previous is not None and value < previous[1] - TOLERANCE:
@@ -85,45 +86,47 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
                         ra,
                         pos,
                         key,
-                        "ra.tw.menurun",
+                        Code.RA_TW_MENURUN,
                         tw=TW_NAMES[index],
                         tw_sebelum=TW_NAMES[previous[0]],
                         sebelum=previous[1],
                     )
                 previous = (index, value)
-        target_pk, tw4 = val(pk, pk_pos, "target"), val(ra, pos, "tw4")
+        target_pk, tw4 = number(pk, pk_pos, "target"), number(ra, pos, "tw4")
         if (
             target_pk is not None
             and tw4 is not None
             and abs(tw4 - target_pk) > TOLERANCE
             and val(ra, pos, "alasan") is None
         ):
-            yield at(form, ra, pos, "tw4", "ra.tw4.beda_target_pk", target_pk=target_pk)
+            yield at(form, ra, pos, "tw4", Code.RA_TW4_BEDA_TARGET_PK, target_pk=target_pk)
 
 
 def check_capaian(
     form: NormalForm, settings: Pengaturan, rows: PerIkk | None = None
 ) -> Iterator[Finding]:
     pk, cap = form.tables["pk"], form.tables["capaian"]
-    known = {val(pk, p, "kode_ikk") for p in positions(pk)}
+    known = {text(pk, p, "kode_ikk") for p in positions(pk)}
     seen: dict[tuple[str, str], int] = {}
     for pos in positions(cap):
-        ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
+        ikk, tw = text(cap, pos, "kode_ikk"), text(cap, pos, "triwulan")
         if ikk is None:
             continue
         if ikk not in known:
-            yield at(form, cap, pos, "kode_ikk", "capaian.kode_ikk.tidak_di_pk")
-        elif tw in TW_NAMES and (ikk, tw) in seen:
+            yield at(form, cap, pos, "kode_ikk", Code.CAPAIAN_KODE_IKK_TIDAK_DI_PK)
+        elif tw is None or tw not in TW_NAMES:
+            pass  # a blank or unknown triwulan: the column rules report it
+        elif (ikk, tw) in seen:
             yield at(
                 form,
                 cap,
                 pos,
                 "kode_ikk",
-                "capaian.baris.duplikat",
+                Code.CAPAIAN_BARIS_DUPLIKAT,
                 tw=tw,
                 baris_lain=str(cap.rows[seen[ikk, tw]]),
             )
-        elif tw in TW_NAMES:
+        else:
             seen[ikk, tw] = pos
     per_ikk = rows if rows is not None else capaian_per_ikk(form, settings.batas_atas_capaian)
     for rows_of_ikk in per_ikk.values():
@@ -135,14 +138,16 @@ def check_capaian(
             shown = f"{nilai:.1f}%".replace(".", ",")
             if val(cap, row.pos, "kendala") is None:
                 if nilai < 100 - TOLERANCE:
-                    yield at(form, cap, row.pos, "kendala", "capaian.kendala.wajib", capaian=shown)
+                    yield at(
+                        form, cap, row.pos, "kendala", Code.CAPAIAN_KENDALA_WAJIB, capaian=shown
+                    )
                 elif previous is not None and nilai < previous - DROP_POINTS:
                     yield at(
                         form,
                         cap,
                         row.pos,
                         "kendala",
-                        "capaian.kendala.menurun",
+                        Code.CAPAIAN_KENDALA_MENURUN,
                         capaian=shown,
                         sebelum=f"{previous:.1f}%".replace(".", ","),
                     )
@@ -152,18 +157,18 @@ def check_capaian(
 def check_matriks(form: NormalForm) -> Iterator[Finding]:
     """Beban-target splits among team members add up to the leader's IKK target."""
     pk, matriks = form.tables["pk"], form.tables["matriks"]
-    targets = {val(pk, p, "kode_ikk"): p for p in positions(pk)}
-    shares: dict[str, list[int]] = {}
+    targets = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
+    shares: dict[str | None, list[int]] = {}
     for pos in positions(matriks):
-        ikk = val(matriks, pos, "kode_ikk")
+        ikk = text(matriks, pos, "kode_ikk")
         if val(matriks, pos, "metode_kaskade") == "beban target" and ikk in targets:
             shares.setdefault(ikk, []).append(pos)
     for ikk, rows in shares.items():
-        target = val(pk, targets[ikk], "target")
-        values = [val(matriks, p, "target") for p in rows]
+        target = number(pk, targets[ikk], "target")
+        values = [number(matriks, p, "target") for p in rows]
         if target is None or any(v is None for v in values):
             continue
-        total = sum(values)
+        total = sum(v for v in values if v is not None)
         if abs(total - target) > 0.005 * max(1.0, abs(target)):
             cell = pk.cell(targets[ikk], "target")
             for pos in rows:
@@ -172,7 +177,7 @@ def check_matriks(form: NormalForm) -> Iterator[Finding]:
                     matriks,
                     pos,
                     "target",
-                    "matriks.beban.jumlah_tidak_sama",
+                    Code.MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA,
                     value=ikk,
                     jumlah=total,
                     target_ikk=target,

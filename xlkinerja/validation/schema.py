@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
 
 import pandas as pd
 import pandera.pandas as pa
 
+from xlkinerja.core.codes import ColumnRule
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.normal import FIELDS, NormalForm
+from xlkinerja.core.normal import FIELDS, NormalForm, NormalValue
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, Form, FormKind
 from xlkinerja.validation.locate import at
 
 PRESENT = ":isi"
+# The checks are named after their column rule (plain text in pandera's report).
+KOSONG, PILIHAN, POLA = ColumnRule.KOSONG.value, ColumnRule.PILIHAN.value, ColumnRule.POLA.value
 META = ["_f", "_p"]
 
 
@@ -39,16 +41,16 @@ def table_schema(form_id: FormKind, table_key: str) -> pa.DataFrameSchema:
     for item in _items(FORMS[form_id], table_key):
         checks = []
         if isinstance(item.choices, ChoiceList):
-            checks.append(pa.Check.isin(item.choices.values, name="pilihan", error="pilihan"))
+            checks.append(pa.Check.isin(item.choices.values, name=PILIHAN, error=PILIHAN))
         pattern = getattr(item, "pattern", None)
         if pattern:
-            checks.append(pa.Check.str_matches(pattern, name="pola", error="pola"))
+            checks.append(pa.Check.str_matches(pattern, name=POLA, error=POLA))
         columns[item.key] = pa.Column(dtype=None, nullable=True, required=False, checks=checks)
         if item.required:
             columns[item.key + PRESENT] = pa.Column(
                 dtype=None,
                 required=False,
-                checks=[pa.Check(_required, name="kosong", error="kosong")],
+                checks=[pa.Check(_required, name=KOSONG, error=KOSONG)],
             )
     return pa.DataFrameSchema(columns, strict=False, coerce=False)
 
@@ -56,7 +58,9 @@ def table_schema(form_id: FormKind, table_key: str) -> pa.DataFrameSchema:
 def stacked(forms: Sequence[NormalForm], table_key: str) -> pd.DataFrame | None:
     """One table kind of every file, stacked: plain lists are joined first and one frame
     is built at the end (building a frame per file costs more than the checks)."""
-    data: dict[str, list[Any]] = {}
+    data: dict[str, list[NormalValue | bool]] = {}  # values and `:isi` flags
+    files: list[int] = []  # META: the file's index in `forms`, the row's position
+    rows: list[int] = []
     for index, form in enumerate(forms):
         table = form.fields if table_key == FIELDS else form.tables[table_key]
         if not len(table):
@@ -65,13 +69,13 @@ def stacked(forms: Sequence[NormalForm], table_key: str) -> pd.DataFrame | None:
             data.setdefault(item.key, []).extend(table.columns[item.key])
             if item.required:
                 data.setdefault(item.key + PRESENT, []).extend(table.filled[item.key])
-        data.setdefault("_f", []).extend([index] * len(table))
-        data.setdefault("_p", []).extend(range(len(table)))
-    if not data:
+        files.extend([index] * len(table))
+        rows.extend(range(len(table)))
+    if not files:
         return None
-    frame = pd.DataFrame({k: v for k, v in data.items() if not k.startswith("_")}, dtype=object)
-    frame["_f"] = data["_f"]
-    frame["_p"] = data["_p"]
+    frame = pd.DataFrame(data, dtype=object)
+    frame["_f"] = files
+    frame["_p"] = rows
     return frame
 
 
@@ -100,17 +104,19 @@ def _findings(
     for column, check, index in cases[["column", "check", "index"]].itertuples(index=False):
         if index is None or pd.isna(index) or not isinstance(column, str):
             continue
-        rule = str(check)
+        rule = ColumnRule(str(check))
         item_key = column.removesuffix(PRESENT)
         label = int(str(index))  # frames carry a RangeIndex: label == position
         file_index, pos = int(meta[label, 0]), int(meta[label, 1])
         form = forms[file_index]
         table = form.fields if table_key == FIELDS else form.tables[table_key]
-        details: dict[str, Any] = {}
         item = next(i for i in table.items if i.key == item_key)
-        if rule == "pilihan" and isinstance(item.choices, ChoiceList):
-            details["pilihan"] = ", ".join(item.choices.values)
-        if rule == "pola":
-            details["pola"] = getattr(item, "pattern", "")
-        found.append(at(form, table, pos, item_key, table.code(item_key, rule), **details))
+        code = table.code(item_key, rule)
+        if rule is ColumnRule.PILIHAN and isinstance(item.choices, ChoiceList):
+            pilihan = ", ".join(item.choices.values)
+            found.append(at(form, table, pos, item_key, code, pilihan=pilihan))
+        elif rule is ColumnRule.POLA:
+            found.append(at(form, table, pos, item_key, code, pola=getattr(item, "pattern", "")))
+        else:
+            found.append(at(form, table, pos, item_key, code))
     return found

@@ -9,9 +9,8 @@ import numpy as np
 import pandas as pd
 
 
-def frame(data: Any, columns: Sequence[str]) -> pd.DataFrame:
-    """The table as a DataFrame with at least these columns (missing ones blank)."""
-    df = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+def frame(df: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The table with at least these columns (missing ones blank), indexed 0..n-1."""
     missing = [c for c in columns if c not in df.columns]
     if missing:
         df = df.assign(**dict.fromkeys(missing, None))
@@ -42,16 +41,3 @@ def sumber(berkas: pd.Series, baris: pd.Series) -> np.ndarray:
         else:
             out[i] = name if np.isnan(r) else f"{name} · baris {r:.0f}"
     return out
-
-
-def order_of_first(values: pd.Series) -> dict[Any, int]:
-    """Each distinct value's position in order of first appearance (blanks left out)."""
-    return {v: i for i, v in enumerate(pd.unique(values.dropna()))}
-
-
-def blank_column(n: int) -> np.ndarray:
-    return np.full(n, None, dtype=object)
-
-
-def text_column(n: int, text: str | None) -> np.ndarray:
-    return np.full(n, text, dtype=object)

@@ -26,7 +26,7 @@ from xlkinerja.io.rekap.table import (
     write_table,
 )
 from xlkinerja.io.template_writer import LINE_HEIGHT
-from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
+from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS, Kompilasi
 
 NAME = "Rekap Capaian"
 KOLOM = (
@@ -65,7 +65,7 @@ def tw_label(tw: object) -> str | None:
     return None if number is None and not isinstance(tw, str) else str(tw)
 
 
-def with_status(df: pd.DataFrame, k: Any) -> pd.DataFrame:
+def with_status(df: pd.DataFrame, k: Kompilasi) -> pd.DataFrame:
     """The rows with a status everywhere a capaian is known: the compiler's status where it
     gave one, else the colour of the capaian under the institution's thresholds."""
     known = {s.value for s in Status}
@@ -187,7 +187,7 @@ def write_pivot(
     return row + 1 + len(p.keys)
 
 
-def _iku_order(k: Any) -> tuple[list[Any], dict[Any, Any]]:
+def _iku_order(k: Kompilasi) -> tuple[list[Any], dict[Any, Any]]:
     pk = frame(k.rekap_pk, ("kode_iku", "indikator_iku", "kode_ikk"))
     pk = pk[pk["indikator_iku"].notna()]
     names = dict(zip(pk["kode_iku"], pk["indikator_iku"], strict=True))
@@ -202,7 +202,7 @@ def ikk_rows(capaian_ikk: pd.DataFrame, iku_order: list[Any]) -> pd.DataFrame:
     return capaian_ikk.iloc[order].reset_index(drop=True)
 
 
-def iku_pivot(k: Any, latest: int | None) -> Pivot:
+def iku_pivot(k: Kompilasi, latest: int | None) -> Pivot:
     """Every IKU of the institution (those without capaian too) with its capaian per TW."""
     order, names = _iku_order(k)
     extras = tuple(e for _, e in IKU_TAILS)

@@ -85,7 +85,7 @@ def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) 
     rows["_variant"].extend([variant] * n)
 
 
-def pk_rows(rekap_pk: Any) -> tuple[Rows, int]:
+def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
     """The rows of the PK table in sheet order, and how many input rows they hold."""
     df = frame(rekap_pk, REKAP_PK_COLUMNS)
     rows = _new_rows()
@@ -130,7 +130,7 @@ def pk_rows(rekap_pk: Any) -> tuple[Rows, int]:
     return rows, written
 
 
-def anggaran_rows(anggaran: Any) -> tuple[Rows, int]:
+def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
     """Per unit: a bold row with its total, its programs beneath; a grand total last."""
     df = frame(anggaran, ("kode_unit", "nama_unit", "program", "anggaran", "berkas", "baris"))
     rows: Rows = {k.header: [] for k in ANGGARAN_KOLOM} | {"_variant": []}

@@ -54,7 +54,7 @@ def _one(variant: str, **cells: Any) -> pd.DataFrame:
     return pd.DataFrame([{h: cells.get(h) for h in HEADERS} | {"_variant": variant}])
 
 
-def ra_rows(rekap_ra: Any, rekap_ra_iku: Any) -> tuple[pd.DataFrame, int, int]:
+def ra_rows(rekap_ra: pd.DataFrame, rekap_ra_iku: pd.DataFrame) -> tuple[pd.DataFrame, int, int]:
     """Rows in sheet order; input rows of rekap_ra and of rekap_ra_iku they hold."""
     ra = frame(rekap_ra, (*RA_COLUMNS, "berkas", "baris"))
     iku = frame(rekap_ra_iku, IKU_COLUMNS)

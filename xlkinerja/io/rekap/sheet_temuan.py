@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.styles import Kolom
@@ -15,7 +16,7 @@ from xlkinerja.kompilasi.model import Unreadable
 from xlkinerja.validation.catalogue import rule_for
 
 NAME = "Temuan"
-UNREADABLE_CODE = "berkas.tidak_terbaca"
+UNREADABLE_CODE = Code.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
 KOLOM = (
     Kolom("Berkas", 20, wrap=True),
     Kolom("Tingkat", 10, tengah=True),

@@ -1,0 +1,126 @@
+"""The compiled frames' columns and dtypes, as pandera models (see `kompilasi.model`).
+
+`aggregate` builds each frame from the units' rows with pandas, whose dtypes follow the
+data: a column nobody filled, or a frame without rows, comes out as `object` holding None
+or nothing. Each frame goes through its model once, where it is built: the model coerces
+to one dtype per column (text `str` with NaN for blank, numbers float64, counts and row
+numbers int64), then checks the columns, their order, and the values that may not be
+blank. Every frame a `Kompilasi` holds has the same shape whatever the data; the writer
+and the tests read them by these names.
+
+Only the main process imports this module (pandas and pandera stay out of the workers).
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+from pandera.typing import Series
+
+
+class _Frame(pa.DataFrameModel):
+    class Config:
+        strict = True  # exactly these columns,
+        ordered = True  # in this order;
+        coerce = True  # each of one dtype, whatever the data
+
+
+class RekapPk(_Frame):
+    """One row per IKK of every unit; an IKU nobody derived has one row with the unit
+    columns blank; an IKK naming an unknown IKU has `indikator_iku` blank."""
+
+    kode_ss: Series[str] = pa.Field(nullable=True)
+    sasaran: Series[str] = pa.Field(nullable=True)
+    kode_iku: Series[str] = pa.Field(nullable=True)
+    indikator_iku: Series[str] = pa.Field(nullable=True)
+    satuan_iku: Series[str] = pa.Field(nullable=True)
+    target_iku: Series[float] = pa.Field(nullable=True)
+    kode_unit: Series[str] = pa.Field(nullable=True)
+    nama_unit: Series[str] = pa.Field(nullable=True)
+    kode_ikk: Series[str] = pa.Field(nullable=True)
+    indikator: Series[str] = pa.Field(nullable=True)
+    satuan: Series[str] = pa.Field(nullable=True)
+    arah: Series[str] = pa.Field(nullable=True)
+    target: Series[float] = pa.Field(nullable=True)
+    metode_kaskade: Series[str] = pa.Field(nullable=True)
+    berkas: Series[str] = pa.Field(nullable=True)
+    baris: Series[float] = pa.Field(nullable=True)  # float: blank on the rows of IKU nobody derived
+
+
+class Anggaran(_Frame):
+    kode_unit: Series[str] = pa.Field(nullable=True)
+    nama_unit: Series[str] = pa.Field(nullable=True)
+    program: Series[str] = pa.Field(nullable=True)
+    anggaran: Series[float] = pa.Field(nullable=True)
+    berkas: Series[str]
+    baris: Series[int]
+
+
+class RekapRa(_Frame):
+    kode_iku: Series[str] = pa.Field(nullable=True)
+    kode_unit: Series[str] = pa.Field(nullable=True)
+    nama_unit: Series[str] = pa.Field(nullable=True)
+    kode_ikk: Series[str] = pa.Field(nullable=True)
+    indikator: Series[str] = pa.Field(nullable=True)
+    target_pk: Series[float] = pa.Field(nullable=True)
+    tw1: Series[float] = pa.Field(nullable=True)
+    tw2: Series[float] = pa.Field(nullable=True)
+    tw3: Series[float] = pa.Field(nullable=True)
+    tw4: Series[float] = pa.Field(nullable=True)
+    berkas: Series[str]
+    baris: Series[int]
+
+
+class RekapRaIku(_Frame):
+    """Per IKU of the master: the sum of the units' TW targets (beban target) or their
+    mean; `jumlah_ikk` blank when no unit wrote a Rencana Aksi for it."""
+
+    kode_iku: Series[str]
+    indikator_iku: Series[str] = pa.Field(nullable=True)
+    target_iku: Series[float] = pa.Field(nullable=True)
+    tw1: Series[float] = pa.Field(nullable=True)
+    tw2: Series[float] = pa.Field(nullable=True)
+    tw3: Series[float] = pa.Field(nullable=True)
+    tw4: Series[float] = pa.Field(nullable=True)
+    jumlah_ikk: Series[float] = pa.Field(nullable=True)
+
+
+class CapaianIkk(_Frame):
+    """Per IKK and reported triwulan (1..4): realisasi combined per konsolidasi, capaian,
+    its status colour and predikat (blank when not computable, with the reason)."""
+
+    kode_iku: Series[str] = pa.Field(nullable=True)
+    kode_unit: Series[str] = pa.Field(nullable=True)
+    nama_unit: Series[str] = pa.Field(nullable=True)
+    kode_ikk: Series[str] = pa.Field(nullable=True)
+    indikator: Series[str] = pa.Field(nullable=True)
+    tw: Series[int]
+    target: Series[float] = pa.Field(nullable=True)
+    realisasi: Series[float] = pa.Field(nullable=True)
+    capaian: Series[float] = pa.Field(nullable=True)
+    status: Series[str] = pa.Field(nullable=True)
+    predikat: Series[str] = pa.Field(nullable=True)
+    alasan: Series[str] = pa.Field(nullable=True)
+    berkas: Series[str]
+    baris: Series[int]
+
+
+class CapaianIku(_Frame):
+    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian."""
+
+    kode_iku: Series[str]
+    indikator_iku: Series[str] = pa.Field(nullable=True)
+    tw: Series[int]
+    capaian: Series[float] = pa.Field(nullable=True)
+    status: Series[str] = pa.Field(nullable=True)
+    predikat: Series[str] = pa.Field(nullable=True)
+    jumlah_ikk: Series[int]
+
+
+class CapaianUnit(_Frame):
+    """Per unit and triwulan: the mean of the unit's IKK capaian."""
+
+    kode_unit: Series[str]
+    nama_unit: Series[str]
+    tw: Series[int]
+    capaian: Series[float] = pa.Field(nullable=True)
+    status: Series[str] = pa.Field(nullable=True)
