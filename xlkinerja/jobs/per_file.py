@@ -13,7 +13,7 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import WorkbookError, XlkinerjaError
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.kompilasi.rows import Rows, unit_rows
@@ -65,12 +65,27 @@ def process_file(
     return _checked(path, digest, data, settings, work)
 
 
-def process_master(path: Path, work: Work = CHECK_ONLY) -> FileResult:
+def process_data(
+    data: FormData, settings: Pengaturan, work: Work = CHECK_ONLY, sha256: str = ""
+) -> FileResult:
+    """A workbook already read by another way than from its file (a workbook open in Excel,
+    a submission from the archive): the same checks and work as `process_file`."""
+    return _checked(str(data.path), sha256, data, settings, work)
+
+
+def process_master(master: Path | FormData, work: Work = CHECK_ONLY) -> FileResult:
     """The master workbook given to a job: as `process_file`, but a master that cannot be
     read (or is not a master) raises the reader's XlkinerjaError: the job cannot go on."""
-    data = read_form(path, MASTER)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _checked(str(path), digest, data, Pengaturan(), work)
+    if not isinstance(master, Path):
+        if master.form.id != MASTER.id:
+            raise WorkbookError(
+                f"ini workbook '{master.form.title}', bukan '{MASTER.title}' yang diharapkan.",
+                path=master.path,
+            )
+        return process_data(master, Pengaturan(), work)
+    data = read_form(master, MASTER)
+    digest = hashlib.sha256(master.read_bytes()).hexdigest()
+    return _checked(str(master), digest, data, Pengaturan(), work)
 
 
 def _checked(

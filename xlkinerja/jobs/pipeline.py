@@ -17,11 +17,19 @@ from pathlib import Path
 from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
+from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.jobs.checks import cross_file_checks
 from xlkinerja.jobs.master import find_master, master_among
-from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file, process_master
+from xlkinerja.jobs.per_file import (
+    CHECK_ONLY,
+    FileResult,
+    Work,
+    process_data,
+    process_file,
+    process_master,
+)
 from xlkinerja.jobs.workers import Progress, Stage, process_all
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import sort_findings, without_superseded
@@ -47,7 +55,8 @@ class Checked:
 def check_workbooks(
     files: Sequence[Path],
     *,
-    master: Path | None = None,
+    books: Sequence[FormData] = (),
+    master: Path | FormData | None = None,
     pool: ProcessPoolExecutor | None = None,
     work: Work = CHECK_ONLY,
     report_master: bool = False,
@@ -55,14 +64,15 @@ def check_workbooks(
     progress: Progress | None = None,
     stage: Stage | None = None,
 ) -> Checked:
-    """Read and check `files` together; `master` when given (else one among the files),
+    """Read and check `files` together, and `books` (workbooks read another way: open in
+    Excel, from the archive) with them; `master` when given (else one among the files),
     `report_master`: the given master's own findings are reported too (kompilasi);
     `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
     compiled workbook's Temuan sheet has always listed them). A file
     that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
     given master that cannot be read is (XlkinerjaError)."""
     tell = stage or (lambda _: None)
-    master_path = find_master(files, master)
+    master_path = find_master(files) if master is None else None
     first: FileResult | None = None
     if master is not None:
         tell("Membaca master")
@@ -76,11 +86,12 @@ def check_workbooks(
     else:
         tell("Membaca dan memeriksa workbook")
     settings = _settings(first)
-    rest = [p for p in files if master is not None or p != master_path]
+    rest = [p for p in files if p != master_path]
     by_path = {str(r.path): r for r in process_all(rest, settings, pool, progress, work)}
     if master is None and first is not None:
         by_path[first.path] = first
     results = [by_path[str(p)] for p in files]
+    results += [process_data(data, settings, work) for data in books]
     if first is None or first.form is None or first.form.form.id != FormKind.MASTER:
         # No master recognisable from its properties: one found by reading is still used,
         # and the others are checked again with its settings.
@@ -88,7 +99,7 @@ def check_workbooks(
         late = next((r for r in results if r.form is late_form), None)
         if late is not None:
             first, settings = late, _settings(late)
-            results = [_again(r, settings, work) if r is not late else r for r in results]
+            results = [_again(r, settings, work, books) if r is not late else r for r in results]
     found = first if first is not None and _is_master(first) else None
     checked = Checked(results=results, master=found, settings=settings)
     tell("Memeriksa skema dan kaskade")
@@ -134,8 +145,13 @@ def _settings(master: FileResult | None) -> Pengaturan:
     return Pengaturan.from_master(master.form)
 
 
-def _again(result: FileResult, settings: Pengaturan, work: Work) -> FileResult:
+def _again(
+    result: FileResult, settings: Pengaturan, work: Work, books: Sequence[FormData]
+) -> FileResult:
     """The file's per-file work again, with the master's settings."""
     if result.form is None:
         return result
+    data = next((d for d in books if str(d.path) == result.path), None)
+    if data is not None:
+        return process_data(data, settings, work, result.sha256)
     return process_file(result.path, settings, work)
