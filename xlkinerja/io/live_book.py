@@ -1,0 +1,210 @@
+"""Read a workbook open in Excel into `FormData`, as `reader.read_form` reads a file.
+
+The workbook is an xlwings `Book`: a live one on the user's PC (the add-in's local mode,
+`RunPython`), or the remote engine's `xw.Book(json=payload)` built from what the add-in
+sends to the server (`RunRemotePython`). Both answer the same calls — tables by name,
+single fields by defined name — so every rule sees the same data whichever way the
+workbook came; no rule is written twice.
+
+What differs from a file: Excel has calculated every formula, so there is no "formula
+without a stored value"; an error value (`#DIV/0!`) arrives as its text and is listed in
+`FormData.formula_cells` like the file reader does. Dates arrive as datetimes (the remote
+engine parses the client's ISO text). The workbook has no path of its own: its name (or
+full name, when Excel has saved it) stands in for the path in every finding.
+
+Nothing here imports xlwings: the book is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.core.address import column_letters
+from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.errors import WorkbookError
+from xlkinerja.io.reader import REGENERATE_HINT, resolve_form
+from xlkinerja.io.template_meta import META_KEYS, META_SHEET
+from xlkinerja.specs import Form, Table
+
+ERRORS = frozenset(
+    {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!", "#SPILL!"}
+)
+META_ROWS = 20  # the _meta sheet's key/value rows are within these
+
+
+def book_path(book: Any) -> Path:
+    """What stands for the workbook's path in findings: its full name when Excel saved it,
+    else its name (a new, unsaved workbook, or the remote engine's)."""
+    fullname = str(getattr(book, "fullname", "") or "")
+    return Path(fullname or str(book.name))
+
+
+def _value(raw: Any) -> tuple[CellScalar, str | None]:
+    """A value as the form data keeps it, and the error it shows (if any)."""
+    if raw is None or raw == "":
+        return None, None
+    if isinstance(raw, str):
+        return (None, raw) if raw in ERRORS else (raw, None)
+    if isinstance(raw, bool):
+        return raw, None
+    if isinstance(raw, float):
+        return (int(raw) if raw.is_integer() and abs(raw) < 2**53 else raw), None
+    if isinstance(raw, int | datetime | date | time):
+        return raw, None
+    return str(raw), None
+
+
+def _sheet_names(book: Any) -> list[str]:
+    return [sheet.name for sheet in book.sheets]
+
+
+def read_meta(book: Any, path: Path) -> TemplateMeta:
+    if META_SHEET not in _sheet_names(book):
+        raise WorkbookError(
+            "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
+            path=path,
+            hint=REGENERATE_HINT,
+        )
+    rows = book.sheets[META_SHEET].range((1, 1), (META_ROWS, 2)).options(ndim=2).value
+    values = {r[0]: str(r[1]) for r in rows if isinstance(r[0], str) and r[1] is not None}
+    missing = [key for key in META_KEYS if key not in values]
+    if missing:
+        raise WorkbookError(
+            f"metadata templat tidak lengkap ({', '.join(missing)}).",
+            path=path,
+            hint=REGENERATE_HINT,
+        )
+    return TemplateMeta(
+        template_id=values["template_id"],
+        version=values["versi"],
+        schema_hash=values["schema_hash"],
+        generator=values["generator"],
+    )
+
+
+def _names(book: Any) -> dict[str, Any]:
+    """Workbook-level names that refer to a range, by name."""
+    found = {}
+    for name in book.names:
+        if "!" in name.name:
+            continue  # sheet-local: not one of the template's
+        found[name.name] = name
+    return found
+
+
+def read_fields(
+    book: Any, form: Form, path: Path, formula_cells: dict[tuple[str, str], str]
+) -> dict[str, CellValue]:
+    names = _names(book)
+    fields: dict[str, CellValue] = {}
+    for fld in form.fields:
+        name = names.get(fld.name)
+        target = name.refers_to_range if name is not None else None
+        if target is None or target.count != 1:
+            raise WorkbookError(
+                f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
+                "ditemukan atau tidak menunjuk satu sel.",
+                path=path,
+                sheet=form.sheet_of_field(fld.key).name,
+                hint=REGENERATE_HINT,
+            )
+        sheet = target.sheet.name
+        cell = target.get_address(False, False)
+        value, error = _value(target.options(err_to_str=True).value)
+        if error is not None:
+            formula_cells[(sheet, cell)] = error
+        fields[fld.key] = CellValue(value, sheet, cell)
+    return fields
+
+
+def _table(book: Any, spec: Table, sheet_name: str, path: Path) -> Any:
+    for sheet in book.sheets:
+        for table in sheet.tables:
+            if table.name == spec.name:
+                if sheet.name != sheet_name:
+                    raise WorkbookError(
+                        f"tabel '{spec.name}' berada di lembar '{sheet.name}', "
+                        f"seharusnya di lembar '{sheet_name}'.",
+                        path=path,
+                        hint=REGENERATE_HINT,
+                    )
+                return table
+    raise WorkbookError(
+        f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin dihapus atau diganti nama.",
+        path=path,
+        sheet=sheet_name,
+        hint=REGENERATE_HINT,
+    )
+
+
+def read_table(
+    book: Any, form: Form, spec: Table, path: Path, formula_cells: dict[tuple[str, str], str]
+) -> TableData:
+    sheet_name = form.sheet_of_table(spec.key).name
+    table = _table(book, spec, sheet_name, path)
+    header = table.header_row_range
+    headers = [str(h or "").strip() for h in header.options(ndim=1).value] if header else []
+    positions: dict[str, int] = {}
+    for col in spec.input_columns:
+        if col.label not in headers:
+            raise WorkbookError(
+                f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
+                "(judul kolom diubah atau dihapus?).",
+                path=path,
+                sheet=sheet_name,
+                cell=header.get_address(False, False).split(":")[0] if header else None,
+                hint=REGENERATE_HINT,
+            )
+        positions[col.key] = headers.index(col.label)
+    body = table.data_body_range
+    rows: Sequence[Sequence[Any]] = (
+        body.options(ndim=2, err_to_str=True).value if body is not None else []
+    )
+    first_row = body.row if body is not None else 0
+    first_col = (body.column if body is not None else 1) - 1
+    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
+    columns: dict[str, list[CellScalar]] = {key: [] for key in positions}
+    numbers: list[int] = []
+    for offset, row in enumerate(rows):
+        values = {}
+        errors = {}
+        for key, index in positions.items():
+            values[key], error = _value(row[index] if index < len(row) else None)
+            if error is not None:
+                errors[key] = error
+        if all(v is None for v in values.values()) and not errors:
+            continue  # one of the template's spare empty rows
+        number = first_row + offset
+        numbers.append(number)
+        for key, value in values.items():
+            columns[key].append(value)
+        for key, error in errors.items():
+            formula_cells[(sheet_name, f"{letters[key]}{number}")] = error
+    return TableData(
+        spec=spec, sheet=sheet_name, numbers=tuple(numbers), columns=columns, letters=letters
+    )
+
+
+def read_book(book: Any, expected: Form | None = None) -> FormData:
+    """The form data of an open workbook (an xlwings Book), as `read_form` reads a file."""
+    path = book_path(book)
+    meta = read_meta(book, path)
+    form = resolve_form(meta, path, expected)
+    present = set(_sheet_names(book))
+    missing = [s.name for s in form.sheets if s.name not in present]
+    if missing:
+        raise WorkbookError(
+            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
+            "(diganti nama atau dihapus?).",
+            path=path,
+            hint=REGENERATE_HINT,
+        )
+    formula_cells: dict[tuple[str, str], str] = {}
+    fields = read_fields(book, form, path, formula_cells)
+    tables = {spec.key: read_table(book, form, spec, path, formula_cells) for spec in form.tables}
+    return FormData(
+        form=form, path=path, meta=meta, fields=fields, tables=tables, formula_cells=formula_cells
+    )
