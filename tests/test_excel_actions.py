@@ -1,0 +1,210 @@
+"""The add-in's actions on a workbook as the server gets it: `xw.Book(json=payload)` with the
+payload xlwings' VBA client sends (tests/vba_payload.py), through the same registry the
+local mode runs. The findings must be those of `validasi` on the file, and every action
+written back must be one the VBA client implements."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engine (pro)
+
+import xlwings as xw
+
+from tests.conftest import SAMPLE
+from tests.vba_payload import payload
+from xlkinerja.core.resources import shipped_folder
+from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
+from xlkinerja.io.annotate import annotate_workbook
+from xlkinerja.io.annotate.live_backend import ACTIONS_USED, ADDIN, BERSIHKAN, TANDAI
+from xlkinerja.io.annotate.plan import HEADERS, REPORT_SHEET
+from xlkinerja.jobs.pipeline import check_workbooks
+
+MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
+NOW = datetime(2025, 3, 3, 9, 30)
+WORKBOOKS = sorted(p for p in SAMPLE.glob("*.xlsx") if p != MASTER)
+SERVER = ActionContext(mode=Mode.SERVER, master=MASTER, now=NOW)
+XLWINGS = Path(xw.__file__).parent
+
+
+def remote_book(path: Path) -> Any:
+    return xw.Book(json=payload(path))
+
+
+def actions_of(book: Any) -> list[dict[str, Any]]:
+    return list(book.json()["actions"])
+
+
+def vba_client_actions() -> set[str]:
+    """The response actions xlwings' VBA client implements (Remote.bas: `Application.Run
+    action("func"), wb, action` reaches these subs)."""
+    source = (XLWINGS / "addin" / "Remote.bas").read_text(encoding="utf-8", errors="replace")
+    return set(re.findall(r"^Sub (\w+)\(wb As Workbook, action As Dictionary\)", source, re.M))
+
+
+def our_macros() -> dict[str, int]:
+    """Public macros of the add-in's own modules, with their number of arguments."""
+    found = {}
+    for path in shipped_folder("macros").glob("*.bas"):
+        text = path.read_text(encoding="utf-8")
+        for name, args in re.findall(
+            r"^Public (?:Function|Sub) (\w+)\(([^)]*(?:_\s*\n[^)]*)*)\)", text, re.M
+        ):
+            found[name] = len([a for a in args.replace("_\n", " ").split(",") if a.strip()])
+    return found
+
+
+def key(finding: Any) -> tuple[Any, ...]:
+    return (
+        finding.code,
+        finding.severity,
+        finding.sheet,
+        finding.cell,
+        finding.value,
+        finding.message,
+    )
+
+
+@pytest.mark.parametrize("path", WORKBOOKS, ids=lambda p: p.name)
+def test_validasi_through_the_payload_finds_what_validasi_of_the_file_finds(path: Path):
+    book = remote_book(path)
+    result = run_action("validasi", book, SERVER)
+    on_file = check_workbooks([path], master=MASTER).findings
+    expected = sorted(key(f) for f in on_file if f.file == str(path))
+    assert result is not None
+    assert sorted(key(f) for f in result.findings) == expected  # type: ignore[attr-defined]
+
+
+def test_every_action_written_back_is_one_the_vba_client_has():
+    client = vba_client_actions()
+    assert {"setValues", "addSheet", "runMacro", "alert"} <= client  # the parse found them
+    assert client | {"alert"} >= ACTIONS_USED
+    macros = our_macros()
+    for path in WORKBOOKS:
+        book = remote_book(path)
+        run_action("validasi", book, SERVER)
+        for action in actions_of(book):
+            assert action["func"] in client, action["func"]
+            if action["func"] == "runMacro":
+                name = action["args"][0]
+                assert name.startswith(f"'{ADDIN}'!")
+                macro = name.split("!", 1)[1]
+                assert macro in macros, macro
+                # runMacro passes the workbook first, then the rest of the args
+                assert macros[macro] == len(action["args"]), (macro, action["args"])
+
+
+def test_the_findings_go_to_their_cells_and_the_report_sheet():
+    path = SAMPLE / "AK-jurusan-akuntansi.xlsx"
+    book = remote_book(path)
+    result = run_action("validasi", book, SERVER)
+    assert result is not None
+    actions = actions_of(book)
+    funcs = [a["func"] for a in actions]
+    assert funcs.index("addSheet") < funcs.index("setValues") < funcs.index("runMacro")
+    added = next(a for a in actions if a["func"] == "addSheet")
+    assert added["args"][1] == REPORT_SHEET
+    values = next(a for a in actions if a["func"] == "setValues")["values"]
+    assert values[3][: len(HEADERS)] == list(HEADERS)
+    rows = values[4:]
+    findings = result.findings  # type: ignore[attr-defined]
+    assert [r[2] for r in rows] == [f.code for f in findings]
+    marks = [a["args"] for a in actions if a["func"] == "runMacro"]
+    assert {(m[1], m[2]) for m in marks} == {(f.sheet, f.cell) for f in findings}
+    assert all(m[0] == f"'{ADDIN}'!{TANDAI}" for m in marks)
+    assert sorted(m[5] for m in marks) == list(range(5, 5 + len(marks)))  # record rows
+    links = [a["args"][0] for a in actions if a["func"] == "addHyperlink"]
+    assert "#'Capaian'!D12" in links
+    alert = actions[-1]
+    assert alert["func"] == "alert"
+    assert "capaian.realisasi.angka_ambigu" in alert["args"][0]
+
+
+def test_a_second_run_clears_the_previous_marks_first(tmp_path: Path):
+    copy = tmp_path / "AK.xlsx"
+    shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
+    findings = check_workbooks([copy], master=MASTER).findings
+    annotate_workbook(copy, [f for f in findings if f.file == str(copy)], now=NOW)
+    book = remote_book(copy)  # has our Hasil Validasi sheet
+    run_action("validasi", book, SERVER)
+    funcs = [(a["func"], a["args"][0] if a["args"] else None) for a in actions_of(book)]
+    assert funcs[0] == ("runMacro", f"'{ADDIN}'!{BERSIHKAN}")
+    assert funcs[1][0] == "sheetDelete"
+    assert funcs[2][0] == "addSheet"
+
+
+def test_bersihkan_undoes_the_marks_and_deletes_the_sheet(tmp_path: Path):
+    copy = tmp_path / "AK.xlsx"
+    shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
+    annotate_workbook(copy, check_workbooks([copy], master=MASTER).findings, now=NOW)
+    book = remote_book(copy)
+    run_action("bersihkan", book, SERVER)
+    funcs = [a["func"] for a in actions_of(book)]
+    assert funcs == ["runMacro", "sheetDelete", "alert"]
+    untouched = remote_book(SAMPLE / "AK-jurusan-akuntansi.xlsx")
+    run_action("bersihkan", untouched, SERVER)
+    assert [a["func"] for a in actions_of(untouched)] == ["alert"]
+    assert "Tidak ada tanda" in actions_of(untouched)[0]["args"][0]
+
+
+def test_a_users_own_sheet_named_hasil_validasi_is_never_replaced(tmp_path: Path):
+    import openpyxl
+
+    copy = tmp_path / "AK.xlsx"
+    shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
+    workbook = openpyxl.load_workbook(copy)
+    workbook.create_sheet(REPORT_SHEET)["A1"] = "catatan saya"
+    workbook.save(copy)
+    book = remote_book(copy)
+    run_action("validasi", book, SERVER)
+    actions = actions_of(book)
+    assert [a["func"] for a in actions] == ["alert"]
+    assert "bukan buatan xlkinerja" in actions[0]["args"][0]
+    assert actions[0]["args"][3] == "critical"
+
+
+def test_a_workbook_that_is_not_ours_gets_a_clear_message(tmp_path: Path):
+    import openpyxl
+
+    foreign = tmp_path / "Buku1.xlsx"
+    workbook = openpyxl.Workbook()
+    workbook.active["A1"] = "anggaran"
+    workbook.save(foreign)
+    book = remote_book(foreign)
+    assert run_action("validasi", book, SERVER) is None
+    (alert,) = actions_of(book)
+    assert alert["func"] == "alert" and alert["args"][3] == "critical"
+    assert "bukan workbook templat xlkinerja" in alert["args"][0]
+    assert "Traceback" not in alert["args"][0]
+
+
+def test_an_unknown_button_is_an_indonesian_message():
+    book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+    assert run_action("tidak-ada", book, SERVER) is None
+    (alert,) = actions_of(book)
+    assert "tidak dikenal" in alert["args"][0]
+
+
+def test_tentang_names_the_versions_and_masks_secrets():
+    book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+    context = ActionContext(mode=Mode.SERVER, settings={"AUTH": "kunci-rahasia", "MODE": "server"})
+    run_action("tentang", book, context)
+    text = actions_of(book)[-1]["args"][0]
+    assert f"xlwings {xw.__version__}" in text
+    assert "kunci-rahasia" not in text and "AUTH = ••••" in text
+    assert "Templat unit: versi" in text
+
+
+def test_an_action_name_is_registered_once():
+    from xlkinerja.excel.registry import action
+
+    with pytest.raises(ValueError, match="validasi"):
+        action("validasi")(lambda book, context: None)  # type: ignore[arg-type,return-value]

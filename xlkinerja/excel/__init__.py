@@ -1,0 +1,31 @@
+"""The Excel front-end: the add-in's buttons run `dispatch(<action>)` (local mode, through
+xlwings' RunPython) or post to the server (server mode, see xlkinerja/server/); both run
+the same actions of `registry.ACTIONS` on the workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from xlkinerja.excel import actions as _actions  # noqa: F401  (registers the actions)
+from xlkinerja.excel.context import ActionContext, Mode
+from xlkinerja.excel.registry import ACTIONS, run_action
+
+__all__ = ["ACTIONS", "ActionContext", "Mode", "dispatch", "run_action"]
+
+
+def dispatch(action: str) -> None:
+    """The add-in's local mode: run `action` on the workbook that called (RunPython)."""
+    import xlwings as xw
+
+    from xlkinerja.excel.config import read_settings
+
+    book = xw.Book.caller()
+    settings = read_settings(book)
+    master = settings.get("MASTER")
+    context = ActionContext(
+        mode=Mode.LOKAL,
+        master=Path(master) if master else None,
+        db=settings.get("DB") or None,
+        settings=settings,
+    )
+    run_action(action, book, context)
