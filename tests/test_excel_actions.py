@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,7 @@ import xlwings as xw
 from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
-from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
+from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.io.annotate import annotate_workbook
 from xlkinerja.io.annotate.live_backend import ACTIONS_USED, ADDIN, BERSIHKAN, TANDAI
 from xlkinerja.io.annotate.plan import HEADERS, REPORT_SHEET
