@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from xlkinerja.cli import addin as addin_cli
 from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
 from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
@@ -116,7 +117,11 @@ def contoh(
     """
     from xlkinerja.jobs.contoh import run_contoh
 
+    from xlkinerja.addin.build import build_addin
+
     result = run_contoh(output, sumber, progress=lambda text: render(Summary([line(text)]), err))
+    addin = build_addin(output)
+    render(Summary([line(f"Add-in Excel (pita 'Kinerja') dibangun: {addin}")]), err)
     show(result, err)
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
@@ -176,6 +181,7 @@ def pohon(
 
 
 app.add_typer(arsip_cli.app, name="arsip")
+app.add_typer(addin_cli.app, name="addin")
 
 
 def main() -> None:
