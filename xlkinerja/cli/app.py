@@ -115,9 +115,8 @@ def contoh(
 
     Contoh: xlkinerja contoh --output hasil/
     """
-    from xlkinerja.jobs.contoh import run_contoh
-
     from xlkinerja.addin.build import build_addin
+    from xlkinerja.jobs.contoh import run_contoh
 
     result = run_contoh(output, sumber, progress=lambda text: render(Summary([line(text)]), err))
     addin = build_addin(output)
