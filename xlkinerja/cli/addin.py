@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from xlkinerja.cli.common import err, friendly_errors
+from xlkinerja.cli.render import say
 from xlkinerja.errors import XlkinerjaError
 
 app = typer.Typer(
@@ -50,7 +51,7 @@ def build(
     from xlkinerja.addin.build import build_addin
 
     path = build_addin(output, settings=_settings(setel))
-    err.print(f"Add-in ditulis: {path}", highlight=False)
+    say(err, f"Add-in ditulis: {path}")
 
 
 @app.command("install")
@@ -94,7 +95,7 @@ def install(
     if master is not None:
         settings["MASTER"] = str(master.resolve())
     done = install_addin(settings, folder=tujuan)
-    err.print(f"Add-in dipasang: {done.addin}", highlight=False)
+    say(err, f"Add-in dipasang: {done.addin}")
     if done.config is not None:
-        err.print(f"Pengaturan ditulis: {done.config}", highlight=False)
-    err.print("Tutup lalu buka lagi Excel: tab 'Kinerja' muncul di pita.", highlight=False)
+        say(err, f"Pengaturan ditulis: {done.config}")
+    say(err, "Tutup lalu buka lagi Excel: tab 'Kinerja' muncul di pita.")

@@ -22,9 +22,8 @@ from xlkinerja.cli.common import (
     err,
     friendly_errors,
 )
-from xlkinerja.cli.render import render, show
+from xlkinerja.cli.render import say, show
 from xlkinerja.core.version import VERSION as __version__
-from xlkinerja.jobs.summary import Summary, line
 
 # The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
 # the start of kompilasi's worker processes, which import this module again.
@@ -118,9 +117,9 @@ def contoh(
     from xlkinerja.addin.build import build_addin
     from xlkinerja.jobs.contoh import run_contoh
 
-    result = run_contoh(output, sumber, progress=lambda text: render(Summary([line(text)]), err))
+    result = run_contoh(output, sumber, progress=lambda text: say(err, text))
     addin = build_addin(output)
-    render(Summary([line(f"Add-in Excel (pita 'Kinerja') dibangun: {addin}")]), err)
+    say(err, f"Add-in Excel (pita 'Kinerja') dibangun: {addin}")
     show(result, err)
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
