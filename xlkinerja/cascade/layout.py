@@ -201,10 +201,28 @@ def ellipsize(text: str, width: float, size: float, bold: bool, measure: Measure
 
 def _cut(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:
     """`text` shortened until it fits `width` with an ellipsis after it."""
-    cut = text.rstrip(" ,.;:-·")
-    while cut and not _fit(cut + ELLIPSIS, width, size, bold, measure):
-        cut = cut[:-1].rstrip(" ,.;:-·")
-    return cut + ELLIPSIS
+    stripped = text.rstrip(" ,.;:-·")
+    keep = _longest_fitting(stripped, ELLIPSIS, width, size, bold, measure)
+    cut = stripped[:keep]
+    while cut and not _fit(cut.rstrip(" ,.;:-·") + ELLIPSIS, width, size, bold, measure):
+        cut = cut[:-1]
+    return cut.rstrip(" ,.;:-·") + ELLIPSIS
+
+
+def _longest_fitting(
+    text: str, suffix: str, width: float, size: float, bold: bool, measure: Measure
+) -> int:
+    """The largest n (0..len(text)) with `text[:n] + suffix` fitting `width`: a binary search, as a
+    text's width grows with its length (a text of 32,767 characters, Excel's most, without
+    a space would otherwise be measured thousands of times over)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fit(text[:middle] + suffix, width, size, bold, measure):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def wrap(
@@ -214,6 +232,8 @@ def wrap(
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if len(lines) > max_lines:
+            break  # more than fits already: the rest is never shown
         candidate = f"{current} {word}" if current else word
         if _fit(candidate, width, size, bold, measure):
             current = candidate
@@ -221,11 +241,13 @@ def wrap(
         if current:
             lines.append(current)
         current = word
-        while not _fit(current, width, size, bold, measure) and len(current) > 1:
+        while (
+            len(lines) <= max_lines
+            and len(current) > 1
+            and not _fit(current, width, size, bold, measure)
+        ):
             # A word wider than the box: break it where it stops fitting.
-            cut = len(current) - 1
-            while cut > 1 and not _fit(current[:cut], width, size, bold, measure):
-                cut -= 1
+            cut = max(1, _longest_fitting(current, "", width, size, bold, measure))
             lines.append(current[:cut])
             current = current[cut:]
     if current:
