@@ -754,3 +754,10 @@ def test_a_name_of_32767_characters_without_a_space_is_drawn_in_seconds(tmp_path
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert (tmp_path / "p" / "pohon-kinerja.png").stat().st_size > 0
+
+
+def test_numbers_too_large_for_the_pattern_are_still_written():
+    from xlkinerja.cascade.layout import angka
+
+    assert angka(1e308) == "1,0E+308"
+    assert angka(1234.5) == "1.234,5"

@@ -12,6 +12,7 @@ DejaVu Sans widths, the renderer passes matplotlib's exact metrics.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -66,8 +67,12 @@ def estimate_width(text: str, size: float, bold: bool) -> float:
 
 
 def angka(value: float, pattern: str = "#,##0.##") -> str:
-    """A number the Indonesian way: 1.234,5."""
-    return format_decimal(value, format=pattern, locale="id")
+    """A number the Indonesian way: 1.234,5. A number too large for that pattern (a target
+    of 1e308 typed in a cell) is written as 1,0E308 rather than failing the drawing."""
+    try:
+        return format_decimal(value, format=pattern, locale="id")
+    except decimal.InvalidOperation:
+        return f"{value:.1E}".replace(".", ",")
 
 
 def capaian_text(capaian: float | None) -> str:
