@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from tests.pg_server import db, postgres  # noqa: F401  (fixtures for every module)
+
 # CI runs the same examples every time (a red CI blocks a landing); locally hypothesis
 # explores new ones on every run.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
