@@ -254,3 +254,15 @@ def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
     unit_book = saved_book(folder / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kompilasi", unit_book, context) is None  # not a master, none set
     assert "memerlukan workbook master" in actions_of(unit_book)[0]["args"][0]
+
+
+def test_messages_and_marks_go_to_their_own_workbook_when_requests_overlap():
+    """The remote engine keeps one app for every request of a server process; a message
+    or a macro must land on the workbook of its own request, not the last one opened."""
+    first = remote_book(SAMPLE / "AK-jurusan-akuntansi.xlsx")
+    second = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")  # opened last
+    run_action("validasi", first, SERVER)
+    mine = actions_of(first)
+    assert mine[-1]["func"] == "alert" and "AK-jurusan-akuntansi.xlsx" in mine[-1]["args"][0]
+    assert sum(a["func"] == "runMacro" for a in mine) == 3
+    assert actions_of(second) == []

@@ -17,6 +17,7 @@ from typing import Any
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.alert import alert_text
 from xlkinerja.excel.context import ActionContext
+from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Presentable
 
 Action = Callable[[Any, ActionContext], Presentable]
@@ -66,4 +67,10 @@ def run_action(name: str, book: Any, context: ActionContext) -> Presentable | No
 
 
 def _alert(book: Any, text: str, *, critical: bool = False) -> None:
-    book.app.alert(text, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+    mode = "critical" if critical else "info"
+    if is_remote(book):
+        # On this book's own list of actions: the remote engine's `app.alert` puts it on
+        # the app's most recently opened book — another request's, on a busy server.
+        book.impl.append_json_action(func="alert", args=[text, TITLE, "ok", mode, ""])
+    else:
+        book.app.alert(text, title=TITLE, buttons="ok", mode=mode)

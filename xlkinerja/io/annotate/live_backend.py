@@ -64,11 +64,13 @@ class LiveBackend:
         self.remote = remote
 
     def _macro(self, name: str, *args: object) -> None:
-        run = self.book.app.macro(macro_name(name))
         if self.remote:
-            run(*args)  # the VBA client's runMacro passes the workbook first
+            # Onto this book's own list of actions: the remote engine's `app.macro` puts it
+            # on the app's most recently opened book, another request's on a busy server.
+            # The VBA client's runMacro passes the workbook first.
+            self.book.impl.append_json_action(func="runMacro", args=[macro_name(name), *args])
         else:
-            run(self.book.api, *args)
+            self.book.app.macro(macro_name(name))(self.book.api, *args)
 
     def _sheet(self, name: str) -> Any | None:
         wanted = name.casefold()
