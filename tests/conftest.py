@@ -6,6 +6,10 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+# xlwings registers its remote engine (the server mode's, PolyForm Noncommercial 1.0.0) only
+# when this is set at its first import, whichever test module imports it first.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
 # CI runs the same examples every time (a red CI blocks a landing); locally hypothesis
 # explores new ones on every run.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)
