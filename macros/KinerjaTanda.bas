@@ -5,6 +5,10 @@ Option Explicit
 ' server mode by xlwings' runMacro action, which passes the workbook first; in local mode by
 ' Python through COM, which passes it too.
 '
+' The unit's sheets are protected (no password; format cells and notes not allowed), so each
+' mark unprotects the sheet and protects it again with the same options. A sheet protected
+' with a password of the user's is left unmarked (the report still lists the finding).
+'
 ' The record of the marks sits in hidden columns K:N of the "Hasil Validasi" sheet, from
 ' row 5 (row 4 holds the header "xlkinerja: lembar", "sel", "warna_asal", "catatan_baru"):
 ' the sheet and cell marked, the fill the cell had (-1: none), and 1 when the note is ours.
@@ -24,8 +28,17 @@ Public Function KinerjaTandai(wb As Variant, sheetName As Variant, address As Va
     Dim original As Long
     Dim added As Long
 
-    Set target = wb.Worksheets(CStr(sheetName)).Range(CStr(address))
+    Dim sheet As Worksheet
+    Dim guard As Variant
+
+    Set sheet = wb.Worksheets(CStr(sheetName))
+    Set target = sheet.Range(CStr(address))
     Set report = wb.Worksheets("Hasil Validasi")
+    guard = Unprotected(sheet)
+    If IsEmpty(guard) Then
+        KinerjaTandai = -1  ' protected with a password: not marked
+        Exit Function
+    End If
 
     If target.Interior.Pattern = xlNone Then
         original = -1
@@ -40,6 +53,7 @@ Public Function KinerjaTandai(wb As Variant, sheetName As Variant, address As Va
         target.AddComment NOTE_MARK & vbLf & CStr(note)
         added = 1
     End If
+    Protect sheet, guard
 
     report.Cells(CLng(recordRow), RECORD_COL).Value = CStr(sheetName)
     report.Cells(CLng(recordRow), RECORD_COL + 1).Value = CStr(address)
@@ -57,6 +71,7 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
     Dim r As Long
     Dim target As Range
     Dim restored As Long
+    Dim guard As Variant
 
     On Error Resume Next
     Set report = wb.Worksheets(CStr(reportName))
@@ -72,6 +87,9 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
                        .Range(CStr(report.Cells(r, RECORD_COL + 1).Value))
         On Error GoTo 0
         If Not target Is Nothing Then
+            guard = Unprotected(target.Worksheet)
+        End If
+        If Not target Is Nothing And Not IsEmpty(guard) Then
             If IsOurFill(target.Interior.Color) Then
                 If report.Cells(r, RECORD_COL + 2).Value = -1 Then
                     target.Interior.Pattern = xlNone
@@ -85,6 +103,7 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
                     target.Comment.Delete
                 End If
             End If
+            Protect target.Worksheet, guard
         End If
         r = r + 1
     Loop
@@ -96,3 +115,49 @@ Private Function IsOurFill(color As Long) As Boolean
     IsOurFill = (color = RGB(&HFF, &HC7, &HCE)) Or (color = RGB(&HFF, &HEB, &H9C)) _
                 Or (color = RGB(&HDD, &HEB, &HF7))
 End Function
+
+' The sheet's protection, lifted: an array of its options to protect it again with (the
+' first element False when it was not protected); Empty when a password keeps it locked.
+Private Function Unprotected(sheet As Worksheet) As Variant
+    Dim options(0 To 15) As Variant
+    options(0) = sheet.ProtectContents
+    If Not options(0) Then
+        Unprotected = options
+        Exit Function
+    End If
+    With sheet.Protection
+        options(1) = sheet.ProtectDrawingObjects
+        options(2) = sheet.ProtectScenarios
+        options(3) = .AllowFormattingCells
+        options(4) = .AllowFormattingColumns
+        options(5) = .AllowFormattingRows
+        options(6) = .AllowInsertingColumns
+        options(7) = .AllowInsertingRows
+        options(8) = .AllowInsertingHyperlinks
+        options(9) = .AllowDeletingColumns
+        options(10) = .AllowDeletingRows
+        options(11) = .AllowSorting
+        options(12) = .AllowFiltering
+        options(13) = .AllowUsingPivotTables
+    End With
+    On Error Resume Next
+    sheet.Unprotect ""
+    If Err.Number <> 0 Or sheet.ProtectContents Then
+        Unprotected = Empty
+        Exit Function
+    End If
+    On Error GoTo 0
+    Unprotected = options
+End Function
+
+' Protect `sheet` again as it was (see Unprotected).
+Private Sub Protect(sheet As Worksheet, options As Variant)
+    If Not options(0) Then Exit Sub
+    sheet.Protect Password:="", DrawingObjects:=options(1), Contents:=True, _
+        Scenarios:=options(2), AllowFormattingCells:=options(3), _
+        AllowFormattingColumns:=options(4), AllowFormattingRows:=options(5), _
+        AllowInsertingColumns:=options(6), AllowInsertingRows:=options(7), _
+        AllowInsertingHyperlinks:=options(8), AllowDeletingColumns:=options(9), _
+        AllowDeletingRows:=options(10), AllowSorting:=options(11), _
+        AllowFiltering:=options(12), AllowUsingPivotTables:=options(13)
+End Sub

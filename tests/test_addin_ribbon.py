@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import ast
 import re
-import sys
-import types
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -17,7 +15,7 @@ from xlkinerja.addin.build import addin_modules
 
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 GROUPS = {
-    "Unit": ["Validasi", "Bersihkan tanda", "Hitung capaian", "Kirim"],
+    "Unit": ["Validasi", "Bersihkan tanda", "Kirim"],
     "Perencanaan": ["Kaskade", "Kompilasi"],
     "Bantuan": ["Tentang"],
 }
@@ -77,16 +75,35 @@ def test_the_command_imports_the_registry_and_dispatches_the_tag(action):
     assert '"' not in command.python_command(action)  # RunPython quotes it for cmd.exe
 
 
+def test_every_button_names_an_action_of_the_registry_and_every_action_has_a_button():
+    from xlkinerja.excel import ACTIONS
+
+    assert sorted(ribbon.ACTIONS) == sorted(ACTIONS)
+
+
 @pytest.mark.parametrize("action", ribbon.ACTIONS)
-def test_the_command_runs_and_reaches_dispatch(action, monkeypatch):
-    """Run as RunPython runs it (`python -c`), against a stand-in for the registry until
-    xlkinerja.excel exists; then the stand-in goes and the real registry answers."""
-    called: list[str] = []
-    registry = types.ModuleType("xlkinerja.excel")
-    registry.dispatch = called.append  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "xlkinerja.excel", registry)
+def test_the_command_runs_and_reaches_the_action(action, monkeypatch, tmp_path):
+    """Run the command string as RunPython runs it, with the workbook that called (here the
+    remote engine's, built from the sample's TI workbook) standing in for Excel's."""
+    import os
+
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    import xlwings as xw
+
+    from tests.conftest import SAMPLE
+    from tests.vba_payload import payload
+    from xlkinerja.excel import registry
+
+    book = xw.Book(json=payload(SAMPLE / "TI-jurusan-teknik-informatika.xlsx"))
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    monkeypatch.setenv("HOME", str(tmp_path))  # no user settings file
+    reached: list[str] = []
+    real = registry.ACTIONS[action]
+    monkeypatch.setitem(registry.ACTIONS, action, lambda b, c: reached.append(action) or real(b, c))
     exec(command.python_command(action), {})
-    assert called == [action]
+    assert reached == [action]
+    alerts = [a for a in book.json()["actions"] if a["func"] == "alert"]
+    assert alerts and "tidak dikenal" not in alerts[-1]["args"][0]
 
 
 def test_command_refuses_what_is_not_an_action_name():

@@ -12,6 +12,7 @@ import pytest
 import xlsxwriter
 
 from tests import lo
+from tests.conftest import SAMPLE
 from xlkinerja.cascade.layout import (
     BOX_WIDTH,
     ELLIPSIS,
@@ -730,3 +731,33 @@ def test_libreoffice_prints_the_sheet(tmp_path: Path):
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(data) > 5_000
+
+
+def test_a_name_of_32767_characters_without_a_space_is_drawn_in_seconds(tmp_path: Path):
+    """Excel's longest cell text, one word: wrapping and cutting it measured the text once
+    per character removed (> 13 minutes); the tree now comes in seconds (timeout: a hang)."""
+    import shutil
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "skp-*"))
+    unit = folder / "TI-jurusan-teknik-informatika.xlsx"
+    book = openpyxl.load_workbook(unit)
+    book["PK"]["C22"] = "x" * 32767
+    book.save(unit)
+    run = subprocess.run(
+        [sys.executable, "-m", "xlkinerja", "pohon", str(folder), "--output", str(tmp_path / "p")],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "p" / "pohon-kinerja.png").stat().st_size > 0
+
+
+def test_numbers_too_large_for_the_pattern_are_still_written():
+    from xlkinerja.cascade.layout import angka
+
+    assert angka(1e308) == "1,0E+308"
+    assert angka(1234.5) == "1.234,5"

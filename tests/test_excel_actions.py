@@ -145,11 +145,11 @@ def test_bersihkan_undoes_the_marks_and_deletes_the_sheet(tmp_path: Path):
     shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
     annotate_workbook(copy, check_workbooks([copy], master=MASTER).findings, now=NOW)
     book = remote_book(copy)
-    run_action("bersihkan", book, SERVER)
+    run_action("bersihkan_tanda", book, SERVER)
     funcs = [a["func"] for a in actions_of(book)]
     assert funcs == ["runMacro", "sheetDelete", "alert"]
     untouched = remote_book(SAMPLE / "AK-jurusan-akuntansi.xlsx")
-    run_action("bersihkan", untouched, SERVER)
+    run_action("bersihkan_tanda", untouched, SERVER)
     assert [a["func"] for a in actions_of(untouched)] == ["alert"]
     assert "Tidak ada tanda" in actions_of(untouched)[0]["args"][0]
 
@@ -207,3 +207,50 @@ def test_an_action_name_is_registered_once():
 
     with pytest.raises(ValueError, match="validasi"):
         action("validasi")(lambda book, context: None)  # type: ignore[arg-type,return-value]
+
+
+LOCAL = ActionContext(mode=Mode.LOKAL, master=MASTER, now=NOW)
+
+
+def saved_book(path: Path) -> Any:
+    """A workbook as Excel would have it after saving at `path` (its full name)."""
+    body = payload(path)
+    body["book"]["name"] = str(path)
+    return xw.Book(json=body)
+
+
+def test_kaskade_writes_the_skp_of_the_units_staff_next_to_the_workbook(tmp_path: Path):
+    unit = tmp_path / "TI-jurusan-teknik-informatika.xlsx"
+    shutil.copy(SAMPLE / unit.name, unit)
+    result = run_action("kaskade", saved_book(unit), LOCAL)
+    assert result is not None
+    written = sorted(p.name for p in (tmp_path / "skp").glob("*.xlsx"))
+    assert written == sorted(o.path.name for o in result.outcomes) and len(written) == 5  # type: ignore[attr-defined]
+
+
+def test_kaskade_and_kompilasi_are_local_work():
+    for name in ("kaskade", "kompilasi"):
+        book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+        assert run_action(name, book, SERVER) is None
+        (alert,) = actions_of(book)
+        assert "mode lokal" in alert["args"][0]
+
+
+def test_an_unsaved_workbook_is_asked_to_be_saved_first():
+    book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")  # no folder
+    assert run_action("kaskade", book, LOCAL) is None
+    assert "belum disimpan" in actions_of(book)[0]["args"][0]
+
+
+def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
+    master = folder / MASTER.name
+    context = ActionContext(mode=Mode.LOKAL, db=str(tmp_path / "arsip.sqlite"), now=NOW)
+    result = run_action("kompilasi", saved_book(master), context)
+    assert result is not None
+    assert (folder / "rekap-kinerja.xlsx").is_file()
+    assert result.to_dict()["unit_mengirim"] == 4
+    unit_book = saved_book(folder / "TI-jurusan-teknik-informatika.xlsx")
+    assert run_action("kompilasi", unit_book, context) is None  # not a master, none set
+    assert "memerlukan workbook master" in actions_of(unit_book)[0]["args"][0]

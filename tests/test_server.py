@@ -28,6 +28,7 @@ import xlwings as xw
 from typer.testing import CliRunner
 
 from tests.conftest import SAMPLE
+from tests.pg_server import PostgresCluster
 from tests.server_harness import (
     body_of,
     call_concurrently,
@@ -39,7 +40,6 @@ from tests.server_harness import (
     unit_keys,
 )
 from tests.test_excel_actions import vba_client_actions
-from tests.test_store import PostgresCluster, postgres  # noqa: F401  (the fixture)
 from tests.vba_payload import payload
 from xlkinerja.cli import app as cli_app
 from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
@@ -417,7 +417,7 @@ def test_kirim_hook_a_unit_cannot_send_as_another_unit(
 @pytest.fixture(scope="module")
 def on_postgres(
     keys: Keys,
-    postgres: PostgresCluster,  # noqa: F811  (the fixture imported above)
+    postgres: PostgresCluster,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Served]:
     config = server_config(keys, tmp_path_factory.mktemp("pg"), db=postgres.new_database())

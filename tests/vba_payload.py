@@ -159,3 +159,16 @@ def payload(path: Path, *, active_sheet: int = 0, selection: str | None = "A1") 
         ],
     }
     return json.loads(json.dumps(body))
+
+
+def set_cell(body: dict[str, Any], sheet: str, address: str, value: Any) -> dict[str, Any]:
+    """The payload with the cell `sheet`!`address` holding `value` (as typed in Excel before
+    the add-in sent the workbook); returns `body`, changed in place."""
+    values = next(s for s in body["sheets"] if s["name"] == sheet)["values"]
+    min_col, row, _, _ = range_boundaries(address)
+    while len(values) < row:
+        values.append([None] * len(values[0]))
+    for line in values:
+        line.extend([None] * (min_col - len(line)))
+    values[row - 1][min_col - 1] = json_value(value)
+    return body

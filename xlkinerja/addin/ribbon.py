@@ -56,14 +56,6 @@ BUTTONS: tuple[Button, ...] = (
         "ClearFormats",
     ),
     Button(
-        "hitung_capaian",
-        "Unit",
-        "Hitung capaian",
-        "Hitung capaian kinerja",
-        "Menghitung capaian setiap indikator dari target dan realisasi triwulan.",
-        "CalculateNow",
-    ),
-    Button(
         "kirim",
         "Unit",
         "Kirim",

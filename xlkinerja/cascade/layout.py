@@ -12,6 +12,7 @@ DejaVu Sans widths, the renderer passes matplotlib's exact metrics.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -66,8 +67,12 @@ def estimate_width(text: str, size: float, bold: bool) -> float:
 
 
 def angka(value: float, pattern: str = "#,##0.##") -> str:
-    """A number the Indonesian way: 1.234,5."""
-    return format_decimal(value, format=pattern, locale="id")
+    """A number the Indonesian way: 1.234,5. A number too large for that pattern (a target
+    of 1e308 typed in a cell) is written as 1,0E308 rather than failing the drawing."""
+    try:
+        return format_decimal(value, format=pattern, locale="id")
+    except decimal.InvalidOperation:
+        return f"{value:.1E}".replace(".", ",")
 
 
 def capaian_text(capaian: float | None) -> str:
@@ -201,10 +206,28 @@ def ellipsize(text: str, width: float, size: float, bold: bool, measure: Measure
 
 def _cut(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:
     """`text` shortened until it fits `width` with an ellipsis after it."""
-    cut = text.rstrip(" ,.;:-·")
-    while cut and not _fit(cut + ELLIPSIS, width, size, bold, measure):
-        cut = cut[:-1].rstrip(" ,.;:-·")
-    return cut + ELLIPSIS
+    stripped = text.rstrip(" ,.;:-·")
+    keep = _longest_fitting(stripped, ELLIPSIS, width, size, bold, measure)
+    cut = stripped[:keep]
+    while cut and not _fit(cut.rstrip(" ,.;:-·") + ELLIPSIS, width, size, bold, measure):
+        cut = cut[:-1]
+    return cut.rstrip(" ,.;:-·") + ELLIPSIS
+
+
+def _longest_fitting(
+    text: str, suffix: str, width: float, size: float, bold: bool, measure: Measure
+) -> int:
+    """The largest n (0..len(text)) with `text[:n] + suffix` fitting `width`: a binary search, as a
+    text's width grows with its length (a text of 32,767 characters, Excel's most, without
+    a space would otherwise be measured thousands of times over)."""
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fit(text[:middle] + suffix, width, size, bold, measure):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def wrap(
@@ -214,6 +237,8 @@ def wrap(
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if len(lines) > max_lines:
+            break  # more than fits already: the rest is never shown
         candidate = f"{current} {word}" if current else word
         if _fit(candidate, width, size, bold, measure):
             current = candidate
@@ -221,11 +246,13 @@ def wrap(
         if current:
             lines.append(current)
         current = word
-        while not _fit(current, width, size, bold, measure) and len(current) > 1:
+        while (
+            len(lines) <= max_lines
+            and len(current) > 1
+            and not _fit(current, width, size, bold, measure)
+        ):
             # A word wider than the box: break it where it stops fitting.
-            cut = len(current) - 1
-            while cut > 1 and not _fit(current[:cut], width, size, bold, measure):
-                cut -= 1
+            cut = max(1, _longest_fitting(current, "", width, size, bold, measure))
             lines.append(current[:cut])
             current = current[cut:]
     if current:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from xlkinerja.cli import addin as addin_cli
 from xlkinerja.cli import arsip as arsip_cli
 from xlkinerja.cli import bahasa
 from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
@@ -22,9 +23,8 @@ from xlkinerja.cli.common import (
     err,
     friendly_errors,
 )
-from xlkinerja.cli.render import render, show
+from xlkinerja.cli.render import say, show
 from xlkinerja.core.version import VERSION as __version__
-from xlkinerja.jobs.summary import Summary, line
 
 # The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
 # the start of kompilasi's worker processes, which import this module again.
@@ -115,9 +115,12 @@ def contoh(
 
     Contoh: xlkinerja contoh --output hasil/
     """
+    from xlkinerja.addin.build import build_addin
     from xlkinerja.jobs.contoh import run_contoh
 
-    result = run_contoh(output, sumber, progress=lambda text: render(Summary([line(text)]), err))
+    result = run_contoh(output, sumber, progress=lambda text: say(err, text))
+    addin = build_addin(output)
+    say(err, f"Add-in Excel (pita 'Kinerja') dibangun: {addin}")
     show(result, err)
     if not result.read.ok:
         raise typer.Exit(EXIT_DATA)
@@ -177,6 +180,7 @@ def pohon(
 
 
 app.add_typer(arsip_cli.app, name="arsip")
+app.add_typer(addin_cli.app, name="addin")
 
 
 def main() -> None:

@@ -13,7 +13,9 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
+from xlkinerja.cli.render import say
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.summary import Span, Tone
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -45,17 +47,18 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except XlkinerjaError as exc:
-            err.print(f"[bold red]Galat:[/] {exc.user_message()}", highlight=False)
+            say(err, Span("Galat:", Tone.GALAT), f" {exc.user_message()}")
             raise typer.Exit(EXIT_USAGE) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:
             if os.environ.get("XLKINERJA_DEBUG"):
                 raise
-            err.print(
-                f"[bold red]Kesalahan internal:[/] {type(exc).__name__}: {exc}. "
+            say(
+                err,
+                Span("Kesalahan internal:", Tone.GALAT),
+                f" {type(exc).__name__}: {exc}. "
                 "Jalankan ulang dengan XLKINERJA_DEBUG=1 untuk rincian dan laporkan.",
-                highlight=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from xlkinerja.jobs.summary import Line, Presentable, Summary, Table, Tone
+from xlkinerja.jobs.summary import Line, Presentable, Span, Summary, Table, Tone, line
 
 STYLE = {
     Tone.BIASA: "",
@@ -38,6 +38,11 @@ def visible(text: str) -> str:
 
 def _text(text: str, tone: Tone = Tone.BIASA) -> Text:
     return Text(visible(text), style=STYLE[tone])
+
+
+def say(console: Console, *parts: str | Span) -> None:
+    """One line of text, each part as typed (see `visible`)."""
+    render(Summary([line(*parts)]), console)
 
 
 def render(summary: Summary, console: Console) -> None:

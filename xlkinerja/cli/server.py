@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from xlkinerja.cli.common import app, err, friendly_errors
-from xlkinerja.cli.render import show
+from xlkinerja.cli.render import say, show
 from xlkinerja.errors import XlkinerjaError
 
 server_app = typer.Typer(invoke_without_command=True)  # its help: the callback's docstring
@@ -96,7 +96,7 @@ def server(
         port=port,
         max_body_bytes=int(batas_ukuran * MB),
     )
-    err.print(f"Server xlkinerja: http://{host}:{port} (hentikan dengan Ctrl+C)", highlight=False)
+    say(err, f"Server xlkinerja: http://{host}:{port} (hentikan dengan Ctrl+C)")
     serve(config)
 
 

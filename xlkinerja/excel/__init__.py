@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlkinerja.excel import actions as _actions  # noqa: F401  (registers the actions)
+from xlkinerja.excel import actions_arsip as _actions_arsip  # noqa: F401  (registers kirim)
 from xlkinerja.excel.context import ActionContext, Mode
 from xlkinerja.excel.registry import ACTIONS, run_action
 

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from xlkinerja.excel.context import ActionContext
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.excel.context import ActionContext, Mode
 from xlkinerja.excel.registry import action
-from xlkinerja.jobs.buku import Bersihkan, BookValidasi, clear_book, validate_book
+from xlkinerja.jobs.buku import (
+    Bersihkan,
+    BookValidasi,
+    clear_book,
+    compile_from_book,
+    is_remote,
+    kaskade_book,
+    validate_book,
+)
+from xlkinerja.jobs.kaskade import KaskadeResult
+from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.tentang import Tentang, about
 
 
@@ -17,8 +29,8 @@ def validasi(book: Any, context: ActionContext) -> BookValidasi:
     return validate_book(book, master=context.master, now=context.now)
 
 
-@action("bersihkan")
-def bersihkan(book: Any, context: ActionContext) -> Bersihkan:
+@action("bersihkan_tanda")
+def bersihkan_tanda(book: Any, context: ActionContext) -> Bersihkan:
     """Remove the marks of the last validation."""
     return clear_book(book)
 
@@ -27,3 +39,37 @@ def bersihkan(book: Any, context: ActionContext) -> Bersihkan:
 def tentang(book: Any, context: ActionContext) -> Tentang:
     """Versions and the settings in use."""
     return about(mode=context.mode.value, settings=context.settings)
+
+
+def _local_only(context: ActionContext, what: str) -> None:
+    if context.mode != Mode.LOKAL:
+        raise XlkinerjaError(
+            f"{what} berjalan di komputer Anda (mode lokal), bukan di server: berkas hasilnya "
+            "ditulis ke folder di samping buku kerja.",
+            hint="Minta admin memasang Python dan xlkinerja di komputer ini (MODE=local).",
+        )
+
+
+@action("kaskade")
+def kaskade(book: Any, context: ActionContext) -> KaskadeResult:
+    """SKP workbooks for this unit's staff, into the folder `skp` next to the workbook."""
+    _local_only(context, "Kaskade")
+    return kaskade_book(book, master=context.master, now=context.now)
+
+
+@action("kompilasi")
+def kompilasi(book: Any, context: ActionContext) -> KompilasiResult:
+    """For the planning unit: the units' workbooks (setting KIRIMAN, else this workbook's
+    folder) compiled into rekap-kinerja.xlsx there, which Excel then opens."""
+    _local_only(context, "Kompilasi dari folder")
+    folder = context.settings.get("KIRIMAN")
+    result = compile_from_book(
+        book,
+        master=context.master,
+        folder=Path(folder) if folder else None,
+        db=context.db,
+        now=context.now,
+    )
+    if not is_remote(book):
+        book.app.books.open(str(result.output))  # the planning unit sees the report at once
+    return result

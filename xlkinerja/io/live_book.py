@@ -25,8 +25,8 @@ from typing import Any
 from xlkinerja.core.address import column_letters
 from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.reader import REGENERATE_HINT, resolve_form
-from xlkinerja.io.template_meta import META_KEYS, META_SHEET
+from xlkinerja.io.reader import REGENERATE_HINT, meta_from_rows, resolve_form
+from xlkinerja.io.template_meta import META_SHEET
 from xlkinerja.specs import Form, Table
 
 ERRORS = frozenset(
@@ -69,20 +69,7 @@ def read_meta(book: Any, path: Path) -> TemplateMeta:
             hint=REGENERATE_HINT,
         )
     rows = book.sheets[META_SHEET].range((1, 1), (META_ROWS, 2)).options(ndim=2).value
-    values = {r[0]: str(r[1]) for r in rows if isinstance(r[0], str) and r[1] is not None}
-    missing = [key for key in META_KEYS if key not in values]
-    if missing:
-        raise WorkbookError(
-            f"metadata templat tidak lengkap ({', '.join(missing)}).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
-    return TemplateMeta(
-        template_id=values["template_id"],
-        version=values["versi"],
-        schema_hash=values["schema_hash"],
-        generator=values["generator"],
-    )
+    return meta_from_rows(rows, path)
 
 
 def _names(book: Any) -> dict[str, Any]:

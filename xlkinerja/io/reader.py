@@ -14,7 +14,7 @@ holds the value would be a guess).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -137,15 +137,20 @@ def read_meta(book: _Workbook) -> TemplateMeta:
             path=book.path,
             hint=REGENERATE_HINT,
         )
+    return meta_from_rows(book.grid(META_SHEET), book.path)
+
+
+def meta_from_rows(rows: Iterable[Sequence[Any]], path: Path) -> TemplateMeta:
+    """The template's metadata from the `_meta` sheet's rows (key in A, value in B)."""
     values: dict[str, str] = {}
-    for row in book.grid(META_SHEET):
-        if len(row) >= 2 and isinstance(row[0], str):
+    for row in rows:
+        if len(row) >= 2 and isinstance(row[0], str) and row[1] is not None:
             values[row[0]] = str(row[1])
     missing = [key for key in META_KEYS if key not in values]
     if missing:
         raise WorkbookError(
             f"metadata templat tidak lengkap ({', '.join(missing)}).",
-            path=book.path,
+            path=path,
             hint=REGENERATE_HINT,
         )
     return TemplateMeta(

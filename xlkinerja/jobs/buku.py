@@ -13,12 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import FormData
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.annotate.live_backend import LiveBackend, LiveOutcome
 from xlkinerja.io.annotate.plan import REPORT_SHEET, plan_writeback
-from xlkinerja.io.live_book import read_book
+from xlkinerja.io.live_book import book_path, read_book
+from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.jobs.validasi import ValidasiResult
+from xlkinerja.specs import FormKind
 
 
 def is_remote(book: Any) -> bool:
@@ -84,3 +88,51 @@ class Bersihkan:
 def clear_book(book: Any) -> Bersihkan:
     """Remove the marks of the last validation (fills back, our notes gone) and its sheet."""
     return Bersihkan(LiveBackend(book, remote=is_remote(book)).clear(REPORT_SHEET))
+
+
+def book_folder(book: Any) -> Path:
+    """The folder the open workbook was saved in; a workbook never saved has none."""
+    path = book_path(book)
+    if not path.is_absolute() or not path.parent.is_dir():
+        raise XlkinerjaError(
+            "buku kerja ini belum disimpan, jadi belum punya folder.",
+            path=path,
+            hint="Simpan dulu (Ctrl+S), lalu tekan tombol ini lagi.",
+        )
+    return path.parent
+
+
+def kaskade_book(
+    book: Any, *, master: Path | None = None, now: datetime | None = None
+) -> KaskadeResult:
+    """SKP workbooks for the staff of this unit's workbook (as open in Excel, unsaved edits
+    included) into the folder `skp` next to it."""
+    folder = book_folder(book) / "skp"
+    return generate_skp(read_book(book), folder, master=master, now=now)
+
+
+def compile_from_book(
+    book: Any,
+    *,
+    master: Path | None,
+    folder: Path | None,
+    db: str | None,
+    now: datetime | None = None,
+) -> KompilasiResult:
+    """Kompilasi started from an open workbook (the planning unit's master, usually): the
+    master is the given one, else this workbook when it is the master; the units' workbooks
+    are in `folder`, else in this workbook's folder; the report goes next to them."""
+    here = book_folder(book)
+    if master is None:
+        data = read_book(book)
+        if data.form.id != FormKind.MASTER:
+            raise XlkinerjaError(
+                "kompilasi memerlukan workbook master: buka master lalu tekan Kompilasi, "
+                "atau isi MASTER di pengaturan xlkinerja.conf.",
+                path=data.path,
+            )
+        master = book_path(book)
+    source = folder or here
+    return compile_paths(
+        [source], master=master, output=source / "rekap-kinerja.xlsx", db=db, now=now
+    )

@@ -17,7 +17,7 @@ from typing import Any
 from xlkinerja.cascade.prefill import MasterView, skp_file_name, skp_values
 from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
-from xlkinerja.core.form_data import CellScalar, FormValues
+from xlkinerja.core.form_data import CellScalar, FormData, FormValues
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.backup import keep_backup
@@ -122,18 +122,25 @@ def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dic
 
 
 def generate_skp(
-    unit_path: Path,
+    unit_path: Path | FormData,
     output: Path,
     *,
     master: Path | None = None,
     now: datetime | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> KaskadeResult:
-    unit, _ = normalise_form(read_form(unit_path, UNIT))
+    """One SKP workbook per employee of the unit (a file, or a workbook read another way:
+    open in Excel) into `output`; existing ones are merged (see the module docstring)."""
+    data = read_form(unit_path, UNIT) if isinstance(unit_path, Path) else unit_path
+    if data.form.id != UNIT.id:
+        raise XlkinerjaError(
+            f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.", path=data.path
+        )
+    unit, _ = normalise_form(data)
     kode_unit = unit.field("kode_unit")
     if not kode_unit:
         raise XlkinerjaError(
-            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=unit_path, sheet="PK"
+            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=data.path, sheet="PK"
         )
     master_view = MasterView.from_data(read_form(master, MASTER)) if master is not None else None
     result = KaskadeResult(unit=str(kode_unit))

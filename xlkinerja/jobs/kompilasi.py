@@ -24,7 +24,7 @@ from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.jobs.per_file import Work
-from xlkinerja.jobs.pipeline import check_workbooks
+from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
@@ -35,6 +35,16 @@ from xlkinerja.jobs.workers import (
     worker_pool,
 )
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit
+
+
+@dataclass(frozen=True)
+class FromArchive:
+    """Where a kompilasi from the archive (`--dari-arsip`) took its workbooks."""
+
+    location: str  # the archive, without a password
+    tahun: int | None  # the year whose latest versions were compiled (None: every year)
+    versions: list[str]  # each workbook compiled, e.g. "TI.xlsx (versi 3)"
+    master: str | None = None  # the master's version, when it came from the archive too
 
 
 @dataclass
@@ -50,6 +60,7 @@ class KompilasiResult:
     peaks_mb: dict[str, float] = field(default_factory=dict)  # main process, after each phase
 
     recorded: bool = True  # recorded in the archive (not --tanpa-arsip)
+    from_archive: FromArchive | None = None  # compiled from the archive (--dari-arsip)
 
     @property
     def has_galat(self) -> bool:
@@ -70,6 +81,19 @@ class KompilasiResult:
             "baris_dibaca": k.baris_dibaca,
             "versi_baru_di_arsip": self.archived,
             "tidak_berubah_di_arsip": self.unchanged,
+        } | self._from_archive()
+
+    def _from_archive(self) -> dict[str, Any]:
+        source = self.from_archive
+        if source is None:
+            return {}
+        return {
+            "dari_arsip": {
+                "arsip": source.location,
+                "tahun": source.tahun,
+                "versi": source.versions,
+                "master": source.master,
+            }
         }
 
     def _count(self, severity: Severity) -> int:
@@ -103,6 +127,8 @@ class KompilasiResult:
         for bad in k.tidak_terbaca:
             out.line(Span("Tidak terbaca:", Tone.GALAT), f" {bad.alasan}")
         arsip = f"arsip: {self.archived} versi baru" if self.recorded else "tidak dicatat ke arsip"
+        if self.from_archive is not None:
+            arsip = f"dari arsip: versi terakhir dari {len(self.from_archive.versions)} workbook"
         out.line(
             f"Rekap ditulis: {self.output} ({self._count(Severity.GALAT)} galat, "
             f"{self._count(Severity.PERINGATAN)} peringatan; {arsip})."
@@ -112,6 +138,12 @@ class KompilasiResult:
 
     def notes(self) -> Summary:
         out = Summary()
+        source = self.from_archive
+        if source is not None:
+            tahun = f" tahun {source.tahun}" if source.tahun is not None else ""
+            out.line(f"Dikompilasi dari arsip {source.location}{tahun}.")
+            if source.master is not None:
+                out.line(f"Master dari arsip: {source.master}.")
         if self.backup:
             out.line(f"Berkas yang ada di tempat rekap disimpan sebagai cadangan: {self.backup}")
         return out
@@ -125,7 +157,7 @@ def _keterangan(s: StatusUnit) -> Span:
     return Span("terlambat", Tone.GALAT) if s.terlambat else Span("tepat waktu")
 
 
-class _Clock:
+class Clock:
     def __init__(self) -> None:
         self.laps: dict[str, float] = {}
         self.peaks_mb: dict[str, float] = {}  # main process peak memory after each phase
@@ -180,7 +212,7 @@ def _compile(
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
     now = now or datetime.now()
-    clock = _Clock()
+    clock = Clock()
     # Not the master, and not an earlier rekap written into the same folder.
     skip = {master.resolve(), output.resolve()}
     files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
@@ -207,6 +239,28 @@ def _compile(
             stage=tell,
         )
     clock.lap("skema_dan_kaskade")
+    result = write_report(checked, output, now=now, clock=clock, stage=stage)
+    result.files = files
+    result.recorded = archive
+    if archive:
+        stage("Mencatat ke arsip")
+        from xlkinerja.jobs.archiving import archive_results
+
+        assert checked.master is not None
+        recorded = archive_results(db, [checked.master, *checked.results], now=now)
+        result.archived = sum(r.new for r in recorded)
+        result.unchanged = len(recorded) - result.archived
+        clock.lap("arsip")
+    result.timings = clock.laps
+    result.peaks_mb = clock.peaks_mb
+    return result
+
+
+def write_report(
+    checked: Checked, output: Path, *, now: datetime, clock: Clock, stage: Stage
+) -> KompilasiResult:
+    """What kompilasi does after the pipeline, whatever the workbooks came from: the
+    aggregation and the compiled workbook at `output` (anything else there kept first)."""
     assert checked.master is not None and checked.master.form is not None  # given: read
     results, findings, index = checked.results, checked.findings, checked.index
     stage("Menyusun rekap")
@@ -226,22 +280,9 @@ def _compile(
     else:
         backup = keep_original(output, write, now)  # anything else there is kept first
     clock.lap("tulis_rekap")
-    result = KompilasiResult(
+    return KompilasiResult(
         output=output,
         kompilasi=kompilasi,
-        files=files,
         worker_peaks_mb=sorted({r.peak_rss_mb for r in results}),
         backup=backup,
-        recorded=archive,
     )
-    if archive:
-        stage("Mencatat ke arsip")
-        from xlkinerja.jobs.archiving import archive_results
-
-        recorded = archive_results(db, [checked.master, *results], now=now)
-        result.archived = sum(r.new for r in recorded)
-        result.unchanged = len(recorded) - result.archived
-        clock.lap("arsip")
-    result.timings = clock.laps
-    result.peaks_mb = clock.peaks_mb
-    return result

@@ -105,6 +105,6 @@ def _checked(
     if unit and work.rekap:
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     if work.archive:
-        result.archive = encode_submission(submission(form, digest))
+        result.archive = encode_submission(submission(form, digest, data))
     result.peak_rss_mb = peak_rss_mb()
     return result

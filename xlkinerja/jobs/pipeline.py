@@ -56,6 +56,7 @@ def check_workbooks(
     files: Sequence[Path],
     *,
     books: Sequence[FormData] = (),
+    unreadable: Sequence[tuple[str, str]] = (),
     master: Path | FormData | None = None,
     pool: ProcessPoolExecutor | None = None,
     work: Work = CHECK_ONLY,
@@ -65,7 +66,9 @@ def check_workbooks(
     stage: Stage | None = None,
 ) -> Checked:
     """Read and check `files` together, and `books` (workbooks read another way: open in
-    Excel, from the archive) with them; `master` when given (else one among the files),
+    Excel, from the archive) with them, `unreadable` (workbooks another way could not read:
+    name and reason) reported like a file that cannot be read; `master` when given (else
+    one among the files),
     `report_master`: the given master's own findings are reported too (kompilasi);
     `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
     compiled workbook's Temuan sheet has always listed them). A file
@@ -92,6 +95,7 @@ def check_workbooks(
         by_path[first.path] = first
     results = [by_path[str(p)] for p in files]
     results += [process_data(data, settings, work) for data in books]
+    results += [FileResult(path=name, sha256="", error=why) for name, why in unreadable]
     if first is None or first.form is None or first.form.form.id != FormKind.MASTER:
         # No master recognisable from its properties: one found by reading is still used,
         # and the others are checked again with its settings.

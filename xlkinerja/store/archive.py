@@ -4,11 +4,12 @@ with Archive.open() as archive:               # or Archive.open("postgresql://..
     result = archive.record(submission, compiled_by="perencanaan")
     archive.diff("TI", 1, 2)                  # cells that changed
     archive.target_changes("TI", 1, 2)        # IKK-TI-1 target 78 → 80
+    archive.restore(archive.submissions(tahun=2025))  # the latest versions as form data
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,9 +32,11 @@ from xlkinerja.store.records import (
     TargetChange,
     VersionInfo,
 )
+from xlkinerja.store.restore import Restored, archived_names, restore
 from xlkinerja.store.tables import data, submissions
 
 RETENTION_YEARS = 5  # domain.md: documents are kept 5 years
+RESTORE_CHUNK = 100  # versions whose cells are fetched together
 
 
 def years_before(moment: datetime, years: int) -> datetime:
@@ -132,6 +135,18 @@ class Archive:
         """One version as recorded (the latest when `version` is None)."""
         with self._errors(), self.engine.connect() as conn:
             return queries.submission(conn, self._info(conn, unit, version))
+
+    def restore(self, infos: Sequence[VersionInfo]) -> list[Restored]:
+        """Versions turned back into the form data the reader made of each workbook (see
+        restore.py), in the order given; each named "<file> (versi N)"."""
+        named = list(zip(infos, archived_names(infos), strict=True))
+        restored: list[Restored] = []
+        with self._errors(), self.engine.connect() as conn:
+            for start in range(0, len(named), RESTORE_CHUNK):  # the JSON of a chunk at a time
+                chunk = named[start : start + RESTORE_CHUNK]
+                cells = queries.stored_cells(conn, [i.submission_id for i, _ in chunk])
+                restored += [restore(i, cells[i.submission_id], name) for i, name in chunk]
+        return restored
 
     def diff(self, unit: str, old: int, new: int) -> list[CellChange]:
         """Every cell whose value differs between two versions of `unit`."""

@@ -16,14 +16,36 @@ given as the sheet, the column letters and the row numbers instead of one key pe
 
 kompilasi hands its cells over in that form (`GroupedCells`): cheaper to build, about half
 the JSON.
+
+Also kept (so that the archive can give back the form data the reader made, restore.py),
+both optional and ignored by `decode` and the diff:
+- a group's "types": one entry per value, the type of a value JSON holds as ISO text
+  ("date", "datetime", "time"; null for the others), present only when there is one;
+- "read" beside "groups": what the reader saw beyond the values (`ReadInfo`):
+
+    "read": {"template": {"template_id": "unit", "versi": "1.0", "schema_hash": "...",
+                          "generator": "..."},
+             "places": {"_isian.tanggal_disahkan": "PK!B18", "pk.keterangan": "PK!K"},
+             "formulas": {"pk.target": {"PK!G13": "#DIV/0!"}}}
+
+  `places`: where the blank fields are and the letters of the columns without a value;
+  `formulas`: per item, the input cells holding a formula error ("" when the formula was
+  never calculated), read as blank.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, cast
+from typing import Any, NotRequired, TypedDict, cast
 
 MARK = "xlkinerja_cells"
+
+
+class ReadInfo(TypedDict):
+    template: dict[str, str]  # the template's metadata (_meta sheet) by key
+    places: dict[str, str]  # "table.key" → "Sheet!A1" (a field) or "Sheet!G" (a column)
+    formulas: NotRequired[dict[str, dict[str, str]]]  # "table.key" → {"Sheet!A1": error}
+
 
 GroupKey = tuple[object, object, bool, bool]  # field, label, has field, has label
 
@@ -42,7 +64,7 @@ def _group_key(entry: object) -> GroupKey | None:
     return (field, label, has_field, has_label)
 
 
-def _values(group: Mapping[str, Any]) -> Mapping[str, object]:
+def group_values(group: Mapping[str, Any]) -> Mapping[str, object]:
     """A group's {address: value}, for both forms of group."""
     if "rows" not in group:
         return cast(Mapping[str, object], group["values"])
@@ -58,15 +80,16 @@ class GroupedCells(Mapping[str, Mapping[str, object]]):
     module docstring). Reads like the plain mapping; encoding it costs nothing (the
     kompilasi archive builds these directly)."""
 
-    def __init__(self, groups: list[dict[str, Any]]) -> None:
+    def __init__(self, groups: list[dict[str, Any]], read: ReadInfo | None = None) -> None:
         for group in groups:
             if "rows" in group and len(group["rows"]) != len(group["values"]):
                 raise ValueError("GroupedCells: a column group needs one value per row")
         self.groups = groups
+        self.read = read  # what the reader saw beyond the values (module docstring)
 
     def __getitem__(self, address: str) -> Mapping[str, object]:
         for group in self.groups:
-            values = _values(group)
+            values = group_values(group)
             if address in values:
                 common: dict[str, object] = {k: group[k] for k in ("field", "label") if k in group}
                 return {"value": values[address], **common}
@@ -74,7 +97,7 @@ class GroupedCells(Mapping[str, Mapping[str, object]]):
 
     def __iter__(self) -> Iterator[str]:
         for group in self.groups:
-            yield from _values(group)
+            yield from group_values(group)
 
     def __len__(self) -> int:
         return sum(len(group["values"]) for group in self.groups)
@@ -82,7 +105,10 @@ class GroupedCells(Mapping[str, Mapping[str, object]]):
 
 def encode(cells: Mapping[str, object]) -> dict[str, Any]:
     if isinstance(cells, GroupedCells):
-        return {MARK: 1, "groups": cells.groups, "other": {}}
+        stored: dict[str, Any] = {MARK: 1, "groups": cells.groups, "other": {}}
+        if cells.read is not None:
+            stored["read"] = cells.read
+        return stored
     groups: dict[GroupKey, dict[str, object]] = {}
     other: dict[str, object] = {}
     for address, entry in cells.items():
@@ -111,7 +137,7 @@ def decode(stored: Mapping[str, Any]) -> dict[str, Any]:
     cells: dict[str, Any] = {}
     for group in stored["groups"]:
         common = {k: group[k] for k in ("field", "label") if k in group}
-        for address, value in _values(group).items():
+        for address, value in group_values(group).items():
             cells[address] = {"value": value, **common}
     cells.update(stored["other"])
     return cells

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
@@ -87,6 +88,13 @@ def payload(conn: Connection, submission_id: int) -> tuple[dict[str, Any], dict[
         select(data.c.rows, data.c.cells).where(data.c.submission_id == submission_id)
     ).one()
     return rowcodec.decode(row.rows), cellcodec.decode(row.cells)
+
+
+def stored_cells(conn: Connection, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The cells of versions as stored (cellcodec's form, not decoded), by submission id;
+    `ids` at most a few hundred (one IN list)."""
+    query = select(data.c.submission_id, data.c.cells).where(data.c.submission_id.in_(ids))
+    return {int(row.submission_id): row.cells for row in conn.execute(query)}
 
 
 def submission(conn: Connection, info: VersionInfo) -> Submission:

@@ -52,7 +52,13 @@ def finding(
     shown = show(value)
     context = {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
     text = rule.template.format(nilai=shown if shown is not None else "(kosong)", **context)
-    message = f"{where(sheet, cell, field)}: {text}"
+    place = where(sheet, cell, field)
+    # A text that names its file already (an unreadable workbook's reason) needs no "Berkas:".
+    message = (
+        text
+        if not (sheet or cell or field) and text.startswith("Berkas ")
+        else (f"{place}: {text}")
+    )
     if shown is not None and "{nilai}" not in rule.template and shown not in text:
         message += f" (nilai: '{shown}')"
     return Finding(
@@ -64,7 +70,7 @@ def finding(
         row=row,
         field=field,
         value=shown,
-        message=message + ".",
+        message=message if message.endswith(".") else message + ".",
         hint=rule.hint.format(**context),
         ref_file=ref[0],
         ref_sheet=ref[1],

@@ -1,0 +1,63 @@
+"""`xlkinerja addin install`: the add-in goes where Excel opens it at start, the settings
+where the add-in's VBA reads them, in the format VBA writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from xlkinerja.addin.install import (
+    conf_text,
+    config_file,
+    install_addin,
+    startup_folder,
+)
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.excel.config import parse_conf
+
+
+def test_excel_start_folders_per_system(tmp_path: Path):
+    windows = startup_folder("Windows", {"APPDATA": r"C:\Users\budi\AppData\Roaming"}, tmp_path)
+    assert windows.parts[-3:] == ("Microsoft", "Excel", "XLSTART")
+    mac = startup_folder("Darwin", {}, tmp_path)
+    assert (
+        mac
+        == tmp_path
+        / "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
+    )
+    with pytest.raises(XlkinerjaError, match="--tujuan"):
+        startup_folder("Linux", {}, tmp_path)
+    assert config_file("Windows", tmp_path) == tmp_path / ".xlkinerja" / "xlkinerja.conf"
+    assert (
+        config_file("Darwin", tmp_path).parent
+        == tmp_path / "Library/Containers/com.microsoft.Excel/Data"
+    )
+
+
+def test_settings_are_written_as_vba_writes_them_and_read_back():
+    text = conf_text({"mode": "server", "SERVER_URL": 'https://x/"y"'})
+    assert text == '"MODE","server"\r\n"SERVER_URL","https://x/""y"""\r\n'
+    assert parse_conf(text) == {"MODE": "server", "SERVER_URL": 'https://x/"y"'}
+    assert parse_conf("# komentar\nMASTER = D:/master.xlsx\n") == {"MASTER": "D:/master.xlsx"}
+
+
+def test_install_builds_the_addin_and_merges_the_settings(tmp_path: Path):
+    config = tmp_path / "home" / ".xlkinerja" / "xlkinerja.conf"
+    config.parent.mkdir(parents=True)
+    config.write_text('"MASTER","D:/lama.xlsx"\r\n"MODE","local"\r\n', encoding="cp1252")
+    done = install_addin(
+        {"MODE": "server", "SERVER_URL": "https://kinerja.kampus.ac.id"},
+        folder=tmp_path / "XLSTART",
+        config=config,
+    )
+    assert (
+        done.addin == tmp_path / "XLSTART" / "xlkinerja.xlam" and done.addin.stat().st_size > 10_000
+    )
+    assert parse_conf(config.read_text(encoding="cp1252")) == {
+        "MASTER": "D:/lama.xlsx",  # kept
+        "MODE": "server",  # replaced
+        "SERVER_URL": "https://kinerja.kampus.ac.id",
+    }
+    untouched = install_addin({}, folder=tmp_path / "lain", config=config)
+    assert untouched.config is None

@@ -1,0 +1,110 @@
+"""Put the add-in where Excel opens it at every start, and its settings where it reads them.
+
+Excel opens every workbook and add-in in the user's XLSTART folder when it starts, so the
+add-in is there without any dialog (xlwings installs its own add-in the same way):
+- Windows: %APPDATA%\\Microsoft\\Excel\\XLSTART
+- macOS: ~/Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel
+The settings file is the one the add-in's VBA (xlwings' GetConfig, project "xlkinerja")
+reads last, so a setting in the workbook or next to it still wins:
+- Windows: %USERPROFILE%\\.xlkinerja\\xlkinerja.conf
+- macOS: ~/Library/Containers/com.microsoft.Excel/Data/xlkinerja.conf (Excel is sandboxed)
+in the format VBA's `Write #` writes and GetConfig reads: one `"KEY","value"` line each.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlkinerja.addin.build import CONFIG_SHEET, FILE_NAME, build_addin
+from xlkinerja.errors import OutputError, XlkinerjaError
+
+MAC_STARTUP = (
+    "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
+)
+MAC_CONFIG = "Library/Containers/com.microsoft.Excel/Data"
+
+
+def startup_folder(
+    system: str | None = None, env: Mapping[str, str] | None = None, home: Path | None = None
+) -> Path:
+    """The folder Excel opens at start (XLSTART) for this user on this system."""
+    system = system or platform.system()
+    env = os.environ if env is None else env
+    home = home or Path.home()
+    if system == "Windows":
+        appdata = env.get("APPDATA")
+        if not appdata:
+            raise XlkinerjaError("variabel APPDATA tidak ada; folder XLSTART tidak diketahui.")
+        return Path(appdata) / "Microsoft" / "Excel" / "XLSTART"
+    if system == "Darwin":
+        return home / MAC_STARTUP
+    raise XlkinerjaError(
+        f"Excel tidak tersedia di sistem {system}; add-in dipasang di Windows atau macOS.",
+        hint="Pakai --tujuan FOLDER untuk hanya menyalin add-in ke sebuah folder.",
+    )
+
+
+def config_file(system: str | None = None, home: Path | None = None) -> Path:
+    """Where the add-in reads the user's settings (the last place GetConfig looks)."""
+    system = system or platform.system()
+    home = home or Path.home()
+    if system == "Darwin":
+        return home / MAC_CONFIG / CONFIG_SHEET
+    return home / ".xlkinerja" / CONFIG_SHEET
+
+
+def conf_text(settings: Mapping[str, str]) -> str:
+    """Settings as VBA's `Write #` writes them (CRLF lines, quotes doubled)."""
+    lines = []
+    for key, value in settings.items():
+        quoted = value.replace('"', '""')
+        lines.append(f'"{key.upper()}","{quoted}"')
+    return "\r\n".join(lines) + "\r\n"
+
+
+@dataclass(frozen=True)
+class Installed:
+    addin: Path
+    config: Path | None  # None: no settings given, the file left as it was
+
+
+def install_addin(
+    settings: Mapping[str, str],
+    *,
+    folder: Path | None = None,
+    config: Path | None = None,
+    system: str | None = None,
+) -> Installed:
+    """Build the add-in into `folder` (default: Excel's XLSTART) and write `settings` (if
+    any) into the user's settings file (default: where the add-in reads it); a setting
+    already in that file and not given stays."""
+    target_folder = folder or startup_folder(system)
+    addin = build_addin(target_folder)
+    if not settings:
+        return Installed(addin, None)
+    path = config or config_file(system)
+    current: dict[str, str] = {}
+    if path.is_file():
+        from xlkinerja.excel.config import parse_conf
+
+        current = parse_conf(path.read_text(encoding="utf-8-sig"))
+    merged = {**current, **{k.upper(): v for k, v in settings.items()}}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(conf_text(merged), encoding="cp1252", errors="replace")
+        temporary.replace(path)
+    except OSError as exc:
+        raise OutputError(
+            f"pengaturan tidak dapat ditulis ({exc.strerror}).",
+            path=path,
+            hint="Periksa hak akses folder itu.",
+        ) from exc
+    return Installed(addin, path)
+
+
+__all__ = ["FILE_NAME", "Installed", "config_file", "install_addin", "startup_folder"]

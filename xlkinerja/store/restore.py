@@ -1,0 +1,223 @@
+"""An archived version turned back into the form data the reader made of the workbook.
+
+The cells of a version keep every value read with its sheet and cell, grouped by item
+("pk.target", "_isian.kode_unit"), and what the reader saw beyond the values (cellcodec.py:
+the template's metadata, where the blank items are, the cells holding a formula error, the
+type of each date or time). From these the fields and tables come back as the reader made
+them: the same values of the same types at the same cells, the same table rows (a row is
+kept when one of its input cells holds a value or a formula error), the same formula cells.
+
+What does not come back: the workbook's bytes (formatting, formula columns, other sheets,
+notes: none of it is read), its folder (the path is the name given, e.g. "TI.xlsx (versi
+3)"), and NUL characters in text (the archive drops them). A version recorded before the
+archive kept what the reader saw comes back with blank fields and wholly blank columns
+without their cell, no formula cells, and the dates of date items only; its template is
+taken to be the current one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, cast
+
+from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.core.normal import FIELDS
+from xlkinerja.specs import Form, ValueType, form_of
+from xlkinerja.store import cellcodec
+from xlkinerja.store.errors import ArchiveError
+from xlkinerja.store.records import VersionInfo
+
+_PARSE: dict[str, Callable[[str], CellScalar]] = {
+    "date": date.fromisoformat,
+    "datetime": datetime.fromisoformat,
+    "time": time.fromisoformat,
+}
+_NOT_READ = "tidak dapat dibaca kembali dari arsip"
+
+
+@dataclass(frozen=True)
+class Restored:
+    """One archived version as form data, or why it cannot be (`error`, Indonesian)."""
+
+    info: VersionInfo
+    name: str  # what stands for the workbook's path, e.g. "TI.xlsx (versi 3)"
+    data: FormData | None
+    error: str | None = None
+
+
+def archived_names(infos: Sequence[VersionInfo]) -> list[str]:
+    """What stands for each version's path: "<file> (versi N)", with the unit too when two
+    versions given carry the same file name (two employees' "skp.xlsx")."""
+    counts: dict[str, int] = {}
+    for info in infos:
+        counts[info.file_name] = counts.get(info.file_name, 0) + 1
+    return [
+        f"{i.file_name} (versi {i.version})"
+        if counts[i.file_name] == 1
+        else f"{i.file_name} ({i.unit}, versi {i.version})"
+        for i in infos
+    ]
+
+
+def restore(info: VersionInfo, stored_cells: Mapping[str, Any], name: str) -> Restored:
+    """The version as form data; an archive that cannot give it back exactly is `error`."""
+    try:
+        data = restore_form(stored_cells, kind=info.kind, path=Path(name))
+    except ArchiveError as exc:
+        return Restored(info, name, None, exc.message)
+    return Restored(info, name, data)
+
+
+def restore_form(stored_cells: Mapping[str, Any], *, kind: str, path: Path) -> FormData:
+    """The form data of a version from its cells as stored (see the module docstring)."""
+    form = form_of(kind)
+    if form is None:
+        raise ArchiveError(f"jenis workbook '{kind}' {_NOT_READ}.", path=path)
+    read: Mapping[str, Any] = stored_cells.get("read") or {}
+    meta = _meta(form, read.get("template"), path)
+    values = _values(stored_cells, form, dated=not read)
+    unknown = sorted(set(values) - {_key(FIELDS, f.key) for f in form.fields} - _columns(form))
+    if unknown:
+        raise ArchiveError(
+            f"isian {', '.join(unknown)} tidak ada di templat '{form.title}' yang dipakai "
+            f"xlkinerja ini; versi ini {_NOT_READ}.",
+            path=path,
+        )
+    places: Mapping[str, str] = read.get("places") or {}
+    formulas: Mapping[str, Mapping[str, str]] = read.get("formulas") or {}
+    formula_cells = {
+        _split(address): state for cells in formulas.values() for address, state in cells.items()
+    }
+    fields = {}
+    for fld in form.fields:
+        key = _key(FIELDS, fld.key)
+        found = values.get(key) or {}
+        address = (
+            next(iter(found), None) or places.get(key) or next(iter(formulas.get(key, {})), "")
+        )
+        sheet, cell = _split(address) if address else (form.sheet_of_field(fld.key).name, "")
+        fields[fld.key] = CellValue(found.get(address), sheet, cell)
+    tables = {spec.key: _table(form, spec.key, values, places, formulas) for spec in form.tables}
+    return FormData(
+        form=form, path=path, meta=meta, fields=fields, tables=tables, formula_cells=formula_cells
+    )
+
+
+def _key(table: str, item: str) -> str:
+    return f"{table}.{item}"
+
+
+def _columns(form: Form) -> set[str]:
+    return {_key(t.key, c.key) for t in form.tables for c in t.input_columns}
+
+
+def _split(address: str) -> tuple[str, str]:
+    """The sheet and cell of "Sheet!G12"; a sheet name may hold "!" itself."""
+    sheet, _, cell = address.rpartition("!")
+    return sheet, cell
+
+
+def _meta(form: Form, template: Mapping[str, str] | None, path: Path) -> TemplateMeta:
+    if template is None:  # recorded before the archive kept it: the current template
+        return TemplateMeta(form.id.value, form.version, form.schema_hash, "")
+    meta = TemplateMeta(
+        template_id=template["template_id"],
+        version=template["versi"],
+        schema_hash=template["schema_hash"],
+        generator=template["generator"],
+    )
+    if meta.version != form.version or meta.schema_hash != form.schema_hash:
+        raise ArchiveError(
+            f"dikirim dengan templat versi {meta.version} (skema {meta.schema_hash}), berbeda "
+            f"dengan versi yang dipakai xlkinerja ini: {form.version} (skema "
+            f"{form.schema_hash}); versi ini {_NOT_READ}.",
+            path=path,
+            hint="Minta unit mengirim ulang dengan templat terbaru.",
+        )
+    return meta
+
+
+Values = dict[str, dict[str, CellScalar]]  # item → {"Sheet!A1": value}
+
+
+def _values(stored: Mapping[str, Any], form: Form, *, dated: bool) -> Values:
+    """Every value read, by item and address, of the types the reader gave. `dated`: no type
+    was kept (an older version): ISO text in a date item is taken for the date it was."""
+    found: Values = {}
+    if stored.get(cellcodec.MARK) == 1:
+        for group in stored["groups"]:
+            item = group.get("field")
+            values = cast(Mapping[str, CellScalar], cellcodec.group_values(group))
+            types: Sequence[str | None] = group.get("types") or ()
+            if types:
+                values = {
+                    a: _PARSE[t](cast(str, v)) if t else v
+                    for (a, v), t in zip(values.items(), types, strict=True)
+                }
+            found.setdefault(str(item), {}).update(values)
+        entries: Iterable[tuple[str, Any]] = stored["other"].items()
+    else:
+        entries = stored.items()  # the plain "Sheet!A1" → entry form
+    for address, entry in entries:
+        is_entry = isinstance(entry, Mapping) and "value" in entry
+        item = entry.get("field") if is_entry else None
+        found.setdefault(str(item), {})[address] = entry["value"] if is_entry else entry
+    if dated:
+        dates = {_key(FIELDS, f.key) for f in form.fields if f.type == ValueType.DATE}
+        dates |= {
+            _key(t.key, c.key) for t in form.tables for c in t.input_columns
+            if c.type == ValueType.DATE
+        }  # fmt: skip
+        for item in dates & found.keys():
+            found[item] = {a: _iso_date(v) for a, v in found[item].items()}
+    return found
+
+
+def _iso_date(value: CellScalar) -> CellScalar:
+    if not isinstance(value, str):
+        return value
+    try:
+        return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _table(
+    form: Form,
+    key: str,
+    values: Values,
+    places: Mapping[str, str],
+    formulas: Mapping[str, Mapping[str, str]],
+) -> TableData:
+    spec = form.table(key)
+    sheet = form.sheet_of_table(key).name
+    letters: dict[str, str] = {}
+    cells: dict[str, dict[int, CellScalar]] = {}  # column → {row: value}
+    numbers: set[int] = set()
+    for column in spec.input_columns:
+        item = _key(key, column.key)
+        at: dict[int, CellScalar] = {}
+        addresses = [*values.get(item, {}), *formulas.get(item, {})] or (
+            [places[item]] if item in places else []
+        )
+        for address in addresses:
+            sheet, cell = _split(address)  # every column of a table is on its sheet
+            column_letters = cell.rstrip("0123456789")
+            letters[column.key] = column_letters
+            if len(column_letters) < len(cell):
+                at[int(cell[len(column_letters) :])] = values.get(item, {}).get(address)
+        numbers |= at.keys()
+        cells[column.key] = at
+    rows = sorted(numbers)
+    if rows:  # an older version does not say where a wholly blank column is
+        letters = {c.key: letters.get(c.key, "") for c in spec.input_columns}
+    return TableData(
+        spec=spec,
+        sheet=sheet,
+        numbers=tuple(rows),
+        columns={c: [at.get(n) for n in rows] for c, at in cells.items()},
+        letters=letters,
+    )
