@@ -40,7 +40,7 @@ from tests.server_harness import (
     unit_keys,
 )
 from tests.test_excel_actions import vba_client_actions
-from tests.vba_payload import payload
+from tests.vba_payload import payload, set_cell
 from xlkinerja.cli import app as cli_app
 from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
 from xlkinerja.excel.registry import action as register
@@ -58,12 +58,19 @@ UNIT_BOOKS = {
 }
 WORKBOOKS = sorted(p for p in SAMPLE.glob("*.xlsx") if p != MASTER)
 TI = UNIT_BOOKS["TI"]
-# Actions that act as the key's unit (they write for it); kirim is built on another branch.
+P3M = UNIT_BOOKS["P3M"]  # no finding with the master: kirim records it
 KIRIM = "kirim"
-FOR_A_UNIT = {KIRIM}
-needs_kirim = pytest.mark.skipif(
-    KIRIM not in ACTIONS, reason="hook for the kirim action, which is not built yet"
-)
+FOR_A_UNIT = {KIRIM}  # actions that write for the key's unit: a second run differs
+
+
+def clean_ti() -> dict[str, Any]:
+    """TI's request with its planted galat fixed (IKK-TI-6 names IKU-9, which the master does
+    not have), as tests/test_kirim.py does: kirim records it."""
+    return set_cell(payload(TI), "PK", "H27", "IKU-6")
+
+
+def encoded(body: dict[str, Any]) -> bytes:
+    return json.dumps(body).encode("utf-8")
 
 
 def unit_of(path: Path) -> str:
@@ -390,25 +397,29 @@ def test_an_action_runs_as_the_unit_of_the_key_not_of_the_workbook(
     assert alert_of(response)[0] == f"unit=AK; buku={UNIT_BOOKS['AK'].name}"
 
 
-@needs_kirim
-def test_kirim_hook_a_unit_cannot_send_as_another_unit(
+def test_kirim_of_another_units_workbook_is_refused_and_of_its_own_recorded(
     client: httpx.Client, served: Served, keys: Keys, caplog: pytest.LogCaptureFixture
 ):
-    """TI's key with AK's workbook: refused with a message (a critical alert, as every
-    user error of an action), nothing archived for AK; AK's own key: archived."""
+    """TI's key with AK's workbook: refused in a message box, nothing archived; P3M's key
+    with P3M's workbook: recorded as P3M's version 1."""
     from xlkinerja.store import Archive
 
     caplog.set_level(logging.INFO, logger="xlkinerja.server")
     refused = post(client, KIRIM, body_of(UNIT_BOOKS["AK"]), keys.of["TI"])
     assert refused.status_code == 200
-    assert alert_of(refused)[3] == "critical"
+    text, _title, _buttons, mode, *_ = alert_of(refused)
+    assert mode == "critical" and "milik unit AK" in text and "unit TI" in text
     assert server_lines(caplog)[-1]["outcome"] == "galat"
     with Archive.open(served.config.db) as archive:
         assert archive.versions("AK") == []
-    accepted = post(client, KIRIM, body_of(UNIT_BOOKS["AK"]), keys.of["AK"])
-    assert accepted.status_code == 200 and alert_of(accepted)[3] != "critical"
+    accepted = post(client, KIRIM, body_of(P3M), keys.of["P3M"])
+    assert accepted.status_code == 200
+    text, _title, _buttons, mode, *_ = alert_of(accepted)
+    assert mode != "critical" and "versi 1 unit P3M" in text
+    assert server_lines(caplog)[-1]["outcome"] == "ok"
     with Archive.open(served.config.db) as archive:
-        assert len(archive.versions("AK")) == 1
+        (version,) = archive.versions("P3M")
+        assert version.compiled_by == "kirim:P3M"
 
 
 # -- many calls at once, archive on PostgreSQL --------------------------------------------------
@@ -452,20 +463,34 @@ def test_20_concurrent_validasi_calls_all_answered_each_with_its_own_workbook(
     assert len(xw.engines["remote"].apps) == 1  # every call's App is gone
 
 
-@needs_kirim
-def test_kirim_hook_20_concurrent_calls_all_recorded(on_postgres: Served, keys: Keys):
-    """20 kirim at once on PostgreSQL: all answered, none lost, the versions of each unit
-    numbered without gaps or repeats."""
+def test_20_concurrent_kirim_calls_all_recorded_on_postgresql(
+    on_postgres: Served, keys: Keys, caplog: pytest.LogCaptureFixture
+):
+    """20 workbooks of different content sent at once over HTTP (10 of P3M, 10 of TI, each
+    with its unit's key): every one answered and recorded, none lost, each unit's versions
+    1..10 without a gap or a repeat, each holding the content of one workbook sent."""
     from xlkinerja.store import Archive
 
-    _, calls = twenty_calls(keys)
-    responses = call_concurrently(on_postgres.url, KIRIM, calls)
+    caplog.set_level(logging.INFO, logger="xlkinerja.server")
+    sent = []  # (unit, tempat, body)
+    for n in range(20):
+        unit, body = ("P3M", payload(P3M)) if n % 2 else ("TI", clean_ti())
+        sent.append((unit, f"Kota {n}", encoded(set_cell(body, "PK", "B14", f"Kota {n}"))))
+    responses = call_concurrently(on_postgres.url, KIRIM, [(keys.of[u], b) for u, _, b in sent])
     assert [r.status_code for r in responses] == [200] * 20
-    assert all(alert_of(r)[3] != "critical" for r in responses)
+    texts = [alert_of(r) for r in responses]
+    assert all(args[3] != "critical" for args in texts), [a[0] for a in texts]
+    for (unit, _, _), args in zip(sent, texts, strict=True):
+        assert f"unit {unit}" in args[0]  # each answer is its own workbook's receipt
+    assert {x["outcome"] for x in server_lines(caplog)} == {"ok"}
     with Archive.open(on_postgres.config.db) as archive:
-        for unit in UNIT_BOOKS:
-            versions = [v.version for v in archive.versions(unit)]
-            assert versions and versions == list(range(1, len(versions) + 1)), unit
+        for unit in ("P3M", "TI"):
+            kept = archive.versions(unit)
+            assert [v.version for v in kept] == list(range(1, 11)), unit
+            assert len({v.sha256 for v in kept}) == 10
+            places = {archive.get(unit, v.version).cells["PK!B14"]["value"] for v in kept}
+            assert places == {tempat for owner, tempat, _ in sent if owner == unit}
+        assert {v.unit: v.version for v in archive.submissions()} == {"P3M": 10, "TI": 10}
 
 
 def test_a_calls_marks_and_message_stay_with_its_own_workbook():
@@ -510,6 +535,28 @@ def test_the_command_serves_and_sets_the_license_key_itself(keys: Keys, tmp_path
         )
         assert response.status_code == 200, response.text
         assert "unit=TI action=validasi outcome=ok status=200" in command_log(url)
+
+
+def test_a_server_without_an_archive_it_can_open_does_not_start(keys: Keys, tmp_path: Path):
+    from tests.pg_server import free_port
+    from xlkinerja.errors import XlkinerjaError
+
+    nowhere = f"postgresql://kinerja@127.0.0.1:{free_port()}/arsip"  # nobody listens there
+    with pytest.raises(XlkinerjaError, match="tidak dapat dipakai"):
+        create_app(server_config(keys, tmp_path, db=nowhere))
+
+
+def test_the_archive_is_ready_when_the_server_starts(keys: Keys, tmp_path: Path):
+    """Created and migrated once at the start: the first calls that record at once never
+    create the schema together."""
+    from xlkinerja.store import Archive
+
+    config = server_config(keys, tmp_path)
+    assert not Path(str(config.db)).exists()
+    create_app(config)
+    assert Path(str(config.db)).exists()
+    with Archive.open(config.db) as archive:
+        assert archive.submissions() == []
 
 
 def test_xlkinerja_imports_and_its_cli_runs_without_the_license_key():

@@ -28,6 +28,7 @@ from starlette.routing import Route
 from xlkinerja.core.version import VERSION
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel import ACTIONS
+from xlkinerja.jobs.arsip import siapkan
 from xlkinerja.server import messages
 from xlkinerja.server.body import TooLarge, read_body
 from xlkinerja.server.calllog import Outcome, log, log_call
@@ -38,13 +39,16 @@ from xlkinerja.server.remote import remote_engine, xlwings_version
 
 
 def create_app(config: ServerConfig) -> Starlette:
-    """The server's app; refuses to start (XlkinerjaError) without a master, a keys file or
-    the remote engine, rather than fail at every call."""
+    """The server's app; refuses to start (XlkinerjaError) without a master, a keys file,
+    the remote engine or an archive it can open (created or migrated here, once), rather than
+    fail at every call."""
     if not config.master.is_file():
         raise XlkinerjaError("workbook master tidak ditemukan.", path=config.master)
     keys = KeyRing.load(config.keys)
     remote_engine()
     xlwings = xlwings_version()
+    archive = siapkan(config.db)
+    log.info("master %s, %d unit keys, archive %s", config.master, len(keys.units), archive)
 
     async def call(request: Request) -> Response:
         started = time.perf_counter()

@@ -3,9 +3,10 @@ part, run in a worker thread (parse, check the version, build the book, run the 
 
 The action runs through the same registry as the local mode (`run_action`): an error of the
 user's is a message box in Excel (an `alert` in a 200 answer), as locally. The context says
-which unit the API key belongs to (`ActionContext.unit`): an action that acts for a unit —
-`kirim` puts a workbook into the archive as that unit's — must refuse a workbook of another
-unit; the server cannot tell a workbook's unit without reading it, the action can.
+which unit the API key belongs to (`ActionContext.unit`), and nothing in the request can
+change it: an action that acts for a unit must refuse a workbook of another unit, as
+`kirim` does (jobs/kirim.py: a unit workbook is its kode_unit's, an SKP its employee's
+unit's). The server cannot tell a workbook's unit without reading it; the action reads it.
 """
 
 from __future__ import annotations
