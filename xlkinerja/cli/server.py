@@ -43,7 +43,7 @@ def server(
     ] = None,
     inbox: Annotated[
         Path | None,
-        typer.Option("--inbox", help="Folder tempat workbook kiriman unit dikumpulkan."),
+        typer.Option("--inbox", help="Folder kiriman, diteruskan ke tombol yang memakainya."),
     ] = None,
     host: Annotated[
         str, typer.Option("--host", help="Alamat yang didengarkan (0.0.0.0: semua jaringan).")
