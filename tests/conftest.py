@@ -8,6 +8,10 @@ from hypothesis import settings
 
 from tests.pg_server import db, postgres  # noqa: F401  (fixtures for every module)
 
+# xlwings registers its remote engine (the server mode's, PolyForm Noncommercial 1.0.0) only
+# when this is set at its first import, whichever test module imports it first.
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
 # CI runs the same examples every time (a red CI blocks a landing); locally hypothesis
 # explores new ones on every run.
 settings.register_profile("ci", derandomize=True, database=None, deadline=None)

@@ -105,3 +105,14 @@ def bersihkan(db: str | Path | None, *, years: int) -> ArsipBersihkan:
 
     with Archive.open(db) as archive:
         return ArsipBersihkan(archive.purge(years), years)
+
+
+def siapkan(db: str | Path | None) -> str:
+    """Open the archive (created, or migrated to the latest schema) and close it again: what
+    the server does at its start, so that a database it cannot use stops it there and then,
+    and the first calls that record never create the schema together. Returns where the
+    archive is, without a password."""
+    from xlkinerja.store.archive import Archive
+
+    with Archive.open(db) as archive:
+        return archive.location

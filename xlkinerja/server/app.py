@@ -1,0 +1,121 @@
+"""The ASGI app: `POST /xlwings/<action>` for the add-in's buttons, `GET /kesehatan`.
+
+A call is checked from the cheapest refusal up, so that a request that will be refused costs
+little: size (413, from Content-Length before reading, else while reading), key (401), action
+(404); then, in a worker thread, JSON (400), xlwings version (400) and the action itself
+(200, the actions for Excel). The body is read (up to the limit) before the 401 and 404:
+answering while the client is still sending makes the connection reset, and the user would
+see a network error instead of the message. The event loop only reads and answers;
+everything that takes CPU runs in Starlette's thread pool, so calls of different units run
+side by side (the archive serialises only its own writes, in its transactions).
+
+Starlette, not FastAPI: the one endpoint takes the raw body (the size limit applies while
+reading, the JSON is parsed in the worker thread with orjson), so FastAPI's models and
+OpenAPI pages would go unused.
+"""
+
+from __future__ import annotations
+
+import time
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from xlkinerja.core.version import VERSION
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.excel import ACTIONS
+from xlkinerja.jobs.arsip import siapkan
+from xlkinerja.server import messages
+from xlkinerja.server.body import TooLarge, read_body
+from xlkinerja.server.calllog import Outcome, log, log_call
+from xlkinerja.server.calls import Answer, refusal, run_call
+from xlkinerja.server.config import ServerConfig
+from xlkinerja.server.keys import KeyRing, presented_key
+from xlkinerja.server.remote import remote_engine, xlwings_version
+
+
+def create_app(config: ServerConfig) -> Starlette:
+    """The server's app; refuses to start (XlkinerjaError) without a master, a keys file,
+    the remote engine or an archive it can open (created or migrated here, once), rather than
+    fail at every call."""
+    if not config.master.is_file():
+        raise XlkinerjaError("workbook master tidak ditemukan.", path=config.master)
+    keys = KeyRing.load(config.keys)
+    remote_engine()
+    xlwings = xlwings_version()
+    archive = siapkan(config.db)
+    log.info("master %s, %d unit keys, archive %s", config.master, len(keys.units), archive)
+
+    async def call(request: Request) -> Response:
+        started = time.perf_counter()
+        action = str(request.path_params["action"])
+        answer, unit = await _answer(request, action, config, keys)
+        log_call(
+            unit=unit,
+            action=action,
+            outcome=answer.outcome,
+            status=answer.status,
+            started=started,
+            client=request.client.host if request.client else None,
+        )
+        return _response(answer)
+
+    async def kesehatan(request: Request) -> Response:
+        return JSONResponse({"status": "ok", "xlkinerja": VERSION, "xlwings": xlwings})
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        text = messages.method_not_allowed() if status == 405 else messages.not_found()
+        return PlainTextResponse(text, status_code=status)
+
+    app = Starlette(
+        routes=[
+            Route("/xlwings/{action}", call, methods=["POST"]),
+            Route("/kesehatan", kesehatan, methods=["GET"]),
+        ],
+        exception_handlers={404: not_found, 405: not_found},
+    )
+    app.state.config = config
+    return app
+
+
+async def _answer(
+    request: Request, action: str, config: ServerConfig, keys: KeyRing
+) -> tuple[Answer, str | None]:
+    """The answer to a call, and the unit that made it (None until the key is known)."""
+    try:
+        body = await read_body(request, config.max_body_bytes)
+    except TooLarge as exc:
+        text = messages.too_large(config.max_body_bytes, exc.size)
+        return refusal(413, text, Outcome.TOO_LARGE), None
+    except ClientDisconnect:  # nobody left to answer; the log line still tells
+        return refusal(400, "", Outcome.BAD_REQUEST), None
+    authorization = request.headers.get("authorization")
+    unit = keys.unit_for(authorization)
+    if unit is None:
+        missing = not presented_key(authorization)
+        text = messages.missing_key() if missing else messages.unknown_key()
+        return refusal(401, text, Outcome.UNAUTHORIZED), None
+    if action not in ACTIONS:
+        return refusal(404, messages.unknown_action(action[:40]), Outcome.NOT_FOUND), unit
+    try:
+        return await run_in_threadpool(run_call, action, body, unit, config), unit
+    except Exception:
+        log.exception("call of %r by unit %s failed", action, unit)
+        return refusal(500, messages.internal(), Outcome.INTERNAL), unit
+
+
+def _response(answer: Answer) -> Response:
+    if answer.is_json:
+        return Response(answer.body, status_code=200, media_type="application/json")
+    headers = {"WWW-Authenticate": 'Bearer realm="xlkinerja"'} if answer.status == 401 else None
+    return Response(
+        answer.body,
+        status_code=answer.status,
+        media_type="text/plain; charset=utf-8",
+        headers=headers,
+    )
