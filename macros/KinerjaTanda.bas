@@ -40,7 +40,7 @@ Public Function KinerjaTandai(wb As Variant, sheetName As Variant, address As Va
         Exit Function
     End If
 
-    If target.Interior.Pattern = xlNone Then
+    If target.Interior.ColorIndex = xlColorIndexNone Then
         original = -1
     Else
         original = target.Interior.Color
@@ -92,7 +92,7 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
         If Not target Is Nothing And Not IsEmpty(guard) Then
             If IsOurFill(target.Interior.Color) Then
                 If report.Cells(r, RECORD_COL + 2).Value = -1 Then
-                    target.Interior.Pattern = xlNone
+                    target.Interior.ColorIndex = xlColorIndexNone
                 Else
                     target.Interior.Color = report.Cells(r, RECORD_COL + 2).Value
                 End If
@@ -125,9 +125,16 @@ Private Function Unprotected(sheet As Worksheet) As Variant
         Unprotected = options
         Exit Function
     End If
+    options(1) = sheet.ProtectDrawingObjects
+    options(2) = sheet.ProtectScenarios
+    ' Read under On Error: a spreadsheet program without the Protection object (LibreOffice)
+    ' protects the sheet again with the plain defaults.
+    On Error Resume Next
+    Dim i As Long
+    For i = 3 To 13
+        options(i) = False
+    Next i
     With sheet.Protection
-        options(1) = sheet.ProtectDrawingObjects
-        options(2) = sheet.ProtectScenarios
         options(3) = .AllowFormattingCells
         options(4) = .AllowFormattingColumns
         options(5) = .AllowFormattingRows
@@ -140,6 +147,7 @@ Private Function Unprotected(sheet As Worksheet) As Variant
         options(12) = .AllowFiltering
         options(13) = .AllowUsingPivotTables
     End With
+    On Error GoTo 0
     On Error Resume Next
     sheet.Unprotect ""
     If Err.Number <> 0 Or sheet.ProtectContents Then
@@ -153,6 +161,7 @@ End Function
 ' Protect `sheet` again as it was (see Unprotected).
 Private Sub Protect(sheet As Worksheet, options As Variant)
     If Not options(0) Then Exit Sub
+    On Error Resume Next
     sheet.Protect Password:="", DrawingObjects:=options(1), Contents:=True, _
         Scenarios:=options(2), AllowFormattingCells:=options(3), _
         AllowFormattingColumns:=options(4), AllowFormattingRows:=options(5), _
@@ -160,4 +169,10 @@ Private Sub Protect(sheet As Worksheet, options As Variant)
         AllowInsertingHyperlinks:=options(8), AllowDeletingColumns:=options(9), _
         AllowDeletingRows:=options(10), AllowSorting:=options(11), _
         AllowFiltering:=options(12), AllowUsingPivotTables:=options(13)
+    If Err.Number <> 0 Then
+        ' A program that knows only the first options (LibreOffice): protected all the same.
+        Err.Clear
+        sheet.Protect ""
+    End If
+    On Error GoTo 0
 End Sub
