@@ -110,6 +110,48 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
     KinerjaBersihkan = restored
 End Function
 
+' Write a block of values into sheet `sheetName` from row `firstRow`, column `firstCol`
+' (xlkinerja/io/live_cells.py): `block` is lines (vbLf) of tab-separated fields, each
+' "n:<number>" (a dot as the decimal sign: Val reads it whatever the locale), "t:<text>"
+' (written as text, never as a formula) or empty (the cell is cleared). The sheet's
+' protection is lifted for the writing and put back. Returns the number of cells written.
+Public Function KinerjaTulis(wb As Variant, sheetName As Variant, firstRow As Variant, _
+                             firstCol As Variant, block As Variant) As Long
+    Dim sheet As Worksheet
+    Dim guard As Variant
+    Dim lines() As String
+    Dim fields() As String
+    Dim i As Long
+    Dim j As Long
+    Dim cell As Range
+    Dim written As Long
+
+    Set sheet = wb.Worksheets(CStr(sheetName))
+    guard = Unprotected(sheet)
+    If IsEmpty(guard) Then
+        KinerjaTulis = -1  ' protected with a password: nothing written
+        Exit Function
+    End If
+    lines = Split(CStr(block), vbLf)
+    For i = 0 To UBound(lines)
+        fields = Split(lines(i), vbTab)
+        For j = 0 To UBound(fields)
+            Set cell = sheet.Cells(CLng(firstRow) + i, CLng(firstCol) + j)
+            If fields(j) = "" Then
+                cell.ClearContents
+            ElseIf Left$(fields(j), 2) = "n:" Then
+                cell.Value = Val(Mid$(fields(j), 3))
+            Else
+                cell.NumberFormat = "@"
+                cell.Value = Mid$(fields(j), 3)
+            End If
+            written = written + 1
+        Next j
+    Next i
+    Protect sheet, guard
+    KinerjaTulis = written
+End Function
+
 ' The fills xlkinerja gives (xlkinerja/io/annotate/plan.py FILLS): galat, peringatan, info.
 Private Function IsOurFill(color As Long) As Boolean
     IsOurFill = (color = RGB(&HFF, &HC7, &HCE)) Or (color = RGB(&HFF, &HEB, &H9C)) _

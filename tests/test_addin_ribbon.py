@@ -15,7 +15,7 @@ from xlkinerja.addin.build import addin_modules
 
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 GROUPS = {
-    "Unit": ["Validasi", "Bersihkan tanda", "Kirim"],
+    "Unit": ["Validasi", "Bersihkan tanda", "Hitung capaian", "Kirim"],
     "Perencanaan": ["Kaskade", "Kompilasi"],
     "Bantuan": ["Tentang"],
 }

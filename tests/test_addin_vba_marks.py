@@ -42,6 +42,10 @@ Public Sub UjiTandai()
     KinerjaTandai wb, "PK", "B16", "FFEB9C", "[pk.x.y] kedua", 6
     KinerjaTandai wb, "Capaian", "F7", "FFC7CE", "[capaian.kendala.wajib] kendala", 7
 End Sub
+Public Sub UjiTulis()
+    KinerjaTulis Application.ActiveWorkbook, "Capaian", 6, 8, _
+        "t:Capaian (%)" & vbTab & "t:Predikat" & vbLf & "n:75.5" & vbTab & "t:=1+1" & vbLf & vbTab
+End Sub
 Public Sub UjiBersihkan()
     KinerjaBersihkan Application.ActiveWorkbook, "Hasil Validasi"
 End Sub
@@ -60,6 +64,7 @@ RUNNER = """Sub RunVba(sUrl As String, sMarked As String, sCleared As String, sE
     oProvider = oDoc.getScriptProvider()
     sBase = "vnd.sun.star.script:PROJECT.Uji."
     oProvider.getScript(sBase & "UjiTandai?language=Basic&location=document").invoke(Array(), Array(), Array())
+    oProvider.getScript(sBase & "UjiTulis?language=Basic&location=document").invoke(Array(), Array(), Array())
     oDoc.storeToURL(sMarked, store())
     oProvider.getScript(sBase & "UjiBersihkan?language=Basic&location=document").invoke(Array(), Array(), Array())
     oDoc.storeToURL(sCleared, store())
@@ -124,7 +129,7 @@ def note(cell: object) -> str | None:
 
 
 @pytest.mark.libreoffice
-def test_the_marks_are_made_recorded_and_undone_on_protected_sheets(tmp_path: Path):
+def test_the_marks_and_the_values_are_written_on_protected_sheets_and_undone(tmp_path: Path):
     workbook = tmp_path / "AK.xlsm"
     with_vba(SAMPLE / "AK-jurusan-akuntansi.xlsx", workbook)
     before = openpyxl.load_workbook(workbook)
@@ -158,6 +163,11 @@ def test_the_marks_are_made_recorded_and_undone_on_protected_sheets(tmp_path: Pa
     assert [r[:2] for r in record] == [["PK", "B15"], ["PK", "B16"], ["Capaian", "F7"]]
     assert [r[3] for r in record] == [1, 0, 1]  # a note added, the user's kept, added
     assert report.column_dimensions["K"].hidden
+    # KinerjaTulis: a number stays a number (a dot as the decimal sign, whatever the
+    # locale), a text that looks like a formula stays text, on the protected sheet.
+    assert [capaian["H6"].value, capaian["I6"].value] == ["Capaian (%)", "Predikat"]
+    assert capaian["H7"].value == 75.5 and capaian["I7"].value == "=1+1"
+    assert capaian["H8"].value is None
 
     clean = openpyxl.load_workbook(cleared)
     pk, capaian = clean["PK"], clean["Capaian"]

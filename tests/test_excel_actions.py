@@ -23,8 +23,9 @@ from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
 from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.io.annotate import annotate_workbook
-from xlkinerja.io.annotate.live_backend import ACTIONS_USED, ADDIN, BERSIHKAN, TANDAI
+from xlkinerja.io.annotate.live_backend import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.io.annotate.plan import HEADERS, REPORT_SHEET
+from xlkinerja.io.live_cells import ADDIN
 from xlkinerja.jobs.pipeline import check_workbooks
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
@@ -87,9 +88,10 @@ def test_every_action_written_back_is_one_the_vba_client_has():
     assert {"setValues", "addSheet", "runMacro", "alert"} <= client  # the parse found them
     assert client | {"alert"} >= ACTIONS_USED
     macros = our_macros()
-    for path in WORKBOOKS:
+    runs = [(p, "validasi") for p in WORKBOOKS] + [(WORKBOOKS[0], "hitung_capaian")]
+    for path, action_name in runs:
         book = remote_book(path)
-        run_action("validasi", book, SERVER)
+        run_action(action_name, book, SERVER)
         for action in actions_of(book):
             assert action["func"] in client, action["func"]
             if action["func"] == "runMacro":
@@ -266,3 +268,43 @@ def test_messages_and_marks_go_to_their_own_workbook_when_requests_overlap():
     assert mine[-1]["func"] == "alert" and "AK-jurusan-akuntansi.xlsx" in mine[-1]["args"][0]
     assert sum(a["func"] == "runMacro" for a in mine) == 3
     assert actions_of(second) == []
+
+
+def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path: Path):
+    from xlkinerja.io.live_cells import TULIS
+
+    path = SAMPLE / "AK-jurusan-akuntansi.xlsx"
+    book = remote_book(path)
+    result = run_action("hitung_capaian", book, SERVER)
+    assert result is not None
+    (write, alert) = actions_of(book)
+    assert write["func"] == "runMacro" and write["args"][0] == f"'{ADDIN}'!{TULIS}"
+    sheet, first_row, first_col, block = write["args"][1:]
+    assert (sheet, first_row, first_col) == ("Capaian", 6, 8)  # header row, right of G
+    lines = [line.split("\t") for line in block.split("\n")]
+    assert lines[0][0] == "t:Capaian (%)" and "dihitung 03-03-2025 09:30" in lines[0][2]
+    # The same capaian as the compiled report's Rekap Capaian for this unit.
+    from xlkinerja.jobs.kompilasi import compile_paths
+
+    rekap = compile_paths([path], master=MASTER, output=tmp_path / "rekap.xlsx",
+                          archive=False, workers=1, now=NOW).kompilasi.capaian_ikk  # fmt: skip
+    expected = {
+        int(r.baris): round(float(r.capaian), 2)
+        for r in rekap.itertuples()
+        if r.capaian == r.capaian
+    }
+    written = {
+        first_row + i: float(line[0][2:])
+        for i, line in enumerate(lines)
+        if line and line[0].startswith("n:")
+    }
+    assert written == expected
+    assert "Cukup" in lines[7 - first_row][1]
+    assert "tidak dapat dihitung" in block
+    assert "Capaian dihitung untuk 8 dari 10" in alert["args"][0]
+
+
+def test_hitung_capaian_is_for_unit_workbooks():
+    book = remote_book(SAMPLE / "skp-TI-budi-santoso.xlsx")
+    assert run_action("hitung_capaian", book, SERVER) is None
+    assert "workbook unit" in actions_of(book)[0]["args"][0]

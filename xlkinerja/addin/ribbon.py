@@ -56,6 +56,15 @@ BUTTONS: tuple[Button, ...] = (
         "ClearFormats",
     ),
     Button(
+        "hitung_capaian",
+        "Unit",
+        "Hitung capaian",
+        "Hitung capaian kinerja",
+        "Menghitung capaian setiap triwulan dari realisasi dan target Rencana Aksi (sesuai "
+        "konsolidasi IKK) beserta predikatnya, dan menuliskannya di samping tabel Capaian.",
+        "CalculateNow",
+    ),
+    Button(
         "kirim",
         "Unit",
         "Kirim",

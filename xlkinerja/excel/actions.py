@@ -17,6 +17,7 @@ from xlkinerja.jobs.buku import (
     kaskade_book,
     validate_book,
 )
+from xlkinerja.jobs.hitung import HitungResult, hitung_book
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.tentang import Tentang, about
@@ -73,3 +74,9 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult:
     if not is_remote(book):
         book.app.books.open(str(result.output))  # the planning unit sees the report at once
     return result
+
+
+@action("hitung_capaian")
+def hitung_capaian(book: Any, context: ActionContext) -> HitungResult:
+    """The capaian and predikat of every reported triwulan, beside the Capaian table."""
+    return hitung_book(book, master=context.master, now=context.now)

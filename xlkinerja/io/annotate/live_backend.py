@@ -25,8 +25,8 @@ from xlkinerja.core.address import column_letters
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.annotate.plan import HEADERS as REPORT_HEADERS
 from xlkinerja.io.annotate.plan import ReportRow, WritebackPlan
+from xlkinerja.io.live_cells import run_macro
 
-ADDIN = "xlkinerja.xlam"
 TANDAI = "KinerjaTandai"  # (wb, sheet, address, fill RGB hex, note, record row) → 1: note added
 BERSIHKAN = "KinerjaBersihkan"  # (wb, report sheet name): undo the marks recorded there
 RECORD_COL = 10  # K, zero-based: the record of the marks takes K:N
@@ -38,11 +38,6 @@ ACTIONS_USED = frozenset(
     {"runMacro", "sheetDelete", "addSheet", "setValues", "addHyperlink", "setRangeColor",
      "setAutofit", "setNumberFormat", "activateSheet"}
 )  # fmt: skip
-
-
-def macro_name(name: str) -> str:
-    """A macro of the add-in, named so that Excel finds it from any workbook."""
-    return f"'{ADDIN}'!{name}"
 
 
 @dataclass(frozen=True)
@@ -64,13 +59,7 @@ class LiveBackend:
         self.remote = remote
 
     def _macro(self, name: str, *args: object) -> None:
-        if self.remote:
-            # Onto this book's own list of actions: the remote engine's `app.macro` puts it
-            # on the app's most recently opened book, another request's on a busy server.
-            # The VBA client's runMacro passes the workbook first.
-            self.book.impl.append_json_action(func="runMacro", args=[macro_name(name), *args])
-        else:
-            self.book.app.macro(macro_name(name))(self.book.api, *args)
+        run_macro(self.book, name, *args, remote=self.remote)
 
     def _sheet(self, name: str) -> Any | None:
         wanted = name.casefold()

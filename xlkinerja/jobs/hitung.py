@@ -1,0 +1,159 @@
+"""Job `hitung capaian`: the capaian of every reported triwulan of an open unit workbook,
+with its predikat, written next to each row of the Capaian table so that staff see their
+numbers before they send the workbook.
+
+The numbers are the ones kompilasi will compute (validation/capaian_rows.py: realisasi
+combined per the IKK's konsolidasi against the cumulative Rencana Aksi target; the cap and
+the predikat scale from the master when there is one). They are written as values beside
+the table — columns the reader never reads — with the time they were computed: changed
+realisasi need the button again, and nothing stale is ever read back as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.live_book import read_book
+from xlkinerja.io.live_cells import CellBlock, table_position, write_block
+from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.buku import is_remote
+from xlkinerja.jobs.summary import Summary
+from xlkinerja.specs import MASTER, FormKind
+from xlkinerja.validation.capaian_rows import CapaianRow, capaian_per_ikk
+from xlkinerja.validation.normalise import normalise_form
+
+HEADERS = ("Capaian (%)", "Predikat", "Keterangan capaian")
+
+
+@dataclass(frozen=True)
+class Baris:
+    row: int  # Excel row of the Capaian table
+    capaian: float | None
+    predikat: str | None
+    keterangan: str  # why not computed, or "" when computed
+
+
+@dataclass
+class HitungResult:
+    file: str
+    computed_at: datetime
+    rows: list[Baris] = field(default_factory=list)
+
+    @property
+    def computed(self) -> int:
+        return sum(r.capaian is not None for r in self.rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "berkas": self.file,
+            "dihitung": self.computed_at.isoformat(timespec="minutes"),
+            "baris": [
+                {"baris": r.row, "capaian": r.capaian, "predikat": r.predikat,
+                 "keterangan": r.keterangan}
+                for r in self.rows
+            ],
+        }  # fmt: skip
+
+    def summary(self) -> Summary:
+        out = Summary()
+        out.line(
+            f"Capaian dihitung untuk {self.computed} dari {len(self.rows)} baris realisasi; "
+            f"hasilnya di kolom {', '.join(HEADERS)} di samping tabel Capaian."
+        )
+        not_computed = [r for r in self.rows if r.capaian is None]
+        for r in not_computed[:5]:
+            out.line(f"Baris {r.row}: {r.keterangan}")
+        if len(not_computed) > 5:
+            out.line(f"… dan {len(not_computed) - 5} baris lain tidak dapat dihitung.")
+        return out
+
+    def notes(self) -> Summary:
+        return Summary()
+
+
+def _scale(master: NormalForm | None) -> PredikatScale:
+    if master is None:
+        return DEFAULT_SCALE
+    table = master.tables["predikat"]
+    rows = [
+        (table.columns["batas_bawah"][p], table.columns["batas_atas"][p],
+         table.columns["predikat"][p])
+        for p in range(len(table))
+    ]  # fmt: skip
+    try:
+        return PredikatScale.from_rows(rows) if rows else DEFAULT_SCALE
+    except SkalaPredikatError:
+        return DEFAULT_SCALE  # the master's own validation reports the broken scale
+
+
+def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
+    """One line per filled row of the Capaian table, in table order."""
+    settings = Pengaturan.from_master(master) if master is not None else Pengaturan()
+    scale = _scale(master)
+    by_pos: dict[int, CapaianRow] = {
+        row.pos: row
+        for rows in capaian_per_ikk(form, settings.batas_atas_capaian).values()
+        for row in rows
+    }
+    table = form.tables["capaian"]
+    out = []
+    for pos, number in enumerate(table.rows):
+        assert number is not None  # table rows have Excel numbers
+        found = by_pos.get(pos)
+        if found is None:
+            out.append(Baris(number, None, None, _not_counted(form, pos)))
+            continue
+        hasil = found.hasil
+        predikat = scale.predikat(hasil.nilai) if hasil.nilai is not None else None
+        out.append(Baris(number, hasil.nilai, predikat, hasil.alasan or ""))
+    return out
+
+
+def _not_counted(form: NormalForm, pos: int) -> str:
+    cap = form.tables["capaian"]
+    ikk, tw = cap.columns["kode_ikk"][pos], cap.columns["triwulan"][pos]
+    known = {v for v in form.tables["pk"].columns["kode_ikk"] if isinstance(v, str)}
+    if not isinstance(ikk, str) or ikk not in known:
+        return "kode IKK tidak ada di lembar PK"
+    if not isinstance(tw, str):
+        return "triwulan kosong"
+    return "triwulan ini sudah ada di baris sebelumnya"
+
+
+def hitung_book(
+    book: Any, *, master: Path | None = None, now: datetime | None = None
+) -> HitungResult:
+    """Compute the capaian of the open unit workbook and write it beside the table."""
+    data = read_book(book)
+    if data.form.id != FormKind.UNIT:
+        raise XlkinerjaError(
+            f"capaian dihitung di workbook unit, bukan di '{data.form.title}'.", path=data.path
+        )
+    form = normalise_form(data)[0]
+    master_form = normalise_form(read_form(master, MASTER))[0] if master is not None else None
+    now = now or datetime.now()
+    result = HitungResult(file=str(data.path), computed_at=now, rows=rows_of(form, master_form))
+    sheet, header_row, last_col, body_rows = table_position(book, "tblCapaian")
+    values: dict[int, tuple[object, ...]] = {r.row: _cells(r) for r in result.rows}
+    lines: list[tuple[object, ...]] = [
+        (*HEADERS[:-1], f"{HEADERS[-1]} (dihitung {now:%d-%m-%Y %H:%M})")
+    ]
+    first = header_row + 1
+    lines += [values.get(row, ("", "", "")) for row in range(first, first + body_rows)]
+    write_block(book, CellBlock(sheet, header_row, last_col + 1, lines), remote=is_remote(book))
+    return result
+
+
+def _cells(row: Baris) -> tuple[object, ...]:
+    return (
+        round(row.capaian, 2) if row.capaian is not None else "",
+        row.predikat or "",
+        row.keterangan,
+    )
