@@ -211,6 +211,12 @@ def _compile(
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
+    if archive:
+        # The archive first: a wrong, unreachable or newer archive stops the job before the
+        # report is written (or an earlier one replaced), not after.
+        from xlkinerja.jobs.arsip import siapkan
+
+        siapkan(db)
     now = now or datetime.now()
     clock = Clock()
     # Not the master, and not an earlier rekap written into the same folder.

@@ -22,7 +22,7 @@ from xlkinerja.store import queries
 from xlkinerja.store.diff import compare_cells, compare_targets
 from xlkinerja.store.encoded import EncodedSubmission
 from xlkinerja.store.errors import ArchiveError
-from xlkinerja.store.location import create_archive_engine, describe, writing
+from xlkinerja.store.location import CONNECT_TIMEOUT, create_archive_engine, describe, writing
 from xlkinerja.store.migrations import current_version, migrate
 from xlkinerja.store.recording import record_batch
 from xlkinerja.store.records import (
@@ -85,6 +85,8 @@ class Archive:
             yield
         except OperationalError as exc:
             reason = str(exc.orig or exc).strip().splitlines()[0]
+            if "timeout expired" in reason:
+                reason = f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik ({reason})"
             raise ArchiveError(
                 f"Database arsip '{self.location}' tidak dapat dipakai: {reason}",
                 hint="Periksa alamat/berkas database dan hak aksesnya, lalu ulangi.",

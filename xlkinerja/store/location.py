@@ -26,6 +26,7 @@ from xlkinerja.store.errors import ArchiveError
 
 ENV_VAR = "XLKINERJA_DB"
 FILE_NAME = "arsip.sqlite"
+CONNECT_TIMEOUT = 10  # seconds to connect to a PostgreSQL server
 WRITER_LOCK = 7_346_511_203  # PostgreSQL advisory lock key of the archive's writers
 _POSTGRES_NAMES = ("postgresql", "postgres", "postgresql+psycopg")
 
@@ -76,7 +77,10 @@ def create_archive_engine(db: str | Path | None = None) -> Engine:
         "json_deserializer": jsonvalue.loads,
     }
     if url.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True, **json_args)
+        # A server that takes the connection and never answers must not hang the job:
+        # libpq gives up connecting after this many seconds (a URL may say otherwise).
+        connect = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT}
+        return create_engine(url, pool_pre_ping=True, connect_args=connect, **json_args)
     if url.database and url.database != ":memory:":
         try:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
