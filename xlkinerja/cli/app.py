@@ -5,6 +5,8 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -184,4 +186,26 @@ app.add_typer(addin_cli.app, name="addin")
 
 
 def main() -> None:
-    app(prog_name="xlkinerja")
+    try:
+        app(prog_name="xlkinerja")
+    except SystemExit as stop:
+        if stop.code == EXIT_CTRL_C:
+            stop_now(EXIT_CTRL_C)
+        raise
+
+
+EXIT_CTRL_C = 130  # typer's exit after Ctrl+C
+
+
+def stop_now(code: int) -> None:
+    """Leave at once after Ctrl+C, skipping the interpreter's exit handlers: they wait for
+    worker processes and the pool's thread, which can wait for each other for good (a
+    worker blocked writing a result nobody reads). Files are already safe — atomic writes
+    cleaned up their temporary files as the interrupt passed — and the processes the job
+    started are ended first (see jobs/workers.kill_children)."""
+    from xlkinerja.jobs.workers import kill_children
+
+    kill_children()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -10,6 +10,7 @@ they end together.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import multiprocessing
@@ -17,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -58,17 +60,75 @@ def worker_pool(
     if method == "forkserver":
         context.set_forkserver_preload([__name__])  # and with it the per-file code
         _start_forkserver_shielded()
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_start
-    ) as pool:
-        # Starting a worker waits until the server has imported the per-file code (~0.1 s,
-        # more on a cold disk): let a thread wait for that while this one reads the master.
-        starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
-        starting.start()
-        try:
-            yield pool
-        finally:
-            starting.join()
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start)
+    _LIVE.add(pool)
+    # Starting a worker waits until the server has imported the per-file code (~0.1 s,
+    # more on a cold disk): let a thread wait for that while this one reads the master.
+    starting = threading.Thread(target=_start_workers, args=(pool, workers), daemon=True)
+    starting.start()
+    try:
+        yield pool
+    except BaseException:
+        starting.join()  # every worker started, before they are listed
+        _LEFT.extend(_processes(pool))  # for kill_children, if the program leaves now
+        _stop(pool)  # Ctrl+C or an error: no more work for the workers
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        starting.join()
+        _LIVE.discard(pool)
+
+
+_LIVE: set[ProcessPoolExecutor] = set()  # the pools of running jobs
+_LEFT: list[multiprocessing.process.BaseProcess] = []  # workers of pools stopped by an error
+
+
+def _processes(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    return list((getattr(pool, "_processes", None) or {}).values())
+
+
+def kill_children() -> None:
+    """End every process the jobs started — workers, the fork server, the resource
+    tracker — at once: for a program that is leaving now (Ctrl+C, SIGTERM) and must not
+    leave them behind. A worker blocked writing a result keeps its pipe open in the other
+    workers, so nothing would end them otherwise. Relies on CPython's
+    `ProcessPoolExecutor._processes` and the module-level fork server and resource tracker
+    (their `_forkserver_pid` / `_pid`), the same in 3.8 to 3.13."""
+    from multiprocessing import forkserver, resource_tracker
+
+    pids = [p.pid or 0 for pool in list(_LIVE) for p in _processes(pool)]
+    pids += [p.pid or 0 for p in _LEFT]
+    pids.append(getattr(forkserver._forkserver, "_forkserver_pid", None) or 0)
+    pids.append(getattr(resource_tracker._resource_tracker, "_pid", None) or 0)
+    for pid in pids:
+        if pid:
+            with contextlib.suppress(OSError):  # gone already
+                os.kill(pid, signal.SIGKILL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """No new work for the workers, and nothing queued left: each ends after its current
+    file. (Killing them instead can leave half a result in the pipe, and the executor's
+    thread then waits for the rest for good.) What that thread raises from now on — a
+    future it finds cancelled, a worker gone — is not the user's business: not printed."""
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        _QUIET.add(manager)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+_QUIET: weakref.WeakSet[threading.Thread] = weakref.WeakSet()  # threads of abandoned pools
+_previous_hook = threading.excepthook
+
+
+def _quiet_hook(args: threading.ExceptHookArgs) -> None:
+    if args.thread is not None and args.thread in _QUIET:
+        return
+    _previous_hook(args)
+
+
+threading.excepthook = _quiet_hook
 
 
 @contextmanager
@@ -125,7 +185,9 @@ def _worker_start() -> None:
     """In each worker: the imported modules are never scanned again, and the collector is
     off (reading a workbook makes no reference cycles, a test checks; `_process` collects
     every COLLECT_EVERY files all the same)."""
-    signal.signal(signal.SIGINT, signal.default_int_handler)  # see _start_forkserver_shielded
+    # Ctrl+C ends a worker at once and quietly (the default action: no traceback from a
+    # worker idle between files); see _start_forkserver_shielded.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     gc.freeze()
     gc.disable()
 
