@@ -14,6 +14,7 @@ from babel.dates import format_date, format_datetime
 
 from xlkinerja.io.fastsheet import FastWorksheet
 from xlkinerja.io.rekap.styles import Styles
+from xlkinerja.io.rekap.table import print_setup
 from xlkinerja.kompilasi.model import Kompilasi
 
 
@@ -64,6 +65,22 @@ class Buku:
     @property
     def disusun(self) -> str:
         return waktu(self.k.dibuat)
+
+    def print_setup(
+        self, ws: Any, title: str, header_row: int, last_col: int, end: int, *, freeze: bool = True
+    ) -> None:
+        """Print setup of a sheet whose table has its header at `header_row` and ends before
+        row `end` (see table.print_setup)."""
+        print_setup(
+            ws,
+            title=title,
+            instansi=self.k.instansi,
+            disusun=self.disusun,
+            header_row=header_row,
+            last_col=last_col,
+            last_row=max(end - 1, header_row),
+            freeze=freeze,
+        )
 
     def sheet(self, name: str) -> FastWorksheet:
         ws: FastWorksheet = self.workbook.add_worksheet(name, worksheet_class=FastWorksheet)

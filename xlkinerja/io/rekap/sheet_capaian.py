@@ -19,7 +19,6 @@ from xlkinerja.io.rekap.frames import frame, objects
 from xlkinerja.io.rekap.styles import Kolom, Styles, status_key
 from xlkinerja.io.rekap.table import (
     heading,
-    print_setup,
     section,
     set_widths,
     write_header,
@@ -339,16 +338,8 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     ]
     end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL])
     ws.set_h_pagebreaks(breaks)
-    print_setup(
-        ws,
-        title=NAME,
-        instansi=k.instansi,
-        disusun=buku.disusun,
-        header_row=header_row,
-        last_col=LAST_COL,
-        last_row=max(end - 1, header_row),
-        freeze=False,  # the header sits below the charts; frozen, they would fill the screen
-    )
+    # the header sits below the charts; frozen, they would fill the screen
+    buku.print_setup(ws, NAME, header_row, LAST_COL, end, freeze=False)
     return {"capaian_ikk": len(ikk), "capaian_iku": placed_iku, "capaian_unit": placed_unit}
 
 

@@ -13,7 +13,6 @@ from xlkinerja.io.rekap.frames import frame, objects, sumber
 from xlkinerja.io.rekap.styles import Kolom
 from xlkinerja.io.rekap.table import (
     heading,
-    print_setup,
     section,
     set_widths,
     write_header,
@@ -198,13 +197,5 @@ def write_rekap_pk(buku: Buku) -> dict[str, int]:
     write_table(ws, styles, row, ANGGARAN_KOLOM, avalues, arows["_variant"])
     if not anggaran_written:
         ws.write_string(row, 1, "Belum ada data anggaran dari unit.", styles.catatan)
-    print_setup(
-        ws,
-        title=NAME,
-        instansi=k.instansi,
-        disusun=buku.disusun,
-        header_row=header_row,
-        last_col=len(KOLOM) - 1,
-        last_row=max(end - 1, header_row),
-    )
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
     return {"rekap_pk": written, "anggaran": anggaran_written}

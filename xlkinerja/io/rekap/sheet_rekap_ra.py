@@ -12,7 +12,7 @@ from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.frames import frame, objects, sumber
 from xlkinerja.io.rekap.sheet_rekap_pk import ORPHAN_TITLE
 from xlkinerja.io.rekap.styles import Kolom
-from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
+from xlkinerja.io.rekap.table import heading, set_widths, write_header, write_table
 
 NAME = "Rekap Rencana Aksi"
 TW = ("tw1", "tw2", "tw3", "tw4")
@@ -101,13 +101,5 @@ def write_rekap_ra(buku: Buku) -> dict[str, int]:
     rows, written, written_iku = ra_rows(k.rekap_ra, k.rekap_ra_iku)
     values = [np.asarray(objects(rows[h])) for h in HEADERS]
     end = write_table(ws, styles, row, KOLOM, values, rows["_variant"].to_numpy(dtype=object))
-    print_setup(
-        ws,
-        title=NAME,
-        instansi=k.instansi,
-        disusun=buku.disusun,
-        header_row=header_row,
-        last_col=len(KOLOM) - 1,
-        last_row=max(end - 1, header_row),
-    )
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
     return {"rekap_ra": written, "rekap_ra_iku": written_iku}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from xlkinerja.io.rekap.context import Buku, tahun_text, tanggal
 from xlkinerja.io.rekap.styles import Kolom
-from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
+from xlkinerja.io.rekap.table import heading, set_widths, write_header, write_table
 from xlkinerja.kompilasi.model import StatusUnit
 
 NAME = "Status Pengumpulan"
@@ -100,13 +100,5 @@ def write_status(buku: Buku) -> dict[str, int]:
         ],
     }
     end = write_table(ws, styles, row, KOLOM, values, variants, cell_variants=marks)
-    print_setup(
-        ws,
-        title=NAME,
-        instansi=k.instansi,
-        disusun=buku.disusun,
-        header_row=header_row,
-        last_col=len(KOLOM) - 1,
-        last_row=max(end - 1, header_row),
-    )
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
     return {"status": len(units)}

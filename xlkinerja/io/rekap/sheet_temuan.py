@@ -11,7 +11,7 @@ from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.styles import Kolom
-from xlkinerja.io.rekap.table import heading, print_setup, set_widths, write_header, write_table
+from xlkinerja.io.rekap.table import heading, set_widths, write_header, write_table
 from xlkinerja.kompilasi.model import Unreadable
 from xlkinerja.validation.catalogue import rule_for
 
@@ -115,13 +115,5 @@ def write_temuan(buku: Buku) -> dict[str, int]:
     end = write_table(
         ws, styles, row, KOLOM, values, variants, cell_variants={TINGKAT_COL: tingkat}
     )
-    print_setup(
-        ws,
-        title=NAME,
-        instansi=k.instansi,
-        disusun=buku.disusun,
-        header_row=header_row,
-        last_col=len(KOLOM) - 1,
-        last_row=max(end - 1, header_row),
-    )
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
     return {"temuan": len(k.temuan), "tidak_terbaca": len(k.tidak_terbaca)}
