@@ -13,15 +13,8 @@ import xlsxwriter
 
 from tests import lo
 from tests.conftest import SAMPLE
-from xlkinerja.cascade.layout import (
-    BOX_WIDTH,
-    ELLIPSIS,
-    NodeBox,
-    TreeLayout,
-    estimate_width,
-    layout_tree,
-    wrap,
-)
+from xlkinerja.cascade.layout import BOX_WIDTH, NodeBox, TreeLayout, layout_tree
+from xlkinerja.cascade.text_fit import ELLIPSIS, estimate_width, wrap
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import status_of
 from xlkinerja.io.pohon.draw import draw_tree, measure

@@ -13,14 +13,13 @@ DejaVu Sans widths, the renderer passes matplotlib's exact metrics.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 
+from xlkinerja.cascade.text_fit import Measure, ellipsize, estimate_width, fits, wrap
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
-
-Measure = Callable[[str, float, bool], float]  # (text, size in pt, bold) -> width in pt
 
 COLUMNS: dict[Level, int] = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
 COLUMN_TITLES = ("IKU · institusi", "IKK · unit kerja", "RHK · pegawai")
@@ -43,27 +42,11 @@ CODE_SIZE = 9.0
 TEXT_SIZE = 8.0
 LINE_SPACING = 1.28
 LABEL_LINES = {Level.IKU: 3, Level.IKK: 3, Level.RHK: 2}
-ELLIPSIS = "…"
 
 UNCOVERED_TEXT = "belum diturunkan ke unit mana pun"
 NO_CAPAIAN_TEXT = "belum ada capaian"
 ORPHAN_TITLE = "Tanpa induk (yatim)"
 ORPHAN_SUBTITLE = "IKK/RHK yang menyebut induk yang tidak ada: perbaiki kode induknya."
-
-
-def estimate_width(text: str, size: float, bold: bool) -> float:
-    """Width in points of `text` in DejaVu Sans, estimated on the wide side."""
-    em = 0.0
-    for ch in text:
-        if ch in " il.,:;'|!()[]{}/-·":
-            em += 0.36
-        elif ch in "MW%mw…–—":
-            em += 0.98
-        elif ch.isupper() or ch.isdigit():
-            em += 0.72
-        else:
-            em += 0.62
-    return em * size * (1.1 if bold else 1.0)
 
 
 def angka(value: float, pattern: str = "#,##0.##") -> str:
@@ -193,77 +176,6 @@ class TreeLayout:
 # -- text of a box --------------------------------------------------------------------------
 
 
-def _fit(text: str, width: float, size: float, bold: bool, measure: Measure) -> bool:
-    return measure(text, size, bold) <= width * 72
-
-
-def ellipsize(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:
-    """`text`, cut with an ellipsis so that it fits `width` inches."""
-    if _fit(text, width, size, bold, measure):
-        return text
-    return _cut(text, width, size, bold, measure)
-
-
-def _cut(text: str, width: float, size: float, bold: bool, measure: Measure) -> str:
-    """`text` shortened until it fits `width` with an ellipsis after it."""
-    stripped = text.rstrip(" ,.;:-·")
-    keep = _longest_fitting(stripped, ELLIPSIS, width, size, bold, measure)
-    cut = stripped[:keep]
-    while cut and not _fit(cut.rstrip(" ,.;:-·") + ELLIPSIS, width, size, bold, measure):
-        cut = cut[:-1]
-    return cut.rstrip(" ,.;:-·") + ELLIPSIS
-
-
-def _longest_fitting(
-    text: str, suffix: str, width: float, size: float, bold: bool, measure: Measure
-) -> int:
-    """The largest n (0..len(text)) with `text[:n] + suffix` fitting `width`: a binary search, as a
-    text's width grows with its length (a text of 32,767 characters, Excel's most, without
-    a space would otherwise be measured thousands of times over)."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if _fit(text[:middle] + suffix, width, size, bold, measure):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def wrap(
-    text: str, width: float, size: float, bold: bool, max_lines: int, measure: Measure
-) -> list[str]:
-    """Greedy word wrap into at most `max_lines`; the last line ends in … when cut."""
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if len(lines) > max_lines:
-            break  # more than fits already: the rest is never shown
-        candidate = f"{current} {word}" if current else word
-        if _fit(candidate, width, size, bold, measure):
-            current = candidate
-            continue
-        if current:
-            lines.append(current)
-        current = word
-        while (
-            len(lines) <= max_lines
-            and len(current) > 1
-            and not _fit(current, width, size, bold, measure)
-        ):
-            # A word wider than the box: break it where it stops fitting.
-            cut = max(1, _longest_fitting(current, "", width, size, bold, measure))
-            lines.append(current[:cut])
-            current = current[cut:]
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        kept = lines[:max_lines]
-        kept[-1] = _cut(kept[-1], width, size, bold, measure)
-        return kept
-    return lines
-
-
 def box_lines(node: CascadeNode, orphan: bool, measure: Measure) -> tuple[TextLine, ...]:
     inner = BOX_WIDTH - 2 * PAD_X
     head = node.code if node.level is Level.IKU else f"{node.code} · {node.owner}"
@@ -275,7 +187,7 @@ def box_lines(node: CascadeNode, orphan: bool, measure: Measure) -> tuple[TextLi
     )
     target, capaian = target_text(node), capaian_text(node.capaian)
     gap = " " * 4
-    if _fit(f"{target}{gap}{capaian}", inner, TEXT_SIZE, True, measure):
+    if fits(f"{target}{gap}{capaian}", inner, TEXT_SIZE, True, measure):
         lines.append(TextLine(target, right=capaian, right_bold=True))
     else:
         lines.append(TextLine(ellipsize(target, inner, TEXT_SIZE, False, measure)))
