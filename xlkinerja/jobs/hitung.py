@@ -18,13 +18,13 @@ from typing import Any
 
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.live_book import read_book
 from xlkinerja.io.live_cells import CellBlock, table_position, write_block
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Summary
+from xlkinerja.kompilasi.skala import predikat_scale
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.capaian_rows import CapaianRow, capaian_per_ikk
 from xlkinerja.validation.normalise import normalise_form
@@ -78,25 +78,10 @@ class HitungResult:
         return Summary()
 
 
-def _scale(master: NormalForm | None) -> PredikatScale:
-    if master is None:
-        return DEFAULT_SCALE
-    table = master.tables["predikat"]
-    rows = [
-        (table.columns["batas_bawah"][p], table.columns["batas_atas"][p],
-         table.columns["predikat"][p])
-        for p in range(len(table))
-    ]  # fmt: skip
-    try:
-        return PredikatScale.from_rows(rows) if rows else DEFAULT_SCALE
-    except SkalaPredikatError:
-        return DEFAULT_SCALE  # the master's own validation reports the broken scale
-
-
 def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
     """One line per filled row of the Capaian table, in table order."""
     settings = Pengaturan.from_master(master) if master is not None else Pengaturan()
-    scale = _scale(master)
+    scale = predikat_scale(master)
     by_pos: dict[int, CapaianRow] = {
         row.pos: row
         for rows in capaian_per_ikk(form, settings.batas_atas_capaian).values()

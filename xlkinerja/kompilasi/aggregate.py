@@ -15,8 +15,6 @@ from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.core.table_access import positions, val
-from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 from xlkinerja.domain.status import status_of
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
@@ -36,6 +34,7 @@ from xlkinerja.kompilasi.schemas import (
     RekapRa,
     RekapRaIku,
 )
+from xlkinerja.kompilasi.skala import predikat_scale
 from xlkinerja.specs import FormKind
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
@@ -49,20 +48,6 @@ def _frame(rows: Sequence[Mapping[str, object]], columns: list[str]) -> pd.DataF
 
 def _columns(model: type[pa.DataFrameModel]) -> list[str]:
     return list(model.to_schema().columns)
-
-
-def _scale(master: NormalForm) -> PredikatScale:
-    table = master.tables["predikat"]
-    rows = [
-        (val(table, p, "batas_bawah"), val(table, p, "batas_atas"), val(table, p, "predikat"))
-        for p in positions(table)
-    ]
-    if not rows:
-        return DEFAULT_SCALE
-    try:
-        return PredikatScale.from_rows(rows)
-    except SkalaPredikatError:
-        return DEFAULT_SCALE  # the master's own validation reports the broken scale
 
 
 def _iku_frame(index: CascadeIndex) -> pd.DataFrame:
@@ -160,7 +145,7 @@ def aggregate(
                 latest.setdefault(r.path, {})[ikk] = nilai
     tree = build_tree(index, include_matriks=False, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
-    scale = _scale(master)
+    scale = predikat_scale(master)
     iku = _iku_frame(index)
     rekap: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
     for r in results:
