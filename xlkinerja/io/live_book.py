@@ -107,18 +107,27 @@ def read_fields(
     return fields
 
 
-def _table(book: Any, spec: Table, sheet_name: str, path: Path) -> Any:
+def find_table(book: Any, name: str) -> tuple[Any, Any] | None:
+    """(sheet, table) of the Excel table `name` in the open workbook, or None."""
     for sheet in book.sheets:
         for table in sheet.tables:
-            if table.name == spec.name:
-                if sheet.name != sheet_name:
-                    raise WorkbookError(
-                        f"tabel '{spec.name}' berada di lembar '{sheet.name}', "
-                        f"seharusnya di lembar '{sheet_name}'.",
-                        path=path,
-                        hint=REGENERATE_HINT,
-                    )
-                return table
+            if table.name == name:
+                return sheet, table
+    return None
+
+
+def _table(book: Any, spec: Table, sheet_name: str, path: Path) -> Any:
+    found = find_table(book, spec.name)
+    if found is not None:
+        sheet, table = found
+        if sheet.name != sheet_name:
+            raise WorkbookError(
+                f"tabel '{spec.name}' berada di lembar '{sheet.name}', "
+                f"seharusnya di lembar '{sheet_name}'.",
+                path=path,
+                hint=REGENERATE_HINT,
+            )
+        return table
     raise WorkbookError(
         f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin dihapus atau diganti nama.",
         path=path,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.live_book import find_table
 
 ADDIN = "xlkinerja.xlam"
 TULIS = "KinerjaTulis"  # (wb, sheet, first row, first column, block text)
@@ -67,16 +68,14 @@ def write_block(book: Any, block: CellBlock, *, remote: bool) -> None:
 def table_position(book: Any, name: str) -> tuple[str, int, int, int]:
     """The sheet of table `name`, its header row, its last column (both 1-based) and its
     number of body rows."""
-    for sheet in book.sheets:
-        for table in sheet.tables:
-            if table.name == name:
-                whole = table.range
-                header = table.header_row_range
-                body = table.data_body_range
-                return (
-                    sheet.name,
-                    header.row if header is not None else whole.row,
-                    whole.column + whole.columns.count - 1,
-                    body.rows.count if body is not None else 0,
-                )
-    raise WorkbookError(f"tabel '{name}' tidak ditemukan.", path=str(book.name))
+    found = find_table(book, name)
+    if found is None:
+        raise WorkbookError(f"tabel '{name}' tidak ditemukan.", path=str(book.name))
+    sheet, table = found
+    whole, header, body = table.range, table.header_row_range, table.data_body_range
+    return (
+        sheet.name,
+        header.row if header is not None else whole.row,
+        whole.column + whole.columns.count - 1,
+        body.rows.count if body is not None else 0,
+    )
