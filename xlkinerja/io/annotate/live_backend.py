@@ -42,6 +42,10 @@ ACTIONS_USED = frozenset(
 
 @dataclass(frozen=True)
 class LiveOutcome:
+    """What was asked of Excel. The add-in's VBA carries it out after the call (server
+    mode) and may skip a note where the user has one, so `notes` counts the notes asked
+    for; what the previous run restored is not known here (0)."""
+
     findings: int
     marked_cells: int
     notes: int
