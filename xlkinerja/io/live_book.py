@@ -25,7 +25,7 @@ from typing import Any
 from xlkinerja.core.address import column_letters
 from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.reader import REGENERATE_HINT, meta_from_rows, resolve_form
+from xlkinerja.io.reader import REGENERATE_HINT, check_sheets, meta_from_rows, resolve_form
 from xlkinerja.io.template_meta import META_SHEET
 from xlkinerja.specs import Form, Table
 
@@ -189,15 +189,7 @@ def read_book(book: Any, expected: Form | None = None) -> FormData:
     path = book_path(book)
     meta = read_meta(book, path)
     form = resolve_form(meta, path, expected)
-    present = set(_sheet_names(book))
-    missing = [s.name for s in form.sheets if s.name not in present]
-    if missing:
-        raise WorkbookError(
-            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
-            "(diganti nama atau dihapus?).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
+    check_sheets(form, _sheet_names(book), path)
     formula_cells: dict[tuple[str, str], str] = {}
     fields = read_fields(book, form, path, formula_cells)
     tables = {spec.key: read_table(book, form, spec, path, formula_cells) for spec in form.tables}

@@ -345,6 +345,19 @@ def _row_col(address: str) -> tuple[int, int]:
     return int(address[len(letters) :]) - 1, column_index(letters)
 
 
+def check_sheets(form: Form, present: Iterable[str], path: Path) -> None:
+    """Every sheet of the form is in the workbook (by name), or the workbook is refused."""
+    names = set(present)
+    missing = [s.name for s in form.sheets if s.name not in names]
+    if missing:
+        raise WorkbookError(
+            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
+            "(diganti nama atau dihapus?).",
+            path=path,
+            hint=REGENERATE_HINT,
+        )
+
+
 def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     """Read a workbook written from one of the form templates (and filled by a user)."""
     path = Path(path)
@@ -353,14 +366,7 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     book = _Workbook(path)
     meta = read_meta(book)
     form = resolve_form(meta, path, expected)
-    missing = [s.name for s in form.sheets if s.name not in book.sheet_names]
-    if missing:
-        raise WorkbookError(
-            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
-            "(diganti nama atau dihapus?).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
+    check_sheets(form, book.sheet_names, path)
     book.xml = read_sheet_xml(path, [s.name for s in form.sheets])
     formula_cells: dict[tuple[str, str], str] = {}
     fields = read_fields(book, form, formula_cells)
