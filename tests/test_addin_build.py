@@ -23,6 +23,7 @@ MODULE_NAMES = [
     "ThisWorkbook",
     "Sheet1",
     "Kinerja",
+    "KinerjaRekap",
     "KinerjaTanda",
     "xlwings",
     "Dictionary",

@@ -81,16 +81,17 @@ End Sub
 """.replace("PROJECT", PROJECT)
 
 
-def with_vba(source: Path, target: Path) -> None:
-    """`source` as an .xlsm whose VBA project holds KinerjaTanda and the test module."""
+def with_vba(
+    source: Path, target: Path, ours: str = "KinerjaTanda", test_module: str = TEST_MODULE
+) -> None:
+    """`source` as an .xlsm whose VBA project (PROJECT) holds our module `ours` (from
+    macros/) and the test module "Uji"."""
     modules = [
         document_module("ThisWorkbook", WORKBOOK_BASE),
         VbaModule(
-            "KinerjaTanda",
-            ModuleKind.STANDARD,
-            read_vba_file(shipped_folder("macros") / "KinerjaTanda.bas"),
+            ours, ModuleKind.STANDARD, read_vba_file(shipped_folder("macros") / f"{ours}.bas")
         ),
-        VbaModule("Uji", ModuleKind.STANDARD, TEST_MODULE),
+        VbaModule("Uji", ModuleKind.STANDARD, test_module),
     ]
     refs = references.references_from(xlwings_folder() / references.BASE)
     project = vba_project(PROJECT, "{6B1C2E5A-3F4D-4B8E-9A71-5C2D8E0F4A37}", modules, refs)

@@ -230,12 +230,15 @@ def test_kaskade_writes_the_skp_of_the_units_staff_next_to_the_workbook(tmp_path
     assert written == sorted(o.path.name for o in result.outcomes) and len(written) == 5  # type: ignore[attr-defined]
 
 
-def test_kaskade_and_kompilasi_are_local_work():
-    for name in ("kaskade", "kompilasi"):
-        book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
-        assert run_action(name, book, SERVER) is None
-        (alert,) = actions_of(book)
-        assert "mode lokal" in alert["args"][0]
+def test_kaskade_is_local_work_and_kompilasi_on_the_server_the_planning_units():
+    book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+    assert run_action("kaskade", book, SERVER) is None
+    (alert,) = actions_of(book)
+    assert "mode lokal" in alert["args"][0]
+    book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+    assert run_action("kompilasi", book, SERVER) is None  # SERVER: not a planning unit
+    (alert,) = actions_of(book)
+    assert "hanya untuk Unit Perencanaan" in alert["args"][0]
 
 
 def test_an_unsaved_workbook_is_asked_to_be_saved_first():

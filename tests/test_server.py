@@ -48,6 +48,7 @@ from xlkinerja.jobs.kunci import make_keys
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.server import ServerConfig, create_app, serving
 from xlkinerja.server.remote import request_book
+from xlkinerja.server.unduhan import Downloads
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 UNIT_BOOKS = {
@@ -102,7 +103,7 @@ def server_config(keys: Keys, folder: Path, db: str | None = None, **options: An
         master=MASTER,
         keys=keys.file,
         db=db or str(folder / "arsip.sqlite"),
-        inbox=folder / "inbox",
+        rekap=folder / "rekap",
         **options,
     )
 
@@ -136,7 +137,8 @@ def direct(action: str, path: Path, unit: str, config: ServerConfig) -> dict[str
         master=config.master,
         db=config.db,
         unit=unit,
-        inbox=config.inbox,
+        reports=config.rekap,
+        publish=Downloads().publisher(unit),
         settings={"MODE": "server", "UNIT": unit},
     )
     with request_book(payload(path)) as book:

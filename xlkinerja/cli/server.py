@@ -41,9 +41,16 @@ def server(
             help="Arsip: URL postgresql://... (disarankan untuk server) atau berkas SQLite.",
         ),
     ] = None,
-    inbox: Annotated[
+    perencanaan: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--perencanaan",
+            help="Kode unit yang boleh menekan Kompilasi (Unit Perencanaan; boleh berulang).",
+        ),
+    ] = None,
+    rekap: Annotated[
         Path | None,
-        typer.Option("--inbox", help="Folder kiriman, diteruskan ke tombol yang memakainya."),
+        typer.Option("--rekap", help="Folder rekap hasil Kompilasi dari add-in."),
     ] = None,
     host: Annotated[
         str, typer.Option("--host", help="Alamat yang didengarkan (0.0.0.0: semua jaringan).")
@@ -59,6 +66,10 @@ def server(
     Di komputer pengguna, xlkinerja.conf berisi MODE=server, SERVER_URL alamat server ini
     dan AUTH kunci unitnya (dari 'xlkinerja server kunci').
 
+    Tombol Kompilasi di server menggabungkan kiriman terakhir setiap unit dari arsip (seperti
+    'kompilasi --dari-arsip') dan membuka rekapnya di Excel; hanya unit --perencanaan yang
+    boleh.
+
     Setiap panggilan dicatat satu baris di log (unit, tombol, durasi, hasil). Mesin remote
     xlwings berlisensi PolyForm Noncommercial 1.0.0 (boleh untuk instansi pemerintah);
     XLWINGS_LICENSE_KEY=noncommercial dipasang otomatis bila belum diisi.
@@ -66,6 +77,8 @@ def server(
     Contoh: xlkinerja server --master master.xlsx --kunci kunci/kunci-server.json
 
     Contoh: xlkinerja server -m master.xlsx -k kunci.json --db postgresql://db/arsip --host 0.0.0.0
+
+    Contoh: xlkinerja server -m master.xlsx -k kunci.json --perencanaan PRC --rekap /srv/rekap
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -91,7 +104,8 @@ def server(
         master=master,
         keys=kunci,
         db=db,
-        inbox=inbox,
+        perencanaan=frozenset(perencanaan or ()),
+        rekap=rekap,
         host=host,
         port=port,
         max_body_bytes=int(batas_ukuran * MB),

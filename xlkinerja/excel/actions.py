@@ -20,6 +20,7 @@ from xlkinerja.jobs.buku import (
 from xlkinerja.jobs.hitung import HitungResult, hitung_book
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
+from xlkinerja.jobs.kompilasi_server import RekapServer, compile_for_planner
 from xlkinerja.jobs.tentang import Tentang, about
 
 
@@ -59,10 +60,22 @@ def kaskade(book: Any, context: ActionContext) -> KaskadeResult:
 
 
 @action("kompilasi")
-def kompilasi(book: Any, context: ActionContext) -> KompilasiResult:
-    """For the planning unit: the units' workbooks (setting KIRIMAN, else this workbook's
-    folder) compiled into rekap-kinerja.xlsx there, which Excel then opens."""
-    _local_only(context, "Kompilasi dari folder")
+def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServer:
+    """For the planning unit. Local mode: the units' workbooks (setting KIRIMAN, else this
+    workbook's folder) compiled into rekap-kinerja.xlsx there, which Excel then opens.
+    Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
+    Excel from the server (jobs/kompilasi_server.py)."""
+    if context.mode == Mode.SERVER:
+        return compile_for_planner(
+            book,
+            unit=context.unit,
+            allowed=context.perencanaan,
+            master=context.master,
+            db=context.db,
+            reports=context.reports,
+            publish=context.publish,
+            now=context.now,
+        )
     folder = context.settings.get("KIRIMAN")
     result = compile_from_book(
         book,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -19,7 +20,9 @@ class ActionContext:
     master: Path | None = None  # the master workbook (config MASTER, or the server's)
     db: str | None = None  # the archive (server mode: the server's; local: config DB)
     unit: str | None = None  # server mode: the unit the API key belongs to
-    inbox: Path | None = None  # server mode: where kompilasi finds the units' workbooks
+    perencanaan: bool = False  # server mode: the key's unit may compile (server --perencanaan)
+    reports: Path | None = None  # server mode: where the server keeps the reports it compiles
+    publish: Callable[[Path], str] | None = None  # server mode: a report → its download path
     output: Path | None = None  # local mode: folder for results (default: next to the book)
     settings: dict[str, str] = field(default_factory=dict)  # every config key read
     now: datetime | None = None  # fixed in tests

@@ -1,4 +1,5 @@
-"""The ASGI app: `POST /xlwings/<action>` for the add-in's buttons, `GET /kesehatan`.
+"""The ASGI app: `POST /xlwings/<action>` for the add-in's buttons, `GET /kesehatan`, and
+`GET /unduh/<token>` for a report compiled for the planning unit (server/unduhan.py).
 
 A call is checked from the cheapest refusal up, so that a request that will be refused costs
 little: size (413, from Content-Length before reading, else while reading), key (401), action
@@ -22,7 +23,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 from xlkinerja.core.version import VERSION
@@ -36,6 +37,9 @@ from xlkinerja.server.calls import Answer, refusal, run_call
 from xlkinerja.server.config import ServerConfig
 from xlkinerja.server.keys import KeyRing, presented_key
 from xlkinerja.server.remote import remote_engine, xlwings_version
+from xlkinerja.server.unduhan import Downloads
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def create_app(config: ServerConfig) -> Starlette:
@@ -45,6 +49,14 @@ def create_app(config: ServerConfig) -> Starlette:
     if not config.master.is_file():
         raise XlkinerjaError("workbook master tidak ditemukan.", path=config.master)
     keys = KeyRing.load(config.keys)
+    strangers = sorted(config.perencanaan - set(keys.units))
+    if strangers:
+        raise XlkinerjaError(
+            f"unit perencanaan {', '.join(strangers)} tidak ada di berkas kunci.",
+            path=config.keys,
+            hint="Isi --perencanaan dengan kode unit dari master yang punya kunci API.",
+        )
+    downloads = Downloads()
     remote_engine()
     xlwings = xlwings_version()
     archive = siapkan(config.db)
@@ -53,7 +65,7 @@ def create_app(config: ServerConfig) -> Starlette:
     async def call(request: Request) -> Response:
         started = time.perf_counter()
         action = str(request.path_params["action"])
-        answer, unit = await _answer(request, action, config, keys)
+        answer, unit = await _answer(request, action, config, keys, downloads)
         log_call(
             unit=unit,
             action=action,
@@ -67,6 +79,31 @@ def create_app(config: ServerConfig) -> Starlette:
     async def kesehatan(request: Request) -> Response:
         return JSONResponse({"status": "ok", "xlkinerja": VERSION, "xlwings": xlwings})
 
+    async def unduh(request: Request) -> Response:
+        started = time.perf_counter()
+        offer = downloads.find(str(request.path_params["token"]))
+        client = request.client.host if request.client else None
+        if offer is None:
+            log_call(
+                unit=None,
+                action="unduh",
+                outcome=Outcome.NOT_FOUND,
+                status=404,
+                started=started,
+                client=client,
+            )
+            text = messages.link_expired(downloads.minutes)
+            return PlainTextResponse(text, status_code=404)
+        log_call(
+            unit=offer.unit,
+            action="unduh",
+            outcome=Outcome.OK,
+            status=200,
+            started=started,
+            client=client,
+        )
+        return FileResponse(offer.path, media_type=XLSX, filename=offer.path.name)
+
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
         text = messages.method_not_allowed() if status == 405 else messages.not_found()
@@ -76,6 +113,7 @@ def create_app(config: ServerConfig) -> Starlette:
         routes=[
             Route("/xlwings/{action}", call, methods=["POST"]),
             Route("/kesehatan", kesehatan, methods=["GET"]),
+            Route("/unduh/{token}", unduh, methods=["GET"]),
         ],
         exception_handlers={404: not_found, 405: not_found},
     )
@@ -84,7 +122,7 @@ def create_app(config: ServerConfig) -> Starlette:
 
 
 async def _answer(
-    request: Request, action: str, config: ServerConfig, keys: KeyRing
+    request: Request, action: str, config: ServerConfig, keys: KeyRing, downloads: Downloads
 ) -> tuple[Answer, str | None]:
     """The answer to a call, and the unit that made it (None until the key is known)."""
     try:
@@ -103,7 +141,7 @@ async def _answer(
     if action not in ACTIONS:
         return refusal(404, messages.unknown_action(action[:40]), Outcome.NOT_FOUND), unit
     try:
-        return await run_in_threadpool(run_call, action, body, unit, config), unit
+        return await run_in_threadpool(run_call, action, body, unit, config, downloads), unit
     except Exception:
         log.exception("call of %r by unit %s failed", action, unit)
         return refusal(500, messages.internal(), Outcome.INTERNAL), unit

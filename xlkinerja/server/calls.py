@@ -20,8 +20,9 @@ import orjson
 from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.server import messages
 from xlkinerja.server.calllog import Outcome, printable
-from xlkinerja.server.config import ServerConfig
+from xlkinerja.server.config import ServerConfig, default_reports
 from xlkinerja.server.remote import request_book, xlwings_version
+from xlkinerja.server.unduhan import Downloads
 
 log = logging.getLogger("xlkinerja.server")
 
@@ -65,7 +66,9 @@ def is_workbook_payload(payload: dict[str, Any]) -> bool:
     )
 
 
-def run_call(action: str, body: bytes, unit: str, config: ServerConfig) -> Answer:
+def run_call(
+    action: str, body: bytes, unit: str, config: ServerConfig, downloads: Downloads
+) -> Answer:
     """The answer to the add-in's call of `action` with request `body`, sent by `unit`."""
     try:
         payload = orjson.loads(body)
@@ -84,7 +87,9 @@ def run_call(action: str, body: bytes, unit: str, config: ServerConfig) -> Answe
         master=config.master,
         db=config.db,
         unit=unit,
-        inbox=config.inbox,
+        perencanaan=unit in config.perencanaan,
+        reports=config.rekap or default_reports(),
+        publish=downloads.publisher(unit),
         settings={"MODE": Mode.SERVER.value, "UNIT": unit},
     )
     try:

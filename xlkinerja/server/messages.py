@@ -75,3 +75,10 @@ def not_found() -> str:
 
 def method_not_allowed() -> str:
     return "Alamat ini hanya menerima permintaan dari tombol add-in xlkinerja (POST)."
+
+
+def link_expired(minutes: int) -> str:
+    return (
+        "Tautan rekap ini tidak berlaku lagi (berlaku "
+        f"{minutes} menit setelah Kompilasi) atau salah. Tekan Kompilasi lagi di tab Kinerja."
+    )

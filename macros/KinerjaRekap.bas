@@ -1,0 +1,27 @@
+Attribute VB_Name = "KinerjaRekap"
+Option Explicit
+' Opens the report the server compiled for the planning unit (the Kompilasi button in server
+' mode, xlkinerja/jobs/kompilasi_server.py). The server's answer runs this macro through
+' xlwings' runMacro, the workbook first, then the report's download path on the server
+' ("unduh/<token>", valid a few minutes) and its file name. The server's address is the
+' add-in's own SERVER_URL setting, the one the button's call went to.
+
+Private Const TITLE As String = "xlkinerja"
+
+Public Function KinerjaBukaRekap(wb As Variant, resource As Variant, reportName As Variant) As Boolean
+    Dim url As String
+
+    url = Trim$(GetConfig("SERVER_URL", ""))
+    If Right$(url, 1) = "/" Then url = Left$(url, Len(url) - 1)
+    url = url & "/" & CStr(resource)
+    On Error GoTo Failed
+    Workbooks.Open url, 0, True  ' no link updates, read-only
+    KinerjaBukaRekap = True
+    Exit Function
+Failed:
+    MsgBox "Rekap " & CStr(reportName) & " sudah dibuat di server, tetapi Excel tidak dapat " & _
+           "membukanya (" & Err.Description & ")." & vbLf & vbLf & _
+           "Buka alamat berikut di peramban dalam 10 menit untuk mengunduhnya:" & vbLf & url, _
+           vbExclamation, TITLE
+    KinerjaBukaRekap = False
+End Function
