@@ -1,17 +1,23 @@
 """What an employee's SKP should hold, from the unit's PK and Matriks Peran-Hasil (no I/O).
 
 Members: one RHK per distinct role result in the matriks, one IKI per matriks row; the
-"RHK pimpinan yang diintervensi" is the leader's IKK. The unit head: one RHK per IKK of the
-unit's PK, intervening the IKU it derives from (JPT form: RHK from the PK).
+"RHK pimpinan yang diintervensi" is the leader's IKK. The unit head: one IKI per IKK of the
+unit's PK, under the RHK of its sasaran, intervening the IKU it derives from (JPT form: RHK
+from the PK).
+
+Both group rows into RHK the one way merging does (`rhk_group`: the intervened code and the
+RHK text), so a fresh run and a merge onto an earlier run number the same rows alike.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from xlkinerja.core.form_data import CellScalar
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import positions, text, val
+from xlkinerja.domain.values import as_code
 
 
 @dataclass
@@ -36,16 +42,30 @@ def _person(unit: NormalForm, nip: str) -> tuple[str, str | None, str | None]:
     return nip, None, None
 
 
-def _norm(text: object) -> str:
-    return " ".join(str(text or "").split()).casefold()
+def norm_text(value: object) -> str:
+    """Text as rows are compared: spaces collapsed, case folded."""
+    return " ".join(str(value or "").split()).casefold()
+
+
+def rhk_group(row: Mapping[str, CellScalar]) -> tuple[str, str]:
+    """The RHK a row belongs to: the code it intervenes and the RHK text."""
+    return (as_code(row.get("rhk_pimpinan")) or "", norm_text(row.get("rhk")))
+
+
+def number_rows(rows: list[dict[str, CellScalar]]) -> None:
+    """kode_rhk and kode_iki of `rows` in order: RHK-n per `rhk_group`, IKI-n.m within it."""
+    numbers: dict[tuple[str, str], int] = {}
+    count: dict[int, int] = {}
+    for row in rows:
+        number = numbers.setdefault(rhk_group(row), len(numbers) + 1)
+        count[number] = count.get(number, 0) + 1
+        row["kode_rhk"], row["kode_iki"] = f"RHK-{number}", f"IKI-{number}.{count[number]}"
 
 
 def plan_member(unit: NormalForm, nip: str) -> SkpPlan:
     nama, jabatan, jenis = _person(unit, nip)
     matriks = unit.tables["matriks"]
     plan = SkpPlan(nip=nip, nama=nama, jabatan=jabatan, jenis_jabatan=jenis, is_head=False)
-    rhk_codes: dict[tuple[str, str], int] = {}
-    iki_count: dict[int, int] = {}
     for pos in positions(matriks):
         if text(matriks, pos, "nip") != nip:
             continue
@@ -53,24 +73,18 @@ def plan_member(unit: NormalForm, nip: str) -> SkpPlan:
             plan.nama = nama = named
         if plan.jabatan is None:
             plan.jabatan = text(matriks, pos, "jabatan")
-        ikk = text(matriks, pos, "kode_ikk")
-        rhk_text = text(matriks, pos, "rhk")
-        key = (ikk or "", _norm(rhk_text))
-        number = rhk_codes.setdefault(key, len(rhk_codes) + 1)
-        iki_count[number] = iki_count.get(number, 0) + 1
         plan.rhk.append(
             {
                 "jenis": "Utama",
-                "rhk_pimpinan": ikk,
-                "kode_rhk": f"RHK-{number}",
-                "rhk": rhk_text,
-                "kode_iki": f"IKI-{number}.{iki_count[number]}",
+                "rhk_pimpinan": text(matriks, pos, "kode_ikk"),
+                "rhk": text(matriks, pos, "rhk"),
                 "aspek": val(matriks, pos, "aspek"),
                 "iki": val(matriks, pos, "iki"),
                 "target": val(matriks, pos, "target"),
                 "satuan": val(matriks, pos, "satuan"),
             }
         )
+    number_rows(plan.rhk)
     return plan
 
 
@@ -84,20 +98,19 @@ def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
         is_head=True,
     )
     pk = unit.tables["pk"]
-    for number, pos in enumerate(positions(pk), start=1):
+    for pos in positions(pk):
         plan.rhk.append(
             {
                 "jenis": "Utama",
                 "rhk_pimpinan": val(pk, pos, "kode_iku"),
-                "kode_rhk": f"RHK-{number}",
                 "rhk": val(pk, pos, "sasaran"),
-                "kode_iki": f"IKI-{number}.1",
                 "aspek": "kuantitas",
                 "iki": val(pk, pos, "indikator"),
                 "target": val(pk, pos, "target"),
                 "satuan": val(pk, pos, "satuan"),
             }
         )
+    number_rows(plan.rhk)
     return plan
 
 

@@ -150,7 +150,7 @@ def generate_skp(
         existing = (
             FormValues.from_form_data(read_form(target, SKP_FORM)) if target.exists() else None
         )
-        merged = merge_skp(planned, existing)
+        merged = merge_skp(planned, existing, source="PK unit" if plan.is_head else "matriks")
         backup = None
         if existing is not None:
             backup = keep_backup(target, target.read_bytes(), now or datetime.now())
