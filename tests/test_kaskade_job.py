@@ -125,6 +125,7 @@ def test_generated_skp_pass_the_cascade_checks(generated, tmp_path: Path):
 
 def test_cascade_tree_of_the_sample(tmp_path: Path):
     from xlkinerja.cascade.tree import Level, Problem
+    from xlkinerja.domain.rollup import rollup
     from xlkinerja.jobs.pohon import draw_cascade
 
     result = draw_cascade([SAMPLE], tmp_path)
@@ -135,7 +136,15 @@ def test_cascade_tree_of_the_sample(tmp_path: Path):
     orphans = {(n.code, n.parent_code) for n in tree.orphans}
     assert orphans == {("IKK-TI-6", "IKU-9"), ("RHK-2", "IKK-TI-9")}
     iku3 = next(n for n in tree.roots if n.code == "IKU-3")
-    assert {c.code for c in iku3.children} == {"IKK-TI-3", "IKK-TM-3", "IKK-AK-3"}
+    assert {c.code for c in iku3.children if c.level == Level.IKK} == {
+        "IKK-TI-3",
+        "IKK-TM-3",
+        "IKK-AK-3",
+    }
+    # The head's RHK intervene the IKU directly: drawn under it, not rolled up into it.
+    (head,) = [c for c in iku3.children if c.level == Level.RHK]
+    assert head.owner.startswith("Dr. Andi Pratama") and head.code == "RHK-2"
+    assert iku3.capaian == rollup([c.capaian for c in iku3.children[:3]]).nilai
     ti3 = next(c for c in iku3.children if c.code == "IKK-TI-3")
     # realisasi per quarter 0 + 64 + 78 (kumulatif) against the cumulative TW III target 140
     assert round(ti3.capaian, 1) == 101.4
@@ -146,3 +155,20 @@ def test_cascade_tree_of_the_sample(tmp_path: Path):
     assert "<!-- IKU-7 -->" in svg  # text is drawn as paths; matplotlib keeps it in comments
     assert "<!-- IKK-TI-6 · Jurusan Teknik Informatika -->" in svg
     assert result.xlsx.exists()
+
+
+def test_the_compiled_tree_shows_the_heads_rhk_and_the_matriks_roles(tmp_path: Path):
+    """The compiled report's Pohon Kinerja sheet shows what `pohon` draws: the RHK a head
+    sets against an IKU, and the roles of staff who sent no SKP (from the matriks)."""
+    from python_calamine import CalamineWorkbook
+
+    from xlkinerja.jobs.kompilasi import compile_paths
+
+    rekap = tmp_path / "rekap.xlsx"
+    compile_paths([SAMPLE], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1)
+    rows = CalamineWorkbook.from_path(str(rekap)).get_sheet_by_name("Pohon Kinerja").to_python()
+    rhk = [[v for v in r if v != ""] for r in rows if "RHK" in r]
+    heads = [r for r in rhk if any(str(v).startswith("Dr. Andi Pratama") for v in r)]
+    assert len(heads) == 3  # his RHK for IKU-1, IKU-3 and IKU-6
+    roles = [r for r in rhk if "peran" in r]
+    assert any("Dewi Lestari, S.T., M.T." in r for r in roles)  # no SKP: her matriks role

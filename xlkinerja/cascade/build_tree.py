@@ -1,11 +1,11 @@
 """Build the cascade tree IKU → IKK (unit) → RHK (employee) with targets and capaian.
 
 IKK capaian: the latest triwulan's capaian (realisasi combined per konsolidasi against the
-cumulative Rencana Aksi target). IKU capaian: the mean of its IKK (rollup). RHK come from
-the employees' SKP (capaian of the kuantitas IKI: realisasi so far against the yearly
-target, coloured only once TW IV is reported), or, for employees whose SKP was not given,
-from the Matriks Peran-Hasil. A unit head's own RHK repeat the unit's IKK and are not drawn
-twice.
+cumulative Rencana Aksi target). IKU capaian: the mean of its IKK (rollup; the RHK drawn
+under an IKU do not count). RHK come from the employees' SKP (capaian of the kuantitas IKI:
+realisasi so far against the yearly target, coloured only once TW IV is reported), or, for
+employees whose SKP was not given, from the Matriks Peran-Hasil (their roles). A unit
+head's RHK intervene an IKU directly: they hang under that IKU, beside the unit's IKK.
 """
 
 from __future__ import annotations
@@ -148,22 +148,22 @@ def build_tree(
                 parent.children.append(node)
     with_skp = set(index.skp_forms)
     rhk: list[tuple[str | None, CascadeNode]] = []
-    for nip, forms in index.skp_forms.items():
-        if nip not in heads:
-            rhk.extend(_skp_nodes(forms[0], colours))
+    for forms in index.skp_forms.values():
+        rhk.extend(_skp_nodes(forms[0], colours))
     for unit in index.units if include_matriks else ():
         rhk.extend(_matriks_nodes(unit, with_skp | heads))
     for parent_code, node in rhk:
-        parent = ikk_nodes.get(parent_code or "")
+        parent = ikk_nodes.get(parent_code or "") or iku_nodes.get(parent_code or "")
         if parent is None:
             node.problem, node.parent_code = Problem.ORPHAN, parent_code
             tree.orphans.append(node)
         else:
             parent.children.append(node)
     for node in iku_nodes.values():
-        if not node.children:
+        derived = [c for c in node.children if c.level is Level.IKK]
+        if not derived:
             node.problem = Problem.UNCOVERED
-        node.capaian = rollup([c.capaian for c in node.children]).nilai if node.children else None
+        node.capaian = rollup([c.capaian for c in derived]).nilai if derived else None
         colours.paint(node)
         tree.roots.append(node)
     return tree

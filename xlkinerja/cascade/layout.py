@@ -300,7 +300,9 @@ def layout_tree(tree: CascadeTree, measure: Measure = estimate_width) -> TreeLay
     for index, box in enumerate(boxes):
         for child_index in box.children:
             child = boxes[child_index]
-            middle = (box.right + child.x) / 2
+            # The elbow right after the parent: a head's RHK under an IKU skips the IKK
+            # column, and its line then runs at its own height, clear of the IKK boxes.
+            middle = box.right + COLUMN_GAP / 2
             points = (
                 (box.right, box.center_y),
                 (middle, box.center_y),

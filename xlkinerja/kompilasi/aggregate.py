@@ -143,7 +143,7 @@ def aggregate(
             ikk, nilai = row["kode_ikk"], row["capaian"]
             if isinstance(ikk, str) and isinstance(nilai, int | float):  # the tree asks by code
                 latest.setdefault(r.path, {})[ikk] = nilai
-    tree = build_tree(index, include_matriks=False, latest_capaian=latest)
+    tree = build_tree(index, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = predikat_scale(master)
     iku = _iku_frame(index)
