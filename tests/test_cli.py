@@ -19,6 +19,7 @@ COMMANDS = [
     "arsip daftar",
     "arsip beda",
     "arsip bersihkan",
+    "dokumen pk",
 ]
 
 
