@@ -20,6 +20,7 @@ COMMANDS = [
     "arsip beda",
     "arsip bersihkan",
     "dokumen pk",
+    "dokumen lkj",
 ]
 
 
