@@ -14,7 +14,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 
 from xlkinerja.io.atomic import atomic_path
@@ -43,13 +43,20 @@ def _repeat_header(row: _Row) -> None:
     properties.append(header)
 
 
-def _write_cell(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
+def _keep_row_together(row: _Row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _write_cell(
+    cell: _Cell, text: str, *, bold: bool = False, right: bool = False, size: float = 9.5
+) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
     if right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(text)
-    run.font.size = Pt(9.5)
+    run.font.size = Pt(size)
     run.bold = bold
 
 
@@ -62,16 +69,21 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     total = sum(k.lebar for k in tabel.kolom)
     widths = [Cm(TEXT_WIDTH_CM * k.lebar / total) for k in tabel.kolom]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice and Word lay the table out by
     header = table.rows[0]
     _repeat_header(header)
     for cell, kolom, width in zip(header.cells, tabel.kolom, widths, strict=True):
         cell.width = width
-        _write_cell(cell, kolom.judul, bold=True)
+        _write_cell(cell, kolom.judul, bold=True, size=8.5)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _shade(cell, HEADER_FILL)
     for n, values in enumerate(tabel.baris):
         is_total = tabel.total and n == len(tabel.baris) - 1
-        cells = table.add_row().cells
+        added = table.add_row()
+        _keep_row_together(added)
+        cells = added.cells
         for cell, kolom, value, width in zip(cells, tabel.kolom, values, widths, strict=True):
             cell.width = width
             _write_cell(
@@ -94,6 +106,11 @@ def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
     normal = document.styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(12)
+    for level in (1, 2, 3):  # black headings in the body font, as an LKj prints them
+        heading_style = document.styles[f"Heading {level}"]
+        heading_style.font.name = FONT
+        heading_style.font.color.rgb = RGBColor(0, 0, 0)
+        heading_style.font.size = Pt((14, 12, 12)[level - 1])
     for b in bagian:
         heading = document.add_heading(b.judul, level=b.tingkat)
         if b.tingkat == 1:

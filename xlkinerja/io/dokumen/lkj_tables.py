@@ -83,7 +83,7 @@ def _ringkasan(lkj: Lkj) -> Tabel:
             Kolom("No", lebar=0.5),
             Kolom("Sasaran Strategis", lebar=2.0),
             Kolom("Indikator Kinerja Utama", lebar=3.0),
-            Kolom("Satuan", lebar=0.8),
+            Kolom("Satuan", lebar=0.95),
             Kolom("Target", Jenis.ANGKA, 0.9),
             Kolom("Realisasi", Jenis.ANGKA, 1.0),
             Kolom("Capaian", Jenis.PERSEN, 1.0),
@@ -100,12 +100,12 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
         [
             Kolom("Kode", lebar=0.85),
             Kolom("Indikator Kinerja Utama", lebar=3.0),
-            Kolom("Satuan", lebar=0.8),
+            Kolom("Satuan", lebar=0.95),
             Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.8),
             Kolom("Realisasi", Jenis.ANGKA, 0.9),
             Kolom("Capaian", Jenis.PERSEN, 1.0),
             Kolom(f"Target Renstra {akhir}", Jenis.ANGKA, 1.0),
-            Kolom("Kemajuan", Jenis.PERSEN, 1.0),
+            Kolom("Kemajuan", Jenis.PERSEN, 1.1),
         ],
         [
             [
