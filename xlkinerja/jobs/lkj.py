@@ -11,13 +11,14 @@ compiled the same way; a year the archive does not hold is shown as "tidak ada d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import FormData
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.io.dokumen.lkj_write import write_lkj
 from xlkinerja.jobs.kompilasi_arsip import COMPILED_KINDS, _master, _year
 from xlkinerja.jobs.per_file import Work
@@ -122,7 +123,15 @@ def lkj_from_paths(
     kompilasi = _kompilasi(checked)
     with Archive.open(db) as archive:
         riwayat, years = _riwayat(archive, kompilasi.tahun, master)
-    return _write(checked, kompilasi, riwayat, years, output, f"{len(files)} workbook")
+    return _write(
+        _written(checked),
+        checked.forms,
+        kompilasi,
+        riwayat,
+        years,
+        output,
+        f"{len(files)} workbook",
+    )
 
 
 def lkj_from_archive(
@@ -152,18 +161,39 @@ def lkj_from_archive(
         riwayat, years = _riwayat(archive, kompilasi.tahun, master_data)
         location = archive.location
     source = f"arsip {location}, {len(restored)} versi terakhir"
-    return _write(checked, kompilasi, riwayat, years, output, source)
+    return _write(_written(checked), checked.forms, kompilasi, riwayat, years, output, source)
+
+
+def lkj_from_kompilasi(
+    kompilasi: Kompilasi,
+    master: NormalForm,
+    forms: Sequence[NormalForm],
+    *,
+    output: Path,
+    db: str | Path | None = None,
+    sumber: str,
+) -> LkjResult:
+    """The chapter from a kompilasi already made (the main job's): `forms` are the unit
+    workbooks it compiled, read for their kendala; earlier years from the archive at `db`."""
+    with Archive.open(db) as archive:
+        riwayat, years = _riwayat(archive, kompilasi.tahun, Path(master.file))
+    return _write(master, forms, kompilasi, riwayat, years, output, sumber)
+
+
+def _written(checked: Checked) -> NormalForm:
+    assert checked.master is not None and checked.master.form is not None
+    return checked.master.form
 
 
 def _write(
-    checked: Checked,
+    master: NormalForm,
+    forms: Sequence[NormalForm],
     kompilasi: Kompilasi,
     riwayat: dict[int, dict[str, Tahunan]],
     years: list[int],
     output: Path,
     source: str,
 ) -> LkjResult:
-    assert checked.master is not None and checked.master.form is not None
-    lkj = build_lkj(kompilasi, checked.master.form, checked.forms, riwayat, years)
+    lkj = build_lkj(kompilasi, master, forms, riwayat, years)
     written = write_lkj(lkj, output)
     return LkjResult(lkj=lkj, files=written.files, charts=written.charts, sumber=source)

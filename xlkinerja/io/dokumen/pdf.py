@@ -3,6 +3,7 @@ are embedded as subsets), written atomically."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from xlkinerja.errors import XlkinerjaError
@@ -18,6 +19,9 @@ def html_to_pdf(html: str, target: Path, *, base: Path | None = None) -> Path:
             f"PDF tidak dapat dibuat: pustaka sistem WeasyPrint (pango) tidak terpasang ({exc}).",
             hint="Pasang paket libpango-1.0-0 dan libpangoft2-1.0-0 (Debian/Ubuntu).",
         ) from None
+    # Its notes about fonts and subsetting are for developers, not in a command's output.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     document = HTML(string=html, base_url=str(base) if base else None)
     with atomic_path(target) as tmp:
         document.write_pdf(tmp)
