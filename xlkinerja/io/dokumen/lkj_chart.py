@@ -45,7 +45,7 @@ def chart_png(lkj: Lkj, sasaran: SasaranLkj) -> bytes:
         heights = [v if v is not None else 0.0 for v in values]
         bars = axes.bar(offsets, heights, width * 0.9, label=label, color=colour)
         for bar, value in zip(bars, values, strict=True):
-            text = persen(value).replace(" %", "%") if value is not None else "t.a.d."
+            text = persen(value).replace(" %", "%") if value is not None else "tidak ada data"
             axes.annotate(
                 text,
                 (bar.get_x() + bar.get_width() / 2, bar.get_height()),

@@ -160,12 +160,12 @@ def _anggaran(lkj: Lkj) -> Tabel:
     return Tabel(
         "Tabel 3.3 Anggaran dan realisasi anggaran per unit",
         [
-            Kolom("No", lebar=0.4),
-            Kolom("Unit", lebar=1.8),
-            Kolom("Program/Kegiatan", lebar=2.8),
-            Kolom("Anggaran", Jenis.RUPIAH, 1.4),
+            Kolom("No", lebar=0.45),
+            Kolom("Unit", lebar=1.6),
+            Kolom("Program/Kegiatan", lebar=2.5),
+            Kolom("Anggaran", Jenis.RUPIAH, 1.5),
             Kolom("Realisasi", Jenis.RUPIAH, 1.2),
-            Kolom("Penyerapan", Jenis.PERSEN, 1.0),
+            Kolom("Penyerapan", Jenis.PERSEN, 1.2),
         ],
         rows,
         total=True,
