@@ -19,6 +19,8 @@ COMMANDS = [
     "arsip daftar",
     "arsip beda",
     "arsip bersihkan",
+    "dokumen pk",
+    "dokumen lkj",
 ]
 
 
@@ -84,6 +86,14 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     assert len(list((tmp_path / "hasil" / "unit").glob("*.xlsx"))) == 5
     assert "skp-TI-budi-santoso.xlsx" in result.stderr
     assert "master-politeknik-negeri-contoh-2025.xlsx" in result.stderr
+    # the documents: every unit's PK and the institution's, and the LKj chapter III
+    dokumen = sorted(p.name for p in (tmp_path / "hasil" / "dokumen").iterdir())
+    assert [n for n in dokumen if n.startswith("PK-")] == [
+        f"PK-{u}-2025.pdf" for u in ("AK", "P3M", "TI", "TM", "institusi")
+    ]
+    assert {"lkj-bab-iii-2025.xlsx", "lkj-bab-iii-2025.docx", "lkj-bab-iii-2025.pdf"} <= set(
+        dokumen
+    )
     again = runner.invoke(  # its own earlier output is replaced
         app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
     )

@@ -4,7 +4,9 @@ Writes the blank templates, pre-fills every unit's workbook from the sample mast
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
 findings, written into copies in validasi/), generates every employee's SKP from the units'
 matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). Finally it
-compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsip.sqlite).
+compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsip.sqlite),
+and writes the documents (dokumen/): every unit's and the institution's Perjanjian Kinerja
+(PDF) and chapter III of the Laporan Kinerja (xlsx, docx, PDF).
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.reader import read_form
 from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
+from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
+from xlkinerja.jobs.lkj import LkjResult, lkj_from_kompilasi
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
 from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
@@ -25,6 +30,7 @@ from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_u
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.sample.build import MASTER_FILE, build_sample
 from xlkinerja.specs import FormKind
+from xlkinerja.validation.normalise import normalise_form
 
 DEFAULT_SAMPLE = Path("workbooks/contoh")
 
@@ -40,6 +46,8 @@ class ContohResult:
     kaskade: list[KaskadeResult]
     pohon: PohonResult
     rekap: KompilasiResult
+    pk: PkResult
+    lkj: LkjResult
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +60,7 @@ class ContohResult:
             "kaskade": [k.to_dict() for k in self.kaskade],
             "pohon": self.pohon.to_dict(),
             "kompilasi": self.rekap.to_dict(),
+            "dokumen": self.pk.to_dict() | {"lkj": self.lkj.to_dict()},
         }
 
     def summary(self) -> Summary:
@@ -63,7 +72,8 @@ class ContohResult:
             "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
             "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
             "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap "
-            "institusi) dan arsip.sqlite (arsip kiriman)."
+            "institusi), arsip.sqlite (arsip kiriman) dan dokumen/ (Perjanjian Kinerja setiap "
+            "unit dan institusi, Laporan Kinerja bab III)."
         )
         return out
 
@@ -71,6 +81,8 @@ class ContohResult:
         out = Summary()
         for remark in self.prefilled.remarks:
             out.line(Span("Catatan:", Tone.PERINGATAN), f" {remark}")
+        out.extend(self.pk.notes())
+        out.extend(self.lkj.notes())
         return out
 
 
@@ -107,11 +119,12 @@ def run_contoh(
         progress(
             f"{len(validasi.files)} workbook contoh divalidasi: {len(validasi.findings)} temuan"
         )
-    kaskade = [
-        generate_skp(path, output / "skp", master=master)
+    units = [
+        path
         for path in collect_workbooks([sample])
         if read_workbooks([path]).summaries[0].form_id == FormKind.UNIT
     ]
+    kaskade = [generate_skp(path, output / "skp", master=master) for path in units]
     if progress:
         count = sum(len(k.outcomes) for k in kaskade)
         progress(f"{count} workbook SKP dibuat dari Matriks Peran-Hasil ke {output / 'skp'}")
@@ -123,6 +136,12 @@ def run_contoh(
     )
     if progress:
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
+    pk, lkj = _documents(master, units, rekap, output)
+    if progress:
+        progress(
+            f"{len(pk.files)} Perjanjian Kinerja (PDF) dan Laporan Kinerja bab III ditulis ke "
+            f"{output / 'dokumen'}"
+        )
     return ContohResult(
         output=output,
         sample=sample,
@@ -133,4 +152,25 @@ def run_contoh(
         kaskade=kaskade,
         pohon=pohon,
         rekap=rekap,
+        pk=pk,
+        lkj=lkj,
     )
+
+
+def _documents(
+    master: Path, units: list[Path], rekap: KompilasiResult, output: Path
+) -> tuple[PkResult, LkjResult]:
+    """Every unit's and the institution's PK, and the LKj of the kompilasi just made."""
+    folder = output / "dokumen"
+    pk = write_pk([master, *units], folder)
+    master_form, _ = normalise_form(read_form(master))
+    forms = [normalise_form(read_form(p))[0] for p in units]
+    lkj = lkj_from_kompilasi(
+        rekap.kompilasi,
+        master_form,
+        forms,
+        output=folder,
+        db=output / "arsip.sqlite",
+        sumber=f"{len(units)} workbook unit contoh",
+    )
+    return pk, lkj

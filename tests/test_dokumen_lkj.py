@@ -1,0 +1,244 @@
+"""`xlkinerja dokumen lkj`: chapter III of the Laporan Kinerja as .xlsx, .docx and PDF —
+the compiled numbers per sasaran and IKU, earlier years from the archive ("tidak ada data"
+when it has none), the Renstra end target, the kendala of the Capaian sheets, the budget
+(and that its realisasi is not in the data), a chart per sasaran; the .docx opened and
+converted by LibreOffice shows the same tables."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import openpyxl
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from tests import lo
+from tests.conftest import SAMPLE
+from tests.test_dokumen_pk import in_order, pdf_text, row_with
+from xlkinerja.cli.app import app
+from xlkinerja.core.form_data import CellValue
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.per_file import Work, process_data
+from xlkinerja.store import Archive
+
+MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
+UNIT_TI = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"
+runner = CliRunner()
+STEM = "lkj-bab-iii-2025"
+
+
+@pytest.fixture(scope="module")
+def lkj(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The chapter from the sample's files, with an empty archive."""
+    tmp = tmp_path_factory.mktemp("lkj")
+    result = runner.invoke(
+        app,
+        [
+            "dokumen", "lkj", str(SAMPLE), "--master", str(MASTER),
+            "-o", str(tmp / "out"), "--db", str(tmp / "arsip.sqlite"),
+        ],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return tmp / "out", result.output
+
+
+def test_the_three_files_and_a_chart_per_sasaran_are_written(lkj: tuple[Path, str]):
+    out, output = lkj
+    for suffix in ("xlsx", "docx", "pdf"):
+        assert (out / f"{STEM}.{suffix}").is_file()
+        assert str(out / f"{STEM}.{suffix}") in " ".join(output.split())
+    charts = sorted(p.name for p in out.glob("grafik-lkj-*.png"))
+    assert charts == [f"grafik-lkj-SS-{n}.png" for n in (1, 2, 3, 4)]
+    assert all((out / c).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for c in charts)
+
+
+def test_pdf_per_sasaran_and_iku_in_order_with_its_numbers(lkj: tuple[Path, str]):
+    out, output = lkj
+    pdf = out / f"{STEM}.pdf"
+    text = pdf_text(pdf)
+    in_order(
+        text,
+        [
+            "BAB III AKUNTABILITAS KINERJA",
+            "A. Capaian Kinerja Organisasi",
+            "Tabel 3.1 Capaian IKU Politeknik Negeri Contoh Tahun 2025 (s.d. TW III)",
+            "Sasaran Strategis 1: Meningkatnya kualitas lulusan pendidikan tinggi vokasi",
+            "Tabel 3.2.1a",
+            "Tabel 3.2.1b Perbandingan dengan tahun sebelumnya",
+            "Grafik capaian IKU SS-1",
+            "Analisis faktor (kendala dan tindak lanjut):",
+            "IKU-1 — Jurusan Teknik Informatika, IKK-TI-1 TW III: kendala: Tracer study baru "
+            "terisi 70% responden; tindak lanjut: Dibahas dalam rapat jurusan.",
+            "Sasaran Strategis 2:",
+            "Sasaran Strategis 3:",
+            "Sasaran Strategis 4: Terwujudnya tata kelola yang akuntabel",
+            "B. Realisasi Anggaran",
+            "efisiensi penggunaan anggaran belum dapat dihitung",
+            "Rp 2.150.000.000",
+            "Rp 7.660.000.000",  # the units' PK budgets added up
+        ],
+    )
+    assert "Halaman 1 dari" in text
+    layout = pdf_text(pdf, layout=True)
+    section = layout.split("Tabel 3.2.1a")[1]
+    # IKU-3 (beban target): realisasi 238 = the units' latest realisasi added up; capaian
+    # the Rekap Capaian's at TW III; 238 of the Renstra's 2029 target 700 = 34,0 %.
+    assert row_with(section, "IKU-3")[-8:] == [
+        "orang", "500", "238", "110,7", "%", "700", "34,0", "%",
+    ]  # fmt: skip
+    comparison = section.split("Tabel 3.2.1b")[1]
+    row = " ".join(row_with(comparison, "IKU-3"))  # 2024: nothing archived; then 2025
+    assert row.endswith("kompetensi tidak ada data tidak ada data 238 110,7 %") or row.endswith(
+        "memperoleh tidak ada data tidak ada data 238 110,7 %"
+    )
+    assert "arsip tidak memuat data tahun-tahun sebelumnya" in output
+    assert "realisasi anggaran tidak ada di workbook" in " ".join(output.split())
+
+
+def test_xlsx_keeps_numbers_as_numbers(lkj: tuple[Path, str]):
+    out, _ = lkj
+    book = openpyxl.load_workbook(out / f"{STEM}.xlsx")
+    assert book.sheetnames == ["Bab III", "Grafik"]
+    rows = [list(r) for r in book["Bab III"].iter_rows(values_only=True)]
+    iku3 = next(r for r in rows if r[0] == "IKU-3" and r[3] == 500)
+    assert iku3[:5] == [
+        "IKU-3",
+        "Jumlah lulusan yang memperoleh sertifikat kompetensi",
+        "orang",
+        500,
+        238,
+    ]
+    assert iku3[5] == pytest.approx(110.714, abs=1e-3)
+    assert iku3[6:8] == [700, pytest.approx(34.0)]
+    assert any(
+        r[:3]
+        == [
+            "IKU-1",
+            "Persentase lulusan D4 yang bekerja, melanjutkan studi, atau berwiraswasta dalam 1 tahun",
+            "tidak ada data",
+        ]
+        for r in rows
+    )
+    assert len(book["Grafik"]._images) == 4
+
+
+def docx_tables(path: Path) -> list[list[list[str]]]:
+    return [[[c.text for c in row.cells] for row in t.rows] for t in Document(str(path)).tables]
+
+
+def test_docx_has_the_pdfs_tables_styled(lkj: tuple[Path, str]):
+    out, _ = lkj
+    tables = docx_tables(out / f"{STEM}.docx")
+    assert len(tables) == 1 + 2 * 4 + 1  # summary, two per sasaran, budget
+    assert tables[0][0] == [
+        "No",
+        "Sasaran Strategis",
+        "Indikator Kinerja Utama",
+        "Satuan",
+        "Target",
+        "Realisasi",
+        "Capaian",
+        "Predikat",
+    ]
+    assert tables[-1][-1][2:4] == ["Jumlah", "Rp 7.660.000.000"]
+    document = Document(str(out / f"{STEM}.docx"))
+    header = document.tables[0].rows[0].cells[0]._tc.xml
+    assert 'w:fill="D9E2F3"' in header  # the header row is shaded
+    assert document.tables[0].style.name == "Table Grid"
+    assert len(document.inline_shapes) == 4  # a chart per sasaran
+
+
+@pytest.mark.libreoffice
+def test_docx_opens_in_libreoffice_and_converts_with_the_same_tables(
+    lkj: tuple[Path, str], tmp_path: Path
+):
+    out, _ = lkj
+    ours = out / f"{STEM}.docx"
+    tables = docx_tables(ours)
+    # Saved again by LibreOffice: the tables it read are ours, cell for cell.
+    (again,) = lo.convert([ours], "docx:MS Word 2007 XML", tmp_path / "docx", tmp_path / "p")
+    assert docx_tables(again) == tables
+    # Converted to PDF: the captions in order, every number cell there.
+    (pdf,) = lo.convert([ours], "pdf", tmp_path / "pdf", tmp_path / "p")
+    text = pdf_text(pdf)
+    in_order(
+        text,
+        [
+            "BAB III AKUNTABILITAS KINERJA",
+            "Tabel 3.1",
+            "Tabel 3.2.1a",
+            "Tabel 3.2.1b",
+            "Tabel 3.2.4a",
+            "Tabel 3.2.4b",
+            "B. Realisasi Anggaran",
+            "Tabel 3.3",
+        ],
+    )
+    flat = " ".join(text.split())
+    numbers = {
+        c for t in tables for row in t[1:] for c in row if c[:1].isdigit() or c.startswith("Rp")
+    }
+    assert {"238", "110,7 %", "34,0 %", "Rp 7.660.000.000"} <= numbers
+    assert [n for n in numbers if n not in flat] == []
+
+
+def _record_as_year(db: Path, path: Path, year: int) -> None:
+    """Archive a sample workbook as if it were sent in `year`."""
+    data = read_form(path)
+    field = data.fields["tahun"]
+    data = replace(data, fields={**data.fields, "tahun": CellValue(year, field.sheet, field.cell)})
+    result = process_data(data, Pengaturan(), Work(archive=True), "1" * 64)
+    assert result.archive is not None
+    with Archive.open(db) as archive:
+        archive.record(result.archive)
+
+
+def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbers(
+    tmp_path: Path,
+):
+    db = tmp_path / "arsip.sqlite"
+    _record_as_year(db, UNIT_TI, 2024)  # only TI sent in 2024
+    compile_paths([SAMPLE], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)  # 2025
+    result = runner.invoke(
+        app, ["dokumen", "lkj", "--dari-arsip", "--db", str(db), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "arsip tidak memuat" not in result.output
+    comparison = pdf_text(tmp_path / "out" / f"{STEM}.pdf").split("Tabel 3.2.1b")[1]
+    assert "Realisasi 2024" in " ".join(comparison.split())
+    book = openpyxl.load_workbook(tmp_path / "out" / f"{STEM}.xlsx")
+    rows = list(book["Bab III"].iter_rows(values_only=True))
+    header = next(r for r in rows if r[0] == "Kode" and r[2] == "Realisasi 2024")
+    assert header[2:6] == ("Realisasi 2024", "Capaian 2024", "Realisasi 2025", "Capaian 2025")
+    row = next(r for r in rows if r[0] == "IKU-3" and len(r) > 5 and r[2] != "orang")
+    # 2024: TI alone sent, so IKU-3 (beban target) is TI's part of 2025's 238
+    ti_only, all_units = row[2], row[4]
+    assert isinstance(ti_only, float | int) and isinstance(all_units, float | int)
+    assert 0 < ti_only < all_units == 238
+
+
+def test_lkj_without_master_or_workbooks_is_an_indonesian_error_exit_2(tmp_path: Path):
+    no_master = runner.invoke(app, ["dokumen", "lkj", str(SAMPLE), "-o", str(tmp_path)])
+    assert no_master.exit_code == 2
+    assert "Galat: workbook master belum diberikan" in no_master.output
+    nothing = runner.invoke(app, ["dokumen", "lkj", "-o", str(tmp_path)])
+    assert nothing.exit_code == 2
+    assert "tidak ada workbook unit" in nothing.output
+    empty = runner.invoke(
+        app,
+        ["dokumen", "lkj", "--dari-arsip", "--db", str(tmp_path / "a.sqlite"), "-o", str(tmp_path)],
+    )
+    assert empty.exit_code == 2
+    assert "belum memuat workbook master" in empty.output
+    bad = tmp_path / "master.xlsx"
+    bad.write_text("bukan workbook")
+    broken = runner.invoke(
+        app, ["dokumen", "lkj", str(SAMPLE), "--master", str(bad), "-o", str(tmp_path / "o")]
+    )
+    assert broken.exit_code == 2
+    assert "Galat: Berkas 'master.xlsx'" in broken.output
+    assert "Traceback" not in broken.output

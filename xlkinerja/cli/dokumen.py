@@ -1,0 +1,122 @@
+"""`xlkinerja dokumen`: the documents of the cycle — the Perjanjian Kinerja to sign (PDF)
+and chapter III of the Laporan Kinerja (xlsx, docx, PDF)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from xlkinerja.cli.common import OutputFormat, err, friendly_errors
+from xlkinerja.cli.render import show
+
+app = typer.Typer(
+    help="Dokumen siklus kinerja: Perjanjian Kinerja (PDF) dan Laporan Kinerja bab III.",
+    no_args_is_help=True,
+)
+
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
+]
+
+
+@app.command("pk")
+@friendly_errors
+def pk(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Workbook unit (PK unit) atau workbook master (PK institusi).",
+            metavar="UNIT.xlsx|MASTER.xlsx...",
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder PDF.")],
+    triwulan: Annotated[
+        bool,
+        typer.Option("--triwulan", help="Lampiran memuat target TW I–IV dari Rencana Aksi."),
+    ] = False,
+    format: FormatOption = OutputFormat.teks,
+) -> None:
+    """Tulis Perjanjian Kinerja siap tanda tangan (PDF A4): pernyataan, lampiran
+    (indikator, target, program dan anggaran) dan, untuk unit, Rencana Aksi.
+
+    Isian yang tidak ada di workbook (mis. NIP atasan) dicetak sebagai garis titik-titik
+    untuk diisi tangan, dan disebutkan di keluaran perintah.
+
+    Contoh: xlkinerja dokumen pk TI.xlsx --output dokumen/
+
+    Contoh: xlkinerja dokumen pk master.xlsx --output dokumen/
+    """
+    from xlkinerja.jobs.dokumen_pk import write_pk
+
+    show(write_pk(paths, output, triwulan=triwulan), err, as_json=format == OutputFormat.json)
+
+
+@app.command("lkj")
+@friendly_errors
+def lkj(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Workbook unit (berkas atau folder, rekursif); tanpa ini: --dari-arsip.",
+            metavar="[BERKAS]...",
+        ),
+    ] = None,
+    master: Annotated[
+        Path | None,
+        typer.Option(
+            "--master",
+            "-m",
+            help="Workbook master (dengan --dari-arsip boleh tidak diberikan: master terakhir "
+            "di arsip).",
+        ),
+    ] = None,
+    dari_arsip: Annotated[
+        bool,
+        typer.Option("--dari-arsip", help="Kiriman terakhir setiap unit di arsip, bukan berkas."),
+    ] = False,
+    tahun: Annotated[
+        int | None,
+        typer.Option("--tahun", help="Dengan --dari-arsip: tahun ini (bawaan: tahun master)."),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Arsip (data tahun-tahun sebelumnya; dengan --dari-arsip juga tahun ini): "
+            "berkas SQLite atau URL postgresql://... (bawaan: SQLite di folder data pengguna).",
+        ),
+    ] = None,
+    format: FormatOption = OutputFormat.teks,
+) -> None:
+    """Tulis Laporan Kinerja bab III (Akuntabilitas Kinerja) sebagai .xlsx, .docx dan PDF.
+
+    Per sasaran strategis dan IKU: target, realisasi dan capaian tahun ini, realisasi dan
+    capaian tahun-tahun sebelumnya dari arsip, target akhir Renstra dan kemajuannya,
+    analisis faktor (kendala dan tindak lanjut dari lembar Capaian), anggaran, dan grafik
+    per sasaran. Angka sama dengan Rekap Capaian hasil kompilasi.
+
+    Contoh: xlkinerja dokumen lkj unit/ --master master.xlsx --output lkj/
+
+    Contoh: xlkinerja dokumen lkj --dari-arsip --db postgresql://server/kinerja --output lkj/
+    """
+    from xlkinerja.errors import XlkinerjaError
+    from xlkinerja.jobs.lkj import lkj_from_archive, lkj_from_paths
+
+    if dari_arsip and paths:
+        raise XlkinerjaError("berikan BERKAS atau --dari-arsip, tidak keduanya.")
+    if dari_arsip:
+        result = lkj_from_archive(output=output, db=db, master=master, tahun=tahun)
+    elif not paths:
+        raise XlkinerjaError(
+            "tidak ada workbook unit.", hint="Berikan BERKAS atau folder, atau --dari-arsip."
+        )
+    elif master is None:
+        raise XlkinerjaError(
+            "workbook master belum diberikan.", hint="Tambahkan --master MASTER.xlsx."
+        )
+    else:
+        result = lkj_from_paths(paths, master=master, output=output, db=db)
+    show(result, err, as_json=format == OutputFormat.json)

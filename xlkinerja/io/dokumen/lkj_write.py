@@ -1,0 +1,39 @@
+"""Chapter III of the Laporan Kinerja written out: lkj-bab-iii-<tahun>.xlsx, .docx and
+.pdf, and each sasaran's chart as a PNG beside them (grafik-lkj-<kode SS>.png), for pasting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.dokumen.lkj_chart import chart_png
+from xlkinerja.io.dokumen.lkj_docx import write_lkj_docx
+from xlkinerja.io.dokumen.lkj_pdf import write_lkj_pdf
+from xlkinerja.io.dokumen.lkj_tables import bab_tiga
+from xlkinerja.io.dokumen.lkj_xlsx import write_lkj_xlsx
+from xlkinerja.kompilasi.lkj import Lkj
+
+
+@dataclass(frozen=True)
+class WrittenLkj:
+    files: list[Path]  # xlsx, docx, pdf
+    charts: list[Path]
+
+
+def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
+    stem = f"lkj-bab-iii-{lkj.tahun or 'tanpa-tahun'}"
+    bagian = bab_tiga(lkj)
+    charts = {s.kode_ss or str(s.no): chart_png(lkj, s) for s in lkj.sasaran if s.iku}
+    pngs = []
+    for code, png in charts.items():
+        target = folder / f"grafik-lkj-{code}.png"
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(png)
+        pngs.append(target)
+    files = [
+        write_lkj_xlsx(bagian, charts, folder / f"{stem}.xlsx"),
+        write_lkj_docx(bagian, charts, folder / f"{stem}.docx"),
+        write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"),
+    ]
+    return WrittenLkj(files, pngs)

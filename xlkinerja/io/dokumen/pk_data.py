@@ -1,0 +1,237 @@
+"""What a Perjanjian Kinerja document shows, taken from a normalised unit workbook (the
+unit's PK) or master (the institution's own PK). Nothing is invented: a field the workbook
+lacks stays None (the document prints a dotted line to fill by hand) and is listed in
+`kosong` with where it should have been, for the command to say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.specs import FormKind
+
+TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
+
+
+@dataclass(frozen=True)
+class Pihak:
+    nama: str | None
+    nip: str | None
+    jabatan: str | None
+
+
+@dataclass(frozen=True)
+class Indikator:
+    indikator: str
+    satuan: str
+    target: float | None
+    tw: tuple[float | None, ...] = ()  # TW I..IV targets of the Rencana Aksi, when asked
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    no: int
+    sasaran: str
+    indikator: list[Indikator]
+
+
+@dataclass(frozen=True)
+class Program:
+    program: str
+    anggaran: float | None
+
+
+@dataclass(frozen=True)
+class Aksi:
+    kode_ikk: str
+    indikator: str
+    tw: tuple[float | None, ...]
+    aksi: str
+    penanggung_jawab: str
+
+
+@dataclass
+class PkDokumen:
+    kode: str  # the unit's code, or "institusi"
+    nama: str  # the unit or the institution
+    tahun: int | None
+    tingkat: str  # the annex's sasaran column: Sasaran Kegiatan (unit) / Strategis (master)
+    pertama: Pihak
+    kedua: Pihak
+    tempat: str | None
+    tanggal: date | None
+    sasaran: list[Sasaran]
+    program: list[Program]
+    rencana_aksi: list[Aksi]
+    berkas: str
+    triwulan: bool = False  # the annex shows the TW I–IV targets
+    kosong: list[str] = field(default_factory=list)  # what the workbook lacks, and where
+
+    @property
+    def total_anggaran(self) -> float | None:
+        values = [p.anggaran for p in self.program if p.anggaran is not None]
+        return sum(values) if values else None
+
+
+def _where(form: NormalForm, key: str) -> str:
+    cell = form.field_cell(key)
+    return f"lembar '{cell.sheet}' sel {cell.cell}"
+
+
+def _pihak(form: NormalForm, keys: tuple[str, str, str], siapa: str, kosong: list[str]) -> Pihak:
+    values = [form.text(k) for k in keys]
+    for key, label, value in zip(keys, ("nama", "NIP", "jabatan"), values, strict=True):
+        if value is None:
+            kosong.append(f"{siapa}: {label} kosong ({_where(form, key)})")
+    return Pihak(*values)
+
+
+def _grouped(rows: list[tuple[str, Indikator]]) -> list[Sasaran]:
+    """Indicators under their sasaran, in the order each sasaran first appears."""
+    order: dict[str, list[Indikator]] = {}
+    for sasaran, indikator in rows:
+        order.setdefault(sasaran, []).append(indikator)
+    return [Sasaran(i, s, ind) for i, (s, ind) in enumerate(order.items(), start=1)]
+
+
+def _tahun(form: NormalForm) -> int | None:
+    value = form.number("tahun")
+    return int(value) if value is not None else None
+
+
+def pk_dokumen(form: NormalForm, *, triwulan: bool = False) -> PkDokumen:
+    """The PK document of a unit workbook or a master; another form is a ValueError."""
+    if form.form.id == FormKind.UNIT:
+        return _unit(form, triwulan)
+    if form.form.id == FormKind.MASTER:
+        return _master(form)
+    raise ValueError(f"no PK in a {form.form.id} workbook")
+
+
+def _unit(form: NormalForm, triwulan: bool) -> PkDokumen:
+    kosong: list[str] = []
+    pertama = _pihak(
+        form,
+        ("pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_jabatan"),
+        "PIHAK PERTAMA",
+        kosong,
+    )
+    kedua = _pihak(
+        form,
+        ("pihak_kedua_nama", "pihak_kedua_nip", "pihak_kedua_jabatan"),
+        "PIHAK KEDUA",
+        kosong,
+    )
+    for key, label in (("tempat", "tempat"), ("tanggal", "tanggal penandatanganan")):
+        if form.field(key) is None:
+            kosong.append(f"{label} kosong ({_where(form, key)})")
+    ra = form.tables["ra"]
+    tw_of = {
+        code: tuple(number(ra, pos, k) for k in TW_KEYS)
+        for pos in positions(ra)
+        if (code := text(ra, pos, "kode_ikk")) is not None
+    }
+    pk = form.tables["pk"]
+    rows = []
+    for pos in positions(pk):
+        code = text(pk, pos, "kode_ikk")
+        tw = tw_of.get(code or "", (None,) * 4) if triwulan else ()
+        rows.append((text(pk, pos, "sasaran") or "", _indikator(pk, pos, "target", tw)))
+    indikator_of = {text(pk, p, "kode_ikk"): text(pk, p, "indikator") for p in positions(pk)}
+    aksi = [
+        Aksi(
+            kode_ikk=text(ra, pos, "kode_ikk") or "",
+            indikator=indikator_of.get(text(ra, pos, "kode_ikk")) or "",
+            tw=tuple(number(ra, pos, k) for k in TW_KEYS),
+            aksi=text(ra, pos, "aksi") or "",
+            penanggung_jawab=text(ra, pos, "penanggung_jawab") or "",
+        )
+        for pos in positions(ra)
+    ]
+    return PkDokumen(
+        kode=form.text("kode_unit") or "unit",
+        nama=form.text("nama_unit") or "",
+        tahun=_tahun(form),
+        tingkat="Sasaran Kegiatan",
+        pertama=pertama,
+        kedua=kedua,
+        tempat=form.text("tempat"),
+        tanggal=form.day("tanggal"),
+        sasaran=_grouped(rows),
+        program=_program(form.tables["anggaran"]),
+        rencana_aksi=aksi,
+        berkas=form.file,
+        triwulan=triwulan,
+        kosong=kosong,
+    )
+
+
+def _indikator(
+    table: NormalTable, pos: int, target: str, tw: tuple[float | None, ...]
+) -> Indikator:
+    return Indikator(
+        indikator=text(table, pos, "indikator") or "",
+        satuan=text(table, pos, "satuan") or "",
+        target=number(table, pos, target),
+        tw=tw,
+    )
+
+
+def _program(table: NormalTable) -> list[Program]:
+    return [
+        Program(text(table, pos, "program") or "", number(table, pos, "anggaran"))
+        for pos in positions(table)
+    ]
+
+
+def _master(form: NormalForm) -> PkDokumen:
+    kosong: list[str] = []
+    pertama = _pihak(
+        form, ("nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan"), "PIHAK PERTAMA", kosong
+    )
+    # The master names the institution's head, not the head's superior (the minister,
+    # the regional head): that part of the page is left for hand filling.
+    kosong.append(
+        "PIHAK KEDUA (atasan pimpinan instansi): nama, NIP dan jabatan tidak ada di master"
+    )
+    if form.field("tempat") is None:
+        kosong.append(f"tempat kosong ({_where(form, 'tempat')})")
+    kosong.append("tanggal penandatanganan tidak ada di master")
+    tahun = _tahun(form)
+    awal = form.number("tahun_awal_renstra")
+    ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
+    iku = form.tables["iku"]
+    column = f"target_{ke}" if ke is not None and 1 <= ke <= 5 else None
+    if column is None:
+        kosong.append(
+            f"target tahun {tahun or '?'} tidak ada: tahun itu di luar Renstra "
+            f"({_where(form, 'tahun_awal_renstra')})"
+        )
+    rows = [
+        (
+            text(iku, pos, "sasaran") or "",
+            Indikator(
+                indikator=text(iku, pos, "indikator") or "",
+                satuan=text(iku, pos, "satuan") or "",
+                target=number(iku, pos, column) if column else None,
+            ),
+        )
+        for pos in positions(iku)
+    ]
+    return PkDokumen(
+        kode="institusi",
+        nama=form.text("nama_instansi") or "",
+        tahun=tahun,
+        tingkat="Sasaran Strategis",
+        pertama=pertama,
+        kedua=Pihak(None, None, None),
+        tempat=form.text("tempat"),
+        tanggal=None,
+        sasaran=_grouped(rows),
+        program=_program(form.tables["program"]),
+        rencana_aksi=[],
+        berkas=form.file,
+        kosong=kosong,
+    )

@@ -1,0 +1,40 @@
+"""Numbers, money and dates written the Indonesian way, as a signed document shows them."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+TITIK_TITIK = "...................................."  # a blank to fill in by hand
+
+
+def angka(value: float | None, *, digits: int = 2) -> str:
+    """1.234,5 (thousands with '.', decimals with ',', no trailing zeros); blank: '-'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale="id")
+
+
+def persen(value: float | None) -> str:
+    """87,5 % (one decimal); blank: '-'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return format_decimal(value, format="#,##0.0", locale="id") + " %"
+
+
+def rupiah(value: float | None) -> str:
+    """Rp 1.500.000.000 (whole rupiah); blank: '-'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "-"
+    return "Rp " + format_decimal(round(value), format="#,##0", locale="id")
+
+
+def tanggal(value: date | None) -> str:
+    """20 Februari 2025; blank: a dotted line to fill in by hand."""
+    if value is None:
+        return TITIK_TITIK
+    return format_date(value, format="d MMMM y", locale="id")

@@ -1,0 +1,199 @@
+"""Job `dokumen lkj`: chapter III of the Laporan Kinerja (Akuntabilitas Kinerja) as .xlsx,
+.docx and PDF, with a chart per sasaran.
+
+The year's numbers are compiled as `kompilasi` compiles them — from the unit workbooks
+given, or from the latest version of every unit in the archive (`--dari-arsip`) — through
+the same pipeline and aggregation, so they are the Rekap Capaian's numbers. The kendala and
+tindak lanjut come from the same workbooks' Capaian sheets (the compiled rekap does not
+carry them). Earlier years come from the archive: each earlier year's latest versions,
+compiled the same way; a year the archive does not hold is shown as "tidak ada data".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.core.form_data import FormData
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.io.dokumen.lkj_write import write_lkj
+from xlkinerja.jobs.kompilasi_arsip import COMPILED_KINDS, _master, _year
+from xlkinerja.jobs.per_file import Work
+from xlkinerja.jobs.pipeline import Checked, check_workbooks
+from xlkinerja.jobs.ringkasan import collect_workbooks
+from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
+from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.specs import MASTER
+from xlkinerja.store.archive import Archive
+
+TAHUN_RIWAYAT = 4  # earlier years looked for in the archive
+
+
+@dataclass
+class LkjResult:
+    lkj: Lkj
+    files: list[Path]
+    sumber: str  # where the year's workbooks came from
+    charts: list[Path] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "berkas": [str(p) for p in self.files],
+            "grafik": [str(p) for p in self.charts],
+            "tahun": self.lkj.tahun,
+            "triwulan": self.lkj.tw,
+            "sumber": self.sumber,
+            "tahun_riwayat": self.lkj.tahun_riwayat,
+            "catatan": self.lkj.catatan,
+        }
+
+    def summary(self) -> Summary:
+        out = Summary()
+        lkj = self.lkj
+        out.line(
+            f"Laporan Kinerja bab III {lkj.instansi} {lkj.tahun or ''} (data s.d. "
+            f"{lkj.tw_nama}, {self.sumber}): {', '.join(str(p) for p in self.files)}"
+        )
+        out.extend(self.notes())
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for note in self.lkj.catatan:
+            out.line(Span("Catatan:", Tone.PERINGATAN), f" {note}.")
+        return out
+
+
+def _kompilasi(checked: Checked) -> Kompilasi:
+    from xlkinerja.kompilasi.aggregate import aggregate
+
+    assert checked.master is not None and checked.master.form is not None
+    return aggregate(
+        checked.master.form,
+        checked.results,
+        checked.findings,
+        now=datetime.now(),
+        index=checked.index,
+    )
+
+
+def _riwayat(
+    archive: Archive, tahun: int | None, master: Path | FormData
+) -> tuple[dict[int, dict[str, Tahunan]], list[int]]:
+    """Each earlier year's IKU numbers the archive holds, and the years to show: the year
+    before always (to say when it has no data), earlier ones when they have data."""
+    if tahun is None:
+        return {}, []
+    found: dict[int, dict[str, Tahunan]] = {}
+    for year in range(tahun - TAHUN_RIWAYAT, tahun):
+        infos = [i for i in archive.submissions(tahun=year) if i.kind in COMPILED_KINDS]
+        if not infos:
+            continue
+        restored = archive.restore(infos)
+        masters = [i for i in archive.submissions(tahun=year) if i.kind == MASTER.id.value]
+        year_master: Path | FormData = master
+        if masters:
+            (old,) = archive.restore(masters[:1])
+            year_master = old.data if old.data is not None else master
+        checked = check_workbooks(
+            [],
+            books=[r.data for r in restored if r.data is not None],
+            master=year_master,
+            work=Work(rekap=True),
+            by_sheet=False,
+        )
+        numbers = iku_tahunan(_kompilasi(checked))
+        if numbers:
+            found[year] = numbers
+    years = sorted({*found, tahun - 1})
+    return found, years
+
+
+def lkj_from_paths(
+    paths: Iterable[Path], *, master: Path, output: Path, db: str | Path | None = None
+) -> LkjResult:
+    """The chapter from the unit workbooks under `paths` and the master; earlier years
+    from the archive at `db`."""
+    files = [p for p in collect_workbooks(paths) if p.resolve() != master.resolve()]
+    checked = check_workbooks(files, master=master, work=Work(rekap=True), by_sheet=False)
+    kompilasi = _kompilasi(checked)
+    with Archive.open(db) as archive:
+        riwayat, years = _riwayat(archive, kompilasi.tahun, master)
+    return _write(
+        _written(checked),
+        checked.forms,
+        kompilasi,
+        riwayat,
+        years,
+        output,
+        f"{len(files)} workbook",
+    )
+
+
+def lkj_from_archive(
+    *,
+    output: Path,
+    db: str | Path | None = None,
+    master: Path | None = None,
+    tahun: int | None = None,
+) -> LkjResult:
+    """The chapter from the latest version of every unit in the archive at `db` (the master
+    given, else the archive's latest; the year given, else the master's)."""
+    with Archive.open(db) as archive:
+        master_data, _ = _master(archive, master, tahun)
+        if tahun is None:
+            tahun = _year(master_data)
+        infos = [i for i in archive.submissions(tahun=tahun) if i.kind in COMPILED_KINDS]
+        restored = archive.restore(infos)
+        checked = check_workbooks(
+            [],
+            books=[r.data for r in restored if r.data is not None],
+            unreadable=[(r.name, r.error or "") for r in restored if r.data is None],
+            master=master_data,
+            work=Work(rekap=True),
+            by_sheet=False,
+        )
+        kompilasi = _kompilasi(checked)
+        riwayat, years = _riwayat(archive, kompilasi.tahun, master_data)
+        location = archive.location
+    source = f"arsip {location}, {len(restored)} versi terakhir"
+    return _write(_written(checked), checked.forms, kompilasi, riwayat, years, output, source)
+
+
+def lkj_from_kompilasi(
+    kompilasi: Kompilasi,
+    master: NormalForm,
+    forms: Sequence[NormalForm],
+    *,
+    output: Path,
+    db: str | Path | None = None,
+    sumber: str,
+) -> LkjResult:
+    """The chapter from a kompilasi already made (the main job's): `forms` are the unit
+    workbooks it compiled, read for their kendala; earlier years from the archive at `db`."""
+    with Archive.open(db) as archive:
+        riwayat, years = _riwayat(archive, kompilasi.tahun, Path(master.file))
+    return _write(master, forms, kompilasi, riwayat, years, output, sumber)
+
+
+def _written(checked: Checked) -> NormalForm:
+    assert checked.master is not None and checked.master.form is not None
+    return checked.master.form
+
+
+def _write(
+    master: NormalForm,
+    forms: Sequence[NormalForm],
+    kompilasi: Kompilasi,
+    riwayat: dict[int, dict[str, Tahunan]],
+    years: list[int],
+    output: Path,
+    source: str,
+) -> LkjResult:
+    lkj = build_lkj(kompilasi, master, forms, riwayat, years)
+    written = write_lkj(lkj, output)
+    return LkjResult(lkj=lkj, files=written.files, charts=written.charts, sumber=source)

@@ -1,0 +1,244 @@
+"""Chapter III of the Laporan Kinerja (LKj), in memory (no I/O): per sasaran strategis and
+IKU the year's target, realisasi and capaian, the earlier years (from the archive, given
+as `Riwayat`), the Renstra end target and the progress toward it, the factors behind the
+capaian (kendala and tindak lanjut from the units' Capaian sheets), and the budget.
+
+Numbers are the compiled ones (`Kompilasi`): an IKU's capaian is the Rekap Capaian's (the
+mean of its IKK's capaian at the latest triwulan reported), its realisasi the latest one
+each IKK reported, added up for a beban-target IKU and averaged otherwise. Nothing is made
+up: what the data lacks stays None and the documents say "tidak ada data".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.domain.capaian import capaian
+from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.specs import FormKind
+
+TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
+
+
+@dataclass(frozen=True)
+class Tahunan:
+    """One IKU's year: realisasi and capaian at the latest triwulan reported."""
+
+    realisasi: float | None
+    capaian: float | None
+    tw: int | None
+
+
+Riwayat = Mapping[int, Mapping[str, Tahunan]]  # year → kode IKU → that year's numbers
+
+
+@dataclass(frozen=True)
+class Faktor:
+    unit: str
+    kode_ikk: str
+    tw: str
+    kendala: str | None
+    tindak_lanjut: str | None
+
+
+@dataclass(frozen=True)
+class IkuLkj:
+    kode_iku: str
+    indikator: str
+    satuan: str
+    arah: str
+    target: float | None
+    realisasi: float | None
+    capaian: float | None
+    predikat: str | None
+    riwayat: list[tuple[int, Tahunan | None]]  # earlier years, oldest first (None: no data)
+    target_akhir: float | None  # the Renstra's last year's target
+    progres: float | None  # realisasi against the end target, percent
+    faktor: list[Faktor]
+
+
+@dataclass(frozen=True)
+class SasaranLkj:
+    no: int
+    kode_ss: str
+    sasaran: str
+    iku: list[IkuLkj]
+
+
+@dataclass(frozen=True)
+class AnggaranLkj:
+    unit: str
+    program: str
+    anggaran: float | None
+    realisasi: float | None  # no form holds it yet: always None for now
+
+
+@dataclass
+class Lkj:
+    instansi: str
+    tahun: int | None
+    tw: int | None  # the latest triwulan reported
+    tahun_akhir: int | None  # the Renstra's last year
+    tahun_riwayat: list[int]
+    sasaran: list[SasaranLkj]
+    anggaran: list[AnggaranLkj]
+    program: list[AnggaranLkj]  # the institution's programs (master)
+    catatan: list[str] = field(default_factory=list)  # what the data lacks
+
+    @property
+    def tw_nama(self) -> str:
+        return TW_NAMA.get(self.tw or 0, "-")
+
+    @property
+    def realisasi_anggaran_ada(self) -> bool:
+        return any(a.realisasi is not None for a in self.anggaran)
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, int | float) and not math.isnan(value):
+        return float(value)
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def latest_tw(kompilasi: Kompilasi) -> int | None:
+    """The latest triwulan for which any IKU has a capaian."""
+    frame = kompilasi.capaian_iku
+    tws = frame.loc[frame["capaian"].notna(), "tw"]
+    return int(tws.max()) if len(tws) else None
+
+
+def iku_tahunan(kompilasi: Kompilasi) -> dict[str, Tahunan]:
+    """Each IKU's realisasi and capaian at the latest triwulan reported (see the module)."""
+    tw = latest_tw(kompilasi)
+    if tw is None:
+        return {}
+    pk = kompilasi.rekap_pk
+    beban = set(pk.loc[pk["metode_kaskade"] == "beban target", "kode_iku"].dropna())
+    cap = kompilasi.capaian_ikk
+    known = cap[cap["realisasi"].notna() & (cap["tw"] <= tw)].sort_values("tw", kind="stable")
+    last = known.groupby("kode_ikk").tail(1)  # each IKK's latest realisasi
+    realisasi: dict[str, float] = {}
+    for code, rows in last.groupby("kode_iku"):
+        values = rows["realisasi"].astype(float)
+        realisasi[str(code)] = float(values.sum() if code in beban else values.mean())
+    iku = kompilasi.capaian_iku
+    at = iku[iku["tw"] == tw].set_index("kode_iku")["capaian"]
+    codes = set(realisasi) | {str(c) for c in at.index}
+    return {code: Tahunan(realisasi.get(code), _number(at.get(code)), tw) for code in sorted(codes)}
+
+
+def _faktor(forms: Sequence[NormalForm], iku_of: Mapping[str, str]) -> dict[str, list[Faktor]]:
+    out: dict[str, list[Faktor]] = {}
+    for form in forms:
+        if form.form.id != FormKind.UNIT:
+            continue
+        unit = form.text("nama_unit") or form.text("kode_unit") or form.file
+        table = form.tables["capaian"]
+        for pos in positions(table):
+            kendala, lanjut = text(table, pos, "kendala"), text(table, pos, "tindak_lanjut")
+            ikk = text(table, pos, "kode_ikk")
+            if (kendala is None and lanjut is None) or ikk is None or ikk not in iku_of:
+                continue
+            tw = text(table, pos, "triwulan") or ""
+            out.setdefault(iku_of[ikk], []).append(Faktor(unit, ikk, tw, kendala, lanjut))
+    return out
+
+
+def build_lkj(
+    kompilasi: Kompilasi,
+    master: NormalForm,
+    forms: Sequence[NormalForm],
+    riwayat: Riwayat,
+    tahun_riwayat: Sequence[int],
+) -> Lkj:
+    """The chapter from the compiled institution, its master, the forms compiled (for the
+    kendala) and the earlier years found in the archive (`tahun_riwayat`: the years shown,
+    a year without data in `riwayat` says so)."""
+    tahun = kompilasi.tahun
+    awal = master.number("tahun_awal_renstra")
+    ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
+    tahun_akhir = int(awal) + 4 if awal is not None else None
+    this_year = iku_tahunan(kompilasi)
+    pk = kompilasi.rekap_pk
+    iku_of = {
+        str(ikk): str(iku)
+        for ikk, iku in zip(pk["kode_ikk"], pk["kode_iku"], strict=True)
+        if isinstance(ikk, str) and isinstance(iku, str)
+    }
+    faktor = _faktor(forms, iku_of)
+    predikat = kompilasi.capaian_iku
+    tw = latest_tw(kompilasi)
+    at_tw = predikat[predikat["tw"] == tw].set_index("kode_iku")["predikat"]
+    catatan: list[str] = []
+    table = master.tables["iku"]
+    groups: dict[str, tuple[str, list[IkuLkj]]] = {}
+    for pos in positions(table):
+        code = text(table, pos, "kode_iku") or ""
+        arah = text(table, pos, "arah") or "naik"
+        now = this_year.get(code)
+        target = number(table, pos, f"target_{ke}") if ke is not None and 1 <= ke <= 5 else None
+        akhir = number(table, pos, "target_5")
+        real = now.realisasi if now else None
+        progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
+        item = IkuLkj(
+            kode_iku=code,
+            indikator=text(table, pos, "indikator") or "",
+            satuan=text(table, pos, "satuan") or "",
+            arah=arah,
+            target=target,
+            realisasi=real,
+            capaian=now.capaian if now else None,
+            predikat=_text(at_tw.get(code)),
+            riwayat=[(y, riwayat.get(y, {}).get(code)) for y in tahun_riwayat],
+            target_akhir=akhir,
+            progres=progres,
+            faktor=faktor.get(code, []),
+        )
+        kode_ss = text(table, pos, "kode_ss") or ""
+        sasaran = text(table, pos, "sasaran") or ""
+        groups.setdefault(kode_ss or sasaran, (sasaran, []))[1].append(item)
+    sasaran_list = [
+        SasaranLkj(i, key, name, items)
+        for i, (key, (name, items)) in enumerate(groups.items(), start=1)
+    ]
+    anggaran = [
+        AnggaranLkj(str(u), str(p), _number(a), None)
+        for u, p, a in zip(
+            kompilasi.anggaran["nama_unit"],
+            kompilasi.anggaran["program"],
+            kompilasi.anggaran["anggaran"],
+            strict=True,
+        )
+    ]
+    prog = master.tables["program"]
+    program = [
+        AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
+        for p in positions(prog)
+    ]
+    if tw is None:
+        catatan.append("belum ada capaian triwulan yang dilaporkan")
+    if not any(riwayat.get(y) for y in tahun_riwayat):
+        catatan.append("arsip tidak memuat data tahun-tahun sebelumnya")
+    catatan.append(
+        "realisasi anggaran tidak ada di workbook (PK unit dan master hanya memuat anggaran): "
+        "efisiensi anggaran belum dapat dihitung"
+    )
+    return Lkj(
+        instansi=kompilasi.instansi,
+        tahun=tahun,
+        tw=tw,
+        tahun_akhir=tahun_akhir,
+        tahun_riwayat=list(tahun_riwayat),
+        sasaran=sasaran_list,
+        anggaran=anggaran,
+        program=program,
+        catatan=catatan,
+    )
