@@ -16,6 +16,7 @@ COMMANDS = [
     "kaskade",
     "pohon",
     "kompilasi",
+    "ekspor",
     "arsip daftar",
     "arsip beda",
     "arsip bersihkan",

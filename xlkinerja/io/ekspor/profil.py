@@ -33,7 +33,13 @@ Jenis = Literal["xlsx", "csv"]
 
 
 class ProfilError(XlkinerjaError):
-    """A profile that cannot be used: its file, and where in it."""
+    """A profile that cannot be used: its file (the whole path: every profile's file is
+    called profil.toml), and where in it."""
+
+    def user_message(self) -> str:
+        if self.path is None:
+            return super().user_message()
+        return f"Berkas '{self.path}': {self.message}" + (f" {self.hint}" if self.hint else "")
 
 
 @dataclass(frozen=True)
@@ -146,9 +152,11 @@ def load(folder: Path, bawaan: bool = False) -> Profil:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ProfilError(f"bukan TOML yang sah ({exc}).", path=path, hint=_LEARN) from None
+        raise ProfilError(
+            f"profil ekspor tidak sah: bukan TOML yang sah ({exc}).", path=path, hint=_LEARN
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfilError(f"tidak dapat dibaca ({exc}).", path=path) from None
+        raise ProfilError(f"profil ekspor tidak dapat dibaca ({exc}).", path=path) from None
     check = _Check(path)
     top = check.table(data, "", {"nama", "deskripsi", "berkas"}, {"deskripsi", "berkas"})
     nama = check.text(top, "nama", "", required=False) or folder.name
