@@ -85,10 +85,18 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     assert len(list((tmp_path / "hasil" / "unit").glob("*.xlsx"))) == 5
     assert "skp-TI-budi-santoso.xlsx" in result.stderr
     assert "master-politeknik-negeri-contoh-2025.xlsx" in result.stderr
+    ekspor = tmp_path / "hasil" / "ekspor"
+    assert sorted(p.name for p in ekspor.iterdir()) == [
+        "esakip-hierarki-2025.xlsx",
+        "pk-2025.csv",
+        "realisasi-2025.csv",
+        "skp-ekinerja-2025.xlsx",
+    ]
     again = runner.invoke(  # its own earlier output is replaced
         app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
     )
     assert again.exit_code == 0, again.output
+    assert not (ekspor / "cadangan-xlkinerja").exists()  # its own exports: nothing kept
 
 
 def test_contoh_never_deletes_a_folder_it_did_not_make(tmp_path: Path):

@@ -4,7 +4,8 @@ Writes the blank templates, pre-fills every unit's workbook from the sample mast
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
 findings, written into copies in validasi/), generates every employee's SKP from the units'
 matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). Finally it
-compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsip.sqlite).
+compiles the institution (rekap-kinerja.xlsx), records it in an archive (arsip.sqlite) and
+exports it with every export profile (ekspor/).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
+from xlkinerja.jobs.ekspor import EksporResult, export_kompilasi
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
@@ -40,6 +42,7 @@ class ContohResult:
     kaskade: list[KaskadeResult]
     pohon: PohonResult
     rekap: KompilasiResult
+    ekspor: EksporResult
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -52,6 +55,7 @@ class ContohResult:
             "kaskade": [k.to_dict() for k in self.kaskade],
             "pohon": self.pohon.to_dict(),
             "kompilasi": self.rekap.to_dict(),
+            "ekspor": self.ekspor.to_dict(),
         }
 
     def summary(self) -> Summary:
@@ -63,7 +67,8 @@ class ContohResult:
             "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
             "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
             "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap "
-            "institusi) dan arsip.sqlite (arsip kiriman)."
+            "institusi), arsip.sqlite (arsip kiriman) dan ekspor/ (berkas unggahan setiap "
+            "profil ekspor)."
         )
         return out
 
@@ -123,6 +128,16 @@ def run_contoh(
     )
     if progress:
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
+    ekspor = export_kompilasi(
+        rekap.kompilasi,
+        profiles=[],
+        output=output / "ekspor",
+        described=rekap.output.name,
+        now=rekap.kompilasi.dibuat,
+    )
+    if progress:
+        names = ", ".join(p.nama for p in ekspor.profiles)
+        progress(f"{len(ekspor.written)} berkas ekspor ({names}) ditulis ke {ekspor.output}")
     return ContohResult(
         output=output,
         sample=sample,
@@ -133,4 +148,5 @@ def run_contoh(
         kaskade=kaskade,
         pohon=pohon,
         rekap=rekap,
+        ekspor=ekspor,
     )
