@@ -112,6 +112,13 @@ def list_profiles(profil_dir: Sequence[Path] = ()) -> DaftarProfil:
     return DaftarProfil(all_profiles(profil_dir))
 
 
+def choose_profiles(names: Sequence[str], profil_dir: Sequence[Path] = ()) -> list[Profil]:
+    """The profiles named, every one when none is; each read and checked."""
+    if names:
+        return [find_profile(name, profil_dir) for name in names]
+    return all_profiles(profil_dir)
+
+
 def _pemisah(given: str | None) -> str | None:
     if given is None:
         return None
@@ -136,11 +143,7 @@ def export_source(
     """Write every profile named (all when none is) from `sumber` into the folder
     `output`; `described`: where the data came from, for the user and the Petunjuk."""
     sep = _pemisah(pemisah)
-    chosen = (
-        [find_profile(name, profil_dir) for name in profiles]
-        if profiles
-        else all_profiles(profil_dir)
-    )  # every profile checked before anything is written
+    chosen = choose_profiles(profiles, profil_dir)  # all checked before anything is written
     if output.exists() and not output.is_dir():
         raise XlkinerjaError(
             "ini sebuah berkas; --output ekspor adalah folder.",
@@ -149,7 +152,7 @@ def export_source(
         )
     from xlkinerja.kompilasi.ekspor_tabel import tables
 
-    rows = tables(sumber)
+    rows = tables(sumber, [t for p in chosen for t in p.sources])
     context = Context(sumber.instansi, sumber.tahun, now or datetime.now(), described)
     result = EksporResult(output=output, sumber=described, profiles=chosen)
     for profil in chosen:
@@ -166,7 +169,9 @@ def export_rekap(rekap: Path, **kwargs: Any) -> EksporResult:
     """From a compiled workbook (rekap-kinerja.xlsx)."""
     from xlkinerja.io.ekspor.rekap_read import read_rekap
 
-    return export_source(read_rekap(rekap), described=rekap.name, **kwargs)
+    chosen = choose_profiles(kwargs.get("profiles") or [], kwargs.get("profil_dir") or [])
+    sources = [t for p in chosen for t in p.sources]  # only the sheets these are made from
+    return export_source(read_rekap(rekap, sources), described=rekap.name, **kwargs)
 
 
 def export_archive(

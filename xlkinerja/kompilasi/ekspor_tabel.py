@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from xlkinerja.domain.konsolidasi import LABEL_TW
@@ -102,10 +103,29 @@ def plain(value: Any) -> Any:
     return plain(value) if isinstance(value, float) else value
 
 
+def _column(series: pd.Series) -> list[Any]:
+    """A column's values as plain Python (see `plain`), made column-wise: 10^5 rows fast."""
+    if pd.api.types.is_float_dtype(series.dtype):
+        array = series.to_numpy(dtype=float, na_value=np.nan)
+        out: list[Any] = array.tolist()
+        whole = np.isnan(array) | (array == np.round(array))
+        for i in np.flatnonzero(~whole).tolist():
+            out[i] = float(f"{array[i]:.{SIGNIFICANT}g}")
+        for i in np.flatnonzero(np.isnan(array)).tolist():
+            out[i] = None
+        return out
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return list(series.to_numpy().tolist())
+    values = series.to_numpy(dtype=object, copy=True)
+    values[pd.isna(series).to_numpy()] = None
+    return [v if v is None or v.__class__ is str else plain(v) for v in values.tolist()]
+
+
 def _records(frame: pd.DataFrame) -> Iterator[Row]:
     columns = list(frame.columns)
-    for values in frame.itertuples(index=False, name=None):
-        yield {c: plain(v) for c, v in zip(columns, values, strict=True)}
+    values = [_column(frame[c]) for c in columns]
+    for row in zip(*values, strict=True):
+        yield dict(zip(columns, row, strict=True))
 
 
 def last_day(tahun: int | None, tw: int) -> date | None:
@@ -116,14 +136,11 @@ def last_day(tahun: int | None, tw: int) -> date | None:
     return date(tahun, month, calendar.monthrange(tahun, month)[1])
 
 
-def tables(sumber: EksporSumber) -> dict[str, list[Row]]:
-    """Every table, by name (see FIELDS)."""
-    return {
-        "hierarki": hierarki(sumber),
-        "pk": pk(sumber),
-        "realisasi": realisasi(sumber),
-        "skp": skp(sumber),
-    }
+def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str, list[Row]]:
+    """The tables named (every one when None), by name (see FIELDS)."""
+    makers = {"hierarki": hierarki, "pk": pk, "realisasi": realisasi, "skp": skp}
+    wanted = list(makers) if names is None else list(dict.fromkeys(names))
+    return {name: makers[name](sumber) for name in wanted}
 
 
 def _by_ikk(sumber: EksporSumber) -> dict[tuple[Any, Any], list[Row]]:

@@ -83,6 +83,12 @@ class Profil:
     def file(self) -> Path:
         return self.folder / PROFIL_FILE
 
+    @property
+    def sources(self) -> list[str]:
+        """The source tables its files read."""
+        found = (s.sumber for b in self.berkas for s in b.lembar if s.sumber is not None)
+        return list(dict.fromkeys(found))
+
 
 # -- finding the profiles -----------------------------------------------------------------
 

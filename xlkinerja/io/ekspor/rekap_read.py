@@ -11,7 +11,7 @@ written from. Values only, with calamine, behind the same package guard as every
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,8 +48,19 @@ YEAR = re.compile(r"\bTahun (\d{4})\b")
 TW_OF = {label: n for n, label in enumerate(LABEL_TW, start=1)}
 
 
-def read_rekap(path: Path) -> EksporSumber:
-    """The export's source from the compiled workbook at `path`."""
+# The sheets each export table is made from (besides the cover and Status Pengumpulan).
+SHEETS_OF = {
+    "hierarki": (REKAP_PK, REKAP_RA, CAPAIAN),
+    "pk": (REKAP_PK,),
+    "realisasi": (REKAP_PK, CAPAIAN),
+    "skp": (REKAP_SKP,),
+}
+
+
+def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
+    """The export's source from the compiled workbook at `path`; with `tables` (names of
+    export tables), only the sheets they are made from are read (the others' frames are
+    empty): Rekap Capaian alone is ~200,000 rows for 1,000 units."""
     check_file(path)
     check_package(path)
     try:
@@ -68,8 +79,11 @@ def read_rekap(path: Path) -> EksporSumber:
             hint="Berikan rekap-kinerja.xlsx hasil 'xlkinerja kompilasi' (versi ini), atau "
             "buat ulang rekapnya.",
         )
+    wanted = {s for t in (SHEETS_OF if tables is None else tables) for s in SHEETS_OF[t]}
 
     def grid(name: str) -> Grid:
+        if name not in wanted and name not in (RINGKASAN, STATUS):
+            return []
         try:
             rows: Grid = book.get_sheet_by_name(name).to_python()
         except Exception as exc:
@@ -120,6 +134,14 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _texts(values: Sequence[Any]) -> list[str | None]:
+    return [v if v.__class__ is str and v != "" else _text(v) for v in values]
+
+
+def _numbers(values: Sequence[Any]) -> list[float | None]:
+    return [float(v) if v.__class__ in (float, int) else None for v in values]
+
+
 class _Rekap:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -155,6 +177,8 @@ class _Rekap:
         return found
 
     def rekap_pk(self, rows: Grid, units: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return pd.DataFrame(), pd.DataFrame()
         start = self.header(rows, REKAP_PK, ("Kode", "Indikator Kinerja", "Unit"))
         iku: list[dict[str, Any]] = []
         ikk: list[dict[str, Any]] = []
@@ -203,6 +227,8 @@ class _Rekap:
         return pd.DataFrame(iku), pd.DataFrame(ikk)
 
     def rekap_ra(self, rows: Grid) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return _empty(["kode_iku", *TW]), _empty(["kode_ikk", "nama_unit", *TW])
         start = self.header(rows, REKAP_RA, ("Kode", "Indikator Kinerja", "Unit", "Target PK"))
         iku: list[dict[str, Any]] = []
         ikk: list[dict[str, Any]] = []
@@ -225,6 +251,8 @@ class _Rekap:
         )
 
     def capaian(self, rows: Grid, units: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return _empty(CAPAIAN_IKU), _empty(CAPAIAN_COLUMNS)
         start = self.header(rows, CAPAIAN, ("Kode", "Indikator Kinerja Utama"))
         iku: list[dict[str, Any]] = []
         for row in rows[start + 1 :]:
@@ -236,31 +264,35 @@ class _Rekap:
                 if value is not None:
                     iku.append({"kode_iku": kode, "tw": i + 1, "capaian": value})
         start = self.header(rows, CAPAIAN, ("IKU", "Unit", "Kode IKK"), start)
-        ikk: list[dict[str, Any]] = []
+        # Section C is the biggest table of the rekap (a row per IKK and quarter): read it
+        # column by column with the cell rules inlined.
+        body: Grid = []
         for row in rows[start + 1 :]:
-            if _v(row[2]) is None and _v(row[4]) is None:
+            if row[2] == "" and row[4] == "":
                 break
-            unit = _text(row[1])
-            ikk.append(
-                {
-                    "kode_iku": _text(row[0]),
-                    "kode_unit": units.get(unit or "", unit),
-                    "nama_unit": unit if unit in units else None,
-                    "kode_ikk": _text(row[2]),
-                    "indikator": _text(row[3]),
-                    "tw": TW_OF.get(str(row[4]), 0),
-                    "target": _number(row[5]),
-                    "realisasi": _number(row[6]),
-                    "capaian": _number(row[7]),
-                    "alasan": _text(row[10]),
-                }
-            )
-        return (
-            pd.DataFrame(iku, columns=list(CAPAIAN_IKU)),
-            pd.DataFrame(ikk, columns=list(CAPAIAN_COLUMNS)),
+            body.append(row)
+        columns = list(zip(*body, strict=True)) if body else [()] * 11
+        unit = [u if u != "" else None for u in columns[1]]
+        frame = pd.DataFrame(
+            {
+                "kode_iku": _texts(columns[0]),
+                "kode_unit": [units.get(u, u) if u is not None else None for u in unit],
+                "nama_unit": [u if u in units else None for u in unit],
+                "kode_ikk": _texts(columns[2]),
+                "indikator": _texts(columns[3]),
+                "tw": [TW_OF.get(str(v), 0) for v in columns[4]],
+                "target": _numbers(columns[5]),
+                "realisasi": _numbers(columns[6]),
+                "capaian": _numbers(columns[7]),
+                "alasan": _texts(columns[10]),
+            },
+            columns=list(CAPAIAN_COLUMNS),
         )
+        return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame
 
     def skp(self, rows: Grid) -> pd.DataFrame:
+        if not rows:
+            return _empty(SKP)
         first = SKP_HEADERS["kode_unit"], SKP_HEADERS["nama_unit"], SKP_HEADERS["nip"]
         start = self.header(rows, REKAP_SKP, first)
         where = {str(h): i for i, h in enumerate(rows[start])}
