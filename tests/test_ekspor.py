@@ -311,3 +311,22 @@ def _regenerate() -> None:
 
 if __name__ == "__main__":
     _regenerate()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--dari-arsip", "REKAP"], "ATAU --dari-arsip"),
+        (["REKAP", "--tahun", "2025"], "hanya dipakai bersama --dari-arsip"),
+        ([], "belum ada workbook rekap"),
+        (["REKAP", "--pemisah", "|"], "pemisah '|' tidak dikenal"),
+    ],
+)
+def test_the_command_says_what_is_wrong_with_its_options(
+    args: list[str], said: str, rekap: Path, tmp_path: Path
+):
+    args = [str(rekap) if a == "REKAP" else a for a in args]
+    done = runner.invoke(app, ["ekspor", *args, "--output", str(tmp_path / "out")])
+    assert done.exit_code == 2
+    assert said in done.output
+    assert not (tmp_path / "out").exists()
