@@ -43,6 +43,8 @@ from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.io.jinja_templates import folder_environment
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.io.rekap.package import Workbook
+from xlkinerja.io.rekap.table import CHARS_PER_WIDTH, wrapped_lines
+from xlkinerja.io.template_writer import LINE_HEIGHT
 
 Row = dict[str, Any]
 INJECTION = ("=", "+", "-", "@", "\t", "\r")
@@ -257,6 +259,7 @@ class _Formats:
             {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
         )
         self.title = book.add_format({"bold": True, "font_size": 13})
+        self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.date = book.add_format({"num_format": "yyyy-mm-dd"})
         self._decimals: dict[int, Any] = {}
 
@@ -286,17 +289,31 @@ def _write_rows(ws: FastWorksheet, sheet: _Sheet, formats: _Formats) -> int:
     ws.add_rows(1, columns)
     if kolom:
         ws.autofilter(0, 0, max(len(sheet.rows), 1), len(kolom) - 1)
+    ws.set_landscape()  # printed: A4 landscape, the header on every page
+    ws.set_paper(9)
+    ws.repeat_rows(0)
     return len(sheet.rows)
+
+
+TEXT_WIDTH = 72  # the Petunjuk column (characters): within A4 portrait
 
 
 def _write_text_sheet(
     ws: Any, profil: Profil, lembar: Lembar, plan: list[_Sheet], context: Context, f: _Formats
 ) -> None:
+    """One line of the rendered text a row, wrapped in one wide column, A4 portrait."""
     text = render_text(profil, str(lembar.templat), plan, context)
-    ws.set_column(0, 0, 110)
+    ws.set_column(0, 0, TEXT_WIDTH)
+    per_line = int(TEXT_WIDTH * CHARS_PER_WIDTH) - 2
     for r, line in enumerate(text.splitlines()):
-        if line:
-            ws.write_string(r, 0, line, f.title if r == 0 else None)
+        if not line:
+            continue
+        lines = wrapped_lines(line, per_line)
+        if lines > 1:
+            ws.set_row(r, LINE_HEIGHT * lines + 2)
+        ws.write_string(r, 0, line, f.title if r == 0 else f.wrap)
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
 
 
 def render_text(profil: Profil, templat: str, plan: list[_Sheet], context: Context) -> str:
