@@ -330,3 +330,21 @@ def test_the_command_says_what_is_wrong_with_its_options(
     assert done.exit_code == 2
     assert said in done.output
     assert not (tmp_path / "out").exists()
+
+
+def test_a_users_profile_from_the_environment_replaces_the_shipped_one(
+    rekap: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    folder = tmp_path / "milik-saya" / "pk-csv"
+    folder.mkdir(parents=True)
+    own = (shipped_folder() / "pk-csv" / "profil.toml").read_text(encoding="utf-8")
+    own = own.replace('{ judul = "Target", isi = "target" },', "")
+    (folder / "profil.toml").write_text(own, encoding="utf-8")
+    monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "milik-saya"))
+    result = export_rekap(rekap, profiles=["pk-csv"], output=tmp_path / "out", now=NOW)
+    assert result.profiles[0].folder == folder and not result.profiles[0].bawaan
+    header = values(tmp_path / "out" / "pk-2025.csv")[0]
+    assert header == ["Tahun", "Unit", "Sasaran", "Indikator", "Satuan"]
+    monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "tidak-ada"))
+    with pytest.raises(ProfilError, match="tidak-ada' tidak ada"):
+        export_rekap(rekap, profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)
