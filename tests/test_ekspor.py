@@ -348,3 +348,18 @@ def test_a_users_profile_from_the_environment_replaces_the_shipped_one(
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "tidak-ada"))
     with pytest.raises(ProfilError, match="tidak-ada' tidak ada"):
         export_rekap(rekap, profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)
+
+
+def test_a_separator_that_is_the_decimal_mark_stops_before_any_file(rekap: Path, tmp_path: Path):
+    folder = tmp_path / "profil" / "koma"
+    folder.mkdir(parents=True)
+    own = (shipped_folder() / "realisasi-csv" / "profil.toml").read_text(encoding="utf-8")
+    (folder / "profil.toml").write_text(own.replace('pemisah = ","', 'desimal = ","'))
+    done = runner.invoke(
+        app,
+        ["ekspor", str(rekap), "-p", "pk-csv", "-p", "koma", "--profil-dir", str(folder),
+         "--pemisah", ",", "-o", str(tmp_path / "out")],
+    )  # fmt: skip
+    assert done.exit_code == 2
+    assert "pemisah kolom dan tanda desimal sama (',')" in done.output
+    assert not (tmp_path / "out").exists()  # not even pk-csv's file

@@ -17,14 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.ekspor.profil import Profil, all_profiles, find_profile
-from xlkinerja.io.ekspor.tulis import Context, Written, write_profile
+from xlkinerja.io.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
+from xlkinerja.io.ekspor.tulis import Context, Written, csv_marks, write_profile
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.jobs.workers import Stage
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
 from xlkinerja.kompilasi.model import Kompilasi
-
-PEMISAH = {",": ",", ";": ";", "tab": "\t"}
 
 
 @dataclass(frozen=True)
@@ -144,6 +142,10 @@ def export_source(
     `output`; `described`: where the data came from, for the user and the Petunjuk."""
     sep = _pemisah(pemisah)
     chosen = choose_profiles(profiles, profil_dir)  # all checked before anything is written
+    for profil in chosen:
+        for berkas in profil.berkas:
+            if berkas.jenis == "csv":
+                csv_marks(berkas, sep)
     if output.exists() and not output.is_dir():
         raise XlkinerjaError(
             "ini sebuah berkas; --output ekspor adalah folder.",

@@ -88,14 +88,13 @@ def write_profile(
 ) -> list[Written]:
     """Every file of `profil` into the folder `output`; `pemisah` replaces the profile's
     csv separator."""
+    marks = {b.nama: csv_marks(b, pemisah) for b in profil.berkas if b.jenis == "csv"}
     written = []
     for berkas in profil.berkas:
         target = output / file_name(berkas, context.tahun)
         if berkas.jenis == "csv":
-            sep = pemisah or berkas.pemisah
-            write: Callable[[], int] = partial(
-                _write_csv, berkas, tables, target, sep, berkas.desimal
-            )
+            sep, mark = marks[berkas.nama]
+            write: Callable[[], int] = partial(_write_csv, berkas, tables, target, sep, mark)
             written.append(_guarded(target, write, context.now, xlsx=False))
         else:
             plan = _plan(berkas, tables)
@@ -147,16 +146,23 @@ def csv_text(value: Any, kolom: Kolom, mark: str) -> str:
 # -- csv ------------------------------------------------------------------------------------
 
 
-def _write_csv(
-    berkas: Berkas, tables: dict[str, list[Row]], target: Path, sep: str, desimal: str | None
-) -> int:
-    (lembar,) = berkas.lembar
-    mark = desimal or ("," if sep == ";" else ".")
+def csv_marks(berkas: Berkas, pemisah: str | None) -> tuple[str, str]:
+    """The separator (`pemisah` given, else the profile's) and the decimal mark of a csv
+    file (the profile's, else "," after ";" and "." otherwise); they may not be the same."""
+    sep = pemisah or berkas.pemisah
+    mark = berkas.desimal or ("," if sep == ";" else ".")
     if mark == sep:
         raise XlkinerjaError(
-            f"pemisah kolom dan tanda desimal sama ('{sep}') untuk {target.name}.",
+            f"pemisah kolom dan tanda desimal sama ('{sep}') untuk {berkas.nama}.",
             hint="Pakai --pemisah ';' dengan desimal ',' atau pemisah ',' dengan desimal '.'.",
         )
+    return sep, mark
+
+
+def _write_csv(
+    berkas: Berkas, tables: dict[str, list[Row]], target: Path, sep: str, mark: str
+) -> int:
+    (lembar,) = berkas.lembar
     rows = tables[str(lembar.sumber)]
     with atomic_path(target) as tmp, tmp.open("w", encoding="utf-8", newline="") as out:
         out.write(BOM)
