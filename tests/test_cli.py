@@ -16,6 +16,7 @@ COMMANDS = [
     "kaskade",
     "pohon",
     "kompilasi",
+    "ekspor",
     "arsip daftar",
     "arsip beda",
     "arsip bersihkan",
@@ -94,10 +95,18 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     assert {"lkj-bab-iii-2025.xlsx", "lkj-bab-iii-2025.docx", "lkj-bab-iii-2025.pdf"} <= set(
         dokumen
     )
+    ekspor = tmp_path / "hasil" / "ekspor"
+    assert sorted(p.name for p in ekspor.iterdir()) == [
+        "esakip-hierarki-2025.xlsx",
+        "pk-2025.csv",
+        "realisasi-2025.csv",
+        "skp-ekinerja-2025.xlsx",
+    ]
     again = runner.invoke(  # its own earlier output is replaced
         app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
     )
     assert again.exit_code == 0, again.output
+    assert not (ekspor / "cadangan-xlkinerja").exists()  # its own exports: nothing kept
 
 
 def test_contoh_never_deletes_a_folder_it_did_not_make(tmp_path: Path):

@@ -183,7 +183,7 @@ def test_kompilasi_dari_arsip_equals_kompilasi_of_the_files(tmp_path: Path):
     """The archive holds what kompilasi of the files recorded; compiled from the archive
     (the master too) every value of the rekap is the same. Only where a workbook is named
     does the rekap differ: its file (with its folder) becomes "<file> (versi N)" in the
-    Berkas of Status Pengumpulan and Temuan, the Sumber of Rekap PK and Rekap Rencana Aksi,
+    Berkas of Status Pengumpulan and Temuan, the Sumber of Rekap PK, Rekap Rencana Aksi and Rekap SKP,
     the Induk of Temuan and the Pesan of the cascade findings that name the other workbook."""
     db = str(tmp_path / "arsip.sqlite")
     files = compile_paths(
@@ -196,6 +196,7 @@ def test_kompilasi_dari_arsip_equals_kompilasi_of_the_files(tmp_path: Path):
         ("Status Pengumpulan", "Berkas"),
         ("Rekap PK", "Sumber"),
         ("Rekap Rencana Aksi", "Sumber"),
+        ("Rekap SKP", "Sumber"),
         ("Temuan", "Berkas"),
         ("Temuan", "Pesan"),
         ("Temuan", "Induk"),

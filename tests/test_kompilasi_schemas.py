@@ -12,6 +12,7 @@ import pytest
 from tests.conftest import SAMPLE
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.kompilasi import model, schemas
+from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
 from xlkinerja.sample.build import MASTER_FILE
 
 MODELS = {
@@ -22,6 +23,7 @@ MODELS = {
     "capaian_ikk": schemas.CapaianIkk,
     "capaian_iku": schemas.CapaianIku,
     "capaian_unit": schemas.CapaianUnit,
+    "rekap_skp": schemas.RekapSkp,
 }
 
 
@@ -48,6 +50,7 @@ def test_the_column_constants_are_the_models_columns():
     assert list(model.REKAP_PK_COLUMNS) == _columns("rekap_pk")
     assert list(model.REKAP_RA_COLUMNS) == _columns("rekap_ra")
     assert list(model.CAPAIAN_IKK_COLUMNS) == _columns("capaian_ikk")
+    assert list(REKAP_SKP_COLUMNS) == _columns("rekap_skp")
 
 
 def test_the_model_docstring_lists_every_frame_as_its_model():

@@ -567,6 +567,7 @@ def test_sheets_in_order(book: openpyxl.Workbook):
             "Rekap Rencana Aksi",
             "Rekap Capaian",
             "Pohon Kinerja",
+            "Rekap SKP",
             "Temuan",
         ]
     )
@@ -793,6 +794,7 @@ def test_rows_written_equal_the_rows_given(written: tuple[Kompilasi, Path]):
         "capaian_iku": len(k.capaian_iku),
         "capaian_unit": len(k.capaian_unit),
         "pohon": sum(1 for _ in k.pohon.walk()),
+        "rekap_skp": len(k.rekap_skp),
         "temuan": len(k.temuan),
         "tidak_terbaca": len(k.tidak_terbaca),
     }

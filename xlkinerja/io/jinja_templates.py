@@ -46,8 +46,13 @@ def _escapes(name: str | None) -> bool:
 @cache
 def environment() -> jinja2.Environment:
     """One environment over the templates folder; it keeps compiled templates."""
+    return folder_environment(templates_folder())
+
+
+def folder_environment(folder: Path) -> jinja2.Environment:
+    """An environment over `folder` with the same rules (a user's export profile)."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_folder(), encoding="utf-8"),
+        loader=jinja2.FileSystemLoader(folder, encoding="utf-8"),
         autoescape=_escapes,
         undefined=jinja2.StrictUndefined,  # a missing value is an error, never blank text
         trim_blocks=True,

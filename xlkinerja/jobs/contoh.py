@@ -4,9 +4,10 @@ Writes the blank templates, pre-fills every unit's workbook from the sample mast
 all the sample's filled workbooks back and validates them (the planted mistakes show up as
 findings, written into copies in validasi/), generates every employee's SKP from the units'
 matriks (skp/) and draws the cascade tree (pohon-kinerja.png/.svg/.xlsx). Finally it
-compiles the institution (rekap-kinerja.xlsx) and records it in an archive (arsip.sqlite),
-and writes the documents (dokumen/): every unit's and the institution's Perjanjian Kinerja
-(PDF) and chapter III of the Laporan Kinerja (xlsx, docx, PDF).
+compiles the institution (rekap-kinerja.xlsx), records it in an archive (arsip.sqlite),
+exports it with every export profile (ekspor/) and writes the documents (dokumen/):
+every unit's and the institution's Perjanjian Kinerja (PDF) and chapter III of the
+Laporan Kinerja (xlsx, docx, PDF).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
+from xlkinerja.jobs.ekspor import EksporResult, export_kompilasi
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.lkj import LkjResult, lkj_from_kompilasi
@@ -48,6 +50,7 @@ class ContohResult:
     rekap: KompilasiResult
     pk: PkResult
     lkj: LkjResult
+    ekspor: EksporResult
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -61,6 +64,7 @@ class ContohResult:
             "pohon": self.pohon.to_dict(),
             "kompilasi": self.rekap.to_dict(),
             "dokumen": self.pk.to_dict() | {"lkj": self.lkj.to_dict()},
+            "ekspor": self.ekspor.to_dict(),
         }
 
     def summary(self) -> Summary:
@@ -72,8 +76,9 @@ class ContohResult:
             "awal dari master), validasi/ (salinan contoh dengan temuan di setiap sel dan "
             "lembar Hasil Validasi), skp/ (SKP setiap pegawai dari Matriks Peran-Hasil), "
             "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap "
-            "institusi), arsip.sqlite (arsip kiriman) dan dokumen/ (Perjanjian Kinerja setiap "
-            "unit dan institusi, Laporan Kinerja bab III)."
+            "institusi), arsip.sqlite (arsip kiriman), ekspor/ (berkas unggahan setiap "
+            "profil ekspor) dan dokumen/ (Perjanjian Kinerja setiap unit dan institusi, "
+            "Laporan Kinerja bab III)."
         )
         return out
 
@@ -136,6 +141,16 @@ def run_contoh(
     )
     if progress:
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
+    ekspor = export_kompilasi(
+        rekap.kompilasi,
+        profiles=[],
+        output=output / "ekspor",
+        described=rekap.output.name,
+        now=rekap.kompilasi.dibuat,
+    )
+    if progress:
+        names = ", ".join(p.nama for p in ekspor.profiles)
+        progress(f"{len(ekspor.written)} berkas ekspor ({names}) ditulis ke {ekspor.output}")
     pk, lkj = _documents(master, units, rekap, output)
     if progress:
         progress(
@@ -154,6 +169,7 @@ def run_contoh(
         rekap=rekap,
         pk=pk,
         lkj=lkj,
+        ekspor=ekspor,
     )
 
 

@@ -26,7 +26,7 @@ from xlkinerja.io.output_guard import check_report_target
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.kompilasi import Clock, FromArchive, KompilasiResult, write_report
 from xlkinerja.jobs.per_file import Work
-from xlkinerja.jobs.pipeline import check_workbooks
+from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.workers import Stage, collector_paused
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.store.archive import Archive
@@ -52,6 +52,29 @@ def compile_archive(
     check_report_target(output)
     now = now or datetime.now()
     clock = Clock()
+    checked, source = check_archive(db=db, master=master, tahun=tahun, clock=clock, stage=tell)
+    result = write_report(checked, output, now=now, clock=clock, stage=tell)
+    result.files = [Path(name) for name in source.versions]
+    result.recorded = False
+    result.from_archive = source
+    result.timings = clock.laps
+    result.peaks_mb = clock.peaks_mb
+    return result
+
+
+def check_archive(
+    *,
+    db: str | Path | None,
+    master: Path | None,
+    tahun: int | None,
+    clock: Clock | None = None,
+    stage: Stage | None = None,
+) -> tuple[Checked, FromArchive]:
+    """The latest version of every unit and SKP in the archive, read and checked together
+    as kompilasi checks files (`work=rekap`), and where they came from; what kompilasi and
+    ekspor --dari-arsip make of them is theirs."""
+    tell = stage or (lambda _: None)
+    clock = clock or Clock()
     with collector_paused(), Archive.open(db) as archive:
         tell("Membaca arsip")
         master_data, master_version = _master(archive, master, tahun)
@@ -72,18 +95,13 @@ def compile_archive(
         stage=tell,
     )
     clock.lap("skema_dan_kaskade")
-    result = write_report(checked, output, now=now, clock=clock, stage=tell)
-    result.files = [Path(r.name) for r in restored]
-    result.recorded = False
-    result.from_archive = FromArchive(
+    source = FromArchive(
         location=location,
         tahun=tahun,
         versions=[r.name for r in restored],
         master=master_version,
     )
-    result.timings = clock.laps
-    result.peaks_mb = clock.peaks_mb
-    return result
+    return checked, source
 
 
 def _master(archive: Archive, given: Path | None, tahun: int | None) -> tuple[FormData, str | None]:

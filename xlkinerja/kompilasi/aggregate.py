@@ -33,8 +33,10 @@ from xlkinerja.kompilasi.schemas import (
     RekapPk,
     RekapRa,
     RekapRaIku,
+    RekapSkp,
 )
 from xlkinerja.kompilasi.skala import predikat_scale
+from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS, skp_rows
 from xlkinerja.specs import FormKind
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
@@ -218,6 +220,7 @@ def aggregate(
         pohon=tree,
         tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
         baris_dibaca=dict(read),
+        rekap_skp=RekapSkp.validate(_frame(skp_rows(index), list(REKAP_SKP_COLUMNS))),
     )
 
 

@@ -2,7 +2,7 @@
 
 Tables are pandas DataFrames with these columns (all names are stable; the writer and the
 tests rely on them), each described by its pandera model in `kompilasi.schemas` (RekapPk,
-Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit), which `aggregate`
+Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit, RekapSkp), which `aggregate`
 validates them against:
 
 rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, kode_unit,
@@ -21,6 +21,11 @@ capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), t
 capaian_iku    kode_iku, indikator_iku, tw, capaian (roll-up of its IKK), status, predikat,
                jumlah_ikk
 capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK), status
+rekap_skp      kode_unit, nama_unit, nip, nama, jabatan, jenis_jabatan, jenis, perspektif,
+               rhk_pimpinan, kode_rhk, rhk, aspek, kode_iki, iki, target, target_bawah,
+               target_atas, satuan, realisasi_tw1, realisasi_tw2, realisasi_tw3,
+               realisasi_tw4, realisasi_tahunan, berkas, baris  (one row per IKI of every
+               SKP, with its realisasi per period: kompilasi/skp_rows.py)
 Numbers are floats (NaN = not computable/blank), tw, counts and row numbers integers (the
 Rekap PK's baris a float: blank on the rows of IKU nobody derived), text is pandas' `str`
 (NaN = blank); status is "merah"/"kuning"/"hijau" or blank.
@@ -46,6 +51,7 @@ if TYPE_CHECKING:  # the types only: this module is imported without pandas and 
         RekapPk,
         RekapRa,
         RekapRaIku,
+        RekapSkp,
     )
 
 REKAP_PK_COLUMNS = (
@@ -122,6 +128,16 @@ class Unreadable:
     alasan: str
 
 
+def _no_skp() -> DataFrame[RekapSkp]:
+    """An empty Rekap SKP (a Kompilasi made without SKP workbooks, e.g. in tests)."""
+    import pandas as pd  # here: this module is imported without pandas
+
+    from xlkinerja.kompilasi.schemas import RekapSkp
+    from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
+
+    return RekapSkp.validate(pd.DataFrame(columns=list(REKAP_SKP_COLUMNS)))
+
+
 @dataclass
 class Kompilasi:
     instansi: str
@@ -144,3 +160,4 @@ class Kompilasi:
     # rows read per table kind, and where each went (accounting: nothing silently dropped)
     baris_dibaca: dict[str, int] = field(default_factory=dict)
     baris_ditulis: dict[str, int] = field(default_factory=dict)
+    rekap_skp: DataFrame[RekapSkp] = field(default_factory=_no_skp)

@@ -124,3 +124,33 @@ class CapaianUnit(_Frame):
     tw: Series[int]
     capaian: Series[float] = pa.Field(nullable=True)
     status: Series[str] = pa.Field(nullable=True)
+
+
+class RekapSkp(_Frame):
+    """One row per IKI of every SKP, with its realisasi per period (kompilasi/skp_rows.py)."""
+
+    kode_unit: Series[str] = pa.Field(nullable=True)
+    nama_unit: Series[str] = pa.Field(nullable=True)
+    nip: Series[str] = pa.Field(nullable=True)
+    nama: Series[str] = pa.Field(nullable=True)
+    jabatan: Series[str] = pa.Field(nullable=True)
+    jenis_jabatan: Series[str] = pa.Field(nullable=True)
+    jenis: Series[str] = pa.Field(nullable=True)
+    perspektif: Series[str] = pa.Field(nullable=True)
+    rhk_pimpinan: Series[str] = pa.Field(nullable=True)
+    kode_rhk: Series[str] = pa.Field(nullable=True)
+    rhk: Series[str] = pa.Field(nullable=True)
+    aspek: Series[str] = pa.Field(nullable=True)
+    kode_iki: Series[str] = pa.Field(nullable=True)
+    iki: Series[str] = pa.Field(nullable=True)
+    target: Series[float] = pa.Field(nullable=True)
+    target_bawah: Series[float] = pa.Field(nullable=True)
+    target_atas: Series[float] = pa.Field(nullable=True)
+    satuan: Series[str] = pa.Field(nullable=True)
+    realisasi_tw1: Series[float] = pa.Field(nullable=True)
+    realisasi_tw2: Series[float] = pa.Field(nullable=True)
+    realisasi_tw3: Series[float] = pa.Field(nullable=True)
+    realisasi_tw4: Series[float] = pa.Field(nullable=True)
+    realisasi_tahunan: Series[float] = pa.Field(nullable=True)
+    berkas: Series[str]
+    baris: Series[int]

@@ -17,6 +17,7 @@ from xlkinerja.io.rekap.sheet_capaian import NAME as CAPAIAN
 from xlkinerja.io.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
 from xlkinerja.io.rekap.sheet_rekap_pk import NAME as REKAP_PK
 from xlkinerja.io.rekap.sheet_rekap_ra import NAME as REKAP_RA
+from xlkinerja.io.rekap.sheet_rekap_skp import NAME as REKAP_SKP
 from xlkinerja.io.rekap.sheet_status import NAME as STATUS
 from xlkinerja.io.rekap.sheet_temuan import NAME as TEMUAN
 from xlkinerja.io.rekap.styles import TOTAL_FILL, Styles, status_key
@@ -33,6 +34,7 @@ SHEETS = (
     (REKAP_RA, "Target triwulan (TW I–IV) per IKK dan gabungannya per IKU"),
     (CAPAIAN, "Capaian per IKU, per unit dan per IKK, dengan grafik"),
     (POHON, "Pohon kinerja IKU → IKK → RHK"),
+    (REKAP_SKP, "SKP setiap pegawai: RHK, IKI, target dan realisasi per periode"),
     (TEMUAN, "Semua temuan validasi dan berkas yang tidak terbaca"),
 )
 # (label, key of baris_dibaca, key of baris_ditulis)
@@ -41,6 +43,7 @@ ACCOUNTS = (
     ("Anggaran", "anggaran", "anggaran"),
     ("Rencana Aksi", "ra", "rekap_ra"),
     ("Capaian", "capaian", "capaian_ikk"),
+    ("SKP (IKI pegawai)", "rhk", "rekap_skp"),
 )
 
 
@@ -229,8 +232,9 @@ def _accounts(cover: _Cover, ditulis: Mapping[str, int]) -> None:
         cover.row += 1
     others = sorted(set(k.baris_dibaca) - {a[1] for a in ACCOUNTS})
     lines = [
-        "Baris dibaca: baris tabel di berkas unit; baris ditulis: baris IKK/program/triwulan "
-        "di lembar rekap. Selisih berarti ada baris yang tidak masuk rekap (periksa Temuan).",
+        "Baris dibaca: baris tabel di berkas unit dan SKP; baris ditulis: baris "
+        "IKK/program/triwulan/IKI di lembar rekap. Selisih berarti ada baris yang tidak "
+        "masuk rekap (periksa Temuan).",
     ]
     if others:
         lines.append(

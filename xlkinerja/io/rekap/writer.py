@@ -1,7 +1,7 @@
 """The compiled institutional workbook: `write_kompilasi(k, path)`.
 
 Sheets, in order: Ringkasan (cover), Status Pengumpulan, Rekap PK, Rekap Rencana Aksi,
-Rekap Capaian (with native charts), Pohon Kinerja, Temuan. Print-ready (A4 landscape, one
+Rekap Capaian (with native charts), Pohon Kinerja, Rekap SKP, Temuan. Print-ready (A4 landscape, one
 page wide, header rows repeated, page numbers), in Bahasa Indonesia, written atomically.
 
 Big tables, the Pohon Kinerja sheet included, go through `FastWorksheet.add_rows`
@@ -21,6 +21,8 @@ from xlkinerja.io.rekap.package import Workbook
 from xlkinerja.io.rekap.sheet_capaian import write_capaian
 from xlkinerja.io.rekap.sheet_rekap_pk import write_rekap_pk
 from xlkinerja.io.rekap.sheet_rekap_ra import write_rekap_ra
+from xlkinerja.io.rekap.sheet_rekap_skp import NAME as REKAP_SKP
+from xlkinerja.io.rekap.sheet_rekap_skp import write_rekap_skp
 from xlkinerja.io.rekap.sheet_ringkasan import NAME as RINGKASAN
 from xlkinerja.io.rekap.sheet_ringkasan import POHON, write_ringkasan
 from xlkinerja.io.rekap.sheet_status import write_status
@@ -35,6 +37,7 @@ SHEET_ORDER = (
     "Rekap Rencana Aksi",
     "Rekap Capaian",
     POHON,
+    REKAP_SKP,
     "Temuan",
 )
 
@@ -65,6 +68,7 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
         ditulis |= write_capaian(buku)
         write_tree_sheet(workbook, k.pohon, POHON)
         ditulis["pohon"] = sum(1 for _ in k.pohon.walk())
+        ditulis |= write_rekap_skp(buku)
         ditulis |= write_temuan(buku)
         write_ringkasan(buku, cover, ditulis)
         cover.activate()

@@ -1,0 +1,130 @@
+"""`xlkinerja ekspor`: the compiled institution as the files of an export profile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from xlkinerja.cli.common import OutputFormat, app, err, friendly_errors
+from xlkinerja.cli.render import show
+from xlkinerja.errors import XlkinerjaError
+
+
+@app.command()
+@friendly_errors
+def ekspor(
+    rekap: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Workbook rekap hasil 'xlkinerja kompilasi'; tanpa ini: --dari-arsip.",
+            metavar="[REKAP.xlsx]",
+        ),
+    ] = None,
+    profil: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--profil",
+            "-p",
+            help="Profil ekspor (boleh berulang; tanpa ini: semua profil). Daftar: --list.",
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Folder tujuan berkas ekspor.")
+    ] = None,
+    daftar: Annotated[
+        bool, typer.Option("--list", "--daftar", help="Tampilkan profil yang ada lalu keluar.")
+    ] = False,
+    dari_arsip: Annotated[
+        bool,
+        typer.Option("--dari-arsip", help="Ekspor kiriman terakhir setiap unit dan SKP di arsip."),
+    ] = False,
+    master: Annotated[
+        Path | None,
+        typer.Option(
+            "--master", "-m", help="Dengan --dari-arsip: workbook master (bawaan: dari arsip)."
+        ),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            "--tahun", help="Dengan --dari-arsip: kiriman tahun ini (bawaan: tahun master)."
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option("--db", help="Arsip: berkas SQLite atau URL postgresql://..."),
+    ] = None,
+    profil_dir: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--profil-dir",
+            help="Folder profil tambahan (folder berisi profil.toml, atau folder-folder "
+            "profil); juga XLKINERJA_PROFIL_DIR.",
+        ),
+    ] = None,
+    pemisah: Annotated[
+        str | None,
+        typer.Option(
+            "--pemisah",
+            help="Pemisah kolom CSV: ',' ';' atau 'tab' (dengan ';' desimal memakai koma).",
+        ),
+    ] = None,
+    format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
+    ] = OutputFormat.teks,
+) -> None:
+    """Tulis berkas unggahan (profil ekspor) dari workbook rekap atau dari arsip.
+
+    Setiap profil adalah satu folder di templates/ekspor/ (profil.toml dan templat jinja2):
+    profil baru cukup berupa folder, tanpa kode (--profil-dir).
+
+    Contoh: xlkinerja ekspor rekap-kinerja.xlsx --profil esakip-hierarki --output ekspor/
+
+    Contoh: xlkinerja ekspor --dari-arsip --profil realisasi-csv --pemisah ';' --output ekspor/
+
+    Contoh: xlkinerja ekspor --list
+    """
+    from xlkinerja.jobs import ekspor as job  # the CLI starts quickly
+
+    dirs = list(profil_dir or [])
+    if daftar:
+        show(job.list_profiles(dirs), err, as_json=format == OutputFormat.json)
+        return
+    if output is None:
+        raise XlkinerjaError(
+            "belum diberikan: opsi '--output' (folder tujuan).",
+            hint="Contoh: xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/",
+        )
+    profiles = list(profil or [])
+    if dari_arsip:
+        if rekap is not None:
+            raise XlkinerjaError(
+                "berikan workbook rekap ATAU --dari-arsip, tidak keduanya.",
+                hint="Dengan --dari-arsip data diambil dari arsip.",
+            )
+        result = job.export_archive(
+            db=db,
+            master=master,
+            tahun=tahun,
+            profiles=profiles,
+            output=output,
+            profil_dir=dirs,
+            pemisah=pemisah,
+        )
+    else:
+        if rekap is None:
+            raise XlkinerjaError(
+                "belum ada workbook rekap untuk diekspor.",
+                hint="Berikan rekap-kinerja.xlsx (hasil 'xlkinerja kompilasi') atau --dari-arsip.",
+            )
+        if master is not None or tahun is not None or db is not None:
+            raise XlkinerjaError(
+                "--master, --tahun dan --db hanya dipakai bersama --dari-arsip.",
+                hint="Workbook rekap sudah memuat tahun dan master yang dipakai kompilasi.",
+            )
+        result = job.export_rekap(
+            rekap, profiles=profiles, output=output, profil_dir=dirs, pemisah=pemisah
+        )
+    show(result, err, as_json=format == OutputFormat.json)

@@ -1,0 +1,309 @@
+"""A compiled workbook (rekap-kinerja.xlsx, io/rekap/) read back into what an export is made
+from (kompilasi/ekspor_sumber.py), so `xlkinerja ekspor REKAP.xlsx` exports what the
+rekap shows without the unit workbooks.
+
+The sheets are read by their headers and the labels the rekap writer puts on its rows (the
+IKU rows' "Institusi", the section titles), taken from the writer's own modules; a test
+checks the export from the workbook equals the export from the compiled model it was
+written from. Values only, with calamine, behind the same package guard as every reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import python_calamine as calamine
+
+from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.errors import WorkbookError
+from xlkinerja.io.package_guard import check_package
+from xlkinerja.io.reader import check_file
+from xlkinerja.io.rekap.sheet_capaian import NAME as CAPAIAN
+from xlkinerja.io.rekap.sheet_rekap_pk import NAME as REKAP_PK
+from xlkinerja.io.rekap.sheet_rekap_pk import ORPHAN_TITLE
+from xlkinerja.io.rekap.sheet_rekap_ra import NAME as REKAP_RA
+from xlkinerja.io.rekap.sheet_rekap_skp import HEADERS as SKP_HEADERS
+from xlkinerja.io.rekap.sheet_rekap_skp import NAME as REKAP_SKP
+from xlkinerja.io.rekap.sheet_ringkasan import NAME as RINGKASAN
+from xlkinerja.io.rekap.sheet_status import NAME as STATUS
+from xlkinerja.kompilasi.ekspor_sumber import CAPAIAN as CAPAIAN_COLUMNS
+from xlkinerja.kompilasi.ekspor_sumber import (
+    CAPAIAN_IKU,
+    IKK,
+    IKU,
+    SKP,
+    TW,
+    EksporSumber,
+)
+
+Grid = list[list[Any]]
+INSTITUSI = "Institusi"  # the Unit of an IKU row on Rekap PK (sheet_rekap_pk.py)
+GABUNGAN = "Institusi (gabungan)"  # on Rekap Rencana Aksi (sheet_rekap_ra.py)
+ORPHAN_NOTE = re.compile(r"IKU induk (\S+) tidak ada")
+YEAR = re.compile(r"\bTahun (\d{4})\b")
+TW_OF = {label: n for n, label in enumerate(LABEL_TW, start=1)}
+
+
+# The sheets each export table is made from (besides the cover and Status Pengumpulan).
+SHEETS_OF = {
+    "hierarki": (REKAP_PK, REKAP_RA, CAPAIAN),
+    "pk": (REKAP_PK,),
+    "realisasi": (REKAP_PK, CAPAIAN),
+    "skp": (REKAP_SKP,),
+}
+
+
+def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
+    """The export's source from the compiled workbook at `path`; with `tables` (names of
+    export tables), only the sheets they are made from are read (the others' frames are
+    empty): Rekap Capaian alone is ~200,000 rows for 1,000 units."""
+    check_file(path)
+    check_package(path)
+    try:
+        book = calamine.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types
+        raise WorkbookError(f"tidak dapat dibuka ({exc}).", path=path) from exc
+    missing = [
+        name
+        for name in (RINGKASAN, STATUS, REKAP_PK, REKAP_RA, CAPAIAN, REKAP_SKP)
+        if name not in book.sheet_names
+    ]
+    if missing:
+        raise WorkbookError(
+            f"bukan workbook rekap xlkinerja yang lengkap: lembar {', '.join(missing)} tidak ada.",
+            path=path,
+            hint="Berikan rekap-kinerja.xlsx hasil 'xlkinerja kompilasi' (versi ini), atau "
+            "buat ulang rekapnya.",
+        )
+    wanted = {s for t in (SHEETS_OF if tables is None else tables) for s in SHEETS_OF[t]}
+
+    def grid(name: str) -> Grid:
+        if name not in wanted and name not in (RINGKASAN, STATUS):
+            return []
+        try:
+            rows: Grid = book.get_sheet_by_name(name).to_python()
+        except Exception as exc:
+            raise WorkbookError(
+                f"isi lembar tidak dapat dibaca ({exc}).", path=path, sheet=name
+            ) from exc
+        return rows
+
+    reader = _Rekap(path)
+    instansi, tahun = reader.cover(grid(RINGKASAN))
+    units = reader.units(grid(STATUS))
+    iku, ikk = reader.rekap_pk(grid(REKAP_PK), units)
+    iku_tw, ikk_tw = reader.rekap_ra(grid(REKAP_RA))
+    capaian_iku, capaian = reader.capaian(grid(CAPAIAN), units)
+    iku = iku.merge(iku_tw, on="kode_iku", how="left") if len(iku) else _empty(IKU)
+    ikk = ikk.merge(ikk_tw, on=["kode_ikk", "nama_unit"], how="left") if len(ikk) else _empty(IKK)
+    return EksporSumber(
+        instansi=instansi,
+        tahun=tahun,
+        iku=iku[list(IKU)],
+        ikk=ikk[list(IKK)],
+        capaian=capaian,
+        capaian_iku=capaian_iku,
+        skp=reader.skp(grid(REKAP_SKP)),
+    )
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))
+
+
+def _v(value: Any) -> Any:
+    """A cell's value: None for an empty cell."""
+    return None if value == "" or value is None else value
+
+
+def _text(value: Any) -> str | None:
+    value = _v(value)
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _number(value: Any) -> float | None:
+    value = _v(value)
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _texts(values: Sequence[Any]) -> list[str | None]:
+    return [v if v.__class__ is str and v != "" else _text(v) for v in values]
+
+
+def _numbers(values: Sequence[Any]) -> list[float | None]:
+    return [float(v) if v.__class__ in (float, int) else None for v in values]
+
+
+class _Rekap:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def header(self, rows: Grid, sheet: str, first: Sequence[str], start: int = 0) -> int:
+        """The index of the row whose first cells are `first`."""
+        size = len(first)
+        for i in range(start, len(rows)):
+            if [str(c) for c in rows[i][:size]] == list(first):
+                return i
+        raise WorkbookError(
+            f"baris judul tabel ({', '.join(first)}) tidak ditemukan; rekap ini tidak "
+            "dibuat oleh xlkinerja versi ini atau telah diubah.",
+            path=self.path,
+            sheet=sheet,
+            hint="Buat ulang rekap dengan 'xlkinerja kompilasi'.",
+        )
+
+    def cover(self, rows: Grid) -> tuple[str, int | None]:
+        instansi = _text(rows[1][0]) if len(rows) > 1 and rows[1] else None
+        found = YEAR.search(str(rows[2][0])) if len(rows) > 2 and rows[2] else None
+        return instansi or "", int(found.group(1)) if found else None
+
+    def units(self, rows: Grid) -> dict[str, str]:
+        """Unit name → code, from Status Pengumpulan."""
+        start = self.header(rows, STATUS, ("Kode", "Unit"))
+        found: dict[str, str] = {}
+        for row in rows[start + 1 :]:
+            kode, nama = _text(row[0]), _text(row[1])
+            if kode is None:
+                break
+            found[nama or kode] = kode
+        return found
+
+    def rekap_pk(self, rows: Grid, units: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return pd.DataFrame(), pd.DataFrame()
+        start = self.header(rows, REKAP_PK, ("Kode", "Indikator Kinerja", "Unit"))
+        iku: list[dict[str, Any]] = []
+        ikk: list[dict[str, Any]] = []
+        ss: tuple[Any, Any] = (None, None)
+        parent: str | None = None
+        orphans = False
+        for row in rows[start + 1 :]:
+            kode, uraian, unit = _text(row[0]), _text(row[1]), _text(row[2])
+            if kode is None and uraian is None:
+                break  # the end of the table (the Anggaran section follows)
+            if kode is None:
+                orphans = bool(uraian and uraian.startswith(ORPHAN_TITLE))
+                continue
+            if unit is None:  # a sasaran's row
+                ss = (kode, uraian)
+                continue
+            if unit == INSTITUSI and not orphans:
+                parent = kode
+                iku.append(
+                    {
+                        "kode_ss": ss[0],
+                        "sasaran": ss[1],
+                        "kode_iku": kode,
+                        "indikator": uraian,
+                        "satuan": _text(row[4]),
+                        "target": _number(row[3]),
+                    }
+                )
+                continue
+            induk = parent
+            if orphans:
+                named = ORPHAN_NOTE.search(str(row[8]))
+                induk = named.group(1) if named else None
+            ikk.append(
+                {
+                    "kode_iku": induk,
+                    "kode_unit": units.get(unit, unit),
+                    "nama_unit": unit if unit in units else None,
+                    "kode_ikk": kode,
+                    "indikator": uraian,
+                    "satuan": _text(row[4]),
+                    "arah": _text(row[5]),
+                    "target": _number(row[3]),
+                }
+            )
+        return pd.DataFrame(iku), pd.DataFrame(ikk)
+
+    def rekap_ra(self, rows: Grid) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return _empty(["kode_iku", *TW]), _empty(["kode_ikk", "nama_unit", *TW])
+        start = self.header(rows, REKAP_RA, ("Kode", "Indikator Kinerja", "Unit", "Target PK"))
+        iku: list[dict[str, Any]] = []
+        ikk: list[dict[str, Any]] = []
+        for row in rows[start + 1 :]:
+            kode, unit = _text(row[0]), _text(row[2])
+            if kode is None:
+                if _v(row[1]) is None:
+                    break
+                continue  # the title of the IKK without an IKU
+            targets = {tw: _number(row[4 + i]) for i, tw in enumerate(TW)}
+            if unit == GABUNGAN:
+                iku.append({"kode_iku": kode, **targets})
+            else:
+                ikk.append({"kode_ikk": kode, "nama_unit": unit, **targets})
+        return (
+            pd.DataFrame(iku, columns=["kode_iku", *TW]),
+            pd.DataFrame(ikk, columns=["kode_ikk", "nama_unit", *TW]).drop_duplicates(
+                ["kode_ikk", "nama_unit"]
+            ),
+        )
+
+    def capaian(self, rows: Grid, units: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+        if not rows:
+            return _empty(CAPAIAN_IKU), _empty(CAPAIAN_COLUMNS)
+        start = self.header(rows, CAPAIAN, ("Kode", "Indikator Kinerja Utama"))
+        iku: list[dict[str, Any]] = []
+        for row in rows[start + 1 :]:
+            kode = _text(row[0])
+            if kode is None:
+                break
+            for i in range(4):
+                value = _number(row[4 + i])
+                if value is not None:
+                    iku.append({"kode_iku": kode, "tw": i + 1, "capaian": value})
+        start = self.header(rows, CAPAIAN, ("IKU", "Unit", "Kode IKK"), start)
+        # Section C is the biggest table of the rekap (a row per IKK and quarter): read it
+        # column by column with the cell rules inlined.
+        body: Grid = []
+        for row in rows[start + 1 :]:
+            if row[2] == "" and row[4] == "":
+                break
+            body.append(row)
+        columns = list(zip(*body, strict=True)) if body else [()] * 11
+        unit = [u if u != "" else None for u in columns[1]]
+        frame = pd.DataFrame(
+            {
+                "kode_iku": _texts(columns[0]),
+                "kode_unit": [units.get(u, u) if u is not None else None for u in unit],
+                "nama_unit": [u if u in units else None for u in unit],
+                "kode_ikk": _texts(columns[2]),
+                "indikator": _texts(columns[3]),
+                "tw": [TW_OF.get(str(v), 0) for v in columns[4]],
+                "target": _numbers(columns[5]),
+                "realisasi": _numbers(columns[6]),
+                "capaian": _numbers(columns[7]),
+                "alasan": _texts(columns[10]),
+            },
+            columns=list(CAPAIAN_COLUMNS),
+        )
+        return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame
+
+    def skp(self, rows: Grid) -> pd.DataFrame:
+        if not rows:
+            return _empty(SKP)
+        first = SKP_HEADERS["kode_unit"], SKP_HEADERS["nama_unit"], SKP_HEADERS["nip"]
+        start = self.header(rows, REKAP_SKP, first)
+        where = {str(h): i for i, h in enumerate(rows[start])}
+        numbers = {"target", "target_bawah", "target_atas"} | {
+            c for c in SKP if c.startswith("realisasi")
+        }
+        out: list[dict[str, Any]] = []
+        for row in rows[start + 1 :]:
+            if all(_v(c) is None for c in row):
+                break
+            out.append(
+                {c: (_number if c in numbers else _text)(row[where[SKP_HEADERS[c]]]) for c in SKP}
+            )
+        return pd.DataFrame(out, columns=list(SKP))

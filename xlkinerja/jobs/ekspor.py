@@ -1,0 +1,201 @@
+"""Job `ekspor`: the compiled institution written as the files of export profiles
+(templates/ekspor/<profil>/, plus the user's folders), from a compiled workbook
+(rekap-kinerja.xlsx, read back: io/ekspor/rekap_read.py), from the archive (the latest
+version of every unit and SKP, checked as kompilasi --dari-arsip checks them, nothing
+written but the export), or from a Kompilasi in memory (`xlkinerja contoh`).
+
+Whatever the source, the rows come from one place (kompilasi/ekspor_tabel.py) and every
+profile is checked before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
+from xlkinerja.io.ekspor.tulis import Context, Written, csv_marks, write_profile
+from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
+from xlkinerja.jobs.workers import Stage
+from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
+from xlkinerja.kompilasi.model import Kompilasi
+
+
+@dataclass(frozen=True)
+class DaftarProfil:
+    """`ekspor --list`: every profile with its one-line description."""
+
+    profiles: list[Profil]
+
+    def to_dict(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "profil": p.nama,
+                "deskripsi": p.deskripsi,
+                "folder": str(p.folder),
+                "bawaan": p.bawaan,
+                "berkas": [b.nama for b in p.berkas],
+            }
+            for p in self.profiles
+        ]
+
+    def summary(self) -> Summary:
+        out = Summary()
+        out.table(
+            "Profil ekspor",
+            [Column("Profil"), Column("Keterangan")],
+            (
+                [
+                    cell(p.nama),
+                    cell(p.deskripsi if p.bawaan else f"{p.deskripsi} (dari {p.folder})"),
+                ]
+                for p in self.profiles
+            ),
+        )
+        return out
+
+    def notes(self) -> Summary:
+        return Summary()
+
+
+@dataclass
+class EksporResult:
+    output: Path
+    sumber: str  # what the data came from, for people
+    profiles: list[Profil]
+    written: list[Written] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "folder": str(self.output),
+            "sumber": self.sumber,
+            "profil": [p.nama for p in self.profiles],
+            "berkas": [
+                {
+                    "berkas": str(w.path),
+                    "baris": w.rows,
+                    "cadangan": str(w.backup) if w.backup else None,
+                }
+                for w in self.written
+            ],
+        }
+
+    def summary(self) -> Summary:
+        out = Summary()
+        for w in self.written:
+            out.line(f"Ditulis: {w.path} ({w.rows} baris)")
+        out.line(
+            f"Ekspor {', '.join(p.nama for p in self.profiles)} dari {self.sumber}: "
+            f"{len(self.written)} berkas di {self.output}."
+        )
+        out.extend(self.notes())
+        return out
+
+    def notes(self) -> Summary:
+        out = Summary()
+        for w in self.written:
+            if w.backup:
+                out.line(
+                    Span("Catatan:", Tone.PERINGATAN),
+                    f" berkas yang ada di {w.path} disimpan sebagai cadangan: {w.backup}",
+                )
+        return out
+
+
+def list_profiles(profil_dir: Sequence[Path] = ()) -> DaftarProfil:
+    return DaftarProfil(all_profiles(profil_dir))
+
+
+def choose_profiles(names: Sequence[str], profil_dir: Sequence[Path] = ()) -> list[Profil]:
+    """The profiles named, every one when none is; each read and checked."""
+    if names:
+        return [find_profile(name, profil_dir) for name in names]
+    return all_profiles(profil_dir)
+
+
+def _pemisah(given: str | None) -> str | None:
+    if given is None:
+        return None
+    if given not in PEMISAH:
+        raise XlkinerjaError(
+            f"pemisah '{given}' tidak dikenal.",
+            hint="Pilih salah satu: ',' (koma), ';' (titik koma) atau 'tab'.",
+        )
+    return PEMISAH[given]
+
+
+def export_source(
+    sumber: EksporSumber,
+    *,
+    profiles: Sequence[str],
+    output: Path,
+    described: str,
+    profil_dir: Sequence[Path] = (),
+    pemisah: str | None = None,
+    now: datetime | None = None,
+) -> EksporResult:
+    """Write every profile named (all when none is) from `sumber` into the folder
+    `output`; `described`: where the data came from, for the user and the Petunjuk."""
+    sep = _pemisah(pemisah)
+    chosen = choose_profiles(profiles, profil_dir)  # all checked before anything is written
+    for profil in chosen:
+        for berkas in profil.berkas:
+            if berkas.jenis == "csv":
+                csv_marks(berkas, sep)
+    if output.exists() and not output.is_dir():
+        raise XlkinerjaError(
+            "ini sebuah berkas; --output ekspor adalah folder.",
+            path=output,
+            hint="Berikan nama folder, mis. --output ekspor/.",
+        )
+    from xlkinerja.kompilasi.ekspor_tabel import tables
+
+    rows = tables(sumber, [t for p in chosen for t in p.sources])
+    context = Context(sumber.instansi, sumber.tahun, now or datetime.now(), described)
+    result = EksporResult(output=output, sumber=described, profiles=chosen)
+    for profil in chosen:
+        result.written.extend(write_profile(profil, rows, output, context, pemisah=sep))
+    return result
+
+
+def export_kompilasi(k: Kompilasi, **kwargs: Any) -> EksporResult:
+    """From a compiled model in memory (contoh)."""
+    return export_source(from_kompilasi(k), **kwargs)
+
+
+def export_rekap(rekap: Path, **kwargs: Any) -> EksporResult:
+    """From a compiled workbook (rekap-kinerja.xlsx)."""
+    from xlkinerja.io.ekspor.rekap_read import read_rekap
+
+    chosen = choose_profiles(kwargs.get("profiles") or [], kwargs.get("profil_dir") or [])
+    sources = [t for p in chosen for t in p.sources]  # only the sheets these are made from
+    return export_source(read_rekap(rekap, sources), described=rekap.name, **kwargs)
+
+
+def export_archive(
+    *,
+    db: str | Path | None = None,
+    master: Path | None = None,
+    tahun: int | None = None,
+    stage: Stage | None = None,
+    now: datetime | None = None,
+    **kwargs: Any,
+) -> EksporResult:
+    """From the latest version of every unit and SKP in the archive (as kompilasi
+    --dari-arsip compiles them)."""
+    from xlkinerja.jobs.kompilasi_arsip import check_archive
+    from xlkinerja.kompilasi.aggregate import aggregate
+
+    now = now or datetime.now()
+    checked, source = check_archive(db=db, master=master, tahun=tahun, stage=stage)
+    assert checked.master is not None and checked.master.form is not None  # given: read
+    k = aggregate(
+        checked.master.form, checked.results, checked.findings, now=now, index=checked.index
+    )
+    tahun_text = f" tahun {source.tahun}" if source.tahun is not None else ""
+    described = f"arsip {source.location}{tahun_text} ({len(source.versions)} workbook)"
+    return export_source(from_kompilasi(k), described=described, now=now, **kwargs)

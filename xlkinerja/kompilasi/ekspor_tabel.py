@@ -1,0 +1,310 @@
+"""The tables an export profile picks its columns from (`sumber` in profil.toml), made from
+an EksporSumber (no I/O). Every value is a str, float, int, date or None: None is a value
+nobody filled or that could not be read or computed, never written as 0; the row's
+`catatan` says why where the data knows.
+
+hierarki   one row per node of the plan: sasaran (SS), iku, ikk — each child after its
+           parent, IKK naming an IKU that does not exist last
+pk         the Perjanjian Kinerja: the institution's IKU, then every unit's IKK
+realisasi  one row per IKK and reported quarter: realisasi up to that quarter (combined per
+           the IKK's konsolidasi, like its cumulative target), dated the quarter's last day
+skp        one row per IKI of every employee's SKP (the e-Kinerja web form's fields)
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.kompilasi.ekspor_sumber import SKP, TW, EksporSumber
+
+Row = dict[str, Any]
+
+FIELDS: dict[str, tuple[str, ...]] = {
+    "hierarki": (
+        "level",
+        "kode",
+        "kode_induk",
+        "uraian",
+        "satuan",
+        "tahun",
+        "target",
+        "target_tw1",
+        "target_tw2",
+        "target_tw3",
+        "target_tw4",
+        "tipe",
+        "realisasi_tw1",
+        "realisasi_tw2",
+        "realisasi_tw3",
+        "realisasi_tw4",
+        "capaian",
+        "kode_unit",
+        "unit",
+        "catatan",
+    ),
+    "pk": (
+        "tahun",
+        "kode_unit",
+        "unit",
+        "kode_sasaran",
+        "sasaran",
+        "kode_indikator",
+        "indikator",
+        "satuan",
+        "target",
+    ),
+    "realisasi": (
+        "kode_indikator",
+        "indikator",
+        "kode_unit",
+        "unit",
+        "tahun",
+        "tw",
+        "triwulan",
+        "periode",
+        "target",
+        "realisasi",
+        "capaian",
+        "catatan",
+    ),
+    "skp": (*SKP[:1], "unit", *SKP[2:], "catatan"),
+}
+"""Every table's fields, in order: what a profile's `isi` may name."""
+
+
+SIGNIFICANT = 12
+"""Digits a number keeps: a compiled workbook stores 16 (XlsxWriter's %.16g), not the 17 a
+float may need, so an export from the workbook and one from memory agree at 12."""
+
+
+def plain(value: Any) -> Any:
+    """A cell's value as Python: None for every blank (NaN, NA, None), a float rounded to
+    SIGNIFICANT digits."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float):
+        return float(f"{value:.{SIGNIFICANT}g}")
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        return value
+    value = value.item() if hasattr(value, "item") else value
+    return plain(value) if isinstance(value, float) else value
+
+
+def _column(series: pd.Series) -> list[Any]:
+    """A column's values as plain Python (see `plain`), made column-wise: 10^5 rows fast."""
+    if pd.api.types.is_float_dtype(series.dtype):
+        array = series.to_numpy(dtype=float, na_value=np.nan)
+        out: list[Any] = array.tolist()
+        whole = np.isnan(array) | (array == np.round(array))
+        for i in np.flatnonzero(~whole).tolist():
+            out[i] = float(f"{array[i]:.{SIGNIFICANT}g}")
+        for i in np.flatnonzero(np.isnan(array)).tolist():
+            out[i] = None
+        return out
+    if pd.api.types.is_integer_dtype(series.dtype):
+        return list(series.to_numpy().tolist())
+    values = series.to_numpy(dtype=object, copy=True)
+    values[pd.isna(series).to_numpy()] = None
+    return [v if v is None or v.__class__ is str else plain(v) for v in values.tolist()]
+
+
+def _records(frame: pd.DataFrame) -> Iterator[Row]:
+    columns = list(frame.columns)
+    values = [_column(frame[c]) for c in columns]
+    for row in zip(*values, strict=True):
+        yield dict(zip(columns, row, strict=True))
+
+
+def last_day(tahun: int | None, tw: int) -> date | None:
+    """The last day of quarter `tw` of `tahun`: 31 March, 30 June, 30 September, 31 Dec."""
+    if tahun is None or not 1 <= tw <= 4:
+        return None
+    month = 3 * tw
+    return date(tahun, month, calendar.monthrange(tahun, month)[1])
+
+
+def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str, list[Row]]:
+    """The tables named (every one when None), by name (see FIELDS)."""
+    makers = {"hierarki": hierarki, "pk": pk, "realisasi": realisasi, "skp": skp}
+    wanted = list(makers) if names is None else list(dict.fromkeys(names))
+    return {name: makers[name](sumber) for name in wanted}
+
+
+def _by_ikk(sumber: EksporSumber) -> dict[tuple[Any, Any], list[Row]]:
+    found: dict[tuple[Any, Any], list[Row]] = {}
+    for row in _records(sumber.capaian):
+        found.setdefault((row["kode_ikk"], row["nama_unit"]), []).append(row)
+    return found
+
+
+def _notes(rows: list[Row]) -> str | None:
+    notes = list(dict.fromkeys(r["alasan"] for r in rows if r["alasan"]))
+    return "; ".join(notes) or None
+
+
+def hierarki(sumber: EksporSumber) -> list[Row]:
+    tahun = sumber.tahun
+    capaian = _by_ikk(sumber)
+    iku_capaian: dict[Any, Any] = {}
+    for row in _records(sumber.capaian_iku.sort_values("tw", kind="stable")):
+        if row["capaian"] is not None:
+            iku_capaian[row["kode_iku"]] = row["capaian"]  # the latest quarter's
+    children: dict[Any, list[Row]] = {}
+    for row in _records(sumber.ikk):
+        children.setdefault(row["kode_iku"], []).append(row)
+    out: list[Row] = []
+    known: set[Any] = set()
+    sasaran_done: set[Any] = set()
+    for iku in _records(sumber.iku):
+        known.add(iku["kode_iku"])
+        if iku["kode_ss"] not in sasaran_done:
+            sasaran_done.add(iku["kode_ss"])
+            out.append(
+                _node("sasaran", iku["kode_ss"], None, iku["sasaran"], tahun)
+                | {"unit": sumber.instansi}
+            )
+        out.append(
+            _node("iku", iku["kode_iku"], iku["kode_ss"], iku["indikator"], tahun)
+            | {
+                "satuan": iku["satuan"],
+                "target": iku["target"],
+                **{f"target_{tw}": iku[tw] for tw in TW},
+                "capaian": iku_capaian.get(iku["kode_iku"]),
+                "unit": sumber.instansi,
+                "catatan": "realisasi dilaporkan per IKK",
+            }
+        )
+        out.extend(_ikk_node(ikk, capaian, tahun) for ikk in children.get(iku["kode_iku"], []))
+    for code, rows in children.items():
+        if code not in known:
+            out.extend(_ikk_node(ikk, capaian, tahun, orphan=True) for ikk in rows)
+    return out
+
+
+def _node(level: str, kode: Any, induk: Any, uraian: Any, tahun: int | None) -> Row:
+    return dict.fromkeys(FIELDS["hierarki"]) | {
+        "level": level,
+        "kode": kode,
+        "kode_induk": induk,
+        "uraian": uraian,
+        "tahun": tahun,
+    }
+
+
+def _ikk_node(
+    ikk: Row, capaian: dict[tuple[Any, Any], list[Row]], tahun: int | None, orphan: bool = False
+) -> Row:
+    rows = capaian.get((ikk["kode_ikk"], ikk["nama_unit"]), [])
+    per_tw = {r["tw"]: r for r in rows}
+    notes = [f"IKU induk {ikk['kode_iku']} tidak ada di master"] if orphan else []
+    notes += [n for n in [_notes(rows)] if n]
+    return _node("ikk", ikk["kode_ikk"], ikk["kode_iku"], ikk["indikator"], tahun) | {
+        "satuan": ikk["satuan"],
+        "target": ikk["target"],
+        **{f"target_{tw}": ikk[tw] for tw in TW},
+        "tipe": ikk["arah"],
+        **{f"realisasi_tw{n}": per_tw[n]["realisasi"] for n in range(1, 5) if n in per_tw},
+        "capaian": per_tw[max(per_tw)]["capaian"] if per_tw else None,
+        "kode_unit": ikk["kode_unit"],
+        "unit": ikk["nama_unit"],
+        "catatan": "; ".join(notes) or None,
+    }
+
+
+def pk(sumber: EksporSumber) -> list[Row]:
+    tahun = sumber.tahun
+    out: list[Row] = []
+    sasaran: dict[Any, tuple[Any, Any]] = {}
+    for iku in _records(sumber.iku):
+        sasaran[iku["kode_iku"]] = (iku["kode_ss"], iku["sasaran"])
+        out.append(
+            {
+                "tahun": tahun,
+                "kode_unit": None,
+                "unit": sumber.instansi,
+                "kode_sasaran": iku["kode_ss"],
+                "sasaran": iku["sasaran"],
+                "kode_indikator": iku["kode_iku"],
+                "indikator": iku["indikator"],
+                "satuan": iku["satuan"],
+                "target": iku["target"],
+            }
+        )
+    for ikk in _records(sumber.ikk):
+        kode_ss, teks = sasaran.get(ikk["kode_iku"], (None, None))
+        out.append(
+            {
+                "tahun": tahun,
+                "kode_unit": ikk["kode_unit"],
+                "unit": ikk["nama_unit"],
+                "kode_sasaran": kode_ss,
+                "sasaran": teks,
+                "kode_indikator": ikk["kode_ikk"],
+                "indikator": ikk["indikator"],
+                "satuan": ikk["satuan"],
+                "target": ikk["target"],
+            }
+        )
+    return out
+
+
+def realisasi(sumber: EksporSumber) -> list[Row]:
+    """In the order of the Perjanjian Kinerja's IKK, then by quarter."""
+    tahun = sumber.tahun
+    order = {
+        key: i
+        for i, key in enumerate(zip(sumber.ikk["kode_ikk"], sumber.ikk["nama_unit"], strict=True))
+    }
+    rows = sorted(
+        _records(sumber.capaian),
+        key=lambda r: (order.get((r["kode_ikk"], r["nama_unit"]), len(order)), r["tw"]),
+    )
+    out: list[Row] = []
+    for row in rows:
+        tw = int(row["tw"])
+        periode = last_day(tahun, tw)
+        catatan = row["alasan"] or (None if periode else "tahun tidak diketahui")
+        out.append(
+            {
+                "kode_indikator": row["kode_ikk"],
+                "indikator": row["indikator"],
+                "kode_unit": row["kode_unit"],
+                "unit": row["nama_unit"],
+                "tahun": tahun,
+                "tw": tw,
+                "triwulan": LABEL_TW[tw - 1] if 1 <= tw <= 4 else None,
+                "periode": periode,
+                "target": row["target"],
+                "realisasi": row["realisasi"],
+                "capaian": row["capaian"],
+                "catatan": catatan,
+            }
+        )
+    return out
+
+
+def skp(sumber: EksporSumber) -> list[Row]:
+    out: list[Row] = []
+    for row in _records(sumber.skp):
+        row["unit"] = row.pop("nama_unit")
+        notes = []
+        if row["target"] is None and row["target_bawah"] is None:
+            notes.append("target belum diisi")
+        if row["kode_rhk"] is not None and row["rhk_pimpinan"] is None and row["jenis"] == "Utama":
+            notes.append("RHK pimpinan yang diintervensi belum diisi")
+        fields = {f: row.get(f) for f in FIELDS["skp"][:-1]}
+        out.append(fields | {"catatan": "; ".join(notes) or None})
+    return out
