@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,13 @@ if TYPE_CHECKING:
     import pandas as pd  # only for the type: worker processes never import pandas
 
 CellScalar = str | float | int | bool | date | datetime | time | None
+
+
+class CellFormat(StrEnum):
+    """A number format that changes what a cell's stored number means."""
+
+    PERSEN = "persen"  # a percent format: Excel stores a typed 85% as 0.85
+    TANGGAL = "tanggal"  # a date or time format: the number is a date serial
 
 
 @dataclass(frozen=True)
@@ -132,6 +140,10 @@ class FormData:
     # ("#DIV/0!", "#REF!", ...), or "" for a formula without a cached value. Their
     # `CellValue` is blank (None); a validator reports them instead of "not filled".
     formula_cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # Cells (sheet, A1) of the columns whose value is measured in a satuan
+    # (`Column.satuan_from`) that hold a number with a percent or a date format: a
+    # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
+    number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
 
     def value(self, field_key: str) -> CellScalar:
         return self.fields[field_key].value
