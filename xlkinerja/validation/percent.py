@@ -33,6 +33,7 @@ from xlkinerja.validation.messages import finding, show
 
 PERCENT_SATUAN = frozenset({"%", "persen", "percent"})
 SCALE = 100.0
+DIGITS = 9  # a typed percentage has no more decimals than this; floats have noise beyond
 NEAR = 2.0  # a fraction f "belongs" to a value v when v / (100·f) is within [1/2, 2]
 
 
@@ -82,7 +83,8 @@ def read_number_formats(
                         findings.append(_not_percent(form, table, col, pos, satuan[pos]))
                         table.columns[col.key][pos] = math.nan
                         continue
-                    table.columns[col.key][pos] = number * SCALE
+                    # 0.22 × 100 is 22.000000000000004 in floats: the user typed 22
+                    table.columns[col.key][pos] = round(number * SCALE, DIGITS)
                     converted.append(pos)
                 owner = owners[pos]
                 if owner is not None and number is not None and is_percent(satuan[pos]):
