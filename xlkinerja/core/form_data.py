@@ -158,6 +158,10 @@ class FormValues:
 
     fields: Mapping[str, CellScalar] = field(default_factory=dict)
     tables: Mapping[str, Sequence[Mapping[str, CellScalar]]] = field(default_factory=dict)
+    # A table cell's own number format, as a user's typing leaves it: (table key, row
+    # index, column key) → an Excel format code, or a built-in format id (a typed 85% is
+    # 0.85 with id 9, "0%"). Other cells have their column's format.
+    formats: Mapping[tuple[str, int, str], str | int] = field(default_factory=dict)
 
     @classmethod
     def from_form_data(cls, data: FormData) -> FormValues:
