@@ -23,6 +23,7 @@ from tests.typed_cells import (
     type_in_libreoffice,
     with_number_formats,
 )
+from xlkinerja.cascade.prefill import MasterView, unit_values
 from xlkinerja.core.form_data import CellFormat
 from xlkinerja.io.number_formats import format_kind, formatted_cells, parse_styles
 from xlkinerja.io.reader import read_form
@@ -283,3 +284,18 @@ def test_the_formatted_cells_are_found_however_the_sheet_is_written():
         b"</c></row></sheetData></worksheet>"
     )
     assert formatted_cells(plain, percent_default, {"A", "B"}) == {"A2": CellFormat.PERSEN}
+
+
+def test_a_master_target_typed_as_percent_reaches_the_units_as_typed(tmp_path: Path):
+    """The planning unit typed IKU-1's 2025 target as 75% (0.75 formatted 0%): the master
+    reads 75, and the units' pre-filled Referensi IKU say 75, not 0.75."""
+    typed = with_number_formats(
+        MASTER, tmp_path / MASTER.name, {("IKU", "I7"): (0.75, 9), ("IKU", "J7"): (0.77, 9)}
+    )
+    data = read_form(typed)
+    form, findings = normalise_form(data)
+    assert form.tables["iku"].columns["target_1"][0] == 75
+    assert form.tables["iku"].persen == {"target_1": frozenset({0}), "target_2": frozenset({0})}
+    assert not [f for f in findings if f.code.endswith("skala_persen")]
+    ref = unit_values(MasterView.from_data(data), "TI").tables["ref_iku"]
+    assert (ref[0]["kode_iku"], ref[0]["target"]) == ("IKU-1", 75)

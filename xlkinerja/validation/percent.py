@@ -41,6 +41,12 @@ def is_percent(satuan: object) -> bool:
     return isinstance(satuan, str) and satuan.strip().casefold() in PERCENT_SATUAN
 
 
+def percentage_points(fraction: float) -> float:
+    """What a user typed as a percentage, from the fraction the program stored: 0.22 → 22
+    (not 22.000000000000004, as 0.22 × 100 is in floats)."""
+    return round(fraction * SCALE, DIGITS)
+
+
 @dataclass(frozen=True)
 class _Cell:
     table: str
@@ -83,8 +89,7 @@ def read_number_formats(
                         findings.append(_not_percent(form, table, col, pos, satuan[pos]))
                         table.columns[col.key][pos] = math.nan
                         continue
-                    # 0.22 × 100 is 22.000000000000004 in floats: the user typed 22
-                    table.columns[col.key][pos] = round(number * SCALE, DIGITS)
+                    table.columns[col.key][pos] = percentage_points(number)
                     converted.append(pos)
                 owner = owners[pos]
                 if owner is not None and number is not None and is_percent(satuan[pos]):
