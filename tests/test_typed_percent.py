@@ -10,8 +10,7 @@ and the findings and the capaian must be those of the same numbers typed plainly
 from __future__ import annotations
 
 import math
-from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -121,8 +120,7 @@ def test_the_format_codes_read_as_excel_reads_them():
     assert format_kind('0" %"') is None
     assert format_kind("0\\%") is None
     assert format_kind("[$%-421]0") is None  # a bracket: a locale, not a percent
-    assert format_kind("dd/mm/yyyy") == format_kind("d-mmm") == CellFormat.TANGGAL
-    assert format_kind("[h]:mm") == CellFormat.TANGGAL
+    assert format_kind("dd/mm/yyyy") is None
     assert format_kind('_-* #,##0_-;-* #,##0_-;_-* "-"_-;_-@_-') is None  # accounting
     assert format_kind('"Rp"#,##0') is None
     styles = parse_styles(
@@ -131,7 +129,7 @@ def test_the_format_codes_read_as_excel_reads_them():
         b'<xf numFmtId="9"><alignment/></xf><xf numFmtId="164"/><xf numFmtId="14"/>'
         b"</cellXfs></styleSheet>"
     )
-    assert styles.kinds == {1: CellFormat.PERSEN, 3: CellFormat.TANGGAL}
+    assert styles.kinds == {1: CellFormat.PERSEN}
 
 
 def test_a_percent_format_where_the_satuan_is_not_percent_is_reported(tmp_path: Path):
@@ -182,29 +180,13 @@ def test_a_fraction_among_percentage_points_is_reported_not_guessed(tmp_path: Pa
 
 def test_a_number_with_a_date_format_is_not_read_as_a_number(tmp_path: Path):
     """A target typed `1/2` that Excel made 1 February (a date serial with a date format):
-    a finding at the cell, never the serial 46054 as a target."""
+    a finding at the cell saying so, never the serial 46054 as a target."""
     typed = with_number_formats(
         TI, tmp_path / "TI.xlsx", {("Rencana Aksi", "D12"): (46054, "d-mmm")}
     )
     found = [f for f in validate_paths([typed], workers=1).findings if f.cell == "D12"]
     assert [(f.code, f.sheet) for f in found] == [("ra.tw2.bukan_angka", "Rencana Aksi")]
     assert "1/2" in found[0].message
-    # The same when a reader gave the serial number with its date format (not a date).
-    data = read_form(TI)
-    serial = replace(
-        data,
-        tables={
-            **data.tables,
-            "ra": replace(
-                data.table("ra"),
-                columns={**data.table("ra").columns, "tw2": [15, 46054, 30, 15, 100, 1]},
-            ),
-        },
-        number_formats={("Rencana Aksi", "D8"): CellFormat.TANGGAL},
-    )
-    form, findings = normalise_form(serial)
-    assert [(f.code, f.cell) for f in findings] == [("ra.tw2.bukan_angka", "D8")]
-    assert math.isnan(form.tables["ra"].columns["tw2"][1])
 
 
 @pytest.mark.libreoffice
@@ -226,10 +208,11 @@ def test_percentages_typed_in_libreoffice_in_the_indonesian_locale(plain, tmp_pa
         TI, tmp_path / "angka" / TI.name, {**as_number, **date_typed}, profile
     )
     data = read_form(typed)
-    assert set(data.number_formats) == {*cells, *date_typed}
+    assert set(data.number_formats) == set(cells)
     assert data.number_formats[("Capaian", "D12")] == CellFormat.PERSEN
     assert data.table("capaian").columns["realisasi"][5] == pytest.approx(0.315)
-    assert read_form(numbers).number_formats == dict.fromkeys(date_typed, CellFormat.TANGGAL)
+    assert read_form(numbers).number_formats == {}
+    assert read_form(numbers).table("ra").columns["tw2"][5] == date(2026, 2, 1)  # d/m: id-ID
     codes = findings_of(typed)
     assert codes == findings_of(numbers)
     assert ("ra.tw2.bukan_angka", "Rencana Aksi", "D12") in codes
@@ -255,7 +238,7 @@ def test_the_formatted_cells_are_found_however_the_sheet_is_written():
     style that is itself a percentage; a row's style is no cell's."""
     styles = parse_styles(
         b'<styleSheet><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10"/>'
-        b'<xf numFmtId="22"/></cellXfs></styleSheet>'
+        b'<xf numFmtId="9"/></cellXfs></styleSheet>'
     )
     sheet = (
         b'<x:worksheet xmlns:x="m"><x:sheetData><x:row r="7" s="1" customFormat="1">'
@@ -264,7 +247,7 @@ def test_the_formatted_cells_are_found_however_the_sheet_is_written():
     )
     assert formatted_cells(sheet, styles, {"C", "D"}) == {
         "C7": CellFormat.PERSEN,
-        "D7": CellFormat.TANGGAL,
+        "D7": CellFormat.PERSEN,
     }
     unaddressed = (
         b'<worksheet><sheetData><row r="3"><c s="1"><v>1</v></c><c><v>2</v></c>'
@@ -274,7 +257,7 @@ def test_the_formatted_cells_are_found_however_the_sheet_is_written():
     assert formatted_cells(unaddressed, styles, {"A", "B", "C"}) == {
         "A3": CellFormat.PERSEN,
         "C3": CellFormat.PERSEN,
-        "B4": CellFormat.TANGGAL,
+        "B4": CellFormat.PERSEN,
     }
     percent_default = parse_styles(
         b'<styleSheet><cellXfs><xf numFmtId="9"/><xf numFmtId="0"/></cellXfs></styleSheet>'

@@ -26,7 +26,6 @@ class CellFormat(StrEnum):
     """A number format that changes what a cell's stored number means."""
 
     PERSEN = "persen"  # a percent format: Excel stores a typed 85% as 0.85
-    TANGGAL = "tanggal"  # a date or time format: the number is a date serial
 
 
 @dataclass(frozen=True)
@@ -141,7 +140,7 @@ class FormData:
     # `CellValue` is blank (None); a validator reports them instead of "not filled".
     formula_cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
     # Cells (sheet, A1) of the columns whose value is measured in a satuan
-    # (`Column.satuan_from`) that hold a number with a percent or a date format: a
+    # (`Column.satuan_from`) that hold a number with a percent format: a
     # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
     number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
 

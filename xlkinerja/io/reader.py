@@ -13,7 +13,7 @@ holds the value would be a guess).
 
 Values only would read a typed `85%` as 0.85: for the columns whose value is measured in
 the row's satuan (`Column.satuan_from` in the specs), `number_formats` finds the cells
-with a percent or a date number format (styles.xml read once per file), listed in
+with a percent number format (styles.xml read once per file), listed in
 `FormData.number_formats`; the normaliser reads them knowing the satuan.
 """
 
@@ -87,10 +87,10 @@ class _Workbook:
         self.xml: dict[str, bytes] = {}  # the form's sheets' XML (see `scan`)
         self._scanners: dict[str, SheetScanner] = {}
         self._scans: dict[tuple[str, frozenset[str]], SheetScan] = {}
-        self.styles: Styles = NO_STYLES  # the percent and date cell styles (see `formats`)
+        self.styles: Styles = NO_STYLES  # the percent cell styles (see `formats`)
 
     def formats(self, sheet: str, columns: Iterable[str]) -> dict[str, CellFormat]:
-        """Cells in `columns` (letters) of `sheet` with a percent or date number format."""
+        """Cells in `columns` (letters) of `sheet` with a percent number format."""
         xml = self.xml.get(sheet)
         if xml is None or not self.styles.kinds:
             return {}
@@ -248,7 +248,7 @@ def read_table(
     number_formats: dict[tuple[str, str], CellFormat] | None = None,
 ) -> TableData:
     """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells,
-    with `number_formats` its numbers with a percent or date format (satuan columns)."""
+    with `number_formats` its numbers with a percent format (satuan columns)."""
     sheet_name = form.sheet_of_table(spec.key).name
     if spec.name not in (book.book.table_names or []):
         raise WorkbookError(

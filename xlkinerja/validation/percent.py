@@ -9,9 +9,9 @@ reader lists such cells (`FormData.number_formats`) for the columns measured in 
 - a percent-formatted number where the satuan is not % (or unknown) is `skala_persen`:
   85% of "orang" means nothing certain, so the value is not read (unknown, not 0);
 - a number on the other scale than the rest of its indicator — 0.85 for satuan % where
-  the indicator's other targets or realisasi are around 85 — is `skala_persen` too;
-- a number with a date format (typed text such as `1/2` that Excel made a date, when the
-  reader did not already give the date) is `bukan_angka`.
+  the indicator's other targets or realisasi are around 85 — is `skala_persen` too.
+(Typed text such as `1/2` that the program made a date arrives as a date, which
+`parse_number` reports as `bukan_angka`, saying so.)
 
 An indicator's values are those measured in the satuan of one row: a PK row of the unit
 workbook with the Rencana Aksi and Capaian rows of its kode IKK, an RHK row of the SKP
@@ -80,11 +80,7 @@ def read_number_formats(
             for pos, row in enumerate(table.rows):
                 fmt = marked.get(row) if row is not None else None
                 number = _number(table, col.key, pos)
-                if fmt is not None and number is not None:
-                    if fmt == CellFormat.TANGGAL:
-                        findings.append(_date(form, table, col, pos))
-                        table.columns[col.key][pos] = math.nan
-                        continue
+                if fmt == CellFormat.PERSEN and number is not None:
                     if not is_percent(satuan[pos]):
                         findings.append(_not_percent(form, table, col, pos, satuan[pos]))
                         table.columns[col.key][pos] = math.nan
@@ -153,18 +149,6 @@ def _report(
 
 def _percent_text(fraction: float) -> str:
     return f"{show(round(fraction * SCALE, 10))}%"
-
-
-def _date(form: NormalForm, table: NormalTable, col: Column, pos: int) -> Finding:
-    return _report(
-        form,
-        table,
-        col.key,
-        pos,
-        ColumnRule.BUKAN_ANGKA,
-        "sel berformat tanggal; Excel mengubah ketikan seperti 1/2 atau 3-4 menjadi "
-        "tanggal: ubah format sel menjadi Umum lalu tulis angkanya",
-    )
 
 
 def _not_percent(
