@@ -10,9 +10,13 @@ and the findings and the capaian must be those of the same numbers typed plainly
 from __future__ import annotations
 
 import math
+import os
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
 
@@ -22,8 +26,10 @@ from tests.typed_cells import (
     type_in_libreoffice,
     with_number_formats,
 )
+from tests.vba_payload import payload
 from xlkinerja.cascade.prefill import MasterView, unit_values
 from xlkinerja.core.form_data import CellFormat
+from xlkinerja.io.live_book import read_book
 from xlkinerja.io.number_formats import format_kind, formatted_cells, parse_styles
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.hitung import rows_of
@@ -282,3 +288,43 @@ def test_a_master_target_typed_as_percent_reaches_the_units_as_typed(tmp_path: P
     assert not [f for f in findings if f.code.endswith("skala_persen")]
     ref = unit_values(MasterView.from_data(data), "TI").tables["ref_iku"]
     assert (ref[0]["kode_iku"], ref[0]["target"]) == ("IKU-1", 75)
+
+
+def _excel_number_formats(path: Path) -> Callable[[Any], str | None]:
+    """What Excel answers for `Range.number_format` on the workbook at `path`: the format
+    of the range's cells, None when they differ."""
+    book = openpyxl.load_workbook(path)
+
+    def number_format(rng: Any) -> str | None:
+        cells = book[rng.sheet.name][rng.address.replace("$", "")]
+        rows = cells if isinstance(cells, tuple) else ((cells,),)
+        formats = {c.number_format for row in rows for c in row}
+        return formats.pop() if len(formats) == 1 else None
+
+    return number_format
+
+
+def test_the_open_workbook_tells_its_percent_cells_where_excel_can(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    """The add-in's read of an open workbook. In local mode Excel answers each range's
+    number format: the percent cells are the file reader's. The remote engine (server
+    mode) gets values only: no format is known, the sample's AK reads its fractions —
+    and as every number of an IKK is one, the capaian is still the file's."""
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+    import xlwings as xw
+
+    ak = SAMPLE / "AK-jurusan-akuntansi.xlsx"
+    master = normalise_form(read_form(MASTER, MASTER_FORM))[0]
+    from_file = read_form(ak)
+    remote = read_book(xw.Book(json=payload(ak)))
+    assert remote.number_formats == {}
+    assert remote.table("pk").columns["target"][0] == 0.8
+    _same(
+        [(r.row, r.capaian, r.predikat) for r in rows_of(normalise_form(remote)[0], master)],
+        capaian_of(ak),
+    )
+    monkeypatch.setattr(xw.main.Range, "number_format", property(_excel_number_formats(ak)))
+    local = read_book(xw.Book(json=payload(ak)))
+    assert local.number_formats == from_file.number_formats
+    assert normalise_form(local)[0].tables["pk"].columns["target"][0] == 80
