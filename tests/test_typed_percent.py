@@ -328,3 +328,24 @@ def test_the_open_workbook_tells_its_percent_cells_where_excel_can(
     local = read_book(xw.Book(json=payload(ak)))
     assert local.number_formats == from_file.number_formats
     assert normalise_form(local)[0].tables["pk"].columns["target"][0] == 80
+
+
+def test_an_skp_reads_its_percentages_by_the_satuan_of_each_iki(tmp_path: Path):
+    """Andi's IKI-1.1 (satuan %, target 78) typed as 78% with its realisasi 22%; IKI-2.1
+    counts people (orang): a realisasi typed 64% there is reported, not read."""
+    andi = SAMPLE / "skp-TI-andi-pratama.xlsx"
+    typed = with_number_formats(
+        andi,
+        tmp_path / andi.name,
+        {
+            ("SKP", "H26"): (0.78, 9),
+            ("Realisasi", "C6"): (0.22, 9),
+            ("Realisasi", "C7"): (0.41, "0.0%"),
+            ("Realisasi", "C10"): (0.64, 9),
+        },
+    )
+    form, findings = normalise_form(read_form(typed))
+    assert form.tables["rhk"].columns["target"][0] == 78
+    assert form.tables["realisasi"].columns["realisasi"][:2] == [22, 41]
+    assert math.isnan(form.tables["realisasi"].columns["realisasi"][4])
+    assert [(f.code, f.cell) for f in findings] == [("realisasi.realisasi.skala_persen", "C10")]
