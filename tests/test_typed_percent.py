@@ -33,6 +33,7 @@ from xlkinerja.io.live_book import read_book
 from xlkinerja.io.number_formats import format_kind, formatted_cells, parse_styles
 from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.hitung import rows_of
+from xlkinerja.jobs.kaskade import generate_skp
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
@@ -349,3 +350,21 @@ def test_an_skp_reads_its_percentages_by_the_satuan_of_each_iki(tmp_path: Path):
     assert form.tables["realisasi"].columns["realisasi"][:2] == [22, 41]
     assert math.isnan(form.tables["realisasi"].columns["realisasi"][4])
     assert [(f.code, f.cell) for f in findings] == [("realisasi.realisasi.skala_persen", "C10")]
+
+
+def test_kaskade_rerun_keeps_an_skp_target_typed_as_percent(tmp_path: Path):
+    """Andi typed his IKI-1.1 target (satuan %, 78 in the matriks) as 78%. A new kaskade
+    run merges his SKP: no false conflict (0.78 is 78 to him), and the rewritten workbook
+    keeps the cell as he typed it."""
+    first = generate_skp(TI, tmp_path, master=MASTER)
+    andi = next(o.path for o in first.outcomes if "andi" in o.path.name)
+    with_number_formats(andi, andi, {("SKP", "H26"): (0.78, 9), ("SKP", "H27"): (0.35, 10)})
+    again = generate_skp(TI, tmp_path, master=MASTER)
+    outcome = next(o for o in again.outcomes if o.path == andi)
+    assert not [c for c in outcome.conflicts if "target" in c], outcome.conflicts
+    data = read_form(andi)
+    assert data.number_formats == {
+        ("SKP", "H26"): CellFormat.PERSEN,
+        ("SKP", "H27"): CellFormat.PERSEN,
+    }
+    assert normalise_form(data)[0].tables["rhk"].columns["target"][:2] == [78, 35]

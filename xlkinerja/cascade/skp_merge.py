@@ -17,6 +17,7 @@ from xlkinerja.domain.values import as_code, as_text
 from xlkinerja.validation.messages import show
 
 IDENTITY = ("tahun", "nama", "nip", "unit")  # refreshed from the source every time
+RHK_TARGET = ("rhk", "target")
 Record = Mapping[str, CellScalar]
 
 
@@ -72,15 +73,23 @@ def merge_skp(planned: FormValues, existing: FormValues | None) -> MergeResult:
             rhk_code_of.setdefault(k[:2], str(row["kode_rhk"]))
     added = 0
     planned_keys = set()
+    typed_percent = {  # targets typed as percentages: 0.78 formatted 0% is 78
+        id(rows[i])
+        for table, i, column in existing.formats
+        if (table, column) == RHK_TARGET and i < len(rows)
+    }
     for plan in planned.tables.get("rhk", ()):
         k = _key(plan)
         planned_keys.add(k)
         mine = by_key.get(k)
         if mine is not None:
-            if not _same(mine.get("target"), plan.get("target")):
+            target = mine.get("target")
+            if id(mine) in typed_percent and isinstance(target, int | float):
+                target = round(target * 100, 9)
+            if not _same(target, plan.get("target")):
                 conflicts.append(
                     f"{mine.get('kode_iki') or mine.get('rhk')}: target di SKP "
-                    f"{show(mine.get('target'))}, di matriks {show(plan.get('target'))} "
+                    f"{show(target)}, di matriks {show(plan.get('target'))} "
                     "(nilai SKP dipertahankan)"
                 )
             continue
@@ -110,5 +119,7 @@ def merge_skp(planned: FormValues, existing: FormValues | None) -> MergeResult:
             )
     tables = {**existing.tables, "rhk": rows}
     return MergeResult(
-        values=FormValues(fields=fields, tables=tables), conflicts=conflicts, added=added
+        values=FormValues(fields=fields, tables=tables, formats=existing.formats),
+        conflicts=conflicts,
+        added=added,
     )

@@ -164,7 +164,29 @@ class FormValues:
 
     @classmethod
     def from_form_data(cls, data: FormData) -> FormValues:
+        """The values as read, to be written again: a typed percentage keeps its percent
+        format (0.875 with "0.00%", a whole percentage with "0%")."""
+        formats: dict[tuple[str, int, str], str | int] = {}
+        if data.number_formats:
+            for key, table in data.tables.items():
+                columns = {letters: column for column, letters in table.letters.items()}
+                rows = {number: index for index, number in enumerate(table.numbers)}
+                for (sheet, cell), _ in data.number_formats.items():
+                    letters = cell.rstrip("0123456789")
+                    index = rows.get(int(cell[len(letters) :]))
+                    if sheet == table.sheet and letters in columns and index is not None:
+                        value = table.columns[columns[letters]][index]
+                        formats[(key, index, columns[letters])] = percent_format(value)
         return cls(
             fields={k: c.value for k, c in data.fields.items()},
             tables={k: t.records() for k, t in data.tables.items()},
+            formats=formats,
         )
+
+
+def percent_format(value: CellScalar) -> int:
+    """Excel's built-in percent format that shows `value` whole: 9 ("0%") for 0.78,
+    10 ("0.00%") for 0.875."""
+    if isinstance(value, int | float) and round(value * 100, 9).is_integer():
+        return 9
+    return 10
