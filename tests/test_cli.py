@@ -2,6 +2,7 @@ import json
 from pathlib import Path
 
 import pytest
+from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from tests.conftest import SAMPLE
@@ -102,6 +103,18 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
         "realisasi-2025.csv",
         "skp-ekinerja-2025.xlsx",
     ]
+    # Jurusan Akuntansi typed its percentages as Excel keeps them (0.15 formatted 0%): the
+    # report shows the capaian of what they meant (15 of a target of 20 is 75).
+    rekap = CalamineWorkbook.from_path(str(tmp_path / "hasil" / "rekap-kinerja.xlsx"))
+    ak = {
+        (row[2], row[4]): row[5:8]
+        for row in rekap.get_sheet_by_name("Rekap Capaian").to_python()
+        if str(row[2]).startswith("IKK-AK-")
+    }
+    assert ak[("IKK-AK-1", "TW I")] == [20, 15, 75]
+    assert ak[("IKK-AK-1", "TW II")] == [40, 38, 95]
+    assert ak[("IKK-AK-2", "TW II")] == [10, 11, 110]
+    assert ak[("IKK-AK-5", "TW II")] == [100, 100, 100]
     again = runner.invoke(  # its own earlier output is replaced
         app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
     )

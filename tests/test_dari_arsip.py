@@ -63,6 +63,7 @@ def as_read(data: FormData) -> dict[str, Any]:
             for key, t in data.tables.items()
         },
         "formula_cells": dict(data.formula_cells),
+        "number_formats": dict(data.number_formats),
     }
 
 
@@ -87,10 +88,12 @@ def by_file(restored: list[Restored]) -> dict[str, FormData]:
 
 def test_archived_workbooks_come_back_as_the_reader_made_them(db: str, tmp_path: Path):
     """Every sample workbook, and one whose input cells hold formulas without a value (kept
-    as rows although their values read blank): values, types, cells, rows, formula cells."""
+    as rows although their values read blank): values, types, cells, rows, formula cells,
+    the percent-formatted cells."""
     formulas = bad_files.formulas_without_cache(tmp_path)
     read = [read_form(p) for p in [*FILES, formulas]]
     assert read[-1].formula_cells  # the case is there
+    assert any(data.number_formats for data in read)  # typed percentages (the sample's AK)
     back = by_file(archived(db, read))
     assert len(back) == len(read)
     for data in read:

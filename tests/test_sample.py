@@ -1,10 +1,13 @@
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE
+from xlkinerja.core.form_data import CellFormat
 from xlkinerja.io.reader import read_form
 from xlkinerja.sample.build import build_sample
+from xlkinerja.validation.normalise import normalise_form
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,22 @@ def test_sample_institution_has_a_master_units_and_skp():
     assert all("skp" not in n and "master" not in n for n in kinds["unit"])
     assert len(kinds["skp"]) >= 3
     assert all("skp" in n for n in kinds["skp"])
+
+
+def test_sample_has_a_unit_that_typed_percentages_the_excel_way():
+    """Jurusan Akuntansi typed 80% where the satuan is %: the file holds 0.8 with Excel's
+    built-in percent format; read, it is 80 again (the sample's capaian: test_cli)."""
+    path = SAMPLE / "AK-jurusan-akuntansi.xlsx"
+    ak = read_form(path)
+    targets = {r.value("kode_ikk"): r.value("target") for r in ak.table("pk")}
+    assert targets == {"IKK-AK-1": 0.8, "IKK-AK-2": 0.3, "IKK-AK-3": 100, "IKK-AK-4": 0.2,
+                       "IKK-AK-5": 1}  # fmt: skip
+    assert ak.number_formats[("PK", "G22")] == CellFormat.PERSEN
+    assert len(ak.number_formats) == 4 + 4 * 4 + 4 * 2  # PK, Rencana Aksi, Capaian
+    assert b'numFmtId="9"' in zipfile.ZipFile(path).read("xl/styles.xml")
+    form, findings = normalise_form(ak)
+    assert form.tables["pk"].columns["target"] == [80, 30, 100, 20, 100]
+    assert [f.code for f in findings] == ["capaian.realisasi.angka_ambigu"]  # planted 1.050
 
 
 def test_sample_keeps_what_staff_typed_as_text():

@@ -1,7 +1,7 @@
 import re
 from dataclasses import replace
 
-from xlkinerja.specs import FORMS, MASTER, UNIT, ChoiceFrom, Column
+from xlkinerja.specs import FORMS, MASTER, UNIT, ChoiceFrom, Column, Lookup, ValueType
 
 # Characters that need escaping inside Excel structured references.
 STRUCTURED_REF_SPECIAL = re.compile(r"[\[\]#']")
@@ -39,6 +39,34 @@ def test_choices_from_tables_point_at_existing_columns():
             if isinstance(item.choices, ChoiceFrom):
                 table = form.table(item.choices.table)
                 assert table.column(item.choices.column)
+
+
+def test_numbers_measured_in_a_satuan_say_where_it_is():
+    """`satuan_from` (the columns a typed percentage is read in): a number input column,
+    whose satuan is an input column of its row or of the row a lookup finds; the targets
+    and realisasi of every form have one."""
+    measured = set()
+    for form in FORMS.values():
+        for table in form.tables:
+            for col in table.input_columns:
+                source = col.satuan_from
+                if source is None:
+                    continue
+                measured.add(f"{form.id}.{table.key}.{col.key}")
+                assert col.type == ValueType.NUMBER, col.key
+                if isinstance(source, str):
+                    assert table.column(source).is_input
+                else:
+                    assert isinstance(source, Lookup)
+                    owner = form.table(source.table)
+                    assert owner.column(source.column).is_input
+                    assert owner.column(source.key).is_input
+                    assert table.column(source.match).is_input
+    assert {
+        "unit.pk.target", "unit.ra.tw1", "unit.ra.tw4", "unit.capaian.realisasi",
+        "unit.matriks.target", "skp.rhk.target", "skp.rhk.target_bawah",
+        "skp.realisasi.realisasi", "master.iku.target_1", "master.iku.target_5",
+    } <= measured  # fmt: skip
 
 
 def test_schema_hash_changes_when_a_column_is_added_and_not_when_help_changes():

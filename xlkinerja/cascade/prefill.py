@@ -8,9 +8,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from xlkinerja.core.form_data import CellScalar, FormData, FormValues
+from xlkinerja.core.form_data import CellFormat, CellScalar, FormData, FormValues, Row
 from xlkinerja.domain.values import as_code, as_int, as_text
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.validation.percent import is_percent, percentage_points
 
 
 def slug(text: str) -> str:
@@ -74,12 +75,22 @@ class MasterView:
     def awal_renstra(self) -> int | None:
         return as_int(self.data.value("tahun_awal_renstra"))
 
-    def target_iku(self, row_values: dict[str, CellScalar]) -> CellScalar:
-        """The IKU target of the PK year, from the Renstra's yearly targets."""
+    def target_iku(self, row: Row) -> CellScalar:
+        """The IKU target of the PK year, from the Renstra's yearly targets (a percentage
+        typed into a cell of satuan %, which holds 0.8 for 80%, as 80)."""
         awal = self.awal_renstra
         if awal is None or not 1 <= self.tahun - awal + 1 <= 5:
             return None
-        return row_values.get(f"target_{self.tahun - awal + 1}")
+        cell = row.cells[f"target_{self.tahun - awal + 1}"]
+        typed = self.data.number_formats.get((cell.sheet, cell.cell))
+        if (
+            typed == CellFormat.PERSEN
+            and is_percent(row.value("satuan"))
+            and isinstance(cell.value, int | float)
+            and not isinstance(cell.value, bool)
+        ):
+            return percentage_points(cell.value)
+        return cell.value
 
 
 def unit_values(master: MasterView, kode_unit: str) -> FormValues:
@@ -130,7 +141,7 @@ def unit_values(master: MasterView, kode_unit: str) -> FormValues:
                     "satuan": values["satuan"],
                     "arah": values["arah"],
                     "konsolidasi": values["konsolidasi"],
-                    "target": master.target_iku(values),
+                    "target": master.target_iku(row),
                 }
             )
     tim = [

@@ -34,6 +34,7 @@ from xlkinerja.domain.values import as_code, as_text
 from xlkinerja.validation.messages import show
 
 IDENTITY = ("tahun", "nama", "nip", "unit")  # refreshed from the source every time
+RHK_TARGET = ("rhk", "target")
 Record = Mapping[str, CellScalar]
 Row = dict[str, CellScalar]
 Key = Callable[[Record], tuple[str, ...]]
@@ -150,6 +151,9 @@ def merge_skp(
     plans = list(planned.tables.get("rhk", ()))
     pairs = _pair(plans, rows)
 
+    typed_percent = {  # targets typed as percentages: 0.78 formatted 0% is 78
+        i for table, i, column in existing.formats if (table, column) == RHK_TARGET
+    }
     code_of_group: dict[CellScalar, str] = {}  # planned kode_rhk → the SKP's kode_rhk
     for p, (i, step) in sorted(pairs.items(), key=lambda item: item[0]):
         plan, mine = plans[p], rows[i]
@@ -167,9 +171,12 @@ def merge_skp(
                 f"({_pimpinan(plan)}, {show(plan.get('aspek'))}): rumusannya berbeda "
                 "(isian SKP dipertahankan)"
             )
-        if not _same(mine.get("target"), plan.get("target")):
+        target = mine.get("target")
+        if i in typed_percent and isinstance(target, int | float):
+            target = round(target * 100, 9)
+        if not _same(target, plan.get("target")):
             conflicts.append(
-                f"{label}: target di SKP {show(mine.get('target'))}, di {source} "
+                f"{label}: target di SKP {show(target)}, di {source} "
                 f"{show(plan.get('target'))} (nilai SKP dipertahankan)"
             )
 
@@ -217,5 +224,7 @@ def merge_skp(
             )
     tables = {**existing.tables, "rhk": rows}
     return MergeResult(
-        values=FormValues(fields=fields, tables=tables), conflicts=conflicts, added=added
+        values=FormValues(fields=fields, tables=tables, formats=existing.formats),
+        conflicts=conflicts,
+        added=added,
     )

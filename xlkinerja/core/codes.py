@@ -89,6 +89,7 @@ class ColumnRule(StrEnum):
     TANGGAL_AMBIGU = "tanggal_ambigu"
     GALAT_RUMUS = "galat_rumus"
     RUMUS_TANPA_NILAI = "rumus_tanpa_nilai"
+    SKALA_PERSEN = "skala_persen"
 
 
 ColumnCode = NewType("ColumnCode", str)

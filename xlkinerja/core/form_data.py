@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
     import pandas as pd  # only for the type: worker processes never import pandas
 
 CellScalar = str | float | int | bool | date | datetime | time | None
+
+
+class CellFormat(StrEnum):
+    """A number format that changes what a cell's stored number means."""
+
+    PERSEN = "persen"  # a percent format: Excel stores a typed 85% as 0.85
 
 
 @dataclass(frozen=True)
@@ -132,6 +139,10 @@ class FormData:
     # ("#DIV/0!", "#REF!", ...), or "" for a formula without a cached value. Their
     # `CellValue` is blank (None); a validator reports them instead of "not filled".
     formula_cells: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    # Cells (sheet, A1) of the columns whose value is measured in a satuan
+    # (`Column.satuan_from`) that hold a number with a percent format: a
+    # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
+    number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
 
     def value(self, field_key: str) -> CellScalar:
         return self.fields[field_key].value
@@ -146,10 +157,36 @@ class FormValues:
 
     fields: Mapping[str, CellScalar] = field(default_factory=dict)
     tables: Mapping[str, Sequence[Mapping[str, CellScalar]]] = field(default_factory=dict)
+    # A table cell's own number format, as a user's typing leaves it: (table key, row
+    # index, column key) → an Excel format code, or a built-in format id (a typed 85% is
+    # 0.85 with id 9, "0%"). Other cells have their column's format.
+    formats: Mapping[tuple[str, int, str], str | int] = field(default_factory=dict)
 
     @classmethod
     def from_form_data(cls, data: FormData) -> FormValues:
+        """The values as read, to be written again: a typed percentage keeps its percent
+        format (0.875 with "0.00%", a whole percentage with "0%")."""
+        formats: dict[tuple[str, int, str], str | int] = {}
+        if data.number_formats:
+            for key, table in data.tables.items():
+                columns = {letters: column for column, letters in table.letters.items()}
+                rows = {number: index for index, number in enumerate(table.numbers)}
+                for (sheet, cell), _ in data.number_formats.items():
+                    letters = cell.rstrip("0123456789")
+                    index = rows.get(int(cell[len(letters) :]))
+                    if sheet == table.sheet and letters in columns and index is not None:
+                        value = table.columns[columns[letters]][index]
+                        formats[(key, index, columns[letters])] = percent_format(value)
         return cls(
             fields={k: c.value for k, c in data.fields.items()},
             tables={k: t.records() for k, t in data.tables.items()},
+            formats=formats,
         )
+
+
+def percent_format(value: CellScalar) -> int:
+    """Excel's built-in percent format that shows `value` whole: 9 ("0%") for 0.78,
+    10 ("0.00%") for 0.875."""
+    if isinstance(value, int | float) and round(value * 100, 9).is_integer():
+        return 9
+    return 10

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from xlkinerja.core.codes import ColumnCode, ColumnRule, column_code
@@ -64,6 +64,9 @@ class NormalTable:
     filled: Mapping[str, list[bool]]  # the user typed something (not blank)
     raw: Mapping[str, list[CellScalar]]  # the values as the spreadsheet held them
     places: Mapping[str, tuple[str, str]]  # item key → (sheet, column letter or A1 cell)
+    # Positions per item key whose number was typed as a percentage (a percent number
+    # format, Excel's 0.85 for 85%) and is held here in percentage points (85).
+    persen: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
     def code(self, key: str, rule: ColumnRule) -> ColumnCode:
         return column_code(self.scopes[key], key, rule)

@@ -83,8 +83,14 @@ def _from_cell(value: object) -> Parsed[float] | str:
         if not math.isfinite(number):
             return Parsed.failed(BUKAN_ANGKA, "bukan angka yang sah")
         return Parsed(number)
-    if isinstance(value, date | time):
-        return Parsed.failed(BUKAN_ANGKA, "berisi tanggal atau waktu, bukan angka")
+    if isinstance(value, date):
+        return Parsed.failed(
+            BUKAN_ANGKA,
+            f"berisi tanggal {value:%d/%m/%Y}, bukan angka; Excel mengubah ketikan seperti "
+            "1/2 atau 3-4 menjadi tanggal: ubah format sel menjadi Umum lalu tulis angkanya",
+        )
+    if isinstance(value, time):
+        return Parsed.failed(BUKAN_ANGKA, "berisi waktu, bukan angka")
     if not isinstance(value, str):
         return Parsed.failed(BUKAN_ANGKA, f"nilai jenis {type(value).__name__}, bukan angka")
     text = normalise_text(value)

@@ -12,6 +12,13 @@ without a stored value"; an error value (`#DIV/0!`) arrives as its text and is l
 engine parses the client's ISO text). The workbook has no path of its own: its name (or
 full name, when Excel has saved it) stands in for the path in every finding.
 
+Number formats: a percentage typed into Excel is 0.85 with a percent format, like in a
+file (see io/number_formats.py). Excel itself (local mode) answers `Range.number_format`,
+so the numbers of the satuan columns are asked for theirs: one call per column, one per
+cell only in a column whose cells differ. The remote engine's payload carries values only
+(xlwings raises NotImplementedError for a format): in server mode a typed 85% reads as
+0.85, and only the scale check of the normaliser (0.85 among values around 85) can see it.
+
 Nothing here imports xlwings: the book is passed in.
 """
 
@@ -23,8 +30,16 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.address import column_letters
-from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.core.form_data import (
+    CellFormat,
+    CellScalar,
+    CellValue,
+    FormData,
+    TableData,
+    TemplateMeta,
+)
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.number_formats import format_kind
 from xlkinerja.io.reader import REGENERATE_HINT, check_sheets, meta_from_rows, resolve_form
 from xlkinerja.io.template_meta import META_SHEET
 from xlkinerja.specs import Form, Table
@@ -137,7 +152,12 @@ def _table(book: Any, spec: Table, sheet_name: str, path: Path) -> Any:
 
 
 def read_table(
-    book: Any, form: Form, spec: Table, path: Path, formula_cells: dict[tuple[str, str], str]
+    book: Any,
+    form: Form,
+    spec: Table,
+    path: Path,
+    formula_cells: dict[tuple[str, str], str],
+    number_formats: dict[tuple[str, str], CellFormat] | None = None,
 ) -> TableData:
     sheet_name = form.sheet_of_table(spec.key).name
     table = _table(book, spec, sheet_name, path)
@@ -179,9 +199,42 @@ def read_table(
             columns[key].append(value)
         for key, error in errors.items():
             formula_cells[(sheet_name, f"{letters[key]}{number}")] = error
+    measured = {c.key: letters[c.key] for c in spec.input_columns if c.satuan_from}
+    if number_formats is not None and measured and numbers:
+        sheet = book.sheets[sheet_name]
+        for key, column in measured.items():
+            numeric = [n for n, v in zip(numbers, columns[key], strict=True) if _is_number(v)]
+            cells = _percent_cells(sheet, column, numeric)
+            if cells is None:
+                break  # the remote engine: no formats at all
+            number_formats.update({(sheet_name, cell): CellFormat.PERSEN for cell in cells})
     return TableData(
         spec=spec, sheet=sheet_name, numbers=tuple(numbers), columns=columns, letters=letters
     )
+
+
+def _is_number(value: CellScalar) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _percent_cells(sheet: Any, letters: str, rows: list[int]) -> list[str] | None:
+    """The cells of column `letters` in `rows` whose number format is a percentage; None
+    when the workbook cannot tell formats (the remote engine)."""
+    if not rows:
+        return []
+    try:
+        whole = sheet.range(f"{letters}{rows[0]}:{letters}{rows[-1]}").number_format
+    except NotImplementedError:
+        return None
+    if isinstance(whole, str):  # one format for the whole column (Excel: None when mixed)
+        percent = format_kind(whole) == CellFormat.PERSEN
+        return [f"{letters}{row}" for row in rows] if percent else []
+    found = []
+    for row in rows:
+        own = sheet.range(f"{letters}{row}").number_format
+        if isinstance(own, str) and format_kind(own) == CellFormat.PERSEN:
+            found.append(f"{letters}{row}")
+    return found
 
 
 def read_book(book: Any, expected: Form | None = None) -> FormData:
@@ -191,8 +244,18 @@ def read_book(book: Any, expected: Form | None = None) -> FormData:
     form = resolve_form(meta, path, expected)
     check_sheets(form, _sheet_names(book), path)
     formula_cells: dict[tuple[str, str], str] = {}
+    number_formats: dict[tuple[str, str], CellFormat] = {}
     fields = read_fields(book, form, path, formula_cells)
-    tables = {spec.key: read_table(book, form, spec, path, formula_cells) for spec in form.tables}
+    tables = {
+        spec.key: read_table(book, form, spec, path, formula_cells, number_formats)
+        for spec in form.tables
+    }
     return FormData(
-        form=form, path=path, meta=meta, fields=fields, tables=tables, formula_cells=formula_cells
+        form=form,
+        path=path,
+        meta=meta,
+        fields=fields,
+        tables=tables,
+        formula_cells=formula_cells,
+        number_formats=number_formats,
     )

@@ -10,6 +10,11 @@ packages. calamine reads an Excel error cell (#DIV/0!) as "", like a blank, so
 formula are listed in `FormData.formula_cells`, and a table row with such a cell is kept
 even though its values look blank. Merged cells inside a table are refused (which cell
 holds the value would be a guess).
+
+Values only would read a typed `85%` as 0.85: for the columns whose value is measured in
+the row's satuan (`Column.satuan_from` in the specs), `number_formats` finds the cells
+with a percent number format (styles.xml read once per file), listed in
+`FormData.number_formats`; the normaliser reads them knowing the satuan.
 """
 
 from __future__ import annotations
@@ -22,9 +27,23 @@ from typing import Any
 import python_calamine as calamine
 
 from xlkinerja.core.address import cell_address, column_index, column_letters
-from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.core.form_data import (
+    CellFormat,
+    CellScalar,
+    CellValue,
+    FormData,
+    TableData,
+    TemplateMeta,
+)
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
+from xlkinerja.io.number_formats import (
+    NO_STYLES,
+    Styles,
+    formatted_cells,
+    read_styles,
+    table_formats,
+)
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import parse_single_cell_ref, read_defined_names
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
@@ -68,6 +87,14 @@ class _Workbook:
         self.xml: dict[str, bytes] = {}  # the form's sheets' XML (see `scan`)
         self._scanners: dict[str, SheetScanner] = {}
         self._scans: dict[tuple[str, frozenset[str]], SheetScan] = {}
+        self.styles: Styles = NO_STYLES  # the percent cell styles (see `formats`)
+
+    def formats(self, sheet: str, columns: Iterable[str]) -> dict[str, CellFormat]:
+        """Cells in `columns` (letters) of `sheet` with a percent number format."""
+        xml = self.xml.get(sheet)
+        if xml is None or not self.styles.kinds:
+            return {}
+        return formatted_cells(xml, self.styles, frozenset(columns))
 
     def scan(self, sheet: str, columns: Iterable[str]) -> SheetScan:
         """Error/uncalculated cells in `columns` (letters) of `sheet`, and its merged ranges."""
@@ -218,8 +245,10 @@ def read_table(
     form: Form,
     spec: Table,
     formula_cells: dict[tuple[str, str], str] | None = None,
+    number_formats: dict[tuple[str, str], CellFormat] | None = None,
 ) -> TableData:
-    """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells."""
+    """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells,
+    with `number_formats` its numbers with a percent format (satuan columns)."""
     sheet_name = form.sheet_of_table(spec.key).name
     if spec.name not in (book.book.table_names or []):
         raise WorkbookError(
@@ -275,6 +304,13 @@ def read_table(
         keep = sorted({*keep, *(offset for offset, _ in states.values())})
     if len(keep) < len(data):
         columns = {key: [column[i] for i in keep] for key, column in columns.items()}
+    if number_formats is not None:
+        measured = {c.key: letters[c.key] for c in spec.input_columns if c.satuan_from}
+        if measured:
+            found = book.formats(sheet_name, measured.values())
+            number_formats.update(
+                table_formats(found, sheet_name, measured, columns, first_number, keep)
+            )
     return TableData(
         spec=spec,
         sheet=sheet_name,
@@ -368,9 +404,14 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     form = resolve_form(meta, path, expected)
     check_sheets(form, book.sheet_names, path)
     book.xml = read_sheet_xml(path, [s.name for s in form.sheets])
+    book.styles = read_styles(path)
     formula_cells: dict[tuple[str, str], str] = {}
+    number_formats: dict[tuple[str, str], CellFormat] = {}
     fields = read_fields(book, form, formula_cells)
-    tables = {spec.key: read_table(book, form, spec, formula_cells) for spec in form.tables}
+    tables = {
+        spec.key: read_table(book, form, spec, formula_cells, number_formats)
+        for spec in form.tables
+    }
     book.book.close()
     return FormData(
         form=form,
@@ -379,4 +420,5 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
         fields=fields,
         tables=tables,
         formula_cells=formula_cells,
+        number_formats=number_formats,
     )

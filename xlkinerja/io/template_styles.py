@@ -26,7 +26,7 @@ class TemplateStyles:
     wrap: Any
     bold: Any
     _workbook: Any
-    _cache: dict[tuple[str, bool, str | None, bool], Any]
+    _cache: dict[tuple[str, bool, str | int | None, bool], Any]
 
     @classmethod
     def create(cls, workbook: Any) -> TemplateStyles:
@@ -61,7 +61,7 @@ class TemplateStyles:
         value_type: ValueType,
         *,
         locked: bool,
-        num_format: str | None = None,
+        num_format: str | int | None = None,
         wrap: bool = True,
     ) -> Any:
         """Format of an input (unlocked, yellow) or locked (grey) cell of a type."""
@@ -82,7 +82,7 @@ class TemplateStyles:
             }
             if value_type == ValueType.TEXT and wrap:
                 props["text_wrap"] = True
-            if num_format:
-                props["num_format"] = num_format
+            if num_format is not None:
+                props["num_format"] = num_format  # a code, or a built-in id (9: "0%")
             self._cache[key] = self._workbook.add_format(props)
         return self._cache[key]

@@ -25,6 +25,7 @@ from xlkinerja.io.template_styles import TemplateStyles
 from xlkinerja.io.template_validation import choice_source_name, validation_options
 from xlkinerja.specs import (
     ChoiceFrom,
+    Column,
     Form,
     Lookup,
     Sheet,
@@ -261,13 +262,22 @@ class TemplateWriter:
                 continue
             for offset in range(placement.rows):
                 record = records[offset] if offset < len(records) else {}
-                write_value(ws, placement.first_data_row + offset, index, record.get(col.key), fmt)
+                own = self.values.formats.get((table.key, offset, col.key))
+                cell_fmt = fmt if own is None else self._own_format(styles, table, col, own)
+                write_value(
+                    ws, placement.first_data_row + offset, index, record.get(col.key), cell_fmt
+                )
             options = None if (table.locked or col.locked) else validation_options(col)
             if options:
                 ws.data_validation(
                     placement.first_data_row, index, placement.last_row, index, options
                 )
         return placement.last_row
+
+    @staticmethod
+    def _own_format(styles: TemplateStyles, table: Table, col: Column, own: str | int) -> Any:
+        locked = table.locked or col.locked or not col.is_input
+        return styles.cell(col.type, locked=locked, num_format=own, wrap=col.is_input)
 
     def _column_range(self, table_key: str, column_key: str) -> str:
         sheet, placement = self.placements[table_key]

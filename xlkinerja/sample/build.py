@@ -24,10 +24,12 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.sample.institution import TAHUN, master_values
 from xlkinerja.sample.skp_entries import SKP_ENTRIES
+from xlkinerja.sample.typed_percent import typed_as_percent
 from xlkinerja.sample.unit_entries import UNIT_ENTRIES
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 
 MASTER_FILE = f"master-politeknik-negeri-contoh-{TAHUN}.xlsx"
+TYPED_AS_PERCENT = "persen_seperti_excel"  # an entry whose staff typed 80% (typed_percent.py)
 
 
 def _merge(prefill: FormValues, entry: dict[str, Any]) -> FormValues:
@@ -35,8 +37,8 @@ def _merge(prefill: FormValues, entry: dict[str, Any]) -> FormValues:
         **prefill.fields,
         **cast(dict[str, CellScalar], entry["fields"]),
     }
-    tables = {**prefill.tables, **{k: v for k, v in entry.items() if k not in ("fields", "unit")}}
-    return FormValues(fields=fields, tables=tables)
+    own = {k: v for k, v in entry.items() if k not in ("fields", "unit", TYPED_AS_PERCENT)}
+    return FormValues(fields=fields, tables={**prefill.tables, **own})
 
 
 def build_sample(output: Path) -> list[Path]:
@@ -52,6 +54,8 @@ def build_sample(output: Path) -> list[Path]:
     for kode, entry in UNIT_ENTRIES.items():
         nama = unit_name(master, kode) or kode
         values = _merge(unit_values(master, kode), entry)
+        if entry.get(TYPED_AS_PERCENT):
+            values = typed_as_percent(UNIT, values)
         written.append(
             write_template(
                 UNIT,

@@ -19,6 +19,9 @@ from xlkinerja.sample.entry_columns import (
 from xlkinerja.sample.rows import rows
 
 AK: UnitEntry = {
+    # The staff typed the numbers of the %-satuan IKK as percentages (80%): the workbook
+    # holds 0.8 formatted 0% there, as Excel keeps it (sample/typed_percent.py).
+    "persen_seperti_excel": True,
     # PLANTED: PK signed 17 March, after the end-of-February deadline.
     "fields": {
         "tanggal": date(2025, 3, 17),

@@ -69,6 +69,11 @@ class Column:
     locked: bool = False
     num_format: str | None = None  # Excel number format; default by type
     unique: bool = False  # no two rows of the table may hold the same value
+    # A number measured in the row's satuan: the satuan column of the same row (its key),
+    # or a lookup into the table that holds it (e.g. the PK row of the same kode IKK).
+    # Such a cell may be typed as a percentage ("85%", which Excel stores as 0.85 with a
+    # percent format); the reader reports its number format, the normaliser reads it.
+    satuan_from: str | Lookup | None = None
 
     @property
     def is_input(self) -> bool:

@@ -1,7 +1,17 @@
 """SKP workbook: one employee's Sasaran Kinerja Pegawai (Permen PAN-RB 6/2022)."""
 
 from xlkinerja.specs import choices as ch
-from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, FormKind, Sheet, Table, ValueType
+from xlkinerja.specs.model import (
+    ChoiceFrom,
+    Column,
+    Field,
+    Form,
+    FormKind,
+    Lookup,
+    Sheet,
+    Table,
+    ValueType,
+)
 
 T = ValueType
 
@@ -94,15 +104,18 @@ SKP = Sheet(
                 ),
                 Column("aspek", "Aspek", T.CHOICE, required=True, choices=ch.ASPEK, width=11),
                 Column("iki", "Indikator Kinerja Individu", required=True, width=36),
-                Column("target", "Target", T.NUMBER, width=9),
+                Column("target", "Target", T.NUMBER, width=9, satuan_from="satuan"),
                 Column(
                     "target_bawah",
                     "Target Batas Bawah",
                     T.NUMBER,
                     width=10,
+                    satuan_from="satuan",
                     help="Model pengembangan: rentang target.",
                 ),
-                Column("target_atas", "Target Batas Atas", T.NUMBER, width=10),
+                Column(
+                    "target_atas", "Target Batas Atas", T.NUMBER, width=10, satuan_from="satuan"
+                ),
                 Column("satuan", "Satuan", required=True, width=11),
                 Column(
                     "perspektif",
@@ -118,6 +131,7 @@ SKP = Sheet(
 )
 
 IKI_DROPDOWN = ChoiceFrom("rhk", "kode_iki")
+SATUAN_IKI = Lookup(table="rhk", column="satuan", key="kode_iki", match="kode_iki")
 
 MANUAL = Sheet(
     name="Manual Indikator",
@@ -164,7 +178,7 @@ REALISASI = Sheet(
                 Column(
                     "periode", "Periode", T.CHOICE, required=True, choices=ch.PERIODE_SKP, width=10
                 ),
-                Column("realisasi", "Realisasi", T.NUMBER, width=11),
+                Column("realisasi", "Realisasi", T.NUMBER, width=11, satuan_from=SATUAN_IKI),
                 Column("bukti_dukung", "Bukti Dukung", width=34),
                 Column("umpan_balik", "Umpan Balik Pimpinan", width=34),
             ),

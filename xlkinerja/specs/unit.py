@@ -112,7 +112,7 @@ PK = Sheet(
                     choices=ch.KONSOLIDASI,
                     width=13,
                 ),
-                Column("target", "Target", T.NUMBER, required=True, width=10),
+                Column("target", "Target", T.NUMBER, required=True, width=10, satuan_from="satuan"),
                 Column(
                     "kode_iku",
                     "IKU Induk",
@@ -155,6 +155,7 @@ PK = Sheet(
 
 IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
 LOOKUP_INDIKATOR = Lookup(table="pk", column="indikator", key="kode_ikk", match="kode_ikk")
+SATUAN_IKK = Lookup(table="pk", column="satuan", key="kode_ikk", match="kode_ikk")
 
 RENCANA_AKSI = Sheet(
     name="Rencana Aksi",
@@ -178,10 +179,17 @@ RENCANA_AKSI = Sheet(
                     width=13,
                 ),
                 Column("indikator", "Indikator Kinerja", width=36, lookup=LOOKUP_INDIKATOR),
-                Column("tw1", "Target TW I", T.NUMBER, width=10),
-                Column("tw2", "Target TW II", T.NUMBER, width=10),
-                Column("tw3", "Target TW III", T.NUMBER, width=10),
-                Column("tw4", "Target TW IV", T.NUMBER, required=True, width=10),
+                Column("tw1", "Target TW I", T.NUMBER, width=10, satuan_from=SATUAN_IKK),
+                Column("tw2", "Target TW II", T.NUMBER, width=10, satuan_from=SATUAN_IKK),
+                Column("tw3", "Target TW III", T.NUMBER, width=10, satuan_from=SATUAN_IKK),
+                Column(
+                    "tw4",
+                    "Target TW IV",
+                    T.NUMBER,
+                    required=True,
+                    width=10,
+                    satuan_from=SATUAN_IKK,
+                ),
                 Column("aksi", "Rencana Aksi", required=True, width=40),
                 Column("penanggung_jawab", "Penanggung Jawab", required=True, width=24),
                 Column("alasan", "Alasan jika TW IV ≠ Target PK", width=28),
@@ -239,7 +247,7 @@ MATRIKS = Sheet(
                 Column("rhk", "Peran/Hasil (RHK)", required=True, width=40),
                 Column("aspek", "Aspek", T.CHOICE, required=True, choices=ch.ASPEK, width=11),
                 Column("iki", "Indikator Kinerja Individu", required=True, width=36),
-                Column("target", "Target", T.NUMBER, width=9),
+                Column("target", "Target", T.NUMBER, width=9, satuan_from="satuan"),
                 Column("satuan", "Satuan", width=11),
                 Column(
                     "metode_kaskade",
@@ -278,6 +286,7 @@ CAPAIAN = Sheet(
                     "Realisasi",
                     T.NUMBER,
                     width=11,
+                    satuan_from=SATUAN_IKK,
                     help="Realisasi triwulan ini saja, bukan jumlah sejak Januari "
                     "(untuk IKK kumulatif xlkinerja yang menjumlahkan).",
                 ),

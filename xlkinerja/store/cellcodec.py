@@ -26,11 +26,14 @@ both optional and ignored by `decode` and the diff:
     "read": {"template": {"template_id": "unit", "versi": "1.0", "schema_hash": "...",
                           "generator": "..."},
              "places": {"_isian.tanggal_disahkan": "PK!B18", "pk.keterangan": "PK!K"},
-             "formulas": {"pk.target": {"PK!G13": "#DIV/0!"}}}
+             "formulas": {"pk.target": {"PK!G13": "#DIV/0!"}},
+             "formats": {"Capaian!D7": "persen"}}
 
   `places`: where the blank fields are and the letters of the columns without a value;
   `formulas`: per item, the input cells holding a formula error ("" when the formula was
-  never calculated), read as blank.
+  never calculated), read as blank; `formats`: the cells of the satuan columns holding a
+  number with a percent format (`FormData.number_formats`), present only when
+  there is one.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ class ReadInfo(TypedDict):
     template: dict[str, str]  # the template's metadata (_meta sheet) by key
     places: dict[str, str]  # "table.key" → "Sheet!A1" (a field) or "Sheet!G" (a column)
     formulas: NotRequired[dict[str, dict[str, str]]]  # "table.key" → {"Sheet!A1": error}
+    formats: NotRequired[dict[str, str]]  # "Sheet!A1" → "persen" (number_formats)
 
 
 GroupKey = tuple[object, object, bool, bool]  # field, label, has field, has label

@@ -23,7 +23,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, cast
 
-from xlkinerja.core.form_data import CellScalar, CellValue, FormData, TableData, TemplateMeta
+from xlkinerja.core.form_data import (
+    CellFormat,
+    CellScalar,
+    CellValue,
+    FormData,
+    TableData,
+    TemplateMeta,
+)
 from xlkinerja.core.normal import FIELDS
 from xlkinerja.specs import Form, ValueType, form_of
 from xlkinerja.store import cellcodec
@@ -102,8 +109,23 @@ def restore_form(stored_cells: Mapping[str, Any], *, kind: str, path: Path) -> F
         fields[fld.key] = CellValue(found.get(address), sheet, cell)
     tables = {spec.key: _table(form, spec.key, values, places, formulas) for spec in form.tables}
     return FormData(
-        form=form, path=path, meta=meta, fields=fields, tables=tables, formula_cells=formula_cells
+        form=form,
+        path=path,
+        meta=meta,
+        fields=fields,
+        tables=tables,
+        formula_cells=formula_cells,
+        number_formats=_formats(read.get("formats") or {}, path),
     )
+
+
+def _formats(stored: Mapping[str, str], path: Path) -> dict[tuple[str, str], CellFormat]:
+    """The number formats the reader saw (percent or date cells of the satuan columns)."""
+    known = {kind.value: kind for kind in CellFormat}
+    unknown = sorted(set(stored.values()) - known.keys())
+    if unknown:
+        raise ArchiveError(f"format angka {', '.join(unknown)} {_NOT_READ}.", path=path)
+    return {_split(address): known[kind] for address, kind in stored.items()}
 
 
 def _key(table: str, item: str) -> str:

@@ -81,6 +81,8 @@ def read_info(data: FormData, grouped: set[str]) -> ReadInfo:
     }
     if data.formula_cells:
         info["formulas"] = _formulas(data)
+    if data.number_formats:
+        info["formats"] = {f"{s}!{c}": kind.value for (s, c), kind in data.number_formats.items()}
     return info
 
 

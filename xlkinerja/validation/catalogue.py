@@ -104,6 +104,14 @@ COLUMN_RULES: dict[ColumnRule, Rule] = _keyed(
             "Buka dan simpan berkas di Excel/LibreOffice agar nilainya tersimpan, atau "
             "ganti rumus dengan nilai.",
         ),
+        Rule(
+            ColumnRule.SKALA_PERSEN,
+            G,
+            "Skala persen tidak jelas",
+            "angka persen tidak dapat dibaca dengan pasti: {rincian}",
+            "Untuk satuan % tulis angka persennya (85 untuk 85%); untuk satuan lain tulis "
+            "angkanya saja, tanpa format persen (Format Sel > Umum).",
+        ),
     ),
 )
 

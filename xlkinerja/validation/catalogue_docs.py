@@ -39,6 +39,8 @@ def column_rule_names(item: Column | Field) -> list[str]:
         rules.append("duplikat")
     if item.type in (ValueType.NUMBER, ValueType.INTEGER):
         rules += ["bukan_angka", "angka_ambigu"]
+    if getattr(item, "satuan_from", None):
+        rules.append("skala_persen")
     if item.type == ValueType.DATE:
         rules += ["bukan_tanggal", "tanggal_ambigu"]
     return rules

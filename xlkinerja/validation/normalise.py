@@ -21,6 +21,7 @@ from xlkinerja.domain.parsed import Parsed
 from xlkinerja.domain.values import as_code, as_text
 from xlkinerja.specs import ChoiceList, Column, Field, ValueType
 from xlkinerja.validation.messages import finding
+from xlkinerja.validation.percent import read_number_formats
 
 
 def read_number(value: CellScalar) -> Parsed[float]:
@@ -229,4 +230,7 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
         )
         tables[spec.key] = normal
         findings.extend(found)
-    return NormalForm(form=data.form, file=file, fields=fields, tables=tables), findings
+    normal_form = NormalForm(form=data.form, file=file, fields=fields, tables=tables)
+    normal_form, found = read_number_formats(normal_form, getattr(data, "number_formats", {}))
+    findings.extend(found)
+    return normal_form, findings
