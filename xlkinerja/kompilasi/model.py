@@ -11,16 +11,21 @@ rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
                what it names and indikator_iku empty)
 anggaran       kode_unit, nama_unit, program, anggaran, berkas, baris
-rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, target_pk, tw1, tw2, tw3,
-               tw4, berkas, baris
-rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_ikk
-               (sum of the units' TW targets for beban-target IKU; mean otherwise)
+rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, target_pk, tw1,
+               tw2, tw3, tw4, keterangan (the TW targets that could not be read, with their
+               cell), berkas, baris
+rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_ikk,
+               cara_agregasi (domain.rollup.rollup_nilai: only IKK of one satuan are
+               combined — the sum of the units' TW targets for beban-target IKU, the mean
+               otherwise; cara_agregasi says which, or why nothing)
 capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), target,
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
                berkas, baris
-capaian_iku    kode_iku, indikator_iku, tw, capaian (roll-up of its IKK), status, predikat,
-               jumlah_ikk
-capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK), status
+capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of its IKK's capaian: capaian has
+               no satuan; unknown when an IKK's is unknown because a value could not be
+               read), status, predikat, jumlah_ikk
+capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK, unknown likewise),
+               status
 Numbers are floats (NaN = not computable/blank), tw, counts and row numbers integers (the
 Rekap PK's baris a float: blank on the rows of IKU nobody derived), text is pandas' `str`
 (NaN = blank); status is "merah"/"kuning"/"hijau" or blank.
@@ -72,11 +77,13 @@ REKAP_RA_COLUMNS = (
     "nama_unit",
     "kode_ikk",
     "indikator",
+    "satuan",
     "target_pk",
     "tw1",
     "tw2",
     "tw3",
     "tw4",
+    "keterangan",
     "berkas",
     "baris",
 )

@@ -61,18 +61,21 @@ class RekapRa(_Frame):
     nama_unit: Series[str] = pa.Field(nullable=True)
     kode_ikk: Series[str] = pa.Field(nullable=True)
     indikator: Series[str] = pa.Field(nullable=True)
+    satuan: Series[str] = pa.Field(nullable=True)
     target_pk: Series[float] = pa.Field(nullable=True)
     tw1: Series[float] = pa.Field(nullable=True)
     tw2: Series[float] = pa.Field(nullable=True)
     tw3: Series[float] = pa.Field(nullable=True)
     tw4: Series[float] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)
     berkas: Series[str]
     baris: Series[int]
 
 
 class RekapRaIku(_Frame):
     """Per IKU of the master: the sum of the units' TW targets (beban target) or their
-    mean; `jumlah_ikk` blank when no unit wrote a Rencana Aksi for it."""
+    mean, only when the IKK share one satuan (`cara_agregasi` says which, or why not);
+    `jumlah_ikk` blank when no unit wrote a Rencana Aksi for it."""
 
     kode_iku: Series[str]
     indikator_iku: Series[str] = pa.Field(nullable=True)
@@ -82,6 +85,7 @@ class RekapRaIku(_Frame):
     tw3: Series[float] = pa.Field(nullable=True)
     tw4: Series[float] = pa.Field(nullable=True)
     jumlah_ikk: Series[float] = pa.Field(nullable=True)
+    cara_agregasi: Series[str] = pa.Field(nullable=True)
 
 
 class CapaianIkk(_Frame):

@@ -18,6 +18,7 @@ from xlkinerja.cascade.layout import (
     ORPHAN_SUBTITLE,
     ORPHAN_TITLE,
     angka,
+    capaian_text,
     title_text,
 )
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
@@ -172,7 +173,7 @@ def _values(node: CascadeNode, note: str | None) -> list[str | float | None]:
         node.target,
         node.satuan,
         node.capaian,  # blank stays blank, never 0
-        status.value if status else NO_CAPAIAN_TEXT,
+        status.value if status else capaian_text(None, node.tak_terbaca),
         note,
     ]
 
