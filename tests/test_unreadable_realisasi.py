@@ -200,3 +200,22 @@ def test_a_cell_of_spaces_is_blank_not_unreadable(tmp_path: Path):
     rows = capaian_per_ikk(form)["IKK-TI-3"]
     assert rows[1].hasil.alasan == "realisasi TW II belum diisi" and not rows[1].hasil.tak_terbaca
     assert rows[2].hasil.nilai == pytest.approx(78 / 140 * 100)  # blank quarters are skipped
+
+
+def test_the_summary_gives_no_institution_mean_over_an_unknown_iku(compiled, tmp_path: Path):  # type: ignore[no-untyped-def]
+    k = compiled.kompilasi
+    iku = k.capaian_iku[k.capaian_iku["kode_iku"] == "IKU-3"].set_index("tw")
+    assert iku.loc[3, "keterangan"] == (
+        "tidak dihitung: capaian IKK-TI-3 tidak diketahui (isian tidak dapat dibaca)"
+    )
+    assert iku.loc[1, "keterangan"] is None or iku.loc[1, "keterangan"] != iku.loc[1, "keterangan"]
+    ws = openpyxl.load_workbook(tmp_path / "rekap.xlsx")["Ringkasan"]
+    cells = {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    mean = next(a for a, v in cells.items() if str(v).startswith("Rata-rata capaian IKU TW III"))
+    row = int(mean[1:])
+    assert ws.cell(row, 3).value is None
+    assert "tidak dihitung" in str(ws.cell(row, 4).value)
+    assert any(
+        str(v).startswith("Capaian TW III tidak diketahui") and "IKU-3" in str(v)
+        for v in cells.values()
+    )

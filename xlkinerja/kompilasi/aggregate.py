@@ -184,16 +184,24 @@ def aggregate(
     # An IKK whose capaian is unknown because a value could not be read makes its IKU's
     # and its unit's capaian of that TW unknown: a mean without it would be a guess.
     cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rekap["capaian"]]
+    cap["_ikk_tak_terbaca"] = cap["kode_ikk"].where(cap["_tak_terbaca"])
     per_iku = (
         cap.groupby(["kode_iku", "tw"], dropna=True)
         .agg(
             capaian=("capaian", "mean"),
             jumlah_ikk=("kode_ikk", "count"),
-            _tak_terbaca=("_tak_terbaca", "any"),
+            _tak_terbaca=("_ikk_tak_terbaca", _codes),
         )
         .reset_index()
     )
-    per_iku.loc[per_iku["_tak_terbaca"].astype(bool), "capaian"] = float("nan")
+    unknown = per_iku["_tak_terbaca"].astype(bool)
+    per_iku.loc[unknown, "capaian"] = float("nan")
+    per_iku["keterangan"] = [
+        f"tidak dihitung: capaian {codes} tidak diketahui (isian tidak dapat dibaca)"
+        if codes
+        else None
+        for codes in per_iku["_tak_terbaca"]
+    ]
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
     per_iku["status"] = [_colour(v, kuning, hijau) for v in per_iku["capaian"]]
     per_iku["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in per_iku["capaian"]]
@@ -266,6 +274,11 @@ def ra_per_iku(ra_rows: Rows, pk_rows: Rows) -> pd.DataFrame:
             )
         out.append(record)
     return _frame(out, ["kode_iku", *TW, "jumlah_ikk", "cara_agregasi"])
+
+
+def _codes(codes: pd.Series) -> str:
+    """The codes of a group, each once, in their order: "IKK-AK-3, IKK-TI-3"."""
+    return ", ".join(dict.fromkeys(c for c in codes if isinstance(c, str)))
 
 
 _TAK_TERBACA = object()  # a target that could not be read: neither a number nor blank

@@ -23,7 +23,7 @@ capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), t
                berkas, baris
 capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of its IKK's capaian: capaian has
                no satuan; unknown when an IKK's is unknown because a value could not be
-               read), status, predikat, jumlah_ikk
+               read: keterangan says which), status, predikat, jumlah_ikk, keterangan
 capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK, unknown likewise),
                status
 Numbers are floats (NaN = not computable/blank), tw, counts and row numbers integers (the

@@ -109,7 +109,8 @@ class CapaianIkk(_Frame):
 
 
 class CapaianIku(_Frame):
-    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian."""
+    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian; `keterangan` says why
+    not when an IKK's capaian is unknown because a value could not be read."""
 
     kode_iku: Series[str]
     indikator_iku: Series[str] = pa.Field(nullable=True)
@@ -118,6 +119,7 @@ class CapaianIku(_Frame):
     status: Series[str] = pa.Field(nullable=True)
     predikat: Series[str] = pa.Field(nullable=True)
     jumlah_ikk: Series[int]
+    keterangan: Series[str] = pa.Field(nullable=True)
 
 
 class CapaianUnit(_Frame):
