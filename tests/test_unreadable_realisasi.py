@@ -219,3 +219,32 @@ def test_the_summary_gives_no_institution_mean_over_an_unknown_iku(compiled, tmp
         str(v).startswith("Capaian TW III tidak diketahui") and "IKU-3" in str(v)
         for v in cells.values()
     )
+
+
+# --- an anggaran amount that cannot be read: no total pretends to include it ----------
+
+
+def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: Path):
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
+    set_cell(TI, folder / TI.name, "PK", "B66", "shared", "tiga ratus juta")
+    rekap = tmp_path / "rekap.xlsx"
+    compile_paths(
+        [folder], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1,
+        now=datetime(2025, 10, 10),
+    )  # fmt: skip
+    ws = openpyxl.load_workbook(rekap)["Rekap PK"]
+    header = next(r[0].row for r in ws.iter_rows() if r[2].value == "Anggaran (Rp)")
+    assert ws.cell(header, 4).value == "Keterangan"
+    block = [[c.value for c in r[:4]] for r in ws.iter_rows(min_row=header + 1)]
+    ti = next(i for i, r in enumerate(block) if r[0] == "TI")
+    assert block[ti][2] is None and "tidak dapat dibaca" in block[ti][3]
+    assert block[ti + 1][2] == 2_150_000_000 and block[ti + 1][3] is None
+    assert block[ti + 2][2] is None
+    assert (
+        block[ti + 2][3] == "Anggaran (Rp) tidak dapat dibaca (sel PK!B66 berisi 'tiga ratus juta')"
+    )
+    assert block[-1][1] == "Jumlah anggaran seluruh unit"
+    assert block[-1][2] is None and "tidak dapat dibaca" in block[-1][3]
+    tm = next(r for r in block if r[0] == "TM")
+    assert tm[2] == 2_515_000_000 and tm[3] is None  # other units keep their totals

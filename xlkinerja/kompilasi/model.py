@@ -10,7 +10,8 @@ rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku
                baris  (one row per IKK of every unit; an IKU nobody derived has one row with
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
                what it names and indikator_iku empty)
-anggaran       kode_unit, nama_unit, program, anggaran, berkas, baris
+anggaran       kode_unit, nama_unit, program, anggaran, keterangan (an amount that could
+               not be read, with its cell), berkas, baris
 rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, target_pk, tw1,
                tw2, tw3, tw4, keterangan (the TW targets that could not be read, with their
                cell), berkas, baris

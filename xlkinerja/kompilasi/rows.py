@@ -53,6 +53,7 @@ def unit_rows(
                 **base,
                 "program": val(anggaran, p, "program"),
                 "anggaran": val(anggaran, p, "anggaran"),
+                "keterangan": _unread(anggaran, p, ("anggaran",)).get("anggaran"),
                 "baris": anggaran.rows[p],
             }
         )

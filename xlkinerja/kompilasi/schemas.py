@@ -51,6 +51,7 @@ class Anggaran(_Frame):
     nama_unit: Series[str] = pa.Field(nullable=True)
     program: Series[str] = pa.Field(nullable=True)
     anggaran: Series[float] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)  # the amount could not be read: its cell
     berkas: Series[str]
     baris: Series[int]
 
