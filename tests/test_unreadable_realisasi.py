@@ -248,3 +248,35 @@ def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: P
     assert block[-1][2] is None and "tidak dapat dibaca" in block[-1][3]
     tm = next(r for r in block if r[0] == "TM")
     assert tm[2] == 2_515_000_000 and tm[3] is None  # other units keep their totals
+
+
+# --- a Rencana Aksi target that cannot be read ----------------------------------------
+
+
+def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path):
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
+    # IKK-TI-3 TW II target (Rencana Aksi!D9): a formula whose cached result is #REF!
+    set_cell(TI, folder / TI.name, "Rencana Aksi", "D9", "formula:#REF!+1", "#REF!")
+    rekap = tmp_path / "rekap.xlsx"
+    result = compile_paths(
+        [folder], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1,
+        now=datetime(2025, 10, 10),
+    )  # fmt: skip
+    k = result.kompilasi
+    ikk = k.capaian_ikk[k.capaian_ikk["kode_ikk"] == "IKK-TI-3"].set_index("tw")
+    assert math.isnan(ikk.loc[2, "capaian"])
+    assert (
+        ikk.loc[2, "alasan"] == "target TW II tidak dapat dibaca (sel Rencana Aksi!D9 berisi #REF!)"
+    )
+    assert ikk.loc[3, "capaian"] == pytest.approx(142 / 140 * 100)  # TW III has its own target
+    iku = k.rekap_ra_iku.set_index("kode_iku")
+    assert math.isnan(iku.loc["IKU-3", "tw2"]) and iku.loc["IKU-3", "tw3"] == 270
+    assert iku.loc["IKU-3", "cara_agregasi"] == (
+        "jumlah target IKK (satuan sama: orang); tidak dihitung "
+        "TW II: target IKK ada yang tidak dapat dibaca"
+    )
+    ws = openpyxl.load_workbook(rekap)["Rekap Rencana Aksi"]
+    line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
+    assert line[5] is None  # TW II
+    assert line[-1] == "Target TW II tidak dapat dibaca (sel Rencana Aksi!D9 berisi #REF!)"
