@@ -29,7 +29,7 @@ from xlkinerja.jobs.hitung import rows_of
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
-from xlkinerja.specs import MASTER, UNIT
+from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 from xlkinerja.validation.capaian_rows import capaian_per_ikk, latest
 from xlkinerja.validation.normalise import normalise_form
 
@@ -280,3 +280,21 @@ def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path)
     line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
     assert line[5] is None  # TW II
     assert line[-1] == "Target TW II tidak dapat dibaca (sel Rencana Aksi!D9 berisi #REF!)"
+
+
+def test_an_unreadable_skp_realisasi_gives_its_rhk_no_capaian(tmp_path: Path):
+    source = SAMPLE / "skp-TI-budi-santoso.xlsx"  # RHK-2: IKI-2.1, target 150, kumulatif
+    path = set_cell(source, tmp_path / source.name, "Realisasi", "C10", "shared", "1.050")
+    master = normalise_form(read_form(SAMPLE / MASTER_FILE, MASTER))[0]
+    unit = _form(TI)[0]
+
+    def rhk2(skp: Path):  # type: ignore[no-untyped-def]
+        skp_form = normalise_form(read_form(skp, SKP_FORM))[0]
+        tree = build_tree(build_index(master, [unit, skp_form]))
+        return next(
+            n for _, n in tree.walk() if n.code == "RHK-2" and n.owner.startswith("Budi Santoso")
+        )
+
+    assert rhk2(source).capaian == pytest.approx((20 + 55 + 29) / 150 * 100)
+    node = rhk2(path)
+    assert node.capaian is None and node.tak_terbaca and node.status is None
