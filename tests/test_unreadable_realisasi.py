@@ -298,3 +298,24 @@ def test_an_unreadable_skp_realisasi_gives_its_rhk_no_capaian(tmp_path: Path):
     assert rhk2(source).capaian == pytest.approx((20 + 55 + 29) / 150 * 100)
     node = rhk2(path)
     assert node.capaian is None and node.tak_terbaca and node.status is None
+
+
+def test_an_unreadable_pk_target_is_named_in_the_rekap_pk_and_feeds_no_beban_check(
+    tmp_path: Path,
+):
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "TI-*"))
+    set_cell(TI, folder / TI.name, "PK", "G24", "shared", "2OO")  # IKK-TI-3, letter O
+    rekap = tmp_path / "rekap.xlsx"
+    result = compile_paths(
+        [folder], master=folder / MASTER_FILE, output=rekap, archive=False, workers=1,
+        now=datetime(2025, 10, 10),
+    )  # fmt: skip
+    codes = {f.code for f in result.kompilasi.temuan if f.file.endswith(TI.name)}
+    assert "pk.target.bukan_angka" in codes
+    assert not [f for f in result.kompilasi.temuan if f.code == "kaskade.beban.jumlah_tidak_sama"]
+    ws = openpyxl.load_workbook(rekap)["Rekap PK"]
+    header = [c.value for c in ws[4]]
+    line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
+    assert line[header.index("Target")] is None
+    assert line[header.index("Catatan")] == "Target tidak dapat dibaca (sel PK!G24 berisi '2OO')"

@@ -6,7 +6,8 @@ Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit), which `aggr
 validates them against:
 
 rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, kode_unit,
-               nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade, berkas,
+               nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade,
+               keterangan (a target that could not be read, with its cell), berkas,
                baris  (one row per IKK of every unit; an IKU nobody derived has one row with
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
                what it names and indikator_iku empty)
@@ -69,6 +70,7 @@ REKAP_PK_COLUMNS = (
     "arah",
     "target",
     "metode_kaskade",
+    "keterangan",
     "berkas",
     "baris",
 )

@@ -44,6 +44,7 @@ def unit_rows(
                 "arah": val(pk, p, "arah"),
                 "target": val(pk, p, "target"),
                 "metode_kaskade": val(pk, p, "metode_kaskade"),
+                "keterangan": _unread(pk, p, ("target",)).get("target"),
                 "baris": pk.rows[p],
             }
         )

@@ -42,6 +42,7 @@ class RekapPk(_Frame):
     arah: Series[str] = pa.Field(nullable=True)
     target: Series[float] = pa.Field(nullable=True)
     metode_kaskade: Series[str] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)
     berkas: Series[str] = pa.Field(nullable=True)
     baris: Series[float] = pa.Field(nullable=True)  # float: blank on the rows of IKU nobody derived
 

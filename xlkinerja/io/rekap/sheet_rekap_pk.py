@@ -67,8 +67,16 @@ def _add(rows: Rows, variant: str, **cells: Any) -> None:
 
 
 def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) -> None:
-    """IKK rows, column-wise."""
+    """IKK rows, column-wise; `notes` go before the row's own keterangan."""
     n = len(ikk)
+    own = objects(ikk["keterangan"])
+    if notes is None:
+        notes = own
+    else:
+        notes = np.array(
+            ["; ".join(t for t in (a, b) if t) or None for a, b in zip(notes, own, strict=True)],
+            dtype=object,
+        )
     unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
     parts = {
         "Kode": objects(ikk["kode_ikk"]),
