@@ -319,3 +319,31 @@ def test_an_unreadable_pk_target_is_named_in_the_rekap_pk_and_feeds_no_beban_che
     line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
     assert line[header.index("Target")] is None
     assert line[header.index("Catatan")] == "Target tidak dapat dibaca (sel PK!G24 berisi '2OO')"
+
+
+@pytest.mark.parametrize("name", ["rumus", "galat"])
+def test_hitung_capaian_on_the_open_workbook_shows_an_error_cell_as_unknown(
+    name: str, tmp_path: Path
+):
+    """The add-in's button, with the workbook as xlwings' VBA client sends it (errors as
+    their text, e.g. "#DIV/0!"), the same way the server receives it."""
+    import xlwings as xw
+
+    from tests.vba_payload import payload
+    from xlkinerja.excel import ActionContext, Mode, run_action
+
+    path = _edited(tmp_path, name)
+    book = xw.Book(json=payload(path))
+    context = ActionContext(
+        mode=Mode.SERVER, master=SAMPLE / MASTER_FILE, now=datetime(2025, 10, 1)
+    )
+    result = run_action("hitung_capaian", book, context)
+    assert result is not None
+    write = book.json()["actions"][0]
+    _, first_row, _, block = write["args"][1:]
+    lines = block.split("\n")
+    for row in (ROW_TW3 - 1, ROW_TW3):
+        capaian, predikat, keterangan = lines[row - first_row].split("\t")
+        assert capaian in ("", "t:") and predikat in ("", "t:")
+        assert "tidak dapat dibaca" in keterangan and f"Capaian!{CELL}" in keterangan
+        assert KINDS[name][1] in keterangan
