@@ -118,8 +118,10 @@ def _heading(workbook: Any, ws: Any, title: str, tree: CascadeTree) -> None:
         NOTE_ROW,
         0,
         f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
-        f"abu-abu = {NO_CAPAIAN_TEXT}. Baris merah: IKU belum diturunkan ke unit mana pun, "
-        "atau IKK/RHK yatim (kode induknya tidak ada).",
+        f"abu-abu = {NO_CAPAIAN_TEXT}. Capaian IKU: rata-rata capaian IKK-nya (target "
+        "IKK yang satuannya berbeda tidak dirata-rata); tidak diketahui bila capaian salah "
+        "satu IKK tidak diketahui karena isiannya tidak dapat dibaca. Baris merah: IKU belum "
+        "diturunkan ke unit mana pun, atau IKK/RHK yatim (kode induknya tidak ada).",
         workbook.add_format(
             {"italic": True, "font_name": FONT, "font_size": 9, "font_color": "#404040"}
         ),
