@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from tests.conftest import SAMPLE
 from xlkinerja.domain.rollup import rollup, rollup_nilai, satuan_sama
 from xlkinerja.jobs.kompilasi import compile_paths
-from xlkinerja.kompilasi.aggregate import ra_per_iku
+from xlkinerja.kompilasi.aggregate import capaian_rollup, ra_per_iku
 from xlkinerja.sample.build import MASTER_FILE
 
 UNREADABLE = object()  # a target that could not be read
@@ -175,3 +175,41 @@ def test_the_sample_iku_of_two_satuan_is_not_averaged_and_the_sheet_says_so(tmp_
         if isinstance(c.value, str) and c.value.startswith("A. Capaian IKU")
     )
     assert "rata-rata capaian IKK" in title
+
+
+CAPAIAN_ROW = st.tuples(
+    st.sampled_from(["IKU-1", "IKU-2"]),
+    st.sampled_from([1, 2]),
+    st.one_of(st.floats(0, 500, allow_nan=False), st.none()),
+    st.booleans(),  # unknown because a value could not be read
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(CAPAIAN_ROW, min_size=1, max_size=12))
+def test_the_compiled_capaian_rollup_stays_within_its_ikk_or_is_unknown(rows):  # type: ignore[no-untyped-def]
+    cap = pd.DataFrame(
+        [
+            {
+                "kode_iku": iku,
+                "tw": tw,
+                "kode_ikk": f"IKK-{i}",
+                "capaian": None if tak or value is None else value,
+                "_tak_terbaca": tak,
+            }
+            for i, (iku, tw, value, tak) in enumerate(rows)
+        ]
+    )
+    cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
+    out = capaian_rollup(cap, ["kode_iku", "tw"])
+    for rec in out.to_dict("records"):
+        group = [r for r in rows if (r[0], r[1]) == (rec["kode_iku"], rec["tw"])]
+        assert rec["jumlah_ikk"] == len(group)
+        known = [v for _, _, v, tak in group if v is not None and not tak]
+        if any(tak for *_, tak in group):
+            assert pd.isna(rec["capaian"]) and "tidak dapat dibaca" in rec["keterangan"]
+        elif known:
+            assert min(known) - 1e-9 <= rec["capaian"] <= max(known) + 1e-9
+            assert pd.isna(rec["keterangan"])
+        else:
+            assert pd.isna(rec["capaian"])

@@ -181,37 +181,13 @@ def aggregate(
     cap["status"] = [_colour(v, kuning, hijau) for v in cap["capaian"]]
     cap["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in cap["capaian"]]
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
-    # An IKK whose capaian is unknown because a value could not be read makes its IKU's
-    # and its unit's capaian of that TW unknown: a mean without it would be a guess.
     cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rekap["capaian"]]
-    cap["_ikk_tak_terbaca"] = cap["kode_ikk"].where(cap["_tak_terbaca"])
-    per_iku = (
-        cap.groupby(["kode_iku", "tw"], dropna=True)
-        .agg(
-            capaian=("capaian", "mean"),
-            jumlah_ikk=("kode_ikk", "count"),
-            _tak_terbaca=("_ikk_tak_terbaca", _codes),
-        )
-        .reset_index()
-    )
-    unknown = per_iku["_tak_terbaca"].astype(bool)
-    per_iku.loc[unknown, "capaian"] = float("nan")
-    per_iku["keterangan"] = [
-        f"tidak dihitung: capaian {codes} tidak diketahui (isian tidak dapat dibaca)"
-        if codes
-        else None
-        for codes in per_iku["_tak_terbaca"]
-    ]
+    per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
     per_iku["status"] = [_colour(v, kuning, hijau) for v in per_iku["capaian"]]
     per_iku["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in per_iku["capaian"]]
-    per_unit = (
-        cap.groupby(["kode_unit", "nama_unit", "tw"], dropna=True)
-        .agg(capaian=("capaian", "mean"), _tak_terbaca=("_tak_terbaca", "any"))
-        .reset_index()
-    )
-    per_unit.loc[per_unit["_tak_terbaca"].astype(bool), "capaian"] = float("nan")
-    per_unit = per_unit.drop(columns="_tak_terbaca")
+    per_unit = capaian_rollup(cap, ["kode_unit", "nama_unit", "tw"])
+    per_unit = per_unit.drop(columns=["jumlah_ikk", "keterangan"])
     per_unit["status"] = [_colour(v, kuning, hijau) for v in per_unit["capaian"]]
     read = Counter[str]()
     for r in results:
@@ -237,6 +213,31 @@ def aggregate(
         tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
         baris_dibaca=dict(read),
     )
+
+
+def capaian_rollup(cap: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of `keys` (an IKU or a unit, and a TW): the mean of its IKK's capaian —
+    capaian has no satuan, so IKK of any satuan roll up — and how many IKK it has. Unknown
+    (NaN, `keterangan` naming the IKK) when an IKK's capaian is unknown because a value
+    could not be read (`cap["_tak_terbaca"]`): a mean without it would be a guess."""
+    work = cap.assign(_ikk_tak_terbaca=cap["kode_ikk"].where(cap["_tak_terbaca"].astype(bool)))
+    out = (
+        work.groupby(keys, dropna=True)
+        .agg(
+            capaian=("capaian", "mean"),
+            jumlah_ikk=("kode_ikk", "count"),
+            _tak_terbaca=("_ikk_tak_terbaca", _codes),
+        )
+        .reset_index()
+    )
+    out.loc[out["_tak_terbaca"].astype(bool), "capaian"] = float("nan")
+    out["keterangan"] = [
+        f"tidak dihitung: capaian {codes} tidak diketahui (isian tidak dapat dibaca)"
+        if codes
+        else None
+        for codes in out["_tak_terbaca"]
+    ]
+    return out.drop(columns="_tak_terbaca")
 
 
 def ra_per_iku(ra_rows: Rows, pk_rows: Rows) -> pd.DataFrame:
