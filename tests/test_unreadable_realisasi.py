@@ -40,7 +40,7 @@ ROW_TW3 = 15  # Capaian: IKK-TI-3, TW III
 KINDS = {
     "ambigu": ("shared", "1.050", "capaian.realisasi.angka_ambigu"),
     "teks": ("inline", "sekitar 80", "capaian.realisasi.bukan_angka"),
-    "rumus": ("formula:C14/0", "#DIV/0!", "capaian.realisasi.galat_rumus"),
+    "rumus": ("formula:64/0", "#DIV/0!", "capaian.realisasi.galat_rumus"),
     "galat": ("error", "#N/A", "capaian.realisasi.galat_rumus"),
 }
 
@@ -347,3 +347,27 @@ def test_hitung_capaian_on_the_open_workbook_shows_an_error_cell_as_unknown(
         assert capaian in ("", "t:") and predikat in ("", "t:")
         assert "tidak dapat dibaca" in keterangan and f"Capaian!{CELL}" in keterangan
         assert KINDS[name][1] in keterangan
+
+
+@pytest.mark.libreoffice
+def test_the_same_cells_saved_again_by_libreoffice_stay_unknown(tmp_path: Path):
+    """LibreOffice opens the edited workbooks and saves them as .xlsx itself (its own
+    shared strings, styles renumbered, the formula recalculated): still unknown."""
+    from tests import lo
+    from tests.bad_files import part
+
+    sources = [_edited(tmp_path / name, name) for name in ("ambigu", "rumus")]
+    for name, source in zip(("ambigu", "rumus"), sources, strict=True):
+        renamed = source.with_name(f"{name}-{source.name}")
+        source.rename(renamed)
+        saved = lo.convert(
+            [renamed], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo" / name, tmp_path / "profil"
+        )[0]
+        assert b"<Application>LibreOffice" in part(saved, "docProps/app.xml")
+        form, findings = _form(saved)
+        assert [f.code for f in findings if f.cell == CELL] == [KINDS[name][2]]
+        rows = capaian_per_ikk(form)["IKK-TI-3"]
+        assert rows[0].hasil.tw_kosong == () and rows[0].hasil.realisasi == 0
+        for row in rows[1:]:
+            assert row.hasil.nilai is None and row.hasil.tak_terbaca == ("TW II",)
+            assert f"Capaian!{CELL} berisi" in (row.hasil.alasan or "")
