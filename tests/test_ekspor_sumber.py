@@ -49,7 +49,7 @@ def test_a_value_that_cannot_be_read_stays_blank_with_its_reason(compiled: Kompi
     # AK's "1.050" for IKK-AK-3 TW II is ambiguous: no realisasi, never 0, and a reason
     (ak3,) = [r for r in rows["realisasi"] if r["kode_indikator"] == "IKK-AK-3" and r["tw"] == 2]
     assert ak3["realisasi"] is None and ak3["capaian"] is None
-    assert ak3["catatan"] == "realisasi TW II belum diisi"
+    assert ak3["catatan"] == "realisasi TW II tidak dapat dibaca (sel Capaian!D12 berisi '1.050')"
     (node,) = [r for r in rows["hierarki"] if r["kode"] == "IKK-AK-3"]
     assert node["realisasi_tw1"] == 0.0 and node["realisasi_tw2"] is None
     assert "target 0: capaian tidak dapat dihitung" in node["catatan"]

@@ -1,11 +1,14 @@
 """Build the cascade tree IKU → IKK (unit) → RHK (employee) with targets and capaian.
 
 IKK capaian: the latest triwulan's capaian (realisasi combined per konsolidasi against the
-cumulative Rencana Aksi target). IKU capaian: the mean of its IKK (rollup; the RHK drawn
-under an IKU do not count). RHK come from the employees' SKP (capaian of the kuantitas IKI:
-realisasi so far against the yearly target, coloured only once TW IV is reported), or, for
-employees whose SKP was not given, from the Matriks Peran-Hasil (their roles). A unit
-head's RHK intervene an IKU directly: they hang under that IKU, beside the unit's IKK.
+cumulative Rencana Aksi target) — unknown, with no colour, when the latest reported one
+cannot be computed because a value could not be read (`tak_terbaca`), and so is the IKU
+above it. IKU capaian: the mean of its IKK's capaian (rollup; capaian has no satuan, raw
+targets are never averaged; the RHK drawn under an IKU do not count). RHK come from the
+employees' SKP (capaian of the kuantitas IKI: realisasi so far against the yearly target,
+coloured only once TW IV is reported), or, for employees whose SKP was not given, from
+the Matriks Peran-Hasil (their roles). A unit head's RHK intervene an IKU directly: they
+hang under that IKU, beside the unit's IKK.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from collections.abc import Mapping
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.core.table_access import number, positions, reading, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.domain.rollup import rollup
@@ -43,7 +46,7 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
     for pos in positions(real):
         iki, periode = text(real, pos, "kode_iki"), text(real, pos, "periode")
         if iki and periode in PERIODS:
-            by_iki.setdefault(iki, {})[PERIODS.index(periode) + 1] = number(real, pos, "realisasi")
+            by_iki.setdefault(iki, {})[PERIODS.index(periode) + 1] = reading(real, pos, "realisasi")
     nodes: dict[str, tuple[str | None, CascadeNode]] = {}
     for pos in positions(rhk):
         code = text(rhk, pos, "kode_rhk")
@@ -62,6 +65,7 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
         if quarters:
             done = konsolidasi(quarters, "kumulatif", sampai_tw=max(quarters))
             node.capaian = capaian(done.nilai, node.target, batas_atas=colours.batas_atas).nilai
+            node.tak_terbaca = bool(done.tak_terbaca)
             if max(quarters) == len(PERIODS):
                 colours.paint(node)  # mid-year progress on a yearly target gets no colour
     return list(nodes.values())
@@ -91,7 +95,8 @@ def build_tree(
     include_matriks: bool = True,
     latest_capaian: Mapping[str, Mapping[str, float | None]] | None = None,
 ) -> CascadeTree:
-    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing;
+    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing
+    (an IKK given None: its latest capaian is unknown because a value could not be read);
     `include_matriks=False` leaves out employees' roles from the matriks (only SKP)."""
     master = index.master
     colours = _Colours(master)
@@ -118,9 +123,10 @@ def build_tree(
             known = latest_capaian.get(unit.file, {})
         else:
             known = {
-                ikk: (last.hasil.nilai if (last := latest(rows)) else None)
+                ikk: last.hasil.nilai
                 for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
                 if ikk is not None  # the tree looks up IKK by their code
+                and (last := latest(rows)) is not None
             }
         owner = index.unit_names.get(unit.text("kode_unit") or "", unit.text("nama_unit") or "")
         pk = unit.tables["pk"]
@@ -137,6 +143,7 @@ def build_tree(
                     target=number(pk, pos, "target"),
                     satuan=text(pk, pos, "satuan"),
                     capaian=known.get(ikk),
+                    tak_terbaca=ikk in known and known[ikk] is None,
                 )
             )
             ikk_nodes[ikk] = node
@@ -163,7 +170,9 @@ def build_tree(
         derived = [c for c in node.children if c.level is Level.IKK]
         if not derived:
             node.problem = Problem.UNCOVERED
-        node.capaian = rollup([c.capaian for c in derived]).nilai if derived else None
+        node.tak_terbaca = any(c.tak_terbaca for c in derived)
+        unknown = node.tak_terbaca or not derived
+        node.capaian = None if unknown else rollup([c.capaian for c in derived]).nilai
         colours.paint(node)
         tree.roots.append(node)
     return tree

@@ -45,6 +45,7 @@ LABEL_LINES = {Level.IKU: 3, Level.IKK: 3, Level.RHK: 2}
 
 UNCOVERED_TEXT = "belum diturunkan ke unit mana pun"
 NO_CAPAIAN_TEXT = "belum ada capaian"
+UNREADABLE_CAPAIAN_TEXT = "capaian tidak diketahui: isian tidak terbaca"
 ORPHAN_TITLE = "Tanpa induk (yatim)"
 ORPHAN_SUBTITLE = "IKK/RHK yang menyebut induk yang tidak ada: perbaiki kode induknya."
 
@@ -58,9 +59,9 @@ def angka(value: float, pattern: str = "#,##0.##") -> str:
         return f"{value:.1E}".replace(".", ",")
 
 
-def capaian_text(capaian: float | None) -> str:
+def capaian_text(capaian: float | None, tak_terbaca: bool = False) -> str:
     if capaian is None:
-        return NO_CAPAIAN_TEXT
+        return UNREADABLE_CAPAIAN_TEXT if tak_terbaca else NO_CAPAIAN_TEXT
     return f"capaian {angka(capaian, '#,##0.#')} %"
 
 
@@ -185,7 +186,7 @@ def box_lines(node: CascadeNode, orphan: bool, measure: Measure) -> tuple[TextLi
         TextLine(text)
         for text in wrap(label, inner, TEXT_SIZE, False, LABEL_LINES[node.level], measure)
     )
-    target, capaian = target_text(node), capaian_text(node.capaian)
+    target, capaian = target_text(node), capaian_text(node.capaian, node.tak_terbaca)
     gap = " " * 4
     if fits(f"{target}{gap}{capaian}", inner, TEXT_SIZE, True, measure):
         lines.append(TextLine(target, right=capaian, right_bold=True))

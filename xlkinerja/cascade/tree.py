@@ -29,6 +29,7 @@ class CascadeNode:
     target: float | None = None
     satuan: str | None = None
     capaian: float | None = None  # latest capaian in percent
+    tak_terbaca: bool = False  # capaian unknown: a value it needs could not be read
     status: Status | None = None
     problem: Problem | None = None
     parent_code: str | None = None  # the parent it names (shown for orphans)

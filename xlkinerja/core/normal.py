@@ -17,8 +17,24 @@ FIELDS = "_isian"  # pseudo-table key of a form's single fields
 
 NormalValue = str | float | date | None
 """What normalising yields, by the item's type: text, code and choice items hold `str`;
-number and integer items `float` (NaN, while stored, is blank); date items `date`; a blank
-cell `None`. The accessors below hand out NaN as None."""
+number and integer items `float` (NaN, while stored, is blank — or unreadable, see
+`NormalTable.unread`); date items `date`; a blank cell `None`. The accessors below hand out
+NaN as None."""
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A number cell the user filled with something that is not a readable number: text
+    such as '1.050' (ambiguous) or 'sekitar 80', an Excel error (#DIV/0!, #N/A), a formula
+    without a cached value. Its value is unknown: never blank, never 0."""
+
+    sheet: str
+    cell: str  # A1
+    content: str  # what the cell held, as shown to the user: "'1.050'", "#DIV/0!"
+
+    def describe(self) -> str:
+        """Indonesian: "sel Capaian!D12 berisi '1.050'"."""
+        return f"sel {self.sheet}!{self.cell} berisi {self.content}"
 
 
 def text_of(value: NormalValue, key: str) -> str | None:
@@ -67,6 +83,8 @@ class NormalTable:
     # Positions per item key whose number was typed as a percentage (a percent number
     # format, Excel's 0.85 for 85%) and is held here in percentage points (85).
     persen: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # number items: positions whose cell was filled but could not be read → what it held
+    unread: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
 
     def code(self, key: str, rule: ColumnRule) -> ColumnCode:
         return column_code(self.scopes[key], key, rule)
@@ -78,6 +96,14 @@ class NormalTable:
         sheet, place = self.places[key]
         row = self.rows[pos]
         return CellValue(self.raw[key][pos], sheet, place if row is None else f"{place}{row}")
+
+    def unreadable(self, pos: int, key: str) -> Unreadable | None:
+        """The cell, when the user filled it with something not readable as a number."""
+        content = self.unread.get(key, {}).get(pos)
+        if content is None:
+            return None
+        cell = self.cell(pos, key)
+        return Unreadable(cell.sheet, cell.cell, content)
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -2,7 +2,9 @@
 
 `val` gives a cell's normalised value of whatever kind; `text`, `number` and `day` give it
 typed, for the checks that compute with it (a number column asked for text is a bug and
-raises TypeError). All four give None for a blank cell, never NaN.
+raises TypeError). All four give None for a blank cell, never NaN — and also for a number
+cell whose content could not be read; `reading` tells those apart (`Unreadable`), for
+whatever computes a result from the number (capaian, roll-ups): unknown is not blank.
 """
 
 from __future__ import annotations
@@ -11,7 +13,14 @@ import math
 from collections.abc import Iterator
 from datetime import date
 
-from xlkinerja.core.normal import NormalTable, NormalValue, day_of, number_of, text_of
+from xlkinerja.core.normal import (
+    NormalTable,
+    NormalValue,
+    Unreadable,
+    day_of,
+    number_of,
+    text_of,
+)
 
 
 def val(table: NormalTable, pos: int, key: str) -> NormalValue:
@@ -37,6 +46,15 @@ def number(table: NormalTable, pos: int, key: str) -> float | None:
     if type(value) is float and not math.isnan(value):
         return value
     return number_of(value, key)
+
+
+def reading(table: NormalTable, pos: int, key: str) -> float | Unreadable | None:
+    """A number item as read: the number, None when blank, `Unreadable` when the user
+    filled the cell with something that is not a number."""
+    value = number(table, pos, key)
+    if value is None and table.unread:
+        return table.unreadable(pos, key)
+    return value
 
 
 def day(table: NormalTable, pos: int, key: str) -> date | None:

@@ -6,7 +6,11 @@ rata-rata:  mean of the known quarters' values
 
 Blank (None) and 0 are different everywhere: a blank quarter is *skipped*, never read as 0,
 and every result says how many quarters were known and which were blank. A value that is
-not a number is never skipped silently: the result is not computed and says which quarter.
+not a number (`core.normal.Unreadable`: text such as '1.050', an Excel error) is unknown,
+never skipped as blank and never 0: the result is not computed, says which quarter and
+which cell, and lists it in `tak_terbaca` — for kumulatif and rata-rata whenever the
+quarter is among those combined (so every later quarter too), for terakhir only when it is
+the last filled quarter (an earlier value does not count there).
 
 Quarters are given as a sequence (index 0 = TW I) or a mapping whose keys are 1..4,
 "TW I".."TW IV" or "tw1".."tw4" (the Rencana Aksi column keys), case-insensitive.
@@ -19,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from xlkinerja.core.normal import Unreadable
 from xlkinerja.domain.capaian import Arah, capaian
 
 CaraKonsolidasi = Literal["kumulatif", "terakhir", "rata-rata"]
@@ -35,6 +40,7 @@ class Gabungan:
     alasan: str | None = None  # why not (Indonesian), when nilai is None
     diketahui: int = 0  # quarters with a value (0 counts as a value)
     tw_kosong: tuple[str, ...] = ()  # blank quarters among TW I..TW k, e.g. ("TW II",)
+    tak_terbaca: tuple[str, ...] = ()  # quarters whose unreadable value made nilai unknown
 
     @property
     def dihitung(self) -> bool:
@@ -51,6 +57,7 @@ class CapaianTriwulan:
     target: object = None  # the RA target of TW k, as given
     diketahui: int = 0  # quarters with a value among TW I..k
     tw_kosong: tuple[str, ...] = ()
+    tak_terbaca: tuple[str, ...] = ()  # unreadable realisasi/target that made nilai unknown
 
     @property
     def dihitung(self) -> bool:
@@ -76,6 +83,13 @@ def _angka(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return None
     return float(value) if math.isfinite(value) else None
+
+
+def _tak_terbaca(what: str, value: object) -> str:
+    """Why `what` (e.g. "realisasi TW II") is unknown, in Indonesian, with its cell."""
+    if isinstance(value, Unreadable):
+        return f"{what} tidak dapat dibaca ({value.describe()})"
+    return f"{what} bukan angka: {value!r}"
 
 
 def _per_tw(nilai_tw: NilaiTriwulan) -> dict[int, object] | str:
@@ -111,17 +125,32 @@ def konsolidasi(
         return Gabungan(None, per_tw)
     known: list[float] = []
     kosong: list[str] = []
+    unread: list[tuple[str, object]] = []
+    last_filled: str | None = None
     for nomor in range(1, k + 1):
         value = per_tw.get(nomor)
         label = LABEL_TW[nomor - 1]
         if value is None:
             kosong.append(label)
             continue
+        last_filled = label
         number = _angka(value)
         if number is None:
-            return Gabungan(None, f"realisasi {label} bukan angka: {value!r}", len(known))
+            unread.append((label, value))
+            continue
         known.append(number)
     blanks = tuple(kosong)
+    if cara == "terakhir":
+        unread = [(label, value) for label, value in unread if label == last_filled]
+    if unread:
+        label, value = unread[0]
+        return Gabungan(
+            None,
+            _tak_terbaca(f"realisasi {label}", value),
+            len(known),
+            blanks,
+            tuple(label for label, _ in unread),
+        )
     if not known:
         rentang = "TW I" if k == 1 else f"TW I..{LABEL_TW[k - 1]}"
         return Gabungan(None, f"realisasi {rentang} belum diisi", 0, blanks)
@@ -170,9 +199,15 @@ def capaian_triwulan(
         return CapaianTriwulan(None, targets.replace("nilai triwulan", "target triwulan"))
     target = targets.get(k)
     gabungan = konsolidasi(realisasi_tw, cara, sampai_tw=k)
-    if gabungan.nilai is None:
+    if gabungan.nilai is None and label not in gabungan.tw_kosong:
         return CapaianTriwulan(
-            None, gabungan.alasan, None, target, gabungan.diketahui, gabungan.tw_kosong
+            None,
+            gabungan.alasan,
+            None,
+            target,
+            gabungan.diketahui,
+            gabungan.tw_kosong,
+            gabungan.tak_terbaca,
         )
     if label in gabungan.tw_kosong:
         return CapaianTriwulan(
@@ -183,14 +218,24 @@ def capaian_triwulan(
             gabungan.diketahui,
             gabungan.tw_kosong,
         )
+    unread_target: tuple[str, ...] = ()
     if target is None:
         alasan: str | None = f"target {label} belum diisi"
         nilai = None
+    elif isinstance(target, Unreadable):
+        alasan, nilai = _tak_terbaca(f"target {label}", target), None
+        unread_target = (label,)
     elif isinstance(target, tuple) and len(target) != 2:
         alasan, nilai = f"rentang target {label} harus (batas bawah, batas atas)", None
     else:
         hasil = capaian(gabungan.nilai, target, arah, batas_atas=batas_atas)
         nilai, alasan = hasil.nilai, hasil.alasan
     return CapaianTriwulan(
-        nilai, alasan, gabungan.nilai, target, gabungan.diketahui, gabungan.tw_kosong
+        nilai,
+        alasan,
+        gabungan.nilai,
+        target,
+        gabungan.diketahui,
+        gabungan.tw_kosong,
+        unread_target,
     )

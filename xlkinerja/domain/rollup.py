@@ -3,6 +3,11 @@
 rollup:   mean of the children's capaian, or the weighted mean when weights are given
           (weights need not sum to 1; each must be a number > 0). Children without a
           capaian are left out and listed; none computable → nilai None with an alasan.
+rollup_nilai: raw values (targets, realisasi) of IKK to their IKU — only when every IKK
+          has the same satuan (a % and a count are never summed or averaged): the sum when
+          the IKU was split by beban target (every IKK's value needed), else the mean of
+          the known ones. Otherwise no value, and `cara` says why (Indonesian, for the
+          sheet); capaian, which has no unit, is what rolls up across satuan.
 asesmen:  qualitative / descriptive indicators have no formula: a named assessor (penilai)
           gives the value, a number 0–100 or one of the allowed categories.
 """
@@ -12,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Literal, Protocol, runtime_checkable
 
 from xlkinerja.domain.predikat import DEFAULT_SCALE
 
@@ -151,3 +156,97 @@ def asesmen(
     if not 0 <= value <= 100:
         return Asesmen(None, nama, f"nilai asesmen {nilai!r} di luar rentang 0–100")
     return Asesmen(value, nama)
+
+
+CaraNilai = Literal["jumlah", "rata-rata"]
+
+
+@dataclass(frozen=True)
+class RollupNilai:
+    """A raw value of an IKU from its IKK. `cara` says how it is combined, or that it is
+    not (satuan differ); `alasan` why `nilai` is None although it could be combined."""
+
+    nilai: float | None
+    cara: str  # Indonesian, e.g. "jumlah target IKK (satuan sama: mahasiswa)"
+    alasan: str | None = None
+    satuan: str | None = None  # the satuan every child shares, when they share one
+
+    @property
+    def dihitung(self) -> bool:
+        return self.nilai is not None
+
+
+def _satuan_key(satuan: object) -> str | None:
+    if not isinstance(satuan, str):
+        return None
+    key = " ".join(satuan.split()).casefold()
+    return key or None
+
+
+def satuan_sama(satuan: Sequence[object]) -> str | None:
+    """The one satuan all children share (case and spacing aside), as the first spells it;
+    None when they differ, one is blank, or there are none."""
+    keys = {_satuan_key(s) for s in satuan}
+    if len(keys) != 1 or None in keys:
+        return None
+    first = satuan[0]
+    return " ".join(first.split()) if isinstance(first, str) else None
+
+
+def beda_satuan(satuan: Sequence[object]) -> str:
+    """The children's satuan, each once, for a message: "%, dokumen, (kosong)"."""
+    seen: dict[str | None, str] = {}
+    for s in satuan:
+        key = _satuan_key(s)
+        if key not in seen:
+            seen[key] = " ".join(s.split()) if isinstance(s, str) and key else "(kosong)"
+    return ", ".join(seen.values())
+
+
+def cara_nilai(satuan: Sequence[object], cara: CaraNilai, apa: str = "target") -> str:
+    """How raw values of children of these satuan roll up, in Indonesian (for the sheet)."""
+    if not satuan:
+        return "tidak ada IKK"
+    common = satuan_sama(satuan)
+    if common is not None:
+        return f"{'jumlah' if cara == 'jumlah' else 'rata-rata'} {apa} IKK (satuan sama: {common})"
+    if any(_satuan_key(s) is None for s in satuan):
+        return f"{apa} tidak digabung: satuan IKK ada yang belum diisi"
+    return f"{apa} tidak digabung: satuan IKK berbeda ({beda_satuan(satuan)})"
+
+
+def rollup_nilai(
+    satuan: Sequence[object], nilai: Sequence[object], cara: CaraNilai, *, apa: str = "target"
+) -> RollupNilai:
+    """`nilai[i]` of the child of satuan `satuan[i]`: a number, None (blank) or anything
+    else (a value that could not be read). `apa` names the values in the texts."""
+    if len(satuan) != len(nilai):
+        raise ValueError("satuan and nilai must have one entry per child")
+    label = cara_nilai(satuan, cara, apa)
+    common = satuan_sama(satuan)
+    if common is None:
+        return RollupNilai(None, label, "satuan tidak sama" if nilai else "tidak ada IKK")
+    values = [_angka(v) for v in nilai]
+    if any(v is None and raw is not None for v, raw in zip(values, nilai, strict=True)):
+        return RollupNilai(None, label, f"{apa} IKK ada yang tidak dapat dibaca", common)
+    known = [v for v in values if v is not None]
+    if cara == "jumlah" and len(known) < len(values):
+        return RollupNilai(None, label, f"{apa} IKK ada yang belum diisi", common)
+    if not known:
+        return RollupNilai(None, label, f"{apa} IKK belum diisi", common)
+    try:
+        total = math.fsum(known)
+    except OverflowError:
+        total = math.inf
+    if cara == "jumlah":
+        value = total
+    elif math.isfinite(total):
+        value = total / len(known)
+    else:  # huge values: their mean still exists
+        scale = max(abs(v) for v in known)
+        value = scale * (math.fsum(v / scale for v in known) / len(known))
+    if not math.isfinite(value):
+        return RollupNilai(None, label, "terlalu besar untuk dihitung", common)
+    if cara != "jumlah":
+        value = min(max(value, min(known)), max(known))  # float noise stays within range
+    return RollupNilai(value, label, None, common)

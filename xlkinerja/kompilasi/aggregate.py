@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 import pandera.pandas as pa
@@ -15,6 +17,8 @@ from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.domain.rollup import CaraNilai, rollup_nilai
 from xlkinerja.domain.status import status_of
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
@@ -143,8 +147,12 @@ def aggregate(
     for r in results:
         for row in r.rekap.get("capaian", []):  # in TW order per IKK
             ikk, nilai = row["kode_ikk"], row["capaian"]
-            if isinstance(ikk, str) and isinstance(nilai, int | float):  # the tree asks by code
+            if not isinstance(ikk, str):  # the tree asks by code
+                continue
+            if isinstance(nilai, int | float):
                 latest.setdefault(r.path, {})[ikk] = nilai
+            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
+                latest.setdefault(r.path, {})[ikk] = None
     tree = build_tree(index, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = predikat_scale(master)
@@ -165,16 +173,8 @@ def aggregate(
     )
     rekap_pk = rekap_pk[list(REKAP_PK_COLUMNS)].reset_index(drop=True)
     ra = _frame(rekap["ra"], list(REKAP_RA_COLUMNS))
-    beban = set(pk.loc[pk["metode_kaskade"] == "beban target", "kode_iku"].dropna())
-    ra_numeric = ra.assign(**{tw: pd.to_numeric(ra[tw], errors="coerce") for tw in TW})
-    grouped = ra_numeric.groupby("kode_iku", dropna=True)
-    sums, means = grouped[TW].sum(min_count=1), grouped[TW].mean()
-    ra_iku = means.copy()
-    for code in sums.index.intersection(list(beban)):
-        ra_iku.loc[code] = sums.loc[code]
-    ra_iku["jumlah_ikk"] = grouped.size()
     rekap_ra_iku = iku[["kode_iku", "indikator_iku", "target_iku"]].merge(
-        ra_iku.reset_index(), on="kode_iku", how="left"
+        ra_per_iku(rekap["ra"], rekap["pk"]), on="kode_iku", how="left"
     )
     cap = _frame(
         rekap["capaian"], [c for c in list(CAPAIAN_IKK_COLUMNS) if c not in ("status", "predikat")]
@@ -183,19 +183,13 @@ def aggregate(
     cap["status"] = [_colour(v, kuning, hijau) for v in cap["capaian"]]
     cap["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in cap["capaian"]]
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
-    per_iku = (
-        cap.groupby(["kode_iku", "tw"], dropna=True)
-        .agg(capaian=("capaian", "mean"), jumlah_ikk=("kode_ikk", "count"))
-        .reset_index()
-    )
+    cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rekap["capaian"]]
+    per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
     per_iku["status"] = [_colour(v, kuning, hijau) for v in per_iku["capaian"]]
     per_iku["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in per_iku["capaian"]]
-    per_unit = (
-        cap.groupby(["kode_unit", "nama_unit", "tw"], dropna=True)
-        .agg(capaian=("capaian", "mean"))
-        .reset_index()
-    )
+    per_unit = capaian_rollup(cap, ["kode_unit", "nama_unit", "tw"])
+    per_unit = per_unit.drop(columns=["jumlah_ikk", "keterangan"])
     per_unit["status"] = [_colour(v, kuning, hijau) for v in per_unit["capaian"]]
     read = Counter[str]()
     for r in results:
@@ -222,6 +216,85 @@ def aggregate(
         baris_dibaca=dict(read),
         rekap_skp=RekapSkp.validate(_frame(skp_rows(index), list(REKAP_SKP_COLUMNS))),
     )
+
+
+def capaian_rollup(cap: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Per group of `keys` (an IKU or a unit, and a TW): the mean of its IKK's capaian —
+    capaian has no satuan, so IKK of any satuan roll up — and how many IKK it has. Unknown
+    (NaN, `keterangan` naming the IKK) when an IKK's capaian is unknown because a value
+    could not be read (`cap["_tak_terbaca"]`): a mean without it would be a guess."""
+    work = cap.assign(_ikk_tak_terbaca=cap["kode_ikk"].where(cap["_tak_terbaca"].astype(bool)))
+    out = (
+        work.groupby(keys, dropna=True)
+        .agg(
+            capaian=("capaian", "mean"),
+            jumlah_ikk=("kode_ikk", "count"),
+            _tak_terbaca=("_ikk_tak_terbaca", _codes),
+        )
+        .reset_index()
+    )
+    out.loc[out["_tak_terbaca"].astype(bool), "capaian"] = float("nan")
+    out["keterangan"] = [
+        f"tidak dihitung: capaian {codes} tidak diketahui (isian tidak dapat dibaca)"
+        if codes
+        else None
+        for codes in out["_tak_terbaca"]
+    ]
+    return out.drop(columns="_tak_terbaca")
+
+
+def ra_per_iku(ra_rows: Rows, pk_rows: Rows) -> pd.DataFrame:
+    """Per IKU its units' TW targets rolled up (`domain.rollup.rollup_nilai`): only IKK of
+    one satuan are combined, summed when every one was derived by beban target, else
+    averaged; `cara_agregasi` says which (or why not) and which TW are not computed."""
+    beban = {
+        (row["berkas"], row["kode_ikk"])
+        for row in pk_rows
+        if row.get("metode_kaskade") == "beban target"
+    }
+    groups: dict[str, list[Mapping[str, object]]] = {}
+    for row in ra_rows:
+        code = row.get("kode_iku")
+        if isinstance(code, str):
+            groups.setdefault(code, []).append(row)
+    out = []
+    for code, rows in groups.items():
+        satuan = [row.get("satuan") for row in rows]
+        cara: CaraNilai = (
+            "jumlah" if all((r["berkas"], r["kode_ikk"]) in beban for r in rows) else "rata-rata"
+        )
+        record: dict[str, object] = {"kode_iku": code, "jumlah_ikk": len(rows)}
+        notes = []
+        for tw, label in zip(TW, LABEL_TW, strict=True):
+            values = [_ra_value(row, tw) for row in rows]
+            result = rollup_nilai(satuan, values, cara)
+            record[tw] = result.nilai
+            if result.nilai is None and result.satuan is not None:
+                notes.append(f"{label}: {result.alasan}")
+            record["cara_agregasi"] = result.cara
+        if notes:
+            record["cara_agregasi"] = (
+                f"{record['cara_agregasi']}; tidak dihitung {'; '.join(notes)}"
+            )
+        out.append(record)
+    return _frame(out, ["kode_iku", *TW, "jumlah_ikk", "cara_agregasi"])
+
+
+def _codes(codes: pd.Series) -> str:
+    """The codes of a group, each once, in their order: "IKK-AK-3, IKK-TI-3"."""
+    return ", ".join(dict.fromkeys(c for c in codes if isinstance(c, str)))
+
+
+_TAK_TERBACA = object()  # a target that could not be read: neither a number nor blank
+
+
+def _ra_value(row: Mapping[str, object], tw: str) -> object:
+    if tw in cast("list[str]", row.get("tak_terbaca") or []):
+        return _TAK_TERBACA
+    value = row.get(tw)
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
 
 
 def _colour(value: float, kuning: float, hijau: float) -> str | None:

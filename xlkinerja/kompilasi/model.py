@@ -6,21 +6,28 @@ Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit, RekapSkp), w
 validates them against:
 
 rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, kode_unit,
-               nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade, berkas,
+               nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade,
+               keterangan (a target that could not be read, with its cell), berkas,
                baris  (one row per IKK of every unit; an IKU nobody derived has one row with
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
                what it names and indikator_iku empty)
-anggaran       kode_unit, nama_unit, program, anggaran, berkas, baris
-rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, target_pk, tw1, tw2, tw3,
-               tw4, berkas, baris
-rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_ikk
-               (sum of the units' TW targets for beban-target IKU; mean otherwise)
+anggaran       kode_unit, nama_unit, program, anggaran, keterangan (an amount that could
+               not be read, with its cell), berkas, baris
+rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, target_pk, tw1,
+               tw2, tw3, tw4, keterangan (the TW targets that could not be read, with their
+               cell), berkas, baris
+rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_ikk,
+               cara_agregasi (domain.rollup.rollup_nilai: only IKK of one satuan are
+               combined — the sum of the units' TW targets for beban-target IKU, the mean
+               otherwise; cara_agregasi says which, or why nothing)
 capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), target,
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
                berkas, baris
-capaian_iku    kode_iku, indikator_iku, tw, capaian (roll-up of its IKK), status, predikat,
-               jumlah_ikk
-capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK), status
+capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of its IKK's capaian: capaian has
+               no satuan; unknown when an IKK's is unknown because a value could not be
+               read: keterangan says which), status, predikat, jumlah_ikk, keterangan
+capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK, unknown likewise),
+               status
 rekap_skp      kode_unit, nama_unit, nip, nama, jabatan, jenis_jabatan, jenis, perspektif,
                rhk_pimpinan, kode_rhk, rhk, aspek, kode_iki, iki, target, target_bawah,
                target_atas, satuan, realisasi_tw1, realisasi_tw2, realisasi_tw3,
@@ -69,6 +76,7 @@ REKAP_PK_COLUMNS = (
     "arah",
     "target",
     "metode_kaskade",
+    "keterangan",
     "berkas",
     "baris",
 )
@@ -78,11 +86,13 @@ REKAP_RA_COLUMNS = (
     "nama_unit",
     "kode_ikk",
     "indikator",
+    "satuan",
     "target_pk",
     "tw1",
     "tw2",
     "tw3",
     "tw4",
+    "keterangan",
     "berkas",
     "baris",
 )

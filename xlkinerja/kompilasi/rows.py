@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import NormalForm, NormalTable
 from xlkinerja.core.table_access import positions, val
-from xlkinerja.validation.capaian_rows import PerIkk, capaian_per_ikk
+from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
 
 Rows = list[dict[str, object]]
 """Rows of one rekap table, by column name: normalised values, Excel row numbers, TW
-numbers and capaian results (a capaian row's `target` is the Rencana Aksi target as the
-domain got it, hence `object`)."""
+numbers and capaian results. Beyond the frames' columns, a row may say what could not be
+read (`tak_terbaca`: the TW keys of a Rencana Aksi row, or True on a capaian row whose
+capaian is unknown for that reason), which the aggregation needs and the frames do not
+keep."""
 
 
 def unit_rows(
@@ -29,6 +31,7 @@ def unit_rows(
     iku_of = {val(pk, p, "kode_ikk"): val(pk, p, "kode_iku") for p in positions(pk)}
     indikator = {val(pk, p, "kode_ikk"): val(pk, p, "indikator") for p in positions(pk)}
     target_pk = {val(pk, p, "kode_ikk"): val(pk, p, "target") for p in positions(pk)}
+    satuan = {val(pk, p, "kode_ikk"): val(pk, p, "satuan") for p in positions(pk)}
     out: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
     for p in positions(pk):
         out["pk"].append(
@@ -41,6 +44,7 @@ def unit_rows(
                 "arah": val(pk, p, "arah"),
                 "target": val(pk, p, "target"),
                 "metode_kaskade": val(pk, p, "metode_kaskade"),
+                "keterangan": _unread(pk, p, ("target",)).get("target"),
                 "baris": pk.rows[p],
             }
         )
@@ -50,19 +54,24 @@ def unit_rows(
                 **base,
                 "program": val(anggaran, p, "program"),
                 "anggaran": val(anggaran, p, "anggaran"),
+                "keterangan": _unread(anggaran, p, ("anggaran",)).get("anggaran"),
                 "baris": anggaran.rows[p],
             }
         )
     for p in positions(ra):
         ikk = val(ra, p, "kode_ikk")
+        unread = _unread(ra, p, TW_KEYS)
         out["ra"].append(
             {
                 **base,
                 "kode_iku": iku_of.get(ikk),
                 "kode_ikk": ikk,
                 "indikator": indikator.get(ikk),
+                "satuan": satuan.get(ikk),
                 "target_pk": target_pk.get(ikk),
-                **{tw: val(ra, p, tw) for tw in ("tw1", "tw2", "tw3", "tw4")},
+                **{tw: val(ra, p, tw) for tw in TW_KEYS},
+                "keterangan": "; ".join(unread.values()) or None,
+                "tak_terbaca": list(unread),
                 "baris": ra.rows[p],
             }
         )
@@ -78,14 +87,33 @@ def unit_rows(
                     "kode_ikk": ikk,
                     "indikator": indikator.get(ikk),
                     "tw": row.tw,
-                    "target": row.hasil.target,
+                    "target": _number(row.hasil.target),
                     "realisasi": row.hasil.realisasi,
                     "capaian": row.hasil.nilai,
                     "alasan": row.hasil.alasan,
+                    "tak_terbaca": bool(row.hasil.tak_terbaca),
                     "baris": cap.rows[row.pos],
                 }
             )
     return out
+
+
+def _unread(table: NormalTable, pos: int, keys: tuple[str, ...]) -> dict[str, str]:
+    """Per key of a number item the user filled with something unreadable: a note."""
+    out = {}
+    for key in keys:
+        cell = table.unreadable(pos, key)
+        if cell is not None:
+            out[key] = f"{table.label(key)} tidak dapat dibaca ({cell.describe()})"
+    return out
+
+
+def _number(value: object) -> float | None:
+    """A target as the frame holds it: a number, or blank (also when it could not be read:
+    the row's alasan says so)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
 
 
 class Received(Protocol):

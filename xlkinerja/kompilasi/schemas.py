@@ -42,6 +42,7 @@ class RekapPk(_Frame):
     arah: Series[str] = pa.Field(nullable=True)
     target: Series[float] = pa.Field(nullable=True)
     metode_kaskade: Series[str] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)
     berkas: Series[str] = pa.Field(nullable=True)
     baris: Series[float] = pa.Field(nullable=True)  # float: blank on the rows of IKU nobody derived
 
@@ -51,6 +52,7 @@ class Anggaran(_Frame):
     nama_unit: Series[str] = pa.Field(nullable=True)
     program: Series[str] = pa.Field(nullable=True)
     anggaran: Series[float] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)  # the amount could not be read: its cell
     berkas: Series[str]
     baris: Series[int]
 
@@ -61,18 +63,21 @@ class RekapRa(_Frame):
     nama_unit: Series[str] = pa.Field(nullable=True)
     kode_ikk: Series[str] = pa.Field(nullable=True)
     indikator: Series[str] = pa.Field(nullable=True)
+    satuan: Series[str] = pa.Field(nullable=True)
     target_pk: Series[float] = pa.Field(nullable=True)
     tw1: Series[float] = pa.Field(nullable=True)
     tw2: Series[float] = pa.Field(nullable=True)
     tw3: Series[float] = pa.Field(nullable=True)
     tw4: Series[float] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)
     berkas: Series[str]
     baris: Series[int]
 
 
 class RekapRaIku(_Frame):
     """Per IKU of the master: the sum of the units' TW targets (beban target) or their
-    mean; `jumlah_ikk` blank when no unit wrote a Rencana Aksi for it."""
+    mean, only when the IKK share one satuan (`cara_agregasi` says which, or why not);
+    `jumlah_ikk` blank when no unit wrote a Rencana Aksi for it."""
 
     kode_iku: Series[str]
     indikator_iku: Series[str] = pa.Field(nullable=True)
@@ -82,6 +87,7 @@ class RekapRaIku(_Frame):
     tw3: Series[float] = pa.Field(nullable=True)
     tw4: Series[float] = pa.Field(nullable=True)
     jumlah_ikk: Series[float] = pa.Field(nullable=True)
+    cara_agregasi: Series[str] = pa.Field(nullable=True)
 
 
 class CapaianIkk(_Frame):
@@ -105,7 +111,8 @@ class CapaianIkk(_Frame):
 
 
 class CapaianIku(_Frame):
-    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian."""
+    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian; `keterangan` says why
+    not when an IKK's capaian is unknown because a value could not be read."""
 
     kode_iku: Series[str]
     indikator_iku: Series[str] = pa.Field(nullable=True)
@@ -114,6 +121,7 @@ class CapaianIku(_Frame):
     status: Series[str] = pa.Field(nullable=True)
     predikat: Series[str] = pa.Field(nullable=True)
     jumlah_ikk: Series[int]
+    keterangan: Series[str] = pa.Field(nullable=True)
 
 
 class CapaianUnit(_Frame):

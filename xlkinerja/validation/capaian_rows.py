@@ -1,13 +1,15 @@
 """Capaian of every IKK per triwulan in one unit workbook (pure; used by the rules and the
 cascade tree). Realisasi is entered per quarter and combined per the IKK's konsolidasi;
-Rencana Aksi targets are cumulative per quarter (domain.md)."""
+Rencana Aksi targets are cumulative per quarter (domain.md). A realisasi or target cell that
+could not be read reaches the domain as `Unreadable`, never as a blank: the capaian it
+touches is unknown, and says which cell."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.core.table_access import positions, reading, text
 from xlkinerja.domain.konsolidasi import CapaianTriwulan, capaian_triwulan
 
 TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
@@ -38,9 +40,9 @@ def capaian_per_ikk(form: NormalForm, batas_atas: float | None = None) -> PerIkk
     result: PerIkk = {}
     for ikk, by_tw in reported.items():
         pk_pos = ikk_rows[ikk]
-        realisasi = {tw: number(cap, pos, "realisasi") for tw, pos in by_tw.items()}
+        realisasi = {tw: reading(cap, pos, "realisasi") for tw, pos in by_tw.items()}
         targets = (
-            {i + 1: number(ra, ra_rows[ikk], key) for i, key in enumerate(TW_KEYS)}
+            {i + 1: reading(ra, ra_rows[ikk], key) for i, key in enumerate(TW_KEYS)}
             if ikk in ra_rows
             else {}
         )
@@ -64,5 +66,9 @@ def capaian_per_ikk(form: NormalForm, batas_atas: float | None = None) -> PerIkk
 
 
 def latest(rows: list[CapaianRow]) -> CapaianRow | None:
-    """The last triwulan whose capaian could be computed."""
-    return next((r for r in reversed(rows) if r.hasil.nilai is not None), None)
+    """The last triwulan whose capaian could be computed — unless a later one is unknown
+    because a value could not be read: then that one (its capaian None), since an older
+    capaian shown as the latest would be a false colour."""
+    return next(
+        (r for r in reversed(rows) if r.hasil.nilai is not None or r.hasil.tak_terbaca), None
+    )

@@ -2,7 +2,9 @@
 
 Text is trimmed, codes upper-cased, choices matched case-insensitively, numbers and dates
 read the Indonesian way (domain.parse_number / parse_date). Blank stays blank; a value that
-cannot be read is reported here and left as NaN/None for the schema checks.
+cannot be read is reported here and left as NaN/None for the schema checks, and for number
+items also listed in `NormalTable.unread` (with what the cell held), so that nothing that
+computes with the number takes an unreadable cell for a blank one.
 """
 
 from __future__ import annotations
@@ -142,6 +144,7 @@ def normalise_columns(
     findings: list[Finding] = []
     values: dict[str, list[NormalValue]] = {}
     present: dict[str, list[bool]] = {}
+    unread: dict[str, dict[int, str]] = {}
     for item in items:
         column = raw[item.key]
         sheet, place = places.get(item.key, ("", ""))
@@ -175,6 +178,8 @@ def normalise_columns(
                             value=state or None,
                         )
                     )
+                    if item.type in NUMERIC:
+                        unread.setdefault(item.key, {})[pos] = state or "rumus tanpa nilai"
                     normal.append(math.nan if item.type in NUMERIC else None)
                     continue
                 result, found = _normalise_value(
@@ -182,6 +187,8 @@ def normalise_columns(
                 )
                 findings.extend(found)
                 normal.append(result)
+                if found and item.type in NUMERIC:
+                    unread.setdefault(item.key, {})[pos] = _shown(value)
         values[item.key] = normal
         filled = [value is not None for value in column]
         for pos in states:
@@ -196,8 +203,18 @@ def normalise_columns(
         filled=present,
         raw={i.key: list(raw[i.key]) for i in items},
         places=dict(places) if rows else {},
+        unread=unread,
     )
     return table, findings
+
+
+def _shown(value: CellScalar) -> str:
+    """What an unreadable cell held, for a message: the text quoted, else as Excel shows it."""
+    if isinstance(value, str):
+        return f"'{value.strip()}'"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    return str(value)
 
 
 def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:

@@ -18,6 +18,7 @@ from xlkinerja.cascade.layout import (
     ORPHAN_SUBTITLE,
     ORPHAN_TITLE,
     angka,
+    capaian_text,
     title_text,
 )
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
@@ -117,8 +118,10 @@ def _heading(workbook: Any, ws: Any, title: str, tree: CascadeTree) -> None:
         NOTE_ROW,
         0,
         f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
-        f"abu-abu = {NO_CAPAIAN_TEXT}. Baris merah: IKU belum diturunkan ke unit mana pun, "
-        "atau IKK/RHK yatim (kode induknya tidak ada).",
+        f"abu-abu = {NO_CAPAIAN_TEXT}. Capaian IKU: rata-rata capaian IKK-nya (target "
+        "IKK yang satuannya berbeda tidak dirata-rata); tidak diketahui bila capaian salah "
+        "satu IKK tidak diketahui karena isiannya tidak dapat dibaca. Baris merah: IKU belum "
+        "diturunkan ke unit mana pun, atau IKK/RHK yatim (kode induknya tidak ada).",
         workbook.add_format(
             {"italic": True, "font_name": FONT, "font_size": 9, "font_color": "#404040"}
         ),
@@ -172,7 +175,7 @@ def _values(node: CascadeNode, note: str | None) -> list[str | float | None]:
         node.target,
         node.satuan,
         node.capaian,  # blank stays blank, never 0
-        status.value if status else NO_CAPAIAN_TEXT,
+        status.value if status else capaian_text(None, node.tak_terbaca),
         note,
     ]
 

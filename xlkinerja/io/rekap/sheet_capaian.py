@@ -53,6 +53,7 @@ PIVOT_COLUMNS_IKU = (
 IKU_TAILS = (("Predikat", "predikat"), ("Jumlah IKK", "jumlah_ikk"))
 TW_FIRST_COL = 4  # pivots: TW I..IV in columns E..H
 STATUS_COL, PREDIKAT_COL, LAST_COL = 8, 9, 10
+CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"
 CHART_HEIGHT = 300  # px, the two charts of section A
 UNIT_CHART_MAX = 40  # a bar chart of more units is unreadable; the table has them all
 
@@ -230,7 +231,7 @@ def _section_a(
 ) -> tuple[int, int]:
     """IKU pivot and its two charts; returns (next row, input rows placed)."""
     styles, workbook = buku.styles, buku.workbook
-    section(ws, styles, row, "A. Capaian IKU per triwulan", LAST_COL)
+    section(ws, styles, row, f"A. Capaian IKU per triwulan — {CARA_AGREGASI_IKU}", LAST_COL)
     iku = iku_pivot(buku.k, latest)
     header = row + 1
     labels = ("Kode", "Indikator Kinerja Utama")
@@ -307,7 +308,9 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     terakhir = LABEL_TW[latest - 1] if latest else "belum ada"
     note = (
         f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
-        f"abu-abu = belum ada capaian. Triwulan terakhir yang terisi: {terakhir}."
+        f"abu-abu = belum ada capaian. Triwulan terakhir yang terisi: {terakhir}. Capaian "
+        "IKU dan unit tidak dihitung pada triwulan yang capaian salah satu IKK-nya tidak "
+        "diketahui karena isiannya tidak dapat dibaca (lihat Keterangan di bagian C)."
     )
     row = heading(ws, styles, f"Rekap Capaian Kinerja{tahun_text(k.tahun)}", note, KOLOM)
     row, placed_iku = _section_a(buku, ws, row, cap_iku, latest)

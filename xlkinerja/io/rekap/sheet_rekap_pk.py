@@ -36,7 +36,9 @@ ANGGARAN_KOLOM = (
     Kolom("Kode Unit", 15, indent=True),
     Kolom("Unit / Program/Kegiatan", 50, wrap=True, indent=True),
     Kolom("Anggaran (Rp)", 24, jenis="rupiah"),
+    Kolom("Keterangan", 40, wrap=True),
 )
+UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
 ORPHAN_TITLE = "IKK tanpa IKU induk"
 ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
 UNCOVERED_NOTE = "Belum diturunkan ke unit mana pun"
@@ -65,8 +67,16 @@ def _add(rows: Rows, variant: str, **cells: Any) -> None:
 
 
 def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) -> None:
-    """IKK rows, column-wise."""
+    """IKK rows, column-wise; `notes` go before the row's own keterangan."""
     n = len(ikk)
+    own = objects(ikk["keterangan"])
+    if notes is None:
+        notes = own
+    else:
+        notes = np.array(
+            ["; ".join(t for t in (a, b) if t) or None for a, b in zip(notes, own, strict=True)],
+            dtype=object,
+        )
     unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
     parts = {
         "Kode": objects(ikk["kode_ikk"]),
@@ -130,16 +140,27 @@ def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
 
 
 def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
-    """Per unit: a bold row with its total, its programs beneath; a grand total last."""
-    df = frame(anggaran, ("kode_unit", "nama_unit", "program", "anggaran", "berkas", "baris"))
+    """Per unit: a bold row with its total, its programs beneath; a grand total last. An
+    amount that could not be read leaves the totals it belongs to blank (said why)."""
+    df = frame(
+        anggaran,
+        ("kode_unit", "nama_unit", "program", "anggaran", "keterangan", "berkas", "baris"),
+    )
     rows: Rows = {k.header: [] for k in ANGGARAN_KOLOM} | {"_variant": []}
-    kode_h, unit_h, rp_h = (k.header for k in ANGGARAN_KOLOM)
+    kode_h, unit_h, rp_h, note_h = (k.header for k in ANGGARAN_KOLOM)
+    notes = [_v(n) for n in df["keterangan"].tolist()]
 
-    def add(variant: str, kode: Any, teks: Any, rupiah: Any) -> None:
+    def add(variant: str, kode: Any, teks: Any, rupiah: Any, note: Any = None) -> None:
         rows[kode_h].append(kode)
         rows[unit_h].append(teks)
         rows[rp_h].append(rupiah)
+        rows[note_h].append(note)
         rows["_variant"].append(variant)
+
+    def total(at: list[int], amounts: pd.Series) -> tuple[float | None, str | None]:
+        if any(notes[i] for i in at):
+            return None, UNREAD_TOTAL
+        return _total(amounts), None
 
     amounts = pd.to_numeric(df["anggaran"], errors="coerce")
     # Units in the order they first appear (a blank code is a unit of its own kind).
@@ -150,11 +171,11 @@ def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
     numbers = amounts.to_numpy(dtype=float, na_value=np.nan)
     for code, at in units.items():
         name = _v(names[at[0]]) or code or "(unit tanpa kode)"
-        add("iku", code, name, _total(pd.Series(numbers[at])))
+        add("iku", code, name, *total(at, pd.Series(numbers[at])))
         for i in at:
-            add("anak", None, _v(programs[i]), _v(values[i]))
+            add("anak", None, _v(programs[i]), _v(values[i]), notes[i])
     if len(df):
-        add("jumlah", None, "Jumlah anggaran seluruh unit", _total(amounts))
+        add("jumlah", None, "Jumlah anggaran seluruh unit", *total(list(range(len(df))), amounts))
     return rows, len(df)
 
 

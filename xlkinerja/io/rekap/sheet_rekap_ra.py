@@ -1,5 +1,7 @@
 """Sheet "Rekap Rencana Aksi": per IKU its roll-up of the units' quarterly targets (bold),
-then every IKK's TW I–IV targets beneath; IKK naming an unknown IKU at the end."""
+then every IKK's TW I–IV targets beneath; IKK naming an unknown IKU at the end. The IKU row
+says how its targets were combined (only IKK of one satuan are: `domain.rollup`), an IKK
+row which of its targets could not be read."""
 
 from __future__ import annotations
 
@@ -16,8 +18,11 @@ from xlkinerja.io.rekap.table import heading, set_widths, write_header, write_ta
 
 NAME = "Rekap Rencana Aksi"
 TW = ("tw1", "tw2", "tw3", "tw4")
-RA_COLUMNS = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "indikator", "target_pk", *TW)
-IKU_COLUMNS = ("kode_iku", "indikator_iku", "target_iku", *TW, "jumlah_ikk")
+RA_COLUMNS = (
+    "kode_iku", "kode_unit", "nama_unit", "kode_ikk", "indikator", "satuan", "target_pk", *TW,
+    "keterangan",
+)  # fmt: skip
+IKU_COLUMNS = ("kode_iku", "indikator_iku", "target_iku", *TW, "jumlah_ikk", "cara_agregasi")
 KOLOM = (
     Kolom("Kode", 15, indent=True),
     Kolom("Indikator Kinerja", 50, wrap=True, indent=True),
@@ -29,6 +34,8 @@ KOLOM = (
     Kolom("TW IV", 10, jenis="angka"),
     Kolom("Jumlah IKK", 9, jenis="bulat", tengah=True),
     Kolom("Sumber", 24, wrap=True),
+    Kolom("Satuan", 11, wrap=True),
+    Kolom("Cara agregasi / keterangan", 36, wrap=True),
 )
 HEADERS = tuple(k.header for k in KOLOM)
 
@@ -44,6 +51,8 @@ def _ikk_part(ra: pd.DataFrame, variant: str) -> pd.DataFrame:
             **{h: objects(ra[tw]) for h, tw in zip(HEADERS[4:8], TW, strict=True)},
             "Jumlah IKK": None,
             "Sumber": sumber(ra["berkas"], ra["baris"]),
+            "Satuan": objects(ra["satuan"]),
+            "Cara agregasi / keterangan": objects(ra["keterangan"]),
         },
         index=ra.index,
     )
@@ -70,6 +79,7 @@ def ra_rows(rekap_ra: pd.DataFrame, rekap_ra_iku: pd.DataFrame) -> tuple[pd.Data
             "Target PK": head["target_iku"],
             **{h: head[tw] for h, tw in zip(HEADERS[4:8], TW, strict=True)},
             "Jumlah IKK": head["jumlah_ikk"],
+            "Cara agregasi / keterangan": head["cara_agregasi"],
         }
         parts.append(_one("iku" if children is not None else "masalah_iku", **cells))
         if children is not None:
@@ -91,9 +101,12 @@ def write_rekap_ra(buku: Buku) -> dict[str, int]:
     ws = buku.sheet(NAME)
     set_widths(ws, KOLOM)
     note = (
-        "Target triwulan (kumulatif) per IKK. Baris IKU (biru, tebal): gabungan target unit — "
-        "jumlah untuk IKU yang diturunkan dengan pembagian beban target, rata-rata untuk "
-        "lainnya. Baris merah: IKU tanpa Rencana Aksi unit, atau IKK tanpa IKU induk."
+        "Target triwulan (kumulatif) per IKK. Baris IKU (biru, tebal): gabungan target unit, "
+        "hanya bila semua IKK-nya bersatuan sama — jumlah untuk IKU yang diturunkan dengan "
+        "pembagian beban target, rata-rata untuk lainnya; satuan berbeda tidak pernah "
+        "dijumlah atau dirata-rata (bandingkan capaiannya di Rekap Capaian). Kolom terakhir "
+        "menyebut cara agregasinya. Baris merah: IKU tanpa Rencana Aksi unit, atau IKK tanpa "
+        "IKU induk."
     )
     row = heading(ws, styles, f"Rekap Rencana Aksi{tahun_text(k.tahun)}", note, KOLOM)
     header_row = row

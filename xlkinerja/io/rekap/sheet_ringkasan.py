@@ -162,6 +162,9 @@ def _capaian(cover: _Cover) -> None:
     code, wrap, centre = styles.get(), styles.get(text_wrap=True), styles.get(align="center")
     values: list[float] = []
     missing: list[str] = []
+    iku = frame(k.capaian_iku, ("kode_iku", "tw", "keterangan"))
+    unread = set(iku.loc[(iku["tw"] == latest) & iku["keterangan"].notna(), "kode_iku"])
+    unknown: list[str] = []
     for i, kode in enumerate(p.keys):
         r = cover.row
         status = status_key(p.status[i, latest - 1])
@@ -172,7 +175,7 @@ def _capaian(cover: _Cover) -> None:
         fill = styles.status_fill(status, num_format="0.0")
         if np.isnan(value):
             ws.write_blank(r, 2, None, fill)
-            missing.append(teks(kode))
+            (unknown if kode in unread else missing).append(teks(kode))
         else:
             ws.write_number(r, 2, value, fill)
             values.append(value)
@@ -190,9 +193,27 @@ def _capaian(cover: _Cover) -> None:
         total = styles.get(bold=True, bg_color=TOTAL_FILL)
         ws.merge_range(cover.row, 0, cover.row, 1, f"Rata-rata capaian IKU {label}", total)
         number = styles.get(bold=True, bg_color=TOTAL_FILL, num_format="0.0", align="center")
-        ws.write_number(cover.row, 2, float(np.mean(values)), number)
-        for col in range(3, LAST_COL + 1):
-            ws.write_blank(cover.row, col, None, total)
+        if unknown:  # a mean without them would be a guess
+            ws.write_blank(cover.row, 2, None, number)
+            ws.merge_range(
+                cover.row,
+                3,
+                cover.row,
+                LAST_COL,
+                "tidak dihitung: capaian sebagian IKU tidak diketahui",
+                total,
+            )
+        else:
+            ws.write_number(cover.row, 2, float(np.mean(values)), number)
+            for col in range(3, LAST_COL + 1):
+                ws.write_blank(cover.row, col, None, total)
+        cover.row += 1
+    if unknown:
+        note = (
+            f"Capaian {label} tidak diketahui karena ada isian IKK yang tidak dapat dibaca: "
+            f"{', '.join(unknown)} (lihat Keterangan di lembar {CAPAIAN}, bagian C)."
+        )
+        ws.write_string(cover.row, 0, note, styles.catatan)
         cover.row += 1
     if missing:
         note = f"Abu-abu: belum ada capaian {label} ({', '.join(missing)})."
