@@ -4,9 +4,12 @@ as `Riwayat`), the Renstra end target and the progress toward it, the factors be
 capaian (kendala and tindak lanjut from the units' Capaian sheets), and the budget.
 
 Numbers are the compiled ones (`Kompilasi`): an IKU's capaian is the Rekap Capaian's (the
-mean of its IKK's capaian at the latest triwulan reported), its realisasi the latest one
-each IKK reported, added up for a beban-target IKU and averaged otherwise. Nothing is made
-up: what the data lacks stays None and the documents say "tidak ada data".
+mean of its IKK's capaian at the latest triwulan reported). Its realisasi combines each
+IKK's at its latest reported triwulan by the rule of the Rekap Rencana Aksi
+(`domain.rollup.rollup_nilai`): only IKK of one satuan, summed when every one was derived
+by beban target, else averaged; IKK of different satuan are never combined, and a value
+that could not be read makes it unknown. Nothing is made up: what the data lacks stays
+None, the documents say "tidak ada data", and the notes say why.
 """
 
 from __future__ import annotations
@@ -15,9 +18,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
+from xlkinerja.domain.rollup import CaraNilai, RollupNilai, rollup_nilai
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.specs import FormKind
 
@@ -31,6 +37,7 @@ class Tahunan:
     realisasi: float | None
     capaian: float | None
     tw: int | None
+    alasan: str | None = None  # why realisasi is None although IKK reported
 
 
 Riwayat = Mapping[int, Mapping[str, Tahunan]]  # year → kode IKU → that year's numbers
@@ -59,6 +66,7 @@ class IkuLkj:
     target_akhir: float | None  # the Renstra's last year's target
     progres: float | None  # realisasi against the end target, percent
     faktor: list[Faktor]
+    realisasi_alasan: str | None = None  # why realisasi is unknown although IKK reported
 
 
 @dataclass(frozen=True)
@@ -120,19 +128,41 @@ def iku_tahunan(kompilasi: Kompilasi) -> dict[str, Tahunan]:
     tw = latest_tw(kompilasi)
     if tw is None:
         return {}
-    pk = kompilasi.rekap_pk
-    beban = set(pk.loc[pk["metode_kaskade"] == "beban target", "kode_iku"].dropna())
     cap = kompilasi.capaian_ikk
-    known = cap[cap["realisasi"].notna() & (cap["tw"] <= tw)].sort_values("tw", kind="stable")
-    last = known.groupby("kode_ikk").tail(1)  # each IKK's latest realisasi
-    realisasi: dict[str, float] = {}
-    for code, rows in last.groupby("kode_iku"):
-        values = rows["realisasi"].astype(float)
-        realisasi[str(code)] = float(values.sum() if code in beban else values.mean())
+    reported = cap[cap["tw"] <= tw].sort_values("tw", kind="stable")
+    last = reported.groupby("kode_ikk").tail(1).set_index("kode_ikk")  # each IKK's latest
+    realisasi: dict[str, RollupNilai] = {}
+    pk = kompilasi.rekap_pk.dropna(subset=["kode_iku", "kode_ikk"])
+    for code, rows in pk.groupby("kode_iku"):
+        values = [_latest(last, str(ikk)) for ikk in rows["kode_ikk"]]
+        beban = all(m == "beban target" for m in rows["metode_kaskade"])
+        cara: CaraNilai = "jumlah" if beban else "rata-rata"
+        realisasi[str(code)] = rollup_nilai(list(rows["satuan"]), values, cara, apa="realisasi")
     iku = kompilasi.capaian_iku
     at = iku[iku["tw"] == tw].set_index("kode_iku")["capaian"]
     codes = set(realisasi) | {str(c) for c in at.index}
-    return {code: Tahunan(realisasi.get(code), _number(at.get(code)), tw) for code in sorted(codes)}
+    out: dict[str, Tahunan] = {}
+    for code in sorted(codes):
+        combined = realisasi.get(code)
+        value = combined.nilai if combined else None
+        why = None
+        if combined is not None and value is None:
+            why = combined.alasan if combined.satuan is not None else combined.cara
+        out[code] = Tahunan(value, _number(at.get(code)), tw, why)
+    return out
+
+
+def _latest(last: pd.DataFrame, ikk: str) -> object:
+    """An IKK's realisasi at its latest reported triwulan: a number, None (none reported,
+    or blank), or the reason it could not be read (a text, which the roll-up counts as
+    unreadable)."""
+    if ikk not in last.index:
+        return None
+    value = _number(last.at[ikk, "realisasi"])
+    if value is not None:
+        return value
+    alasan = last.at[ikk, "alasan"]
+    return alasan if isinstance(alasan, str) and "tidak dapat dibaca" in alasan else None
 
 
 def _faktor(forms: Sequence[NormalForm], iku_of: Mapping[str, str]) -> dict[str, list[Faktor]]:
@@ -187,6 +217,8 @@ def build_lkj(
         target = number(table, pos, f"target_{ke}") if ke is not None and 1 <= ke <= 5 else None
         akhir = number(table, pos, "target_5")
         real = now.realisasi if now else None
+        if now is not None and now.alasan:
+            catatan.append(f"{code}: realisasi IKU tidak ditampilkan ({now.alasan})")
         progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
         item = IkuLkj(
             kode_iku=code,
@@ -201,6 +233,7 @@ def build_lkj(
             target_akhir=akhir,
             progres=progres,
             faktor=faktor.get(code, []),
+            realisasi_alasan=now.alasan if now else None,
         )
         kode_ss = text(table, pos, "kode_ss") or ""
         sasaran = text(table, pos, "sasaran") or ""

@@ -11,6 +11,7 @@ from xlkinerja.io.dokumen.teks import angka, persen, rupiah
 from xlkinerja.kompilasi.lkj import IkuLkj, Lkj, SasaranLkj
 
 TIDAK_ADA = "tidak ada data"
+TIDAK_DIKETAHUI = "tidak diketahui"  # IKK reported, but their realisasi do not combine
 
 Sel = str | float | None
 
@@ -61,6 +62,12 @@ def shown(value: Sel, jenis: Jenis, kosong: str = TIDAK_ADA) -> str:
     return angka(value)
 
 
+def _realisasi(iku: IkuLkj) -> Sel:
+    if iku.realisasi is None and iku.realisasi_alasan:
+        return TIDAK_DIKETAHUI
+    return iku.realisasi
+
+
 def _ringkasan(lkj: Lkj) -> Tabel:
     rows: list[list[Sel]] = []
     for s in lkj.sasaran:
@@ -72,7 +79,7 @@ def _ringkasan(lkj: Lkj) -> Tabel:
                     f"{iku.kode_iku} {iku.indikator}",
                     iku.satuan,
                     iku.target,
-                    iku.realisasi,
+                    _realisasi(iku),
                     iku.capaian,
                     iku.predikat or "-",
                 ]
@@ -113,7 +120,7 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
                 i.indikator,
                 i.satuan,
                 i.target,
-                i.realisasi,
+                _realisasi(i),
                 i.capaian,
                 i.target_akhir,
                 i.progres,
@@ -136,7 +143,7 @@ def _riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
         row: list[Sel] = [i.kode_iku, i.indikator]
         for _, t in i.riwayat:
             row += [t.realisasi if t else None, t.capaian if t else None]
-        rows.append([*row, i.realisasi, i.capaian])
+        rows.append([*row, _realisasi(i), i.capaian])
     return Tabel(f"Tabel {nomor}b Perbandingan dengan tahun sebelumnya", kolom, rows)
 
 
@@ -184,8 +191,11 @@ def bab_tiga(lkj: Lkj) -> list[Bagian]:
                 "realisasi dengan target setiap Indikator Kinerja Utama (IKU) dalam Perjanjian "
                 f"Kinerja. Data yang digunakan adalah capaian yang dilaporkan unit s.d. "
                 f"{lkj.tw_nama}. Capaian IKU adalah rata-rata capaian IKK turunannya terhadap "
-                "target kumulatif Rencana Aksi (sama dengan Rekap Capaian); realisasi IKU "
-                "adalah realisasi terakhir setiap IKK, dijumlahkan untuk IKU beban target.",
+                "target kumulatif Rencana Aksi (sama dengan Rekap Capaian). Realisasi IKU "
+                "menggabungkan realisasi terakhir setiap IKK hanya bila satuannya sama: "
+                "dijumlahkan untuk IKU beban target, dirata-ratakan selain itu; bila satuan IKK "
+                "berbeda atau ada isian yang tidak terbaca, realisasi IKU tertulis "
+                f"\u201c{TIDAK_DIKETAHUI}\u201d dan catatan menyebut sebabnya.",
             ],
             tabel=[_ringkasan(lkj)],
         ),

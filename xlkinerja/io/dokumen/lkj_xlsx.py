@@ -57,8 +57,9 @@ def _table(sheet: Any, row: int, tabel: Tabel, styles: _Styles) -> int:
                 sheet.write_string(row, col, tabel.kosong, styles.missing)
             elif value is None:
                 sheet.write_blank(row, col, None, style)
-            elif isinstance(value, str):
-                sheet.write_string(row, col, value, style)
+            elif isinstance(value, str):  # "tidak diketahui" in a number column: as missing
+                missing = kolom.jenis != Jenis.TEKS
+                sheet.write_string(row, col, value, styles.missing if missing else style)
             else:
                 sheet.write_number(row, col, value, style)
         row += 1
