@@ -25,3 +25,23 @@ Failed:
            vbExclamation, TITLE
     KinerjaBukaRekap = False
 End Function
+
+' The export the server made for the planning unit (the Ekspor button in server mode): a zip
+' of several files, handed to the browser, which saves it like any download.
+Public Function KinerjaUnduh(wb As Variant, resource As Variant, reportName As Variant) As Boolean
+    Dim url As String
+
+    url = Trim$(GetConfig("SERVER_URL", ""))
+    If Right$(url, 1) = "/" Then url = Left$(url, Len(url) - 1)
+    url = url & "/" & CStr(resource)
+    On Error GoTo Failed
+    ThisWorkbook.FollowHyperlink url
+    KinerjaUnduh = True
+    Exit Function
+Failed:
+    MsgBox "Berkas ekspor " & CStr(reportName) & " sudah dibuat di server, tetapi peramban " & _
+           "tidak dapat dibuka (" & Err.Description & ")." & vbLf & vbLf & _
+           "Buka alamat berikut di peramban dalam 10 menit untuk mengunduhnya:" & vbLf & url, _
+           vbExclamation, TITLE
+    KinerjaUnduh = False
+End Function

@@ -16,7 +16,7 @@ from xlkinerja.addin.build import addin_modules
 NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 GROUPS = {
     "Unit": ["Validasi", "Bersihkan tanda", "Hitung capaian", "Kirim"],
-    "Perencanaan": ["Kaskade", "Kompilasi"],
+    "Perencanaan": ["Kaskade", "Kompilasi", "Ekspor"],
     "Bantuan": ["Tentang"],
 }
 

@@ -261,6 +261,30 @@ def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
     assert "memerlukan workbook master" in actions_of(unit_book)[0]["args"][0]
 
 
+def test_ekspor_from_the_open_rekap_writes_every_profile_beside_it(tmp_path: Path):
+    from xlkinerja.jobs.kompilasi import compile_paths
+
+    rekap = tmp_path / "rekap-kinerja.xlsx"
+    compile_paths([SAMPLE], master=MASTER, output=rekap, archive=False, workers=1, now=NOW)
+    context = ActionContext(mode=Mode.LOKAL, now=NOW)
+    book = saved_book(rekap)
+    result = run_action("ekspor", book, context)
+    assert result is not None
+    written = sorted(p.name for p in (tmp_path / "ekspor").iterdir())
+    assert written == [
+        "esakip-hierarki-2025.xlsx",
+        "pk-2025.csv",
+        "realisasi-2025.csv",
+        "skp-ekinerja-2025.xlsx",
+    ]
+    (alert,) = actions_of(book)
+    assert "4 berkas" in alert["args"][0] and alert["args"][3] == "info"
+    unit_book = saved_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
+    assert run_action("ekspor", unit_book, context) is None  # a unit workbook: no rekap
+    text = actions_of(unit_book)[0]["args"][0]
+    assert "bukan workbook rekap" in text and "tekan Kompilasi, lalu tekan Ekspor" in text
+
+
 def test_messages_and_marks_go_to_their_own_workbook_when_requests_overlap():
     """The remote engine keeps one app for every request of a server process; a message
     or a macro must land on the workbook of its own request, not the last one opened."""

@@ -13,6 +13,7 @@ import os
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engine (pro)
 
 import io
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from tests.server_harness import body_of, post, unit_keys
 from xlkinerja.addin.build import addin_modules
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.live_cells import macro_name
+from xlkinerja.jobs.ekspor_buku import UNDUH
 from xlkinerja.jobs.kompilasi_server import BUKA_REKAP
 from xlkinerja.jobs.kunci import make_keys
 from xlkinerja.server import ServerConfig, create_app, serving
@@ -106,6 +108,32 @@ def test_the_planning_unit_gets_the_compiled_report_opened_from_the_server(
     assert (served.config.rekap / name).is_file()  # the server keeps what it handed out
 
 
+def test_the_planning_unit_downloads_the_export_of_what_the_units_sent(
+    client: httpx.Client, served: Served
+):
+    refused = actions_of(post(client, "ekspor", body_of(P3M), served.keys["P3M"]))
+    assert [a["func"] for a in refused] == ["alert"] and "Unit Perencanaan" in refused[0]["args"][0]
+
+    post(client, "kirim", body_of(P3M), served.keys["P3M"])
+    actions = actions_of(post(client, "ekspor", body_of(AK), served.keys[PLANNER]))
+    assert [a["func"] for a in actions] == ["runMacro", "alert"]
+    macro, download, name = actions[0]["args"]
+    assert macro == macro_name(UNDUH) and download.startswith(PREFIX)
+    assert name.startswith("ekspor-") and name.endswith(f"-{PLANNER}.zip")
+    assert "4 berkas" in actions[1]["args"][0]
+    fetched = client.get(f"/{download}")
+    assert fetched.status_code == 200 and fetched.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(fetched.content)) as z:
+        assert sorted(z.namelist()) == [
+            "esakip-hierarki-2025.xlsx",
+            "pk-2025.csv",
+            "realisasi-2025.csv",
+            "skp-ekinerja-2025.xlsx",
+        ]
+        pk = z.read("pk-2025.csv").decode("utf-8-sig")
+    assert "P3M" in pk or "Pusat Penelitian" in pk  # what P3M sent, from the archive
+
+
 def test_an_unknown_download_is_an_indonesian_404(client: httpx.Client):
     response = client.get(f"/{PREFIX}bukan-token")
     assert response.status_code == 404
@@ -141,10 +169,11 @@ def test_a_planning_unit_without_a_key_stops_the_server_at_start(tmp_path: Path)
 def test_the_macro_the_answer_runs_is_in_the_add_in():
     """runMacro calls the workbook first, then the download path and the name."""
     modules = {m.name: m.stored_text() for m in addin_modules()}
-    assert (
-        f"Public Function {BUKA_REKAP}(wb As Variant, resource As Variant, "
-        "reportName As Variant) As Boolean" in modules["KinerjaRekap"]
-    )
+    for macro in (BUKA_REKAP, UNDUH):
+        assert (
+            f"Public Function {macro}(wb As Variant, resource As Variant, "
+            "reportName As Variant) As Boolean" in modules["KinerjaRekap"]
+        )
 
 
 OPENER = """Attribute VB_Name = "Uji"

@@ -91,6 +91,15 @@ BUTTONS: tuple[Button, ...] = (
         "AutoSum",
     ),
     Button(
+        "ekspor",
+        "Perencanaan",
+        "Ekspor",
+        "Ekspor berkas unggahan",
+        "Menulis berkas setiap profil ekspor (e-SAKIP, PK, realisasi, SKP e-Kinerja) dari "
+        "rekap hasil Kompilasi, siap diunggah ke aplikasi nasional.",
+        "FileSaveAsOtherFormats",
+    ),
+    Button(
         "tentang",
         "Bantuan",
         "Tentang",

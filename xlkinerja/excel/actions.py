@@ -17,6 +17,8 @@ from xlkinerja.jobs.buku import (
     kaskade_book,
     validate_book,
 )
+from xlkinerja.jobs.ekspor import EksporResult
+from xlkinerja.jobs.ekspor_buku import EksporServer, export_book, export_for_planner
 from xlkinerja.jobs.hitung import HitungResult, hitung_book
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
@@ -87,6 +89,25 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
     if not is_remote(book):
         book.app.books.open(str(result.output))  # the planning unit sees the report at once
     return result
+
+
+@action("ekspor")
+def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
+    """For the planning unit: the upload files of every export profile. Local mode: from
+    the open compiled report, into `ekspor/` beside it. Server mode: from the server's
+    archive, downloaded as one zip (jobs/ekspor_buku.py)."""
+    if context.mode == Mode.SERVER:
+        return export_for_planner(
+            book,
+            unit=context.unit,
+            allowed=context.perencanaan,
+            master=context.master,
+            db=context.db,
+            reports=context.reports,
+            publish=context.publish,
+            now=context.now,
+        )
+    return export_book(book, now=context.now)
 
 
 @action("hitung_capaian")

@@ -102,7 +102,8 @@ def create_app(config: ServerConfig) -> Starlette:
             started=started,
             client=client,
         )
-        return FileResponse(offer.path, media_type=XLSX, filename=offer.path.name)
+        media = XLSX if offer.path.suffix == ".xlsx" else "application/zip"
+        return FileResponse(offer.path, media_type=media, filename=offer.path.name)
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404

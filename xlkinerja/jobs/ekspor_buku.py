@@ -1,0 +1,113 @@
+"""Ekspor from the add-in: the planning unit's Ekspor button.
+
+Local mode: the open workbook is the compiled report (rekap-kinerja.xlsx, opened by
+Kompilasi); every export profile is written from it into the folder `ekspor` beside it, as
+`xlkinerja ekspor REKAP.xlsx --output ekspor/` does.
+
+Server mode: only a unit the server trusts with Kompilasi (`--perencanaan`) may export —
+the files hold every unit's numbers. The server exports the latest version of every unit
+and SKP in its archive (as `xlkinerja ekspor --dari-arsip`), keeps the files in its report
+folder, and offers them as one zip for download (server/unduhan.py); the answer runs the
+add-in's VBA `KinerjaUnduh` (macros/KinerjaRekap.bas), which opens that address in the
+browser, where the zip is saved like any download. A zip, because an export is several
+files (xlsx and csv) and a CSV opened by Excel would be re-parsed in the user's locale.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.live_book import book_path
+from xlkinerja.io.live_cells import run_macro
+from xlkinerja.jobs.buku import book_folder
+from xlkinerja.jobs.ekspor import EksporResult, export_archive, export_rekap
+from xlkinerja.jobs.kompilasi_server import KompilasiDitolak
+from xlkinerja.jobs.summary import Summary
+
+UNDUH = "KinerjaUnduh"  # (wb, download path, file name): macros/KinerjaRekap.bas
+FOLDER = "ekspor"
+
+
+def export_book(book: Any, *, now: datetime | None = None) -> EksporResult:
+    """Every profile from the open compiled report into `ekspor/` beside it."""
+    folder = book_folder(book)
+    try:
+        return export_rekap(book_path(book), profiles=[], output=folder / FOLDER, now=now)
+    except XlkinerjaError as exc:
+        exc.hint = (
+            "Ekspor dibuat dari rekap hasil Kompilasi: tekan Kompilasi, lalu tekan Ekspor "
+            "pada rekap-kinerja.xlsx yang terbuka."
+        )
+        raise
+
+
+@dataclass
+class EksporServer:
+    """An export the server made for the planning unit, and where the browser fetches it."""
+
+    ekspor: EksporResult
+    zip_name: str
+    download: str  # the zip's path on the server, e.g. "unduh/<token>"
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.ekspor.to_dict() | {"zip": self.zip_name, "unduh": self.download}
+
+    def summary(self) -> Summary:
+        out = Summary()
+        shown = replace(self.ekspor, output=Path(self.zip_name))  # the server's folder: no use
+        out.line(
+            f"Ekspor {', '.join(p.nama for p in shown.profiles)} dari {shown.sumber}: "
+            f"{len(shown.written)} berkas dalam {self.zip_name}."
+        )
+        out.line("Berkas zip diunduh lewat peramban; simpan dan ekstrak sebelum diunggah.")
+        return out
+
+    def notes(self) -> Summary:
+        return Summary()
+
+
+def zip_folder(folder: Path, target: Path) -> None:
+    """The files of `folder` (not its backups) as the zip `target`, written atomically."""
+    with atomic_path(target) as partial, zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as z:
+        for path in sorted(p for p in folder.iterdir() if p.is_file()):
+            z.write(path, path.name)
+
+
+def export_for_planner(
+    book: Any,
+    *,
+    unit: str | None,
+    allowed: bool,
+    master: Path | None,
+    db: str | None,
+    reports: Path | None,
+    publish: Callable[[Path], str] | None,
+    now: datetime | None = None,
+) -> EksporServer:
+    """Export the server's archive for `unit` (refused unless `allowed`) and have the
+    add-in download it as a zip."""
+    if not allowed:
+        raise KompilasiDitolak(
+            f"Ekspor di server hanya untuk Unit Perencanaan; kunci unit {unit or '-'} "
+            "tidak diberi hak itu.",
+            hint="Ekspor memuat data semua unit. Bila unit Anda yang mengunggah ke aplikasi "
+            "nasional, minta admin menjalankan server dengan --perencanaan "
+            f"{unit or 'KODE_UNIT'}.",
+        )
+    if reports is None or publish is None:  # the server always gives both
+        raise XlkinerjaError("server ini tidak diatur untuk Ekspor (folder rekap).")
+    now = now or datetime.now()
+    stem = f"ekspor-{now:%Y%m%d-%H%M%S}-{unit or 'server'}"
+    result = export_archive(db=db, master=master, profiles=[], output=reports / stem, now=now)
+    archive = reports / f"{stem}.zip"
+    zip_folder(result.output, archive)
+    download = publish(archive)
+    run_macro(book, UNDUH, download, archive.name, remote=True)
+    return EksporServer(result, archive.name, download)
