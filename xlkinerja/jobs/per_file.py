@@ -18,7 +18,7 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.kompilasi.rows import Rows, unit_rows
 from xlkinerja.specs import MASTER, Form, FormKind
-from xlkinerja.store.encoded import EncodedSubmission, encode_submission
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission, with_content_digest
 from xlkinerja.store.submission import submission
 from xlkinerja.validation.capaian_rows import capaian_per_ikk
 from xlkinerja.validation.checks import per_file_checks
@@ -105,6 +105,7 @@ def _checked(
     if unit and work.rekap:
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     if work.archive:
-        result.archive = encode_submission(submission(form, digest, data))
+        # The archive's digest is over the content it keeps, not the file's bytes.
+        result.archive = with_content_digest(encode_submission(submission(form, digest, data)))
     result.peak_rss_mb = peak_rss_mb()
     return result
