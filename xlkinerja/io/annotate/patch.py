@@ -31,6 +31,7 @@ from xlkinerja.io.annotate.record import Mark, read_record
 from xlkinerja.io.annotate.report import Formats, ReportLine, report_xml
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.worksheet import Worksheet, has_selected_tab
+from xlkinerja.io.template_meta import META_SHEET
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ def patch(path: Path, original: bytes, plan: WritebackPlan) -> Patched:
     report = report_xml(plan.report, lines, new_marks, formats)
     entry = run.book.add_sheet(plan.report.sheet, report)
     run.book.activate(entry.index)
+    run.book.hide_very(META_SHEET)  # a file LibreOffice saved has it only hidden
     run.styles.save()
     run.book.save()
     run.parts.save()
