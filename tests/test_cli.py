@@ -9,6 +9,7 @@ from xlkinerja.cli import app
 
 runner = CliRunner()
 COMMANDS = [
+    "pindahkan",
     "templat",
     "baca",
     "contoh",

@@ -31,7 +31,10 @@ from xlkinerja.io.template_id import template_properties
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.specs import Form, Table, form_of
 
-REGENERATE_HINT = "Buat ulang workbook dengan 'xlkinerja templat' lalu salin isian Anda."
+REGENERATE_HINT = (
+    "Pindahkan isiannya ke templat baru: xlkinerja pindahkan BERKAS --output FOLDER "
+    "(menurut nama lembar dan judul kolom; berkas asli tidak diubah)."
+)
 PROPERTIES_GENERATOR = "xlkinerja (dari properti dokumen)"  # the generator when _meta is lost
 
 
@@ -115,9 +118,11 @@ def check_file(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise WorkbookError(
-            "format .xls (Excel 97-2003) tidak didukung.",
+            "format .xls (Excel 97-2003) tidak menyimpan tabel Excel, jadi tidak dapat dibaca "
+            "sebagai workbook xlkinerja, juga setelah disimpan ulang sebagai .xlsx.",
             path=path,
-            hint="Buka di Excel lalu Simpan Sebagai .xlsx.",
+            hint=f'Pindahkan isiannya ke templat baru: xlkinerja pindahkan "{path.name}" '
+            "--output FOLDER (berkas asli tidak diubah).",
         )
     if suffix == ".ods":
         raise WorkbookError(

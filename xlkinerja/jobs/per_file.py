@@ -29,7 +29,8 @@ from xlkinerja.validation.normalise import normalise_form
 class FileResult:
     path: str
     sha256: str
-    error: str | None = None
+    error: str | None = None  # why the file could not be read, naming the file
+    error_reason: str | None = None  # the same without the file (a finding names it)
     form: NormalForm | None = None
     findings: list[Finding] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
@@ -61,7 +62,9 @@ def process_file(
     try:
         data = read_form(path, expected)
     except XlkinerjaError as exc:
-        return FileResult(path=path, sha256=digest, error=exc.user_message())
+        return FileResult(
+            path=path, sha256=digest, error=exc.user_message(), error_reason=exc.reason()
+        )
     return _checked(path, digest, data, settings, work)
 
 
