@@ -28,8 +28,7 @@ def pindahkan(
     folder tujuan dengan nama yang sama (.xlsx). Setiap nilai yang tidak dapat dipindahkan
     dilaporkan beserta selnya.
 
-    Kode keluar: 0 semua nilai dipindahkan, 1 ada nilai yang tidak dapat dipindahkan,
-    2 kesalahan penggunaan.
+    Kode keluar: 0 semua dipindahkan, 1 ada nilai tertinggal, 2 kesalahan penggunaan.
 
     Contoh: xlkinerja pindahkan TI-lama.xls --output baru/
     """

@@ -107,6 +107,8 @@ def move_values(source: Path, output: Path, *, now: datetime | None = None) -> P
             path=source,
             hint="Pilih folder lain untuk --output.",
         )
+    if target.parent.exists() and not target.parent.is_dir():
+        raise OutputError("--output harus sebuah folder, bukan berkas.", path=target.parent)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
