@@ -216,3 +216,29 @@ def test_a_libreoffice_resave_with_the_same_values_is_no_new_version(kiriman: Pa
     assert again.archived == 0
     with Archive.open(db) as archive:
         assert [v.version for v in archive.versions("TI")] == [1]
+
+
+def test_an_archive_of_file_digests_records_no_new_version_of_an_unchanged_file(
+    kiriman: Path, tmp_path: Path
+):
+    """Archives written before the content digest hold the sha256 of the file's bytes:
+    compiling the same files after the upgrade is no new version either."""
+    import hashlib
+
+    import sqlalchemy as sa
+
+    db = tmp_path / "arsip.sqlite"
+    compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    files = {p.name: p for p in [*kiriman.glob("*.xlsx"), MASTER]}
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        rows = conn.execute(sa.text("SELECT id, file_name FROM archive_submissions")).all()
+        for sid, name in rows:
+            old = hashlib.sha256(files[Path(name).name].read_bytes()).hexdigest()
+            conn.execute(
+                sa.text("UPDATE archive_submissions SET sha256 = :s WHERE id = :i"),
+                {"s": old, "i": sid},
+            )
+    engine.dispose()
+    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    assert again.archived == 0

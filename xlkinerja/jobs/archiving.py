@@ -33,7 +33,8 @@ def _submission(result: FileResult) -> EncodedSubmission:
     if result.archive is not None:
         return result.archive
     assert result.form is not None
-    return with_content_digest(encode_submission(submission(result.form, result.sha256)))
+    encoded = encode_submission(submission(result.form, result.sha256))
+    return with_content_digest(encoded, result.sha256)
 
 
 def _user() -> str | None:

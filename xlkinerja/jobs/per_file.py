@@ -109,6 +109,7 @@ def _checked(
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     if work.archive:
         # The archive's digest is over the content it keeps, not the file's bytes.
-        result.archive = with_content_digest(encode_submission(submission(form, digest, data)))
+        encoded = encode_submission(submission(form, digest, data))
+        result.archive = with_content_digest(encoded, digest)
     result.peak_rss_mb = peak_rss_mb()
     return result

@@ -31,6 +31,9 @@ class EncodedSubmission:
     rows_count: int
     rows: JsonText
     cells: JsonText
+    # The file's bytes' sha256, which archives before the content digest recorded: a file
+    # whose bytes equal the latest version's is unchanged too (no new version on upgrade).
+    file_sha256: str | None = None
 
 
 def encode_submission(submission: Submission) -> EncodedSubmission:
@@ -47,8 +50,12 @@ def encode_submission(submission: Submission) -> EncodedSubmission:
     )
 
 
-def with_content_digest(encoded: EncodedSubmission) -> EncodedSubmission:
+def with_content_digest(
+    encoded: EncodedSubmission, file_sha256: str | None = None
+) -> EncodedSubmission:
     """The submission with its content's digest: sha256 over the rows and cells as the
-    archive stores them, so that the same values (re-saved, sent again) are the same."""
+    archive stores them, so that the same values (re-saved, sent again) are the same.
+    `file_sha256`: the digest of the file's bytes, when there is a file."""
     content = f"{encoded.rows}\n{encoded.cells}".encode()
-    return replace(encoded, sha256=hashlib.sha256(content).hexdigest())
+    digest = hashlib.sha256(content).hexdigest()
+    return replace(encoded, sha256=digest, file_sha256=file_sha256 or None)
