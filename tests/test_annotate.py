@@ -33,7 +33,8 @@ from tests.annotate_fixtures import (
 from tests.conftest import SAMPLE
 from xlkinerja.core.finding import Severity
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook
+from xlkinerja.io.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook, fills
+from xlkinerja.io.annotate.plan import FILLS as FILL_RGB
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.template_writer import write_template
 from xlkinerja.specs import UNIT
@@ -610,3 +611,65 @@ def test_libreoffice_opens_the_annotated_workbook(book: Path, tmp_path: Path):
         for cell in row
     )
     assert marked["Data"]["E1"].comment is not None  # the user's note survives
+
+
+def _look(cell: openpyxl.cell.cell.Cell) -> tuple[object, ...]:
+    fill = cell.fill
+    colour = fill.fgColor.rgb if fill.patternType == "solid" else None
+    return (
+        cell.font.b,
+        cell.number_format,
+        cell.border.left.style,
+        fill.patternType,
+        colour,
+        cell.protection.locked,
+    )
+
+
+@pytest.mark.libreoffice
+def test_a_run_after_a_libreoffice_save_gives_every_cell_its_look_back(book: Path, tmp_path: Path):
+    """LibreOffice renumbers every style: the record's style indexes name other formats
+    there, so the cells get back the fill recorded for them (E1 bold without fill, E2 the
+    user's own yellow fill) on the format LibreOffice wrote."""
+    original = openpyxl.load_workbook(book)
+    found = [*first_findings(book), finding(book, "Data", "E2", "a.isi_kuning", Severity.GALAT)]
+    annotate_workbook(book, found, now=NOW)
+    resaved = lo.convert([book], "xlsx", tmp_path / "lo", tmp_path / "profil")[0]
+    assert "isi_asal" in str(values_of_report(resaved))  # the record survived the save
+    again = annotate_workbook(resaved, [], now=LATER)
+    assert again.restored_cells == 11
+    after = openpyxl.load_workbook(resaved)
+    ours = {f"FF{rgb}" for rgb in FILL_RGB}
+    for sheet in original.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert _look(after[sheet.title][cell.coordinate]) == _look(cell), cell.coordinate
+        for row in after[sheet.title].iter_rows():
+            for cell in row:
+                assert cell.fill.fgColor.rgb not in ours, (sheet.title, cell.coordinate)
+                assert cell.comment is None or "xlkinerja" not in cell.comment.text
+    assert sheet_names(resaved).count(REPORT_SHEET) == 1
+    rows = CalamineWorkbook.from_path(str(resaved)).get_sheet_by_name(REPORT_SHEET).to_python()
+    assert rows[4][0] == "Tidak ada temuan."  # the old findings are gone with the old sheet
+
+
+def values_of_report(path: Path) -> list[list[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(REPORT_SHEET).to_python()
+
+
+def test_a_fill_from_the_record_is_only_ever_a_fill():
+    solid = '<x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FFFFF9E6"/></x:patternFill></x:fill>'
+    assert fills.canonical(solid) == (
+        '<fill><patternFill patternType="solid"><fgColor rgb="FFFFF9E6"/></patternFill></fill>'
+    )
+    lower = solid.replace("FFFFF9E6", "fffff9e6").replace("x:", "")
+    assert fills.same_fill(fills.canonical(solid), fills.canonical(lower))
+    for hostile in (
+        '<fill><patternFill patternType="solid"/><font/></fill>',
+        '<fill><patternFill patternType="a&quot; b"/></fill>',
+        '<!DOCTYPE x [<!ENTITY e "e">]><fill/>',
+        "<font/>",
+        "",
+    ):
+        assert fills.canonical(hostile) is None, hostile
+    assert fills.same_fill(fills.NO_FILL, '<fill><patternFill patternType="none"/></fill>')

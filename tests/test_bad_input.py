@@ -130,12 +130,15 @@ def test_bare_ole2_header(tmp_path: Path):
 
 @pytest.mark.libreoffice
 def test_legacy_xls_content_under_xlsx_name(lo_files: dict[str, Path]):
-    assert_refused(lo_files["xls-as-xlsx"], ".xls lama (Excel 97-2003)")
+    assert_refused(lo_files["xls-as-xlsx"], ".xls lama (Excel 97-2003)", "xlkinerja pindahkan")
 
 
 @pytest.mark.libreoffice
 def test_legacy_xls(lo_files: dict[str, Path]):
-    assert_refused(lo_files["xls"], ".xls (Excel 97-2003) tidak didukung")
+    """Re-saving as .xlsx would not help (the tables are gone): the way out is pindahkan."""
+    error = assert_refused(lo_files["xls"], ".xls (Excel 97-2003)", "xlkinerja pindahkan")
+    assert "Simpan Sebagai .xlsx" not in str(error)
+    assert str(error).count(lo_files["xls"].name) == 2  # where, and in the command to run
 
 
 @pytest.mark.libreoffice

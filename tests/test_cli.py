@@ -10,6 +10,7 @@ from xlkinerja.cli import app
 
 runner = CliRunner()
 COMMANDS = [
+    "pindahkan",
     "templat",
     "baca",
     "contoh",

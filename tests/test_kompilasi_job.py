@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import FormValues
 from xlkinerja.io.reader import read_form
@@ -201,3 +202,43 @@ def test_a_worker_that_dies_is_a_clear_error(kiriman: Path):
     files = sorted(kiriman.glob("*.xlsx"))
     with worker_pool(2) as pool, pytest.raises(XlkinerjaError, match="berhenti tiba-tiba"):
         process_all(files, _DiesInWorker(), pool)  # type: ignore[arg-type]
+
+
+@pytest.mark.libreoffice
+def test_a_libreoffice_resave_with_the_same_values_is_no_new_version(kiriman: Path, tmp_path: Path):
+    db = tmp_path / "arsip.sqlite"
+    compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    ti = kiriman / "TI-jurusan-teknik-informatika.xlsx"
+    resaved = lo.convert([ti], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "p")[0]
+    assert resaved.read_bytes() != ti.read_bytes()  # other bytes, the same values
+    shutil.copy(resaved, ti)
+    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    assert again.archived == 0
+    with Archive.open(db) as archive:
+        assert [v.version for v in archive.versions("TI")] == [1]
+
+
+def test_an_archive_of_file_digests_records_no_new_version_of_an_unchanged_file(
+    kiriman: Path, tmp_path: Path
+):
+    """Archives written before the content digest hold the sha256 of the file's bytes:
+    compiling the same files after the upgrade is no new version either."""
+    import hashlib
+
+    import sqlalchemy as sa
+
+    db = tmp_path / "arsip.sqlite"
+    compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    files = {p.name: p for p in [*kiriman.glob("*.xlsx"), MASTER]}
+    engine = sa.create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        rows = conn.execute(sa.text("SELECT id, file_name FROM archive_submissions")).all()
+        for sid, name in rows:
+            old = hashlib.sha256(files[Path(name).name].read_bytes()).hexdigest()
+            conn.execute(
+                sa.text("UPDATE archive_submissions SET sha256 = :s WHERE id = :i"),
+                {"s": old, "i": sid},
+            )
+    engine.dispose()
+    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    assert again.archived == 0

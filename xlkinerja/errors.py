@@ -24,9 +24,16 @@ class XlkinerjaError(Exception):
         self.hint = hint
         super().__init__(self.user_message())
 
+    def reason(self) -> str:
+        """The message without the file (for a finding, which names its file itself)."""
+        return _capitalised(self._text(with_file=False))
+
     def user_message(self) -> str:
+        return self._text(with_file=True)
+
+    def _text(self, *, with_file: bool) -> str:
         where = []
-        if self.path is not None:
+        if self.path is not None and with_file:
             where.append(f"Berkas '{self.path.name}'")
         if self.sheet:
             where.append(f"lembar '{self.sheet}'")
@@ -36,6 +43,10 @@ class XlkinerjaError(Exception):
         if self.hint:
             text += f" {self.hint}"
         return text
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class WorkbookError(XlkinerjaError):

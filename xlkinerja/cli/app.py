@@ -18,6 +18,7 @@ from xlkinerja.cli import bahasa
 from xlkinerja.cli import dokumen as dokumen_cli
 from xlkinerja.cli import ekspor as _ekspor  # noqa: F401  (registers `ekspor`)
 from xlkinerja.cli import kompilasi as _kompilasi  # noqa: F401  (registers `kompilasi`)
+from xlkinerja.cli import pindahkan as _pindahkan  # noqa: F401  (registers `pindahkan`)
 from xlkinerja.cli import server as _server  # noqa: F401  (registers `server`)
 from xlkinerja.cli import validasi as _validasi  # noqa: F401  (registers `validasi`)
 from xlkinerja.cli.common import (

@@ -22,6 +22,7 @@ from xlkinerja.io.backup import keep_backup
 from xlkinerja.io.template_id import template_id
 
 _CREATOR = re.compile(rb"<dc:creator>xlkinerja</dc:creator>")
+_META_ENTRY = re.compile(rb'<(?:\w+:)?sheet\b[^>]*\bname="_meta"')
 
 
 def _part(path: Path, name: str) -> bytes:
@@ -34,8 +35,11 @@ def _part(path: Path, name: str) -> bytes:
 
 
 def is_form_workbook(path: Path) -> bool:
-    """A workbook made from one of the form templates (custom property xlkinerja_template)."""
-    return path.is_file() and template_id(path) is not None
+    """A workbook made from one of the form templates: custom property xlkinerja_template,
+    or (when another program lost the properties) a `_meta` sheet."""
+    if not path.is_file():
+        return False
+    return template_id(path) is not None or bool(_META_ENTRY.search(_part(path, "xl/workbook.xml")))
 
 
 def written_by_xlkinerja(path: Path) -> bool:

@@ -119,7 +119,14 @@ def _ole2_error(path: Path, names: set[str]) -> WorkbookError:
             "Enkripsi dengan Kata Sandi), lalu simpan.",
         )
     if lowered & {"workbook", "book"}:
-        what = "isinya format .xls lama (Excel 97-2003), bukan .xlsx"
+        return WorkbookError(
+            "berkas tidak dapat dibuka sebagai .xlsx: isinya format .xls lama (Excel 97-2003), "
+            "yang tidak menyimpan tabel Excel.",
+            path=path,
+            hint="Ganti ekstensinya menjadi .xls, lalu pindahkan isiannya ke templat baru: "
+            f'xlkinerja pindahkan "{path.with_suffix(".xls").name}" --output FOLDER '
+            "(berkas asli tidak diubah).",
+        )
     elif lowered & {"worddocument", "powerpoint document"}:
         what = "isinya dokumen Word/PowerPoint lama, bukan workbook"
     else:

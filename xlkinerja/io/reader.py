@@ -19,7 +19,7 @@ with a percent number format (styles.xml read once per file), listed in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -46,10 +46,15 @@ from xlkinerja.io.number_formats import (
 )
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import parse_single_cell_ref, read_defined_names
+from xlkinerja.io.template_id import template_properties
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.specs import Form, Table, form_of
 
-REGENERATE_HINT = "Buat ulang workbook dengan 'xlkinerja templat' lalu salin isian Anda."
+REGENERATE_HINT = (
+    "Pindahkan isiannya ke templat baru: xlkinerja pindahkan BERKAS --output FOLDER "
+    "(menurut nama lembar dan judul kolom; berkas asli tidak diubah)."
+)
+PROPERTIES_GENERATOR = "xlkinerja (dari properti dokumen)"  # the generator when _meta is lost
 
 
 def normalise(value: Any) -> CellScalar:
@@ -140,9 +145,11 @@ def check_file(path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise WorkbookError(
-            "format .xls (Excel 97-2003) tidak didukung.",
+            "format .xls (Excel 97-2003) tidak menyimpan tabel Excel, jadi tidak dapat dibaca "
+            "sebagai workbook xlkinerja, juga setelah disimpan ulang sebagai .xlsx.",
             path=path,
-            hint="Buka di Excel lalu Simpan Sebagai .xlsx.",
+            hint=f'Pindahkan isiannya ke templat baru: xlkinerja pindahkan "{path.name}" '
+            "--output FOLDER (berkas asli tidak diubah).",
         )
     if suffix == ".ods":
         raise WorkbookError(
@@ -158,21 +165,38 @@ def check_file(path: Path) -> None:
 
 
 def read_meta(book: _Workbook) -> TemplateMeta:
-    if META_SHEET not in book.sheet_names:
+    """From the `_meta` sheet; what it lacks (the whole sheet, when a copy lost it) from
+    the custom document properties the template writer sets too (read only then)."""
+    has_sheet = META_SHEET in book.sheet_names
+    rows = book.grid(META_SHEET) if has_sheet else []
+    if has_sheet and _complete(rows):
+        return meta_from_rows(rows, book.path)
+    properties = template_properties(book.path)
+    if not has_sheet and not properties:
         raise WorkbookError(
             "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
             path=book.path,
             hint=REGENERATE_HINT,
         )
-    return meta_from_rows(book.grid(META_SHEET), book.path)
+    return meta_from_rows(rows, book.path, properties)
 
 
-def meta_from_rows(rows: Iterable[Sequence[Any]], path: Path) -> TemplateMeta:
-    """The template's metadata from the `_meta` sheet's rows (key in A, value in B)."""
+def _complete(rows: Iterable[Sequence[Any]]) -> bool:
+    keys = {row[0] for row in rows if len(row) >= 2 and row[1] is not None}
+    return all(key in keys for key in META_KEYS)
+
+
+def meta_from_rows(
+    rows: Iterable[Sequence[Any]], path: Path, properties: Mapping[str, str] | None = None
+) -> TemplateMeta:
+    """The template's metadata from the `_meta` sheet's rows (key in A, value in B), a key
+    the sheet lacks taken from `properties` (the custom document properties)."""
     values: dict[str, str] = {}
     for row in rows:
         if len(row) >= 2 and isinstance(row[0], str) and row[1] is not None:
             values[row[0]] = str(row[1])
+    if properties:
+        values = {"generator": PROPERTIES_GENERATOR, **properties, **values}
     missing = [key for key in META_KEYS if key not in values]
     if missing:
         raise WorkbookError(

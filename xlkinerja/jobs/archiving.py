@@ -10,8 +10,8 @@ from pathlib import Path
 
 from xlkinerja.jobs.per_file import FileResult
 from xlkinerja.store.archive import Archive
-from xlkinerja.store.encoded import EncodedSubmission
-from xlkinerja.store.records import RecordResult, Submission
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission, with_content_digest
+from xlkinerja.store.records import RecordResult
 from xlkinerja.store.submission import submission
 
 
@@ -29,11 +29,12 @@ def archive_results(
         archive.close()
 
 
-def _submission(result: FileResult) -> Submission | EncodedSubmission:
+def _submission(result: FileResult) -> EncodedSubmission:
     if result.archive is not None:
         return result.archive
     assert result.form is not None
-    return submission(result.form, result.sha256)
+    encoded = encode_submission(submission(result.form, result.sha256))
+    return with_content_digest(encoded, result.sha256)
 
 
 def _user() -> str | None:

@@ -18,8 +18,7 @@ new version: the receipt says "tidak berubah" and names the version that holds i
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.validasi import ValidasiResult
 from xlkinerja.specs import FormKind
 from xlkinerja.store.archive import Archive
-from xlkinerja.store.encoded import EncodedSubmission
+from xlkinerja.store.encoded import EncodedSubmission, with_content_digest
 
 
 class KirimDitolak(XlkinerjaError):
@@ -188,10 +187,8 @@ def submit_book(
 
 
 def with_digest(encoded: EncodedSubmission) -> EncodedSubmission:
-    """The submission with its content's digest: sha256 over the rows and cells as the
-    archive stores them, so that the same values (re-saved, sent again) are the same."""
-    content = f"{encoded.rows}\n{encoded.cells}".encode()
-    return replace(encoded, sha256=hashlib.sha256(content).hexdigest())
+    """The submission with its content's digest (the same digest kompilasi records)."""
+    return with_content_digest(encoded)
 
 
 def owner_unit(form: NormalForm, master: NormalForm | None) -> str | None:

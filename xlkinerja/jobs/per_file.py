@@ -18,7 +18,7 @@ from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.kompilasi.rows import Rows, unit_rows
 from xlkinerja.specs import MASTER, Form, FormKind
-from xlkinerja.store.encoded import EncodedSubmission, encode_submission
+from xlkinerja.store.encoded import EncodedSubmission, encode_submission, with_content_digest
 from xlkinerja.store.submission import submission
 from xlkinerja.validation.capaian_rows import capaian_per_ikk
 from xlkinerja.validation.checks import per_file_checks
@@ -29,7 +29,8 @@ from xlkinerja.validation.normalise import normalise_form
 class FileResult:
     path: str
     sha256: str
-    error: str | None = None
+    error: str | None = None  # why the file could not be read, naming the file
+    error_reason: str | None = None  # the same without the file (a finding names it)
     form: NormalForm | None = None
     findings: list[Finding] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
@@ -61,7 +62,9 @@ def process_file(
     try:
         data = read_form(path, expected)
     except XlkinerjaError as exc:
-        return FileResult(path=path, sha256=digest, error=exc.user_message())
+        return FileResult(
+            path=path, sha256=digest, error=exc.user_message(), error_reason=exc.reason()
+        )
     return _checked(path, digest, data, settings, work)
 
 
@@ -105,6 +108,8 @@ def _checked(
     if unit and work.rekap:
         result.rekap = unit_rows(form, settings.batas_atas_capaian, per_ikk)
     if work.archive:
-        result.archive = encode_submission(submission(form, digest, data))
+        # The archive's digest is over the content it keeps, not the file's bytes.
+        encoded = encode_submission(submission(form, digest, data))
+        result.archive = with_content_digest(encoded, digest)
     result.peak_rss_mb = peak_rss_mb()
     return result

@@ -122,7 +122,8 @@ def _findings(
         found.extend(master.findings)
     for r in checked.results:
         if r.error is not None:
-            found.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=r.error))
+            reason = r.error_reason or r.error
+            found.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=reason))
         found.extend(r.findings)
     normal = checked.forms
     master_form = master.form if master is not None else None

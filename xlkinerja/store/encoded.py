@@ -4,11 +4,16 @@ Serialising a unit workbook's ~600 rows and ~5,000 cells is most of the cost of 
 it; `encode_submission` can run wherever that is cheap (kompilasi does it in the worker
 process that read the file, so the main process only inserts text). The text is exactly
 what recording a plain `Submission` stores (`jsonvalue.dumps`, `cellcodec.encode`).
+
+Its digest (`with_content_digest`) is over that text, not over the file's bytes: a workbook
+re-saved with the same values (by Excel, by LibreOffice, sent again from the add-in) is the
+same content, and the archive records no new version for it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 
 from xlkinerja.store import cellcodec, jsonvalue, rowcodec
 from xlkinerja.store.jsonvalue import JsonText
@@ -26,6 +31,9 @@ class EncodedSubmission:
     rows_count: int
     rows: JsonText
     cells: JsonText
+    # The file's bytes' sha256, which archives before the content digest recorded: a file
+    # whose bytes equal the latest version's is unchanged too (no new version on upgrade).
+    file_sha256: str | None = None
 
 
 def encode_submission(submission: Submission) -> EncodedSubmission:
@@ -40,3 +48,14 @@ def encode_submission(submission: Submission) -> EncodedSubmission:
         rows=JsonText(jsonvalue.dumps(rowcodec.encode(submission.rows))),
         cells=JsonText(jsonvalue.dumps(cellcodec.encode(submission.cells))),
     )
+
+
+def with_content_digest(
+    encoded: EncodedSubmission, file_sha256: str | None = None
+) -> EncodedSubmission:
+    """The submission with its content's digest: sha256 over the rows and cells as the
+    archive stores them, so that the same values (re-saved, sent again) are the same.
+    `file_sha256`: the digest of the file's bytes, when there is a file."""
+    content = f"{encoded.rows}\n{encoded.cells}".encode()
+    digest = hashlib.sha256(content).hexdigest()
+    return replace(encoded, sha256=digest, file_sha256=file_sha256 or None)

@@ -1,7 +1,8 @@
 """Recording submissions: one transaction for a whole batch, executemany inserts.
 
-Per unit the archive keeps a version counter. A submission whose sha256 equals its unit's
-latest version is not stored again (`new=False`); any other becomes version n+1, and the
+Per unit the archive keeps a version counter. A submission whose sha256 (the content's
+digest; or, for versions recorded before it, the file's bytes') equals its unit's latest
+version is not stored again (`new=False`); any other becomes version n+1, and the
 older versions stay. The batch runs in a `location.writing` transaction (one writer at a
 time), and the units' rows are locked too (SELECT ... FOR UPDATE on PostgreSQL), so
 concurrent compilations cannot hand out the same version number twice.
@@ -87,7 +88,10 @@ def record_batch(
                     f"bukan '{submission.kind}'.",
                     path=submission.file_name,
                 )
-            if unit.sha256 == submission.sha256:
+            if unit.sha256 is not None and unit.sha256 in (
+                submission.sha256,
+                _file_sha256(submission),
+            ):
                 same = latest.get(submission.unit)
                 old = _Pending(submission, unit.version, unit.submission_id or 0)
                 outcome.append((same or old, False))
@@ -112,6 +116,10 @@ def record_batch(
             [{"uid": state[u].id, "v": state[u].version} for u in latest],
         )
     return results
+
+
+def _file_sha256(submission: AnySubmission) -> str | None:
+    return submission.file_sha256 if isinstance(submission, EncodedSubmission) else None
 
 
 def _sub(pending: _Pending) -> EncodedSubmission:

@@ -175,6 +175,16 @@ class Book:
                 tag = set_attr(tag, "firstSheet", str(index))
             self._splice(view.start, view.open_end, tag)
 
+    def hide_very(self, name: str) -> bool:
+        """Make the sheet `name` very hidden again when it is only hidden (LibreOffice
+        saves a very hidden sheet as hidden); True when changed."""
+        for element in self._sheet_elements:
+            if element.attrs.get("name") == name and element.attrs.get("state") == "hidden":
+                tag = set_attr(self.text[element.start : element.open_end], "state", "veryHidden")
+                self._splice(element.start, element.open_end, tag)
+                return True
+        return False
+
     def save(self) -> None:
         if self.changed:
             self.parts.put_text(self.part, self.text)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeGuard
 
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.annotate import fills
 from xlkinerja.io.annotate.book import Book, SheetEntry
 from xlkinerja.io.annotate.cells import CellEdit, Pos
 from xlkinerja.io.annotate.notes import ShapeBlocks, add_notes, has_our_notes, strip_notes
@@ -30,6 +31,7 @@ from xlkinerja.io.annotate.record import Mark, read_record
 from xlkinerja.io.annotate.report import Formats, ReportLine, report_xml
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.worksheet import Worksheet, has_selected_tab
+from xlkinerja.io.template_meta import META_SHEET
 
 
 @dataclass(frozen=True)
@@ -108,16 +110,23 @@ class _Run:
             state = cells.state(mark.row, mark.col)
             if not state.exists or self.styles.fill_rgb(state.xf) not in ours:
                 continue  # the user changed the cell's format since: leave it alone
-            if mark.original >= self.styles.xf_count:
-                continue
-            if not self.styles.same_but_fill(state.xf, max(mark.original, 0)):
-                continue  # the record does not fit this workbook (saved by another program?)
-            edits[(mark.row, mark.col)] = CellEdit(
-                mark.original, create=False, drop_if_blank=mark.created
-            )
+            style = self.style_before(state.xf, mark)
+            if style is None:
+                continue  # an older record that does not fit this workbook
+            edits[(mark.row, mark.col)] = CellEdit(style, create=False, drop_if_blank=mark.created)
         if edits:
             sheet.replace_data(cells.apply(edits))
         return len(edits)
+
+    def style_before(self, current: int, mark: Mark) -> int | None:
+        """The style that gives a marked cell back its look: the recorded one when it is
+        still the cell's format with the fill it had (a file Excel saved), else the cell's
+        format as it is now with the recorded fill (styles renumbered by LibreOffice)."""
+        styles, original, before = self.styles, mark.original, max(mark.original, 0)
+        fits = original < styles.xf_count and styles.same_but_fill(current, before)
+        if fits and (mark.fill is None or fills.same_fill(styles.fill_xml(before), mark.fill)):
+            return original
+        return None if mark.fill is None else styles.with_fill(current, mark.fill)
 
     def mark(self, sheet: Worksheet, wanted: dict[Pos, PlannedCell]) -> list[Mark]:
         cells = sheet.cells()
@@ -127,7 +136,10 @@ class _Run:
             state = cells.state(*pos)
             style = self.styles.marked(state.xf, planned.fill)
             edits[pos] = CellEdit(style)
-            marks.append(Mark(sheet.entry.sheet_id, *pos, state.style, style, not state.exists))
+            before = self.styles.fill_xml(state.xf)
+            marks.append(
+                Mark(sheet.entry.sheet_id, *pos, state.style, style, not state.exists, before)
+            )
         sheet.replace_data(cells.apply(edits))
         sheet.expand_dimension((m.row, m.col) for m in marks if m.created)
         return marks
@@ -179,6 +191,7 @@ def patch(path: Path, original: bytes, plan: WritebackPlan) -> Patched:
     report = report_xml(plan.report, lines, new_marks, formats)
     entry = run.book.add_sheet(plan.report.sheet, report)
     run.book.activate(entry.index)
+    run.book.hide_very(META_SHEET)  # a file LibreOffice saved has it only hidden
     run.styles.save()
     run.book.save()
     run.parts.save()

@@ -1,9 +1,12 @@
 """The record of what a run marked, kept in hidden columns of the "Hasil Validasi" sheet.
 
-One row per marked cell, numbers only (numbers survive a save by Excel or LibreOffice
-unchanged; text would move to sharedStrings): sheetId, row, column, the cell's style
-before, the style we gave it, and whether we created the cell. A header cell holding the
-word "xlkinerja" tells our sheet from a user's sheet of the same name.
+One row per marked cell: sheetId, row, column, the cell's style before, the style we gave
+it, and whether we created the cell, as numbers (they survive a save by Excel or
+LibreOffice unchanged), then the cell's fill before as text (fills.py; a save may move it
+to sharedStrings, which is read too). The style indexes hold in a file Excel saved;
+LibreOffice renumbers every style, and then the fill before is what gives the cell back
+its look. A record written before that column existed has no fill (None). A header cell
+holding the word "xlkinerja" tells our sheet from a user's sheet of the same name.
 """
 
 from __future__ import annotations
@@ -13,12 +16,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkinerja.core.address import column_index
+from xlkinerja.io.annotate import fills
 from xlkinerja.io.annotate.parts import Parts
 from xlkinerja.io.annotate.xmltext import MAIN_NS, parse_checked
 
-FIRST_COL = 10  # column K, zero-based; the record takes K:P
-HEADERS = ("xlkinerja", "sheetId", "baris", "kolom", "gaya_asal", "gaya_tanda", "sel_baru")
+FIRST_COL = 10  # column K, zero-based; the record takes K:Q
+HEADERS = (
+    "xlkinerja",
+    "sheetId",
+    "baris",
+    "kolom",
+    "gaya_asal",
+    "gaya_tanda",
+    "sel_baru",
+    "isi_asal",
+)
 _LABELS = HEADERS[1:]
+NUMBERS = len(_LABELS) - 1  # the columns holding numbers; the last holds the fill
 HEADER_ROW = 3  # zero-based: Excel row 4, the row of the findings table header
 _REF = re.compile(r"([A-Z]{1,3})(\d+)$")
 _C = f"{{{MAIN_NS}}}c"
@@ -32,6 +46,7 @@ class Mark:
     original: int  # the s attribute before; -1 when the cell had none
     marked: int  # the s attribute we set
     created: bool  # the cell did not exist
+    fill: str | None = None  # the cell's fill before (canonical); None in an older record
 
     def values(self) -> tuple[int, ...]:
         return (
@@ -90,14 +105,16 @@ def read_record(parts: Parts, part: str, shared_part: str | None) -> Record:
     ours = marker is not None and _text(marker, parts, shared_part).startswith(HEADERS[0])
     marks = []
     for row, cells in sorted(rows.items()):
-        if row <= HEADER_ROW or len(cells) != len(_LABELS):
+        if row <= HEADER_ROW or any(i not in cells for i in range(NUMBERS)):
             continue
-        numbers = [_number(cells[i]) for i in range(len(_LABELS))]
+        numbers = [_number(cells[i]) for i in range(NUMBERS)]
         if any(n is None for n in numbers):
             continue
         sheet_id, row1, col1, original, marked, created = (int(n or 0) for n in numbers)
+        fill = cells.get(NUMBERS)
+        before = fills.canonical(_text(fill, parts, shared_part)) if fill is not None else None
         if row1 >= 1 and col1 >= 1 and marked >= 0:
-            marks.append(Mark(sheet_id, row1 - 1, col1 - 1, original, marked, created == 1))
+            marks.append(Mark(sheet_id, row1 - 1, col1 - 1, original, marked, created == 1, before))
     return Record(ours=ours, marks=marks)
 
 

@@ -2,7 +2,7 @@
 
 What the sheet says comes from the plan (plan.py); this module lays it out as a worksheet
 part. Strings are inline (t="inlineStr") so sharedStrings.xml stays as it was. Hidden
-columns K:P hold the record of the marks (see record.py).
+columns K:Q hold the record of the marks (see record.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from xlkinerja.core.address import column_letters
 from xlkinerja.core.finding import Severity
 from xlkinerja.io.annotate.plan import ReportPlan, ReportRow
-from xlkinerja.io.annotate.record import FIRST_COL, HEADER_ROW, Mark, record_header
+from xlkinerja.io.annotate.record import FIRST_COL, HEADER_ROW, NUMBERS, Mark, record_header
 from xlkinerja.io.annotate.styles import StyleSheet
 from xlkinerja.io.annotate.xmltext import MAIN_NS, REL_NS, XML_HEADER, escape_attr, escape_text
 
@@ -129,15 +129,19 @@ def report_xml(
 
 
 def _add_record(rows: dict[int, list[str]], marks: Sequence[Mark]) -> None:
-    for i in range(6):
+    for i in range(NUMBERS + 1):
         ref = f"{column_letters(FIRST_COL + i)}{HEADER_ROW + 1}"
         rows[HEADER_ROW].append(_inline(ref, None, record_header(i)))
     for offset, mark in enumerate(marks):
         row = HEADER_ROW + 1 + offset
-        rows.setdefault(row, []).extend(
+        cells = rows.setdefault(row, [])
+        cells.extend(
             _number(f"{column_letters(FIRST_COL + i)}{row + 1}", value)
             for i, value in enumerate(mark.values())
         )
+        if mark.fill is not None:
+            ref = f"{column_letters(FIRST_COL + NUMBERS)}{row + 1}"
+            cells.append(_inline(ref, None, mark.fill))
 
 
 def _height(values: Sequence[str], widths: Sequence[int]) -> float:
@@ -163,7 +167,8 @@ def _sheet(
         for i, w in enumerate(report.widths, start=1)
     )
     cols += (
-        f'<col min="{FIRST_COL + 1}" max="{FIRST_COL + 6}" width="9" hidden="1" customWidth="1"/>'
+        f'<col min="{FIRST_COL + 1}" max="{FIRST_COL + NUMBERS + 1}" width="9" hidden="1" '
+        'customWidth="1"/>'
     )
     data = "".join(
         f'<row r="{r + 1}"{_height_attrs(heights.get(r))}>{"".join(rows[r])}</row>'
@@ -179,7 +184,7 @@ def _sheet(
     return (
         f'{XML_HEADER}<worksheet xmlns="{MAIN_NS}" xmlns:r="{REL_NS}">'
         f'<sheetPr>{tab}<pageSetUpPr fitToPage="1"/></sheetPr>'
-        f'<dimension ref="A1:{column_letters(FIRST_COL + 5)}{last_row}"/>'
+        f'<dimension ref="A1:{column_letters(FIRST_COL + NUMBERS)}{last_row}"/>'
         f"<sheetViews>{view}</sheetViews>"
         f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols>'
         f"<sheetData>{data}</sheetData>{hyperlinks}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.annotate import fills
 from xlkinerja.io.annotate.parts import Parts
 from xlkinerja.io.annotate.xmltext import (
     MAIN_NS,
@@ -109,6 +110,23 @@ class StyleSheet:
 
     def same_but_fill(self, first_index: int, second_index: int) -> bool:
         return _without_fill(self.xf(first_index)) == _without_fill(self.xf(second_index))
+
+    def fill_xml(self, index: int) -> str:
+        """The fill of cell style `index`, canonical (fills.canonical; no fill when the
+        workbook's own is unreadable)."""
+        head = self.xf(index)
+        fill_id = parse_attrs(head[: head.index(">")]).get("fillId", "0")
+        items = self._items["fills"]
+        own = items[int(fill_id)] if fill_id.isdigit() and int(fill_id) < len(items) else None
+        return fills.canonical(own) or fills.NO_FILL
+
+    def with_fill(self, index: int, fill: str) -> int:
+        """The format of cell style `index` with the canonical `fill` (cloned once)."""
+        fill_id = self.ensure("fills", fills.qualified(fill, self.prefix))
+        xf = self.xf(index)
+        cut = xf.index(">") + 1
+        tag = set_attr(set_attr(xf[:cut], "fillId", str(fill_id)), "applyFill", "1")
+        return self.ensure("cellXfs", tag + xf[cut:])
 
     # -- formats of the report sheet ---------------------------------------------------
 
