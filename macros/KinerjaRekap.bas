@@ -11,9 +11,7 @@ Private Const TITLE As String = "xlkinerja"
 Public Function KinerjaBukaRekap(wb As Variant, resource As Variant, reportName As Variant) As Boolean
     Dim url As String
 
-    url = Trim$(GetConfig("SERVER_URL", ""))
-    If Right$(url, 1) = "/" Then url = Left$(url, Len(url) - 1)
-    url = url & "/" & CStr(resource)
+    url = ServerAddress(resource)
     On Error GoTo Failed
     Workbooks.Open url, 0, True  ' no link updates, read-only
     KinerjaBukaRekap = True
@@ -31,9 +29,7 @@ End Function
 Public Function KinerjaUnduh(wb As Variant, resource As Variant, reportName As Variant) As Boolean
     Dim url As String
 
-    url = Trim$(GetConfig("SERVER_URL", ""))
-    If Right$(url, 1) = "/" Then url = Left$(url, Len(url) - 1)
-    url = url & "/" & CStr(resource)
+    url = ServerAddress(resource)
     On Error GoTo Failed
     ThisWorkbook.FollowHyperlink url
     KinerjaUnduh = True
@@ -44,4 +40,13 @@ Failed:
            "Buka alamat berikut di peramban dalam 10 menit untuk mengunduhnya:" & vbLf & url, _
            vbExclamation, TITLE
     KinerjaUnduh = False
+End Function
+
+' SERVER_URL (the add-in's setting, the address the button's call went to) + a path on it.
+Private Function ServerAddress(resource As Variant) As String
+    Dim url As String
+
+    url = Trim$(GetConfig("SERVER_URL", ""))
+    If Right$(url, 1) = "/" Then url = Left$(url, Len(url) - 1)
+    ServerAddress = url & "/" & CStr(resource)
 End Function

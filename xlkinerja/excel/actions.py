@@ -22,7 +22,7 @@ from xlkinerja.jobs.ekspor_buku import EksporServer, export_book, export_for_pla
 from xlkinerja.jobs.hitung import HitungResult, hitung_book
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
-from xlkinerja.jobs.kompilasi_server import RekapServer, compile_for_planner
+from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer, compile_for_planner
 from xlkinerja.jobs.tentang import Tentang, about
 
 
@@ -43,6 +43,18 @@ def bersihkan_tanda(book: Any, context: ActionContext) -> Bersihkan:
 def tentang(book: Any, context: ActionContext) -> Tentang:
     """Versions and the settings in use."""
     return about(mode=context.mode.value, settings=context.settings)
+
+
+def _desk(context: ActionContext) -> PlannerDesk:
+    """What the server gives the planning unit's buttons (server mode)."""
+    return PlannerDesk(
+        unit=context.unit,
+        allowed=context.perencanaan,
+        master=context.master,
+        db=context.db,
+        reports=context.reports,
+        publish=context.publish,
+    )
 
 
 def _local_only(context: ActionContext, what: str) -> None:
@@ -68,16 +80,7 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
     Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
     Excel from the server (jobs/kompilasi_server.py)."""
     if context.mode == Mode.SERVER:
-        return compile_for_planner(
-            book,
-            unit=context.unit,
-            allowed=context.perencanaan,
-            master=context.master,
-            db=context.db,
-            reports=context.reports,
-            publish=context.publish,
-            now=context.now,
-        )
+        return compile_for_planner(book, _desk(context), context.now)
     folder = context.settings.get("KIRIMAN")
     result = compile_from_book(
         book,
@@ -97,16 +100,7 @@ def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     the open compiled report, into `ekspor/` beside it. Server mode: from the server's
     archive, downloaded as one zip (jobs/ekspor_buku.py)."""
     if context.mode == Mode.SERVER:
-        return export_for_planner(
-            book,
-            unit=context.unit,
-            allowed=context.perencanaan,
-            master=context.master,
-            db=context.db,
-            reports=context.reports,
-            publish=context.publish,
-            now=context.now,
-        )
+        return export_for_planner(book, _desk(context), context.now)
     return export_book(book, now=context.now)
 
 

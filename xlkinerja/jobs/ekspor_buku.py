@@ -16,7 +16,6 @@ files (xlsx and csv) and a CSV opened by Excel would be re-parsed in the user's 
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -28,7 +27,7 @@ from xlkinerja.io.live_book import book_path
 from xlkinerja.io.live_cells import run_macro
 from xlkinerja.jobs.buku import book_folder
 from xlkinerja.jobs.ekspor import EksporResult, export_archive, export_rekap
-from xlkinerja.jobs.kompilasi_server import KompilasiDitolak
+from xlkinerja.jobs.kompilasi_server import PlannerDesk
 from xlkinerja.jobs.summary import Summary
 
 UNDUH = "KinerjaUnduh"  # (wb, download path, file name): macros/KinerjaRekap.bas
@@ -80,32 +79,17 @@ def zip_folder(folder: Path, target: Path) -> None:
             z.write(path, path.name)
 
 
-def export_for_planner(
-    book: Any,
-    *,
-    unit: str | None,
-    allowed: bool,
-    master: Path | None,
-    db: str | None,
-    reports: Path | None,
-    publish: Callable[[Path], str] | None,
-    now: datetime | None = None,
-) -> EksporServer:
-    """Export the server's archive for `unit` (refused unless `allowed`) and have the
-    add-in download it as a zip."""
-    if not allowed:
-        raise KompilasiDitolak(
-            f"Ekspor di server hanya untuk Unit Perencanaan; kunci unit {unit or '-'} "
-            "tidak diberi hak itu.",
-            hint="Ekspor memuat data semua unit. Bila unit Anda yang mengunggah ke aplikasi "
-            "nasional, minta admin menjalankan server dengan --perencanaan "
-            f"{unit or 'KODE_UNIT'}.",
-        )
-    if reports is None or publish is None:  # the server always gives both
-        raise XlkinerjaError("server ini tidak diatur untuk Ekspor (folder rekap).")
+def export_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None) -> EksporServer:
+    """Export the server's archive for the desk's unit (refused unless allowed) and have
+    the add-in download it as a zip."""
+    reports, publish = desk.ready(
+        "Ekspor", "Ekspor memuat data semua unit untuk diunggah ke aplikasi nasional."
+    )
     now = now or datetime.now()
-    stem = f"ekspor-{now:%Y%m%d-%H%M%S}-{unit or 'server'}"
-    result = export_archive(db=db, master=master, profiles=[], output=reports / stem, now=now)
+    stem = f"ekspor-{now:%Y%m%d-%H%M%S}-{desk.unit or 'server'}"
+    result = export_archive(
+        db=desk.db, master=desk.master, profiles=[], output=reports / stem, now=now
+    )
     archive = reports / f"{stem}.zip"
     zip_folder(result.output, archive)
     download = publish(archive)

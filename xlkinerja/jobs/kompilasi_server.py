@@ -63,33 +63,45 @@ def report_name(unit: str, now: datetime) -> str:
     return f"rekap-kinerja-{now:%Y%m%d-%H%M%S}-{unit}.xlsx"
 
 
-def compile_for_planner(
-    book: Any,
-    *,
-    unit: str | None,
-    allowed: bool,
-    master: Path | None,
-    db: str | None,
-    reports: Path | None,
-    publish: Callable[[Path], str] | None,
-    now: datetime | None = None,
-) -> RekapServer:
-    """Compile the server's archive for `unit` (refused unless `allowed`), keep the report
-    in `reports`, and have the add-in open it in the user's Excel."""
-    if not allowed:
-        raise KompilasiDitolak(
-            f"Kompilasi di server hanya untuk Unit Perencanaan; kunci unit {unit or '-'} "
-            "tidak diberi hak itu.",
-            hint="Kompilasi menggabungkan kiriman semua unit. Bila unit Anda yang menyusun "
-            "rekap institusi, minta admin menjalankan server dengan --perencanaan "
-            f"{unit or 'KODE_UNIT'}.",
-        )
-    if reports is None or publish is None:  # the server always gives both
-        raise XlkinerjaError("server ini tidak diatur untuk Kompilasi (folder rekap).")
+@dataclass(frozen=True)
+class PlannerDesk:
+    """What the server gives the planning unit's buttons (Kompilasi, Ekspor): who asks,
+    whether they may, the archive and master to work from, where the results are kept and
+    how a result is offered for download."""
+
+    unit: str | None
+    allowed: bool  # the unit is one of the server's --perencanaan
+    master: Path | None
+    db: str | None
+    reports: Path | None
+    publish: Callable[[Path], str] | None
+
+    def ready(self, button: str, why: str) -> tuple[Path, Callable[[Path], str]]:
+        """The report folder and the publisher, or the refusal of `button` (its name as
+        users see it; `why`: what the results hold, said in the hint)."""
+        unit = self.unit or "-"
+        if not self.allowed:
+            raise KompilasiDitolak(
+                f"{button} di server hanya untuk Unit Perencanaan; kunci unit {unit} tidak "
+                "diberi hak itu.",
+                hint=f"{why} Bila tugas ini milik unit Anda, minta admin menjalankan server "
+                f"dengan --perencanaan {self.unit or 'KODE_UNIT'}.",
+            )
+        if self.reports is None or self.publish is None:  # the server always gives both
+            raise XlkinerjaError(f"server ini tidak diatur untuk {button} (folder rekap).")
+        self.reports.mkdir(parents=True, exist_ok=True)
+        return self.reports, self.publish
+
+
+def compile_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None) -> RekapServer:
+    """Compile the server's archive for the desk's unit (refused unless allowed), keep the
+    report, and have the add-in open it in the user's Excel."""
+    reports, publish = desk.ready(
+        "Kompilasi", "Kompilasi menggabungkan kiriman semua unit menjadi rekap institusi."
+    )
     now = now or datetime.now()
-    reports.mkdir(parents=True, exist_ok=True)
-    output = reports / report_name(unit or "server", now)
-    result = compile_archive(output=output, db=db, master=master, now=now)
+    output = reports / report_name(desk.unit or "server", now)
+    result = compile_archive(output=output, db=desk.db, master=desk.master, now=now)
     download = publish(output)
     run_macro(book, BUKA_REKAP, download, output.name, remote=True)
     return RekapServer(result, download)
