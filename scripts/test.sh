@@ -17,15 +17,7 @@ fi
 
 # WeasyPrint's system libraries (pango), the fonts the documents embed, and pdftotext /
 # pdftoppm (poppler-utils) the tests read the PDFs with.
-if ! command -v pdftotext >/dev/null 2>&1 || ! ldconfig -p | grep -q libpangoft2-1.0 \
-  || ! ldconfig -p | grep -q libharfbuzz-subset \
-  || ! fc-list | grep -qi "Liberation Serif"; then
-  echo "== apt: pango, fonts-liberation, poppler-utils" >&2
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
-    libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fonts-dejavu-core \
-    poppler-utils >/dev/null
-fi
+bash scripts/pdf-libs.sh
 
 # LibreOffice Writer: the tests open the Laporan Kinerja's .docx in it and convert it to PDF.
 if ! dpkg -s libreoffice-writer >/dev/null 2>&1; then

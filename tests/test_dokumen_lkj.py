@@ -254,3 +254,25 @@ def test_lkj_without_master_or_workbooks_is_an_indonesian_error_exit_2(tmp_path:
     assert broken.exit_code == 2
     assert "Galat: Berkas 'master.xlsx'" in broken.output
     assert "Traceback" not in broken.output
+
+
+def test_without_the_pdf_libraries_the_lkj_is_still_written_and_the_pk_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A machine without WeasyPrint's system libraries (pango): the LKj's xlsx and docx are
+    written and the missing PDF is said, with the packages to install; the PK, which is
+    only a PDF, is refused with that message (exit 2), never a traceback."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails as without pango
+    result = runner.invoke(
+        app, ["dokumen", "lkj", str(SAMPLE), "--master", str(MASTER), "-o", str(tmp_path / "l")]
+    )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.suffix for p in (tmp_path / "l").glob(f"{STEM}.*"))
+    assert written == [".docx", ".xlsx"]
+    flat = " ".join(result.output.split())
+    assert "PDF tidak dapat dibuat" in flat and "libpango-1.0-0" in flat
+    pk = runner.invoke(app, ["dokumen", "pk", str(UNIT_TI), "-o", str(tmp_path / "p")])
+    assert pk.exit_code == 2
+    assert "PDF tidak dapat dibuat" in pk.output and "Traceback" not in pk.output

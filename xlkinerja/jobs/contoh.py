@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.dokumen.pdf import PdfUnavailable
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
@@ -178,7 +179,10 @@ def _documents(
 ) -> tuple[PkResult, LkjResult]:
     """Every unit's and the institution's PK, and the LKj of the kompilasi just made."""
     folder = output / "dokumen"
-    pk = write_pk([master, *units], folder)
+    try:
+        pk = write_pk([master, *units], folder)
+    except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
+        pk = PkResult(skipped=exc.user_message())
     master_form, _ = normalise_form(read_form(master))
     forms = [normalise_form(read_form(p))[0] for p in units]
     lkj = lkj_from_kompilasi(

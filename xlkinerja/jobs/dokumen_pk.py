@@ -28,6 +28,7 @@ class PkFile:
 @dataclass
 class PkResult:
     files: list[PkFile] = field(default_factory=list)
+    skipped: str | None = None  # why no PDF was made (the main job goes on without them)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -40,7 +41,8 @@ class PkResult:
                     "diisi_tangan": f.dokumen.kosong,
                 }
                 for f in self.files
-            ]
+            ],
+            "dilewati": self.skipped,
         }
 
     def summary(self) -> Summary:
@@ -52,6 +54,8 @@ class PkResult:
 
     def notes(self) -> Summary:
         out = Summary()
+        if self.skipped:
+            out.line(Span("Peringatan:", Tone.PERINGATAN), f" {self.skipped}")
         for f in self.files:
             for kosong in f.dokumen.kosong:
                 out.line(

@@ -39,6 +39,7 @@ class LkjResult:
     files: list[Path]
     sumber: str  # where the year's workbooks came from
     charts: list[Path] = field(default_factory=list)
+    pdf_skipped: str | None = None  # why no PDF was made (its system libraries missing)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -49,6 +50,7 @@ class LkjResult:
             "sumber": self.sumber,
             "tahun_riwayat": self.lkj.tahun_riwayat,
             "catatan": self.lkj.catatan,
+            "pdf_dilewati": self.pdf_skipped,
         }
 
     def summary(self) -> Summary:
@@ -63,6 +65,8 @@ class LkjResult:
 
     def notes(self) -> Summary:
         out = Summary()
+        if self.pdf_skipped:
+            out.line(Span("Peringatan:", Tone.PERINGATAN), f" {self.pdf_skipped}")
         for note in self.lkj.catatan:
             out.line(Span("Catatan:", Tone.PERINGATAN), f" {note}.")
         return out
@@ -196,4 +200,10 @@ def _write(
 ) -> LkjResult:
     lkj = build_lkj(kompilasi, master, forms, riwayat, years)
     written = write_lkj(lkj, output)
-    return LkjResult(lkj=lkj, files=written.files, charts=written.charts, sumber=source)
+    return LkjResult(
+        lkj=lkj,
+        files=written.files,
+        charts=written.charts,
+        sumber=source,
+        pdf_skipped=written.pdf_skipped,
+    )

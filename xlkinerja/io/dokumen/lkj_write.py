@@ -12,6 +12,7 @@ from xlkinerja.io.dokumen.lkj_docx import write_lkj_docx
 from xlkinerja.io.dokumen.lkj_pdf import write_lkj_pdf
 from xlkinerja.io.dokumen.lkj_tables import bab_tiga
 from xlkinerja.io.dokumen.lkj_xlsx import write_lkj_xlsx
+from xlkinerja.io.dokumen.pdf import PdfUnavailable
 from xlkinerja.kompilasi.lkj import Lkj
 
 
@@ -19,6 +20,7 @@ from xlkinerja.kompilasi.lkj import Lkj
 class WrittenLkj:
     files: list[Path]  # xlsx, docx, pdf
     charts: list[Path]
+    pdf_skipped: str | None = None  # why there is no PDF (its system libraries missing)
 
 
 def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
@@ -34,6 +36,9 @@ def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
     files = [
         write_lkj_xlsx(bagian, charts, folder / f"{stem}.xlsx"),
         write_lkj_docx(bagian, charts, folder / f"{stem}.docx"),
-        write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"),
     ]
+    try:
+        files.append(write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"))
+    except PdfUnavailable as exc:  # the xlsx and docx are worth having without it
+        return WrittenLkj(files, pngs, exc.user_message())
     return WrittenLkj(files, pngs)

@@ -10,14 +10,24 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.atomic import atomic_path
 
 
+class PdfUnavailable(XlkinerjaError):
+    """WeasyPrint's system libraries (pango) are missing: no PDF can be made here."""
+
+
+APT_HINT = (
+    "Pasang paket libpango-1.0-0, libpangoft2-1.0-0 dan fonts-liberation (Debian/Ubuntu: "
+    "sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation)."
+)
+
+
 def html_to_pdf(html: str, target: Path, *, base: Path | None = None) -> Path:
     """Write `html` as the PDF `target`; `base`: the folder relative images are taken from."""
     try:
         from weasyprint import HTML
-    except OSError as exc:  # the Python package is there, its system libraries are not
-        raise XlkinerjaError(
+    except (OSError, ImportError) as exc:  # its system libraries (pango) are not there
+        raise PdfUnavailable(
             f"PDF tidak dapat dibuat: pustaka sistem WeasyPrint (pango) tidak terpasang ({exc}).",
-            hint="Pasang paket libpango-1.0-0 dan libpangoft2-1.0-0 (Debian/Ubuntu).",
+            hint=APT_HINT,
         ) from None
     # Its notes about fonts and subsetting are for developers, not in a command's output.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
