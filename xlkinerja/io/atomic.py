@@ -21,6 +21,13 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+def _short(stem: str) -> str:
+    """A stem short enough for the temporary name (dot, stem, 8 random characters, suffix)
+    within 255 bytes, whatever the target's own name length."""
+    data = stem.encode("utf-8", "surrogateescape")
+    return data[:200].decode("utf-8", "ignore") if len(data) > 200 else stem
+
+
 LOCKED_HINT = (
     "Tutup berkas itu jika sedang dibuka di Excel, atau pilih folder lain yang dapat ditulisi."
 )
@@ -59,7 +66,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
+            prefix=f".{_short(target.stem)}-", suffix=target.suffix, dir=target.parent
         )
     except OSError as exc:
         raise OutputError(
