@@ -40,6 +40,14 @@ def _reason(exc: OSError) -> str:
         return "yang ada di sana adalah folder"
     if exc.errno == errno.ENOSPC:
         return "disk penuh"
+    if exc.errno == errno.ENOENT:
+        return "folder induknya tidak ada"
+    if exc.errno == errno.ENOTDIR:
+        return "sebagian jalurnya adalah berkas, bukan folder"
+    if exc.errno == errno.EROFS:
+        return "sistem berkas hanya-baca"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "nama terlalu panjang"
     return exc.strerror or type(exc).__name__
 
 
@@ -51,6 +59,22 @@ def refuse_folder(target: Path) -> None:
             path=target,
             hint=f"Mis. {target / 'rekap.xlsx'}.",
         )
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Make `folder` (and its parents) and try a file in it: a folder that cannot be
+    written is an `OutputError` before a job has done anything, not an internal error
+    half-way."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".xlkinerja-", dir=folder)
+        os.close(fd)
+        Path(name).unlink()
+    except OSError as exc:
+        raise OutputError(
+            f"folder {folder} tidak dapat ditulisi ({_reason(exc)}).",
+            hint="Pilih folder lain yang dapat ditulisi, mis. di folder Dokumen Anda.",
+        ) from exc
 
 
 @contextmanager

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.finding import Severity
+from xlkinerja.errors import OutputError
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.peak_memory import peak_rss_mb
@@ -212,6 +213,7 @@ def _compile(
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
     if archive:
+        refuse_output_as_archive(output, db)
         # The archive first: a wrong, unreachable or newer archive stops the job before the
         # report is written (or an earlier one replaced), not after.
         from xlkinerja.jobs.arsip import siapkan
@@ -260,6 +262,19 @@ def _compile(
     result.timings = clock.laps
     result.peaks_mb = clock.peaks_mb
     return result
+
+
+def refuse_output_as_archive(output: Path, db: str | Path | None) -> None:
+    """The rekap written where the archive is would put the archive aside (as the original
+    of the output) and then fail: refused before anything is touched."""
+    from xlkinerja.store.location import archive_file
+
+    if archive_file(db) == output.expanduser().resolve():
+        raise OutputError(
+            "--output sama dengan berkas arsip (--db); rekap tidak ditulis di atas arsip.",
+            path=output,
+            hint="Pilih nama lain untuk rekap, mis. rekap-kinerja.xlsx, dan arsip .sqlite.",
+        )
 
 
 def write_report(

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from xlkinerja.store import queries
 from xlkinerja.store.diff import compare_cells, compare_targets
@@ -37,6 +37,10 @@ from xlkinerja.store.tables import data, submissions
 
 RETENTION_YEARS = 5  # domain.md: documents are kept 5 years
 RESTORE_CHUNK = 100  # versions whose cells are fetched together
+
+
+def _not_a_database(reason: str) -> bool:
+    return "file is not a database" in reason or "disk image is malformed" in reason
 
 
 def years_before(moment: datetime, years: int) -> datetime:
@@ -83,8 +87,16 @@ class Archive:
     def _errors(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
+        except DatabaseError as exc:
             reason = str(exc.orig or exc).strip().splitlines()[0]
+            if not isinstance(exc, OperationalError) and not _not_a_database(reason):
+                raise  # a constraint or a query that went wrong: a bug, not the user's
+            if _not_a_database(reason):
+                raise ArchiveError(
+                    f"Berkas '{self.location}' bukan database arsip xlkinerja (SQLite): {reason}.",
+                    hint="Opsi --db menunjuk berkas arsip .sqlite (atau URL postgresql://), "
+                    "bukan workbook atau berkas lain.",
+                ) from exc
             if "timeout expired" in reason:
                 reason = f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik ({reason})"
             raise ArchiveError(
