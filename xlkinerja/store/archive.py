@@ -191,14 +191,36 @@ class Archive:
 
     # -- retention ---------------------------------------------------------------------------
 
-    def purge(self, older_than_years: int = RETENTION_YEARS, *, now: datetime | None = None) -> int:
+    def purge(
+        self,
+        older_than_years: int = RETENTION_YEARS,
+        *,
+        now: datetime | None = None,
+        only: Sequence[int] | None = None,
+    ) -> int:
         """Delete the versions compiled more than `older_than_years` ago; returns how many.
+        `only`: of these submission ids (those listed to the user before), no others.
         Version numbers are not reused afterwards."""
-        if older_than_years < 0:
-            raise ValueError("older_than_years must be >= 0")
-        cutoff = years_before(now or datetime.now(UTC), older_than_years)
-        old = select(submissions.c.id).where(submissions.c.compiled_at < cutoff)
+        cutoff = self._cutoff(older_than_years, now)
+        where = submissions.c.compiled_at < cutoff
+        if only is not None:
+            where = where & submissions.c.id.in_(list(only))
+        old = select(submissions.c.id).where(where)
         with self._errors(), writing(self.engine) as conn:
             conn.execute(delete(data).where(data.c.submission_id.in_(old)))
-            result = conn.execute(delete(submissions).where(submissions.c.compiled_at < cutoff))
+            result = conn.execute(delete(submissions).where(where))
             return int(result.rowcount)
+
+    def purgeable(
+        self, older_than_years: int = RETENTION_YEARS, *, now: datetime | None = None
+    ) -> list[VersionInfo]:
+        """The versions `purge` would delete, by unit and version."""
+        cutoff = self._cutoff(older_than_years, now)
+        with self._errors(), self.engine.connect() as conn:
+            return queries.older_than(conn, cutoff)
+
+    @staticmethod
+    def _cutoff(older_than_years: int, now: datetime | None) -> datetime:
+        if not 0 <= older_than_years < 1000:
+            raise ValueError("older_than_years must be in 0..999")
+        return years_before(now or datetime.now(UTC), older_than_years)
