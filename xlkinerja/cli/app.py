@@ -6,7 +6,9 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 from __future__ import annotations
 
 import os
+import signal
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -186,15 +188,31 @@ app.add_typer(addin_cli.app, name="addin")
 
 
 def main() -> None:
+    stop_on_signals()
     try:
         app(prog_name="xlkinerja")
     except SystemExit as stop:
-        if stop.code == EXIT_CTRL_C:
-            stop_now(EXIT_CTRL_C)
+        if stop.code in (EXIT_CTRL_C, *EXIT_SIGNALS.values()):
+            stop_now(int(stop.code or 0))
         raise
 
 
 EXIT_CTRL_C = 130  # typer's exit after Ctrl+C
+EXIT_SIGNALS = {"SIGTERM": 143, "SIGHUP": 129}  # 128 + the signal's number, as shells say
+
+
+def stop_on_signals() -> None:
+    """SIGTERM (kill, a service stopping) and SIGHUP (the terminal closed) end the program
+    the way Ctrl+C does: the file being written is removed on the way out (atomic writes
+    clean up as the exit passes), then every process the job started is ended."""
+    for name, code in EXIT_SIGNALS.items():
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, partial(_leave, code))
+
+
+def _leave(code: int, _signum: int, _frame: object) -> None:
+    raise SystemExit(code)
 
 
 def stop_now(code: int) -> None:

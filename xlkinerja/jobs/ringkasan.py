@@ -88,8 +88,9 @@ class ReadResult:
 
 
 def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and folders searched recursively (Excel lock files and the backups
-    Validasi keeps in cadangan-xlkinerja/ skipped)."""
+    """Files as given, and folders searched recursively (Excel lock files, hidden files —
+    among them the temporary `.NAME-xxxx.xlsx` of a write that was killed — and the
+    backups Validasi keeps in cadangan-xlkinerja/ skipped)."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -98,7 +99,7 @@ def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
                     p
                     for p in path.rglob("*")
                     if p.suffix.lower() in WORKBOOK_SUFFIXES
-                    and not p.name.startswith(("~$", ".~lock"))
+                    and not p.name.startswith(("~$", "."))
                     and BACKUP_FOLDER not in p.relative_to(path).parts
                 )
             )

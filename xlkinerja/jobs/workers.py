@@ -149,17 +149,53 @@ def collector_paused() -> Iterator[None]:
 def _start_forkserver_shielded() -> None:
     """Start the fork server with Ctrl+C ignored: it imports the per-file code before it
     protects itself, and a Ctrl+C in that moment would print a traceback. Its workers take
-    Ctrl+C again (`_worker_start`), so that the job stops at once."""
+    Ctrl+C again (`_worker_start`), so that the job stops at once. Started from the main
+    thread, the server dies with this process (see `die_with_parent`)."""
     from multiprocessing import forkserver
 
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()  # only the main thread may change signal handling
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ[SERVER_PARENT] = str(os.getpid())
     try:
         forkserver.ensure_running()
     finally:
+        os.environ.pop(SERVER_PARENT, None)
         signal.signal(signal.SIGINT, previous)
+
+
+SERVER_PARENT = "XLKINERJA_FORKSERVER_PARENT"  # set while this process starts its fork server
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent() -> None:
+    """This process gets SIGKILL when its parent ends, however it ends (kill -9 too): a
+    worker when the fork server goes, the fork server when the program goes. Otherwise they
+    stay, blocked on a pipe nobody writes, after the program was killed. Linux only (prctl);
+    elsewhere nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent went before the request was made
+        os._exit(1)
+
+
+def _in_fork_server() -> bool:
+    """Whether this process is a fork server this program started from its main thread:
+    the server imports this module (its preload) with the starting process as parent."""
+    return os.environ.get(SERVER_PARENT) == str(os.getppid())
+
+
+if _in_fork_server():
+    die_with_parent()
 
 
 def main_module_importable() -> bool:
@@ -188,6 +224,7 @@ def _worker_start() -> None:
     # Ctrl+C ends a worker at once and quietly (the default action: no traceback from a
     # worker idle between files); see _start_forkserver_shielded.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    die_with_parent()
     gc.freeze()
     gc.disable()
 
