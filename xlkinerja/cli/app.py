@@ -5,6 +5,7 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
@@ -192,8 +193,8 @@ def main() -> None:
     try:
         app(prog_name="xlkinerja")
     except SystemExit as stop:
-        if stop.code in (EXIT_CTRL_C, *EXIT_SIGNALS.values()):
-            stop_now(int(stop.code or 0))
+        if stop.code == EXIT_CTRL_C:
+            stop_now(EXIT_CTRL_C)
         raise
 
 
@@ -203,8 +204,10 @@ EXIT_SIGNALS = {"SIGTERM": 143, "SIGHUP": 129}  # 128 + the signal's number, as 
 
 def stop_on_signals() -> None:
     """SIGTERM (kill, a service stopping) and SIGHUP (the terminal closed) end the program
-    the way Ctrl+C does: the file being written is removed on the way out (atomic writes
-    clean up as the exit passes), then every process the job started is ended."""
+    at once: the files being written (here and in the workers) are removed, the processes
+    the job started are ended, and the program exits with 128 + the signal's number. Not
+    by raising an exception: one raised in whatever runs at that moment (a finaliser, an
+    import lock's callback) can be swallowed, and the program would go on."""
     for name, code in EXIT_SIGNALS.items():
         number = getattr(signal, name, None)
         if number is not None:
@@ -212,7 +215,21 @@ def stop_on_signals() -> None:
 
 
 def _leave(code: int, _signum: int, _frame: object) -> None:
-    raise SystemExit(code)
+    # Nothing is imported here: the signal may come in the middle of an import. A module
+    # not loaded yet (or half) has no write going on and no process started.
+    atomic = sys.modules.get("xlkinerja.io.atomic")
+    workers = sys.modules.get("xlkinerja.jobs.workers")
+    with contextlib.suppress(Exception):
+        getattr(atomic, "remove_unfinished", _nothing)()
+    with contextlib.suppress(Exception):
+        getattr(workers, "kill_children", _nothing)(graceful=True)
+    with contextlib.suppress(Exception):  # a write this signal interrupted
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def _nothing(**_: object) -> None:
+    pass
 
 
 def stop_now(code: int) -> None:

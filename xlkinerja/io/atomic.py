@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -89,9 +91,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     refuse_folder(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{_short(target.stem)}-", suffix=target.suffix, dir=target.parent
-        )
+        with _stop_signals_held():  # the file exists only once it is listed as unfinished
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{_short(target.stem)}-", suffix=target.suffix, dir=target.parent
+            )
+            _UNFINISHED.add(Path(tmp_name))
     except OSError as exc:
         raise OutputError(
             f"tidak dapat ditulis ke folder {target.parent} ({_reason(exc)}).",
@@ -114,3 +118,31 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _UNFINISHED.discard(tmp)
+
+
+_UNFINISHED: set[Path] = set()  # temporary files of the writes going on in this process
+_STOP_SIGNALS = {getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)}
+
+
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP held back for a moment (delivered right after), where there is
+    `pthread_sigmask`."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files of the writes going on: for a process that ends at once
+    (SIGTERM, SIGHUP) without unwinding. Their targets are untouched."""
+    for tmp in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
