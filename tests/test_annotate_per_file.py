@@ -137,8 +137,10 @@ def test_a_second_run_waits_for_the_first_and_then_annotates(folder: Path):
     thread.start()
     holding.wait(10)
     threading.Timer(0.5, release.set).start()
-    result = validate_paths([folder], annotate=True, workers=1)
+    stages: list[str] = []
+    result = validate_paths([folder], annotate=True, workers=1, stage=stages.append)
     thread.join()
+    assert stages[0].startswith("Menunggu proses lain selesai menandai")
     assert result.failed == []
     assert len(result.annotated) == 2
 

@@ -15,7 +15,7 @@ import hashlib
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -36,23 +36,29 @@ def lock_file_for(folder: Path) -> Path:
 
 
 @contextmanager
-def folders_locked(folders: Iterable[Path], *, wait: float | None = None) -> Iterator[set[Path]]:
+def folders_locked(
+    folders: Iterable[Path],
+    *,
+    wait: float | None = None,
+    waiting: Callable[[Path], None] | None = None,
+) -> Iterator[set[Path]]:
     """Hold the lock of every folder (in one order, so two runs never wait for each other
     in a circle). Yields the folders that could NOT be locked within `wait` seconds (another
     run holds them): the caller does not write there. A lock that cannot be made at all
     (no `fcntl`, an unwritable temporary folder) is not a reason to stop: the folder counts
-    as locked. `wait`: WAIT_SECONDS unless given."""
+    as locked. `wait`: WAIT_SECONDS unless given; `waiting` is called with a folder
+    another run holds, before waiting for it."""
     wait = WAIT_SECONDS if wait is None else wait
     busy: set[Path] = set()
     with contextlib.ExitStack() as stack:
         for folder in sorted({f.resolve() for f in folders}):
-            if not stack.enter_context(_locked(folder, wait)):
+            if not stack.enter_context(_locked(folder, wait, waiting)):
                 busy.add(folder)
         yield busy
 
 
 @contextmanager
-def _locked(folder: Path, wait: float) -> Iterator[bool]:
+def _locked(folder: Path, wait: float, waiting: Callable[[Path], None] | None) -> Iterator[bool]:
     if fcntl is None:
         yield True
         return
@@ -65,11 +71,15 @@ def _locked(folder: Path, wait: float) -> Iterator[bool]:
         return
     try:
         deadline = time.monotonic() + wait
+        told = False
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
+                if waiting is not None and not told:
+                    waiting(folder)
+                    told = True
                 if time.monotonic() >= deadline:
                     yield False
                     return

@@ -146,7 +146,9 @@ def validate_paths(
     # then reads the files as the first left them (see io/folder_lock.py).
     folders = {p.parent for p in result.files} if annotate else set()
     with (
-        folders_locked(folders) as busy,
+        folders_locked(
+            folders, waiting=lambda f: tell(f"Menunggu proses lain selesai menandai {f}")
+        ) as busy,
         collector_paused(),
         worker_pool(worker_count(workers, len(result.files))) as pool,
     ):
