@@ -59,7 +59,7 @@ def run_cli(
     tally: Tally, args: list[str], *, stop_after: float | None = None, sig: int = signal.SIGKILL
 ) -> Run:
     """The CLI in its own session; with `stop_after`, `sig` is sent to it after that many
-    seconds. Counts a case, a hang, a traceback and any process left in the session."""
+    seconds (SIGINT: to its process group, as Ctrl+C). Counts a case, a hang, a traceback and any process left in the session."""
     tally.cases += 1
     proc = subprocess.Popen(
         [sys.executable, "-m", "xlkinerja", *args],
@@ -71,7 +71,10 @@ def run_cli(
         try:
             proc.wait(timeout=stop_after)
         except subprocess.TimeoutExpired:
-            os.kill(proc.pid, sig)
+            if sig == signal.SIGINT:
+                os.killpg(proc.pid, sig)  # Ctrl+C reaches the whole process group
+            else:
+                os.kill(proc.pid, sig)  # kill, a closed terminal: the program only
             killed = True
             tally.faults += 1
     hung = False

@@ -1,5 +1,5 @@
 """The fault suite (`pytest -m fault`, part of the default run and of CI): the CLI as a
-hostile user and a flaky machine would treat it. kill -9 / SIGTERM at random moments of
+hostile user and a flaky machine would treat it. kill -9 / SIGTERM / Ctrl+C at random moments of
 kompilasi and of validasi --annotate, concurrent runs on one archive (SQLite and the real
 PostgreSQL server), hostile cell texts through validasi, kompilasi and pohon, and odd file
 systems (read-only, symlinks, long and unicode names). After every run: no user file lost,
@@ -44,7 +44,8 @@ pytestmark = [
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 UNIT_FILES = sorted(p for p in SAMPLE.glob("*.xlsx") if p != MASTER)
 SEED = int(os.environ.get("XLKINERJA_FAULT_SEED", time.time_ns() % 1_000_000))
-KILLS = 5  # kill -9 / SIGTERM moments per job
+SIGNALS = [signal.SIGKILL, signal.SIGTERM, signal.SIGINT]  # kill -9, kill, Ctrl+C in turn
+RUNS = 10  # moments per job
 
 
 @pytest.fixture(scope="module")
@@ -83,9 +84,9 @@ def test_kill_during_kompilasi(tmp_path: Path, tally: Tally, rng: random.Random)
             "--proses", "2", "--senyap"]  # fmt: skip
     full = _duration(args, tally)
     tally.survived += 1
-    for n in range(KILLS * 2):
+    for n in range(RUNS):
         (folder / "TI-jurusan-teknik-informatika-00.xlsx").touch()  # a new version to record
-        sig = signal.SIGKILL if n % 2 == 0 else signal.SIGTERM
+        sig = SIGNALS[n % len(SIGNALS)]
         before = {p.name for p in tmp_path.iterdir() if p.name.startswith(".")}
         run = run_cli(tally, args, stop_after=rng.uniform(0.05, full), sig=sig)
         hidden = [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
@@ -99,12 +100,12 @@ def test_kill_during_kompilasi(tmp_path: Path, tally: Tally, rng: random.Random)
                 "inputs changed": all(sha(folder / f) == d for f, d in originals.items()),
                 "archive unsound": archive_sound(db),
                 "rekap half-written": not out.exists() or whole_package(out),
-                # After SIGTERM nothing is left; after kill -9 a temporary file may be,
-                # and it is never read as a submission.
+                # After SIGTERM or Ctrl+C nothing is left; after kill -9 a temporary
+                # file may be, and it is never read as a submission.
                 "temporary file left": sig == signal.SIGKILL or not hidden,
                 "temporary file read": set(collect_workbooks([tmp_path])) == expected,
-                # 143: stopped by the handler; -15: as the interpreter was leaving anyway
-                "exit code": sig == signal.SIGKILL or run.code in (0, 1, 143, -15),
+                # 130/143: stopped by the handler; -2/-15: as the interpreter was leaving
+                "exit code": sig == signal.SIGKILL or run.code in (0, 1, 130, 143, -2, -15),
             }.items()
             if not held
         ]
@@ -123,10 +124,10 @@ def test_kill_during_annotate(tmp_path: Path, tally: Tally, rng: random.Random):
     args = ["validasi", str(folder), "--annotate", "--proses", "2", "--senyap"]
     full = _duration(args, tally)
     tally.survived += 1
-    for n in range(KILLS * 2):
+    for n in range(RUNS):
         shutil.rmtree(folder)
         assert _submissions(folder, 2) == originals
-        sig = signal.SIGKILL if n % 2 == 0 else signal.SIGTERM
+        sig = SIGNALS[n % len(SIGNALS)]
         run = run_cli(tally, args, stop_after=rng.uniform(0.05, full), sig=sig)
         lost = lost_files(folder, originals)
         tally.files_lost += len(lost)

@@ -203,20 +203,25 @@ EXIT_SIGNALS = {"SIGTERM": 143, "SIGHUP": 129}  # 128 + the signal's number, as 
 
 
 def stop_on_signals() -> None:
-    """SIGTERM (kill, a service stopping) and SIGHUP (the terminal closed) end the program
-    at once: the files being written (here and in the workers) are removed, the processes
-    the job started are ended, and the program exits with 128 + the signal's number. Not
-    by raising an exception: one raised in whatever runs at that moment (a finaliser, an
-    import lock's callback) can be swallowed, and the program would go on."""
-    for name, code in EXIT_SIGNALS.items():
+    """Ctrl+C (SIGINT), SIGTERM (kill, a service stopping) and SIGHUP (the terminal
+    closed) end the program at once: the files being written (here and in the workers)
+    are removed, the processes the job started are ended, and the program exits with 128 +
+    the signal's number. Not by raising an exception: one raised in whatever runs at that
+    moment (a finaliser, an import lock's callback) can be swallowed, and the program would
+    go on."""
+    for name, code in {"SIGINT": EXIT_CTRL_C, **EXIT_SIGNALS}.items():
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, partial(_leave, code))
 
 
-def _leave(code: int, _signum: int, _frame: object) -> None:
+def _leave(code: int, signum: int, _frame: object) -> None:
     # Nothing is imported here: the signal may come in the middle of an import. A module
     # not loaded yet (or half) has no write going on and no process started.
+    if sys.stderr.isatty():
+        os.write(2, b"\x1b[?25h")  # the progress bar hid the cursor: show it again
+    if signum == signal.SIGINT:
+        os.write(2, b"\nDibatalkan.\n")
     atomic = sys.modules.get("xlkinerja.io.atomic")
     workers = sys.modules.get("xlkinerja.jobs.workers")
     with contextlib.suppress(Exception):
@@ -240,7 +245,7 @@ def stop_now(code: int) -> None:
     started are ended first (see jobs/workers.kill_children)."""
     from xlkinerja.jobs.workers import kill_children
 
-    kill_children()
+    kill_children(graceful=True)  # workers remove the files they were writing first
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

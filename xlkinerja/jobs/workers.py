@@ -268,22 +268,23 @@ def _worker_start(parent: int) -> None:
     """In each worker: the imported modules are never scanned again, and the collector is
     off (reading a workbook makes no reference cycles, a test checks; `_process` collects
     every COLLECT_EVERY files all the same)."""
-    # Ctrl+C ends a worker at once and quietly (the default action: no traceback from a
-    # worker idle between files); see _start_forkserver_shielded.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # Ctrl+C and SIGTERM end a worker at once and quietly (no traceback from a worker idle
+    # between files), the file it was writing removed; see _start_forkserver_shielded.
+    signal.signal(signal.SIGINT, _worker_leave)
     signal.signal(signal.SIGTERM, _worker_leave)
     die_with_parent(parent)
     gc.freeze()
     gc.disable()
 
 
-def _worker_leave(_signum: int, _frame: object) -> None:
-    """SIGTERM in a worker (the program is being stopped): the file it is writing is
-    removed, then it ends at once. (Nothing imported here: see cli/app.py `_leave`.)"""
+def _worker_leave(signum: int, _frame: object) -> None:
+    """Ctrl+C or SIGTERM in a worker (the program is being stopped): the file it is
+    writing is removed, then it ends at once. (Nothing imported here: see cli/app.py
+    `_leave`.)"""
     atomic = sys.modules.get("xlkinerja.io.atomic")
     with contextlib.suppress(Exception):
         atomic.remove_unfinished()  # type: ignore[union-attr]
-    os._exit(128 + signal.SIGTERM)
+    os._exit(128 + signum)
 
 
 COLLECT_EVERY = 50  # files; annotating one makes a few hundred cyclic objects
