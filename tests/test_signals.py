@@ -72,7 +72,7 @@ with atomic_path(target) as tmp:
 """
 
 
-@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP"])
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGINT"])
 def test_the_file_being_written_is_removed_on_a_signal(tmp_path: Path, name: str):
     target = tmp_path / "REKAP.xlsx"
     target.write_bytes(b"rekap lama")
@@ -86,6 +86,58 @@ def test_the_file_being_written_is_removed_on_a_signal(tmp_path: Path, name: str
     assert not tmp.exists()
     assert target.read_bytes() == b"rekap lama"
     assert "Traceback" not in run.stderr
+    if name == "SIGINT":
+        assert "Dibatalkan." in run.stderr
+
+
+WORKER_SCRIPT = """
+import os, signal, sys, time
+from pathlib import Path
+from xlkinerja.cli.app import stop_on_signals
+from xlkinerja.jobs import workers
+
+def write(target):
+    from xlkinerja.io.atomic import atomic_path
+    with atomic_path(Path(target)) as tmp:
+        tmp.write_bytes(b"setengah")
+        print(tmp, flush=True)
+        time.sleep(60)
+
+if __name__ == "__main__":
+    stop_on_signals()
+    with workers.worker_pool(2) as pool:
+        pending = pool.submit(write, sys.argv[1])
+        time.sleep(30)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_worker_removes_the_file_it_writes_when_the_program_is_stopped(
+    tmp_path: Path, sig: signal.Signals
+):
+    script = tmp_path / "tugas.py"
+    script.write_text(textwrap.dedent(WORKER_SCRIPT))
+    target = tmp_path / "hasil.xlsx"
+    run = subprocess.Popen(
+        [sys.executable, str(script), str(target)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+        start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert run.stdout is not None
+        tmp = Path(run.stdout.readline().strip())  # the worker is writing it now
+        assert tmp.exists()
+        if sig == signal.SIGINT:
+            os.killpg(run.pid, sig)  # Ctrl+C: the whole group
+        else:
+            os.kill(run.pid, sig)
+        run.communicate(timeout=30)
+        assert run.returncode == 128 + sig
+        assert not tmp.exists()
+        assert not target.exists()
+    finally:
+        for pid, _ in session_processes(run.pid):
+            os.kill(pid, signal.SIGKILL)
 
 
 def test_a_temporary_file_left_by_a_kill_is_not_read_as_a_submission(tmp_path: Path):
