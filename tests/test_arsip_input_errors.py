@@ -81,7 +81,7 @@ def test_a_file_that_is_not_an_archive_as_db(tmp_path: Path, kind: str):
 @pytest.mark.parametrize(
     ("url", "phrase"),
     [
-        ("postgresql://u:p@localhost:abc/db", "port harus angka"),
+        ("postgresql://u:p@localhost:abc/db", "nomor port berupa angka"),
         ("postgresql://u:p@localhost:99999/db", "di luar 1–65535"),
         ("postgresql://u:p@ss@localhost/db", "%40"),
     ],

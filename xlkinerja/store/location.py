@@ -63,7 +63,8 @@ def _parse_url(text: str) -> URL:
     except (ArgumentError, ValueError) as exc:
         raise ArchiveError(
             f"Alamat database arsip tidak dapat dibaca: {_masked_text(text)}.",
-            hint=f"Nomor port harus angka. {URL_HINT}",
+            hint="Periksa penulisannya: nomor port berupa angka, '@' di dalam sandi ditulis "
+            f"%40. {URL_HINT}",
         ) from exc
     if port is not None and not 0 < port < 65536:
         raise ArchiveError(
