@@ -64,8 +64,13 @@ def _locked(folder: Path, wait: float, waiting: Callable[[Path], None] | None) -
         return
     path = lock_file_for(folder)
     try:
-        path.parent.mkdir(mode=0o1777, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        if not path.parent.is_dir():
+            path.parent.mkdir(exist_ok=True)
+            with contextlib.suppress(OSError):  # shared by every user, as /tmp itself
+                path.parent.chmod(0o1777)
+        # Read-only is enough for flock, and lets another user's run lock the same file;
+        # no link followed (the folder is shared).
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except OSError:
         yield True  # no place for a lock: go on as before locks existed
         return
