@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import SAMPLE
 from xlkinerja.store.location import CONNECT_TIMEOUT
 
+pytestmark = pytest.mark.fault  # part of the fault suite (a peer that stops answering)
+
 
 @pytest.fixture
 def silent_port() -> Iterator[int]:

@@ -5,8 +5,11 @@ to stdout. Exit codes: 0 ok, 1 the data has errors, 2 usage or configuration err
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -190,6 +193,7 @@ app.add_typer(dokumen_cli.app, name="dokumen")
 
 
 def main() -> None:
+    stop_on_signals()
     try:
         app(prog_name="xlkinerja")
     except SystemExit as stop:
@@ -199,6 +203,42 @@ def main() -> None:
 
 
 EXIT_CTRL_C = 130  # typer's exit after Ctrl+C
+EXIT_SIGNALS = {"SIGTERM": 143, "SIGHUP": 129}  # 128 + the signal's number, as shells say
+
+
+def stop_on_signals() -> None:
+    """Ctrl+C (SIGINT), SIGTERM (kill, a service stopping) and SIGHUP (the terminal
+    closed) end the program at once: the files being written (here and in the workers)
+    are removed, the processes the job started are ended, and the program exits with 128 +
+    the signal's number. Not by raising an exception: one raised in whatever runs at that
+    moment (a finaliser, an import lock's callback) can be swallowed, and the program would
+    go on."""
+    for name, code in {"SIGINT": EXIT_CTRL_C, **EXIT_SIGNALS}.items():
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, partial(_leave, code))
+
+
+def _leave(code: int, signum: int, _frame: object) -> None:
+    # Nothing is imported here: the signal may come in the middle of an import. A module
+    # not loaded yet (or half) has no write going on and no process started.
+    if sys.stderr.isatty():
+        os.write(2, b"\x1b[?25h")  # the progress bar hid the cursor: show it again
+    if signum == signal.SIGINT:
+        os.write(2, b"\nDibatalkan.\n")
+    atomic = sys.modules.get("xlkinerja.io.atomic")
+    workers = sys.modules.get("xlkinerja.jobs.workers")
+    with contextlib.suppress(Exception):
+        getattr(atomic, "remove_unfinished", _nothing)()
+    with contextlib.suppress(Exception):
+        getattr(workers, "kill_children", _nothing)(graceful=True)
+    with contextlib.suppress(Exception):  # a write this signal interrupted
+        sys.stderr.flush()
+    os._exit(code)
+
+
+def _nothing(**_: object) -> None:
+    pass
 
 
 def stop_now(code: int) -> None:
@@ -209,7 +249,7 @@ def stop_now(code: int) -> None:
     started are ended first (see jobs/workers.kill_children)."""
     from xlkinerja.jobs.workers import kill_children
 
-    kill_children()
+    kill_children(graceful=True)  # workers remove the files they were writing first
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
 
 from xlkinerja.cli.common import OutputFormat, err, friendly_errors
-from xlkinerja.cli.render import show
+from xlkinerja.cli.render import render, say, show
+from xlkinerja.errors import XlkinerjaError
 
 app = typer.Typer(
     help="Arsip kiriman yang telah dikompilasi: daftar, versi, perubahan, retensi.",
@@ -67,14 +70,58 @@ def beda(
 @friendly_errors
 def bersihkan(
     tahun_simpan: Annotated[
-        int, typer.Option("--tahun-simpan", help="Simpan versi selama sekian tahun (retensi).")
+        int,
+        typer.Option("--tahun-simpan", help="Simpan versi selama sekian tahun (retensi, 1–100)."),
     ] = 5,
+    coba: Annotated[
+        bool,
+        typer.Option("--coba", help="Hanya tampilkan versi yang akan dihapus; tidak menghapus."),
+    ] = False,
+    ya: Annotated[
+        bool, typer.Option("--ya", "-y", help="Hapus tanpa bertanya (untuk skrip).")
+    ] = False,
     db: DbOption = None,
+    format: FormatOption = OutputFormat.teks,
 ) -> None:
     """Hapus versi yang lebih tua dari masa retensi (bawaan 5 tahun).
 
-    Contoh: xlkinerja arsip bersihkan --tahun-simpan 5
+    Versi yang akan dihapus ditampilkan lebih dulu dan dihapus setelah dijawab 'y';
+    --coba hanya menampilkannya, --ya menghapus tanpa bertanya.
+
+    Contoh: xlkinerja arsip bersihkan --tahun-simpan 5 --coba
+
+    Contoh: xlkinerja arsip bersihkan --tahun-simpan 5 --ya
     """
     from xlkinerja.jobs.arsip import bersihkan as purge
+    from xlkinerja.jobs.arsip import rencana_bersihkan
 
-    show(purge(db, years=tahun_simpan), err)
+    as_json = format == OutputFormat.json
+    plan = rencana_bersihkan(db, years=tahun_simpan)
+    if coba or not plan.ids:
+        show(plan, err, as_json=as_json)
+        return
+    if not ya:
+        render(plan.listing(), err)
+        if not _confirmed(f"Hapus {len(plan.ids)} versi ini dari arsip?"):
+            cancelled = replace(plan, trial=False, cancelled=True)
+            if as_json:
+                show(cancelled, err, as_json=True)
+            else:
+                say(err, "Dibatalkan: tidak ada versi yang dihapus.")
+            return
+    show(purge(db, years=tahun_simpan, only=plan.ids), err, as_json=as_json)
+
+
+def _confirmed(question: str) -> bool:
+    """y/ya: yes; t/tidak or an empty answer: no. No answer at all (no terminal, a script)
+    is a usage error: a script says --ya."""
+    err.print(f"{question} [y/t] ", end="", markup=False, highlight=False)
+    answer = sys.stdin.readline()
+    if not sys.stdin.isatty():
+        err.print()  # the answer typed ends the line; one read from a pipe does not
+    if not answer:
+        raise XlkinerjaError(
+            "penghapusan perlu dijawab 'y', tetapi tidak ada jawaban (bukan di terminal).",
+            hint="Dalam skrip tambahkan --ya; --coba menampilkan yang akan dihapus.",
+        )
+    return answer.strip().lower() in ("y", "ya")

@@ -42,7 +42,8 @@ def validasi(
 ) -> None:
     """Periksa isian workbook dan laporkan setiap temuan beserta selnya.
 
-    Kode keluar: 0 tanpa galat, 1 ada galat, 2 kesalahan penggunaan.
+    Kode keluar: 0 tanpa galat, 1 ada galat (atau ada berkas yang tidak dapat ditandai),
+    2 kesalahan penggunaan.
 
     Contoh: xlkinerja validasi workbooks/contoh/
 
@@ -63,5 +64,5 @@ def validasi(
             stage=lambda text: bar.update(task, description=text),
         )
     show(result, err, as_json=format == OutputFormat.json)
-    if result.has_galat:
+    if result.has_galat or result.failed:
         raise typer.Exit(EXIT_DATA)

@@ -2,7 +2,9 @@
 
 A cell arrives as python-calamine gives it. The rules:
 
-- `None` and empty text are blank. `date` passes through; `datetime` becomes its date.
+- `None` and empty text are blank. `date` passes through; `datetime` becomes its date;
+  either only with a year in 1900-2100, as for text (9999-12-31 in a date cell is as
+  wrong as typed).
 - A number is an Excel serial date left unformatted (1900 date system: 45716 is
   2025-02-28). It is read only between 1990-01-01 (32874) and 2100-12-31 (73415), the
   range the templates' date validation allows; other numbers (2025, a year; 12) are
@@ -138,10 +140,15 @@ def parse_date(value: object) -> Parsed[date]:
     """A date from a cell: "12 Maret 2025", "12/03/2025", 45716 and date(...) all work."""
     if value is None:
         return Parsed.blank()
-    if isinstance(value, datetime):
-        return Parsed(value.date())
-    if isinstance(value, date):
-        return Parsed(value)
+    if isinstance(value, date):  # a date cell: the same years as a date typed as text
+        day = value.date() if isinstance(value, datetime) else value
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            return Parsed.failed(
+                BUKAN_TANGGAL,
+                f"tanggal {day.day:02}/{day.month:02}/{day.year}: tahun {day.year} di luar "
+                f"{FIRST_YEAR}-{LAST_YEAR}",
+            )
+        return Parsed(day)
     if isinstance(value, bool):
         return Parsed.failed(BUKAN_TANGGAL, "berisi nilai logika (TRUE/FALSE), bukan tanggal")
     if isinstance(value, int | float):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +23,13 @@ def _mode_for(target: Path) -> int:
     return 0o666 & ~umask
 
 
+def _short(stem: str) -> str:
+    """A stem short enough for the temporary name (dot, stem, 8 random characters, suffix)
+    within 255 bytes, whatever the target's own name length."""
+    data = stem.encode("utf-8", "surrogateescape")
+    return data[:200].decode("utf-8", "ignore") if len(data) > 200 else stem
+
+
 LOCKED_HINT = (
     "Tutup berkas itu jika sedang dibuka di Excel, atau pilih folder lain yang dapat ditulisi."
 )
@@ -33,6 +42,14 @@ def _reason(exc: OSError) -> str:
         return "yang ada di sana adalah folder"
     if exc.errno == errno.ENOSPC:
         return "disk penuh"
+    if exc.errno == errno.ENOENT:
+        return "folder induknya tidak ada"
+    if exc.errno == errno.ENOTDIR:
+        return "sebagian jalurnya adalah berkas, bukan folder"
+    if exc.errno == errno.EROFS:
+        return "sistem berkas hanya-baca"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "nama terlalu panjang"
     return exc.strerror or type(exc).__name__
 
 
@@ -44,6 +61,22 @@ def refuse_folder(target: Path) -> None:
             path=target,
             hint=f"Mis. {target / 'rekap.xlsx'}.",
         )
+
+
+def ensure_writable_folder(folder: Path) -> None:
+    """Make `folder` (and its parents) and try a file in it: a folder that cannot be
+    written is an `OutputError` before a job has done anything, not an internal error
+    half-way."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".xlkinerja-", dir=folder)
+        os.close(fd)
+        Path(name).unlink()
+    except OSError as exc:
+        raise OutputError(
+            f"folder {folder} tidak dapat ditulisi ({_reason(exc)}).",
+            hint="Pilih folder lain yang dapat ditulisi, mis. di folder Dokumen Anda.",
+        ) from exc
 
 
 @contextmanager
@@ -58,9 +91,11 @@ def atomic_path(target: Path) -> Iterator[Path]:
     refuse_folder(target)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent
-        )
+        with _stop_signals_held():  # the file exists only once it is listed as unfinished
+            fd, tmp_name = tempfile.mkstemp(
+                prefix=f".{_short(target.stem)}-", suffix=target.suffix, dir=target.parent
+            )
+            _UNFINISHED.add(Path(tmp_name))
     except OSError as exc:
         raise OutputError(
             f"tidak dapat ditulis ke folder {target.parent} ({_reason(exc)}).",
@@ -83,3 +118,31 @@ def atomic_path(target: Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        _UNFINISHED.discard(tmp)
+
+
+_UNFINISHED: set[Path] = set()  # temporary files of the writes going on in this process
+_STOP_SIGNALS = {getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)}
+
+
+@contextmanager
+def _stop_signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP held back for a moment (delivered right after), where there is
+    `pthread_sigmask`."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def remove_unfinished() -> None:
+    """Remove the temporary files of the writes going on: for a process that ends at once
+    (SIGTERM, SIGHUP) without unwinding. Their targets are untouched."""
+    for tmp in list(_UNFINISHED):
+        with contextlib.suppress(OSError):
+            tmp.unlink()

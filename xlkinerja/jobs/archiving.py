@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -15,18 +16,33 @@ from xlkinerja.store.records import RecordResult
 from xlkinerja.store.submission import submission
 
 
+@dataclass
+class Archived:
+    recorded: list[RecordResult] = field(default_factory=list)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)  # unit → its files, none kept
+
+
 def archive_results(
     db: str | Path | None, results: Sequence[FileResult], *, now: datetime
-) -> list[RecordResult]:
-    """Record every workbook read (the master first) as a submission of the archive."""
+) -> Archived:
+    """Record every workbook read (the master first) as a submission of the archive. A unit
+    (or NIP) that more than one file of the run claims is not recorded at all: which file
+    is that unit's version cannot be told (the findings say `kaskade.unit.ganda`); the
+    archive keeps its previous versions."""
+    read = [r for r in results if r.form is not None]
+    claims: dict[str, list[FileResult]] = {}
+    for r in read:
+        claims.setdefault(_submission(r).unit, []).append(r)
+    ambiguous = {u: [Path(r.path).name for r in rs] for u, rs in claims.items() if len(rs) > 1}
     # Built lazily and consumed a chunk at a time: 1,000 workbooks' cells never sit in
     # memory together.
-    batch = (_submission(r) for r in results if r.form is not None)
+    batch = (_submission(r) for r in read if _submission(r).unit not in ambiguous)
     archive = Archive.open(db)
     try:
-        return archive.record_many(batch, compiled_at=now, compiled_by=_user())
+        recorded = archive.record_many(batch, compiled_at=now, compiled_by=_user())
     finally:
         archive.close()
+    return Archived(recorded, ambiguous)
 
 
 def _submission(result: FileResult) -> EncodedSubmission:

@@ -3,10 +3,12 @@ one), what changed between two versions, and retention (versions older than N ye
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.summary import Column, Summary, cell
 from xlkinerja.store.format import Rows, diff_rows, target_rows, version_rows
 
@@ -61,19 +63,50 @@ class ArsipBeda:
 
 @dataclass(frozen=True)
 class ArsipBersihkan:
+    """Retention: the versions older than `years` years, deleted or (a trial) only listed."""
+
     removed: int
     years: int
+    old: Rows = field(default_factory=list)  # the versions listed (unit, versi, berkas…)
+    ids: tuple[int, ...] = ()  # their submission ids: what a confirmed run deletes
+    trial: bool = False  # --coba: listed, nothing deleted
+    cancelled: bool = False  # the user answered no
 
     def to_dict(self) -> dict[str, Any]:
-        return {"dihapus": self.removed, "tahun_simpan": self.years}
+        out: dict[str, Any] = {"dihapus": self.removed, "tahun_simpan": self.years}
+        if self.trial or self.cancelled:
+            out |= {"akan_dihapus": self.old, "uji_coba": self.trial, "batal": self.cancelled}
+        return out
+
+    def listing(self) -> Summary:
+        """The versions listed, as a table (what the user is asked to confirm)."""
+        out = Summary()
+        if self.old:
+            _table(out, f"Versi yang lebih tua dari {self.years} tahun ({len(self.old)})", self.old)
+        return out
 
     def summary(self) -> Summary:
         out = Summary()
+        if self.trial or self.cancelled:
+            out.extend(self.listing())
+            if self.cancelled:
+                out.line("Dibatalkan: tidak ada versi yang dihapus.")
+            elif not self.old:
+                out.line(f"Tidak ada versi yang lebih tua dari {self.years} tahun.")
+            else:
+                out.line(
+                    f"Uji coba: {len(self.old)} versi di atas akan dihapus; belum ada yang "
+                    "dihapus. Jalankan tanpa --coba untuk menghapusnya."
+                )
+            return out
         out.line(f"{self.removed} versi yang lebih tua dari {self.years} tahun dihapus.")
         return out
 
     def notes(self) -> Summary:
         return Summary()
+
+
+TAHUN_SIMPAN = range(1, 101)  # retention a user may ask for, in years (domain: 5)
 
 
 def daftar(
@@ -99,12 +132,36 @@ def beda(db: str | Path | None, unit: str, lama: int, baru: int) -> ArsipBeda:
     return ArsipBeda(code, lama, baru, targets, cells)
 
 
-def bersihkan(db: str | Path | None, *, years: int) -> ArsipBersihkan:
-    """Remove the versions older than `years` years (retention)."""
+def _check_years(years: int) -> None:
+    if years not in TAHUN_SIMPAN:
+        raise XlkinerjaError(
+            f"--tahun-simpan {years} di luar {TAHUN_SIMPAN.start}–{TAHUN_SIMPAN.stop - 1} tahun.",
+            hint="Dokumen kinerja disimpan 5 tahun (bawaan); 1 tahun paling sedikit.",
+        )
+
+
+def rencana_bersihkan(db: str | Path | None, *, years: int) -> ArsipBersihkan:
+    """The versions older than `years` years, listed and not deleted (`--coba`, and what
+    the user is asked to confirm)."""
     from xlkinerja.store.archive import Archive
 
+    _check_years(years)
     with Archive.open(db) as archive:
-        return ArsipBersihkan(archive.purge(years), years)
+        old = archive.purgeable(years)
+    ids = tuple(v.submission_id for v in old)
+    return ArsipBersihkan(0, years, version_rows(old), ids, trial=True)
+
+
+def bersihkan(
+    db: str | Path | None, *, years: int, only: Sequence[int] | None = None
+) -> ArsipBersihkan:
+    """Remove the versions older than `years` years (retention); with `only`, just those
+    of these submission ids (the ones listed to the user and confirmed)."""
+    from xlkinerja.store.archive import Archive
+
+    _check_years(years)
+    with Archive.open(db) as archive:
+        return ArsipBersihkan(archive.purge(years, only=only), years)
 
 
 def siapkan(db: str | Path | None) -> str:

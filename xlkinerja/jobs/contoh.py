@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.atomic import ensure_writable_folder
 from xlkinerja.io.dokumen.pdf import PdfUnavailable
 from xlkinerja.io.reader import read_form
 from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
@@ -99,8 +100,9 @@ def run_contoh(
     output: Path, sample: Path | None = None, progress: Callable[[str], None] | None = None
 ) -> ContohResult:
     """Run the pipeline on the sample; without the committed sample folder, build it."""
+    ensure_writable_folder(output)  # before anything else
     copies = output / "validasi"
-    check_copies_folder(copies, COPIES_MARK, "xlkinerja contoh")  # before anything else
+    check_copies_folder(copies, COPIES_MARK, "xlkinerja contoh")
     if sample is None:
         sample = DEFAULT_SAMPLE if (DEFAULT_SAMPLE / MASTER_FILE).exists() else None
     if sample is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.finding import Severity
+from xlkinerja.errors import OutputError
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.peak_memory import peak_rss_mb
@@ -60,6 +61,7 @@ class KompilasiResult:
     peaks_mb: dict[str, float] = field(default_factory=dict)  # main process, after each phase
 
     recorded: bool = True  # recorded in the archive (not --tanpa-arsip)
+    ambiguous: dict[str, list[str]] = field(default_factory=dict)  # unit → files: not recorded
     from_archive: FromArchive | None = None  # compiled from the archive (--dari-arsip)
 
     @property
@@ -68,20 +70,27 @@ class KompilasiResult:
 
     def to_dict(self) -> dict[str, Any]:
         k = self.kompilasi
-        return {
-            "rekap": str(self.output),
-            "cadangan": str(self.backup) if self.backup else None,
-            "unit_di_master": len(k.status),
-            "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
-            "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
-            "unit_belum_mengirim": [s.kode_unit for s in k.status if s.berkas is None],
-            "berkas_tidak_terbaca": [u.berkas for u in k.tidak_terbaca],
-            "galat": self._count(Severity.GALAT),
-            "peringatan": self._count(Severity.PERINGATAN),
-            "baris_dibaca": k.baris_dibaca,
-            "versi_baru_di_arsip": self.archived,
-            "tidak_berubah_di_arsip": self.unchanged,
-        } | self._from_archive()
+        return (
+            {
+                "rekap": str(self.output),
+                "cadangan": str(self.backup) if self.backup else None,
+                "unit_di_master": len(k.status),
+                "unit_mengirim": sum(s.berkas is not None and s.terbaca for s in k.status),
+                "unit_terlambat": [s.kode_unit for s in k.status if s.terlambat],
+                "unit_belum_mengirim": [s.kode_unit for s in k.status if s.berkas is None],
+                "berkas_tidak_terbaca": [u.berkas for u in k.tidak_terbaca],
+                "galat": self._count(Severity.GALAT),
+                "peringatan": self._count(Severity.PERINGATAN),
+                "baris_dibaca": k.baris_dibaca,
+                "versi_baru_di_arsip": self.archived,
+                "tidak_berubah_di_arsip": self.unchanged,
+            }
+            | self._from_archive()
+            | self._ambiguous()
+        )
+
+    def _ambiguous(self) -> dict[str, Any]:
+        return {"tidak_dicatat_unit_ganda": self.ambiguous} if self.ambiguous else {}
 
     def _from_archive(self) -> dict[str, Any]:
         source = self.from_archive
@@ -146,6 +155,13 @@ class KompilasiResult:
                 out.line(f"Master dari arsip: {source.master}.")
         if self.backup:
             out.line(f"Berkas yang ada di tempat rekap disimpan sebagai cadangan: {self.backup}")
+        for unit, files in self.ambiguous.items():
+            out.line(
+                Span("Tidak dicatat ke arsip:", Tone.GALAT),
+                f" unit {unit} ada di {len(files)} berkas ({', '.join(files)}); versi mana "
+                "yang benar tidak dapat ditentukan. Perbaiki kode unit (atau NIP) lalu "
+                "kompilasi lagi.",
+            )
         return out
 
 
@@ -212,6 +228,7 @@ def _compile(
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
     if archive:
+        refuse_output_as_archive(output, db)
         # The archive first: a wrong, unreachable or newer archive stops the job before the
         # report is written (or an earlier one replaced), not after.
         from xlkinerja.jobs.arsip import siapkan
@@ -253,13 +270,27 @@ def _compile(
         from xlkinerja.jobs.archiving import archive_results
 
         assert checked.master is not None
-        recorded = archive_results(db, [checked.master, *checked.results], now=now)
-        result.archived = sum(r.new for r in recorded)
-        result.unchanged = len(recorded) - result.archived
+        archived = archive_results(db, [checked.master, *checked.results], now=now)
+        result.archived = sum(r.new for r in archived.recorded)
+        result.unchanged = len(archived.recorded) - result.archived
+        result.ambiguous = archived.ambiguous
         clock.lap("arsip")
     result.timings = clock.laps
     result.peaks_mb = clock.peaks_mb
     return result
+
+
+def refuse_output_as_archive(output: Path, db: str | Path | None) -> None:
+    """The rekap written where the archive is would put the archive aside (as the original
+    of the output) and then fail: refused before anything is touched."""
+    from xlkinerja.store.location import archive_file
+
+    if archive_file(db) == output.expanduser().resolve():
+        raise OutputError(
+            "--output sama dengan berkas arsip (--db); rekap tidak ditulis di atas arsip.",
+            path=output,
+            hint="Pilih nama lain untuk rekap, mis. rekap-kinerja.xlsx, dan arsip .sqlite.",
+        )
 
 
 def write_report(

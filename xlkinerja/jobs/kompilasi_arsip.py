@@ -24,7 +24,13 @@ from xlkinerja.core.form_data import FormData
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target
 from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.kompilasi import Clock, FromArchive, KompilasiResult, write_report
+from xlkinerja.jobs.kompilasi import (
+    Clock,
+    FromArchive,
+    KompilasiResult,
+    refuse_output_as_archive,
+    write_report,
+)
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.workers import Stage, collector_paused
@@ -50,6 +56,7 @@ def compile_archive(
     tell = stage or (lambda _: None)
     refuse_folder(output)
     check_report_target(output)
+    refuse_output_as_archive(output, db)
     now = now or datetime.now()
     clock = Clock()
     checked, source = check_archive(db=db, master=master, tahun=tahun, clock=clock, stage=tell)

@@ -88,23 +88,45 @@ class ReadResult:
 
 
 def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and folders searched recursively (Excel lock files and the backups
-    Validasi keeps in cadangan-xlkinerja/ skipped)."""
+    """Files as given, and folders searched recursively (Excel lock files, hidden files —
+    among them the temporary `.NAME-xxxx.xlsx` of a write that was killed — and the
+    backups Validasi keeps in cadangan-xlkinerja/ skipped). A file reached twice (a folder
+    and a file in it, a symbolic link and its target, two spellings of one path) is listed
+    once, where it was first met. A symbolic link to a file is followed; one to a folder is
+    not searched; a link that points to itself, round in a loop, is a usage error."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() in WORKBOOK_SUFFIXES
-                    and not p.name.startswith(("~$", ".~lock"))
-                    and BACKUP_FOLDER not in p.relative_to(path).parts
-                )
-            )
-        else:
-            found.append(path)
+        for candidate in _candidates(path):
+            key = _resolved(candidate)
+            if key not in seen:
+                seen.add(key)
+                found.append(candidate)
     return found
+
+
+def _candidates(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix.lower() in WORKBOOK_SUFFIXES
+        and not p.name.startswith(("~$", "."))
+        and BACKUP_FOLDER not in p.relative_to(path).parts
+    )
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: a loop (Python < 3.13)
+        raise XlkinerjaError(
+            "tautan simbolik (symlink) ini menunjuk dirinya sendiri atau berputar (loop); "
+            "berkasnya tidak ada.",
+            path=path,
+            hint="Hapus tautan itu atau arahkan ke workbook yang sebenarnya.",
+        ) from exc
 
 
 def _subject(form_id: str, fields: dict[str, str | None]) -> str:

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.folder_lock import folders_locked
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, cell, count
@@ -26,6 +28,14 @@ if TYPE_CHECKING:
 Progress = Callable[[Path], None]
 
 
+@dataclass(frozen=True)
+class AnnotateFailure:
+    """A workbook whose findings could not be written into it (the others were)."""
+
+    path: Path
+    message: str  # Indonesian, naming the file
+
+
 @dataclass
 class ValidasiResult:
     files: list[Path] = field(default_factory=list)
@@ -33,6 +43,7 @@ class ValidasiResult:
     forms: dict[str, str] = field(default_factory=dict)  # file → form id
     annotated: list[Path] = field(default_factory=list)
     backups: list[Path] = field(default_factory=list)
+    failed: list[AnnotateFailure] = field(default_factory=list)  # --annotate, per file
 
     def of_file(self, path: Path) -> list[Finding]:
         return [f for f in self.findings if f.file == str(path)]
@@ -46,7 +57,11 @@ class ValidasiResult:
         return self.count(Severity.GALAT) > 0
 
     def to_dict(self) -> dict[str, Any]:
-        """Per file its kind and counts, and every finding (`validasi --format json`)."""
+        """Per file its kind and counts, and every finding (`validasi --format json`); with
+        `gagal_ditandai` when --annotate could not write some files."""
+        failed = {
+            "gagal_ditandai": [{"berkas": str(f.path), "galat": f.message} for f in self.failed]
+        }
         return {
             "berkas": [
                 {
@@ -58,7 +73,7 @@ class ValidasiResult:
                 for p in self.files
             ],
             "temuan": [f.as_dict() for f in self.findings],
-        }
+        } | (failed if self.failed else {})
 
     def report(self) -> Summary:
         """The counts per file, then every finding of each file with its fix."""
@@ -101,6 +116,8 @@ class ValidasiResult:
         out = Summary()
         for backup in self.backups:
             out.line(f"Cadangan berkas asli: {backup}")
+        for failure in self.failed:
+            out.line(Span("Tidak ditandai:", Tone.GALAT), f" {failure.message}")
         return out
 
     def summary(self) -> Summary:
@@ -125,7 +142,16 @@ def validate_paths(
     called per workbook read, `stage` with what the job does next (Indonesian, for users)."""
     tell = stage or (lambda _: None)
     result = ValidasiResult(files=collect_workbooks(paths))
-    with collector_paused(), worker_pool(worker_count(workers, len(result.files))) as pool:
+    # With --annotate, one run at a time per folder: a second run waits for the first and
+    # then reads the files as the first left them (see io/folder_lock.py).
+    folders = {p.parent for p in result.files} if annotate else set()
+    with (
+        folders_locked(
+            folders, waiting=lambda f: tell(f"Menunggu proses lain selesai menandai {f}")
+        ) as busy,
+        collector_paused(),
+        worker_pool(worker_count(workers, len(result.files))) as pool,
+    ):
         checked = check_workbooks(
             result.files, master=master, pool=pool, progress=progress, stage=tell
         )
@@ -133,24 +159,51 @@ def validate_paths(
         result.forms = {n.file: n.form.id for n in checked.forms}
         if annotate:
             tell("Menulis temuan ke workbook")
+            digests = {r.path: r.sha256 for r in checked.results}
             per_file: dict[str, list[Finding]] = {n.file: [] for n in checked.forms}
             for f in checked.findings:
                 if f.file in per_file:
                     per_file[f.file].append(f)
             files, found = list(per_file), list(per_file.values())
-            done = pool.map(_in_worker, files, found) if pool else map(_annotate, files, found)
+            sums = [digests.get(f, "") for f in files]
+            skipped = [Path(f).parent.resolve() in busy for f in files]
+            args = (files, found, sums, skipped)
+            done = pool.map(_in_worker, *args) if pool else map(_annotate, *args)
             for written in done:
-                result.annotated.append(written.path)
-                result.backups.append(written.backup)
+                if isinstance(written, AnnotateFailure):
+                    result.failed.append(written)
+                else:
+                    result.annotated.append(written.path)
+                    result.backups.append(written.backup)
     return result
 
 
-def _annotate(file: str, findings: list[Finding]) -> AnnotateResult:
+def _annotate(
+    file: str, findings: list[Finding], sha256: str, busy: bool
+) -> AnnotateResult | AnnotateFailure:
+    """One workbook's findings written into it, or why not: one file that cannot be
+    written never stops the others (nor the report of every finding)."""
     from xlkinerja.io.annotate import annotate_workbook
 
-    return annotate_workbook(Path(file), findings)
+    path = Path(file)
+    if busy:
+        return AnnotateFailure(
+            path,
+            f"Berkas '{path.name}': folder ini sedang ditandai oleh proses xlkinerja lain; "
+            "tidak ditandai. Jalankan validasi lagi setelah proses itu selesai.",
+        )
+    try:
+        return annotate_workbook(path, findings, expected_sha256=sha256 or None)
+    except XlkinerjaError as exc:
+        return AnnotateFailure(path, exc.user_message())
+    except OSError as exc:
+        return AnnotateFailure(
+            path, f"Berkas '{path.name}': tidak dapat ditandai ({exc.strerror or exc})."
+        )
 
 
-def _in_worker(file: str, findings: list[Finding]) -> AnnotateResult:
+def _in_worker(
+    file: str, findings: list[Finding], sha256: str, busy: bool
+) -> AnnotateResult | AnnotateFailure:
     collect_now_and_then()  # the collector is off in workers; annotating makes cycles
-    return _annotate(file, findings)
+    return _annotate(file, findings, sha256, busy)

@@ -18,6 +18,7 @@ import os
 import signal
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -60,7 +61,12 @@ def worker_pool(
     if method == "forkserver":
         context.set_forkserver_preload([__name__])  # and with it the per-file code
         _start_forkserver_shielded()
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_start)
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_worker_start,
+        initargs=(_server_pid(method),),
+    )
     _LIVE.add(pool)
     # Starting a worker waits until the server has imported the per-file code (~0.1 s,
     # more on a cold disk): let a thread wait for that while this one reads the master.
@@ -88,7 +94,7 @@ def _processes(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BasePr
     return list((getattr(pool, "_processes", None) or {}).values())
 
 
-def kill_children() -> None:
+def kill_children(*, graceful: bool = False) -> None:
     """End every process the jobs started — workers, the fork server, the resource
     tracker — at once: for a program that is leaving now (Ctrl+C, SIGTERM) and must not
     leave them behind. A worker blocked writing a result keeps its pipe open in the other
@@ -99,12 +105,40 @@ def kill_children() -> None:
 
     pids = [p.pid or 0 for pool in list(_LIVE) for p in _processes(pool)]
     pids += [p.pid or 0 for p in _LEFT]
+    if graceful:  # the workers first remove the files they are writing (`_worker_leave`)
+        _end_within([pid for pid in pids if pid], GRACE_SECONDS)
     pids.append(getattr(forkserver._forkserver, "_forkserver_pid", None) or 0)
     pids.append(getattr(resource_tracker._resource_tracker, "_pid", None) or 0)
     for pid in pids:
         if pid:
             with contextlib.suppress(OSError):  # gone already
                 os.kill(pid, signal.SIGKILL)
+
+
+GRACE_SECONDS = 3.0  # for workers asked to end (SIGTERM) before they are killed
+
+
+def _end_within(pids: list[int], seconds: float) -> None:
+    """SIGTERM to `pids`, then wait until they are gone or `seconds` have passed."""
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.01)
+
+
+def _alive(pid: int) -> bool:
+    """Running (not ended, nor a zombie waiting for its parent)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_bytes()
+        return stat.rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return False
+        return not Path("/proc").is_dir()  # no /proc: assume running
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -149,17 +183,55 @@ def collector_paused() -> Iterator[None]:
 def _start_forkserver_shielded() -> None:
     """Start the fork server with Ctrl+C ignored: it imports the per-file code before it
     protects itself, and a Ctrl+C in that moment would print a traceback. Its workers take
-    Ctrl+C again (`_worker_start`), so that the job stops at once."""
+    Ctrl+C again (`_worker_start`), so that the job stops at once. Started from the main
+    thread, the server dies with this process (see `die_with_parent`)."""
     from multiprocessing import forkserver
 
     if threading.current_thread() is not threading.main_thread():
         forkserver.ensure_running()  # only the main thread may change signal handling
         return
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ[SERVER_PARENT] = str(os.getpid())
     try:
         forkserver.ensure_running()
     finally:
+        os.environ.pop(SERVER_PARENT, None)
         signal.signal(signal.SIGINT, previous)
+
+
+SERVER_PARENT = "XLKINERJA_FORKSERVER_PARENT"  # set while this process starts its fork server
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def die_with_parent(parent: int) -> None:
+    """This process gets SIGKILL when its parent (pid `parent`) ends, however it ends
+    (kill -9 too): a worker when the fork server goes, the fork server when the program
+    goes. Otherwise they stay, blocked on a pipe nobody writes, after the program was
+    killed. A parent gone already (before the request was made) ends this process now.
+    Linux only (prctl); elsewhere nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _fork_server_parent() -> int | None:
+    """In a fork server this program started from its main thread (it imports this module
+    as its preload), the program's pid; elsewhere None. (The server's forks — the workers —
+    do not run this module's code again.)"""
+    value = os.environ.pop(SERVER_PARENT, None)
+    return int(value) if value and value.isdigit() else None
+
+
+if (_program := _fork_server_parent()) is not None:
+    die_with_parent(_program)
 
 
 def main_module_importable() -> bool:
@@ -181,15 +253,38 @@ def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
         return
 
 
-def _worker_start() -> None:
+def _server_pid(method: str) -> int:
+    """The pid a worker's parent has: the fork server, or this process (spawn)."""
+    if method == "forkserver":
+        from multiprocessing import forkserver
+
+        pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+        if pid:
+            return int(pid)
+    return os.getpid()
+
+
+def _worker_start(parent: int) -> None:
     """In each worker: the imported modules are never scanned again, and the collector is
     off (reading a workbook makes no reference cycles, a test checks; `_process` collects
     every COLLECT_EVERY files all the same)."""
-    # Ctrl+C ends a worker at once and quietly (the default action: no traceback from a
-    # worker idle between files); see _start_forkserver_shielded.
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    # Ctrl+C and SIGTERM end a worker at once and quietly (no traceback from a worker idle
+    # between files), the file it was writing removed; see _start_forkserver_shielded.
+    signal.signal(signal.SIGINT, _worker_leave)
+    signal.signal(signal.SIGTERM, _worker_leave)
+    die_with_parent(parent)
     gc.freeze()
     gc.disable()
+
+
+def _worker_leave(signum: int, _frame: object) -> None:
+    """Ctrl+C or SIGTERM in a worker (the program is being stopped): the file it is
+    writing is removed, then it ends at once. (Nothing imported here: see cli/app.py
+    `_leave`.)"""
+    atomic = sys.modules.get("xlkinerja.io.atomic")
+    with contextlib.suppress(Exception):
+        atomic.remove_unfinished()  # type: ignore[union-attr]
+    os._exit(128 + signum)
 
 
 COLLECT_EVERY = 50  # files; annotating one makes a few hundred cyclic objects

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from xlkinerja.store import queries
 from xlkinerja.store.diff import compare_cells, compare_targets
@@ -37,6 +37,10 @@ from xlkinerja.store.tables import data, submissions
 
 RETENTION_YEARS = 5  # domain.md: documents are kept 5 years
 RESTORE_CHUNK = 100  # versions whose cells are fetched together
+
+
+def _not_a_database(reason: str) -> bool:
+    return "file is not a database" in reason or "disk image is malformed" in reason
 
 
 def years_before(moment: datetime, years: int) -> datetime:
@@ -83,8 +87,16 @@ class Archive:
     def _errors(self) -> Iterator[None]:
         try:
             yield
-        except OperationalError as exc:
+        except DatabaseError as exc:
             reason = str(exc.orig or exc).strip().splitlines()[0]
+            if not isinstance(exc, OperationalError) and not _not_a_database(reason):
+                raise  # a constraint or a query that went wrong: a bug, not the user's
+            if _not_a_database(reason):
+                raise ArchiveError(
+                    f"Berkas '{self.location}' bukan database arsip xlkinerja (SQLite): {reason}.",
+                    hint="Opsi --db menunjuk berkas arsip .sqlite (atau URL postgresql://), "
+                    "bukan workbook atau berkas lain.",
+                ) from exc
             if "timeout expired" in reason:
                 reason = f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik ({reason})"
             raise ArchiveError(
@@ -179,14 +191,36 @@ class Archive:
 
     # -- retention ---------------------------------------------------------------------------
 
-    def purge(self, older_than_years: int = RETENTION_YEARS, *, now: datetime | None = None) -> int:
+    def purge(
+        self,
+        older_than_years: int = RETENTION_YEARS,
+        *,
+        now: datetime | None = None,
+        only: Sequence[int] | None = None,
+    ) -> int:
         """Delete the versions compiled more than `older_than_years` ago; returns how many.
+        `only`: of these submission ids (those listed to the user before), no others.
         Version numbers are not reused afterwards."""
-        if older_than_years < 0:
-            raise ValueError("older_than_years must be >= 0")
-        cutoff = years_before(now or datetime.now(UTC), older_than_years)
-        old = select(submissions.c.id).where(submissions.c.compiled_at < cutoff)
+        cutoff = self._cutoff(older_than_years, now)
+        where = submissions.c.compiled_at < cutoff
+        if only is not None:
+            where = where & submissions.c.id.in_(list(only))
+        old = select(submissions.c.id).where(where)
         with self._errors(), writing(self.engine) as conn:
             conn.execute(delete(data).where(data.c.submission_id.in_(old)))
-            result = conn.execute(delete(submissions).where(submissions.c.compiled_at < cutoff))
+            result = conn.execute(delete(submissions).where(where))
             return int(result.rowcount)
+
+    def purgeable(
+        self, older_than_years: int = RETENTION_YEARS, *, now: datetime | None = None
+    ) -> list[VersionInfo]:
+        """The versions `purge` would delete, by unit and version."""
+        cutoff = self._cutoff(older_than_years, now)
+        with self._errors(), self.engine.connect() as conn:
+            return queries.older_than(conn, cutoff)
+
+    @staticmethod
+    def _cutoff(older_than_years: int, now: datetime | None) -> datetime:
+        if not 0 <= older_than_years < 1000:
+            raise ValueError("older_than_years must be in 0..999")
+        return years_before(now or datetime.now(UTC), older_than_years)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,19 +41,42 @@ def database_url(db: str | Path | None = None) -> URL:
     if db is None:
         db = os.environ.get(ENV_VAR) or default_path()
     if isinstance(db, str) and "://" in db:
-        return _parse_url(db)
-    path = Path(db).expanduser()
-    return URL.create("sqlite", database=str(path))
+        url = _parse_url(db)
+    else:
+        url = URL.create("sqlite", database=str(Path(db).expanduser()))
+    if url.get_backend_name() == "sqlite" and (url.database or ":memory:") == ":memory:":
+        raise ArchiveError(
+            "Arsip di memori (sqlite:// tanpa berkas) hilang begitu program selesai; "
+            "versi yang dicatat tidak akan tersimpan.",
+            hint="Berikan berkas, mis. --db arsip.sqlite, atau URL postgresql://...",
+        )
+    return url
+
+
+URL_HINT = "Contoh: postgresql://pengguna:sandi@server:5432/xlkinerja atau path berkas .sqlite."
 
 
 def _parse_url(text: str) -> URL:
     try:
         url = make_url(text)
-    except ArgumentError as exc:
+        port = url.port  # SQLAlchemy reads it as a number only now
+    except (ArgumentError, ValueError) as exc:
         raise ArchiveError(
-            "Alamat database arsip tidak dapat dibaca.",
-            hint="Contoh: postgresql://pengguna:sandi@server/xlkinerja atau path berkas .sqlite.",
+            f"Alamat database arsip tidak dapat dibaca: {_masked_text(text)}.",
+            hint="Periksa penulisannya: nomor port berupa angka, '@' di dalam sandi ditulis "
+            f"%40. {URL_HINT}",
         ) from exc
+    if port is not None and not 0 < port < 65536:
+        raise ArchiveError(
+            f"Nomor port {port} pada alamat database arsip di luar 1–65535.", hint=URL_HINT
+        )
+    if url.host and "@" in url.host:
+        raise ArchiveError(
+            "Alamat database arsip memuat '@' lebih dari satu kali: "
+            f"{describe(url.set(host='…'))}.",
+            hint="Tulis '@' di dalam nama pengguna atau sandi sebagai %40, mis. "
+            "postgresql://pengguna:s%40ndi@server/xlkinerja.",
+        )
     if url.drivername in _POSTGRES_NAMES:
         return url.set(drivername="postgresql+psycopg")
     if url.drivername in ("sqlite", "sqlite+pysqlite"):
@@ -63,11 +87,35 @@ def _parse_url(text: str) -> URL:
     )
 
 
+SECRET_KEYS = ("password", "sslpassword")  # libpq parameters that hold a secret
+
+
 def describe(url: URL) -> str:
-    """The location for messages, without the password."""
+    """The location for messages, without the password (user:password@ or ?password=)."""
     if url.get_backend_name() == "sqlite":
         return url.database or ":memory:"
-    return url.render_as_string(hide_password=True)
+    hidden = {k: "***" for k in url.query if k.lower() in SECRET_KEYS}
+    text = url.update_query_dict(hidden).render_as_string(hide_password=True)
+    return text.replace("=%2A%2A%2A", "=***")
+
+
+def archive_file(db: str | Path | None) -> Path | None:
+    """The SQLite file of the archive at `db` (resolved), None for a server database."""
+    url = database_url(db)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        return None
+    return Path(url.database).expanduser().resolve()
+
+
+def _masked_text(text: str) -> str:
+    """A URL that could not be parsed, for a message: what follows the scheme's user name,
+    up to the last '@', and any `password=` value hidden."""
+    scheme, _, rest = text.partition("://")
+    if "@" in rest:
+        user_part, _, host_part = rest.rpartition("@")
+        rest = f"{user_part.split(':', 1)[0]}:***@{host_part}"
+    rest = re.sub(r"((?:ssl)?password=)[^&]*", r"\1***", rest, flags=re.IGNORECASE)
+    return f"{scheme}://{rest}"
 
 
 def create_archive_engine(db: str | Path | None = None) -> Engine:

@@ -151,9 +151,15 @@ LATEST = STEPS[-1][0]
 def current_version(conn: Connection) -> int:
     if not inspect(conn).has_table(schema_table.name):
         return 0
-    return int(
-        conn.execute(select(func.coalesce(func.max(schema_table.c.version), 0))).scalar_one()
-    )
+    value = conn.execute(select(func.coalesce(func.max(schema_table.c.version), 0))).scalar_one()
+    try:
+        return int(value)
+    except (TypeError, ValueError):  # SQLite keeps whatever was written into the column
+        raise ArchiveError(
+            f"Database arsip rusak: versi skema di tabel {schema_table.name} bukan angka "
+            f"({str(value)[:40]!r}).",
+            hint="Pulihkan arsip dari cadangan, atau gunakan berkas arsip lain (--db).",
+        ) from None
 
 
 def migrate(engine: Engine, target: int | None = None) -> int:

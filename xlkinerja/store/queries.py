@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
@@ -69,6 +70,16 @@ def latest(conn: Connection, unit: str | None, tahun: int | None) -> list[Versio
     )
     if unit is not None:
         query = query.where(units.c.unit == unit)
+    return [_info(row) for row in conn.execute(query)]
+
+
+def older_than(conn: Connection, cutoff: datetime) -> list[VersionInfo]:
+    """Every version compiled before `cutoff`, by unit and version."""
+    query = (
+        _base()
+        .where(submissions.c.compiled_at < cutoff)
+        .order_by(units.c.unit, submissions.c.version)
+    )
     return [_info(row) for row in conn.execute(query)]
 
 

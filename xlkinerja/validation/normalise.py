@@ -49,6 +49,12 @@ def _choice_map(item: Column | Field) -> dict[str, str] | None:
 NUMERIC = (ValueType.NUMBER, ValueType.INTEGER)
 
 
+def _finite(raw: float) -> bool:
+    """A number cell that is a number: NaN and ±INF (a hostile or broken file) are not,
+    and go through the parser, which reports them (`bukan_angka`)."""
+    return isinstance(raw, int) or math.isfinite(raw)
+
+
 def _normalise_value(
     item: Column | Field, raw: CellScalar, cell: CellValue, file: str, scope: str, row: int | None
 ) -> tuple[NormalValue, list[Finding]]:
@@ -71,7 +77,7 @@ def _normalise_value(
         ]
 
     if vtype in NUMERIC:
-        if isinstance(raw, int | float) and not isinstance(raw, bool):
+        if isinstance(raw, int | float) and not isinstance(raw, bool) and _finite(raw):
             return float(raw), []  # the common case, without the text parser
         parsed = read_number(raw)
         if parsed.problem:
@@ -100,7 +106,7 @@ def _fast_column(item: Column | Field, raw: Sequence[CellScalar]) -> list[Normal
     if vtype in NUMERIC:
         for value in raw:
             kind = type(value)
-            if kind is float or kind is int:
+            if kind is int or (kind is float and math.isfinite(value)):  # type: ignore[arg-type]
                 append(float(value))  # type: ignore[arg-type]
             elif value is None:
                 append(math.nan)

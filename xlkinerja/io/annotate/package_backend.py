@@ -6,9 +6,11 @@ workbook replaced atomically, so on any error the user's file is as it was.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from hashlib import sha256
 from pathlib import Path
 
 from xlkinerja.core.finding import Finding
@@ -37,8 +39,9 @@ class AnnotateResult:
 class PackageBackend(WritebackBackend):
     """Writes a plan into the .xlsx/.xlsm file at `path` (closed: not open in Excel)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, expected_sha256: str | None = None) -> None:
         self.path = Path(path)
+        self.expected_sha256 = expected_sha256  # the content the findings were made from
 
     def apply(self, plan: WritebackPlan) -> AnnotateResult:
         """Mark the plan's cells, add its notes and its "Hasil Validasi" sheet; the
@@ -46,7 +49,9 @@ class PackageBackend(WritebackBackend):
 
         The original is kept in cadangan-xlkinerja/ beside the file; the workbook is
         replaced atomically. On any error the workbook is unchanged and WorkbookError is
-        raised.
+        raised. A symbolic link is not written through (its target may be anyone's file,
+        outside the folder and its backups), a read-only file is not replaced, and a file
+        whose content is no longer what was validated is left as it is.
         """
         path = self.path
         if path.suffix.lower() not in SUFFIXES:
@@ -55,6 +60,7 @@ class PackageBackend(WritebackBackend):
                 path=path,
                 hint="Buka di Excel lalu Simpan Sebagai .xlsx.",
             )
+        _refuse_link_or_read_only(path)
         try:
             seen = path.stat()
             original = path.read_bytes()
@@ -62,6 +68,12 @@ class PackageBackend(WritebackBackend):
             raise WorkbookError("berkas tidak ditemukan.", path=path) from exc
         except OSError as exc:
             raise WorkbookError(f"berkas tidak dapat dibaca ({exc.strerror}).", path=path) from exc
+        if self.expected_sha256 and sha256(original).hexdigest() != self.expected_sha256:
+            raise WorkbookError(
+                "berkas berubah sejak divalidasi; tidak ditandai.",
+                path=path,
+                hint="Simpan dan tutup berkas di Excel, lalu jalankan validasi lagi.",
+            )
         patched = patch(path, original, plan)
         backup = keep_backup(path, original, plan.checked_at)
         try:
@@ -92,19 +104,43 @@ class PackageBackend(WritebackBackend):
         )
 
 
-def apply_to_package(path: Path, plan: WritebackPlan) -> AnnotateResult:
-    return PackageBackend(path).apply(plan)
+def _refuse_link_or_read_only(path: Path) -> None:
+    if path.is_symlink():
+        raise WorkbookError(
+            "ini tautan simbolik (symlink); temuan tidak ditulis melalui tautan.",
+            path=path,
+            hint="Salin berkas aslinya ke folder ini, atau jalankan validasi pada berkas aslinya.",
+        )
+    # The owner's write bit too: an administrator may write anything, a read-only mark
+    # still says "do not change".
+    if path.exists() and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):
+        raise WorkbookError(
+            "berkas hanya-baca; tidak ditandai.",
+            path=path,
+            hint="Hapus atribut hanya-baca (read-only) jika berkas ini boleh ditandai.",
+        )
+
+
+def apply_to_package(
+    path: Path, plan: WritebackPlan, expected_sha256: str | None = None
+) -> AnnotateResult:
+    return PackageBackend(path, expected_sha256).apply(plan)
 
 
 def annotate_workbook(
-    path: Path, findings: Sequence[Finding], *, now: datetime | None = None
+    path: Path,
+    findings: Sequence[Finding],
+    *,
+    now: datetime | None = None,
+    expected_sha256: str | None = None,
 ) -> AnnotateResult:
     """Write the findings into the workbook: a fill colour and a note on each cell, and a
     "Hasil Validasi" sheet listing them all. The previous run's marks are removed first.
 
     The plan is made once from the findings alone, then applied to the file (see
-    PackageBackend.apply for the backup and the atomic replace).
+    PackageBackend.apply for the backup and the atomic replace). `expected_sha256`: the
+    content the findings were made from; a file changed since is not written.
     """
     path = Path(path)
     plan = plan_writeback(findings, file_name=path.name, now=now or datetime.now())
-    return apply_to_package(path, plan)
+    return apply_to_package(path, plan, expected_sha256)

@@ -8,6 +8,7 @@ ships (no system fonts involved).
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -241,7 +242,16 @@ def render(layout: TreeLayout) -> Figure:
 
 
 def draw_tree(tree: CascadeTree, svg: Path, png: Path) -> None:
-    """Write the cascade tree IKU → IKK → RHK as an SVG and a PNG (each replaced atomically)."""
+    """Write the cascade tree IKU → IKK → RHK as an SVG and a PNG (each replaced atomically).
+    A character the font lacks (emoji, a control character from a cell) is drawn as a box;
+    matplotlib's warning about it, which quotes the character itself (an escape sequence
+    would reach the terminal), is not passed on."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font")
+        _draw_tree(tree, svg, png)
+
+
+def _draw_tree(tree: CascadeTree, svg: Path, png: Path) -> None:
     layout = layout_tree(tree, measure)
     figure = render(layout)
     dpi = min(PNG_DPI, MAX_PNG_PIXELS / layout.height)
