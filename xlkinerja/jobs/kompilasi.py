@@ -209,9 +209,16 @@ def _quiet(_: str) -> None:
 
 
 def _import_later_phases() -> None:
-    import xlkinerja.io.rekap.writer
-    import xlkinerja.kompilasi.aggregate
-    import xlkinerja.validation.schema  # noqa: F401
+    """A warm-up only: the main thread imports these itself when it gets there, and any
+    real import error shows then. When the job stops early (a bad master) the program may
+    exit while this is mid-import, and the interpreter's shutdown then breaks the import:
+    nothing to tell the user, so nothing is printed."""
+    try:
+        import xlkinerja.io.rekap.writer
+        import xlkinerja.kompilasi.aggregate
+        import xlkinerja.validation.schema  # noqa: F401
+    except BaseException:  # noqa: BLE001, S110 - see the docstring
+        pass
 
 
 def _compile(
