@@ -217,7 +217,7 @@ def _import_later_phases() -> None:
         import xlkinerja.io.rekap.writer
         import xlkinerja.kompilasi.aggregate
         import xlkinerja.validation.schema  # noqa: F401
-    except BaseException:  # noqa: BLE001, S110 - see the docstring
+    except BaseException:  # see the docstring
         pass
 
 
