@@ -186,7 +186,7 @@ def _satuan_key(satuan: object) -> str | None:
 def satuan_sama(satuan: Sequence[object]) -> str | None:
     """The one satuan all children share (case and spacing aside), as the first spells it;
     None when they differ, one is blank, or there are none."""
-    keys = {_satuan_key(s) for s in satuan}
+    keys = {_satuan_key(s) for s in set(satuan)}  # each spelling once: IKU have 1,000s of IKK
     if len(keys) != 1 or None in keys:
         return None
     first = satuan[0]
@@ -196,7 +196,7 @@ def satuan_sama(satuan: Sequence[object]) -> str | None:
 def beda_satuan(satuan: Sequence[object]) -> str:
     """The children's satuan, each once, for a message: "%, dokumen, (kosong)"."""
     seen: dict[str | None, str] = {}
-    for s in satuan:
+    for s in dict.fromkeys(satuan):  # each spelling once, in order
         key = _satuan_key(s)
         if key not in seen:
             seen[key] = " ".join(s.split()) if isinstance(s, str) and key else "(kosong)"

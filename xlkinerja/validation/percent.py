@@ -76,20 +76,38 @@ def read_number_formats(
             satuan, owners = _satuan(form, spec, table, col)
             place = table.places.get(col.key)
             marked = marks.get(place, {}) if place else {}
+            # Only two kinds of rows need looking at (a unit workbook has thousands of
+            # cells here, and this runs for each): percent-formatted cells, and the rows
+            # measured in % (for the scale check). Each satuan is judged once.
+            percent_units = {unit for unit in set(satuan) if is_percent(unit)}
+            in_percent = [pos for pos, unit in enumerate(satuan) if unit in percent_units]
+            formatted = (
+                [
+                    pos
+                    for pos, row in enumerate(table.rows)
+                    if row is not None and marked.get(row) == CellFormat.PERSEN
+                ]
+                if marked
+                else []
+            )
             converted = []
-            for pos, row in enumerate(table.rows):
-                fmt = marked.get(row) if row is not None else None
+            dropped = set()
+            for pos in formatted:
                 number = _number(table, col.key, pos)
-                if fmt == CellFormat.PERSEN and number is not None:
-                    if not is_percent(satuan[pos]):
-                        findings.append(_not_percent(form, table, col, pos, satuan[pos]))
-                        table.columns[col.key][pos] = math.nan
-                        continue
-                    table.columns[col.key][pos] = percentage_points(number)
-                    converted.append(pos)
+                if number is None:
+                    continue
+                if not is_percent(satuan[pos]):
+                    findings.append(_not_percent(form, table, col, pos, satuan[pos]))
+                    table.columns[col.key][pos] = math.nan
+                    dropped.add(pos)
+                    continue
+                table.columns[col.key][pos] = percentage_points(number)
+                converted.append(pos)
+            for pos in in_percent:
                 owner = owners[pos]
-                if owner is not None and number is not None and is_percent(satuan[pos]):
-                    groups.setdefault(owner, []).append(_Cell(spec.key, col.key, pos))
+                if pos in dropped or owner is None or _number(table, col.key, pos) is None:
+                    continue
+                groups.setdefault(owner, []).append(_Cell(spec.key, col.key, pos))
             if converted:
                 persen[col.key] = frozenset(converted)
         if persen:

@@ -26,7 +26,7 @@ from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
-from xlkinerja.io.template_writer import DOCUMENT_DATE, row_height
+from xlkinerja.io.template_writer import DOCUMENT_DATE, LINE_HEIGHT
 
 HEADERS = (
     "Tingkat",
@@ -218,18 +218,32 @@ def _node_rows(
     row_formats: list[list[Any]] = [[] for _ in HEADERS]
     heights: list[float] = []
     looks: dict[tuple[Level, Status | None, bool, bool], list[Any]] = {}
+    # A compiled institution's tree has a row per employee's role: hundreds of thousands,
+    # so what is the same for every row of a level is worked out once, and a row's height
+    # (template_writer.row_height's rule, for the wrapped columns) is reckoned inline.
+    per_line = {
+        level: [
+            int(max(1.0, (WIDTHS[c] - 3 * INDENT[level] if c in INDENTED else WIDTHS[c]) * 1.15))
+            for c in WRAPPED
+        ]
+        for level in Level
+    }
     for node, orphan_root in rows:
         note, problem = _note(node, orphan_root)
         row = _values(node, note)
         look = (node.level, node.status, problem, orphan_root is not None)
-        if look not in looks:
-            looks[look] = _row_formats(formats, *look)
-        for col, fmt in enumerate(looks[look]):
+        formats_of = looks.get(look)
+        if formats_of is None:
+            formats_of = looks[look] = _row_formats(formats, *look)
+        for col in range(len(HEADERS)):
             values[col].append(row[col])
-            row_formats[col].append(fmt)
-        indent = INDENT[node.level]
-        widths = [w - 3 * indent if c in INDENTED else w for c, w in enumerate(WIDTHS)]
-        heights.append(row_height(row, widths) or math.nan)
+            row_formats[col].append(formats_of[col])
+        lines = 1
+        for col, width in zip(WRAPPED, per_line[node.level], strict=True):
+            text = row[col]
+            if isinstance(text, str) and len(text) > width:
+                lines = max(lines, -(-len(text) // width))
+        heights.append(LINE_HEIGHT * lines + 2 if lines > 1 else math.nan)
     columns = [BlockColumn(v, f) for v, f in zip(values, row_formats, strict=True)]
     return ws.add_rows(first_row, columns, heights=heights)
 
