@@ -704,8 +704,9 @@ def test_write_tree_sheet_into_an_open_workbook(tmp_path: Path):
     path = tmp_path / "gabung.xlsx"
     book = xlsxwriter.Workbook(str(path))
     book.add_worksheet("Ringkasan")
-    ws = write_tree_sheet(book, contoh_tree(), name="Pohon")
-    assert ws.get_name() == "Pohon"
+    written = write_tree_sheet(book, contoh_tree(), name="Pohon")
+    assert written.worksheet.get_name() == "Pohon"
+    assert written.rows == sum(1 for _ in contoh_tree().walk())
     book.close()
     assert openpyxl.load_workbook(path).sheetnames == ["Ringkasan", "Pohon"]
 

@@ -229,17 +229,28 @@ def capaian_rollup(cap: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         .agg(
             capaian=("capaian", "mean"),
             jumlah_ikk=("kode_ikk", "count"),
-            _tak_terbaca=("_ikk_tak_terbaca", _codes),
+            _tak_terbaca=("_ikk_tak_terbaca", "count"),
         )
         .reset_index()
     )
-    out.loc[out["_tak_terbaca"].astype(bool), "capaian"] = float("nan")
-    out["keterangan"] = [
-        f"tidak dihitung: capaian {codes} tidak diketahui (isian tidak dapat dibaca)"
-        if codes
-        else None
-        for codes in out["_tak_terbaca"]
-    ]
+    unknown = out["_tak_terbaca"] > 0
+    out.loc[unknown, "capaian"] = float("nan")
+    out["keterangan"] = None
+    if unknown.any():  # the IKK are named only where there are some (rare, and slow to do)
+        named = (
+            work[work["_ikk_tak_terbaca"].notna()]
+            .groupby(keys, dropna=True)["_ikk_tak_terbaca"]
+            .agg(_codes)
+            .rename("_kode")
+            .reset_index()
+        )
+        codes = out[keys].merge(named, on=keys, how="left")["_kode"]
+        out["keterangan"] = [
+            f"tidak dihitung: capaian {code} tidak diketahui (isian tidak dapat dibaca)"
+            if flag
+            else None
+            for flag, code in zip(unknown, codes, strict=True)
+        ]
     return out.drop(columns="_tak_terbaca")
 
 

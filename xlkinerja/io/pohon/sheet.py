@@ -8,8 +8,9 @@ The rows are written as blocks (io/fastsheet.py): a compiled institution has ~50
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import xlsxwriter
 
@@ -94,13 +95,14 @@ class CellFormats:
         return self._cache[key]
 
 
-def _rows(tree: CascadeTree) -> list[tuple[CascadeNode, CascadeNode | None]]:
-    """(node, the orphan it sits under or is, if any) in sheet order: tree, then orphans."""
-    rows: list[tuple[CascadeNode, CascadeNode | None]] = [
-        (node, None) for root in tree.roots for _, node in root.walk()
-    ]
-    rows.extend((node, orphan) for orphan in tree.orphans for _, node in orphan.walk())
-    return rows
+def _rows(
+    tree: CascadeTree,
+) -> tuple[list[tuple[CascadeNode, None]], list[tuple[CascadeNode, CascadeNode]]]:
+    """The rows in sheet order, each node with the orphan it sits under or is: the tree's,
+    then the orphans'."""
+    in_tree = [(node, None) for root in tree.roots for _, node in root.walk()]
+    orphans = [(node, orphan) for orphan in tree.orphans for _, node in orphan.walk()]
+    return in_tree, orphans
 
 
 def _heading(workbook: Any, ws: Any, title: str, tree: CascadeTree) -> None:
@@ -210,7 +212,7 @@ def _row_formats(
 def _node_rows(
     ws: FastWorksheet,
     first_row: int,
-    rows: list[tuple[CascadeNode, CascadeNode | None]],
+    rows: Sequence[tuple[CascadeNode, CascadeNode | None]],
     formats: CellFormats,
 ) -> int:
     """Write the nodes' rows as one block from `first_row`; returns the row after it."""
@@ -260,20 +262,24 @@ def _print_setup(ws: Any, title: str, last_row: int) -> None:
     ws.hide_gridlines(2)
 
 
-def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> Any:
-    """Add the tree as a sheet to an open XlsxWriter workbook and return the worksheet."""
+class TreeSheet(NamedTuple):
+    worksheet: Any
+    rows: int  # the nodes' rows written
+
+
+def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> TreeSheet:
+    """Add the tree as a sheet to an open XlsxWriter workbook."""
     ws = workbook.add_worksheet(name, worksheet_class=FastWorksheet)
     formats = CellFormats(workbook)
     title = title_text(tree)
     _heading(workbook, ws, title, tree)
-    rows = _rows(tree)
-    in_tree = sum(1 for _, orphan_root in rows if orphan_root is None)
-    row = _node_rows(ws, HEADER_ROW + 1, rows[:in_tree], formats)
-    if tree.orphans:
+    in_tree, orphans = _rows(tree)
+    row = _node_rows(ws, HEADER_ROW + 1, in_tree, formats)
+    if orphans:
         _orphan_heading(workbook, ws, row)
-        row = _node_rows(ws, row + 1, rows[in_tree:], formats)
+        row = _node_rows(ws, row + 1, orphans, formats)
     _print_setup(ws, title, max(row - 1, HEADER_ROW))
-    return ws
+    return TreeSheet(ws, len(in_tree) + len(orphans))
 
 
 def write_tree_workbook(tree: CascadeTree, path: Path) -> None:

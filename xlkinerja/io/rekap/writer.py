@@ -66,8 +66,7 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
         ditulis |= write_rekap_pk(buku)
         ditulis |= write_rekap_ra(buku)
         ditulis |= write_capaian(buku)
-        write_tree_sheet(workbook, k.pohon, POHON)
-        ditulis["pohon"] = sum(1 for _ in k.pohon.walk())
+        ditulis["pohon"] = write_tree_sheet(workbook, k.pohon, POHON).rows
         ditulis |= write_rekap_skp(buku)
         ditulis |= write_temuan(buku)
         write_ringkasan(buku, cover, ditulis)
