@@ -41,7 +41,8 @@ class CascadeNode:
         while stack:
             depth, node = stack.pop()
             yield depth, node
-            stack.extend((depth + 1, child) for child in reversed(node.children))
+            if node.children:  # most nodes are leaves: no generator made for them
+                stack.extend([(depth + 1, child) for child in reversed(node.children)])
 
 
 @dataclass
