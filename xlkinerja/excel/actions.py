@@ -75,8 +75,9 @@ def kaskade(book: Any, context: ActionContext) -> KaskadeResult:
 
 @action("kompilasi")
 def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServer:
-    """For the planning unit. Local mode: the units' workbooks (setting KIRIMAN, else this
-    workbook's folder) compiled into rekap-kinerja.xlsx there, which Excel then opens.
+    """For the planning unit. Local mode: the units' workbooks (setting KIRIMAN, else the
+    folder picked in Excel's dialog, else this workbook's folder) compiled into
+    rekap-kinerja.xlsx there, which Excel then opens.
     Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
     Excel from the server (jobs/kompilasi_server.py)."""
     if context.mode == Mode.SERVER:

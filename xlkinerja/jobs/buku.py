@@ -17,6 +17,7 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.annotate.live_backend import LiveBackend, LiveOutcome
 from xlkinerja.io.annotate.plan import REPORT_SHEET, plan_writeback
 from xlkinerja.io.live_book import book_path, read_book
+from xlkinerja.io.live_dialog import Picked, pick_folder
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
@@ -111,6 +112,10 @@ def kaskade_book(
     return generate_skp(read_book(book), folder, master=master, now=now)
 
 
+class KompilasiDibatalkan(XlkinerjaError):
+    """The planning unit closed the folder dialog of Kompilasi."""
+
+
 def compile_from_book(
     book: Any,
     *,
@@ -121,8 +126,19 @@ def compile_from_book(
 ) -> KompilasiResult:
     """Kompilasi started from an open workbook (the planning unit's master, usually): the
     master is the given one, else this workbook when it is the master; the units' workbooks
-    are in `folder`, else in this workbook's folder; the report goes next to them."""
+    are in `folder`, else in the folder the user picks in Excel's dialog (where Excel has
+    one: Windows), else in this workbook's folder; the report goes next to them."""
     here = book_folder(book)
+    if folder is None and not is_remote(book):
+        picked = pick_folder(book, "Pilih folder workbook unit untuk Kompilasi", here)
+        if picked is Picked.CANCELLED:
+            raise KompilasiDibatalkan(
+                "Kompilasi dibatalkan: tidak ada folder yang dipilih.",
+                hint="Tekan Kompilasi lagi dan pilih folder berisi workbook unit, atau isi "
+                "KIRIMAN di pengaturan xlkinerja.conf.",
+            )
+        if isinstance(picked, Path):
+            folder = picked
     if master is None:
         data = read_book(book)
         if data.form.id != FormKind.MASTER:
