@@ -39,8 +39,8 @@ from xlkinerja.core.form_data import (
     TemplateMeta,
 )
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.form_identity import REGENERATE_HINT, check_sheets, meta_from_rows, resolve_form
 from xlkinerja.io.number_formats import format_kind
-from xlkinerja.io.reader import REGENERATE_HINT, check_sheets, meta_from_rows, resolve_form
 from xlkinerja.io.template_meta import META_SHEET
 from xlkinerja.specs import Form, Table
 

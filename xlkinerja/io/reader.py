@@ -19,7 +19,7 @@ with a percent number format (styles.xml read once per file), listed in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,13 @@ from xlkinerja.core.form_data import (
     TemplateMeta,
 )
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.form_identity import (
+    REGENERATE_HINT,
+    check_sheets,
+    complete,
+    meta_from_rows,
+    resolve_form,
+)
 from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
 from xlkinerja.io.number_formats import (
     NO_STYLES,
@@ -47,14 +54,8 @@ from xlkinerja.io.number_formats import (
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.package_parts import parse_single_cell_ref, read_defined_names
 from xlkinerja.io.template_id import template_properties
-from xlkinerja.io.template_meta import META_KEYS, META_SHEET
-from xlkinerja.specs import Form, Table, form_of
-
-REGENERATE_HINT = (
-    "Pindahkan isiannya ke templat baru: xlkinerja pindahkan BERKAS --output FOLDER "
-    "(menurut nama lembar dan judul kolom; berkas asli tidak diubah)."
-)
-PROPERTIES_GENERATOR = "xlkinerja (dari properti dokumen)"  # the generator when _meta is lost
+from xlkinerja.io.template_meta import META_SHEET
+from xlkinerja.specs import Form, Table
 
 
 def normalise(value: Any) -> CellScalar:
@@ -169,7 +170,7 @@ def read_meta(book: _Workbook) -> TemplateMeta:
     the custom document properties the template writer sets too (read only then)."""
     has_sheet = META_SHEET in book.sheet_names
     rows = book.grid(META_SHEET) if has_sheet else []
-    if has_sheet and _complete(rows):
+    if has_sheet and complete(rows):
         return meta_from_rows(rows, book.path)
     properties = template_properties(book.path)
     if not has_sheet and not properties:
@@ -179,55 +180,6 @@ def read_meta(book: _Workbook) -> TemplateMeta:
             hint=REGENERATE_HINT,
         )
     return meta_from_rows(rows, book.path, properties)
-
-
-def _complete(rows: Iterable[Sequence[Any]]) -> bool:
-    keys = {row[0] for row in rows if len(row) >= 2 and row[1] is not None}
-    return all(key in keys for key in META_KEYS)
-
-
-def meta_from_rows(
-    rows: Iterable[Sequence[Any]], path: Path, properties: Mapping[str, str] | None = None
-) -> TemplateMeta:
-    """The template's metadata from the `_meta` sheet's rows (key in A, value in B), a key
-    the sheet lacks taken from `properties` (the custom document properties)."""
-    values: dict[str, str] = {}
-    for row in rows:
-        if len(row) >= 2 and isinstance(row[0], str) and row[1] is not None:
-            values[row[0]] = str(row[1])
-    if properties:
-        values = {"generator": PROPERTIES_GENERATOR, **properties, **values}
-    missing = [key for key in META_KEYS if key not in values]
-    if missing:
-        raise WorkbookError(
-            f"metadata templat tidak lengkap ({', '.join(missing)}).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
-    return TemplateMeta(
-        template_id=values["template_id"],
-        version=values["versi"],
-        schema_hash=values["schema_hash"],
-        generator=values["generator"],
-    )
-
-
-def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
-    form = form_of(meta.template_id)
-    if form is None:
-        raise WorkbookError(f"jenis templat '{meta.template_id}' tidak dikenal.", path=path)
-    if expected is not None and form.id != expected.id:
-        raise WorkbookError(
-            f"ini workbook '{form.title}', bukan '{expected.title}' yang diharapkan.", path=path
-        )
-    if meta.version != form.version or meta.schema_hash != form.schema_hash:
-        raise WorkbookError(
-            f"templat versi {meta.version} (skema {meta.schema_hash}) berbeda dengan versi "
-            f"yang dipakai xlkinerja ini: {form.version} (skema {form.schema_hash}).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
-    return form
 
 
 def read_fields(
@@ -403,19 +355,6 @@ def check_merged(
 def _row_col(address: str) -> tuple[int, int]:
     letters = address.rstrip("0123456789")
     return int(address[len(letters) :]) - 1, column_index(letters)
-
-
-def check_sheets(form: Form, present: Iterable[str], path: Path) -> None:
-    """Every sheet of the form is in the workbook (by name), or the workbook is refused."""
-    names = set(present)
-    missing = [s.name for s in form.sheets if s.name not in names]
-    if missing:
-        raise WorkbookError(
-            f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
-            "(diganti nama atau dihapus?).",
-            path=path,
-            hint=REGENERATE_HINT,
-        )
 
 
 def read_form(path: Path | str, expected: Form | None = None) -> FormData:
