@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
 
 if TYPE_CHECKING:
@@ -39,17 +40,8 @@ IKK = (
     "target",
     *TW,
 )
-CAPAIAN = (
-    "kode_iku",
-    "kode_unit",
-    "nama_unit",
-    "kode_ikk",
-    "indikator",
-    "tw",
-    "target",
-    "realisasi",
-    "capaian",
-    "alasan",
+CAPAIAN = tuple(  # the Rekap Capaian's IKK rows without what is derived or provenance
+    c for c in CAPAIAN_IKK_COLUMNS if c not in ("status", "predikat", "berkas", "baris")
 )
 CAPAIAN_IKU = ("kode_iku", "tw", "capaian")
 SKP = tuple(c for c in REKAP_SKP_COLUMNS if c not in ("berkas", "baris"))
