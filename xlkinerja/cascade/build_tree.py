@@ -72,36 +72,21 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
 
 
 def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
-    """(IKK code, node) per role of the matriks whose employee is not in `skip`. A
-    compiled institution has hundreds of thousands: the columns are walked once each."""
+    """(IKK code, node) per role of the matriks whose employee is not in `skip`."""
     matriks = unit.tables["matriks"]
-    cols = matriks.columns
     nodes = []
-    rows = zip(
-        positions(matriks),
-        cols["nip"],
-        cols["kode_ikk"],
-        cols["rhk"],
-        cols["nama"],
-        cols["satuan"],
-        strict=False,
-    )
-    for pos, nip, ikk, rhk, nama, satuan in rows:
-        if (nip if type(nip) is str or nip is None else text(matriks, pos, "nip")) in skip:
+    for pos in positions(matriks):
+        if text(matriks, pos, "nip") in skip:
             continue
         node = CascadeNode(
             Level.RHK,
             "peran",
-            (rhk if type(rhk) is str else text(matriks, pos, "rhk")) or "",
-            (nama if type(nama) is str else text(matriks, pos, "nama")) or "",
+            text(matriks, pos, "rhk") or "",
+            text(matriks, pos, "nama") or "",
             target=number(matriks, pos, "target"),
-            satuan=satuan
-            if type(satuan) is str or satuan is None
-            else text(matriks, pos, "satuan"),
+            satuan=text(matriks, pos, "satuan"),
         )
-        nodes.append(
-            (ikk if type(ikk) is str or ikk is None else text(matriks, pos, "kode_ikk"), node)
-        )
+        nodes.append((text(matriks, pos, "kode_ikk"), node))
     return nodes
 
 
