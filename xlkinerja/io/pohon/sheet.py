@@ -7,11 +7,11 @@ The rows are written as blocks (io/fastsheet.py): a compiled institution has ~50
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import numpy as np
 import xlsxwriter
 
 from xlkinerja.cascade.layout import (
@@ -47,6 +47,7 @@ CAPAIAN_COLUMN = 6
 STATUS_COLUMNS = (6, 7)  # Capaian (%), Status
 TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
 INDENT = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
+LEVEL_NAMES = {level: level.name for level in Level}
 
 # Same colours as the drawing.
 STATUS_FILLS: dict[Status | None, str] = {
@@ -167,21 +168,6 @@ def _orphan_heading(workbook: Any, ws: Any, row: int) -> None:
     ws.set_row(row, 22)
 
 
-def _values(node: CascadeNode, note: str | None) -> list[str | float | None]:
-    status = node.status
-    return [
-        node.level.name,
-        node.code,
-        node.label,
-        node.owner,
-        node.target,
-        node.satuan,
-        node.capaian,  # blank stays blank, never 0
-        status.value if status else capaian_text(None, node.tak_terbaca),
-        note,
-    ]
-
-
 def _row_formats(
     formats: CellFormats, level: Level, status: Status | None, problem: bool, orphan: bool
 ) -> list[Any]:
@@ -215,39 +201,75 @@ def _node_rows(
     rows: Sequence[tuple[CascadeNode, CascadeNode | None]],
     formats: CellFormats,
 ) -> int:
-    """Write the nodes' rows as one block from `first_row`; returns the row after it."""
-    values: list[list[str | float | None]] = [[] for _ in HEADERS]
-    row_formats: list[list[Any]] = [[] for _ in HEADERS]
-    heights: list[float] = []
-    looks: dict[tuple[Level, Status | None, bool, bool], list[Any]] = {}
-    # A compiled institution's tree has a row per employee's role: hundreds of thousands,
-    # so what is the same for every row of a level is worked out once, and a row's height
-    # (template_writer.row_height's rule, for the wrapped columns) is reckoned inline.
-    per_line = {
-        level: [
-            int(max(1.0, (WIDTHS[c] - 3 * INDENT[level] if c in INDENTED else WIDTHS[c]) * 1.15))
-            for c in WRAPPED
-        ]
-        for level in Level
-    }
-    for node, orphan_root in rows:
-        note, problem = _note(node, orphan_root)
-        row = _values(node, note)
-        look = (node.level, node.status, problem, orphan_root is not None)
-        formats_of = looks.get(look)
-        if formats_of is None:
-            formats_of = looks[look] = _row_formats(formats, *look)
-        for col in range(len(HEADERS)):
-            values[col].append(row[col])
-            row_formats[col].append(formats_of[col])
-        lines = 1
-        for col, width in zip(WRAPPED, per_line[node.level], strict=True):
-            text = row[col]
-            if isinstance(text, str) and len(text) > width:
-                lines = max(lines, -(-len(text) // width))
-        heights.append(LINE_HEIGHT * lines + 2 if lines > 1 else math.nan)
-    columns = [BlockColumn(v, f) for v, f in zip(values, row_formats, strict=True)]
-    return ws.add_rows(first_row, columns, heights=heights)
+    """Write the nodes' rows as one block from `first_row`; returns the row after it.
+
+    A compiled institution's tree has a row per employee's role: hundreds of thousands. So
+    the block is built column by column, what is the same for every row of a look (level,
+    status, problem, under an orphan) is worked out once per look, and a row's height
+    (template_writer.row_height's rule, for the wrapped columns) is reckoned with NumPy.
+    """
+    nodes = [node for node, _ in rows]
+    notes: list[str | None] = [None] * len(rows)
+    problems = [False] * len(rows)
+    for i, (node, orphan_root) in enumerate(rows):
+        if orphan_root is not None or node.problem is not None:
+            notes[i], problems[i] = _note(node, orphan_root)
+    unknown = {False: capaian_text(None), True: capaian_text(None, True)}
+    values: list[list[Any]] = [
+        [LEVEL_NAMES[n.level] for n in nodes],
+        [n.code for n in nodes],
+        [n.label for n in nodes],
+        [n.owner for n in nodes],
+        [n.target for n in nodes],
+        [n.satuan for n in nodes],
+        [n.capaian for n in nodes],  # blank stays blank, never 0
+        [n.status.value if n.status else unknown[n.tak_terbaca] for n in nodes],
+        notes,
+    ]
+    looks: dict[tuple[Level, Status | None, bool, bool], int] = {}
+    look_codes = np.fromiter(
+        (
+            looks.setdefault((n.level, n.status, p, o is not None), len(looks))
+            for (n, o), p in zip(rows, problems, strict=True)
+        ),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    per_look = [_row_formats(formats, *look) for look in looks]  # in code order
+    columns = []
+    for col in range(len(HEADERS)):
+        lut = np.empty(len(per_look), dtype=object)
+        lut[:] = [formats_of[col] for formats_of in per_look]
+        columns.append(BlockColumn(values[col], lut[look_codes]))
+    return ws.add_rows(first_row, columns, heights=_heights(nodes, values))
+
+
+def _heights(nodes: Sequence[CascadeNode], values: Sequence[Sequence[Any]]) -> np.ndarray:
+    """Each row's height: NaN (the default) for one line, else the lines its longest wrapped
+    text needs at its column's width (less the indent of its level)."""
+    level_codes = {level: i for i, level in enumerate(Level)}
+    levels = np.fromiter((level_codes[n.level] for n in nodes), dtype=np.int64, count=len(nodes))
+    lines = np.ones(len(nodes), dtype=np.int64)
+    for col in WRAPPED:
+        widths = np.array(
+            [
+                int(
+                    max(
+                        1.0,
+                        (WIDTHS[col] - 3 * INDENT[lv] if col in INDENTED else WIDTHS[col]) * 1.15,
+                    )
+                )
+                for lv in Level
+            ],
+            dtype=np.int64,
+        )[levels]
+        lengths = np.fromiter(
+            (len(t) if isinstance(t, str) else 0 for t in values[col]),
+            dtype=np.int64,
+            count=len(nodes),
+        )
+        np.maximum(lines, -(-lengths // widths), out=lines)
+    return np.where(lines > 1, LINE_HEIGHT * lines + 2, np.nan)
 
 
 def _print_setup(ws: Any, title: str, last_row: int) -> None:
