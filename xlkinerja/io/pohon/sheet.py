@@ -263,11 +263,8 @@ def _heights(nodes: Sequence[CascadeNode], values: Sequence[Sequence[Any]]) -> n
             ],
             dtype=np.int64,
         )[levels]
-        lengths = np.fromiter(
-            (len(t) if isinstance(t, str) else 0 for t in values[col]),
-            dtype=np.int64,
-            count=len(nodes),
-        )
+        texts = values[col]  # str or None (a wrapped column holds text only)
+        lengths = np.fromiter(map(len, [t or "" for t in texts]), dtype=np.int64, count=len(nodes))
         np.maximum(lines, -(-lengths // widths), out=lines)
     return np.where(lines > 1, LINE_HEIGHT * lines + 2, np.nan)
 
