@@ -1,4 +1,5 @@
-"""The XlsxWriter workbook of the compiled workbook, deflated fast.
+"""The XlsxWriter workbook of the compiled workbook, deflated fast (and its shared strings
+written in one pass: shared_strings.py).
 
 XlsxWriter deflates every part with zlib at its default level 6; for the compiled workbook
 of 1,000 units (~160 MB of sheet XML) that alone takes ~1.7 s. zlib at level 1 takes ~0.5 s
@@ -34,6 +35,8 @@ from typing import IO, Any
 import xlsxwriter
 from isal import isal_zlib
 
+from xlkinerja.io.rekap.shared_strings import FastPackager
+
 ZIP_LEVEL = 1
 
 
@@ -68,3 +71,6 @@ class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter ships n
 
     def _store_workbook(self) -> None:
         _store_fast(self)
+
+    def _get_packager(self) -> FastPackager:
+        return FastPackager()  # shared strings written in one pass (shared_strings.py)
