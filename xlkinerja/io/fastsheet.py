@@ -20,12 +20,14 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
+
+from xlkinerja.io.xml_text import escape_text, t_element
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 MAX_STRING = 32767  # Excel's limit on the characters of a cell
@@ -90,9 +92,10 @@ def _excel_serial(value: date | datetime | time) -> float:
 
 
 class _Renderer:
-    """Cell XML of one value, without the `<c r=".." s=".."` head; None = a blank cell."""
+    """Cell XML of one value, without the `<c r=".." s=".."` head; None = a blank cell.
+    Texts go into the shared string table `sst`, or inline (`t="inlineStr"`) without one."""
 
-    def __init__(self, sst: Any) -> None:
+    def __init__(self, sst: Any | None) -> None:
         self.sst = sst
 
     def body(self, value: object) -> str | None:
@@ -114,6 +117,8 @@ class _Renderer:
             return None  # as XlsxWriter: an empty string is a blank cell
         if len(value) > MAX_STRING:
             value = value[: MAX_STRING - 1] + "…"
+        if self.sst is None:
+            return f' t="inlineStr"><is>{t_element(escape_text(value))}</is></c>'
         return f' t="s"><v>{self.sst._get_shared_string_index(value)}</v></c>'
 
 
@@ -144,7 +149,7 @@ def _tails(values: Any, formats: Any, renderer: _Renderer) -> tuple[np.ndarray, 
     slots, bodies, strings = _bodies(_as_array(values), renderer)
     string_cells = int(strings[slots].sum())
     string_uniques = int(strings.sum())
-    if string_cells > string_uniques:
+    if string_cells > string_uniques and renderer.sst is not None:
         renderer.sst.count += string_cells - string_uniques  # one per cell, as write_string
 
     if isinstance(formats, Sequence | np.ndarray | pd.Series) and not isinstance(formats, str):
@@ -174,6 +179,40 @@ def _height_attrs(heights: Any, n: int) -> np.ndarray:
     return np.array(lut, dtype=object)[codes + 1]
 
 
+def render_block(
+    first_row: int,
+    columns: Sequence[BlockColumn],
+    heights: Any = None,
+    first_col: int = 0,
+    sst: Any | None = None,
+) -> _Block:
+    """The rows of `columns` from `first_row`, rendered (see `FastWorksheet.add_rows`): with
+    XlsxWriter's shared string table `sst`, or with inline strings without one (then no
+    workbook state is touched, and the block can be rendered in another process — its
+    formats' xf indexes made beforehand)."""
+    n = len(_as_array(columns[0].values))
+    tails = tuple(_tails(c.values, c.formats, _Renderer(sst))[0] for c in columns)
+    letters = [xl_col_to_name(first_col + i) for i in range(len(columns))]
+    cells = "".join(f'<c r="{letter}{{0}}"{{{i + 2}}}' for i, letter in enumerate(letters))
+    template = '<row r="{0}"{1}>' + cells + "</row>"
+    return _Block(first_row, first_row + n - 1, template, _height_attrs(heights, n), tails)
+
+
+class RenderedRows(Protocol):
+    def write(self, fh: Any) -> None:
+        """Write the rows' XML (`<row>` elements) to the sheet file `fh`."""
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    first: int
+    last: int
+    source: RenderedRows
+
+    def write(self, fh: Any) -> None:
+        self.source.write(fh)
+
+
 class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no type hints
     """An XlsxWriter worksheet with `add_rows` for big tables (see the module docstring)."""
 
@@ -184,7 +223,7 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no typ
 
     def __init__(self) -> None:
         super().__init__()
-        self._blocks: list[_Block] = []
+        self._blocks: list[_Block | _Rendered] = []
 
     def add_rows(
         self,
@@ -207,22 +246,39 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no typ
         if n == 0:
             return first_row
         last_row, last_col = first_row + n - 1, first_col + len(columns) - 1
-        for block in self._blocks:
-            if first_row <= block.last and block.first <= last_row:
-                raise ValueError(f"rows {first_row}..{last_row} overlap an earlier block")
         if self._check_dimensions(first_row, first_col) or self._check_dimensions(
             last_row, last_col
         ):
             raise ValueError(f"rows {first_row}..{last_row} are outside the worksheet")
-        renderer = _Renderer(self.str_table)
-        tails = tuple(_tails(c.values, c.formats, renderer)[0] for c in columns)
-        letters = [xl_col_to_name(first_col + i) for i in range(len(columns))]
-        cells = "".join(f'<c r="{letter}{{0}}"{{{i + 2}}}' for i, letter in enumerate(letters))
-        template = '<row r="{0}"{1}>' + cells + "</row>"
-        block = _Block(first_row, last_row, template, _height_attrs(heights, n), tails)
+        self._add_block(render_block(first_row, columns, heights, first_col, self.str_table))
+        return last_row + 1
+
+    def add_block(self, block: _Block) -> int:
+        """Add a block made by `render_block` with this workbook's shared string table;
+        returns the row after it."""
+        if self._check_dimensions(block.first, 0) or self._check_dimensions(block.last, 0):
+            raise ValueError(f"rows {block.first}..{block.last} are outside the worksheet")
+        self._add_block(block)
+        return block.last + 1
+
+    def add_rendered(self, first_row: int, rows: int, cols: int, source: RenderedRows) -> int:
+        """Reserve `rows` rows of `cols` columns from `first_row` for rows rendered elsewhere
+        (`render_block` without a shared string table, e.g. in a child process): `source`
+        writes their XML when the sheet is written. Returns the row after them."""
+        if rows <= 0:
+            return first_row
+        last_row = first_row + rows - 1
+        if self._check_dimensions(first_row, 0) or self._check_dimensions(last_row, cols - 1):
+            raise ValueError(f"rows {first_row}..{last_row} are outside the worksheet")
+        self._add_block(_Rendered(first_row, last_row, source))
+        return last_row + 1
+
+    def _add_block(self, block: _Block | _Rendered) -> None:
+        for other in self._blocks:
+            if block.first <= other.last and other.first <= block.last:
+                raise ValueError(f"rows {block.first}..{block.last} overlap an earlier block")
         self._blocks.append(block)
         self._blocks.sort(key=lambda b: b.first)
-        return last_row + 1
 
     # -- XlsxWriter hook: its own rows, with the blocks spliced in at their place --------
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.io.parent_death import die_with_parent
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file
 
 Progress = Callable[[Path], None]  # one workbook done
@@ -200,28 +201,6 @@ def _start_forkserver_shielded() -> None:
 
 
 SERVER_PARENT = "XLKINERJA_FORKSERVER_PARENT"  # set while this process starts its fork server
-PR_SET_PDEATHSIG = 1  # linux/prctl.h
-
-
-def die_with_parent(parent: int) -> None:
-    """This process gets SIGKILL when its parent (pid `parent`) ends, however it ends
-    (kill -9 too): a worker when the fork server goes, the fork server when the program
-    goes. Otherwise they stay, blocked on a pipe nobody writes, after the program was
-    killed. A parent gone already (before the request was made) ends this process now.
-    Linux only (prctl); elsewhere nothing happens."""
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:
-        os._exit(1)
-
-
 def _fork_server_parent() -> int | None:
     """In a fork server this program started from its main thread (it imports this module
     as its preload), the program's pid; elsewhere None. (The server's forks — the workers —

@@ -8,8 +8,10 @@ The rows are written as blocks (io/fastsheet.py): a compiled institution has ~50
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any, NamedTuple
 
 import numpy as np
 import xlsxwriter
@@ -25,7 +27,8 @@ from xlkinerja.cascade.layout import (
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
+from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet, render_block
+from xlkinerja.io.forked import ForkedText
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
 from xlkinerja.io.template_writer import DOCUMENT_DATE, LINE_HEIGHT
 
@@ -195,25 +198,53 @@ def _row_formats(
     return out
 
 
-def _node_rows(
-    ws: FastWorksheet,
-    first_row: int,
-    rows: Sequence[tuple[CascadeNode, CascadeNode | None]],
-    formats: CellFormats,
-) -> int:
-    """Write the nodes' rows as one block from `first_row`; returns the row after it.
+Look = tuple[Level, Status | None, bool, bool]  # level, status, problem, under an orphan
 
-    A compiled institution's tree has a row per employee's role: hundreds of thousands. So
-    the block is built column by column, what is the same for every row of a look (level,
-    status, problem, under an orphan) is worked out once per look, and a row's height
-    (template_writer.row_height's rule, for the wrapped columns) is reckoned with NumPy.
-    """
-    nodes = [node for node, _ in rows]
+
+@dataclass(frozen=True)
+class _Prepared:
+    """What the block of node rows needs of the workbook, made before it is rendered (then
+    rendering touches no workbook state and can run in another process)."""
+
+    first_row: int
+    rows: Sequence[tuple[CascadeNode, CascadeNode | None]]
+    notes: list[str | None]
+    look_codes: np.ndarray  # per row, its look's index in `per_look`
+    per_look: list[list[Any]]  # per look, the nine cell formats (xf indexes assigned)
+
+
+def _prepare(
+    first_row: int, rows: Sequence[tuple[CascadeNode, CascadeNode | None]], formats: CellFormats
+) -> _Prepared:
     notes: list[str | None] = [None] * len(rows)
     problems = [False] * len(rows)
     for i, (node, orphan_root) in enumerate(rows):
         if orphan_root is not None or node.problem is not None:
             notes[i], problems[i] = _note(node, orphan_root)
+    looks: dict[Look, int] = {}
+    look_codes = np.fromiter(
+        (
+            looks.setdefault((n.level, n.status, p, o is not None), len(looks))
+            for (n, o), p in zip(rows, problems, strict=True)
+        ),
+        dtype=np.int64,
+        count=len(rows),
+    )
+    per_look = [_row_formats(formats, *look) for look in looks]  # in code order
+    for row_formats in per_look:
+        for fmt in row_formats:
+            fmt._get_xf_index()  # assigned here, in the workbook's order of first use
+    return _Prepared(first_row, rows, notes, look_codes, per_look)
+
+
+def _block(prepared: _Prepared, sst: Any | None) -> Any:
+    """The rows rendered (fastsheet.render_block), texts into `sst` or inline.
+
+    A compiled institution's tree has a row per employee's role: hundreds of thousands. So
+    the block is built column by column, what is the same for every row of a look is worked
+    out once per look, and a row's height (template_writer.row_height's rule, for the
+    wrapped columns) is reckoned with NumPy."""
+    nodes = [node for node, _ in prepared.rows]
     unknown = {False: capaian_text(None), True: capaian_text(None, True)}
     values: list[list[Any]] = [
         [LEVEL_NAMES[n.level] for n in nodes],
@@ -224,24 +255,38 @@ def _node_rows(
         [n.satuan for n in nodes],
         [n.capaian for n in nodes],  # blank stays blank, never 0
         [n.status.value if n.status else unknown[n.tak_terbaca] for n in nodes],
-        notes,
+        prepared.notes,
     ]
-    looks: dict[tuple[Level, Status | None, bool, bool], int] = {}
-    look_codes = np.fromiter(
-        (
-            looks.setdefault((n.level, n.status, p, o is not None), len(looks))
-            for (n, o), p in zip(rows, problems, strict=True)
-        ),
-        dtype=np.int64,
-        count=len(rows),
-    )
-    per_look = [_row_formats(formats, *look) for look in looks]  # in code order
     columns = []
     for col in range(len(HEADERS)):
-        lut = np.empty(len(per_look), dtype=object)
-        lut[:] = [formats_of[col] for formats_of in per_look]
-        columns.append(BlockColumn(values[col], lut[look_codes]))
-    return ws.add_rows(first_row, columns, heights=_heights(nodes, values))
+        lut = np.empty(len(prepared.per_look), dtype=object)
+        lut[:] = [formats_of[col] for formats_of in prepared.per_look]
+        columns.append(BlockColumn(values[col], lut[prepared.look_codes]))
+    return render_block(prepared.first_row, columns, _heights(nodes, values), sst=sst)
+
+
+def _render_inline(prepared: _Prepared, file: IO[str]) -> None:
+    _block(prepared, None).write(file)
+
+
+def _node_rows(
+    ws: FastWorksheet,
+    first_row: int,
+    rows: Sequence[tuple[CascadeNode, CascadeNode | None]],
+    formats: CellFormats,
+    pending: list[ForkedText] | None,
+) -> int:
+    """Write the nodes' rows as one block from `first_row`; returns the row after it.
+    With `pending`, the block is rendered by a child process meanwhile (inline strings),
+    appended to `pending`; otherwise here, its texts in the shared string table."""
+    if not rows:
+        return first_row
+    prepared = _prepare(first_row, rows, formats)
+    if pending is None:
+        return int(ws.add_block(_block(prepared, ws.str_table)))
+    source = ForkedText(partial(_render_inline, prepared))
+    pending.append(source)
+    return ws.add_rendered(first_row, len(rows), len(HEADERS), source)
 
 
 def _heights(nodes: Sequence[CascadeNode], values: Sequence[Sequence[Any]]) -> np.ndarray:
@@ -284,21 +329,27 @@ def _print_setup(ws: Any, title: str, last_row: int) -> None:
 class TreeSheet(NamedTuple):
     worksheet: Any
     rows: int  # the nodes' rows written
+    pending: list[ForkedText]  # rows rendered by child processes (`close` them on failure)
 
 
-def write_tree_sheet(workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja") -> TreeSheet:
-    """Add the tree as a sheet to an open XlsxWriter workbook."""
+def write_tree_sheet(
+    workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja", *, in_background: bool = False
+) -> TreeSheet:
+    """Add the tree as a sheet to an open XlsxWriter workbook. `in_background`: its node
+    rows are rendered by a child process while the caller writes the other sheets (io/
+    forked.py; the rows' texts are then inline strings, not in the shared string table)."""
     ws = workbook.add_worksheet(name, worksheet_class=FastWorksheet)
     formats = CellFormats(workbook)
     title = title_text(tree)
     _heading(workbook, ws, title, tree)
     in_tree, orphans = _rows(tree)
-    row = _node_rows(ws, HEADER_ROW + 1, in_tree, formats)
+    pending: list[ForkedText] | None = [] if in_background else None
+    row = _node_rows(ws, HEADER_ROW + 1, in_tree, formats, pending)
     if orphans:
         _orphan_heading(workbook, ws, row)
-        row = _node_rows(ws, row + 1, orphans, formats)
+        row = _node_rows(ws, row + 1, orphans, formats, pending)
     _print_setup(ws, title, max(row - 1, HEADER_ROW))
-    return TreeSheet(ws, len(in_tree) + len(orphans))
+    return TreeSheet(ws, len(in_tree) + len(orphans), pending or [])
 
 
 def write_tree_workbook(tree: CascadeTree, path: Path) -> None:

@@ -83,5 +83,8 @@ class Buku:
         )
 
     def sheet(self, name: str) -> FastWorksheet:
-        ws: FastWorksheet = self.workbook.add_worksheet(name, worksheet_class=FastWorksheet)
+        """The sheet `name`, added (after the sheets there are) unless it is there already."""
+        ws: FastWorksheet | None = self.workbook.get_worksheet_by_name(name)
+        if ws is None:
+            ws = self.workbook.add_worksheet(name, worksheet_class=FastWorksheet)
         return ws

@@ -15,37 +15,20 @@ raw, it would break the file (or inject markup). Here every string is text, esca
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from xlsxwriter.packager import Packager
 from xlsxwriter.sharedstrings import SharedStrings
 
-SEPARATOR = "\uffff"
-ESCAPE_OF_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")  # as XlsxWriter's xmlwriter
-CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
-
-
-def _control(match: re.Match[str]) -> str:
-    return f"_x{ord(match.group(1)):04X}_"
+from xlkinerja.io.xml_text import escape_joined, t_element
 
 
 def sst_strings_xml(strings: list[str]) -> str | None:
-    """The `<si>` elements of `strings`, or None when a string holds the separator."""
-    joined = SEPARATOR.join(strings)
-    if joined.count(SEPARATOR) != max(len(strings) - 1, 0):
+    """The `<si>` elements of `strings`, or None when a string holds U+FFFF."""
+    escaped = escape_joined(strings)
+    if escaped is None:
         return None
-    joined = ESCAPE_OF_ESCAPE.sub(r"_x005F\1", joined)
-    joined = CONTROL.sub(_control, joined).replace("\ufffe", "_xFFFE_")
-    joined = joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # XlsxWriter's test for xml:space (leading or trailing \s) is str.isspace's (both use
-    # Py_UNICODE_ISSPACE), and its escapes above keep every whitespace character but 0x1C-0x1F.
-    return "".join(
-        f'<si><t xml:space="preserve">{text}</t></si>'
-        if text[:1].isspace() or text[-1:].isspace()
-        else f"<si><t>{text}</t></si>"
-        for text in joined.split(SEPARATOR)
-    )
+    return "".join([f"<si>{t_element(text)}</si>" for text in escaped])
 
 
 class FastSharedStrings(SharedStrings):  # type: ignore[misc]  # XlsxWriter ships no type hints

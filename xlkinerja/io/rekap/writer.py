@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.forked import ForkedText
 from xlkinerja.io.pohon.sheet import write_tree_sheet
 from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.package import Workbook
@@ -46,31 +47,46 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
     """Write the compiled workbook to `path` (replaced only when complete); fills
     `k.baris_ditulis` with the rows written per table of the Kompilasi."""
     ditulis: dict[str, int] = {}
+    pending: list[ForkedText] = []
     with atomic_path(path) as tmp:
-        workbook = Workbook(
-            str(tmp),
-            {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
-        )
-        workbook.set_properties(
-            {
-                "title": f"Kompilasi Kinerja {k.instansi}{tahun_text(k.tahun)}",
-                "subject": "Perjanjian Kinerja, Rencana Aksi dan Capaian",
-                "author": "xlkinerja",
-                "company": k.instansi,
-                "created": k.dibuat,
-            }
-        )
-        buku = Buku(workbook, Styles(workbook), k)
-        cover = buku.sheet(RINGKASAN)  # first sheet, written last (it shows the counts)
-        ditulis |= write_status(buku)
-        ditulis |= write_rekap_pk(buku)
-        ditulis |= write_rekap_ra(buku)
-        ditulis |= write_capaian(buku)
-        ditulis["pohon"] = write_tree_sheet(workbook, k.pohon, POHON).rows
-        ditulis |= write_rekap_skp(buku)
-        ditulis |= write_temuan(buku)
-        write_ringkasan(buku, cover, ditulis)
-        cover.activate()
-        workbook.close()
+        try:
+            workbook = Workbook(
+                str(tmp),
+                {
+                    "strings_to_numbers": False,
+                    "strings_to_formulas": False,
+                    "strings_to_urls": False,
+                },
+            )
+            workbook.set_properties(
+                {
+                    "title": f"Kompilasi Kinerja {k.instansi}{tahun_text(k.tahun)}",
+                    "subject": "Perjanjian Kinerja, Rencana Aksi dan Capaian",
+                    "author": "xlkinerja",
+                    "company": k.instansi,
+                    "created": k.dibuat,
+                }
+            )
+            buku = Buku(workbook, Styles(workbook), k)
+            cover = buku.sheet(RINGKASAN)  # first sheet, written last (it shows the counts)
+            # The tree's rows are rendered by a child process while the other sheets are
+            # written (see io/forked.py): the sheets before it are added (empty) first.
+            for name in SHEET_ORDER[1 : SHEET_ORDER.index(POHON)]:
+                buku.sheet(name)
+            tree = write_tree_sheet(workbook, k.pohon, POHON, in_background=True)
+            pending = tree.pending
+            ditulis["pohon"] = tree.rows
+            ditulis |= write_status(buku)
+            ditulis |= write_rekap_pk(buku)
+            ditulis |= write_rekap_ra(buku)
+            ditulis |= write_capaian(buku)
+            ditulis |= write_rekap_skp(buku)
+            ditulis |= write_temuan(buku)
+            write_ringkasan(buku, cover, ditulis)
+            cover.activate()
+            workbook.close()
+        finally:
+            for source in pending:
+                source.close()  # nothing left running when the writing failed
     k.baris_ditulis = ditulis
     return path

@@ -1,0 +1,96 @@
+"""Text rendered by a forked child (xlkinerja/io/forked.py): the same text as here, here when
+the child fails, no child left running after `close` or after its parent is killed."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from xlkinerja.io.forked import ForkedText
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux")
+
+
+def _rows(file: IO[str]) -> None:
+    for i in range(20_000):
+        file.write(f'<row r="{i + 1}"><c r="A{i + 1}"><v>{i}</v></c></row>')
+
+
+def _written(source: ForkedText) -> str:
+    out = io.StringIO()
+    source.write(out)
+    return out.getvalue()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    status = (
+        Path(f"/proc/{pid}/stat").read_text().split()[2] if Path(f"/proc/{pid}").exists() else "X"
+    )
+    return status not in ("Z", "X")
+
+
+def test_the_childs_text_is_the_text_rendered_here():
+    expected = io.StringIO()
+    _rows(expected)
+    forked = ForkedText(_rows)
+    assert forked._pid is not None and forked._pid != os.getpid()
+    assert _written(forked) == expected.getvalue()
+    assert _written(ForkedText(_rows, fork=False)) == expected.getvalue()
+
+
+def test_a_failing_child_is_replaced_by_rendering_here():
+    parent = os.getpid()
+
+    def render(file: IO[str]) -> None:
+        file.write("sebagian ")
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        file.write("utuh")
+
+    assert _written(ForkedText(render)) == "sebagian utuh"
+
+
+def test_close_stops_a_child_still_rendering():
+    def slow(file: IO[str]) -> None:
+        time.sleep(60)
+
+    forked = ForkedText(slow)
+    pid = forked._pid
+    assert pid is not None and _alive(pid)
+    forked.close()
+    assert not _alive(pid)
+
+
+def test_the_child_dies_with_its_parent(tmp_path: Path):
+    script = textwrap.dedent(
+        """
+        import sys, time
+        from xlkinerja.io.forked import ForkedText
+        forked = ForkedText(lambda file: time.sleep(60))
+        print(forked._pid, flush=True)
+        time.sleep(60)
+        """
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    assert _alive(child)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 5
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child)

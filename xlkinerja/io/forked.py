@@ -1,0 +1,96 @@
+"""Text rendered by a forked child process while this one goes on (Linux), for the one big
+part of a file whose rendering needs nothing of what this process does meanwhile: the
+compiled workbook's Pohon Kinerja rows (~300,000 in the benchmark), while the other sheets
+are written.
+
+The child sees the data as it was at the fork (copy on write: nothing is pickled) and writes
+into an anonymous temporary file made before the fork (O_TMPFILE: nothing is left on disk
+whatever happens); it dies with this process (`die_with_parent`), never prints, never
+imports, and leaves with `os._exit`. `write(fh)` waits for it and copies the text.
+
+Where there is no fork (Windows; macOS, where forking a process that has loaded system
+frameworks is unsafe), when the fork fails (no memory), or when the child fails, the text is
+rendered here instead: the same function, the same text, only later.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from collections.abc import Callable
+from typing import IO, Any
+
+from xlkinerja.io.parent_death import die_with_parent
+
+Render = Callable[[IO[str]], None]
+CHUNK = 1 << 20
+
+
+class ForkedText:
+    """`render(file)` run in a child process from now on; `write(fh)` copies what it wrote."""
+
+    def __init__(self, render: Render, *, fork: bool = True) -> None:
+        self._render = render
+        # Open for the life of this object (closed by write or close), not a block.
+        self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115
+            "w+", encoding="utf-8", newline=""
+        )
+        self._pid: int | None = None
+        if fork and sys.platform.startswith("linux"):
+            self._pid = _start(render, self._file)
+
+    def write(self, fh: Any) -> None:
+        if self._pid is None or not _succeeded(self._pid):
+            self._file.seek(0)
+            self._file.truncate()
+            self._render(self._file)
+        self._pid = None
+        self._file.flush()
+        self._file.seek(0)
+        shutil.copyfileobj(self._file, fh, CHUNK)
+        self._file.close()
+
+    def close(self) -> None:
+        """Stop the child (if it still runs) and drop the text: the sheet is not written."""
+        if self._pid is not None:
+            _kill(self._pid)
+            self._pid = None
+        self._file.close()
+
+
+def _start(render: Render, file: IO[str]) -> int | None:
+    parent = os.getpid()
+    file.flush()
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid:
+        return pid
+    status = 1
+    try:  # the child
+        die_with_parent(parent)
+        render(file)
+        file.flush()
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _succeeded(pid: int) -> bool:
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:
+        return False
+    return os.waitstatus_to_exitcode(status) == 0
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
