@@ -225,7 +225,7 @@ def test_the_limit_comes_from_the_url_then_the_environment(
     assert "batas_waktu" not in url.query
 
 
-@pytest.mark.parametrize("value", ["lama", "-1", "nan", "1e9"])
+@pytest.mark.parametrize("value", ["lama", "-1", "0.5", "nan", "1e9"])
 def test_a_bad_limit_is_a_user_error(monkeypatch: pytest.MonkeyPatch, value: str):
     monkeypatch.setenv(ENV_VAR, value)
     with pytest.raises(ArchiveError, match=ENV_VAR):

@@ -34,7 +34,8 @@ Known limit: a job whose turn never comes because the process holding the lock f
 (while the server answers) waits as long as that process's backend holds the lock.
 
 The limit: URL parameter `batas_waktu` (removed before libpq sees the URL), else env
-`XLKINERJA_DB_BATAS_WAKTU`, else DEFAULT_LIMIT; seconds; 0 turns the watch off.
+`XLKINERJA_DB_BATAS_WAKTU`, else DEFAULT_LIMIT; seconds, 1 at the least (a shorter one
+would end ordinary statements); 0 turns the watch off.
 """
 
 from __future__ import annotations
@@ -108,10 +109,10 @@ def answer_limit(url: URL) -> tuple[URL, float | None]:
         seconds = float(given.strip().replace(",", "."))
     except ValueError:
         seconds = math.nan
-    if not 0 <= seconds <= 86_400:  # NaN fails too
+    if not (seconds == 0 or 1 <= seconds <= 86_400):  # NaN fails too
         raise ArchiveError(
-            f"Batas waktu database arsip ({source}) harus berupa jumlah detik 0–86400: "
-            f"{given[:40]!r}.",
+            f"Batas waktu database arsip ({source}) harus berupa jumlah detik 1–86400, "
+            f"atau 0: {given[:40]!r}.",
             hint=f"Mis. {ENV_VAR}=120, atau 0 untuk menunggu tanpa batas.",
         )
     return url, seconds or None
