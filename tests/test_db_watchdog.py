@@ -235,3 +235,14 @@ def test_a_bad_limit_is_a_user_error(monkeypatch: pytest.MonkeyPatch, value: str
     )
     assert done.returncode == 2 and "batas_waktu" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_error_pickles_as_it_was_made():
+    """As psycopg's own errors do (e.g. sent from a worker process or a thread pool)."""
+    import pickle
+
+    from xlkinerja.store.watchdog import Unanswered, Verdict
+
+    again = pickle.loads(pickle.dumps(Unanswered(7, Verdict.NO_ANSWER)))
+    assert (again.seconds, again.verdict) == (7, Verdict.NO_ANSWER)
+    assert again.detail == "sambungan baru ke server pun tidak dijawab"

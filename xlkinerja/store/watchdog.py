@@ -91,7 +91,11 @@ class Unanswered(psycopg.OperationalError):
     def __init__(self, seconds: float, verdict: Verdict) -> None:
         super().__init__(f"no answer from the server within {seconds:g} s ({verdict.value})")
         self.seconds = seconds
+        self.verdict = verdict
         self.detail = DETAILS.get(verdict, "")
+
+    def __reduce__(self) -> tuple[type[Unanswered], tuple[float, Verdict]]:
+        return type(self), (self.seconds, self.verdict)  # pickled as it was made
 
 
 def answer_limit(url: URL) -> tuple[URL, float | None]:
