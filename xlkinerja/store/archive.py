@@ -34,6 +34,8 @@ from xlkinerja.store.records import (
 )
 from xlkinerja.store.restore import Restored, archived_names, restore
 from xlkinerja.store.tables import data, submissions
+from xlkinerja.store.watchdog import ENV_VAR as LIMIT_ENV_VAR
+from xlkinerja.store.watchdog import Unanswered
 
 RETENTION_YEARS = 5  # domain.md: documents are kept 5 years
 RESTORE_CHUNK = 100  # versions whose cells are fetched together
@@ -88,6 +90,14 @@ class Archive:
         try:
             yield
         except DatabaseError as exc:
+            if isinstance(exc.orig, Unanswered):
+                raise ArchiveError(
+                    f"Server database arsip '{self.location}' tidak menjawab dalam "
+                    f"{exc.orig.seconds:g} detik ({exc.orig.detail}).",
+                    hint="Periksa server PostgreSQL dan jaringan ke sana, lalu ulangi. Batas "
+                    f"waktunya diatur dengan {LIMIT_ENV_VAR} (detik) atau ?batas_waktu= "
+                    "pada alamat database.",
+                ) from exc
             reason = str(exc.orig or exc).strip().splitlines()[0]
             if not isinstance(exc, OperationalError) and not _not_a_database(reason):
                 raise  # a constraint or a query that went wrong: a bug, not the user's

@@ -4,7 +4,8 @@
   directory (`platformdirs.user_data_dir("xlkinerja")`);
 - a path: an SQLite file there (its folder is created);
 - a URL: `postgresql://user:pass@host/db` (as users type it; run with psycopg 3),
-  `postgresql+psycopg://...`, or `sqlite:///path`.
+  `postgresql+psycopg://...`, or `sqlite:///path`; a PostgreSQL URL may end in
+  `?batas_waktu=SECONDS`, how long a server may stay silent (watchdog.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from xlkinerja.store import jsonvalue
+from xlkinerja.store import jsonvalue, watchdog
 from xlkinerja.store.errors import ArchiveError
 
 ENV_VAR = "XLKINERJA_DB"
@@ -126,9 +127,15 @@ def create_archive_engine(db: str | Path | None = None) -> Engine:
     }
     if url.get_backend_name() == "postgresql":
         # A server that takes the connection and never answers must not hang the job:
-        # libpq gives up connecting after this many seconds (a URL may say otherwise).
-        connect = {} if "connect_timeout" in url.query else {"connect_timeout": CONNECT_TIMEOUT}
-        return create_engine(url, pool_pre_ping=True, connect_args=connect, **json_args)
+        # libpq gives up connecting after this many seconds (a URL may say otherwise);
+        # once connected, keepalives and the watchdog (watchdog.py) take over.
+        url, limit = watchdog.answer_limit(url)
+        connect = watchdog.connect_args(url)
+        if "connect_timeout" not in url.query:
+            connect["connect_timeout"] = CONNECT_TIMEOUT
+        engine = create_engine(url, pool_pre_ping=True, connect_args=connect, **json_args)
+        watchdog.watch(engine, limit)
+        return engine
     if url.database and url.database != ":memory:":
         try:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
