@@ -714,9 +714,8 @@ def test_rekap_capaian_tables_and_status_colours(book: openpyxl.Workbook):
         "Kerja sama dengan asosiasi industri",
     ]
     assert late[11].alignment.wrap_text
-    assert [r[11:13] for r in rows if r[2] != "IKK-TI-3" or r[4] != "TW III"] == [
-        (None, None)
-    ] * (len(rows) - 1)
+    others = [r[11:13] for r in rows if r[2] != "IKK-TI-3" or r[4] != "TW III"]
+    assert others == [(None, None)] * (len(rows) - 1)
     assert _fill(late[7]) == _hex(STATUS_FILLS[Status.MERAH]) == _fill(late[8])
     assert late[7].number_format == "0.0"
     zero = next(
