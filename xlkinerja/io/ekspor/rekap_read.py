@@ -81,8 +81,9 @@ def is_rekap(path: Path) -> bool:
 
 def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
     """The export's source from the compiled workbook at `path`; with `tables` (names of
-    export tables), only the sheets they are made from are read (the others' frames are
-    empty): Rekap Capaian alone is ~200,000 rows for 1,000 units."""
+    export tables, or "lkj"), only the sheets they are made from are read (the others'
+    frames are empty, and so are `faktor` and `anggaran` without "lkj"): Rekap Capaian
+    alone is ~200,000 rows for 1,000 units."""
     check_file(path)
     check_package(path)
     try:
@@ -97,7 +98,9 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
             hint="Berikan rekap-kinerja.xlsx hasil 'xlkinerja kompilasi' (versi ini), atau "
             "buat ulang rekapnya.",
         )
-    wanted = {s for t in (SHEETS_OF if tables is None else tables) for s in SHEETS_OF[t]}
+    names = set(SHEETS_OF if tables is None else tables)
+    wanted = {s for t in names for s in SHEETS_OF[t]}
+    lkj = "lkj" in names  # its budgets and kendala: only for the LKj (a cost on 1,000 units)
 
     def grid(name: str) -> Grid:
         if name not in wanted and name not in (RINGKASAN, STATUS):
@@ -110,7 +113,7 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
             ) from exc
         return rows
 
-    reader = _Rekap(path)
+    reader = _Rekap(path, lkj=lkj)
     instansi, tahun = reader.cover(grid(RINGKASAN))
     units = reader.units(grid(STATUS))
     pk_rows = grid(REKAP_PK)
@@ -128,7 +131,7 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
         capaian_iku=capaian_iku,
         skp=reader.skp(grid(REKAP_SKP)),
         faktor=faktor,
-        anggaran=reader.anggaran(pk_rows),
+        anggaran=reader.anggaran(pk_rows if lkj else []),
     )
 
 
@@ -164,8 +167,9 @@ def _numbers(values: Sequence[Any]) -> list[float | None]:
 
 
 class _Rekap:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, lkj: bool) -> None:
         self.path = path
+        self.lkj = lkj  # read what only the LKj needs
 
     def header(self, rows: Grid, sheet: str, first: Sequence[str], start: int = 0) -> int:
         """The index of the row whose first cells are `first`."""
@@ -352,7 +356,7 @@ class _Rekap:
         """The IKK rows with a kendala or a tindak lanjut (none in a rekap made before the
         Rekap Capaian showed them)."""
         where = {str(h): i for i, h in enumerate(header)}
-        if not all(k.header in where for k in FAKTOR_KOLOM):
+        if not self.lkj or not all(k.header in where for k in FAKTOR_KOLOM):
             return _empty(FAKTOR)
         texts = {
             key: pd.Series(_texts(columns[where[k.header]]), dtype=object)
