@@ -216,3 +216,31 @@ def test_a_master_of_another_year_than_the_rekap_is_refused_exit_2(
     assert run.exit_code == 2
     flat = " ".join(run.output.split())
     assert "workbook master tahun 2024, rekap 'rekap-kinerja.xlsx' tahun 2025" in flat
+
+
+def test_a_rekap_without_the_kendala_columns_is_refused_for_the_lkj_not_left_without(
+    compiled: tuple[Path, Path], tmp_path: Path
+):
+    """A rekap of an older xlkinerja (no Kendala, Tindak Lanjut in the Rekap Capaian): the
+    chapter would lack its analysis, so it says to compile again (exit 2); ekspor still
+    reads it."""
+    rekap, db = compiled
+    book = openpyxl.load_workbook(rekap)
+    ws = book["Rekap Capaian"]
+    header = next(
+        r for r in ws.iter_rows() if [c.value for c in r[:3]] == ["IKU", "Unit", "Kode IKK"]
+    )
+    for cell in header[11:13]:
+        cell.value = None
+    old = tmp_path / "rekap-lama.xlsx"
+    book.save(old)
+    run = runner.invoke(
+        app,
+        ["dokumen", "lkj", str(old), "--master", str(MASTER), "--db", str(db), "-o", str(tmp_path)],
+    )
+    assert run.exit_code == 2
+    flat = " ".join(run.output.split())
+    assert "tidak memuat kolom Kendala dan Tindak Lanjut" in flat and "Rekap Capaian" in flat
+    assert "Buat ulang rekap dengan 'xlkinerja kompilasi'" in flat
+    ekspor = runner.invoke(app, ["ekspor", str(old), "--output", str(tmp_path / "ekspor")])
+    assert ekspor.exit_code == 0, ekspor.output

@@ -353,11 +353,19 @@ class _Rekap:
         return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame, faktor
 
     def faktor(self, frame: pd.DataFrame, header: list[Any], columns: list[Any]) -> pd.DataFrame:
-        """The IKK rows with a kendala or a tindak lanjut (none in a rekap made before the
-        Rekap Capaian showed them)."""
-        where = {str(h): i for i, h in enumerate(header)}
-        if not self.lkj or not all(k.header in where for k in FAKTOR_KOLOM):
+        """The IKK rows with a kendala or a tindak lanjut (asked for by the LKj only; a rekap
+        made before the Rekap Capaian showed them cannot give them: said, not left out)."""
+        if not self.lkj:
             return _empty(FAKTOR)
+        where = {str(h): i for i, h in enumerate(header)}
+        if not all(k.header in where for k in FAKTOR_KOLOM):
+            raise WorkbookError(
+                "bagian C tidak memuat kolom Kendala dan Tindak Lanjut (rekap dibuat oleh "
+                "xlkinerja versi lama), padahal analisis faktor Laporan Kinerja memerlukannya.",
+                path=self.path,
+                sheet=CAPAIAN,
+                hint="Buat ulang rekap dengan 'xlkinerja kompilasi'.",
+            )
         texts = {
             key: pd.Series(_texts(columns[where[k.header]]), dtype=object)
             for key, k in zip(FAKTOR[-2:], FAKTOR_KOLOM, strict=True)
