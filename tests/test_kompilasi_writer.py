@@ -210,6 +210,7 @@ def _capaian_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
                     "alasan": "target 0: tidak dapat dihitung"
                     if zero
                     else ("realisasi belum diisi" if value is None else None),
+                    **_faktor(kode_ikk, tw),
                     "berkas": FILES[unit],
                     "baris": 8 + tw,
                 }
@@ -231,6 +232,15 @@ def _capaian_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     )
     unit["status"] = [_status(v) for v in unit["capaian"]]
     return ikk, iku, unit
+
+
+def _faktor(kode_ikk: str, tw: int) -> dict[str, str | None]:
+    """TI's kendala and tindak lanjut of IKK-TI-3 in TW III (capaian 62), none elsewhere."""
+    written = kode_ikk == "IKK-TI-3" and tw == 3
+    return {
+        "kendala": "Dosen belum mendapat mitra industri" if written else None,
+        "tindak_lanjut": "Kerja sama dengan asosiasi industri" if written else None,
+    }
 
 
 def _status(value: float) -> str | None:
@@ -589,7 +599,7 @@ def test_print_setup(book: openpyxl.Workbook):
     capaian = book["Rekap Capaian"]
     header = _row_of(capaian, 1, "IKU")
     assert capaian.print_title_rows == f"${header}:${header}"
-    assert capaian.auto_filter.ref.startswith(f"A{header}:K")
+    assert capaian.auto_filter.ref.startswith(f"A{header}:M")
 
 
 def test_status_pengumpulan(book: openpyxl.Workbook):
@@ -687,7 +697,7 @@ def test_rekap_capaian_tables_and_status_colours(book: openpyxl.Workbook):
     header = _row_of(ws, 1, "IKU")
     assert [c.value for c in ws[header]] == [
         "IKU", "Unit", "Kode IKK", "Indikator Kinerja", "TW", "Target", "Realisasi",
-        "Capaian (%)", "Status", "Predikat", "Keterangan",
+        "Capaian (%)", "Status", "Predikat", "Keterangan", "Kendala", "Tindak Lanjut",
     ]  # fmt: skip
     rows = list(ws.iter_rows(min_row=header + 1, values_only=True))
     assert len(rows) == 39
@@ -698,6 +708,14 @@ def test_rekap_capaian_tables_and_status_colours(book: openpyxl.Workbook):
         if r[2].value == "IKK-TI-3" and r[4].value == "TW III"
     )
     assert late[7].value == 62 and late[8].value == "merah" and late[9].value == "Kurang"
+    # what the unit wrote for that quarter, beside its capaian; nothing where it wrote none
+    assert [c.value for c in late[11:13]] == [
+        "Dosen belum mendapat mitra industri",
+        "Kerja sama dengan asosiasi industri",
+    ]
+    assert late[11].alignment.wrap_text
+    others = [r[11:13] for r in rows if r[2] != "IKK-TI-3" or r[4] != "TW III"]
+    assert others == [(None, None)] * (len(rows) - 1)
     assert _fill(late[7]) == _hex(STATUS_FILLS[Status.MERAH]) == _fill(late[8])
     assert late[7].number_format == "0.0"
     zero = next(

@@ -60,8 +60,9 @@ def lkj(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Workbook unit (berkas atau folder, rekursif); tanpa ini: --dari-arsip.",
-            metavar="[BERKAS]...",
+            help="Rekap hasil kompilasi (rekap-kinerja.xlsx), atau workbook unit (berkas atau "
+            "folder, rekursif); tanpa ini: --dari-arsip.",
+            metavar="[REKAP.xlsx|BERKAS...]",
         ),
     ] = None,
     master: Annotated[
@@ -69,8 +70,8 @@ def lkj(
         typer.Option(
             "--master",
             "-m",
-            help="Workbook master (dengan --dari-arsip boleh tidak diberikan: master terakhir "
-            "di arsip).",
+            help="Workbook master (wajib untuk workbook unit; dengan REKAP.xlsx atau "
+            "--dari-arsip boleh tidak diberikan: master terakhir di arsip).",
         ),
     ] = None,
     dari_arsip: Annotated[
@@ -85,8 +86,9 @@ def lkj(
         str | None,
         typer.Option(
             "--db",
-            help="Arsip (data tahun-tahun sebelumnya; dengan --dari-arsip juga tahun ini): "
-            "berkas SQLite atau URL postgresql://... (bawaan: SQLite di folder data pengguna).",
+            help="Arsip (data tahun-tahun sebelumnya; dengan --dari-arsip juga tahun ini; "
+            "master bila --master tidak diberikan): berkas SQLite atau URL "
+            "postgresql://... (bawaan: SQLite di folder data pengguna).",
         ),
     ] = None,
     format: FormatOption = OutputFormat.teks,
@@ -98,12 +100,18 @@ def lkj(
     analisis faktor (kendala dan tindak lanjut dari lembar Capaian), anggaran, dan grafik
     per sasaran. Angka sama dengan Rekap Capaian hasil kompilasi.
 
+    Dari rekap hasil kompilasi (tanpa workbook unit): angka, kendala dan anggaran seperti
+    tertulis di rekap; sasaran, IKU, target Renstra dan program dari --master, atau dari
+    master tahun rekap di arsip.
+
+    Contoh: xlkinerja dokumen lkj rekap-kinerja.xlsx --master master.xlsx --output lkj/
+
     Contoh: xlkinerja dokumen lkj unit/ --master master.xlsx --output lkj/
 
     Contoh: xlkinerja dokumen lkj --dari-arsip --db postgresql://server/kinerja --output lkj/
     """
     from xlkinerja.errors import XlkinerjaError
-    from xlkinerja.jobs.lkj import lkj_from_archive, lkj_from_paths
+    from xlkinerja.jobs.lkj import lkj_from_archive, lkj_from_files
 
     if dari_arsip and paths:
         raise XlkinerjaError("berikan BERKAS atau --dari-arsip, tidak keduanya.")
@@ -111,12 +119,9 @@ def lkj(
         result = lkj_from_archive(output=output, db=db, master=master, tahun=tahun)
     elif not paths:
         raise XlkinerjaError(
-            "tidak ada workbook unit.", hint="Berikan BERKAS atau folder, atau --dari-arsip."
-        )
-    elif master is None:
-        raise XlkinerjaError(
-            "workbook master belum diberikan.", hint="Tambahkan --master MASTER.xlsx."
+            "tidak ada workbook unit.",
+            hint="Berikan REKAP.xlsx, BERKAS atau folder, atau --dari-arsip.",
         )
     else:
-        result = lkj_from_paths(paths, master=master, output=output, db=db)
+        result = lkj_from_files(paths, master=master, output=output, db=db)
     show(result, err, as_json=format == OutputFormat.json)

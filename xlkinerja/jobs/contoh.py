@@ -186,11 +186,9 @@ def _documents(
     except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
         pk = PkResult(skipped=exc.user_message())
     master_form, _ = normalise_form(read_form(master))
-    forms = [normalise_form(read_form(p))[0] for p in units]
     lkj = lkj_from_kompilasi(
         rekap.kompilasi,
         master_form,
-        forms,
         output=folder,
         db=output / "arsip.sqlite",
         sumber=f"{len(units)} workbook unit contoh",

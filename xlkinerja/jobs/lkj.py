@@ -3,9 +3,11 @@
 
 The year's numbers are compiled as `kompilasi` compiles them — from the unit workbooks
 given, or from the latest version of every unit in the archive (`--dari-arsip`) — through
-the same pipeline and aggregation, so they are the Rekap Capaian's numbers. The kendala and
-tindak lanjut come from the same workbooks' Capaian sheets (the compiled rekap does not
-carry them). Earlier years come from the archive: each earlier year's latest versions,
+the same pipeline and aggregation, so they are the Rekap Capaian's numbers; or they are
+read back from a compiled workbook (`REKAP.xlsx`, what kompilasi wrote), whose Rekap
+Capaian also carries the units' kendala and tindak lanjut. Both give the chapter the same
+`EksporSumber`. The master (sasaran, IKU, Renstra targets, programs) is the one given, else
+the archive's. Earlier years come from the archive: each earlier year's latest versions,
 compiled the same way; a year the archive does not hold is shown as "tidak ada data".
 """
 
@@ -19,16 +21,19 @@ from typing import Any
 
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.dokumen.lkj_write import write_lkj
 from xlkinerja.jobs.kompilasi_arsip import COMPILED_KINDS, _master, _year
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.specs import MASTER
 from xlkinerja.store.archive import Archive
+from xlkinerja.validation.normalise import normalise_form
 
 TAHUN_RIWAYAT = 4  # earlier years looked for in the archive
 
@@ -110,7 +115,7 @@ def _riwayat(
             work=Work(rekap=True),
             by_sheet=False,
         )
-        numbers = iku_tahunan(_kompilasi(checked))
+        numbers = iku_tahunan(from_kompilasi(_kompilasi(checked)))
         if numbers:
             found[year] = numbers
     years = sorted({*found, tahun - 1})
@@ -127,15 +132,8 @@ def lkj_from_paths(
     kompilasi = _kompilasi(checked)
     with Archive.open(db) as archive:
         riwayat, years = _riwayat(archive, kompilasi.tahun, master)
-    return _write(
-        _written(checked),
-        checked.forms,
-        kompilasi,
-        riwayat,
-        years,
-        output,
-        f"{len(files)} workbook",
-    )
+    source = f"{len(files)} workbook"
+    return _write(_written(checked), from_kompilasi(kompilasi), riwayat, years, output, source)
 
 
 def lkj_from_archive(
@@ -165,23 +163,85 @@ def lkj_from_archive(
         riwayat, years = _riwayat(archive, kompilasi.tahun, master_data)
         location = archive.location
     source = f"arsip {location}, {len(restored)} versi terakhir"
-    return _write(_written(checked), checked.forms, kompilasi, riwayat, years, output, source)
+    return _write(_written(checked), from_kompilasi(kompilasi), riwayat, years, output, source)
+
+
+def lkj_from_files(
+    paths: Sequence[Path],
+    *,
+    output: Path,
+    master: Path | None = None,
+    db: str | Path | None = None,
+) -> LkjResult:
+    """The chapter from what the user gave: one compiled workbook (`lkj_from_rekap`), or
+    unit workbooks and folders with their master (`lkj_from_paths`)."""
+    from xlkinerja.io.ekspor.rekap_read import is_rekap
+
+    rekaps = [p for p in paths if is_rekap(p)]
+    if rekaps and len(paths) == 1:
+        return lkj_from_rekap(rekaps[0], output=output, master=master, db=db)
+    if rekaps:
+        raise XlkinerjaError(
+            f"'{rekaps[0].name}' adalah rekap hasil kompilasi: berikan rekap itu saja, atau "
+            "workbook unit saja.",
+        )
+    if master is None:
+        raise XlkinerjaError(
+            "workbook master belum diberikan.", hint="Tambahkan --master MASTER.xlsx."
+        )
+    return lkj_from_paths(paths, master=master, output=output, db=db)
+
+
+def lkj_from_rekap(
+    rekap: Path,
+    *,
+    output: Path,
+    master: Path | None = None,
+    db: str | Path | None = None,
+) -> LkjResult:
+    """The chapter from a compiled workbook (rekap-kinerja.xlsx): its numbers, kendala and
+    budgets as the rekap shows them; the sasaran, IKU, Renstra targets and programs from the
+    master given, else the archive's latest master of the rekap's year; earlier years from
+    the archive at `db`."""
+    from xlkinerja.io.ekspor.rekap_read import read_rekap
+
+    sumber = read_rekap(rekap, ("lkj",))
+    with Archive.open(db) as archive:
+        versions = [] if master is not None else archive.submissions(tahun=sumber.tahun)
+        if master is None and not any(v.kind == MASTER.id.value for v in versions):
+            year = f" tahun {sumber.tahun}" if sumber.tahun is not None else ""
+            raise XlkinerjaError(
+                f"'{rekap.name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "
+                f"dan program diambil dari workbook master, dan arsip '{archive.location}' "
+                f"belum memuat workbook master{year}.",
+                hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
+            )
+        master_data, _ = _master(archive, master, sumber.tahun)
+        form, _ = normalise_form(master_data)
+        tahun_master = form.number("tahun")
+        if tahun_master is not None and sumber.tahun is not None and tahun_master != sumber.tahun:
+            raise XlkinerjaError(
+                f"workbook master tahun {tahun_master:.0f}, rekap '{rekap.name}' tahun "
+                f"{sumber.tahun}: IKU dan target Renstra harus dari master tahun rekap.",
+                hint="Berikan --master yang dipakai saat kompilasi rekap ini.",
+            )
+        riwayat, years = _riwayat(archive, sumber.tahun, master_data)
+    return _write(form, sumber, riwayat, years, output, f"rekap {rekap.name}")
 
 
 def lkj_from_kompilasi(
     kompilasi: Kompilasi,
     master: NormalForm,
-    forms: Sequence[NormalForm],
     *,
     output: Path,
     db: str | Path | None = None,
     sumber: str,
 ) -> LkjResult:
-    """The chapter from a kompilasi already made (the main job's): `forms` are the unit
-    workbooks it compiled, read for their kendala; earlier years from the archive at `db`."""
+    """The chapter from a kompilasi already made (the main job's); earlier years from the
+    archive at `db`."""
     with Archive.open(db) as archive:
         riwayat, years = _riwayat(archive, kompilasi.tahun, Path(master.file))
-    return _write(master, forms, kompilasi, riwayat, years, output, sumber)
+    return _write(master, from_kompilasi(kompilasi), riwayat, years, output, sumber)
 
 
 def _written(checked: Checked) -> NormalForm:
@@ -191,14 +251,13 @@ def _written(checked: Checked) -> NormalForm:
 
 def _write(
     master: NormalForm,
-    forms: Sequence[NormalForm],
-    kompilasi: Kompilasi,
+    sumber: EksporSumber,
     riwayat: dict[int, dict[str, Tahunan]],
     years: list[int],
     output: Path,
     source: str,
 ) -> LkjResult:
-    lkj = build_lkj(kompilasi, master, forms, riwayat, years)
+    lkj = build_lkj(sumber, master, riwayat, years)
     written = write_lkj(lkj, output)
     return LkjResult(
         lkj=lkj,

@@ -3,9 +3,12 @@ IKU the year's target, realisasi and capaian, the earlier years (from the archiv
 as `Riwayat`), the Renstra end target and the progress toward it, the factors behind the
 capaian (kendala and tindak lanjut from the units' Capaian sheets), and the budget.
 
-Numbers are the compiled ones (`Kompilasi`): an IKU's capaian is the Rekap Capaian's (the
-mean of its IKK's capaian at the latest triwulan reported). Its realisasi combines each
-IKK's at its latest reported triwulan by the rule of the Rekap Rencana Aksi
+Numbers are the compiled ones, taken from an `EksporSumber` — made from the compiled model
+in memory (`from_kompilasi`) or read back from the compiled workbook (the Rekap Capaian
+carries the kendala and tindak lanjut), one logic for both; the sasaran, IKU, Renstra
+targets and the institution's programs come from the master. An IKU's capaian is the Rekap
+Capaian's (the mean of its IKK's capaian at the latest triwulan reported). Its realisasi
+combines each IKK's at its latest reported triwulan by the rule of the Rekap Rencana Aksi
 (`domain.rollup.rollup_nilai`): only IKK of one satuan, summed when every one was derived
 by beban target, else averaged; IKK of different satuan are never combined, and a value
 that could not be read makes it unknown. Nothing is made up: what the data lacks stays
@@ -23,9 +26,9 @@ import pandas as pd
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
+from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.rollup import CaraNilai, RollupNilai, rollup_nilai
-from xlkinerja.kompilasi.model import Kompilasi
-from xlkinerja.specs import FormKind
+from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
 
 TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
@@ -116,29 +119,29 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def latest_tw(kompilasi: Kompilasi) -> int | None:
+def latest_tw(sumber: EksporSumber) -> int | None:
     """The latest triwulan for which any IKU has a capaian."""
-    frame = kompilasi.capaian_iku
+    frame = sumber.capaian_iku
     tws = frame.loc[frame["capaian"].notna(), "tw"]
     return int(tws.max()) if len(tws) else None
 
 
-def iku_tahunan(kompilasi: Kompilasi) -> dict[str, Tahunan]:
+def iku_tahunan(sumber: EksporSumber) -> dict[str, Tahunan]:
     """Each IKU's realisasi and capaian at the latest triwulan reported (see the module)."""
-    tw = latest_tw(kompilasi)
+    tw = latest_tw(sumber)
     if tw is None:
         return {}
-    cap = kompilasi.capaian_ikk
+    cap = sumber.capaian
     reported = cap[cap["tw"] <= tw].sort_values("tw", kind="stable")
     last = reported.groupby("kode_ikk").tail(1).set_index("kode_ikk")  # each IKK's latest
     realisasi: dict[str, RollupNilai] = {}
-    pk = kompilasi.rekap_pk.dropna(subset=["kode_iku", "kode_ikk"])
+    pk = sumber.ikk.dropna(subset=["kode_iku", "kode_ikk"])
     for code, rows in pk.groupby("kode_iku"):
         values = [_latest(last, str(ikk)) for ikk in rows["kode_ikk"]]
         beban = all(m == "beban target" for m in rows["metode_kaskade"])
         cara: CaraNilai = "jumlah" if beban else "rata-rata"
         realisasi[str(code)] = rollup_nilai(list(rows["satuan"]), values, cara, apa="realisasi")
-    iku = kompilasi.capaian_iku
+    iku = sumber.capaian_iku
     at = iku[iku["tw"] == tw].set_index("kode_iku")["capaian"]
     codes = set(realisasi) | {str(c) for c in at.index}
     out: dict[str, Tahunan] = {}
@@ -165,47 +168,42 @@ def _latest(last: pd.DataFrame, ikk: str) -> object:
     return alasan if isinstance(alasan, str) and "tidak dapat dibaca" in alasan else None
 
 
-def _faktor(forms: Sequence[NormalForm], iku_of: Mapping[str, str]) -> dict[str, list[Faktor]]:
+def _unit(kode: object, nama: object) -> str:
+    return _text(nama) or _text(kode) or ""
+
+
+def _faktor(faktor: pd.DataFrame) -> dict[str, list[Faktor]]:
+    """Per IKU, the kendala and tindak lanjut its IKK's units wrote, in the rekap's order."""
     out: dict[str, list[Faktor]] = {}
-    for form in forms:
-        if form.form.id != FormKind.UNIT:
+    columns = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "tw", "kendala", "tindak_lanjut")
+    for iku, kode, nama, ikk, tw, kendala, lanjut in zip(
+        *(faktor[c].tolist() for c in columns), strict=True
+    ):
+        if not isinstance(iku, str) or not isinstance(ikk, str):
             continue
-        unit = form.text("nama_unit") or form.text("kode_unit") or form.file
-        table = form.tables["capaian"]
-        for pos in positions(table):
-            kendala, lanjut = text(table, pos, "kendala"), text(table, pos, "tindak_lanjut")
-            ikk = text(table, pos, "kode_ikk")
-            if (kendala is None and lanjut is None) or ikk is None or ikk not in iku_of:
-                continue
-            tw = text(table, pos, "triwulan") or ""
-            out.setdefault(iku_of[ikk], []).append(Faktor(unit, ikk, tw, kendala, lanjut))
+        label = LABEL_TW[int(tw) - 1] if tw in (1, 2, 3, 4) else ""
+        item = Faktor(_unit(kode, nama), ikk, label, _text(kendala), _text(lanjut))
+        out.setdefault(iku, []).append(item)
     return out
 
 
 def build_lkj(
-    kompilasi: Kompilasi,
+    sumber: EksporSumber,
     master: NormalForm,
-    forms: Sequence[NormalForm],
     riwayat: Riwayat,
     tahun_riwayat: Sequence[int],
 ) -> Lkj:
-    """The chapter from the compiled institution, its master, the forms compiled (for the
-    kendala) and the earlier years found in the archive (`tahun_riwayat`: the years shown,
-    a year without data in `riwayat` says so)."""
-    tahun = kompilasi.tahun
+    """The chapter from the compiled institution (`sumber`: in memory or read back from
+    the rekap), its master, and the earlier years found in the archive (`tahun_riwayat`: the
+    years shown, a year without data in `riwayat` says so)."""
+    tahun = sumber.tahun
     awal = master.number("tahun_awal_renstra")
     ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
     tahun_akhir = int(awal) + 4 if awal is not None else None
-    this_year = iku_tahunan(kompilasi)
-    pk = kompilasi.rekap_pk
-    iku_of = {
-        str(ikk): str(iku)
-        for ikk, iku in zip(pk["kode_ikk"], pk["kode_iku"], strict=True)
-        if isinstance(ikk, str) and isinstance(iku, str)
-    }
-    faktor = _faktor(forms, iku_of)
-    predikat = kompilasi.capaian_iku
-    tw = latest_tw(kompilasi)
+    this_year = iku_tahunan(sumber)
+    faktor = _faktor(sumber.faktor)
+    predikat = sumber.capaian_iku
+    tw = latest_tw(sumber)
     at_tw = predikat[predikat["tw"] == tw].set_index("kode_iku")["predikat"]
     catatan: list[str] = []
     table = master.tables["iku"]
@@ -242,12 +240,11 @@ def build_lkj(
         SasaranLkj(i, key, name, items)
         for i, (key, (name, items)) in enumerate(groups.items(), start=1)
     ]
+    budget = sumber.anggaran
     anggaran = [
-        AnggaranLkj(str(u), str(p), _number(a), None)
-        for u, p, a in zip(
-            kompilasi.anggaran["nama_unit"],
-            kompilasi.anggaran["program"],
-            kompilasi.anggaran["anggaran"],
+        AnggaranLkj(_unit(k, u), _text(p) or "", _number(a), None)
+        for k, u, p, a in zip(
+            *(budget[c].tolist() for c in ("kode_unit", "nama_unit", "program", "anggaran")),
             strict=True,
         )
     ]
@@ -265,7 +262,7 @@ def build_lkj(
         "efisiensi anggaran belum dapat dihitung"
     )
     return Lkj(
-        instansi=kompilasi.instansi,
+        instansi=sumber.instansi,
         tahun=tahun,
         tw=tw,
         tahun_akhir=tahun_akhir,

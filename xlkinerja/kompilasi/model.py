@@ -22,7 +22,8 @@ rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_i
                otherwise; cara_agregasi says which, or why nothing)
 capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), target,
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
-               berkas, baris
+               kendala, tindak_lanjut (as the unit wrote them on that quarter's Capaian
+               row), berkas, baris
 capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of its IKK's capaian: capaian has
                no satuan; unknown when an IKK's is unknown because a value could not be
                read: keterangan says which), status, predikat, jumlah_ikk, keterangan
@@ -109,6 +110,8 @@ CAPAIAN_IKK_COLUMNS = (
     "status",
     "predikat",
     "alasan",
+    "kendala",
+    "tindak_lanjut",
     "berkas",
     "baris",
 )

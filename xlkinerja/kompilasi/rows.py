@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from xlkinerja.core.normal import NormalForm, NormalTable
-from xlkinerja.core.table_access import positions, val
+from xlkinerja.core.table_access import positions, text, val
 from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
 
 Rows = list[dict[str, object]]
@@ -91,6 +91,8 @@ def unit_rows(
                     "realisasi": row.hasil.realisasi,
                     "capaian": row.hasil.nilai,
                     "alasan": row.hasil.alasan,
+                    "kendala": text(cap, row.pos, "kendala"),
+                    "tindak_lanjut": text(cap, row.pos, "tindak_lanjut"),
                     "tak_terbaca": bool(row.hasil.tak_terbaca),
                     "baris": cap.rows[row.pos],
                 }

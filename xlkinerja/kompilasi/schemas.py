@@ -106,6 +106,8 @@ class CapaianIkk(_Frame):
     status: Series[str] = pa.Field(nullable=True)
     predikat: Series[str] = pa.Field(nullable=True)
     alasan: Series[str] = pa.Field(nullable=True)
+    kendala: Series[str] = pa.Field(nullable=True)
+    tindak_lanjut: Series[str] = pa.Field(nullable=True)
     berkas: Series[str]
     baris: Series[int]
 

@@ -1,6 +1,7 @@
-"""A compiled workbook (rekap-kinerja.xlsx, io/rekap/) read back into what an export is made
-from (kompilasi/ekspor_sumber.py), so `xlkinerja ekspor REKAP.xlsx` exports what the
-rekap shows without the unit workbooks.
+"""A compiled workbook (rekap-kinerja.xlsx, io/rekap/) read back into what an export and the
+LKj chapter are made from (kompilasi/ekspor_sumber.py), so `xlkinerja ekspor REKAP.xlsx`
+exports, and `xlkinerja dokumen lkj REKAP.xlsx` writes, what the rekap shows without the
+unit workbooks.
 
 The sheets are read by their headers and the labels the rekap writer puts on its rows (the
 IKU rows' "Institusi", the section titles), taken from the writer's own modules; a test
@@ -22,23 +23,27 @@ from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.errors import WorkbookError
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.reader import check_file
+from xlkinerja.io.rekap.sheet_capaian import FAKTOR_KOLOM, PREDIKAT_COL, STATUS_COL
+from xlkinerja.io.rekap.sheet_capaian import KOLOM as CAPAIAN_KOLOM
 from xlkinerja.io.rekap.sheet_capaian import NAME as CAPAIAN
+from xlkinerja.io.rekap.sheet_rekap_pk import ANGGARAN_KOLOM, GRAND_TOTAL, ORPHAN_TITLE
 from xlkinerja.io.rekap.sheet_rekap_pk import NAME as REKAP_PK
-from xlkinerja.io.rekap.sheet_rekap_pk import ORPHAN_TITLE
 from xlkinerja.io.rekap.sheet_rekap_ra import NAME as REKAP_RA
 from xlkinerja.io.rekap.sheet_rekap_skp import HEADERS as SKP_HEADERS
 from xlkinerja.io.rekap.sheet_rekap_skp import NAME as REKAP_SKP
 from xlkinerja.io.rekap.sheet_ringkasan import NAME as RINGKASAN
 from xlkinerja.io.rekap.sheet_status import NAME as STATUS
-from xlkinerja.kompilasi.ekspor_sumber import CAPAIAN as CAPAIAN_COLUMNS
 from xlkinerja.kompilasi.ekspor_sumber import (
+    ANGGARAN,
     CAPAIAN_IKU,
+    FAKTOR,
     IKK,
     IKU,
     SKP,
     TW,
     EksporSumber,
 )
+from xlkinerja.kompilasi.ekspor_sumber import CAPAIAN as CAPAIAN_COLUMNS
 
 Grid = list[list[Any]]
 INSTITUSI = "Institusi"  # the Unit of an IKU row on Rekap PK (sheet_rekap_pk.py)
@@ -48,30 +53,44 @@ YEAR = re.compile(r"\bTahun (\d{4})\b")
 TW_OF = {label: n for n, label in enumerate(LABEL_TW, start=1)}
 
 
-# The sheets each export table is made from (besides the cover and Status Pengumpulan).
+# The sheets each export table, and the LKj, is made from (besides the cover and Status
+# Pengumpulan).
 SHEETS_OF = {
     "hierarki": (REKAP_PK, REKAP_RA, CAPAIAN),
     "pk": (REKAP_PK,),
     "realisasi": (REKAP_PK, CAPAIAN),
     "skp": (REKAP_SKP,),
+    "lkj": (REKAP_PK, CAPAIAN),
 }
+REKAP_SHEETS = (RINGKASAN, STATUS, REKAP_PK, REKAP_RA, CAPAIAN, REKAP_SKP)
+
+
+def is_rekap(path: Path) -> bool:
+    """Whether `path` is a compiled workbook (by its sheets: a form workbook has none of
+    the rekap's own), checked as every workbook is before it is opened."""
+    if not path.is_file() or path.suffix.lower() != ".xlsx":
+        return False
+    check_file(path)
+    check_package(path)
+    try:
+        names = set(calamine.CalamineWorkbook.from_path(str(path)).sheet_names)
+    except Exception:  # not a workbook calamine reads: the form reader says why
+        return False
+    return RINGKASAN in names and CAPAIAN in names
 
 
 def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
     """The export's source from the compiled workbook at `path`; with `tables` (names of
-    export tables), only the sheets they are made from are read (the others' frames are
-    empty): Rekap Capaian alone is ~200,000 rows for 1,000 units."""
+    export tables, or "lkj"), only the sheets they are made from are read (the others'
+    frames are empty, and so are `faktor` and `anggaran` without "lkj"): Rekap Capaian
+    alone is ~200,000 rows for 1,000 units."""
     check_file(path)
     check_package(path)
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types
         raise WorkbookError(f"tidak dapat dibuka ({exc}).", path=path) from exc
-    missing = [
-        name
-        for name in (RINGKASAN, STATUS, REKAP_PK, REKAP_RA, CAPAIAN, REKAP_SKP)
-        if name not in book.sheet_names
-    ]
+    missing = [name for name in REKAP_SHEETS if name not in book.sheet_names]
     if missing:
         raise WorkbookError(
             f"bukan workbook rekap xlkinerja yang lengkap: lembar {', '.join(missing)} tidak ada.",
@@ -79,7 +98,9 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
             hint="Berikan rekap-kinerja.xlsx hasil 'xlkinerja kompilasi' (versi ini), atau "
             "buat ulang rekapnya.",
         )
-    wanted = {s for t in (SHEETS_OF if tables is None else tables) for s in SHEETS_OF[t]}
+    names = set(SHEETS_OF if tables is None else tables)
+    wanted = {s for t in names for s in SHEETS_OF[t]}
+    lkj = "lkj" in names  # its budgets and kendala: only for the LKj (a cost on 1,000 units)
 
     def grid(name: str) -> Grid:
         if name not in wanted and name not in (RINGKASAN, STATUS):
@@ -92,12 +113,13 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
             ) from exc
         return rows
 
-    reader = _Rekap(path)
+    reader = _Rekap(path, lkj=lkj)
     instansi, tahun = reader.cover(grid(RINGKASAN))
     units = reader.units(grid(STATUS))
-    iku, ikk = reader.rekap_pk(grid(REKAP_PK), units)
+    pk_rows = grid(REKAP_PK)
+    iku, ikk = reader.rekap_pk(pk_rows, units)
     iku_tw, ikk_tw = reader.rekap_ra(grid(REKAP_RA))
-    capaian_iku, capaian = reader.capaian(grid(CAPAIAN), units)
+    capaian_iku, capaian, faktor = reader.capaian(grid(CAPAIAN), units)
     iku = iku.merge(iku_tw, on="kode_iku", how="left") if len(iku) else _empty(IKU)
     ikk = ikk.merge(ikk_tw, on=["kode_ikk", "nama_unit"], how="left") if len(ikk) else _empty(IKK)
     return EksporSumber(
@@ -108,6 +130,8 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> EksporSumber:
         capaian=capaian,
         capaian_iku=capaian_iku,
         skp=reader.skp(grid(REKAP_SKP)),
+        faktor=faktor,
+        anggaran=reader.anggaran(pk_rows if lkj else []),
     )
 
 
@@ -143,8 +167,9 @@ def _numbers(values: Sequence[Any]) -> list[float | None]:
 
 
 class _Rekap:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, lkj: bool) -> None:
         self.path = path
+        self.lkj = lkj  # read what only the LKj needs
 
     def header(self, rows: Grid, sheet: str, first: Sequence[str], start: int = 0) -> int:
         """The index of the row whose first cells are `first`."""
@@ -222,9 +247,38 @@ class _Rekap:
                     "satuan": _text(row[4]),
                     "arah": _text(row[5]),
                     "target": _number(row[3]),
+                    "metode_kaskade": _text(row[6]),
                 }
             )
         return pd.DataFrame(iku), pd.DataFrame(ikk)
+
+    def anggaran(self, rows: Grid) -> pd.DataFrame:
+        """The units' PK budgets: a unit's row (its code and name, the total), then its
+        programs (no code), until the grand total."""
+        if not rows:
+            return _empty(ANGGARAN)
+        first = tuple(k.header for k in ANGGARAN_KOLOM[:3])
+        start = self.header(rows, REKAP_PK, first)
+        out: list[dict[str, Any]] = []
+        unit: tuple[str | None, str | None] | None = None
+        for row in rows[start + 1 :]:
+            kode, teks = _text(row[0]), _text(row[1])
+            if teks == GRAND_TOTAL or all(_v(c) is None for c in row[:4]):
+                break
+            if kode is not None:
+                unit = (kode, teks)
+            elif unit is not None:  # before any unit: the "no budget" note
+                kode_unit, nama_unit = unit
+                amount = _number(row[2])
+                out.append(
+                    {
+                        "kode_unit": kode_unit,
+                        "nama_unit": nama_unit,
+                        "program": teks,
+                        "anggaran": amount,
+                    }
+                )
+        return pd.DataFrame(out, columns=list(ANGGARAN))
 
     def rekap_ra(self, rows: Grid) -> tuple[pd.DataFrame, pd.DataFrame]:
         if not rows:
@@ -250,10 +304,14 @@ class _Rekap:
             ),
         )
 
-    def capaian(self, rows: Grid, units: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def capaian(
+        self, rows: Grid, units: dict[str, str]
+    ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         if not rows:
-            return _empty(CAPAIAN_IKU), _empty(CAPAIAN_COLUMNS)
+            return _empty(CAPAIAN_IKU), _empty(CAPAIAN_COLUMNS), _empty(FAKTOR)
         start = self.header(rows, CAPAIAN, ("Kode", "Indikator Kinerja Utama"))
+        # The predikat is shown for the latest quarter, the one the status header names.
+        latest = TW_OF.get(str(rows[start][STATUS_COL]).removeprefix("Status "))
         iku: list[dict[str, Any]] = []
         for row in rows[start + 1 :]:
             kode = _text(row[0])
@@ -262,7 +320,10 @@ class _Rekap:
             for i in range(4):
                 value = _number(row[4 + i])
                 if value is not None:
-                    iku.append({"kode_iku": kode, "tw": i + 1, "capaian": value})
+                    predikat = _text(row[PREDIKAT_COL]) if i + 1 == latest else None
+                    iku.append(
+                        {"kode_iku": kode, "tw": i + 1, "capaian": value, "predikat": predikat}
+                    )
         start = self.header(rows, CAPAIAN, ("IKU", "Unit", "Kode IKK"), start)
         # Section C is the biggest table of the rekap (a row per IKK and quarter): read it
         # column by column with the cell rules inlined.
@@ -271,7 +332,7 @@ class _Rekap:
             if row[2] == "" and row[4] == "":
                 break
             body.append(row)
-        columns = list(zip(*body, strict=True)) if body else [()] * 11
+        columns = list(zip(*body, strict=True)) if body else [()] * len(CAPAIAN_KOLOM)
         unit = [u if u != "" else None for u in columns[1]]
         frame = pd.DataFrame(
             {
@@ -288,7 +349,30 @@ class _Rekap:
             },
             columns=list(CAPAIAN_COLUMNS),
         )
-        return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame
+        faktor = self.faktor(frame, rows[start], columns)
+        return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame, faktor
+
+    def faktor(self, frame: pd.DataFrame, header: list[Any], columns: list[Any]) -> pd.DataFrame:
+        """The IKK rows with a kendala or a tindak lanjut (asked for by the LKj only; a rekap
+        made before the Rekap Capaian showed them cannot give them: said, not left out)."""
+        if not self.lkj:
+            return _empty(FAKTOR)
+        where = {str(h): i for i, h in enumerate(header)}
+        if not all(k.header in where for k in FAKTOR_KOLOM):
+            raise WorkbookError(
+                "bagian C tidak memuat kolom Kendala dan Tindak Lanjut (rekap dibuat oleh "
+                "xlkinerja versi lama), padahal analisis faktor Laporan Kinerja memerlukannya.",
+                path=self.path,
+                sheet=CAPAIAN,
+                hint="Buat ulang rekap dengan 'xlkinerja kompilasi'.",
+            )
+        texts = {
+            key: pd.Series(_texts(columns[where[k.header]]), dtype=object)
+            for key, k in zip(FAKTOR[-2:], FAKTOR_KOLOM, strict=True)
+        }
+        out = frame[list(FAKTOR[:-2])].assign(**texts)
+        written = out[FAKTOR[-2]].notna() | out[FAKTOR[-1]].notna()
+        return out[written].reset_index(drop=True)
 
     def skp(self, rows: Grid) -> pd.DataFrame:
         if not rows:

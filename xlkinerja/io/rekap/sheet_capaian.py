@@ -1,6 +1,7 @@
 """Sheet "Rekap Capaian": A. capaian per IKU per quarter with a column chart (latest TW) and
 a trend chart; B. capaian per unit with a bar chart; C. every IKK's target, realisasi,
-capaian, status and predikat per quarter. Status colours follow the master's thresholds."""
+capaian, status and predikat per quarter, with the kendala and tindak lanjut the unit wrote
+for that quarter. Status colours follow the master's thresholds."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from xlkinerja.io.template_writer import LINE_HEIGHT
 from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS, Kompilasi
 
 NAME = "Rekap Capaian"
+FAKTOR_KOLOM = (Kolom("Kendala", 30, wrap=True), Kolom("Tindak Lanjut", 30, wrap=True))
 KOLOM = (
     Kolom("IKU", 10),
     Kolom("Unit", 22, wrap=True),
@@ -40,6 +42,7 @@ KOLOM = (
     Kolom("Status", 9, status=True),
     Kolom("Predikat", 13, wrap=True),
     Kolom("Keterangan", 28, wrap=True),
+    *FAKTOR_KOLOM,  # as the unit wrote them for that quarter
 )
 PIVOT_COLUMNS_IKU = (
     "kode_iku",
@@ -52,7 +55,7 @@ PIVOT_COLUMNS_IKU = (
 )
 IKU_TAILS = (("Predikat", "predikat"), ("Jumlah IKK", "jumlah_ikk"))
 TW_FIRST_COL = 4  # pivots: TW I..IV in columns E..H
-STATUS_COL, PREDIKAT_COL, LAST_COL = 8, 9, 10
+STATUS_COL, PREDIKAT_COL, LAST_COL = 8, 9, len(KOLOM) - 1
 CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"
 CHART_HEIGHT = 300  # px, the two charts of section A
 UNIT_CHART_MAX = 40  # a bar chart of more units is unreadable; the table has them all
@@ -338,6 +341,8 @@ def write_capaian(buku: Buku) -> dict[str, int]:
         objects(ikk["status"]),
         objects(ikk["predikat"]),
         objects(ikk["alasan"]),
+        objects(ikk["kendala"]),
+        objects(ikk["tindak_lanjut"]),
     ]
     end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL])
     ws.set_h_pagebreaks(breaks)

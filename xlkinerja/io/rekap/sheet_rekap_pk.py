@@ -39,6 +39,7 @@ ANGGARAN_KOLOM = (
     Kolom("Keterangan", 40, wrap=True),
 )
 UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
+GRAND_TOTAL = "Jumlah anggaran seluruh unit"
 ORPHAN_TITLE = "IKK tanpa IKU induk"
 ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
 UNCOVERED_NOTE = "Belum diturunkan ke unit mana pun"
@@ -175,7 +176,7 @@ def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
         for i in at:
             add("anak", None, _v(programs[i]), _v(values[i]), notes[i])
     if len(df):
-        add("jumlah", None, "Jumlah anggaran seluruh unit", *total(list(range(len(df))), amounts))
+        add("jumlah", None, GRAND_TOTAL, *total(list(range(len(df))), amounts))
     return rows, len(df)
 
 

@@ -32,7 +32,7 @@ SHEETS = (
     (STATUS, "Berkas setiap unit: diterima, tepat waktu atau terlambat, galat"),
     (REKAP_PK, "IKU institusi dengan IKK setiap unit, dan anggaran per unit"),
     (REKAP_RA, "Target triwulan (TW I–IV) per IKK dan gabungannya per IKU"),
-    (CAPAIAN, "Capaian per IKU, per unit dan per IKK, dengan grafik"),
+    (CAPAIAN, "Capaian per IKU, unit dan IKK, kendala dan tindak lanjut, grafik"),
     (POHON, "Pohon kinerja IKU → IKK → RHK"),
     (REKAP_SKP, "SKP setiap pegawai: RHK, IKI, target dan realisasi per periode"),
     (TEMUAN, "Semua temuan validasi dan berkas yang tidak terbaca"),
