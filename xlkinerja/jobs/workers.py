@@ -201,6 +201,8 @@ def _start_forkserver_shielded() -> None:
 
 
 SERVER_PARENT = "XLKINERJA_FORKSERVER_PARENT"  # set while this process starts its fork server
+
+
 def _fork_server_parent() -> int | None:
     """In a fork server this program started from its main thread (it imports this module
     as its preload), the program's pid; elsewhere None. (The server's forks — the workers —
