@@ -20,6 +20,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import partial
 from typing import Any, Protocol
 
 import numpy as np
@@ -27,6 +28,7 @@ import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
+from xlkinerja.io.forked import ForkedText
 from xlkinerja.io.xml_text import escape_text, t_element
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -44,6 +46,22 @@ class BlockColumn:
 
     values: Any  # a sequence, NumPy array or pandas Series
     formats: Any
+
+
+@dataclass(frozen=True)
+class CodedFormats:
+    """One format per row given as codes into `uniques` (as pd.factorize gives them): for a
+    caller that knows the rows' looks already, so the block need not factorize formats."""
+
+    codes: np.ndarray
+    uniques: Sequence[Any]
+
+
+def _coded(formats: Any) -> tuple[np.ndarray, list[Any]]:
+    if isinstance(formats, CodedFormats):
+        return formats.codes, list(formats.uniques)
+    codes, uniques = pd.factorize(np.asarray(formats, dtype=object))
+    return codes, uniques.tolist()
 
 
 @dataclass(frozen=True)
@@ -152,11 +170,13 @@ def _tails(values: Any, formats: Any, renderer: _Renderer) -> tuple[np.ndarray, 
     if string_cells > string_uniques and renderer.sst is not None:
         renderer.sst.count += string_cells - string_uniques  # one per cell, as write_string
 
-    if isinstance(formats, Sequence | np.ndarray | pd.Series) and not isinstance(formats, str):
-        fcodes, funiques = pd.factorize(np.asarray(formats, dtype=object))
+    if isinstance(formats, CodedFormats | Sequence | np.ndarray | pd.Series) and not isinstance(
+        formats, str
+    ):
+        fcodes, funiques = _coded(formats)
         if len(fcodes) != len(slots):
             raise ValueError("formats: one per row")
-        xfs = [f._get_xf_index() if f is not None else 0 for f in funiques.tolist()]
+        xfs = [f._get_xf_index() if f is not None else 0 for f in funiques]
         key = slots * len(xfs) + fcodes
         kcodes, kuniques = pd.factorize(key)
         lut = [
@@ -191,6 +211,8 @@ def render_block(
     workbook state is touched, and the block can be rendered in another process — its
     formats' xf indexes made beforehand)."""
     n = len(_as_array(columns[0].values))
+    if callable(heights):
+        heights = heights()
     tails = tuple(_tails(c.values, c.formats, _Renderer(sst))[0] for c in columns)
     letters = [xl_col_to_name(first_col + i) for i in range(len(columns))]
     cells = "".join(f'<c r="{letter}{{0}}"{{{i + 2}}}' for i, letter in enumerate(letters))
@@ -198,9 +220,31 @@ def render_block(
     return _Block(first_row, first_row + n - 1, template, _height_attrs(heights, n), tails)
 
 
+def _render_inline(
+    first_row: int, columns: Sequence[BlockColumn], heights: Any, first_col: int, file: Any
+) -> None:
+    render_block(first_row, columns, heights, first_col).write(file)
+
+
+def _assign_xf_indexes(formats: Any) -> None:
+    """Give the formats of a column their xf index now, in the order rendering here would
+    (a block rendered elsewhere reads them)."""
+    if isinstance(formats, CodedFormats | Sequence | np.ndarray | pd.Series) and not isinstance(
+        formats, str
+    ):
+        for fmt in _coded(formats)[1]:
+            if fmt is not None:
+                fmt._get_xf_index()
+    elif formats is not None:
+        formats._get_xf_index()
+
+
 class RenderedRows(Protocol):
     def write(self, fh: Any) -> None:
         """Write the rows' XML (`<row>` elements) to the sheet file `fh`."""
+
+    def close(self) -> None:
+        """Stop rendering them: the sheet is not written."""
 
 
 @dataclass(frozen=True)
@@ -231,11 +275,15 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no typ
         columns: Sequence[BlockColumn],
         heights: Any = None,
         first_col: int = 0,
+        *,
+        background: bool = False,
     ) -> int:
         """Write a block of rows from `first_row` on; returns the row after the block.
 
-        `heights` is None or one height in points per row (NaN/None = default height). The
-        block's rows must hold nothing else: no other cell and no `set_row`.
+        `heights` is None, one height in points per row (NaN/None = default height), or a
+        function that gives them. The block's rows must hold nothing else: no other cell and
+        no `set_row`. `background`: the block is rendered by a forked child process while
+        this one goes on (io/forked.py; its texts then inline strings, not shared ones).
         """
         if not columns:
             return first_row
@@ -250,6 +298,11 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no typ
             last_row, last_col
         ):
             raise ValueError(f"rows {first_row}..{last_row} are outside the worksheet")
+        if background:
+            for column in columns:
+                _assign_xf_indexes(column.formats)
+            render = partial(_render_inline, first_row, columns, heights, first_col)
+            return self.add_rendered(first_row, n, len(columns), ForkedText(render), first_col)
         self._add_block(render_block(first_row, columns, heights, first_col, self.str_table))
         return last_row + 1
 
@@ -261,17 +314,28 @@ class FastWorksheet(Worksheet):  # type: ignore[misc]  # XlsxWriter ships no typ
         self._add_block(block)
         return block.last + 1
 
-    def add_rendered(self, first_row: int, rows: int, cols: int, source: RenderedRows) -> int:
+    def add_rendered(
+        self, first_row: int, rows: int, cols: int, source: RenderedRows, first_col: int = 0
+    ) -> int:
         """Reserve `rows` rows of `cols` columns from `first_row` for rows rendered elsewhere
         (`render_block` without a shared string table, e.g. in a child process): `source`
         writes their XML when the sheet is written. Returns the row after them."""
         if rows <= 0:
             return first_row
         last_row = first_row + rows - 1
-        if self._check_dimensions(first_row, 0) or self._check_dimensions(last_row, cols - 1):
+        if self._check_dimensions(first_row, first_col) or self._check_dimensions(
+            last_row, first_col + cols - 1
+        ):
             raise ValueError(f"rows {first_row}..{last_row} are outside the worksheet")
         self._add_block(_Rendered(first_row, last_row, source))
         return last_row + 1
+
+    def abandon(self) -> None:
+        """Stop the child processes still rendering this sheet's blocks (the workbook is
+        not written after all)."""
+        for block in self._blocks:
+            if isinstance(block, _Rendered):
+                block.source.close()
 
     def _add_block(self, block: _Block | _Rendered) -> None:
         for other in self._blocks:

@@ -27,7 +27,7 @@ from xlkinerja.cascade.layout import (
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet, render_block
+from xlkinerja.io.fastsheet import BlockColumn, CodedFormats, FastWorksheet, render_block
 from xlkinerja.io.forked import ForkedText
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
 from xlkinerja.io.template_writer import DOCUMENT_DATE, LINE_HEIGHT
@@ -257,11 +257,13 @@ def _block(prepared: _Prepared, sst: Any | None) -> Any:
         [n.status.value if n.status else unknown[n.tak_terbaca] for n in nodes],
         prepared.notes,
     ]
-    columns = []
-    for col in range(len(HEADERS)):
-        lut = np.empty(len(prepared.per_look), dtype=object)
-        lut[:] = [formats_of[col] for formats_of in prepared.per_look]
-        columns.append(BlockColumn(values[col], lut[prepared.look_codes]))
+    columns = [
+        BlockColumn(
+            values[col],
+            CodedFormats(prepared.look_codes, [look[col] for look in prepared.per_look]),
+        )
+        for col in range(len(HEADERS))
+    ]
     return render_block(prepared.first_row, columns, _heights(nodes, values), sst=sst)
 
 
@@ -274,19 +276,18 @@ def _node_rows(
     first_row: int,
     rows: Sequence[tuple[CascadeNode, CascadeNode | None]],
     formats: CellFormats,
-    pending: list[ForkedText] | None,
+    background: bool,
 ) -> int:
     """Write the nodes' rows as one block from `first_row`; returns the row after it.
-    With `pending`, the block is rendered by a child process meanwhile (inline strings),
-    appended to `pending`; otherwise here, its texts in the shared string table."""
+    `background`: rendered by a child process meanwhile (inline strings); otherwise here,
+    its texts in the shared string table."""
     if not rows:
         return first_row
     prepared = _prepare(first_row, rows, formats)
-    if pending is None:
+    if not background:
         return int(ws.add_block(_block(prepared, ws.str_table)))
     source = ForkedText(partial(_render_inline, prepared))
-    pending.append(source)
-    return ws.add_rendered(first_row, len(rows), len(HEADERS), source)
+    return int(ws.add_rendered(first_row, len(rows), len(HEADERS), source))
 
 
 def _heights(nodes: Sequence[CascadeNode], values: Sequence[Sequence[Any]]) -> np.ndarray:
@@ -329,7 +330,6 @@ def _print_setup(ws: Any, title: str, last_row: int) -> None:
 class TreeSheet(NamedTuple):
     worksheet: Any
     rows: int  # the nodes' rows written
-    pending: list[ForkedText]  # rows rendered by child processes (`close` them on failure)
 
 
 def write_tree_sheet(
@@ -343,13 +343,12 @@ def write_tree_sheet(
     title = title_text(tree)
     _heading(workbook, ws, title, tree)
     in_tree, orphans = _rows(tree)
-    pending: list[ForkedText] | None = [] if in_background else None
-    row = _node_rows(ws, HEADER_ROW + 1, in_tree, formats, pending)
+    row = _node_rows(ws, HEADER_ROW + 1, in_tree, formats, in_background)
     if orphans:
         _orphan_heading(workbook, ws, row)
-        row = _node_rows(ws, row + 1, orphans, formats, pending)
+        row = _node_rows(ws, row + 1, orphans, formats, in_background)
     _print_setup(ws, title, max(row - 1, HEADER_ROW))
-    return TreeSheet(ws, len(in_tree) + len(orphans), pending or [])
+    return TreeSheet(ws, len(in_tree) + len(orphans))
 
 
 def write_tree_workbook(tree: CascadeTree, path: Path) -> None:

@@ -344,7 +344,8 @@ def write_capaian(buku: Buku) -> dict[str, int]:
         objects(ikk["kendala"]),
         objects(ikk["tindak_lanjut"]),
     ]
-    end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL])
+    # The biggest table: rendered by a child process while the other sheets are written.
+    end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL], background=True)
     ws.set_h_pagebreaks(breaks)
     # the header sits below the charts; frozen, they would fill the screen
     buku.print_setup(ws, NAME, header_row, LAST_COL, end, freeze=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -125,8 +126,11 @@ def write_table(
     variants: Any = None,
     statuses: Any = None,
     cell_variants: Mapping[int, Any] | None = None,
+    *,
+    background: bool = False,
 ) -> int:
     """Rows of a table from `first_row` on (columns of values); returns the next row.
+    `background`: rendered by a child process meanwhile (FastWorksheet.add_rows).
 
     `variants`: per row the look of the row (see styles.VARIANTS), None = all "biasa";
     `statuses`: per row the status ("merah"/"kuning"/"hijau"/None) for status columns;
@@ -142,7 +146,8 @@ def write_table(
         for col, (vals, k) in enumerate(zip(values, kolom, strict=True))
     ]
     bold = None if var is None else np.isin(var, list(BOLD_VARIANTS))
-    return ws.add_rows(first_row, columns, heights=row_heights(values, kolom, bold))
+    heights = partial(row_heights, values, kolom, bold)
+    return ws.add_rows(first_row, columns, heights=heights, background=background)
 
 
 def section(ws: Any, styles: Styles, row: int, title: str, last_col: int) -> None:

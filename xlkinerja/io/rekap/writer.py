@@ -15,7 +15,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.forked import ForkedText
 from xlkinerja.io.pohon.sheet import write_tree_sheet
 from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.package import Workbook
@@ -47,17 +46,12 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
     """Write the compiled workbook to `path` (replaced only when complete); fills
     `k.baris_ditulis` with the rows written per table of the Kompilasi."""
     ditulis: dict[str, int] = {}
-    pending: list[ForkedText] = []
     with atomic_path(path) as tmp:
+        workbook = Workbook(
+            str(tmp),
+            {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+        )
         try:
-            workbook = Workbook(
-                str(tmp),
-                {
-                    "strings_to_numbers": False,
-                    "strings_to_formulas": False,
-                    "strings_to_urls": False,
-                },
-            )
             workbook.set_properties(
                 {
                     "title": f"Kompilasi Kinerja {k.instansi}{tahun_text(k.tahun)}",
@@ -73,9 +67,7 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
             # written (see io/forked.py): the sheets before it are added (empty) first.
             for name in SHEET_ORDER[1 : SHEET_ORDER.index(POHON)]:
                 buku.sheet(name)
-            tree = write_tree_sheet(workbook, k.pohon, POHON, in_background=True)
-            pending = tree.pending
-            ditulis["pohon"] = tree.rows
+            ditulis["pohon"] = write_tree_sheet(workbook, k.pohon, POHON, in_background=True).rows
             ditulis |= write_status(buku)
             ditulis |= write_rekap_pk(buku)
             ditulis |= write_rekap_ra(buku)
@@ -86,7 +78,7 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
             cover.activate()
             workbook.close()
         finally:
-            for source in pending:
-                source.close()  # nothing left running when the writing failed
+            for sheet in workbook.worksheets():
+                sheet.abandon()  # no child left rendering when the writing failed
     k.baris_ditulis = ditulis
     return path
