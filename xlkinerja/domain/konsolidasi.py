@@ -94,6 +94,8 @@ def _tak_terbaca(what: str, value: object) -> str:
 
 def _per_tw(nilai_tw: NilaiTriwulan) -> dict[int, object] | str:
     """{1..4: value} or the reason (Indonesian) why the quarters cannot be read."""
+    if type(nilai_tw) is dict and all(type(k) is int and 1 <= k <= 4 for k in nilai_tw):
+        return nilai_tw  # already {1..4: value} (as the workbook rules pass them)
     if isinstance(nilai_tw, str | bytes) or not isinstance(nilai_tw, Mapping | Sequence):
         return "nilai triwulan harus berupa daftar TW I..TW IV"
     if isinstance(nilai_tw, Mapping):
