@@ -15,7 +15,7 @@ from typing import IO
 
 import pytest
 
-from xlkinerja.io.forked import ForkedText
+from xlkinerja.io.forked import ForkedText, ForkedValue
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux")
 
@@ -94,3 +94,33 @@ def test_the_child_dies_with_its_parent(tmp_path: Path):
     while _alive(child) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _alive(child)
+
+
+def test_a_value_computed_by_the_child_comes_back_whole():
+    parent = os.getpid()
+
+    def compute() -> dict[str, object]:
+        return {"anak": os.getpid() != parent, "angka": list(range(50_000))}
+
+    value = ForkedValue(compute).result()
+    assert value == {"anak": True, "angka": list(range(50_000))}
+    assert ForkedValue(compute, fork=False).result()["anak"] is False
+
+
+def test_a_failing_child_value_is_computed_here():
+    parent = os.getpid()
+
+    def compute() -> int:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies without a value
+        return 42
+
+    assert ForkedValue(compute).result() == 42
+
+
+def test_an_error_of_the_computation_is_raised_here():
+    def compute() -> int:
+        raise ValueError("rusak")
+
+    with pytest.raises(ValueError, match="rusak"):
+        ForkedValue(compute).result()

@@ -1,31 +1,34 @@
-"""Text rendered by a forked child process while this one goes on (Linux), for the one big
-part of a file whose rendering needs nothing of what this process does meanwhile: the
-compiled workbook's Pohon Kinerja rows (~300,000 in the benchmark), while the other sheets
-are written.
+"""Work done by a forked child process while this one goes on (Linux): text rendered for a
+file (`ForkedText`: the compiled workbook's Pohon Kinerja rows, ~300,000 in the benchmark,
+while the other sheets are written) or a value computed (`ForkedValue`: kompilasi's pandera
+schemas over every workbook, while the rekap is aggregated).
 
 The child sees the data as it was at the fork (copy on write: nothing is pickled) and writes
 into an anonymous temporary file made before the fork (O_TMPFILE: nothing is left on disk
 whatever happens); it dies with this process (`die_with_parent`), never prints, never
-imports, and leaves with `os._exit`. `write(fh)` waits for it and copies the text.
+imports, and leaves with `os._exit`. `write(fh)` waits for it and copies the text;
+`result()` waits for it and unpickles the value it wrote.
 
 Where there is no fork (Windows; macOS, where forking a process that has loaded system
 frameworks is unsafe), when the fork fails (no memory), or when the child fails, the text is
-rendered here instead: the same function, the same text, only later.
+rendered (or computed) here instead: the same function, the same result, only later.
 """
 
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import signal
 import sys
 import tempfile
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 from xlkinerja.io.parent_death import die_with_parent
 
 Render = Callable[[IO[str]], None]
+T = TypeVar("T")
 CHUNK = 1 << 20
 
 
@@ -61,7 +64,42 @@ class ForkedText:
         self._file.close()
 
 
-def _start(render: Render, file: IO[str]) -> int | None:
+class ForkedValue(Generic[T]):
+    """`compute()` run in a child process from now on; `result()` gives its value."""
+
+    def __init__(self, compute: Callable[[], T], *, fork: bool = True) -> None:
+        self._compute = compute
+        self._file: IO[bytes] | None = None
+        self._pid: int | None = None
+        if fork and sys.platform.startswith("linux"):
+            self._file = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (see ForkedText)
+            self._pid = _start(self._dump, self._file)
+
+    def _dump(self, file: IO[Any]) -> None:
+        pickle.dump(self._compute(), file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def result(self) -> T:
+        pid, self._pid = self._pid, None
+        file, self._file = self._file, None
+        if file is not None:
+            with file:
+                if pid is not None and _succeeded(pid):
+                    file.seek(0)
+                    value: T = pickle.load(file)  # written by this program's own child
+                    return value
+        return self._compute()
+
+    def close(self) -> None:
+        """Stop the child (if it still runs): the value is not wanted."""
+        if self._pid is not None:
+            _kill(self._pid)
+            self._pid = None
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def _start(render: Callable[[IO[Any]], None], file: IO[Any]) -> int | None:
     parent = os.getpid()
     file.flush()
     try:

@@ -25,15 +25,25 @@ def cross_file_checks(
     Returns (schema findings, cascade findings); `normal` excludes a separately given master.
     `index`: the cascade index of `master` and the other forms, if built already.
     """
+    return schema_checks(normal), cascade_checks(normal, master, index)
+
+
+def schema_checks(normal: Sequence[NormalForm]) -> list[Finding]:
+    """pandera schemas over every file's rows at once, per form."""
     from xlkinerja.validation.schema import check_schema  # pandera: only where it runs
 
     by_form: dict[str, list[NormalForm]] = defaultdict(list)
     for form in normal:
         by_form[form.form.id].append(form)
-    schema = [f for forms in by_form.values() for f in check_schema(forms)]
+    return [f for forms in by_form.values() for f in check_schema(forms)]
+
+
+def cascade_checks(
+    normal: Sequence[NormalForm], master: NormalForm | None, index: CascadeIndex | None = None
+) -> list[Finding]:
+    """The cascade across workbooks (`normal` as for `cross_file_checks`)."""
     others = [n for n in normal if n is not master]
-    cascade = check_cascade(master, others, index) if master is not None and others else []
-    return schema, cascade
+    return check_cascade(master, others, index) if master is not None and others else []
 
 
 def validate_forms(datas: Sequence[FormData], master: FormData | None = None) -> list[Finding]:

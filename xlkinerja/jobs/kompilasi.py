@@ -267,6 +267,7 @@ def _compile(
             by_sheet=False,
             progress=progress,
             stage=tell,
+            schemas_meanwhile=True,  # the pandera schemas run while the rekap is aggregated
         )
     clock.lap("skema_dan_kaskade")
     result = write_report(checked, output, now=now, clock=clock, stage=stage)
@@ -306,11 +307,11 @@ def write_report(
     """What kompilasi does after the pipeline, whatever the workbooks came from: the
     aggregation and the compiled workbook at `output` (anything else there kept first)."""
     assert checked.master is not None and checked.master.form is not None  # given: read
-    results, findings, index = checked.results, checked.findings, checked.index
+    results, index = checked.results, checked.index
     stage("Menyusun rekap")
     from xlkinerja.kompilasi.aggregate import aggregate
 
-    kompilasi = aggregate(checked.master.form, results, findings, now=now, index=index)
+    kompilasi = aggregate(checked.master.form, results, checked.all_findings, now=now, index=index)
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")

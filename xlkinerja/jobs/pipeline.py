@@ -9,9 +9,10 @@ a kind at once and the cascade from the master down. Every finding, one pass, or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from xlkinerja.cascade.index import CascadeIndex, build_index
@@ -20,7 +21,8 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.jobs.checks import cross_file_checks
+from xlkinerja.io.forked import ForkedValue
+from xlkinerja.jobs.checks import cascade_checks, schema_checks
 from xlkinerja.jobs.master import find_master, master_among
 from xlkinerja.jobs.per_file import (
     CHECK_ONLY,
@@ -45,6 +47,14 @@ class Checked:
     settings: Pengaturan
     findings: list[Finding] = field(default_factory=list)  # every finding, ordered
     index: CascadeIndex | None = None  # the cascade across the files (with a master)
+    # With `schemas_meanwhile`: the findings are being completed (the schemas run in a child
+    # process); `all_findings()` waits for them and fills `findings`.
+    pending: Callable[[], list[Finding]] | None = None
+
+    def all_findings(self) -> list[Finding]:
+        if self.pending is not None:
+            self.findings, self.pending = self.pending(), None
+        return self.findings
 
     @property
     def forms(self) -> list[NormalForm]:
@@ -64,6 +74,7 @@ def check_workbooks(
     by_sheet: bool = True,
     progress: Progress | None = None,
     stage: Stage | None = None,
+    schemas_meanwhile: bool = False,
 ) -> Checked:
     """Read and check `files` together, and `books` (workbooks read another way: open in
     Excel, from the archive) with them, `unreadable` (workbooks another way could not read:
@@ -73,7 +84,9 @@ def check_workbooks(
     `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
     compiled workbook's Temuan sheet has always listed them). A file
     that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
-    given master that cannot be read is (XlkinerjaError)."""
+    given master that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera
+    schemas run in a child process (io/forked.py) while the caller goes on; the findings
+    are complete after `Checked.all_findings()` (kompilasi aggregates meanwhile)."""
     tell = stage or (lambda _: None)
     master_path = find_master(files) if master is None else None
     first: FileResult | None = None
@@ -107,15 +120,25 @@ def check_workbooks(
     found = first if first is not None and _is_master(first) else None
     checked = Checked(results=results, master=found, settings=settings)
     tell("Memeriksa skema dan kaskade")
-    checked.findings = _findings(
-        checked, given=master is not None, report_master=report_master, by_sheet=by_sheet
+    finish = _findings(
+        checked,
+        given=master is not None,
+        report_master=report_master,
+        by_sheet=by_sheet,
+        schemas_meanwhile=schemas_meanwhile,
     )
+    if schemas_meanwhile:
+        checked.pending = finish
+    else:
+        checked.findings = finish()
     return checked
 
 
 def _findings(
-    checked: Checked, *, given: bool, report_master: bool, by_sheet: bool
-) -> list[Finding]:
+    checked: Checked, *, given: bool, report_master: bool, by_sheet: bool, schemas_meanwhile: bool
+) -> Callable[[], list[Finding]]:
+    """What completes the findings: the schemas' (computed by a child process from now on
+    with `schemas_meanwhile`), with the per-file and cascade findings made here."""
     found: list[Finding] = []
     master = checked.master
     if given and report_master and master is not None:
@@ -132,12 +155,19 @@ def _findings(
         checked.index = build_index(master_form, others)
         if given:
             normal = [master_form, *normal] if report_master else normal
-    schema, cascade = cross_file_checks(normal, master_form, checked.index)
-    found = without_superseded([*found, *schema], cascade) + cascade
+    if schemas_meanwhile:
+        import xlkinerja.validation.schema  # noqa: F401  (imported here: the child never imports)
+    schema = ForkedValue(partial(schema_checks, normal), fork=schemas_meanwhile)
+    cascade = cascade_checks(normal, master_form, checked.index)
     forms = [*normal, *([master_form] if master_form is not None else [])]
     order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in forms}
-    sort_findings(found, order if by_sheet else {})
-    return found
+
+    def finish() -> list[Finding]:
+        done = without_superseded([*found, *schema.result()], cascade) + cascade
+        sort_findings(done, order if by_sheet else {})
+        return done
+
+    return finish
 
 
 def _is_master(result: FileResult) -> bool:

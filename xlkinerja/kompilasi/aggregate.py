@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import cast
@@ -133,13 +133,14 @@ def _status(
 def aggregate(
     master: NormalForm,
     results: Sequence[Received],
-    findings: list[Finding],
+    findings: list[Finding] | Callable[[], list[Finding]],
     *,
     now: datetime,
     index: CascadeIndex | None = None,
 ) -> Kompilasi:
     """The compiled frames and tree; `index`: the cascade index of `master` and the files'
-    forms, if built already."""
+    forms, if built already; `findings` may be a function that gives them (asked for last:
+    kompilasi's are completed by a child process meanwhile)."""
     forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
@@ -194,6 +195,16 @@ def aggregate(
     read = Counter[str]()
     for r in results:
         read.update(r.rows_read)
+    # Each frame through its model once: one dtype per column, whatever the data.
+    pk_valid = RekapPk.validate(rekap_pk)
+    anggaran = Anggaran.validate(_frame(rekap["anggaran"], _columns(Anggaran)))
+    ra_valid = RekapRa.validate(ra)
+    ra_iku_valid = RekapRaIku.validate(rekap_ra_iku)
+    ikk_valid = CapaianIkk.validate(capaian_ikk)
+    iku_valid = CapaianIku.validate(per_iku[_columns(CapaianIku)])
+    unit_valid = CapaianUnit.validate(per_unit)
+    skp = RekapSkp.validate(_frame(skp_rows(index), list(REKAP_SKP_COLUMNS)))
+    temuan = findings() if callable(findings) else findings  # last: it may still be coming
     return Kompilasi(
         instansi=master.text("nama_instansi") or "",
         tahun=index.tahun,
@@ -201,20 +212,19 @@ def aggregate(
         dibuat=now,
         ambang_kuning=kuning,
         ambang_hijau=hijau,
-        status=_status(index, results, findings, settings),
-        # Each frame through its model once: one dtype per column, whatever the data.
-        rekap_pk=RekapPk.validate(rekap_pk),
-        anggaran=Anggaran.validate(_frame(rekap["anggaran"], _columns(Anggaran))),
-        rekap_ra=RekapRa.validate(ra),
-        rekap_ra_iku=RekapRaIku.validate(rekap_ra_iku),
-        capaian_ikk=CapaianIkk.validate(capaian_ikk),
-        capaian_iku=CapaianIku.validate(per_iku[_columns(CapaianIku)]),
-        capaian_unit=CapaianUnit.validate(per_unit),
-        temuan=findings,
+        status=_status(index, results, temuan, settings),
+        rekap_pk=pk_valid,
+        anggaran=anggaran,
+        rekap_ra=ra_valid,
+        rekap_ra_iku=ra_iku_valid,
+        capaian_ikk=ikk_valid,
+        capaian_iku=iku_valid,
+        capaian_unit=unit_valid,
+        temuan=temuan,
         pohon=tree,
         tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
         baris_dibaca=dict(read),
-        rekap_skp=RekapSkp.validate(_frame(skp_rows(index), list(REKAP_SKP_COLUMNS))),
+        rekap_skp=skp,
     )
 
 
