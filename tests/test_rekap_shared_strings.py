@@ -1,4 +1,4 @@
-"""The compiled workbook's shared strings (xlkinerja/io/rekap/shared_strings.py): XlsxWriter's
+"""The compiled workbook's shared strings (xlkinerja/io/shared_strings.py): XlsxWriter's
 bytes for every text, written in one pass — and a user's `<r>…</r>` text stays text."""
 
 from __future__ import annotations
@@ -62,3 +62,28 @@ def test_a_users_rich_string_markup_stays_text(tmp_path: Path):
     assert b"&lt;r&gt;" in sst and b"<r>" not in sst
     rows = CalamineWorkbook.from_path(str(tmp_path / "fast.xlsx")).get_sheet_by_name("Rekap")
     assert [r[0] for r in rows.to_python()] == [markup, "biasa"]
+
+
+def test_the_tree_workbook_keeps_a_users_markup_as_text(tmp_path: Path):
+    from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level
+    from xlkinerja.io.pohon.sheet import write_tree_workbook
+
+    markup = "<r><t>IKU palsu</t></r>"
+    tree = CascadeTree("Politeknik <r>x</r>", 2025)
+    tree.roots.append(CascadeNode(Level.IKU, "IKU-1", markup, "Institusi"))
+    path = tmp_path / "pohon.xlsx"
+    write_tree_workbook(tree, path)
+    assert b"<r>" not in _sst(path)
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert markup in [cell for row in rows for cell in row]
+
+
+def test_every_xlsxwriter_workbook_of_the_package_writes_strings_as_text():
+    # A workbook made by XlsxWriter's own class would write a user's `<r>…</r>` raw.
+    package = Path(__file__).resolve().parent.parent / "xlkinerja"
+    direct = [
+        str(p.relative_to(package))
+        for p in package.rglob("*.py")
+        if "xlsxwriter.Workbook(" in p.read_text(encoding="utf-8")
+    ]
+    assert direct == []

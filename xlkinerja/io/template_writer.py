@@ -13,12 +13,12 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.core.version import VERSION as __version__
 from xlkinerja.io.atomic import atomic_path
+from xlkinerja.io.shared_strings import Workbook as TextWorkbook
 from xlkinerja.io.template_meta import META_KEYS, META_SHEET
 from xlkinerja.io.template_petunjuk import write_petunjuk
 from xlkinerja.io.template_styles import TemplateStyles
@@ -110,7 +110,7 @@ class TemplateWriter:
         self.placements: dict[str, tuple[Sheet, TablePlacement]] = {}
 
     def write(self, path: Path) -> None:
-        workbook = xlsxwriter.Workbook(str(path), {"strings_to_numbers": False})
+        workbook = TextWorkbook(str(path), {"strings_to_numbers": False})
         workbook.set_properties(
             {
                 "title": self.form.title,

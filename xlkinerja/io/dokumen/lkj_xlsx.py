@@ -9,10 +9,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.dokumen.lkj_tables import Bagian, Jenis, Tabel
+from xlkinerja.io.shared_strings import Workbook as TextWorkbook
 
 FORMATS = {
     Jenis.TEKS: {},
@@ -68,7 +67,7 @@ def _table(sheet: Any, row: int, tabel: Tabel, styles: _Styles) -> int:
 
 def write_lkj_xlsx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
     with atomic_path(target) as tmp:
-        book = xlsxwriter.Workbook(str(tmp))
+        book = TextWorkbook(str(tmp))
         styles = _Styles(book)
         sheet = book.add_worksheet("Bab III")
         sheet.set_column(0, 0, 12)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 import numpy as np
-import xlsxwriter
 
 from xlkinerja.cascade.layout import (
     NO_CAPAIAN_TEXT,
@@ -29,6 +28,7 @@ from xlkinerja.domain.status import Status
 from xlkinerja.io.atomic import atomic_path
 from xlkinerja.io.fastsheet import BlockColumn, CodedFormats, FastWorksheet, render_block
 from xlkinerja.io.forked import ForkedText
+from xlkinerja.io.shared_strings import Workbook as TextWorkbook
 from xlkinerja.io.template_styles import FONT, TITLE_COLOR
 from xlkinerja.io.template_writer import DOCUMENT_DATE, LINE_HEIGHT
 
@@ -354,7 +354,7 @@ def write_tree_sheet(
 def write_tree_workbook(tree: CascadeTree, path: Path) -> None:
     """A workbook with just the tree sheet, written atomically; same input, same bytes."""
     with atomic_path(path) as tmp:
-        workbook = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False})
+        workbook = TextWorkbook(str(tmp), {"strings_to_numbers": False})
         workbook.set_properties(
             {"title": title_text(tree), "author": "xlkinerja", "created": DOCUMENT_DATE}
         )

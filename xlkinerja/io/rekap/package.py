@@ -1,5 +1,5 @@
 """The XlsxWriter workbook of the compiled workbook, deflated fast (and its shared strings
-written in one pass: shared_strings.py).
+written in one pass: io/shared_strings.py).
 
 XlsxWriter deflates every part with zlib at its default level 6; for the compiled workbook
 of 1,000 units (~160 MB of sheet XML) that alone takes ~1.7 s. zlib at level 1 takes ~0.5 s
@@ -35,7 +35,7 @@ from typing import IO, Any
 import xlsxwriter
 from isal import isal_zlib
 
-from xlkinerja.io.rekap.shared_strings import FastPackager
+from xlkinerja.io.shared_strings import Workbook as TextWorkbook
 
 ZIP_LEVEL = 1
 
@@ -66,11 +66,8 @@ def _with_zip_class(function: Callable[..., Any], zip_class: type) -> Callable[.
 _store_fast = _with_zip_class(xlsxwriter.Workbook._store_workbook, FastZipFile)
 
 
-class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]  # XlsxWriter ships no type hints
+class Workbook(TextWorkbook):
     """An XlsxWriter workbook whose parts are deflated fast (see the module docstring)."""
 
     def _store_workbook(self) -> None:
         _store_fast(self)
-
-    def _get_packager(self) -> FastPackager:
-        return FastPackager()  # shared strings written in one pass (shared_strings.py)

@@ -1,4 +1,5 @@
-"""The compiled workbook's shared string table (xl/sharedStrings.xml), written in one pass.
+"""The shared string table (xl/sharedStrings.xml) of every workbook xlkinerja writes with
+XlsxWriter (`Workbook`), written in one pass, every string as text.
 
 XlsxWriter writes each string through four function calls and three regular expressions
 (~7 µs a string); the compiled workbook of 1,000 units has ~150,000 distinct strings. Here
@@ -8,15 +9,17 @@ runs), and each `<si>` is one f-string.
 
 The output is XlsxWriter's, byte for byte (tests/test_rekap_shared_strings.py), with one
 deliberate difference: XlsxWriter writes a string that starts with `<r>` and ends with
-`</r>` unescaped, as the XML of a rich string (what its `write_rich_string` makes). The
-compiled workbook writes no rich strings, and such a text comes from a user's cell: written
-raw, it would break the file (or inject markup). Here every string is text, escaped.
+`</r>` unescaped, as the XML of a rich string (what its `write_rich_string` makes). xlkinerja
+writes no rich strings, and such a text comes from a user's cell: written raw, it breaks the
+file (Excel repairs it, the OOXML validator refuses it) or injects markup. Here every
+string is text, escaped.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import xlsxwriter
 from xlsxwriter.packager import Packager
 from xlsxwriter.sharedstrings import SharedStrings
 
@@ -51,3 +54,11 @@ class FastPackager(Packager):  # type: ignore[misc]
             return
         sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
         sst._assemble_xml_file()
+
+
+class Workbook(xlsxwriter.Workbook):  # type: ignore[misc]
+    """An XlsxWriter workbook whose shared strings are written by `FastSharedStrings`: every
+    workbook xlkinerja writes with XlsxWriter is one (a user's text stays text)."""
+
+    def _get_packager(self) -> FastPackager:
+        return FastPackager()
