@@ -124,3 +124,22 @@ def test_an_error_of_the_computation_is_raised_here():
 
     with pytest.raises(ValueError, match="rusak"):
         ForkedValue(compute).result()
+
+
+def test_a_child_that_never_ends_is_killed_and_the_work_done_here(monkeypatch):
+    from xlkinerja.io import forked
+
+    monkeypatch.setattr(forked, "CHILD_LIMIT", 0.5)
+    parent = os.getpid()
+
+    def compute() -> str:
+        if os.getpid() != parent:
+            time.sleep(60)  # as a child stuck on a lock another thread held at the fork
+        return "selesai"
+
+    started = time.monotonic()
+    value = ForkedValue(compute)
+    pid = value._pid
+    assert value.result() == "selesai"
+    assert time.monotonic() - started < 10
+    assert pid is not None and not _alive(pid)

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 import pickle
+import select
 import shutil
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from typing import IO, Any, Generic, TypeVar
 
@@ -29,6 +31,7 @@ from xlkinerja.io.parent_death import die_with_parent
 
 Render = Callable[[IO[str]], None]
 T = TypeVar("T")
+CHILD_LIMIT = 600.0  # seconds a child may take before its work is done here instead
 CHUNK = 1 << 20
 
 
@@ -119,11 +122,37 @@ def _start(render: Callable[[IO[Any]], None], file: IO[Any]) -> int | None:
 
 
 def _succeeded(pid: int) -> bool:
+    """Whether the child ended well, waiting CHILD_LIMIT seconds at most: a child that has
+    not ended by then (it cannot be, for work this process would do in seconds; a lock
+    another thread held at the fork could) is killed, and the work is done here."""
+    if not _ended_within(pid, CHILD_LIMIT):
+        _kill(pid)
+        return False
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:
         return False
     return os.waitstatus_to_exitcode(status) == 0
+
+
+def _ended_within(pid: int, limit: float) -> bool:
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):  # no pidfd (Linux < 5.3): look now and then
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            try:
+                if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                    return True
+            except ChildProcessError:
+                return True
+            time.sleep(0.005)
+        return False
+    try:
+        ready, _, _ = select.select([fd], [], [], limit)
+        return bool(ready)
+    finally:
+        os.close(fd)
 
 
 def _kill(pid: int) -> None:
