@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -306,34 +307,23 @@ def write_report(
     """What kompilasi does after the pipeline, whatever the workbooks came from: the
     aggregation and the compiled workbook at `output` (anything else there kept first)."""
     assert checked.master is not None and checked.master.form is not None  # given: read
-    master, results, index = checked.master.form, checked.results, checked.index
+    results, index = checked.results, checked.index
     stage("Menyusun rekap")
-    from xlkinerja.io.rekap.writer import write_kompilasi_from
-    from xlkinerja.kompilasi.aggregate import aggregate, kompilasi_tree
+    from xlkinerja.kompilasi.aggregate import aggregate
 
-    # The tree first: its sheet's rows are rendered by a child process while the rest of the
-    # rekap is aggregated and its other sheets written (io/rekap/writer.py).
-    tree = kompilasi_tree(master, results, index)
+    kompilasi = aggregate(checked.master.form, results, checked.all_findings, now=now, index=index)
+    for r in results:
+        r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
+    clock.lap("agregasi")
+    stage("Menulis workbook rekap")
+    from xlkinerja.io.rekap.writer import write_kompilasi
 
-    def make() -> Kompilasi:
-        k = aggregate(master, results, checked.all_findings, now=now, index=index, tree=tree)
-        for r in results:
-            r.rekap = {}  # now in the compiled frames; frees memory before writing, archiving
-        clock.lap("agregasi")
-        stage("Menulis workbook rekap")
-        return k
-
-    made: list[Kompilasi] = []
-
-    def write() -> None:
-        made.append(write_kompilasi_from(tree, make, output))
-
+    write = partial(write_kompilasi, kompilasi, output)
     backup = None
     if written_by_xlkinerja(output):
         write()  # an earlier rekap: replaced
     else:
         backup = keep_original(output, write, now)  # anything else there is kept first
-    kompilasi = made[0]
     clock.lap("tulis_rekap")
     return KompilasiResult(
         output=output,

@@ -14,7 +14,6 @@ import pandera.pandas as pa
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
-from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -138,15 +137,24 @@ def aggregate(
     *,
     now: datetime,
     index: CascadeIndex | None = None,
-    tree: CascadeTree | None = None,
 ) -> Kompilasi:
     """The compiled frames and tree; `index`: the cascade index of `master` and the files'
-    forms, if built already; `tree`: the tree (`kompilasi_tree`), if built already;
-    `findings` may be a function that gives them (asked for last: kompilasi's are completed
-    by a child process meanwhile)."""
-    index = index or _index(master, results)
+    forms, if built already; `findings` may be a function that gives them (asked for last:
+    kompilasi's are completed by a child process meanwhile)."""
+    forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
+    index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
-    tree = tree or kompilasi_tree(master, results, index)
+    latest: dict[str, dict[str, float | None]] = {}
+    for r in results:
+        for row in r.rekap.get("capaian", []):  # in TW order per IKK
+            ikk, nilai = row["kode_ikk"], row["capaian"]
+            if not isinstance(ikk, str):  # the tree asks by code
+                continue
+            if isinstance(nilai, int | float):
+                latest.setdefault(r.path, {})[ikk] = nilai
+            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
+                latest.setdefault(r.path, {})[ikk] = None
+    tree = build_tree(index, latest_capaian=latest)
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = predikat_scale(master)
     iku = _iku_frame(index)
@@ -218,29 +226,6 @@ def aggregate(
         baris_dibaca=dict(read),
         rekap_skp=skp,
     )
-
-
-def _index(master: NormalForm, results: Sequence[Received]) -> CascadeIndex:
-    forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
-    return build_index(master, forms)
-
-
-def kompilasi_tree(
-    master: NormalForm, results: Sequence[Received], index: CascadeIndex | None = None
-) -> CascadeTree:
-    """The compiled Pohon Kinerja: the cascade with each IKK's latest capaian (from the
-    files' Rekap Capaian rows, as the rekap shows it)."""
-    latest: dict[str, dict[str, float | None]] = {}
-    for r in results:
-        for row in r.rekap.get("capaian", []):  # in TW order per IKK
-            ikk, nilai = row["kode_ikk"], row["capaian"]
-            if not isinstance(ikk, str):  # the tree asks by code
-                continue
-            if isinstance(nilai, int | float):
-                latest.setdefault(r.path, {})[ikk] = nilai
-            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
-                latest.setdefault(r.path, {})[ikk] = None
-    return build_tree(index or _index(master, results), latest_capaian=latest)
 
 
 def capaian_rollup(cap: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

@@ -12,12 +12,9 @@ Big tables, the Pohon Kinerja sheet included, go through `FastWorksheet.add_rows
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.fastsheet import FastWorksheet
 from xlkinerja.io.pohon.sheet import write_tree_sheet
 from xlkinerja.io.rekap.context import Buku, tahun_text
 from xlkinerja.io.rekap.package import Workbook
@@ -48,15 +45,6 @@ SHEET_ORDER = (
 def write_kompilasi(k: Kompilasi, path: Path) -> Path:
     """Write the compiled workbook to `path` (replaced only when complete); fills
     `k.baris_ditulis` with the rows written per table of the Kompilasi."""
-    write_kompilasi_from(k.pohon, lambda: k, path)
-    return path
-
-
-def write_kompilasi_from(tree: CascadeTree, make: Callable[[], Kompilasi], path: Path) -> Kompilasi:
-    """`write_kompilasi` for a Kompilasi still being made: the Pohon Kinerja's rows (of
-    `tree`, the Kompilasi's tree) are rendered by a child process (io/forked.py) while
-    `make()` makes the rest of it, and then while the other sheets are written. Returns
-    what `make` made."""
     ditulis: dict[str, int] = {}
     with atomic_path(path) as tmp:
         workbook = Workbook(
@@ -64,11 +52,6 @@ def write_kompilasi_from(tree: CascadeTree, make: Callable[[], Kompilasi], path:
             {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
         )
         try:
-            # The sheets before the tree are added (empty) first, in their order.
-            for name in SHEET_ORDER[: SHEET_ORDER.index(POHON)]:
-                workbook.add_worksheet(name, worksheet_class=FastWorksheet)
-            ditulis["pohon"] = write_tree_sheet(workbook, tree, POHON, in_background=True).rows
-            k = make()
             workbook.set_properties(
                 {
                     "title": f"Kompilasi Kinerja {k.instansi}{tahun_text(k.tahun)}",
@@ -79,13 +62,16 @@ def write_kompilasi_from(tree: CascadeTree, make: Callable[[], Kompilasi], path:
                 }
             )
             buku = Buku(workbook, Styles(workbook), k)
-            cover = buku.sheet(RINGKASAN)  # the first sheet, written last (it shows the counts)
-            # Rekap Capaian first: its table is rendered by a child process while the other
-            # sheets are written (each sheet is in its place already).
-            ditulis |= write_capaian(buku)
+            cover = buku.sheet(RINGKASAN)  # first sheet, written last (it shows the counts)
+            # The tree's rows are rendered by a child process while the other sheets are
+            # written (see io/forked.py): the sheets before it are added (empty) first.
+            for name in SHEET_ORDER[1 : SHEET_ORDER.index(POHON)]:
+                buku.sheet(name)
+            ditulis["pohon"] = write_tree_sheet(workbook, k.pohon, POHON, in_background=True).rows
             ditulis |= write_status(buku)
             ditulis |= write_rekap_pk(buku)
             ditulis |= write_rekap_ra(buku)
+            ditulis |= write_capaian(buku)
             ditulis |= write_rekap_skp(buku)
             ditulis |= write_temuan(buku)
             write_ringkasan(buku, cover, ditulis)
@@ -95,4 +81,4 @@ def write_kompilasi_from(tree: CascadeTree, make: Callable[[], Kompilasi], path:
             for sheet in workbook.worksheets():
                 sheet.abandon()  # no child left rendering when the writing failed
     k.baris_ditulis = ditulis
-    return k
+    return path
