@@ -143,3 +143,23 @@ def test_a_child_that_never_ends_is_killed_and_the_work_done_here(monkeypatch):
     assert value.result() == "selesai"
     assert time.monotonic() - started < 10
     assert pid is not None and not _alive(pid)
+
+
+def test_schemas_meanwhile_give_the_findings_of_a_plain_run_or_stop_when_abandoned():
+    from tests.conftest import SAMPLE
+    from xlkinerja.jobs.per_file import Work
+    from xlkinerja.jobs.pipeline import check_workbooks
+
+    master = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
+    units = sorted(SAMPLE.glob("*-jurusan-*.xlsx"))
+    plain = check_workbooks(units, master=master, work=Work(rekap=True))
+    meanwhile = check_workbooks(units, master=master, work=Work(rekap=True), schemas_meanwhile=True)
+    assert meanwhile.pending is not None and meanwhile.findings == []
+    assert meanwhile.all_findings() == plain.findings
+    assert meanwhile.pending is None
+
+    abandoned = check_workbooks(units, master=master, work=Work(rekap=True), schemas_meanwhile=True)
+    assert abandoned.pending is not None
+    pid = abandoned.pending.schemas._pid
+    abandoned.abandon()
+    assert pid is not None and not _alive(pid)

@@ -35,71 +35,76 @@ CHILD_LIMIT = 600.0  # seconds a child may take before its work is done here ins
 CHUNK = 1 << 20
 
 
-class ForkedText:
-    """`render(file)` run in a child process from now on; `write(fh)` copies what it wrote."""
+class _Child:
+    """A forked child writing into `_file`, until it is waited for or stopped."""
 
-    def __init__(self, render: Render, *, fork: bool = True) -> None:
-        self._render = render
-        # Open for the life of this object (closed by write or close), not a block.
-        self._file: IO[str] = tempfile.TemporaryFile(  # noqa: SIM115
-            "w+", encoding="utf-8", newline=""
-        )
-        self._pid: int | None = None
+    _file: IO[Any] | None
+    _pid: int | None
+
+    def _begin(self, work: Callable[[IO[Any]], None], file: IO[Any], fork: bool) -> None:
+        self._file, self._pid = file, None
         if fork and sys.platform.startswith("linux"):
-            self._pid = _start(render, self._file)
+            self._pid = _start(work, file)
 
-    def write(self, fh: Any) -> None:
-        if self._pid is None or not _succeeded(self._pid):
-            self._file.seek(0)
-            self._file.truncate()
-            self._render(self._file)
-        self._pid = None
-        self._file.flush()
-        self._file.seek(0)
-        shutil.copyfileobj(self._file, fh, CHUNK)
-        self._file.close()
-
-    def close(self) -> None:
-        """Stop the child (if it still runs) and drop the text: the sheet is not written."""
-        if self._pid is not None:
-            _kill(self._pid)
-            self._pid = None
-        self._file.close()
-
-
-class ForkedValue(Generic[T]):
-    """`compute()` run in a child process from now on; `result()` gives its value."""
-
-    def __init__(self, compute: Callable[[], T], *, fork: bool = True) -> None:
-        self._compute = compute
-        self._file: IO[bytes] | None = None
-        self._pid: int | None = None
-        if fork and sys.platform.startswith("linux"):
-            self._file = tempfile.TemporaryFile("w+b")  # noqa: SIM115 (see ForkedText)
-            self._pid = _start(self._dump, self._file)
-
-    def _dump(self, file: IO[Any]) -> None:
-        pickle.dump(self._compute(), file, protocol=pickle.HIGHEST_PROTOCOL)
-
-    def result(self) -> T:
+    def _succeeded(self) -> bool:
+        """Whether the child (if one was started) wrote its work; it is over either way."""
         pid, self._pid = self._pid, None
-        file, self._file = self._file, None
-        if file is not None:
-            with file:
-                if pid is not None and _succeeded(pid):
-                    file.seek(0)
-                    value: T = pickle.load(file)  # written by this program's own child
-                    return value
-        return self._compute()
+        return pid is not None and _succeeded(pid)
 
     def close(self) -> None:
-        """Stop the child (if it still runs): the value is not wanted."""
+        """Stop the child (if it still runs) and drop its work: it is not wanted."""
         if self._pid is not None:
             _kill(self._pid)
             self._pid = None
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+class ForkedText(_Child):
+    """`render(file)` run in a child process from now on; `write(fh)` copies what it wrote."""
+
+    def __init__(self, render: Render, *, fork: bool = True) -> None:
+        self._render = render
+        # Open for the life of this object (closed by write or close), not a block.
+        file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+        self._begin(render, file, fork)
+
+    def write(self, fh: Any) -> None:
+        file = self._file
+        assert file is not None, "written once"
+        if not self._succeeded():
+            file.seek(0)
+            file.truncate()
+            self._render(file)
+        file.flush()
+        file.seek(0)
+        shutil.copyfileobj(file, fh, CHUNK)
+        self.close()
+
+
+class ForkedValue(_Child, Generic[T]):
+    """`compute()` run in a child process from now on; `result()` gives its value."""
+
+    def __init__(self, compute: Callable[[], T], *, fork: bool = True) -> None:
+        self._compute = compute
+        self._file = self._pid = None
+        if fork and sys.platform.startswith("linux"):
+            self._begin(self._dump, tempfile.TemporaryFile("w+b"), fork)  # noqa: SIM115
+
+    def _dump(self, file: IO[Any]) -> None:
+        pickle.dump(self._compute(), file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def result(self) -> T:
+        file = self._file
+        try:
+            if file is not None and self._succeeded():
+                file.seek(0)
+                value: T = pickle.load(file)  # written by this program's own child
+                return value
+        finally:
+            self.close()
+        return self._compute()
 
 
 def _start(render: Callable[[IO[Any]], None], file: IO[Any]) -> int | None:

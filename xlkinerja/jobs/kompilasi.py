@@ -311,7 +311,13 @@ def write_report(
     stage("Menyusun rekap")
     from xlkinerja.kompilasi.aggregate import aggregate
 
-    kompilasi = aggregate(checked.master.form, results, checked.all_findings, now=now, index=index)
+    try:
+        kompilasi = aggregate(
+            checked.master.form, results, checked.all_findings, now=now, index=index
+        )
+    except BaseException:
+        checked.abandon()  # no child left computing findings nobody will read
+        raise
     for r in results:
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")

@@ -38,6 +38,12 @@ from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
 
 
+@dataclass(frozen=True)
+class _Pending:
+    schemas: ForkedValue[list[Finding]]  # the pandera schemas' findings, being computed
+    finish: Callable[[], list[Finding]]  # every finding, once they are there
+
+
 @dataclass
 class Checked:
     """Workbooks read and checked together."""
@@ -49,12 +55,18 @@ class Checked:
     index: CascadeIndex | None = None  # the cascade across the files (with a master)
     # With `schemas_meanwhile`: the findings are being completed (the schemas run in a child
     # process); `all_findings()` waits for them and fills `findings`.
-    pending: Callable[[], list[Finding]] | None = None
+    pending: _Pending | None = None
 
     def all_findings(self) -> list[Finding]:
         if self.pending is not None:
-            self.findings, self.pending = self.pending(), None
+            self.findings, self.pending = self.pending.finish(), None
         return self.findings
+
+    def abandon(self) -> None:
+        """The findings are not wanted after all (the job failed): stop their child."""
+        if self.pending is not None:
+            self.pending.schemas.close()
+            self.pending = None
 
     @property
     def forms(self) -> list[NormalForm]:
@@ -120,7 +132,7 @@ def check_workbooks(
     found = first if first is not None and _is_master(first) else None
     checked = Checked(results=results, master=found, settings=settings)
     tell("Memeriksa skema dan kaskade")
-    finish = _findings(
+    pending = _findings(
         checked,
         given=master is not None,
         report_master=report_master,
@@ -128,15 +140,15 @@ def check_workbooks(
         schemas_meanwhile=schemas_meanwhile,
     )
     if schemas_meanwhile:
-        checked.pending = finish
+        checked.pending = pending
     else:
-        checked.findings = finish()
+        checked.findings = pending.finish()
     return checked
 
 
 def _findings(
     checked: Checked, *, given: bool, report_master: bool, by_sheet: bool, schemas_meanwhile: bool
-) -> Callable[[], list[Finding]]:
+) -> _Pending:
     """What completes the findings: the schemas' (computed by a child process from now on
     with `schemas_meanwhile`), with the per-file and cascade findings made here."""
     found: list[Finding] = []
@@ -158,7 +170,11 @@ def _findings(
     if schemas_meanwhile:
         import xlkinerja.validation.schema  # noqa: F401  (imported here: the child never imports)
     schema = ForkedValue(partial(schema_checks, normal), fork=schemas_meanwhile)
-    cascade = cascade_checks(normal, master_form, checked.index)
+    try:
+        cascade = cascade_checks(normal, master_form, checked.index)
+    except BaseException:
+        schema.close()
+        raise
     forms = [*normal, *([master_form] if master_form is not None else [])]
     order = {n.file: {s.name: i for i, s in enumerate(n.form.sheets)} for n in forms}
 
@@ -167,7 +183,7 @@ def _findings(
         sort_findings(done, order if by_sheet else {})
         return done
 
-    return finish
+    return _Pending(schema, finish)
 
 
 def _is_master(result: FileResult) -> bool:
