@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -27,6 +28,7 @@ from xlkinerja.domain.predikat import (
     rating,
 )
 from xlkinerja.domain.rollup import Asesmen, asesmen, rollup
+from xlkinerja.domain.status import status_of, status_values
 from xlkinerja.sample.institution import PREDIKAT as MASTER_PREDIKAT
 
 ANYTHING = st.one_of(
@@ -447,6 +449,33 @@ def test_predikat_never_gets_worse_as_capaian_rises(a, b):
     rank = [p.predikat for p in DEFAULT_SCALE.pita]  # lowest first
     lo, hi = sorted((a, b))
     assert rank.index(DEFAULT_SCALE.predikat(lo)) <= rank.index(DEFAULT_SCALE.predikat(hi))
+
+
+_CAPAIAN = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([50.0, 51.0, 65.0, 66.0, 70.0, 75.0, 76.0, 90.0, 90.5, 91.0, 100.0]),
+)
+
+
+@given(values=st.lists(_CAPAIAN, max_size=40))
+def test_predikat_of_an_array_is_each_value_s_predikat(values):
+    # kompilasi gives 200,000 capaian their predikat at once; each must be the scalar one
+    for scale in (DEFAULT_SCALE, PredikatScale.from_rows(MASTER_PREDIKAT)):
+        expected = [scale.predikat(v) for v in values]
+        assert scale.predikat_values(np.array(values, dtype=float)).tolist() == expected
+
+
+@given(
+    values=st.lists(_CAPAIAN, max_size=40),
+    kuning=st.sampled_from([70.0, 60.0, 75.5]),
+    hijau=st.sampled_from([90.0, 85.0, 100.0]),
+)
+def test_status_of_an_array_is_each_value_s_status(values, kuning, hijau):
+    expected = [
+        None if math.isnan(v) else status_of(v, kuning=kuning, hijau=hijau).value for v in values
+    ]
+    found = status_values(np.array(values, dtype=float), kuning=kuning, hijau=hijau)
+    assert found.tolist() == expected
 
 
 # --- SKP: predikat kinerja, distribution caps -------------------------------------------------

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.core.table_access import number, positions, reading, text
+from xlkinerja.core.table_access import number, numbers, positions, reading, text, texts
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.domain.rollup import rollup
@@ -74,20 +74,20 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
 def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
     """(IKK code, node) per role of the matriks whose employee is not in `skip`."""
     matriks = unit.tables["matriks"]
-    nodes = []
-    for pos in positions(matriks):
-        if text(matriks, pos, "nip") in skip:
-            continue
-        node = CascadeNode(
-            Level.RHK,
-            "peran",
-            text(matriks, pos, "rhk") or "",
-            text(matriks, pos, "nama") or "",
-            target=number(matriks, pos, "target"),
-            satuan=text(matriks, pos, "satuan"),
-        )
-        nodes.append((text(matriks, pos, "kode_ikk"), node))
-    return nodes
+    rows = zip(
+        texts(matriks, "nip"),
+        texts(matriks, "rhk"),
+        texts(matriks, "nama"),
+        numbers(matriks, "target"),
+        texts(matriks, "satuan"),
+        texts(matriks, "kode_ikk"),
+        strict=True,
+    )
+    return [
+        (ikk, CascadeNode(Level.RHK, "peran", rhk or "", nama or "", target=target, satuan=satuan))
+        for nip, rhk, nama, target, satuan, ikk in rows
+        if nip not in skip
+    ]
 
 
 def build_tree(

@@ -48,6 +48,19 @@ def number(table: NormalTable, pos: int, key: str) -> float | None:
     return number_of(value, key)
 
 
+def texts(table: NormalTable, key: str) -> list[str | None]:
+    """`text` of every row of a column, in one pass."""
+    return [v if v is None or type(v) is str else text_of(v, key) for v in table.columns[key]]
+
+
+def numbers(table: NormalTable, key: str) -> list[float | None]:
+    """`number` of every row of a column, in one pass."""
+    return [
+        v if type(v) is float and not math.isnan(v) else number_of(v, key)
+        for v in table.columns[key]
+    ]
+
+
 def reading(table: NormalTable, pos: int, key: str) -> float | Unreadable | None:
     """A number item as read: the number, None when blank, `Unreadable` when the user
     filled the cell with something that is not a number."""

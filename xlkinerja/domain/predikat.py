@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import ClassVar, Literal, NamedTuple
 
+import numpy as np
+
 
 class SkalaPredikatError(ValueError):
     """The predikat scale is not valid; `masalah` lists every problem found (Indonesian)."""
@@ -84,6 +86,16 @@ class PredikatScale:
         if (c := _angka(capaian)) is None:
             return None
         return next((p for p in reversed(self.pita) if c >= p.batas_bawah), self.pita[0]).predikat
+
+    def predikat_values(self, capaian: np.ndarray) -> np.ndarray:
+        """`predikat` of every value of a float array at once (None where not finite)."""
+        values = np.asarray(capaian, dtype=np.float64)
+        bounds = np.array([p.batas_bawah for p in self.pita], dtype=np.float64)
+        names = np.array([p.predikat for p in self.pita], dtype=object)
+        band = np.maximum(np.searchsorted(bounds, values, side="right") - 1, 0)
+        out: np.ndarray = names[band]
+        out[~np.isfinite(values)] = None
+        return out
 
 
 def _periksa(pita: Sequence[Pita]) -> list[str]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+import numpy as np
+
 AMBANG_KUNING = 70.0
 AMBANG_HIJAU = 90.0
 
@@ -28,3 +30,16 @@ def status_of(
     if capaian <= hijau:
         return Status.KUNING
     return Status.HIJAU
+
+
+def status_values(
+    capaian: np.ndarray, *, kuning: float = AMBANG_KUNING, hijau: float = AMBANG_HIJAU
+) -> np.ndarray:
+    """`status_of` of every value of a float array, as texts (None for NaN), at once."""
+    values = np.asarray(capaian, dtype=np.float64)
+    out = np.full(values.shape, None, dtype=object)
+    known = ~np.isnan(values)
+    out[known & (values < kuning)] = Status.MERAH.value
+    out[known & (values >= kuning) & (values <= hijau)] = Status.KUNING.value
+    out[known & (values > hijau)] = Status.HIJAU.value
+    return out

@@ -19,7 +19,7 @@ from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.rollup import CaraNilai, rollup_nilai
-from xlkinerja.domain.status import status_of
+from xlkinerja.domain.status import status_values
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
     REKAP_PK_COLUMNS,
@@ -181,17 +181,17 @@ def aggregate(
         rekap["capaian"], [c for c in list(CAPAIAN_IKK_COLUMNS) if c not in ("status", "predikat")]
     )
     cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
-    cap["status"] = [_colour(v, kuning, hijau) for v in cap["capaian"]]
-    cap["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in cap["capaian"]]
+    cap["status"] = status_values(cap["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    cap["predikat"] = scale.predikat_values(cap["capaian"].to_numpy())
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
     cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rekap["capaian"]]
     per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
-    per_iku["status"] = [_colour(v, kuning, hijau) for v in per_iku["capaian"]]
-    per_iku["predikat"] = [scale.predikat(v) if pd.notna(v) else None for v in per_iku["capaian"]]
+    per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())
     per_unit = capaian_rollup(cap, ["kode_unit", "nama_unit", "tw"])
     per_unit = per_unit.drop(columns=["jumlah_ikk", "keterangan"])
-    per_unit["status"] = [_colour(v, kuning, hijau) for v in per_unit["capaian"]]
+    per_unit["status"] = status_values(per_unit["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
     read = Counter[str]()
     for r in results:
         read.update(r.rows_read)
@@ -316,8 +316,3 @@ def _ra_value(row: Mapping[str, object], tw: str) -> object:
     if isinstance(value, float) and math.isnan(value):
         return None
     return value
-
-
-def _colour(value: float, kuning: float, hijau: float) -> str | None:
-    status = status_of(None if pd.isna(value) else float(value), kuning=kuning, hijau=hijau)
-    return status.value if status else None
