@@ -242,3 +242,84 @@ def test_an_archive_of_file_digests_records_no_new_version_of_an_unchanged_file(
     engine.dispose()
     again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
     assert again.archived == 0
+
+
+def _findings_by_file(result):
+    return sorted((Path(f.file).name, f.code, f.cell or "") for f in result.kompilasi.temuan)
+
+
+def test_the_masters_settings_at_a_glance_are_those_of_the_whole_master(kiriman: Path):
+    """The workers start on the files with the settings read from the master's header
+    alone, while the master is read whole: they must be the same settings."""
+    from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs.master import settings_at_a_glance
+    from xlkinerja.validation.normalise import normalise_form
+
+    whole = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
+    assert whole.tahun is not None and whole.batas_pk is not None
+    assert settings_at_a_glance(MASTER) == whole
+    assert settings_at_a_glance(kiriman / "BAAK-bagian-akademik.xlsx") is None  # unreadable
+    unit = next(p for p in sorted(kiriman.glob("*.xlsx")) if p.name != "BAAK-bagian-akademik.xlsx")
+    assert settings_at_a_glance(unit) is None  # not a master
+
+
+def test_files_started_with_other_settings_than_the_masters_are_checked_again(
+    kiriman: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """Should the settings at a glance differ from the master's (they cannot, by the test
+    above; a later change could), the files are read again with the master's."""
+    from datetime import date
+
+    from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs import pipeline
+
+    def run(name: str):
+        return compile_paths(
+            [kiriman], master=MASTER, output=tmp_path / name, archive=False, workers=2,
+            now=datetime(2025, 4, 10, 9, 0),
+        )  # fmt: skip
+
+    right = run("rekap-1.xlsx")
+    wrong = Pengaturan(tahun=2019, batas_pk=date(2019, 1, 1), batas_atas_capaian=10.0)
+    monkeypatch.setattr(pipeline, "settings_at_a_glance", lambda _: wrong)
+    again = run("rekap-2.xlsx")
+    assert _findings_by_file(again) == _findings_by_file(right)
+    pd_testing = pytest.importorskip("pandas.testing")
+    pd_testing.assert_frame_equal(again.kompilasi.capaian_ikk, right.kompilasi.capaian_ikk)
+    # and the wrong settings would have shown: the files' own results differ with them
+    from xlkinerja.jobs.per_file import Work
+    from xlkinerja.jobs.workers import process_all
+    from xlkinerja.validation.normalise import normalise_form
+
+    def results(settings: Pengaturan):
+        done = process_all(sorted(kiriman.glob("*.xlsx")), settings, None, work=Work(rekap=True))
+        return [(r.findings, r.rekap) for r in done]
+
+    assert results(wrong) != results(Pengaturan.from_master(normalise_form(read_form(MASTER))[0]))
+
+
+def test_a_master_that_fails_after_the_files_were_handed_out_stops_the_job(
+    kiriman: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from xlkinerja.errors import XlkinerjaError
+    from xlkinerja.jobs import pipeline
+
+    started = []
+    real_start = pipeline._start_early
+
+    def start(*args):
+        handed = real_start(*args)
+        started.append(handed)
+        return handed
+
+    def unreadable_master(*_):
+        raise XlkinerjaError("master rusak (uji).")
+
+    monkeypatch.setattr(pipeline, "_start_early", start)
+    monkeypatch.setattr(pipeline, "process_master", unreadable_master)
+    with pytest.raises(XlkinerjaError, match="master rusak"):
+        compile_paths(
+            [kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", archive=False, workers=2
+        )
+    assert started and started[0] is not None  # the files had been handed to the workers
+    assert not (tmp_path / "rekap.xlsx").exists()

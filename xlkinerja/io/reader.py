@@ -357,8 +357,12 @@ def _row_col(address: str) -> tuple[int, int]:
     return int(address[len(letters) :]) - 1, column_index(letters)
 
 
-def read_form(path: Path | str, expected: Form | None = None) -> FormData:
-    """Read a workbook written from one of the form templates (and filled by a user)."""
+def read_form(
+    path: Path | str, expected: Form | None = None, *, fields_only: bool = False
+) -> FormData:
+    """Read a workbook written from one of the form templates (and filled by a user).
+    `fields_only`: the header fields alone, every table left empty (a quick look, e.g. at a
+    master's settings)."""
     path = Path(path)
     check_file(path)
     check_package(path)
@@ -366,15 +370,19 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
     meta = read_meta(book)
     form = resolve_form(meta, path, expected)
     check_sheets(form, book.sheet_names, path)
-    book.xml = read_sheet_xml(path, [s.name for s in form.sheets])
-    book.styles = read_styles(path)
+    sheets = {form.sheet_of_field(f.key).name for f in form.fields} if fields_only else None
+    book.xml = read_sheet_xml(path, [s.name for s in form.sheets if not sheets or s.name in sheets])
     formula_cells: dict[tuple[str, str], str] = {}
     number_formats: dict[tuple[str, str], CellFormat] = {}
     fields = read_fields(book, form, formula_cells)
-    tables = {
-        spec.key: read_table(book, form, spec, formula_cells, number_formats)
-        for spec in form.tables
-    }
+    if fields_only:
+        tables = {spec.key: _empty(form, spec) for spec in form.tables}
+    else:
+        book.styles = read_styles(path)
+        tables = {
+            spec.key: read_table(book, form, spec, formula_cells, number_formats)
+            for spec in form.tables
+        }
     book.book.close()
     return FormData(
         form=form,
@@ -385,3 +393,8 @@ def read_form(path: Path | str, expected: Form | None = None) -> FormData:
         formula_cells=formula_cells,
         number_formats=number_formats,
     )
+
+
+def _empty(form: Form, spec: Table) -> TableData:
+    columns: dict[str, list[CellScalar]] = {c.key: [] for c in spec.input_columns}
+    return TableData(spec, form.sheet_of_table(spec.key).name, (), columns, {})

@@ -10,7 +10,6 @@ the benchmark (benchmarks/kompilasi_bench.py).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -214,6 +213,10 @@ def _import_later_phases() -> None:
     exit while this is mid-import, and the interpreter's shutdown then breaks the import:
     nothing to tell the user, so nothing is printed."""
     try:
+        # pandera imports these at the first validate (its backends, ~0.1 s)
+        import pandera.backends.pandas.builtin_checks
+        import pandera.backends.pandas.register  # noqa: F401
+
         import xlkinerja.io.rekap.writer
         import xlkinerja.kompilasi.aggregate
         import xlkinerja.validation.schema  # noqa: F401
@@ -234,30 +237,29 @@ def _compile(
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
-    if archive:
-        refuse_output_as_archive(output, db)
-        # The archive first: a wrong, unreachable or newer archive stops the job before the
-        # report is written (or an earlier one replaced), not after.
-        from xlkinerja.jobs.arsip import siapkan
-
-        siapkan(db)
     now = now or datetime.now()
-    clock = Clock()
     # Not the master, and not an earlier rekap written into the same folder.
     skip = {master.resolve(), output.resolve()}
     files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
-    laps = {"Membaca dan memeriksa workbook": "master", "Memeriksa skema dan kaskade": None}
-
-    def tell(text: str) -> None:  # the phases of the pipeline are laps of the clock
-        if text in laps:
-            clock.lap(laps[text] or "baca_periksa_per_berkas")
-        stage(text)
-
     work = Work(rekap=True, archive=archive)
+    # The workers start first: their process imports the per-file code while this one
+    # opens the archive and reads the master.
     with worker_pool(worker_count(workers, len(files))) as pool:
-        # What the main process needs after the files are read (pandas, pandera, the
-        # writer) is imported meanwhile; the workers have started already.
-        threading.Thread(target=_import_later_phases, daemon=True).start()
+        if archive:
+            refuse_output_as_archive(output, db)
+            # The archive first: a wrong, unreachable or newer archive stops the job before
+            # the report is written (or an earlier one replaced), not after.
+            from xlkinerja.jobs.arsip import siapkan
+
+            siapkan(db)
+        clock = Clock()
+        laps = {"Membaca dan memeriksa workbook": "master", "Memeriksa skema dan kaskade": None}
+
+        def tell(text: str) -> None:  # the phases of the pipeline are laps of the clock
+            if text in laps:
+                clock.lap(laps[text] or "baca_periksa_per_berkas")
+            stage(text)
+
         checked = check_workbooks(
             files,
             master=master,
@@ -268,6 +270,8 @@ def _compile(
             progress=progress,
             stage=tell,
             schemas_meanwhile=True,  # the pandera schemas run while the rekap is aggregated
+            # what this process needs after the files are read (pandas, pandera, the writer)
+            while_reading=_import_later_phases,
         )
     clock.lap("skema_dan_kaskade")
     result = write_report(checked, output, now=now, clock=clock, stage=stage)

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.settings import Pengaturan
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.template_id import template_id
 from xlkinerja.specs import FormKind
 
@@ -25,3 +27,18 @@ def master_among(forms: Iterable[NormalForm]) -> NormalForm | None:
     """The first master among workbooks already read: the fallback of `find_master` when no
     file carried the property."""
     return next((f for f in forms if f.form.id == FormKind.MASTER), None)
+
+
+def settings_at_a_glance(master: Path) -> Pengaturan | None:
+    """The settings of the master at `master` from its header fields alone (~20 ms, where
+    reading the whole master takes ~0.3 s for 1,000 units): what the other files' checks
+    can start with while the master is read. None when they cannot be read so; the caller
+    compares them with the master's once it has been read (`Pengaturan` is a value)."""
+    from xlkinerja.io.reader import read_form
+    from xlkinerja.validation.normalise import normalise_form
+
+    try:
+        form, _ = normalise_form(read_form(master, fields_only=True))
+    except XlkinerjaError:
+        return None
+    return Pengaturan.from_master(form) if form.form.id == FormKind.MASTER else None

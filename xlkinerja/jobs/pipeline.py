@@ -9,6 +9,7 @@ a kind at once and the cascade from the master down. Every finding, one pass, or
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.io.forked import ForkedValue
 from xlkinerja.jobs.checks import cascade_checks, schema_checks
-from xlkinerja.jobs.master import find_master, master_among
+from xlkinerja.jobs.master import find_master, master_among, settings_at_a_glance
 from xlkinerja.jobs.per_file import (
     CHECK_ONLY,
     FileResult,
@@ -32,7 +33,7 @@ from xlkinerja.jobs.per_file import (
     process_file,
     process_master,
 )
-from xlkinerja.jobs.workers import Progress, Stage, process_all
+from xlkinerja.jobs.workers import Progress, Stage, Submitted, process_all
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
@@ -87,6 +88,7 @@ def check_workbooks(
     progress: Progress | None = None,
     stage: Stage | None = None,
     schemas_meanwhile: bool = False,
+    while_reading: Callable[[], None] | None = None,
 ) -> Checked:
     """Read and check `files` together, and `books` (workbooks read another way: open in
     Excel, from the archive) with them, `unreadable` (workbooks another way could not read:
@@ -98,13 +100,23 @@ def check_workbooks(
     that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
     given master that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera
     schemas run in a child process (io/forked.py) while the caller goes on; the findings
-    are complete after `Checked.all_findings()` (kompilasi aggregates meanwhile)."""
+    are complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
+    `while_reading`: run in a thread once the master is read and the workers have the
+    files (kompilasi imports what it needs next)."""
     tell = stage or (lambda _: None)
     master_path = find_master(files) if master is None else None
+    rest = [p for p in files if p != master_path]
     first: FileResult | None = None
+    early: Submitted | None = None
     if master is not None:
         tell("Membaca master")
-        first = process_master(master, work)
+        early = _start_early(rest, master, pool, work)
+        try:
+            first = process_master(master, work)
+        except BaseException:
+            if early is not None:
+                early.cancel()
+            raise
         tell("Membaca dan memeriksa workbook")
     elif master_path is not None:
         tell("Membaca dan memeriksa workbook")
@@ -114,8 +126,15 @@ def check_workbooks(
     else:
         tell("Membaca dan memeriksa workbook")
     settings = _settings(first)
-    rest = [p for p in files if p != master_path]
-    by_path = {str(r.path): r for r in process_all(rest, settings, pool, progress, work)}
+    if while_reading is not None:
+        threading.Thread(target=while_reading, daemon=True).start()
+    if early is not None and early.settings == settings:
+        done = early.collect(progress)
+    else:  # not started early, or with settings that turned out otherwise (then again)
+        if early is not None:
+            early.cancel()
+        done = process_all(rest, settings, pool, progress, work)
+    by_path = {str(r.path): r for r in done}
     if master is None and first is not None:
         by_path[first.path] = first
     results = [by_path[str(p)] for p in files]
@@ -144,6 +163,18 @@ def check_workbooks(
     else:
         checked.findings = pending.finish()
     return checked
+
+
+def _start_early(
+    files: list[Path], master: Path | FormData, pool: ProcessPoolExecutor | None, work: Work
+) -> Submitted | None:
+    """The files handed to the workers before the master is read, with its settings read at a
+    glance (jobs/master.py): the workers read while this process reads the master. None
+    when there are no workers or the settings cannot be read so."""
+    if pool is None or not files or not isinstance(master, Path):
+        return None
+    settings = settings_at_a_glance(master)
+    return Submitted(files, settings, work, pool) if settings is not None else None
 
 
 def _findings(

@@ -21,7 +21,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
@@ -278,9 +278,80 @@ def collect_now_and_then() -> None:
         gc.collect()
 
 
-def _process(path: str, settings: Pengaturan, work: Work) -> FileResult:
-    collect_now_and_then()
-    return process_file(path, settings, work)
+def _process(paths: list[str], settings: Pengaturan, work: Work) -> list[FileResult]:
+    results = []
+    for path in paths:
+        collect_now_and_then()
+        results.append(process_file(path, settings, work))
+    return results
+
+
+class Submitted:
+    """Files handed to the workers in small chunks; `collect` waits for their results,
+    `cancel` drops what no worker has started. The chunks are handed over by a thread:
+    the first waits until the worker processes run (~0.1 s), and this one goes on."""
+
+    def __init__(
+        self, paths: list[Path], settings: Pengaturan, work: Work, pool: ProcessPoolExecutor
+    ) -> None:
+        self.paths, self.settings = paths, settings
+        workers = os.cpu_count() or 2
+        size = max(1, min(8, len(paths) // (workers * 8)))  # small chunks: workers end together
+        self.chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        self.futures: list[Future[list[FileResult]]] = []
+        self._broken: BrokenProcessPool | None = None
+        self._cancelled = False
+        self._submitting = threading.Thread(target=self._submit, args=(pool, work), daemon=True)
+        self._submitting.start()
+
+    def _submit(self, pool: ProcessPoolExecutor, work: Work) -> None:
+        try:
+            for chunk in self.chunks:
+                if self._cancelled:
+                    return
+                future = pool.submit(_process, [str(p) for p in chunk], self.settings, work)
+                self.futures.append(future)
+        except BrokenProcessPool as exc:  # a worker died already
+            self._broken = exc
+        except RuntimeError:  # the pool was shut down (the job stopped): nothing to do
+            self._cancelled = True
+
+    def collect(self, progress: Progress | None = None) -> list[FileResult]:
+        """Every file's result, in the order of `paths`. A worker that dies is an
+        `XlkinerjaError` for the user."""
+        self._submitting.join()
+        results: list[FileResult] = []
+        try:
+            if self._broken is not None:
+                raise self._broken
+            if self._cancelled:
+                raise RuntimeError("collected after cancel")
+            for chunk, future in zip(self.chunks, self.futures, strict=True):
+                results.extend(future.result())
+                if progress:
+                    for path in chunk:
+                        progress(path)
+        except BrokenProcessPool as exc:
+            raise _broken(self.paths, len(results)) from exc
+        finally:
+            self.cancel()  # nothing when all are done; else nobody waits for the rest
+        return results
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        self._submitting.join()
+        for future in self.futures:
+            future.cancel()
+
+
+def _broken(paths: list[Path], done: int) -> XlkinerjaError:
+    upcoming = ", ".join(p.name for p in paths[done : done + 5])
+    return XlkinerjaError(
+        "proses pembaca berhenti tiba-tiba (kehabisan memori, atau sebuah berkas yang "
+        f"membuatnya gagal) setelah {done} dari {len(paths)} berkas; berkas "
+        f"berikutnya: {upcoming}.",
+        hint="Jalankan ulang dengan --proses 1 untuk mengetahui berkasnya.",
+    )
 
 
 def process_all(
@@ -292,33 +363,11 @@ def process_all(
 ) -> list[FileResult]:
     """`process_file` for every path, in `pool` (None: in this process); results in the
     order of `paths`. A worker that dies is an `XlkinerjaError` for the user."""
+    if pool is not None:
+        return Submitted(paths, settings, work, pool).collect(progress)
     results = []
-    if pool is None:
-        for path in paths:
-            results.append(process_file(str(path), settings, work))
-            if progress:
-                progress(path)
-        return results
-    workers = os.cpu_count() or 2
-    try:
-        # Submitting meets a pool broken by a worker that died already: inside the `try`.
-        futures = pool.map(
-            _process,
-            [str(p) for p in paths],
-            [settings] * len(paths),
-            [work] * len(paths),
-            chunksize=max(1, min(8, len(paths) // (workers * 8))),  # small: end together
-        )
-        for path, result in zip(paths, futures, strict=True):
-            results.append(result)
-            if progress:
-                progress(path)
-    except BrokenProcessPool as exc:
-        upcoming = ", ".join(p.name for p in paths[len(results) : len(results) + 5])
-        raise XlkinerjaError(
-            "proses pembaca berhenti tiba-tiba (kehabisan memori, atau sebuah berkas yang "
-            f"membuatnya gagal) setelah {len(results)} dari {len(paths)} berkas; berkas "
-            f"berikutnya: {upcoming}.",
-            hint="Jalankan ulang dengan --proses 1 untuk mengetahui berkasnya.",
-        ) from exc
+    for path in paths:
+        results.append(process_file(str(path), settings, work))
+        if progress:
+            progress(path)
     return results
