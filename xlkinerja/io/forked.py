@@ -52,20 +52,27 @@ class _Child:
         return pid is not None and _succeeded(pid)
 
     def close(self) -> None:
-        """Stop the child (if it still runs) and drop its work: it is not wanted."""
+        """Stop the child (if it still runs) and drop its work: it is not wanted (or has
+        been taken). What the work was given is let go too: this object may live on in a
+        reference cycle (an XlsxWriter workbook is one), and the data (300,000 tree rows)
+        would then wait for the cyclic garbage collector."""
         if self._pid is not None:
             _kill(self._pid)
             self._pid = None
         if self._file is not None:
             self._file.close()
             self._file = None
+        self._release()
+
+    def _release(self) -> None:
+        """Drop the reference to the work (its function and data)."""
 
 
 class ForkedText(_Child):
     """`render(file)` run in a child process from now on; `write(fh)` copies what it wrote."""
 
     def __init__(self, render: Render, *, fork: bool = True) -> None:
-        self._render = render
+        self._render: Render | None = render
         # Open for the life of this object (closed by write or close), not a block.
         file = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
         self._begin(render, file, fork)
@@ -74,6 +81,7 @@ class ForkedText(_Child):
         file = self._file
         assert file is not None, "written once"
         if not self._succeeded():
+            assert self._render is not None, "written once"
             file.seek(0)
             file.truncate()
             self._render(file)
@@ -81,6 +89,9 @@ class ForkedText(_Child):
         file.seek(0)
         shutil.copyfileobj(file, fh, CHUNK)
         self.close()
+
+    def _release(self) -> None:
+        self._render = None
 
 
 class ForkedValue(_Child, Generic[T]):

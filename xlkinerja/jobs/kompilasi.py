@@ -22,6 +22,7 @@ from xlkinerja.core.finding import Severity
 from xlkinerja.errors import OutputError
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
+from xlkinerja.jobs.collector import collector_paused
 from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
@@ -30,7 +31,6 @@ from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
     Progress,
     Stage,
-    collector_paused,
     worker_count,
     worker_pool,
 )

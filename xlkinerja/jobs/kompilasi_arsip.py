@@ -24,6 +24,7 @@ from xlkinerja.core.form_data import FormData
 from xlkinerja.io.atomic import refuse_folder
 from xlkinerja.io.output_guard import check_report_target
 from xlkinerja.io.reader import read_form
+from xlkinerja.jobs.collector import collector_paused
 from xlkinerja.jobs.kompilasi import (
     Clock,
     FromArchive,
@@ -33,7 +34,7 @@ from xlkinerja.jobs.kompilasi import (
 )
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
-from xlkinerja.jobs.workers import Stage, collector_paused
+from xlkinerja.jobs.workers import Stage
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.errors import ArchiveError

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.folder_lock import folders_locked
+from xlkinerja.jobs.collector import collector_paused
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
     Stage,
     collect_now_and_then,
-    collector_paused,
     worker_count,
     worker_pool,
 )
