@@ -370,3 +370,25 @@ def test_a_one_job_process_freezes_what_its_job_leaves():
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "frozen", run.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "one_job"), [("validasi tidak-ada.xlsx", True), ("server", False)]
+)
+def test_the_program_runs_one_job_but_the_server_runs_many(command: str, one_job: bool):
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from xlkinerja.cli import main
+        from xlkinerja.jobs import collector
+
+        sys.argv = ["xlkinerja", *"{command}".split()]
+        try:
+            main()
+        except SystemExit:
+            pass
+        print(collector._ONE_JOB.is_set())
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip().splitlines()[-1] == str(one_job), run.stderr

@@ -33,6 +33,7 @@ from xlkinerja.cli.common import (
 )
 from xlkinerja.cli.render import say, show
 from xlkinerja.core.version import VERSION as __version__
+from xlkinerja.jobs.collector import one_job_per_process
 
 # The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
 # the start of kompilasi's worker processes, which import this module again.
@@ -194,6 +195,7 @@ app.add_typer(dokumen_cli.app, name="dokumen")
 
 def main() -> None:
     stop_on_signals()
+    one_job_per_process()  # the program ends after its command (`server` says otherwise)
     try:
         app(prog_name="xlkinerja")
     except SystemExit as stop:

@@ -12,7 +12,6 @@ from rich.progress import Progress
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
 from xlkinerja.cli.render import show
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.collector import one_job_per_process
 from xlkinerja.jobs.ringkasan import collect_workbooks
 
 if TYPE_CHECKING:
@@ -79,7 +78,6 @@ def kompilasi(
 
     Contoh: xlkinerja kompilasi --dari-arsip --db postgresql://server/kinerja --output rekap.xlsx
     """
-    one_job_per_process()  # the program ends after this job
     if dari_arsip:
         if paths:
             raise XlkinerjaError(

@@ -17,6 +17,7 @@ import typer
 from xlkinerja.cli.common import app, err, friendly_errors
 from xlkinerja.cli.render import say, show
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.collector import many_jobs_per_process
 
 server_app = typer.Typer(invoke_without_command=True)  # its help: the callback's docstring
 LICENSE_ENV = "XLWINGS_LICENSE_KEY"  # the remote engine: PolyForm Noncommercial 1.0.0
@@ -82,6 +83,7 @@ def server(
     """
     if ctx.invoked_subcommand is not None:
         return
+    many_jobs_per_process()  # each Kompilasi's cycles are collected: the server lives on
     if master is None or kunci is None:
         missing = " dan ".join(
             name for name, value in (("--master", master), ("--kunci", kunci)) if value is None

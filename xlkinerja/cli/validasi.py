@@ -10,7 +10,6 @@ from rich.progress import Progress
 
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
 from xlkinerja.cli.render import show
-from xlkinerja.jobs.collector import one_job_per_process
 from xlkinerja.jobs.ringkasan import collect_workbooks
 
 if TYPE_CHECKING:
@@ -51,8 +50,6 @@ def validasi(
     Contoh: xlkinerja validasi TI.xlsx --annotate
     """
     from xlkinerja.jobs.validasi import validate_paths  # here: the CLI starts quickly
-
-    one_job_per_process()  # the program ends after this job
 
     files = collect_workbooks(paths)
     show_progress = not senyap and err.is_terminal and len(files) > 1

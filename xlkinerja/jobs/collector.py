@@ -39,3 +39,8 @@ def one_job_per_process() -> None:
     and again as the program exits. A process that runs job after job (the server) keeps
     the collection, so that no job's cycles pile up."""
     _ONE_JOB.set()
+
+
+def many_jobs_per_process() -> None:
+    """This process runs job after job (the server): the cycles each leaves are collected."""
+    _ONE_JOB.clear()

@@ -5,6 +5,9 @@ The master goes first (its settings — year, deadlines, cap — apply to every 
 checks), then every other file through `process_file` (worker processes when there are
 many, see workers.py), then the checks across files: the pandera schemas over all rows of
 a kind at once and the cascade from the master down. Every finding, one pass, ordered.
+With workers and a master file given, the workers start on the files with the settings
+read from the master's header while the master is read whole (0.3 s for 1,000 units);
+should these differ from the whole master's, the files are read again.
 """
 
 from __future__ import annotations
