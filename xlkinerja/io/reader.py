@@ -26,7 +26,7 @@ from typing import Any
 
 import python_calamine as calamine
 
-from xlkinerja.core.address import cell_address, column_index, column_letters
+from xlkinerja.core.address import cell_address, column_letters
 from xlkinerja.core.form_data import (
     CellFormat,
     CellScalar,
@@ -44,6 +44,7 @@ from xlkinerja.io.form_identity import (
     resolve_form,
 )
 from xlkinerja.io.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
+from xlkinerja.io.merged_cells import check_merged
 from xlkinerja.io.number_formats import (
     NO_STYLES,
     Styles,
@@ -330,31 +331,6 @@ def _table_formulas(
             if 0 <= offset < count:
                 found[address] = (offset, state)
     return found
-
-
-def check_merged(
-    path: Path, spec: Table, sheet: str, merged: tuple[str, ...], area: tuple[int, int, int, int]
-) -> None:
-    """Refuse merged cells overlapping a table's `area` (zero-based top, left, bottom, right)."""
-    for ref in merged:
-        first, _, last = ref.partition(":")
-        top, left = _row_col(first)
-        bottom, right = _row_col(last or first)
-        if bottom >= area[0] and top <= area[2] and right >= area[1] and left <= area[3]:
-            raise WorkbookError(
-                f"sel digabung (merge) di dalam tabel '{spec.name}' ({spec.title}); "
-                "nilai sel yang tergabung tidak dapat dibaca dengan pasti.",
-                path=path,
-                sheet=sheet,
-                cell=ref,
-                hint="Pisahkan sel itu (Beranda > Gabung & Pusatkan > Pisahkan Sel), "
-                "lalu isi setiap sel.",
-            )
-
-
-def _row_col(address: str) -> tuple[int, int]:
-    letters = address.rstrip("0123456789")
-    return int(address[len(letters) :]) - 1, column_index(letters)
 
 
 def read_form(
