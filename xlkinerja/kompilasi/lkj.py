@@ -133,11 +133,20 @@ def iku_tahunan(sumber: EksporSumber) -> dict[str, Tahunan]:
         return {}
     cap = sumber.capaian
     reported = cap[cap["tw"] <= tw].sort_values("tw", kind="stable")
-    last = reported.groupby("kode_ikk").tail(1).set_index("kode_ikk")  # each IKK's latest
+    # Each unit's IKK at its latest triwulan: two units may use the same IKK code.
+    last = reported.groupby(["kode_unit", "kode_ikk"], dropna=False, sort=False).tail(1)
+    latest = {
+        (_text(unit), _text(ikk)): _latest(value, alasan)
+        for unit, ikk, value, alasan in zip(
+            *(last[c].tolist() for c in ("kode_unit", "kode_ikk", "realisasi", "alasan")),
+            strict=True,
+        )
+    }
     realisasi: dict[str, RollupNilai] = {}
     pk = sumber.ikk.dropna(subset=["kode_iku", "kode_ikk"])
     for code, rows in pk.groupby("kode_iku"):
-        values = [_latest(last, str(ikk)) for ikk in rows["kode_ikk"]]
+        keys = zip(rows["kode_unit"].tolist(), rows["kode_ikk"].tolist(), strict=True)
+        values = [latest.get((_text(unit), _text(ikk))) for unit, ikk in keys]
         beban = all(m == "beban target" for m in rows["metode_kaskade"])
         cara: CaraNilai = "jumlah" if beban else "rata-rata"
         realisasi[str(code)] = rollup_nilai(list(rows["satuan"]), values, cara, apa="realisasi")
@@ -155,16 +164,12 @@ def iku_tahunan(sumber: EksporSumber) -> dict[str, Tahunan]:
     return out
 
 
-def _latest(last: pd.DataFrame, ikk: str) -> object:
-    """An IKK's realisasi at its latest reported triwulan: a number, None (none reported,
-    or blank), or the reason it could not be read (a text, which the roll-up counts as
-    unreadable)."""
-    if ikk not in last.index:
-        return None
-    value = _number(last.at[ikk, "realisasi"])
+def _latest(realisasi: object, alasan: object) -> object:
+    """An IKK's realisasi at its latest reported triwulan: a number, None (blank), or the
+    reason it could not be read (a text, which the roll-up counts as unreadable)."""
+    value = _number(realisasi)
     if value is not None:
         return value
-    alasan = last.at[ikk, "alasan"]
     return alasan if isinstance(alasan, str) and "tidak dapat dibaca" in alasan else None
 
 
