@@ -82,3 +82,31 @@ def test_a_workbook_that_is_not_a_rekap_is_refused_by_name(tmp_path: Path):
         read_rekap(SAMPLE / MASTER_FILE)
     assert "bukan workbook rekap xlkinerja" in caught.value.user_message()
     assert MASTER_FILE in caught.value.user_message()
+
+
+def test_a_units_budget_without_a_unit_code_reads_back_as_its_own_unit(
+    compiled: KompilasiResult, tmp_path: Path
+):
+    """A unit that gave no kode_unit still gets a unit row (Kode "(tanpa kode)") on Rekap PK:
+    read back, its programs are its own, not the programs of the unit before it."""
+    from dataclasses import replace
+
+    import pandas as pd
+
+    from xlkinerja.io.rekap.writer import write_kompilasi
+
+    k = compiled.kompilasi
+    extra = pd.DataFrame(
+        [
+            {"kode_unit": None, "nama_unit": None, "program": "Program tanpa unit",
+             "anggaran": 5_000_000.0, "keterangan": None, "berkas": "x.xlsx", "baris": 30},
+        ]
+    )  # fmt: skip
+    anggaran = pd.concat([k.anggaran, extra.astype(k.anggaran.dtypes.to_dict())], ignore_index=True)
+    path = write_kompilasi(replace(k, anggaran=anggaran), tmp_path / "rekap.xlsx")
+    back = read_rekap(path, ["lkj"]).anggaran
+    expected = anggaran[["kode_unit", "nama_unit", "program", "anggaran"]]
+    assert back.astype(object).where(back.notna(), None).values.tolist() == (
+        expected.astype(object).where(expected.notna(), None).values.tolist()
+    )
+    assert back["kode_unit"].isna().sum() == 1

@@ -21,12 +21,23 @@ import python_calamine as calamine
 
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.errors import WorkbookError
+from xlkinerja.io.ekspor.rekap_cells import number_of as _number
+from xlkinerja.io.ekspor.rekap_cells import numbers_of as _numbers
+from xlkinerja.io.ekspor.rekap_cells import text_of as _text
+from xlkinerja.io.ekspor.rekap_cells import texts_of as _texts
+from xlkinerja.io.ekspor.rekap_cells import value_of as _v
 from xlkinerja.io.package_guard import check_package
 from xlkinerja.io.reader import check_file
 from xlkinerja.io.rekap.sheet_capaian import FAKTOR_KOLOM, PREDIKAT_COL, STATUS_COL
 from xlkinerja.io.rekap.sheet_capaian import KOLOM as CAPAIAN_KOLOM
 from xlkinerja.io.rekap.sheet_capaian import NAME as CAPAIAN
-from xlkinerja.io.rekap.sheet_rekap_pk import ANGGARAN_KOLOM, GRAND_TOTAL, ORPHAN_TITLE
+from xlkinerja.io.rekap.sheet_rekap_pk import (
+    ANGGARAN_KOLOM,
+    GRAND_TOTAL,
+    ORPHAN_TITLE,
+    TANPA_KODE,
+    TANPA_NAMA,
+)
 from xlkinerja.io.rekap.sheet_rekap_pk import NAME as REKAP_PK
 from xlkinerja.io.rekap.sheet_rekap_ra import NAME as REKAP_RA
 from xlkinerja.io.rekap.sheet_rekap_skp import HEADERS as SKP_HEADERS
@@ -139,33 +150,6 @@ def _empty(columns: Sequence[str]) -> pd.DataFrame:
     return pd.DataFrame(columns=list(columns))
 
 
-def _v(value: Any) -> Any:
-    """A cell's value: None for an empty cell."""
-    return None if value == "" or value is None else value
-
-
-def _text(value: Any) -> str | None:
-    value = _v(value)
-    if value is None:
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _number(value: Any) -> float | None:
-    value = _v(value)
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
-def _texts(values: Sequence[Any]) -> list[str | None]:
-    return [v if v.__class__ is str and v != "" else _text(v) for v in values]
-
-
-def _numbers(values: Sequence[Any]) -> list[float | None]:
-    return [float(v) if v.__class__ in (float, int) else None for v in values]
-
-
 class _Rekap:
     def __init__(self, path: Path, *, lkj: bool) -> None:
         self.path = path
@@ -266,7 +250,10 @@ class _Rekap:
             if teks == GRAND_TOTAL or all(_v(c) is None for c in row[:4]):
                 break
             if kode is not None:
-                unit = (kode, teks)
+                if kode == TANPA_KODE:
+                    unit = (None, None if teks == TANPA_NAMA else teks)
+                else:
+                    unit = (kode, teks)
             elif unit is not None:  # before any unit: the "no budget" note
                 kode_unit, nama_unit = unit
                 amount = _number(row[2])

@@ -40,6 +40,10 @@ ANGGARAN_KOLOM = (
 )
 UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
 GRAND_TOTAL = "Jumlah anggaran seluruh unit"
+# The Kode of a unit row whose unit gave no kode_unit: a unit row has a code, a program
+# row none (how the rekap is read back, io/ekspor/rekap_read.py).
+TANPA_KODE = "(tanpa kode)"
+TANPA_NAMA = "(unit tanpa kode)"  # its Unit when it gave no nama_unit either
 ORPHAN_TITLE = "IKK tanpa IKU induk"
 ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
 UNCOVERED_NOTE = "Belum diturunkan ke unit mana pun"
@@ -171,8 +175,8 @@ def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
     names, programs, values = (df[c].tolist() for c in ("nama_unit", "program", "anggaran"))
     numbers = amounts.to_numpy(dtype=float, na_value=np.nan)
     for code, at in units.items():
-        name = _v(names[at[0]]) or code or "(unit tanpa kode)"
-        add("iku", code, name, *total(at, pd.Series(numbers[at])))
+        name = _v(names[at[0]]) or code or TANPA_NAMA
+        add("iku", code or TANPA_KODE, name, *total(at, pd.Series(numbers[at])))
         for i in at:
             add("anak", None, _v(programs[i]), _v(values[i]), notes[i])
     if len(df):
