@@ -208,6 +208,14 @@ def synthetic(units: int, ikk_per_unit: int = 40) -> Kompilasi:
     ]
     cap["predikat"] = np.where(cap["capaian"] > 90, "Sangat Baik", "Baik")
     cap["alasan"] = None
+    # Units write a kendala and a tindak lanjut where the capaian falls short (issue 13).
+    short = (cap["capaian"] < 100).to_numpy()
+    cap["kendala"] = np.where(
+        short, "Kegiatan pendukung tertunda karena anggaran baru cair pada akhir triwulan", None
+    )
+    cap["tindak_lanjut"] = np.where(
+        short, "Percepatan kegiatan dan koordinasi dengan bagian keuangan", None
+    )
     per_iku = (
         cap.groupby(["kode_iku", "tw"])
         .agg(capaian=("capaian", "mean"), jumlah_ikk=("kode_ikk", "count"))
