@@ -7,7 +7,6 @@ from pathlib import Path
 
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import XlkinerjaError
 from xlkinerja.io.template_id import template_id
 from xlkinerja.specs import FormKind
 
@@ -39,6 +38,6 @@ def settings_at_a_glance(master: Path) -> Pengaturan | None:
 
     try:
         form, _ = normalise_form(read_form(master, fields_only=True))
-    except XlkinerjaError:
+    except Exception:  # only a head start: the whole master is read next and says why
         return None
     return Pengaturan.from_master(form) if form.form.id == FormKind.MASTER else None
