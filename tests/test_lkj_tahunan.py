@@ -27,20 +27,27 @@ def _sumber(ikk: list[dict], capaian: list[dict], capaian_iku: list[dict]) -> Ek
     )
 
 
+def _same_ikk_in(units: tuple[str, ...], iku: str, ikk: str, satuan: str, metode: str):
+    """The PK rows of `units`, each deriving IKK code `ikk` from `iku`."""
+    return [
+        {"kode_iku": iku, "kode_unit": unit, "kode_ikk": ikk, "satuan": satuan,
+         "metode_kaskade": metode}
+        for unit in units
+    ]  # fmt: skip
+
+
+def _reported(iku: str, ikk: str, unit: str, tw: int, realisasi: float, capaian: float):
+    return {"kode_iku": iku, "kode_unit": unit, "kode_ikk": ikk, "tw": tw,
+            "realisasi": realisasi, "capaian": capaian}  # fmt: skip
+
+
 def test_two_units_with_the_same_ikk_code_each_count_their_own_realisasi():
-    ikk = [
-        {"kode_iku": "IKU-1", "kode_unit": unit, "kode_ikk": "IKK-1", "satuan": "%",
-         "metode_kaskade": "sama dengan IKU"}
-        for unit in ("TI", "AK")
-    ]  # fmt: skip
+    ikk = _same_ikk_in(("TI", "AK"), "IKU-1", "IKK-1", "%", "sama dengan IKU")
     capaian = [
-        {"kode_iku": "IKU-1", "kode_unit": "TI", "kode_ikk": "IKK-1", "tw": 1, "realisasi": 80.0,
-         "capaian": 100.0},
-        {"kode_iku": "IKU-1", "kode_unit": "AK", "kode_ikk": "IKK-1", "tw": 1, "realisasi": 60.0,
-         "capaian": 75.0},
-        {"kode_iku": "IKU-1", "kode_unit": "TI", "kode_ikk": "IKK-1", "tw": 2, "realisasi": 90.0,
-         "capaian": 100.0},
-    ]  # fmt: skip
+        _reported("IKU-1", "IKK-1", "TI", 1, 80.0, 100.0),
+        _reported("IKU-1", "IKK-1", "AK", 1, 60.0, 75.0),
+        _reported("IKU-1", "IKK-1", "TI", 2, 90.0, 100.0),
+    ]
     iku = [{"kode_iku": "IKU-1", "tw": 2, "capaian": 100.0}]
     tahunan = iku_tahunan(_sumber(ikk, capaian, iku))["IKU-1"]
     # TI's latest is 90 (TW II), AK's 60 (TW I): their mean, not one unit's value twice
@@ -49,15 +56,10 @@ def test_two_units_with_the_same_ikk_code_each_count_their_own_realisasi():
 
 
 def test_units_summed_when_every_ikk_carries_a_share_of_the_target():
-    ikk = [
-        {"kode_iku": "IKU-2", "kode_unit": unit, "kode_ikk": "IKK-2", "satuan": "dokumen",
-         "metode_kaskade": "beban target"}
-        for unit in ("TI", "AK")
-    ]  # fmt: skip
+    ikk = _same_ikk_in(("TI", "AK"), "IKU-2", "IKK-2", "dokumen", "beban target")
     capaian = [
-        {"kode_iku": "IKU-2", "kode_unit": unit, "kode_ikk": "IKK-2", "tw": 1, "realisasi": value,
-         "capaian": 50.0}
-        for unit, value in (("TI", 3.0), ("AK", 4.0))
-    ]  # fmt: skip
+        _reported("IKU-2", "IKK-2", "TI", 1, 3.0, 50.0),
+        _reported("IKU-2", "IKK-2", "AK", 1, 4.0, 50.0),
+    ]
     iku = [{"kode_iku": "IKU-2", "tw": 1, "capaian": 50.0}]
     assert iku_tahunan(_sumber(ikk, capaian, iku))["IKU-2"].realisasi == 7.0
