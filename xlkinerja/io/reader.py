@@ -346,8 +346,11 @@ def read_form(
     meta = read_meta(book)
     form = resolve_form(meta, path, expected)
     check_sheets(form, book.sheet_names, path)
-    sheets = {form.sheet_of_field(f.key).name for f in form.fields} if fields_only else None
-    book.xml = read_sheet_xml(path, [s.name for s in form.sheets if not sheets or s.name in sheets])
+    names = [s.name for s in form.sheets]
+    if fields_only:  # only the sheets holding a field
+        holding = {form.sheet_of_field(f.key).name for f in form.fields}
+        names = [n for n in names if n in holding]
+    book.xml = read_sheet_xml(path, names)
     formula_cells: dict[tuple[str, str], str] = {}
     number_formats: dict[tuple[str, str], CellFormat] = {}
     fields = read_fields(book, form, formula_cells)
