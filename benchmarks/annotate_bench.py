@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.io.annotate import annotate_workbook
+from xlkinerja.render.annotate import annotate_workbook
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "workbooks" / "contoh" / "TI-jurusan-teknik-informatika.xlsx"

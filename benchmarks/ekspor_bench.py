@@ -38,10 +38,10 @@ def one_run(profil: str, rekap: Path, out: Path) -> None:
     start = time.perf_counter()
     from datetime import datetime
 
-    from xlkinerja.io.ekspor.profil import find_profile
-    from xlkinerja.io.ekspor.rekap_read import read_rekap
-    from xlkinerja.io.ekspor.tulis import Context, write_profile
     from xlkinerja.kompilasi.ekspor_tabel import tables
+    from xlkinerja.render.ekspor.profil import find_profile
+    from xlkinerja.render.ekspor.rekap_read import read_rekap
+    from xlkinerja.render.ekspor.tulis import Context, write_profile
 
     imported = time.perf_counter()
     chosen = find_profile(profil)
@@ -91,7 +91,7 @@ def main() -> None:
     folder = Path(_option("--folder", str(FOLDER)))
     times = int(_option("--ulang", "3"))
     rekap = rekap_of(folder, count)
-    from xlkinerja.io.ekspor.profil import all_profiles
+    from xlkinerja.render.ekspor.profil import all_profiles
 
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:

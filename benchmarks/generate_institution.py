@@ -14,10 +14,10 @@ from pathlib import Path
 
 from xlkinerja.cascade.prefill import MasterView, unit_file_name, unit_values
 from xlkinerja.core.form_data import CellScalar, FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sample.institution import IKU, master_values
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, UNIT
 
 IKK_PER_UNIT = 50  # pk 50 + ra 50 + capaian 200 + matriks 250 + anggaran 15 + tim 30 + ref ≈ 600

@@ -40,8 +40,8 @@ def _option(name: str, default: int) -> int:
 def one_run(master: Path, work: Path) -> None:
     """One kompilasi in this (fresh) process; prints its numbers as JSON."""
     start = time.perf_counter()
-    from xlkinerja.jobs.collector import one_job_per_process
     from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.runtime.collector import one_job_per_process
 
     one_job_per_process()  # as the `xlkinerja kompilasi` command does: it ends after the job
 

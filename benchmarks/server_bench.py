@@ -42,7 +42,7 @@ from tests.server_harness import (  # noqa: E402
     unit_keys,
 )
 from tests.vba_payload import payload, set_cell  # noqa: E402
-from xlkinerja.io.template_id import template_id  # noqa: E402
+from xlkinerja.files.ooxml.properties import template_id  # noqa: E402
 from xlkinerja.jobs.kunci import make_keys  # noqa: E402
 from xlkinerja.specs import FormKind  # noqa: E402
 

@@ -18,9 +18,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from xlkinerja.core.form_data import CellValue, FormData, Row, TableData
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.checks import validate_forms
 from xlkinerja.jobs.validasi import validate_paths
+from xlkinerja.sources.reader import read_form
 from xlkinerja.validation.normalise import normalise_form
 from xlkinerja.validation.schema import check_schema
 from xlkinerja.validation.unique import check_unique

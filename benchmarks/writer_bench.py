@@ -6,7 +6,7 @@
 Part 1 writes the same table (240k rows x 10 columns: 6 text, 4 numbers, a border format on
 every cell and a red fill on every 7th row) with each candidate and prints cells/s:
 XlsxWriter cell by cell (normal and constant_memory mode), XlsxWriter + our
-`FastWorksheet.add_rows` (column-wise; also with the level-1 zip of io/rekap/package.py,
+`FastWorksheet.add_rows` (column-wise; also with the level-1 zip of render/rekap/package.py,
 which is what write_kompilasi uses), and, when installed, rustpy-xlsxwriter and
 pyexcelerate (neither is a dependency: `pip install rustpy-xlsxwriter pyexcelerate`).
 Part 2 writes a full-size synthetic Kompilasi (1,000 units of 40 IKK: 40k Rekap PK rows,
@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT))
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level  # noqa: E402
 from xlkinerja.core.finding import Finding, Severity  # noqa: E402
 from xlkinerja.domain.status import status_of  # noqa: E402
-from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
-from xlkinerja.io.rekap.package import Workbook  # noqa: E402
-from xlkinerja.io.rekap.writer import write_kompilasi  # noqa: E402
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit  # noqa: E402
+from xlkinerja.render.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
+from xlkinerja.render.rekap.package import Workbook  # noqa: E402
+from xlkinerja.render.rekap.writer import write_kompilasi  # noqa: E402
 
 COLUMNS = 10
 RED_EVERY = 7

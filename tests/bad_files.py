@@ -19,7 +19,7 @@ import xlsxwriter
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from tests import lo
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.specs import UNIT
 
 PETUNJUK_PART = "xl/worksheets/sheet1.xml"  # the first sheet; not a sheet of the form

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import Form
 
 

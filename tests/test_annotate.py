@@ -33,10 +33,10 @@ from tests.annotate_fixtures import (
 from tests.conftest import SAMPLE
 from xlkinerja.core.finding import Severity
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook, fills
-from xlkinerja.io.annotate.plan import FILLS as FILL_RGB
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook, fills
+from xlkinerja.render.annotate.plan import FILLS as FILL_RGB
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import UNIT
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")

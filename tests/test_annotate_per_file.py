@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from tests.conftest import ROOT, SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.io import folder_lock
-from xlkinerja.io.backup import BACKUP_FOLDER
+from xlkinerja.files import folder_lock
+from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.validasi import validate_paths
 
 runner = CliRunner()

@@ -15,7 +15,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.annotate_fixtures import build_fixture, finding, first_findings
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.io.annotate import (
+from xlkinerja.render.annotate import (
     REPORT_SHEET,
     Link,
     PackageBackend,
@@ -25,7 +25,7 @@ from xlkinerja.io.annotate import (
     apply_to_package,
     plan_writeback,
 )
-from xlkinerja.io.annotate.plan import FILLS, MAX_NOTE
+from xlkinerja.render.annotate.plan import FILLS, MAX_NOTE
 
 pytestmark = pytest.mark.filterwarnings("ignore:.*extension is not supported:UserWarning")
 NOW = datetime(2025, 3, 1, 9, 30, 0)

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 from xlkinerja.errors import OutputError
-from xlkinerja.io.atomic import atomic_path
+from xlkinerja.files.atomic import atomic_path
 from xlkinerja.sample.build import MASTER_FILE
 
 

@@ -18,9 +18,9 @@ import python_calamine as calamine
 
 from tests import bad_files
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io import package_guard
-from xlkinerja.io.formula_cells import scan, scan_part, sheet_parts
-from xlkinerja.io.reader import read_form
+from xlkinerja.files import package_guard
+from xlkinerja.sources.formula_cells import scan, scan_part, sheet_parts
+from xlkinerja.sources.reader import read_form
 
 Builder = Callable[[Path], Path]
 
@@ -119,7 +119,7 @@ def test_password_error_from_calamine_is_mapped_too(
     path = bad_files.password_protected(tmp_path)
     with pytest.raises(calamine.PasswordError):
         calamine.CalamineWorkbook.from_path(str(path))
-    monkeypatch.setattr("xlkinerja.io.reader.check_package", lambda path: None)
+    monkeypatch.setattr("xlkinerja.sources.reader.check_package", lambda path: None)
     with pytest.raises(WorkbookError, match="dilindungi kata sandi"):
         read_form(path)
 

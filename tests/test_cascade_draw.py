@@ -17,8 +17,8 @@ from xlkinerja.cascade.layout import BOX_WIDTH, NodeBox, TreeLayout, layout_tree
 from xlkinerja.cascade.text_fit import ELLIPSIS, estimate_width, wrap
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.domain.status import status_of
-from xlkinerja.io.pohon.draw import draw_tree, measure
-from xlkinerja.io.pohon.sheet import HEADERS, write_tree_sheet, write_tree_workbook
+from xlkinerja.render.pohon.draw import draw_tree, measure
+from xlkinerja.render.pohon.sheet import HEADERS, write_tree_sheet, write_tree_workbook
 
 INSTITUTION = "Politeknik Negeri Contoh"
 UNITS = {

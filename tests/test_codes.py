@@ -12,7 +12,7 @@ from xlkinerja.core.codes import Code, ColumnRule, column_code
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
-from xlkinerja.io.reader import read_form
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FORMS
 from xlkinerja.validation import catalogue
 from xlkinerja.validation.catalogue import (

@@ -25,12 +25,12 @@ from tests.vba_payload import payload
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.io.live_book import read_book
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.kompilasi_arsip import compile_archive
 from xlkinerja.jobs.per_file import Work, process_data
 from xlkinerja.jobs.pipeline import check_workbooks
+from xlkinerja.sources.live_book import read_book
+from xlkinerja.sources.reader import read_form
 from xlkinerja.store import Archive, encode_submission
 from xlkinerja.store.restore import Restored
 from xlkinerja.store.submission import submission

@@ -20,9 +20,9 @@ from tests.test_dokumen_pk import in_order, pdf_text, row_with
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.per_file import Work, process_data
+from xlkinerja.sources.reader import read_form
 from xlkinerja.store import Archive
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"

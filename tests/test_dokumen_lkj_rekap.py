@@ -18,10 +18,10 @@ from typer.testing import CliRunner
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.cli.app import app
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.lkj import lkj_from_paths, lkj_from_rekap
 from xlkinerja.kompilasi.lkj import Lkj
+from xlkinerja.sources.reader import read_form
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 STEM = "lkj-bab-iii-2025"

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tests.conftest import SAMPLE
 from tests.md_tables import workbook
 from xlkinerja.cli.app import app
-from xlkinerja.io.dokumen.teks import TITIK_TITIK, angka, rupiah, tanggal
+from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, rupiah, tanggal
 from xlkinerja.specs import UNIT
 
 runner = CliRunner()

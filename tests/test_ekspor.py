@@ -23,11 +23,11 @@ from typer.testing import CliRunner
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.io.ekspor.profil import ProfilError, load, shipped_folder
-from xlkinerja.io.ekspor.tulis import Context, neutralise, write_profile
 from xlkinerja.jobs.ekspor import export_archive, export_rekap
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS
+from xlkinerja.render.ekspor.profil import ProfilError, load, shipped_folder
+from xlkinerja.render.ekspor.tulis import Context, neutralise, write_profile
 from xlkinerja.sample.build import MASTER_FILE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.ekspor.rekap_read import read_rekap
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS, last_day, tables
+from xlkinerja.render.ekspor.rekap_read import read_rekap
 from xlkinerja.sample.build import MASTER_FILE
 
 NOW = datetime(2025, 3, 3, 9, 30)
@@ -93,7 +93,7 @@ def test_a_units_budget_without_a_unit_code_reads_back_as_its_own_unit(
 
     import pandas as pd
 
-    from xlkinerja.io.rekap.writer import write_kompilasi
+    from xlkinerja.render.rekap.writer import write_kompilasi
 
     k = compiled.kompilasi
     extra = pd.DataFrame(

@@ -1,4 +1,4 @@
-"""Text rendered by a forked child (xlkinerja/io/forked.py): the same text as here, here when
+"""Text rendered by a forked child (xlkinerja/runtime/forked.py): the same text as here, here when
 the child fails, no child left running after `close` or after its parent is killed."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import IO
 
 import pytest
 
-from xlkinerja.io.forked import ForkedText, ForkedValue
+from xlkinerja.runtime.forked import ForkedText, ForkedValue
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux")
 
@@ -78,7 +78,7 @@ def test_the_child_dies_with_its_parent(tmp_path: Path):
     script = textwrap.dedent(
         """
         import sys, time
-        from xlkinerja.io.forked import ForkedText
+        from xlkinerja.runtime.forked import ForkedText
         forked = ForkedText(lambda file: time.sleep(60))
         print(forked._pid, flush=True)
         time.sleep(60)
@@ -127,7 +127,7 @@ def test_an_error_of_the_computation_is_raised_here():
 
 
 def test_a_child_that_never_ends_is_killed_and_the_work_done_here(monkeypatch):
-    from xlkinerja.io import forked
+    from xlkinerja.runtime import forked
 
     monkeypatch.setattr(forked, "CHILD_LIMIT", 0.5)
     parent = os.getpid()

@@ -47,8 +47,8 @@ def xlkinerja(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def _annotate_all(folder: Path, now: datetime) -> dict[str, str]:
-    from xlkinerja.io.annotate import annotate_workbook
     from xlkinerja.jobs.validasi import validate_paths
+    from xlkinerja.render.annotate import annotate_workbook
 
     findings = validate_paths([folder], workers=1).findings
     hashes = {}

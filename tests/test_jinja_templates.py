@@ -1,5 +1,5 @@
-"""The jinja2 templates (xlkinerja/io/jinja_templates.py) and the page rendered from one of
-them, docs/temuan.md (xlkinerja/io/temuan_docs.py)."""
+"""The jinja2 templates (xlkinerja/render/jinja_templates.py) and the page rendered from one of
+them, docs/temuan.md (xlkinerja/render/temuan_docs.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import jinja2
 import pytest
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io import jinja_templates
-from xlkinerja.io.temuan_docs import TEMPLATE, render
+from xlkinerja.render import jinja_templates
+from xlkinerja.render.temuan_docs import TEMPLATE, render
 
 
 def test_docs_page_of_codes_is_rendered_from_the_catalogue(root: Path):
     assert (root / "docs" / "temuan.md").read_bytes() == render().encode("utf-8"), (
-        "docs/temuan.md is stale: python -m xlkinerja.io.temuan_docs > docs/temuan.md"
+        "docs/temuan.md is stale: python -m xlkinerja.render.temuan_docs > docs/temuan.md"
     )
 
 

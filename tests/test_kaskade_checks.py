@@ -7,10 +7,10 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.validasi import validate_paths
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 
 P3M = SAMPLE / "P3M-pusat-penelitian-dan-pengabdian-kepada-masyarakat.xlsx"

@@ -8,10 +8,10 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.kaskade import generate_skp
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import SKP_FORM, UNIT
 
 TI = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"

@@ -14,10 +14,10 @@ import pytest
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import UNIT
 from xlkinerja.store.archive import Archive
 
@@ -330,7 +330,7 @@ def test_the_collector_is_back_after_a_job_and_finds_the_cycles_it_left():
     import gc
     import weakref
 
-    from xlkinerja.jobs.collector import collector_paused
+    from xlkinerja.runtime.collector import collector_paused
 
     class Node:
         me: object = None
@@ -352,7 +352,7 @@ def test_a_one_job_process_freezes_what_its_job_leaves():
     code = textwrap.dedent(
         """
         import gc, weakref
-        from xlkinerja.jobs.collector import collector_paused, one_job_per_process
+        from xlkinerja.runtime.collector import collector_paused, one_job_per_process
 
         class Node:
             me = None
@@ -380,7 +380,7 @@ def test_the_program_runs_one_job_but_the_server_runs_many(command: str, one_job
         f"""
         import sys
         from xlkinerja.cli import main
-        from xlkinerja.jobs import collector
+        from xlkinerja.runtime import collector
 
         sys.argv = ["xlkinerja", *"{command}".split()]
         try:

@@ -26,10 +26,10 @@ from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.domain.predikat import DEFAULT_SCALE
 from xlkinerja.domain.status import Status, status_of
-from xlkinerja.io.fastsheet import BlockColumn, FastWorksheet
-from xlkinerja.io.pohon.sheet import IKU_FILL, PROBLEM_FILL, STATUS_FILLS
-from xlkinerja.io.rekap.writer import SHEET_ORDER, write_kompilasi
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit, Unreadable
+from xlkinerja.render.fastsheet import BlockColumn, FastWorksheet
+from xlkinerja.render.pohon.sheet import IKU_FILL, PROBLEM_FILL, STATUS_FILLS
+from xlkinerja.render.rekap.writer import SHEET_ORDER, write_kompilasi
 
 INSTANSI = "Politeknik Negeri Contoh"
 BATAS = date(2025, 2, 28)
@@ -858,7 +858,7 @@ def test_written_atomically_over_an_existing_file(tmp_path: Path, monkeypatch: p
         raise RuntimeError("rusak di tengah jalan")
 
     with monkeypatch.context() as m:
-        m.setattr("xlkinerja.io.rekap.writer.write_temuan", broken)
+        m.setattr("xlkinerja.render.rekap.writer.write_temuan", broken)
         with pytest.raises(RuntimeError, match="rusak"):
             write_kompilasi(kompilasi_contoh(), path)
     assert path.read_bytes() == b"lama" and sorted(tmp_path.iterdir()) == [path]

@@ -7,9 +7,9 @@ import pytest
 
 from tests import lo
 from tests.conftest import SAMPLE
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.templat import write_blank_templates
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 
 pytestmark = pytest.mark.libreoffice
 

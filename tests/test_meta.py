@@ -16,9 +16,9 @@ import pytest
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.annotate import annotate_workbook
-from xlkinerja.io.output_guard import is_form_workbook
-from xlkinerja.io.reader import read_form
+from xlkinerja.files.output_guard import is_form_workbook
+from xlkinerja.render.annotate import annotate_workbook
+from xlkinerja.sources.reader import read_form
 
 UNIT_FILE = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"
 

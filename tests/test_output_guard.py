@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 from xlkinerja.errors import OutputError
-from xlkinerja.io.backup import BACKUP_FOLDER
+from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
 from xlkinerja.sample.build import MASTER_FILE

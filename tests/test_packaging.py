@@ -23,8 +23,8 @@ DATA = {TEMPLATES, MACROS}
 RENDER_FROM_THE_INSTALLED_PACKAGE = """
 import json
 import xlkinerja
-from xlkinerja.io import jinja_templates
-from xlkinerja.io.temuan_docs import render
+from xlkinerja.render import jinja_templates
+from xlkinerja.render.temuan_docs import render
 from xlkinerja.addin.build import build_addin
 from xlkinerja.core.resources import shipped_folder
 print(json.dumps({

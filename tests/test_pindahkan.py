@@ -16,12 +16,12 @@ from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.backup import BACKUP_FOLDER
-from xlkinerja.io.label_match import label_key
-from xlkinerja.io.reader import read_form
+from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.pindahkan import move_values
 from xlkinerja.jobs.validasi import validate_paths
+from xlkinerja.pindahkan.label_match import label_key
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 
 UNIT_FILE = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"
 runner = CliRunner()

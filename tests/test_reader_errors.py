@@ -7,8 +7,8 @@ import openpyxl
 import pytest
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, UNIT
 
 

@@ -1,4 +1,4 @@
-"""The compiled workbook's archive (xlkinerja/io/rekap/package.py): its parts deflated by
+"""The compiled workbook's archive (xlkinerja/render/rekap/package.py): its parts deflated by
 ISA-L at level 1, a property of that one archive; `zipfile` and XlsxWriter untouched."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from isal import isal_zlib
 from python_calamine import CalamineWorkbook
 
 from tests import lo
-from xlkinerja.io.rekap.package import ZIP_LEVEL, FastZipFile, Workbook
+from xlkinerja.render.rekap.package import ZIP_LEVEL, FastZipFile, Workbook
 
 ORIGINAL_COMPRESSOR = zipfile._get_compressor  # type: ignore[attr-defined]
 ROWS = 3000

@@ -1,4 +1,4 @@
-"""The compiled workbook's shared strings (xlkinerja/io/shared_strings.py): XlsxWriter's
+"""The compiled workbook's shared strings (xlkinerja/render/shared_strings.py): XlsxWriter's
 bytes for every text, written in one pass — and a user's `<r>…</r>` text stays text."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from tests.fault_tools import HOSTILE
-from xlkinerja.io.rekap.package import Workbook
+from xlkinerja.render.rekap.package import Workbook
 
 TEXTS = [
     *HOSTILE,
@@ -66,7 +66,7 @@ def test_a_users_rich_string_markup_stays_text(tmp_path: Path):
 
 def test_the_tree_workbook_keeps_a_users_markup_as_text(tmp_path: Path):
     from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level
-    from xlkinerja.io.pohon.sheet import write_tree_workbook
+    from xlkinerja.render.pohon.sheet import write_tree_workbook
 
     markup = "<r><t>IKU palsu</t></r>"
     tree = CascadeTree("Politeknik <r>x</r>", 2025)

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FORMS, UNIT, Form, ValueType
 
 

@@ -5,8 +5,8 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import CellFormat
-from xlkinerja.io.reader import read_form
 from xlkinerja.sample.build import build_sample
+from xlkinerja.sources.reader import read_form
 from xlkinerja.validation.normalise import normalise_form
 
 

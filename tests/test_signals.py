@@ -60,7 +60,7 @@ SCRIPT = """
 import os, signal, sys
 from pathlib import Path
 from xlkinerja.cli.app import stop_on_signals
-from xlkinerja.io.atomic import atomic_path
+from xlkinerja.files.atomic import atomic_path
 
 stop_on_signals()
 target = Path(sys.argv[1])
@@ -97,7 +97,7 @@ from xlkinerja.cli.app import stop_on_signals
 from xlkinerja.jobs import workers
 
 def write(target):
-    from xlkinerja.io.atomic import atomic_path
+    from xlkinerja.files.atomic import atomic_path
     with atomic_path(Path(target)) as tmp:
         tmp.write_bytes(b"setengah")
         print(tmp, flush=True)

@@ -14,9 +14,9 @@ from tests.conftest import SAMPLE
 from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import number_rows
 from xlkinerja.core.form_data import CellScalar, FormValues
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.kaskade import generate_skp
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import SKP_FORM
 
 TI = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.core.table_access import day, number, positions, text, val
-from xlkinerja.io.reader import read_form
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import UNIT
 from xlkinerja.validation.normalise import normalise_form
 

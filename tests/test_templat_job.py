@@ -4,9 +4,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.cascade.prefill import person_slug, skp_file_name, unit_file_name
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.templat import write_unit_workbooks
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import UNIT
 
 

@@ -4,8 +4,8 @@ import openpyxl
 import pytest
 
 from tests.conftest import WORKBOOKS
-from xlkinerja.io.template_writer import write_template
 from xlkinerja.jobs.templat import blank_template_name, write_blank_templates
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.specs import FORMS, Form
 
 FORM_LIST = list(FORMS.values())

@@ -24,11 +24,11 @@ from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import build_index
 from xlkinerja.core.normal import Unreadable
 from xlkinerja.domain.konsolidasi import capaian_triwulan, konsolidasi
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.hitung import rows_of
 from xlkinerja.jobs.kompilasi import compile_paths
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 from xlkinerja.validation.capaian_rows import capaian_per_ikk, latest
 from xlkinerja.validation.normalise import normalise_form

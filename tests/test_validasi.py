@@ -9,9 +9,9 @@ import pytest
 from tests.conftest import SAMPLE
 from tests.md_tables import cell_of, workbook
 from xlkinerja.core.finding import Severity
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.checks import validate_forms
 from xlkinerja.jobs.validasi import validate_paths
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 
 UNIT_FIELDS = {

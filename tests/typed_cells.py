@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from tests.test_addin_libreoffice import lister_module, run_soffice
-from xlkinerja.io.formula_cells import sheet_parts
+from xlkinerja.sources.formula_cells import sheet_parts
 
 Cells = Mapping[tuple[str, str], tuple[float, int | str]]  # (sheet, A1) → (value, format)
 

@@ -33,7 +33,7 @@ from xlkinerja.cli.common import (
 )
 from xlkinerja.cli.render import say, show
 from xlkinerja.core.version import VERSION as __version__
-from xlkinerja.jobs.collector import one_job_per_process
+from xlkinerja.runtime.collector import one_job_per_process
 
 # The jobs are imported inside the commands: `xlkinerja --help` stays quick, and so does
 # the start of kompilasi's worker processes, which import this module again.
@@ -228,7 +228,7 @@ def _leave(code: int, signum: int, _frame: object) -> None:
         os.write(2, b"\x1b[?25h")  # the progress bar hid the cursor: show it again
     if signum == signal.SIGINT:
         os.write(2, b"\nDibatalkan.\n")
-    atomic = sys.modules.get("xlkinerja.io.atomic")
+    atomic = sys.modules.get("xlkinerja.files.atomic")
     workers = sys.modules.get("xlkinerja.jobs.workers")
     with contextlib.suppress(Exception):
         getattr(atomic, "remove_unfinished", _nothing)()

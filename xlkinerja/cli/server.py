@@ -17,7 +17,7 @@ import typer
 from xlkinerja.cli.common import app, err, friendly_errors
 from xlkinerja.cli.render import say, show
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.collector import many_jobs_per_process
+from xlkinerja.runtime.collector import many_jobs_per_process
 
 server_app = typer.Typer(invoke_without_command=True)  # its help: the callback's docstring
 LICENSE_ENV = "XLWINGS_LICENSE_KEY"  # the remote engine: PolyForm Noncommercial 1.0.0

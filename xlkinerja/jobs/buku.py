@@ -14,15 +14,15 @@ from typing import Any
 
 from xlkinerja.core.form_data import FormData
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.annotate.live_backend import LiveBackend, LiveOutcome
-from xlkinerja.io.annotate.plan import REPORT_SHEET, plan_writeback
-from xlkinerja.io.live_book import book_path, read_book
-from xlkinerja.io.live_dialog import Picked, pick_folder
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.jobs.validasi import ValidasiResult
+from xlkinerja.render.annotate.live_backend import LiveBackend, LiveOutcome
+from xlkinerja.render.annotate.plan import REPORT_SHEET, plan_writeback
+from xlkinerja.render.live_dialog import Picked, pick_folder
+from xlkinerja.sources.live_book import book_path, read_book
 from xlkinerja.specs import FormKind
 
 

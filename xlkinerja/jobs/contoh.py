@@ -18,10 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.atomic import ensure_writable_folder
-from xlkinerja.io.dokumen.pdf import PdfUnavailable
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.working_copy import check_copies_folder, fresh_copies
+from xlkinerja.files.atomic import ensure_writable_folder
+from xlkinerja.files.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
 from xlkinerja.jobs.ekspor import EksporResult, export_kompilasi
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
@@ -32,7 +30,9 @@ from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workboo
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
+from xlkinerja.render.dokumen.pdf import PdfUnavailable
 from xlkinerja.sample.build import MASTER_FILE, build_sample
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.normalise import normalise_form
 

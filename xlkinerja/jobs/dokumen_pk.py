@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.io.dokumen.pk import write_pk_pdf
-from xlkinerja.io.dokumen.pk_data import PkDokumen, pk_dokumen
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.render.dokumen.pk import write_pk_pdf
+from xlkinerja.render.dokumen.pk_data import PkDokumen, pk_dokumen
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.normalise import normalise_form
 

@@ -1,6 +1,6 @@
 """Job `ekspor`: the compiled institution written as the files of export profiles
 (templates/ekspor/<profil>/, plus the user's folders), from a compiled workbook
-(rekap-kinerja.xlsx, read back: io/ekspor/rekap_read.py), from the archive (the latest
+(rekap-kinerja.xlsx, read back: render/ekspor/rekap_read.py), from the archive (the latest
 version of every unit and SKP, checked as kompilasi --dari-arsip checks them, nothing
 written but the export), or from a Kompilasi in memory (`xlkinerja contoh`).
 
@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
-from xlkinerja.io.ekspor.tulis import Context, Written, csv_marks, write_profile
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.jobs.workers import Stage
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
 from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.render.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
+from xlkinerja.render.ekspor.tulis import Context, Written, csv_marks, write_profile
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ def export_kompilasi(k: Kompilasi, **kwargs: Any) -> EksporResult:
 
 def export_rekap(rekap: Path, **kwargs: Any) -> EksporResult:
     """From a compiled workbook (rekap-kinerja.xlsx)."""
-    from xlkinerja.io.ekspor.rekap_read import read_rekap
+    from xlkinerja.render.ekspor.rekap_read import read_rekap
 
     chosen = choose_profiles(kwargs.get("profiles") or [], kwargs.get("profil_dir") or [])
     sources = [t for p in chosen for t in p.sources]  # only the sheets these are made from

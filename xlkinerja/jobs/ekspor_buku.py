@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.live_book import book_path
-from xlkinerja.io.live_cells import run_macro
+from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.buku import book_folder
 from xlkinerja.jobs.ekspor import EksporResult, export_archive, export_rekap
 from xlkinerja.jobs.kompilasi_server import PlannerDesk
 from xlkinerja.jobs.summary import Summary
+from xlkinerja.render.live_cells import run_macro
+from xlkinerja.sources.live_book import book_path
 
 UNDUH = "KinerjaUnduh"  # (wb, download path, file name): macros/KinerjaRekap.bas
 FOLDER = "ekspor"

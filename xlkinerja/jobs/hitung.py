@@ -19,12 +19,12 @@ from typing import Any
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.live_book import read_book
-from xlkinerja.io.live_cells import CellBlock, table_position, write_block
-from xlkinerja.io.reader import read_form
 from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.kompilasi.skala import predikat_scale
+from xlkinerja.render.live_cells import CellBlock, table_position, write_block
+from xlkinerja.sources.live_book import read_book
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.capaian_rows import CapaianRow, capaian_per_ikk
 from xlkinerja.validation.normalise import normalise_form

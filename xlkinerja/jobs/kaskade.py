@@ -20,10 +20,10 @@ from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
 from xlkinerja.core.form_data import CellScalar, FormData, FormValues
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.backup import keep_backup
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.files.backup import keep_backup
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import SKP_FORM, UNIT
 from xlkinerja.specs.master import MASTER
 from xlkinerja.validation.normalise import normalise_form

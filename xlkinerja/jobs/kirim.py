@@ -27,11 +27,11 @@ from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import positions, text
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.live_book import read_book
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.validasi import ValidasiResult
+from xlkinerja.sources.live_book import read_book
 from xlkinerja.specs import FormKind
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.encoded import EncodedSubmission, with_content_digest

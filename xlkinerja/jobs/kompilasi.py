@@ -20,10 +20,8 @@ from typing import Any
 
 from xlkinerja.core.finding import Severity
 from xlkinerja.errors import OutputError
-from xlkinerja.io.atomic import refuse_folder
-from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
-from xlkinerja.jobs.collector import collector_paused
-from xlkinerja.jobs.peak_memory import peak_rss_mb
+from xlkinerja.files.atomic import refuse_folder
+from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
@@ -35,6 +33,8 @@ from xlkinerja.jobs.workers import (
     worker_pool,
 )
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit
+from xlkinerja.runtime.collector import collector_paused
+from xlkinerja.runtime.peak_memory import peak_rss_mb
 
 
 @dataclass(frozen=True)
@@ -217,8 +217,8 @@ def _import_later_phases() -> None:
         import pandera.backends.pandas.builtin_checks
         import pandera.backends.pandas.register  # noqa: F401
 
-        import xlkinerja.io.rekap.writer
         import xlkinerja.kompilasi.aggregate
+        import xlkinerja.render.rekap.writer
         import xlkinerja.validation.schema  # noqa: F401
     except BaseException:  # see the docstring
         pass
@@ -326,7 +326,7 @@ def write_report(
         r.rekap = {}  # now in the compiled frames; frees memory before writing and archiving
     clock.lap("agregasi")
     stage("Menulis workbook rekap")
-    from xlkinerja.io.rekap.writer import write_kompilasi
+    from xlkinerja.render.rekap.writer import write_kompilasi
 
     write = partial(write_kompilasi, kompilasi, output)
     backup = None

@@ -21,10 +21,8 @@ from datetime import datetime
 from pathlib import Path
 
 from xlkinerja.core.form_data import FormData
-from xlkinerja.io.atomic import refuse_folder
-from xlkinerja.io.output_guard import check_report_target
-from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.collector import collector_paused
+from xlkinerja.files.atomic import refuse_folder
+from xlkinerja.files.output_guard import check_report_target
 from xlkinerja.jobs.kompilasi import (
     Clock,
     FromArchive,
@@ -35,6 +33,8 @@ from xlkinerja.jobs.kompilasi import (
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.workers import Stage
+from xlkinerja.runtime.collector import collector_paused
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.errors import ArchiveError

@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.live_cells import run_macro
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_arsip import compile_archive
 from xlkinerja.jobs.summary import Summary
+from xlkinerja.render.live_cells import run_macro
 
 BUKA_REKAP = "KinerjaBukaRekap"  # (wb, download path, file name): macros/KinerjaRekap.bas
 

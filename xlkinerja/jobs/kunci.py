@@ -35,9 +35,9 @@ from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, unit_codes
 from xlkinerja.errors import OutputError, XlkinerjaError
-from xlkinerja.io.atomic import atomic_path
-from xlkinerja.io.reader import read_form
+from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.summary import Summary
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER
 
 KEYS_FILE = "kunci-server.json"

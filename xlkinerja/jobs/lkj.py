@@ -22,7 +22,6 @@ from typing import Any
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.dokumen.lkj_write import write_lkj
 from xlkinerja.jobs.kompilasi_arsip import COMPILED_KINDS, _master, _year
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
@@ -31,6 +30,7 @@ from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.render.dokumen.lkj_write import write_lkj
 from xlkinerja.specs import MASTER
 from xlkinerja.store.archive import Archive
 from xlkinerja.validation.normalise import normalise_form
@@ -175,7 +175,7 @@ def lkj_from_files(
 ) -> LkjResult:
     """The chapter from what the user gave: one compiled workbook (`lkj_from_rekap`), or
     unit workbooks and folders with their master (`lkj_from_paths`)."""
-    from xlkinerja.io.ekspor.rekap_read import is_rekap
+    from xlkinerja.render.ekspor.rekap_read import is_rekap
 
     rekaps = [p for p in paths if is_rekap(p)]
     if rekaps and len(paths) == 1:
@@ -203,7 +203,7 @@ def lkj_from_rekap(
     budgets as the rekap shows them; the sasaran, IKU, Renstra targets and programs from the
     master given, else the archive's latest master of the rekap's year; earlier years from
     the archive at `db`."""
-    from xlkinerja.io.ekspor.rekap_read import read_rekap
+    from xlkinerja.render.ekspor.rekap_read import read_rekap
 
     sumber = read_rekap(rekap, ("lkj",))
     with Archive.open(db) as archive:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.io.template_id import template_id
+from xlkinerja.files.ooxml.properties import template_id
 from xlkinerja.specs import FormKind
 
 
@@ -33,7 +33,7 @@ def settings_at_a_glance(master: Path) -> Pengaturan | None:
     reading the whole master takes ~0.3 s for 1,000 units): what the other files' checks
     can start with while the master is read. None when they cannot be read so; the caller
     compares them with the master's once it has been read (`Pengaturan` is a value)."""
-    from xlkinerja.io.reader import read_form
+    from xlkinerja.sources.reader import read_form
     from xlkinerja.validation.normalise import normalise_form
 
     try:

@@ -14,9 +14,9 @@ from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import WorkbookError, XlkinerjaError
-from xlkinerja.io.reader import read_form
-from xlkinerja.jobs.peak_memory import peak_rss_mb
 from xlkinerja.kompilasi.rows import Rows, unit_rows
+from xlkinerja.runtime.peak_memory import peak_rss_mb
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, Form, FormKind
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission, with_content_digest
 from xlkinerja.store.submission import submission

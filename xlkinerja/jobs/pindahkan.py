@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import OutputError
-from xlkinerja.io.loose_reader import read_loose
-from xlkinerja.io.output_guard import keep_original
-from xlkinerja.io.template_writer import write_template
-from xlkinerja.io.transfer import Transfer, place_values
+from xlkinerja.files.output_guard import keep_original
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
+from xlkinerja.pindahkan.loose_reader import read_loose
+from xlkinerja.pindahkan.transfer import Transfer, place_values
+from xlkinerja.render.template.writer import write_template
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.io.forked import ForkedValue
 from xlkinerja.jobs.checks import cascade_checks, schema_checks
 from xlkinerja.jobs.master import find_master, master_among, settings_at_a_glance
 from xlkinerja.jobs.per_file import (
@@ -37,6 +36,7 @@ from xlkinerja.jobs.per_file import (
     process_master,
 )
 from xlkinerja.jobs.workers import Progress, Stage, Submitted, process_all
+from xlkinerja.runtime.forked import ForkedValue
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
@@ -102,7 +102,7 @@ def check_workbooks(
     compiled workbook's Temuan sheet has always listed them). A file
     that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
     given master that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera
-    schemas run in a child process (io/forked.py) while the caller goes on; the findings
+    schemas run in a child process (runtime/forked.py) while the caller goes on; the findings
     are complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
     `while_reading`: run in a thread once the master is read and the workers have the
     files (kompilasi imports what it needs next)."""

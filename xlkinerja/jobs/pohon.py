@@ -15,13 +15,13 @@ from xlkinerja.cascade.index import build_index
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.output_guard import check_report_target, keep_original, written_by_xlkinerja
-from xlkinerja.io.pohon.draw import draw_tree
-from xlkinerja.io.pohon.sheet import write_tree_workbook
-from xlkinerja.io.reader import read_form
+from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.master import find_master, master_among
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.render.pohon.draw import draw_tree
+from xlkinerja.render.pohon.sheet import write_tree_workbook
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.normalise import normalise_form
 

@@ -9,9 +9,9 @@ from typing import Any
 
 from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.backup import BACKUP_FOLDER
-from xlkinerja.io.reader import read_form
+from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FormKind
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, unit_codes, unit_file_name, unit_values
-from xlkinerja.io.output_guard import keep_original
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.files.output_guard import keep_original
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.render.template.writer import write_template
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FORMS, MASTER, UNIT, FormKind
 
 Progress = Callable[[str], None]

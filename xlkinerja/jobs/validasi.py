@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.folder_lock import folders_locked
-from xlkinerja.jobs.collector import collector_paused
+from xlkinerja.files.folder_lock import folders_locked
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, cell, count
@@ -21,9 +20,10 @@ from xlkinerja.jobs.workers import (
     worker_count,
     worker_pool,
 )
+from xlkinerja.runtime.collector import collector_paused
 
 if TYPE_CHECKING:
-    from xlkinerja.io.annotate import AnnotateResult
+    from xlkinerja.render.annotate import AnnotateResult
 
 Progress = Callable[[Path], None]
 
@@ -143,7 +143,7 @@ def validate_paths(
     tell = stage or (lambda _: None)
     result = ValidasiResult(files=collect_workbooks(paths))
     # With --annotate, one run at a time per folder: a second run waits for the first and
-    # then reads the files as the first left them (see io/folder_lock.py).
+    # then reads the files as the first left them (see files/folder_lock.py).
     folders = {p.parent for p in result.files} if annotate else set()
     with (
         folders_locked(
@@ -183,7 +183,7 @@ def _annotate(
 ) -> AnnotateResult | AnnotateFailure:
     """One workbook's findings written into it, or why not: one file that cannot be
     written never stops the others (nor the report of every finding)."""
-    from xlkinerja.io.annotate import annotate_workbook
+    from xlkinerja.render.annotate import annotate_workbook
 
     path = Path(file)
     if busy:

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.io.parent_death import die_with_parent
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file
+from xlkinerja.runtime.parent_death import die_with_parent
 
 Progress = Callable[[Path], None]  # one workbook done
 Stage = Callable[[str], None]  # what the job does next, for users
@@ -247,7 +247,7 @@ def _worker_leave(signum: int, _frame: object) -> None:
     """Ctrl+C or SIGTERM in a worker (the program is being stopped): the file it is
     writing is removed, then it ends at once. (Nothing imported here: see cli/app.py
     `_leave`.)"""
-    atomic = sys.modules.get("xlkinerja.io.atomic")
+    atomic = sys.modules.get("xlkinerja.files.atomic")
     with contextlib.suppress(Exception):
         atomic.remove_unfinished()  # type: ignore[union-attr]
     os._exit(128 + signum)

@@ -1,7 +1,7 @@
 """What an export and chapter III of the Laporan Kinerja (kompilasi/lkj.py) are made from:
 the part of the compiled institution the export profiles and the LKj read, in one shape
 whether it comes from the compiled model in memory (`from_kompilasi`) or read back from a
-compiled workbook (io/ekspor/rekap_read.py). No I/O.
+compiled workbook (render/ekspor/rekap_read.py). No I/O.
 
 Frames (pandas; text NaN = blank, numbers float NaN = blank or not computable):
 

@@ -20,12 +20,12 @@ from xlkinerja.cascade.prefill import (
     unit_values,
 )
 from xlkinerja.core.form_data import CellScalar, FormValues
-from xlkinerja.io.reader import read_form
-from xlkinerja.io.template_writer import write_template
+from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.institution import TAHUN, master_values
 from xlkinerja.sample.skp_entries import SKP_ENTRIES
 from xlkinerja.sample.typed_percent import typed_as_percent
 from xlkinerja.sample.unit_entries import UNIT_ENTRIES
+from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, SKP_FORM, UNIT
 
 MASTER_FILE = f"master-politeknik-negeri-contoh-{TAHUN}.xlsx"

@@ -1,7 +1,7 @@
 """What the user docs page of finding codes lists, from the catalogue and the specs.
 
 Only the data: the page's text layout is the template `templates/dokumen/temuan.md.j2`,
-rendered by `xlkinerja/io/temuan_docs.py` (rendering is I/O, a layer above this one).
+rendered by `xlkinerja/render/temuan_docs.py` (rendering is I/O, a layer above this one).
 """
 
 from __future__ import annotations

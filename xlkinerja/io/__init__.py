@@ -1,1 +1,0 @@
-"""Reading and writing workbooks: the only layer that touches files."""

@@ -1,0 +1,134 @@
+"""Chapter III of the Laporan Kinerja as a Word document (python-docx): A4, headings in
+Word's own heading styles, tables with borders and a shaded header row, charts as pictures
+— ready to paste into the institution's LKj."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell, _Row
+
+from xlkinerja.files.atomic import atomic_path
+from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel, shown
+
+HEADER_FILL = "D9E2F3"
+TOTAL_FILL = "F2F2F2"
+FONT = "Times New Roman"  # Word's; LibreOffice shows it with the metric-compatible Liberation Serif
+TEXT_WIDTH_CM = 16.0  # A4 less 3 cm left and 2 cm right margins
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    properties.append(shading)
+
+
+def _repeat_header(row: _Row) -> None:
+    tr = row._tr
+    properties = tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _keep_row_together(row: _Row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+
+
+def _write_cell(
+    cell: _Cell, text: str, *, bold: bool = False, right: bool = False, size: float = 9.5
+) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.paragraph_format.space_after = Pt(0)
+    if right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    run.bold = bold
+
+
+def _table(document: DocxDocument, tabel: Tabel) -> None:
+    caption = document.add_paragraph()
+    caption.paragraph_format.keep_with_next = True
+    caption.add_run(tabel.judul).bold = True
+    table = document.add_table(rows=1, cols=len(tabel.kolom))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = sum(k.lebar for k in tabel.kolom)
+    widths = [Cm(TEXT_WIDTH_CM * k.lebar / total) for k in tabel.kolom]
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice and Word lay the table out by
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, kolom, width in zip(header.cells, tabel.kolom, widths, strict=True):
+        cell.width = width
+        _write_cell(cell, kolom.judul, bold=True, size=8.5)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _shade(cell, HEADER_FILL)
+    for n, values in enumerate(tabel.baris):
+        is_total = tabel.total and n == len(tabel.baris) - 1
+        added = table.add_row()
+        _keep_row_together(added)
+        cells = added.cells
+        for cell, kolom, value, width in zip(cells, tabel.kolom, values, widths, strict=True):
+            cell.width = width
+            _write_cell(
+                cell,
+                shown(value, kolom.jenis, tabel.kosong),
+                bold=is_total,
+                right=kolom.jenis != Jenis.TEKS,
+            )
+            if is_total:
+                _shade(cell, TOTAL_FILL)
+    document.add_paragraph()
+
+
+def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    for level in (1, 2, 3):  # black headings in the body font, as an LKj prints them
+        heading_style = document.styles[f"Heading {level}"]
+        heading_style.font.name = FONT
+        heading_style.font.color.rgb = RGBColor(0, 0, 0)
+        heading_style.font.size = Pt((14, 12, 12)[level - 1])
+    for b in bagian:
+        heading = document.add_heading(b.judul, level=b.tingkat)
+        if b.tingkat == 1:
+            heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for text in b.paragraf:
+            paragraph = document.add_paragraph(text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        for tabel in b.tabel:
+            _table(document, tabel)
+        if b.grafik and b.grafik in charts:
+            document.add_picture(BytesIO(charts[b.grafik]), width=Cm(15))
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            caption = document.add_paragraph(f"Grafik capaian IKU {b.grafik}")
+            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if b.butir:
+            document.add_paragraph(b.butir[0])
+            for text in b.butir[1:]:
+                document.add_paragraph(text, style="List Bullet")
+    with atomic_path(target) as tmp:
+        document.save(str(tmp))
+    return target

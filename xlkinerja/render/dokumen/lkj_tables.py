@@ -1,0 +1,232 @@
+"""Chapter III of the Laporan Kinerja laid out once — headings, paragraphs, tables, the
+place of each chart — for the three writers (xlsx, docx, PDF), so the three show the same
+tables. Cells keep their numbers; each column says how a number is shown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from xlkinerja.kompilasi.lkj import IkuLkj, Lkj, SasaranLkj
+from xlkinerja.render.dokumen.teks import angka, persen, rupiah
+
+TIDAK_ADA = "tidak ada data"
+TIDAK_DIKETAHUI = "tidak diketahui"  # IKK reported, but their realisasi do not combine
+
+Sel = str | float | None
+
+
+class Jenis(StrEnum):
+    TEKS = "teks"
+    ANGKA = "angka"
+    PERSEN = "persen"
+    RUPIAH = "rupiah"
+
+
+@dataclass(frozen=True)
+class Kolom:
+    judul: str
+    jenis: Jenis = Jenis.TEKS
+    lebar: float = 1.0  # relative width
+
+
+@dataclass(frozen=True)
+class Tabel:
+    judul: str
+    kolom: list[Kolom]
+    baris: list[list[Sel]]
+    total: bool = False  # the last row is a total
+    kosong: str = TIDAK_ADA  # what a blank number shows
+
+
+@dataclass
+class Bagian:
+    judul: str
+    tingkat: int  # 1: the chapter, 2: A./B., 3: a sasaran
+    paragraf: list[str] = field(default_factory=list)
+    tabel: list[Tabel] = field(default_factory=list)
+    grafik: str | None = None  # the sasaran's code: its chart goes after the tables
+    butir: list[str] = field(default_factory=list)  # bullet points after the chart
+
+
+def shown(value: Sel, jenis: Jenis, kosong: str = TIDAK_ADA) -> str:
+    """A cell as text, the Indonesian way."""
+    if value is None:
+        return kosong if jenis != Jenis.TEKS else ""
+    if isinstance(value, str):
+        return value
+    if jenis == Jenis.PERSEN:
+        return persen(value)
+    if jenis == Jenis.RUPIAH:
+        return rupiah(value)
+    return angka(value)
+
+
+def _realisasi(iku: IkuLkj) -> Sel:
+    if iku.realisasi is None and iku.realisasi_alasan:
+        return TIDAK_DIKETAHUI
+    return iku.realisasi
+
+
+def _ringkasan(lkj: Lkj) -> Tabel:
+    rows: list[list[Sel]] = []
+    for s in lkj.sasaran:
+        for i, iku in enumerate(s.iku):
+            rows.append(
+                [
+                    str(s.no) if i == 0 else "",
+                    s.sasaran if i == 0 else "",
+                    f"{iku.kode_iku} {iku.indikator}",
+                    iku.satuan,
+                    iku.target,
+                    _realisasi(iku),
+                    iku.capaian,
+                    iku.predikat or "-",
+                ]
+            )
+    return Tabel(
+        f"Tabel 3.1 Capaian IKU {lkj.instansi} Tahun {lkj.tahun or ''} (s.d. {lkj.tw_nama})",
+        [
+            Kolom("No", lebar=0.5),
+            Kolom("Sasaran Strategis", lebar=2.0),
+            Kolom("Indikator Kinerja Utama", lebar=3.0),
+            Kolom("Satuan", lebar=0.95),
+            Kolom("Target", Jenis.ANGKA, 0.9),
+            Kolom("Realisasi", Jenis.ANGKA, 1.0),
+            Kolom("Capaian", Jenis.PERSEN, 1.0),
+            Kolom("Predikat", lebar=1.0),
+        ],
+        rows,
+    )
+
+
+def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
+    akhir = lkj.tahun_akhir or ""
+    return Tabel(
+        f"Tabel {nomor}a Capaian {lkj.tahun or ''} dan kemajuan terhadap target akhir Renstra",
+        [
+            Kolom("Kode", lebar=0.85),
+            Kolom("Indikator Kinerja Utama", lebar=3.0),
+            Kolom("Satuan", lebar=0.95),
+            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.8),
+            Kolom("Realisasi", Jenis.ANGKA, 0.9),
+            Kolom("Capaian", Jenis.PERSEN, 1.0),
+            Kolom(f"Target Renstra {akhir}", Jenis.ANGKA, 1.0),
+            Kolom("Kemajuan", Jenis.PERSEN, 1.1),
+        ],
+        [
+            [
+                i.kode_iku,
+                i.indikator,
+                i.satuan,
+                i.target,
+                _realisasi(i),
+                i.capaian,
+                i.target_akhir,
+                i.progres,
+            ]
+            for i in s.iku
+        ],
+    )
+
+
+def _riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
+    kolom = [Kolom("Kode", lebar=0.85), Kolom("Indikator Kinerja Utama", lebar=2.6)]
+    for year in lkj.tahun_riwayat:
+        kolom += [Kolom(f"Realisasi {year}", Jenis.ANGKA), Kolom(f"Capaian {year}", Jenis.PERSEN)]
+    kolom += [
+        Kolom(f"Realisasi {lkj.tahun or ''}", Jenis.ANGKA),
+        Kolom(f"Capaian {lkj.tahun or ''}", Jenis.PERSEN),
+    ]
+    rows: list[list[Sel]] = []
+    for i in s.iku:
+        row: list[Sel] = [i.kode_iku, i.indikator]
+        for _, t in i.riwayat:
+            row += [t.realisasi if t else None, t.capaian if t else None]
+        rows.append([*row, _realisasi(i), i.capaian])
+    return Tabel(f"Tabel {nomor}b Perbandingan dengan tahun sebelumnya", kolom, rows)
+
+
+def _analisis(iku: IkuLkj) -> list[str]:
+    if not iku.faktor:
+        return [f"{iku.kode_iku}: tidak ada kendala yang dilaporkan di lembar Capaian."]
+    return [
+        f"{iku.kode_iku} — {f.unit}, {f.kode_ikk} {f.tw}: kendala: {f.kendala or '-'}; "
+        f"tindak lanjut: {f.tindak_lanjut or '-'}."
+        for f in iku.faktor
+    ]
+
+
+def _anggaran(lkj: Lkj) -> Tabel:
+    rows: list[list[Sel]] = [
+        [str(n), a.unit, a.program, a.anggaran, a.realisasi, None]
+        for n, a in enumerate(lkj.anggaran, start=1)
+    ]
+    total = sum(a.anggaran for a in lkj.anggaran if a.anggaran is not None)
+    rows.append(["", "", "Jumlah", total if lkj.anggaran else None, None, None])
+    return Tabel(
+        "Tabel 3.3 Anggaran dan realisasi anggaran per unit",
+        [
+            Kolom("No", lebar=0.45),
+            Kolom("Unit", lebar=1.6),
+            Kolom("Program/Kegiatan", lebar=2.5),
+            Kolom("Anggaran", Jenis.RUPIAH, 1.5),
+            Kolom("Realisasi", Jenis.RUPIAH, 1.2),
+            Kolom("Penyerapan", Jenis.PERSEN, 1.2),
+        ],
+        rows,
+        total=True,
+    )
+
+
+def bab_tiga(lkj: Lkj) -> list[Bagian]:
+    """The chapter's parts in order."""
+    out = [
+        Bagian("BAB III AKUNTABILITAS KINERJA", 1),
+        Bagian(
+            "A. Capaian Kinerja Organisasi",
+            2,
+            paragraf=[
+                f"Pengukuran kinerja {lkj.instansi} tahun {lkj.tahun or ''} membandingkan "
+                "realisasi dengan target setiap Indikator Kinerja Utama (IKU) dalam Perjanjian "
+                f"Kinerja. Data yang digunakan adalah capaian yang dilaporkan unit s.d. "
+                f"{lkj.tw_nama}. Capaian IKU adalah rata-rata capaian IKK turunannya terhadap "
+                "target kumulatif Rencana Aksi (sama dengan Rekap Capaian). Realisasi IKU "
+                "menggabungkan realisasi terakhir setiap IKK hanya bila satuannya sama: "
+                "dijumlahkan untuk IKU beban target, dirata-ratakan selain itu; bila satuan IKK "
+                "berbeda atau ada isian yang tidak terbaca, realisasi IKU tertulis "
+                f"\u201c{TIDAK_DIKETAHUI}\u201d dan catatan menyebut sebabnya.",
+            ],
+            tabel=[_ringkasan(lkj)],
+        ),
+    ]
+    for s in lkj.sasaran:
+        nomor = f"3.2.{s.no}"
+        butir = [line for iku in s.iku for line in _analisis(iku)]
+        out.append(
+            Bagian(
+                f"Sasaran Strategis {s.no}: {s.sasaran}",
+                3,
+                tabel=[_tahun_ini(lkj, s, nomor), _riwayat(lkj, s, nomor)],
+                grafik=s.kode_ss,
+                paragraf=[],
+                butir=["Analisis faktor (kendala dan tindak lanjut):", *butir],
+            )
+        )
+    efisiensi = (
+        "Realisasi anggaran tidak tersedia pada data (workbook PK unit dan master hanya memuat "
+        "anggaran), sehingga efisiensi penggunaan anggaran belum dapat dihitung; kolom "
+        "realisasi dan penyerapan tertulis \u201ctidak ada data\u201d."
+    )
+    out.append(
+        Bagian(
+            "B. Realisasi Anggaran",
+            2,
+            paragraf=[
+                f"Anggaran yang dituangkan dalam Perjanjian Kinerja unit tahun {lkj.tahun or ''}.",
+                *([] if lkj.realisasi_anggaran_ada else [efisiensi]),
+            ],
+            tabel=[_anggaran(lkj)],
+        )
+    )
+    return out

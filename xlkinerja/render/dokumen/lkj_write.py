@@ -1,0 +1,44 @@
+"""Chapter III of the Laporan Kinerja written out: lkj-bab-iii-<tahun>.xlsx, .docx and
+.pdf, and each sasaran's chart as a PNG beside them (grafik-lkj-<kode SS>.png), for pasting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from xlkinerja.files.atomic import atomic_path
+from xlkinerja.kompilasi.lkj import Lkj
+from xlkinerja.render.dokumen.lkj_chart import chart_png
+from xlkinerja.render.dokumen.lkj_docx import write_lkj_docx
+from xlkinerja.render.dokumen.lkj_pdf import write_lkj_pdf
+from xlkinerja.render.dokumen.lkj_tables import bab_tiga
+from xlkinerja.render.dokumen.lkj_xlsx import write_lkj_xlsx
+from xlkinerja.render.dokumen.pdf import PdfUnavailable
+
+
+@dataclass(frozen=True)
+class WrittenLkj:
+    files: list[Path]  # xlsx, docx, pdf
+    charts: list[Path]
+    pdf_skipped: str | None = None  # why there is no PDF (its system libraries missing)
+
+
+def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
+    stem = f"lkj-bab-iii-{lkj.tahun or 'tanpa-tahun'}"
+    bagian = bab_tiga(lkj)
+    charts = {s.kode_ss or str(s.no): chart_png(lkj, s) for s in lkj.sasaran if s.iku}
+    pngs = []
+    for code, png in charts.items():
+        target = folder / f"grafik-lkj-{code}.png"
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(png)
+        pngs.append(target)
+    files = [
+        write_lkj_xlsx(bagian, charts, folder / f"{stem}.xlsx"),
+        write_lkj_docx(bagian, charts, folder / f"{stem}.docx"),
+    ]
+    try:
+        files.append(write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"))
+    except PdfUnavailable as exc:  # the xlsx and docx are worth having without it
+        return WrittenLkj(files, pngs, exc.user_message())
+    return WrittenLkj(files, pngs)

@@ -1,0 +1,358 @@
+"""Sheet "Rekap Capaian": A. capaian per IKU per quarter with a column chart (latest TW) and
+a trend chart; B. capaian per unit with a bar chart; C. every IKK's target, realisasi,
+capaian, status and predikat per quarter, with the kendala and tindak lanjut the unit wrote
+for that quarter. Status colours follow the master's thresholds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlkinerja.cascade.layout import angka as angka_text
+from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.domain.status import Status, status_of
+from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS, Kompilasi
+from xlkinerja.render.rekap.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
+from xlkinerja.render.rekap.context import Buku, angka, tahun_text, teks
+from xlkinerja.render.rekap.frames import frame, objects
+from xlkinerja.render.rekap.styles import Kolom, Styles, status_key
+from xlkinerja.render.rekap.table import (
+    heading,
+    section,
+    set_widths,
+    write_header,
+    write_table,
+)
+from xlkinerja.render.template.writer import LINE_HEIGHT
+
+NAME = "Rekap Capaian"
+FAKTOR_KOLOM = (Kolom("Kendala", 30, wrap=True), Kolom("Tindak Lanjut", 30, wrap=True))
+KOLOM = (
+    Kolom("IKU", 10),
+    Kolom("Unit", 22, wrap=True),
+    Kolom("Kode IKK", 14),
+    Kolom("Indikator Kinerja", 44, wrap=True),
+    Kolom("TW", 8, tengah=True),
+    Kolom("Target", 10, jenis="angka"),
+    Kolom("Realisasi", 10, jenis="angka"),
+    Kolom("Capaian (%)", 10, jenis="persen", status=True),
+    Kolom("Status", 9, status=True),
+    Kolom("Predikat", 13, wrap=True),
+    Kolom("Keterangan", 28, wrap=True),
+    *FAKTOR_KOLOM,  # as the unit wrote them for that quarter
+)
+PIVOT_COLUMNS_IKU = (
+    "kode_iku",
+    "indikator_iku",
+    "tw",
+    "capaian",
+    "status",
+    "predikat",
+    "jumlah_ikk",
+)
+IKU_TAILS = (("Predikat", "predikat"), ("Jumlah IKK", "jumlah_ikk"))
+TW_FIRST_COL = 4  # pivots: TW I..IV in columns E..H
+STATUS_COL, PREDIKAT_COL, LAST_COL = 8, 9, len(KOLOM) - 1
+CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"
+CHART_HEIGHT = 300  # px, the two charts of section A
+UNIT_CHART_MAX = 40  # a bar chart of more units is unreadable; the table has them all
+
+
+def tw_label(tw: object) -> str | None:
+    number = angka(tw)
+    if number is not None and number.is_integer() and 1 <= number <= 4:
+        return LABEL_TW[int(number) - 1]
+    return None if number is None and not isinstance(tw, str) else str(tw)
+
+
+def with_status(df: pd.DataFrame, k: Kompilasi) -> pd.DataFrame:
+    """The rows with a status everywhere a capaian is known: the compiler's status where it
+    gave one, else the colour of the capaian under the institution's thresholds."""
+    known = {s.value for s in Status}
+    given = df["status"].isin(known)  # what status_key would read as a status
+    missing = ~given & pd.to_numeric(df["capaian"], errors="coerce").notna()
+    if not missing.any():
+        return df
+    capaian = pd.to_numeric(df.loc[missing, "capaian"], errors="coerce")
+    fill = [status_of(float(v), kuning=k.ambang_kuning, hijau=k.ambang_hijau) for v in capaian]
+    df = df.copy()
+    df.loc[missing, "status"] = [s.value if s else None for s in fill]
+    return df
+
+
+def latest_tw(capaian_iku: pd.DataFrame, capaian_ikk: pd.DataFrame) -> int | None:
+    """The last quarter with any capaian."""
+    for df in (capaian_iku, capaian_ikk):
+        tws = pd.to_numeric(df.loc[df["capaian"].notna(), "tw"], errors="coerce").dropna()
+        tws = tws[tws.isin([1, 2, 3, 4])]
+        if len(tws):
+            return int(tws.max())
+    return None
+
+
+@dataclass(frozen=True)
+class Pivot:
+    """Per key (IKU or unit) its capaian and status per quarter."""
+
+    keys: list[Any]
+    names: list[Any]
+    capaian: np.ndarray  # shape (n, 4), NaN = none
+    status: np.ndarray  # shape (n, 4), object
+    extra: dict[str, np.ndarray]  # per key, values at the latest quarter (predikat, ...)
+    placed: int  # input rows that went into a cell
+
+
+def pivot(
+    df: pd.DataFrame,
+    key: str,
+    name: str,
+    order: list[Any],
+    names: dict[Any, Any],
+    latest: int | None,
+    extras: tuple[str, ...] = (),
+) -> Pivot:
+    keys = list(order) + [c for c in pd.unique(df[key].dropna()) if c not in set(order)]
+    position = {k: i for i, k in enumerate(keys)}
+    capaian = np.full((len(keys), 4), np.nan)
+    status = np.full((len(keys), 4), None, dtype=object)
+    extra = {c: np.full(len(keys), None, dtype=object) for c in extras}
+    labels = [names.get(k) for k in keys]
+    placed = 0
+    for rec in df.to_dict("records"):
+        i = position.get(rec[key])
+        tw = angka(rec["tw"])
+        if i is None or tw is None or tw not in (1, 2, 3, 4):
+            continue
+        placed += 1
+        j = int(tw) - 1
+        value = angka(rec["capaian"])
+        capaian[i, j] = np.nan if value is None else value
+        status[i, j] = rec.get("status")
+        if labels[i] is None and isinstance(rec.get(name), str):
+            labels[i] = rec[name]
+        if latest is not None and j == latest - 1:
+            for c in extras:
+                extra[c][i] = rec.get(c)
+    return Pivot(keys, labels, capaian, status, extra, placed)
+
+
+def write_pivot(
+    ws: Any,
+    styles: Styles,
+    row: int,
+    labels: tuple[str, str],
+    p: Pivot,
+    latest: int | None,
+    tails: list[tuple[str, str]],
+) -> int:
+    """Header and rows of a pivot: code | name (B:D) | TW I..IV | status | tails; returns the
+    next row. `tails` are (header, key of p.extra) written after the status column."""
+    latest_label = LABEL_TW[latest - 1] if latest else ""
+    headers = [f"Status {latest_label}".strip(), *(h for h, _ in tails)]
+    ws.write_string(row, 0, labels[0], styles.header)
+    ws.merge_range(row, 1, row, 3, labels[1], styles.header)
+    for j, label in enumerate((*LABEL_TW, *headers)):
+        ws.write_string(row, TW_FIRST_COL + j, label, styles.header)
+    ws.set_row(row, 30)
+    code_fmt, name_fmt, centre = (
+        styles.get(),
+        styles.get(text_wrap=True),
+        styles.get(align="center"),
+    )
+    for i, key in enumerate(p.keys):
+        r = row + 1 + i
+        ws.write_string(r, 0, str(key), code_fmt)
+        name = teks(p.names[i])
+        ws.merge_range(r, 1, r, 3, name, name_fmt)
+        if len(name) > 90:  # the merged cell does not grow by itself
+            ws.set_row(r, LINE_HEIGHT * min(4, -(-len(name) // 90)) + 2)
+        for j in range(4):
+            fmt = styles.status_fill(status_key(p.status[i, j]), num_format="0.0")
+            value = float(p.capaian[i, j])
+            if np.isnan(value):
+                ws.write_blank(r, TW_FIRST_COL + j, None, fmt)
+            else:
+                ws.write_number(r, TW_FIRST_COL + j, value, fmt)
+        current = status_key(p.status[i, latest - 1]) if latest else None
+        ws.write_string(
+            r, STATUS_COL, current.value if current else "", styles.status_fill(current)
+        )
+        for j, (_, extra) in enumerate(tails, start=STATUS_COL + 1):
+            value = p.extra[extra][i]
+            number = angka(value)
+            if number is not None:
+                ws.write_number(r, j, number, centre)
+            else:
+                ws.write_string(r, j, teks(value), code_fmt)
+    return row + 1 + len(p.keys)
+
+
+def _iku_order(k: Kompilasi) -> tuple[list[Any], dict[Any, Any]]:
+    pk = frame(k.rekap_pk, ("kode_iku", "indikator_iku", "kode_ikk"))
+    pk = pk[pk["indikator_iku"].notna()]
+    names = dict(zip(pk["kode_iku"], pk["indikator_iku"], strict=True))
+    return list(pd.unique(pk["kode_iku"].dropna())), names
+
+
+def ikk_rows(capaian_ikk: pd.DataFrame, iku_order: list[Any]) -> pd.DataFrame:
+    """The IKK rows grouped by IKU (institution order), otherwise in their own order."""
+    rank = {code: i for i, code in enumerate(iku_order)}
+    ranks = [rank.get(c, len(rank)) for c in capaian_ikk["kode_iku"].tolist()]
+    order = np.argsort(np.asarray(ranks, dtype=np.int64), kind="stable")
+    return capaian_ikk.iloc[order].reset_index(drop=True)
+
+
+def iku_pivot(k: Kompilasi, latest: int | None) -> Pivot:
+    """Every IKU of the institution (those without capaian too) with its capaian per TW."""
+    order, names = _iku_order(k)
+    extras = tuple(e for _, e in IKU_TAILS)
+    cap_iku = with_status(frame(k.capaian_iku, PIVOT_COLUMNS_IKU), k)
+    return pivot(cap_iku, "kode_iku", "indikator_iku", order, names, latest, extras)
+
+
+def _sorted_by_latest(p: Pivot, latest: int | None) -> Pivot:
+    """Lowest capaian of the latest quarter first; units without it last."""
+    if latest is None or not p.keys:
+        return p
+    key = p.capaian[:, latest - 1]
+    order = np.argsort(np.where(np.isnan(key), np.inf, key), kind="stable")
+    return Pivot(
+        [p.keys[i] for i in order],
+        [p.names[i] for i in order],
+        p.capaian[order],
+        p.status[order],
+        {c: v[order] for c, v in p.extra.items()},
+        p.placed,
+    )
+
+
+def _section_a(
+    buku: Buku, ws: Any, row: int, cap_iku: pd.DataFrame, latest: int | None
+) -> tuple[int, int]:
+    """IKU pivot and its two charts; returns (next row, input rows placed)."""
+    styles, workbook = buku.styles, buku.workbook
+    section(ws, styles, row, f"A. Capaian IKU per triwulan — {CARA_AGREGASI_IKU}", LAST_COL)
+    iku = iku_pivot(buku.k, latest)
+    header = row + 1
+    labels = ("Kode", "Indikator Kinerja Utama")
+    row = write_pivot(ws, styles, header, labels, iku, latest, list(IKU_TAILS))
+    first, last = header + 1, row - 1
+    if not iku.keys or latest is None:
+        ws.write_string(row + 1, 0, "Belum ada capaian IKU: grafik tidak dibuat.", styles.catatan)
+        return row + 3, iku.placed
+    label = LABEL_TW[latest - 1]
+    statuses = [iku.status[i, latest - 1] for i in range(len(iku.keys))]
+    latest_col = TW_FIRST_COL + latest - 1
+    column = capaian_iku_chart(workbook, NAME, (first, last), 0, latest_col, statuses, label)
+    column.set_size({"width": 620, "height": CHART_HEIGHT})
+    ws.insert_chart(row + 1, 0, column, {"x_offset": 2, "y_offset": 2})
+    tws = (TW_FIRST_COL, TW_FIRST_COL + 3)
+    trend = trend_chart(workbook, NAME, header, range(first, last + 1), 0, tws)
+    trend.set_size({"width": 610, "height": CHART_HEIGHT})
+    ws.insert_chart(row + 1, TW_FIRST_COL, trend, {"x_offset": 8, "y_offset": 2})
+    return row + 2 + _rows_for(CHART_HEIGHT), iku.placed
+
+
+def _section_b(
+    buku: Buku, ws: Any, row: int, cap_unit: pd.DataFrame, latest: int | None
+) -> tuple[int, int]:
+    """Unit pivot (lowest first) with a bar chart above it; returns (next row, rows placed)."""
+    styles = buku.styles
+    label = LABEL_TW[latest - 1] if latest else ""
+    title = "B. Capaian unit per triwulan" + (
+        f", urut dari yang terendah pada {label}" if latest else ""
+    )
+    section(ws, styles, row, title, LAST_COL)
+    names = dict(zip(cap_unit["kode_unit"], cap_unit["nama_unit"], strict=True))
+    units = _sorted_by_latest(pivot(cap_unit, "kode_unit", "nama_unit", [], names, latest), latest)
+    shown = 0
+    if latest is not None and units.keys:
+        shown = min(int(np.sum(~np.isnan(units.capaian[:, latest - 1]))), UNIT_CHART_MAX)
+    header = row + 1
+    if shown and latest is not None:
+        height = max(240, 80 + 22 * shown)
+        header = row + 2 + _rows_for(height)
+        every = shown == len(units.keys)
+        chart_title = (
+            f"Capaian per unit — {label}"
+            if every
+            else (f"{shown} unit dengan capaian terendah — {label} (semua unit: tabel di bawah)")
+        )
+        statuses = [units.status[i, latest - 1] for i in range(shown)]
+        rows = (header + 1, header + shown)
+        highest = float(np.nanmax(units.capaian[:shown, latest - 1]))
+        value_col = TW_FIRST_COL + latest - 1
+        bar = capaian_unit_chart(
+            buku.workbook, NAME, rows, 1, value_col, statuses, chart_title, highest
+        )
+        bar.set_size({"width": 1230, "height": height})
+        ws.insert_chart(row + 1, 0, bar, {"x_offset": 2, "y_offset": 2})
+    end = write_pivot(ws, styles, header, ("Kode", "Unit"), units, latest, [])
+    return end, units.placed
+
+
+def _rows_for(height_px: int) -> int:
+    return -(-height_px // 20)  # default rows are 15 pt = 20 px
+
+
+def write_capaian(buku: Buku) -> dict[str, int]:
+    k, styles = buku.k, buku.styles
+    ws = buku.sheet(NAME)
+    set_widths(ws, KOLOM)
+    cap_ikk = with_status(frame(k.capaian_ikk, CAPAIAN_IKK_COLUMNS[:-2]), k)
+    cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
+    unit_columns = ("kode_unit", "nama_unit", "tw", "capaian", "status")
+    cap_unit = with_status(frame(k.capaian_unit, unit_columns), k)
+    latest = latest_tw(cap_iku, cap_ikk)
+    kuning, hijau = angka_text(k.ambang_kuning), angka_text(k.ambang_hijau)
+    terakhir = LABEL_TW[latest - 1] if latest else "belum ada"
+    note = (
+        f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
+        f"abu-abu = belum ada capaian. Triwulan terakhir yang terisi: {terakhir}. Capaian "
+        "IKU dan unit tidak dihitung pada triwulan yang capaian salah satu IKK-nya tidak "
+        "diketahui karena isiannya tidak dapat dibaca (lihat Keterangan di bagian C)."
+    )
+    row = heading(ws, styles, f"Rekap Capaian Kinerja{tahun_text(k.tahun)}", note, KOLOM)
+    row, placed_iku = _section_a(buku, ws, row, cap_iku, latest)
+    breaks = [row]
+    row, placed_unit = _section_b(buku, ws, row, cap_unit, latest)
+
+    # C. every IKK per quarter
+    row += 1
+    breaks.append(row)
+    section(ws, styles, row, "C. Capaian IKK per triwulan", LAST_COL)
+    header_row = row + 1
+    row = write_header(ws, styles, header_row, KOLOM)
+    order, _ = _iku_order(k)
+    ikk = ikk_rows(cap_ikk, order)
+    unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
+    values = [
+        objects(ikk["kode_iku"]),
+        objects(unit),
+        objects(ikk["kode_ikk"]),
+        objects(ikk["indikator"]),
+        _tw_labels(ikk["tw"]),
+        objects(ikk["target"]),
+        objects(ikk["realisasi"]),
+        objects(ikk["capaian"]),
+        objects(ikk["status"]),
+        objects(ikk["predikat"]),
+        objects(ikk["alasan"]),
+        objects(ikk["kendala"]),
+        objects(ikk["tindak_lanjut"]),
+    ]
+    # The biggest table: rendered by a child process while the other sheets are written.
+    end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL], background=True)
+    ws.set_h_pagebreaks(breaks)
+    # the header sits below the charts; frozen, they would fill the screen
+    buku.print_setup(ws, NAME, header_row, LAST_COL, end, freeze=False)
+    return {"capaian_ikk": len(ikk), "capaian_iku": placed_iku, "capaian_unit": placed_unit}
+
+
+def _tw_labels(tw: pd.Series) -> np.ndarray:
+    codes, uniques = pd.factorize(tw, use_na_sentinel=True)
+    labels = np.array([*(tw_label(u) for u in uniques.tolist()), None], dtype=object)
+    return labels[codes]

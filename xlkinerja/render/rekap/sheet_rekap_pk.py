@@ -1,0 +1,227 @@
+"""Sheet "Rekap PK": the institution's IKU, each with every unit's IKK beneath it, grouped
+under their sasaran; IKK naming an unknown IKU at the end; then the anggaran per unit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
+from xlkinerja.render.rekap.context import Buku, tahun_text
+from xlkinerja.render.rekap.frames import frame, objects, sumber
+from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.render.rekap.table import (
+    heading,
+    section,
+    set_widths,
+    write_header,
+    write_table,
+)
+
+NAME = "Rekap PK"
+KOLOM = (
+    Kolom("Kode", 15, indent=True),
+    Kolom("Indikator Kinerja", 50, wrap=True, indent=True),
+    Kolom("Unit", 24, wrap=True),
+    Kolom("Target", 12, jenis="angka"),
+    Kolom("Satuan", 11, wrap=True),
+    Kolom("Arah", 8),
+    Kolom("Metode Kaskade", 13, wrap=True),
+    Kolom("Sumber", 24, wrap=True),
+    Kolom("Catatan", 28, wrap=True),
+)
+ANGGARAN_KOLOM = (
+    Kolom("Kode Unit", 15, indent=True),
+    Kolom("Unit / Program/Kegiatan", 50, wrap=True, indent=True),
+    Kolom("Anggaran (Rp)", 24, jenis="rupiah"),
+    Kolom("Keterangan", 40, wrap=True),
+)
+UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
+GRAND_TOTAL = "Jumlah anggaran seluruh unit"
+# The Kode of a unit row whose unit gave no kode_unit: a unit row has a code, a program
+# row none (how the rekap is read back, render/ekspor/rekap_read.py).
+TANPA_KODE = "(tanpa kode)"
+TANPA_NAMA = "(unit tanpa kode)"  # its Unit when it gave no nama_unit either
+ORPHAN_TITLE = "IKK tanpa IKU induk"
+ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
+UNCOVERED_NOTE = "Belum diturunkan ke unit mana pun"
+
+Rows = dict[str, list[Any]]
+
+
+def _new_rows() -> Rows:
+    return {key: [] for key in (*(k.header for k in KOLOM), "_variant")}
+
+
+def _add(rows: Rows, variant: str, **cells: Any) -> None:
+    names = {
+        "kode": "Kode",
+        "indikator": "Indikator Kinerja",
+        "unit": "Unit",
+        "target": "Target",
+        "satuan": "Satuan",
+        "catatan": "Catatan",
+    }
+    for key, header in names.items():
+        rows[header].append(cells.get(key))
+    for header in ("Arah", "Metode Kaskade", "Sumber"):
+        rows[header].append(None)
+    rows["_variant"].append(variant)
+
+
+def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) -> None:
+    """IKK rows, column-wise; `notes` go before the row's own keterangan."""
+    n = len(ikk)
+    own = objects(ikk["keterangan"])
+    if notes is None:
+        notes = own
+    else:
+        notes = np.array(
+            ["; ".join(t for t in (a, b) if t) or None for a, b in zip(notes, own, strict=True)],
+            dtype=object,
+        )
+    unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
+    parts = {
+        "Kode": objects(ikk["kode_ikk"]),
+        "Indikator Kinerja": objects(ikk["indikator"]),
+        "Unit": objects(unit),
+        "Target": objects(ikk["target"]),
+        "Satuan": objects(ikk["satuan"]),
+        "Arah": objects(ikk["arah"]),
+        "Metode Kaskade": objects(ikk["metode_kaskade"]),
+        "Sumber": sumber(ikk["berkas"], ikk["baris"]),
+        "Catatan": notes if notes is not None else np.full(n, None, dtype=object),
+    }
+    for header, values in parts.items():
+        rows[header].extend(values.tolist())
+    rows["_variant"].extend([variant] * n)
+
+
+def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
+    """The rows of the PK table in sheet order, and how many input rows they hold."""
+    df = frame(rekap_pk, REKAP_PK_COLUMNS)
+    rows = _new_rows()
+    is_ikk = df["kode_ikk"].notna()
+    orphan = is_ikk & df["indikator_iku"].isna()
+    ikk = df[is_ikk & ~orphan]
+    written = 0
+    ikk_of: dict[Any, pd.DataFrame] = dict(list(ikk.groupby("kode_iku", sort=False)))
+    iku = df[~orphan].drop_duplicates("kode_iku")
+    current_ss: object = object()
+    for _, head in iku.iterrows():
+        ss = (head["kode_ss"], head["sasaran"])
+        if ss != current_ss and not (pd.isna(ss[0]) and pd.isna(ss[1])):
+            _add(rows, "bagian", kode=_v(ss[0]), indikator=_v(ss[1]))
+        current_ss = ss
+        children = ikk_of.get(head["kode_iku"])
+        common = {
+            "kode": _v(head["kode_iku"]),
+            "indikator": _v(head["indikator_iku"]),
+            "unit": "Institusi",
+            "target": _v(head["target_iku"]),
+            "satuan": _v(head["satuan_iku"]),
+        }
+        if children is None:  # the input row of an IKU nobody derived
+            _add(rows, "masalah_iku", catatan=UNCOVERED_NOTE, **common)
+            written += 1
+            continue
+        units = children["kode_unit"].nunique()
+        note = f"Diturunkan ke {units} unit ({len(children)} IKK)"
+        _add(rows, "iku", catatan=note, **common)
+        _extend_ikk(rows, children, "anak")
+        written += len(children)
+    orphans = df[orphan]
+    if len(orphans):
+        _add(rows, "masalah_judul", indikator=f"{ORPHAN_TITLE}: {ORPHAN_NOTE}")
+        notes = [
+            f"IKU induk {code} tidak ada" if isinstance(code, str) else "IKU induk tidak disebut"
+            for code in orphans["kode_iku"].tolist()
+        ]
+        _extend_ikk(rows, orphans, "masalah", np.array(notes, dtype=object))
+        written += len(orphans)
+    return rows, written
+
+
+def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
+    """Per unit: a bold row with its total, its programs beneath; a grand total last. An
+    amount that could not be read leaves the totals it belongs to blank (said why)."""
+    df = frame(
+        anggaran,
+        ("kode_unit", "nama_unit", "program", "anggaran", "keterangan", "berkas", "baris"),
+    )
+    rows: Rows = {k.header: [] for k in ANGGARAN_KOLOM} | {"_variant": []}
+    kode_h, unit_h, rp_h, note_h = (k.header for k in ANGGARAN_KOLOM)
+    notes = [_v(n) for n in df["keterangan"].tolist()]
+
+    def add(variant: str, kode: Any, teks: Any, rupiah: Any, note: Any = None) -> None:
+        rows[kode_h].append(kode)
+        rows[unit_h].append(teks)
+        rows[rp_h].append(rupiah)
+        rows[note_h].append(note)
+        rows["_variant"].append(variant)
+
+    def total(at: list[int], amounts: pd.Series) -> tuple[float | None, str | None]:
+        if any(notes[i] for i in at):
+            return None, UNREAD_TOTAL
+        return _total(amounts), None
+
+    amounts = pd.to_numeric(df["anggaran"], errors="coerce")
+    # Units in the order they first appear (a blank code is a unit of its own kind).
+    units: dict[Any, list[int]] = {}
+    for i, code in enumerate(df["kode_unit"].tolist()):
+        units.setdefault(_v(code), []).append(i)
+    names, programs, values = (df[c].tolist() for c in ("nama_unit", "program", "anggaran"))
+    numbers = amounts.to_numpy(dtype=float, na_value=np.nan)
+    for code, at in units.items():
+        name = _v(names[at[0]]) or code or TANPA_NAMA
+        add("iku", code or TANPA_KODE, name, *total(at, pd.Series(numbers[at])))
+        for i in at:
+            add("anak", None, _v(programs[i]), _v(values[i]), notes[i])
+    if len(df):
+        add("jumlah", None, GRAND_TOTAL, *total(list(range(len(df))), amounts))
+    return rows, len(df)
+
+
+def _total(amounts: pd.Series) -> float | None:
+    total = amounts.sum(min_count=1)
+    return None if pd.isna(total) else float(total)
+
+
+def _v(value: Any) -> Any:
+    """None for a blank, the value otherwise."""
+    if value is None:
+        return None
+    try:
+        return None if pd.isna(value) else value
+    except (TypeError, ValueError):
+        return value
+
+
+def write_rekap_pk(buku: Buku) -> dict[str, int]:
+    k, styles = buku.k, buku.styles
+    ws = buku.sheet(NAME)
+    set_widths(ws, KOLOM)
+    note = (
+        "IKU institusi (baris biru, tebal) dengan IKK setiap unit di bawahnya, dikelompokkan "
+        "per sasaran. Baris merah: IKU yang belum diturunkan ke unit mana pun, dan (di bagian "
+        f'akhir, "{ORPHAN_TITLE}") IKK yang menyebut IKU yang tidak ada.'
+    )
+    row = heading(ws, styles, f"Rekap Perjanjian Kinerja{tahun_text(k.tahun)}", note, KOLOM)
+    header_row = row
+    row = write_header(ws, styles, row, KOLOM)
+    rows, written = pk_rows(k.rekap_pk)
+    values = [rows[c.header] for c in KOLOM]
+    end = write_table(ws, styles, row, KOLOM, values, rows["_variant"])
+
+    row = end + 1
+    section(ws, styles, row, "Anggaran Program/Kegiatan per Unit", len(ANGGARAN_KOLOM) - 1)
+    row = write_header(ws, styles, row + 1, ANGGARAN_KOLOM)
+    arows, anggaran_written = anggaran_rows(k.anggaran)
+    avalues = [arows[c.header] for c in ANGGARAN_KOLOM]
+    write_table(ws, styles, row, ANGGARAN_KOLOM, avalues, arows["_variant"])
+    if not anggaran_written:
+        ws.write_string(row, 1, "Belum ada data anggaran dari unit.", styles.catatan)
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
+    return {"rekap_pk": written, "anggaran": anggaran_written}

@@ -1,0 +1,119 @@
+"""Sheet "Temuan": the unreadable files first (as galat), then every finding of the
+compilation, one row each, with where it points and, for cascade findings, the other end."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from xlkinerja.core.codes import Code
+from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.kompilasi.model import Unreadable
+from xlkinerja.render.rekap.context import Buku, tahun_text
+from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.render.rekap.table import heading, set_widths, write_header, write_table
+from xlkinerja.validation.catalogue import rule_for
+
+NAME = "Temuan"
+UNREADABLE_CODE = Code.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
+KOLOM = (
+    Kolom("Berkas", 20, wrap=True),
+    Kolom("Tingkat", 10, tengah=True),
+    Kolom("Kode", 27, wrap=True),
+    Kolom("Lembar", 12, wrap=True),
+    Kolom("Sel", 6, tengah=True),
+    Kolom("Kolom", 12, wrap=True),
+    Kolom("Nilai", 12, wrap=True),
+    Kolom("Pesan", 42, wrap=True),
+    Kolom("Saran", 26, wrap=True),
+    Kolom("Induk", 20, wrap=True),
+)
+TINGKAT_COL = 1
+VARIANT = {Severity.GALAT: "galat", Severity.PERINGATAN: "biasa", Severity.INFO: "biasa"}
+
+
+def _name(path: str | None) -> str | None:
+    return None if not path else path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def induk(f: Finding) -> str | None:
+    """The other end of a cascade finding: "master.xlsx · PK Institusi!C5"."""
+    where = (
+        f"{f.ref_sheet}!{f.ref_cell}" if f.ref_sheet and f.ref_cell else f.ref_sheet or f.ref_cell
+    )
+    parts = [p for p in (_name(f.ref_file), where) if p]
+    return " · ".join(parts) or None
+
+
+def temuan_rows(
+    findings: Sequence[Finding], unreadable: Sequence[Unreadable]
+) -> tuple[list[list[object]], list[str], list[str]]:
+    """Columns of values, row variants and Tingkat-cell variants."""
+    hint = rule_for(UNREADABLE_CODE).hint
+    rows: list[tuple[object, ...]] = [
+        (
+            u.berkas,
+            Severity.GALAT.value,
+            UNREADABLE_CODE,
+            None,
+            None,
+            None,
+            None,
+            u.alasan,
+            hint,
+            None,
+        )
+        for u in unreadable
+    ]
+    severities = [Severity.GALAT] * len(unreadable)
+    for f in findings:
+        rows.append(
+            (
+                f.file,
+                f.severity.value,
+                f.code,
+                f.sheet,
+                f.cell,
+                f.field,
+                f.value,
+                f.message,
+                f.hint or None,
+                induk(f),
+            )
+        )
+        severities.append(f.severity)
+    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in KOLOM]
+    variants = [VARIANT.get(s, "biasa") for s in severities]
+    tingkat = [
+        "sorot_galat"
+        if s is Severity.GALAT
+        else "sorot_peringatan"
+        if s is Severity.PERINGATAN
+        else v
+        for s, v in zip(severities, variants, strict=True)
+    ]
+    return columns, variants, tingkat
+
+
+def write_temuan(buku: Buku) -> dict[str, int]:
+    k, styles = buku.k, buku.styles
+    ws = buku.sheet(NAME)
+    set_widths(ws, KOLOM)
+    galat = sum(f.severity is Severity.GALAT for f in k.temuan) + len(k.tidak_terbaca)
+    peringatan = sum(f.severity is Severity.PERINGATAN for f in k.temuan)
+    note = (
+        f"{galat} galat (baris merah: harus diperbaiki oleh unit), {peringatan} peringatan "
+        f"(perlu diperiksa atau diberi alasan). Berkas yang tidak terbaca tercantum paling atas. "
+        "Induk: sel lawan pada temuan kaskade (mis. IKU di workbook master)."
+    )
+    row = heading(ws, styles, f"Temuan Kompilasi{tahun_text(k.tahun)}", note, KOLOM)
+    header_row = row
+    row = write_header(ws, styles, row, KOLOM)
+    columns, variants, tingkat = temuan_rows(k.temuan, k.tidak_terbaca)
+    values = [np.array(c, dtype=object) for c in columns]
+    end = write_table(
+        ws, styles, row, KOLOM, values, variants, cell_variants={TINGKAT_COL: tingkat}
+    )
+    buku.print_setup(ws, NAME, header_row, len(KOLOM) - 1, end)
+    return {"temuan": len(k.temuan), "tidak_terbaca": len(k.tidak_terbaca)}
