@@ -41,12 +41,21 @@ from xlkinerja.core.form_data import (
 from xlkinerja.errors import WorkbookError
 from xlkinerja.sources.form_identity import (
     REGENERATE_HINT,
-    check_sheets,
     meta_from_rows,
-    resolve_form,
 )
 from xlkinerja.sources.number_formats import format_kind
-from xlkinerja.specs import Form, Table
+from xlkinerja.sources.workbook import (
+    Cell,
+    TableCells,
+    column_positions,
+    is_number,
+    measured_columns,
+    name_missing,
+    read_workbook,
+    table_elsewhere,
+    table_missing,
+)
+from xlkinerja.specs import Field, Form, Table
 from xlkinerja.specs.template_meta import META_SHEET
 
 ERRORS = frozenset(
@@ -81,7 +90,7 @@ def _sheet_names(book: Any) -> list[str]:
     return [sheet.name for sheet in book.sheets]
 
 
-def read_meta(book: Any, path: Path) -> TemplateMeta:
+def _meta(book: Any, path: Path) -> TemplateMeta:
     if META_SHEET not in _sheet_names(book):
         raise WorkbookError(
             "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
@@ -102,31 +111,6 @@ def _names(book: Any) -> dict[str, Any]:
     return found
 
 
-def read_fields(
-    book: Any, form: Form, path: Path, formula_cells: dict[tuple[str, str], str]
-) -> dict[str, CellValue]:
-    names = _names(book)
-    fields: dict[str, CellValue] = {}
-    for fld in form.fields:
-        name = names.get(fld.name)
-        target = name.refers_to_range if name is not None else None
-        if target is None or target.count != 1:
-            raise WorkbookError(
-                f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
-                "ditemukan atau tidak menunjuk satu sel.",
-                path=path,
-                sheet=form.sheet_of_field(fld.key).name,
-                hint=REGENERATE_HINT,
-            )
-        sheet = target.sheet.name
-        cell = target.get_address(False, False)
-        value, error = _value(target.options(err_to_str=True).value)
-        if error is not None:
-            formula_cells[(sheet, cell)] = error
-        fields[fld.key] = CellValue(value, sheet, cell)
-    return fields
-
-
 def find_table(book: Any, name: str) -> tuple[Any, Any] | None:
     """(sheet, table) of the Excel table `name` in the open workbook, or None."""
     for sheet in book.sheets:
@@ -136,90 +120,94 @@ def find_table(book: Any, name: str) -> tuple[Any, Any] | None:
     return None
 
 
-def _table(book: Any, spec: Table, sheet_name: str, path: Path) -> Any:
-    found = find_table(book, spec.name)
-    if found is not None:
+class LiveWorkbook:
+    """An open workbook (an xlwings Book) as `read_workbook` reads it
+    (sources/workbook.py)."""
+
+    def __init__(self, book: Any) -> None:
+        self.book = book
+        self._path = book_path(book)
+        self._names: dict[str, Any] | None = None
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def meta(self) -> TemplateMeta:
+        return _meta(self.book, self.path)
+
+    def sheet_names(self) -> list[str]:
+        return _sheet_names(self.book)
+
+    def prepare(self, form: Form, *, fields_only: bool) -> None:
+        """Excel answers every call itself: nothing to load first."""
+
+    def field(self, form: Form, fld: Field) -> tuple[CellValue, str | None]:
+        if self._names is None:
+            self._names = _names(self.book)
+        name = self._names.get(fld.name)
+        target = name.refers_to_range if name is not None else None
+        if target is None or target.count != 1:
+            raise name_missing(fld, self.path, form.sheet_of_field(fld.key).name)
+        value, error = _value(target.options(err_to_str=True).value)
+        return CellValue(value, target.sheet.name, target.get_address(False, False)), error
+
+    def table(self, form: Form, spec: Table) -> TableCells:
+        sheet_name = form.sheet_of_table(spec.key).name
+        table = self._table(spec, sheet_name)
+        header = table.header_row_range
+        headers = [str(h or "").strip() for h in header.options(ndim=1).value] if header else []
+        header_cell = header.get_address(False, False).split(":")[0] if header else None
+        positions = column_positions(
+            spec, headers, path=self.path, sheet=sheet_name, header_cell=header_cell
+        )
+        body = table.data_body_range
+        rows: Sequence[Sequence[Any]] = (
+            body.options(ndim=2, err_to_str=True).value if body is not None else []
+        )
+        first_number = body.row if body is not None else 0
+        first_col = (body.column if body is not None else 1) - 1
+        letters = {key: column_letters(first_col + index) for key, index in positions.items()}
+        columns: dict[str, list[CellScalar]] = {key: [] for key in positions}
+        errors: dict[str, tuple[int, str]] = {}
+        for offset, row in enumerate(rows):
+            for key, index in positions.items():
+                value, error = _value(row[index] if index < len(row) else None)
+                columns[key].append(value)
+                if error is not None:
+                    errors[f"{letters[key]}{first_number + offset}"] = (offset, error)
+        return TableCells(
+            sheet=sheet_name,
+            numbers=range(first_number, first_number + len(rows)),
+            letters=letters,
+            columns=columns,
+            errors=errors,
+        )
+
+    def _table(self, spec: Table, sheet_name: str) -> Any:
+        found = find_table(self.book, spec.name)
+        if found is None:
+            raise table_missing(spec, self.path, sheet_name)
         sheet, table = found
         if sheet.name != sheet_name:
-            raise WorkbookError(
-                f"tabel '{spec.name}' berada di lembar '{sheet.name}', "
-                f"seharusnya di lembar '{sheet_name}'.",
-                path=path,
-                hint=REGENERATE_HINT,
-            )
+            raise table_elsewhere(spec, self.path, sheet.name, sheet_name)
         return table
-    raise WorkbookError(
-        f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin dihapus atau diganti nama.",
-        path=path,
-        sheet=sheet_name,
-        hint=REGENERATE_HINT,
-    )
 
-
-def read_table(
-    book: Any,
-    form: Form,
-    spec: Table,
-    path: Path,
-    formula_cells: dict[tuple[str, str], str],
-    number_formats: dict[tuple[str, str], CellFormat] | None = None,
-) -> TableData:
-    sheet_name = form.sheet_of_table(spec.key).name
-    table = _table(book, spec, sheet_name, path)
-    header = table.header_row_range
-    headers = [str(h or "").strip() for h in header.options(ndim=1).value] if header else []
-    positions: dict[str, int] = {}
-    for col in spec.input_columns:
-        if col.label not in headers:
-            raise WorkbookError(
-                f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
-                "(judul kolom diubah atau dihapus?).",
-                path=path,
-                sheet=sheet_name,
-                cell=header.get_address(False, False).split(":")[0] if header else None,
-                hint=REGENERATE_HINT,
-            )
-        positions[col.key] = headers.index(col.label)
-    body = table.data_body_range
-    rows: Sequence[Sequence[Any]] = (
-        body.options(ndim=2, err_to_str=True).value if body is not None else []
-    )
-    first_row = body.row if body is not None else 0
-    first_col = (body.column if body is not None else 1) - 1
-    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
-    columns: dict[str, list[CellScalar]] = {key: [] for key in positions}
-    numbers: list[int] = []
-    for offset, row in enumerate(rows):
-        values = {}
-        errors = {}
-        for key, index in positions.items():
-            values[key], error = _value(row[index] if index < len(row) else None)
-            if error is not None:
-                errors[key] = error
-        if all(v is None for v in values.values()) and not errors:
-            continue  # one of the template's spare empty rows
-        number = first_row + offset
-        numbers.append(number)
-        for key, value in values.items():
-            columns[key].append(value)
-        for key, error in errors.items():
-            formula_cells[(sheet_name, f"{letters[key]}{number}")] = error
-    measured = {c.key: letters[c.key] for c in spec.input_columns if c.satuan_from}
-    if number_formats is not None and measured and numbers:
-        sheet = book.sheets[sheet_name]
+    def percent_cells(self, spec: Table, table: TableData) -> dict[Cell, CellFormat]:
+        measured = measured_columns(spec, table.letters) if table.numbers else {}
+        found: dict[Cell, CellFormat] = {}
+        sheet = self.book.sheets[table.sheet] if measured else None
         for key, column in measured.items():
-            numeric = [n for n, v in zip(numbers, columns[key], strict=True) if _is_number(v)]
+            values = table.columns[key]
+            numeric = [n for n, v in zip(table.numbers, values, strict=True) if is_number(v)]
             cells = _percent_cells(sheet, column, numeric)
             if cells is None:
                 break  # the remote engine: no formats at all
-            number_formats.update({(sheet_name, cell): CellFormat.PERSEN for cell in cells})
-    return TableData(
-        spec=spec, sheet=sheet_name, numbers=tuple(numbers), columns=columns, letters=letters
-    )
+            found.update({(table.sheet, cell): CellFormat.PERSEN for cell in cells})
+        return found
 
-
-def _is_number(value: CellScalar) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    def close(self) -> None:
+        """The workbook stays open: it is the user's."""
 
 
 def _percent_cells(sheet: Any, letters: str, rows: list[int]) -> list[str] | None:
@@ -244,23 +232,4 @@ def _percent_cells(sheet: Any, letters: str, rows: list[int]) -> list[str] | Non
 
 def read_book(book: Any, expected: Form | None = None) -> FormData:
     """The form data of an open workbook (an xlwings Book), as `read_form` reads a file."""
-    path = book_path(book)
-    meta = read_meta(book, path)
-    form = resolve_form(meta, path, expected)
-    check_sheets(form, _sheet_names(book), path)
-    formula_cells: dict[tuple[str, str], str] = {}
-    number_formats: dict[tuple[str, str], CellFormat] = {}
-    fields = read_fields(book, form, path, formula_cells)
-    tables = {
-        spec.key: read_table(book, form, spec, path, formula_cells, number_formats)
-        for spec in form.tables
-    }
-    return FormData(
-        form=form,
-        path=path,
-        meta=meta,
-        fields=fields,
-        tables=tables,
-        formula_cells=formula_cells,
-        number_formats=number_formats,
-    )
+    return read_workbook(LiveWorkbook(book), expected)

@@ -220,15 +220,14 @@ def table_formats(
     sheet: str,
     measured: Mapping[str, str],
     columns: Mapping[str, Sequence[CellScalar]],
-    first_number: int,
-    keep: Sequence[int],
+    numbers: Sequence[int],
 ) -> dict[tuple[str, str], CellFormat]:
     """Of the formatted cells `found` on a table's sheet, those of its kept rows in the
     `measured` columns (key → letters) that hold a number: (sheet, A1) → meaning.
-    `columns[key][pos]` is the value of Excel row `first_number + keep[pos]`."""
+    `columns[key][pos]` is the value of Excel row `numbers[pos]`."""
     if not found:
         return {}
-    position = {first_number + offset: pos for pos, offset in enumerate(keep)}
+    position = {number: pos for pos, number in enumerate(numbers)}
     result: dict[tuple[str, str], CellFormat] = {}
     for key, letters in measured.items():
         for address, kind in found.items():

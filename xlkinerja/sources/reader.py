@@ -39,14 +39,8 @@ from xlkinerja.errors import WorkbookError
 from xlkinerja.files.ooxml.names import parse_single_cell_ref, read_defined_names
 from xlkinerja.files.ooxml.properties import template_properties
 from xlkinerja.files.package_guard import check_package
-from xlkinerja.sources.form_identity import (
-    REGENERATE_HINT,
-    check_sheets,
-    complete,
-    meta_from_rows,
-    resolve_form,
-)
-from xlkinerja.sources.formula_cells import FormulaState, SheetScan, SheetScanner, read_sheet_xml
+from xlkinerja.sources.form_identity import REGENERATE_HINT, complete, meta_from_rows
+from xlkinerja.sources.formula_cells import SheetScan, SheetScanner, read_sheet_xml
 from xlkinerja.sources.merged_cells import check_merged
 from xlkinerja.sources.number_formats import (
     NO_STYLES,
@@ -55,7 +49,17 @@ from xlkinerja.sources.number_formats import (
     read_styles,
     table_formats,
 )
-from xlkinerja.specs import Form, Table
+from xlkinerja.sources.workbook import (
+    Cell,
+    TableCells,
+    column_positions,
+    measured_columns,
+    name_missing,
+    read_workbook,
+    table_elsewhere,
+    table_missing,
+)
+from xlkinerja.specs import Field, Form, Table
 from xlkinerja.specs.template_meta import META_SHEET
 
 
@@ -166,7 +170,7 @@ def check_file(path: Path) -> None:
         )
 
 
-def read_meta(book: _Workbook) -> TemplateMeta:
+def _meta(book: _Workbook) -> TemplateMeta:
     """From the `_meta` sheet; what it lacks (the whole sheet, when a copy lost it) from
     the custom document properties the template writer sets too (read only then)."""
     has_sheet = META_SHEET in book.sheet_names
@@ -183,118 +187,100 @@ def read_meta(book: _Workbook) -> TemplateMeta:
     return meta_from_rows(rows, book.path, properties)
 
 
-def read_fields(
-    book: _Workbook, form: Form, formula_cells: dict[tuple[str, str], str] | None = None
-) -> dict[str, CellValue]:
-    """Header fields by key; with `formula_cells`, add the errors/uncalculated ones to it."""
-    names = read_defined_names(book.path)
-    fields: dict[str, CellValue] = {}
-    for fld in form.fields:
+class FileWorkbook:
+    """A workbook file as `read_workbook` reads it (sources/workbook.py): calamine for the
+    cells and tables, the package's own parts for defined names, formula cells, merged
+    ranges and number formats."""
+
+    def __init__(self, path: Path) -> None:
+        self.book = _Workbook(path)
+        self._names: dict[str, str] | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.book.path
+
+    def meta(self) -> TemplateMeta:
+        return _meta(self.book)
+
+    def sheet_names(self) -> list[str]:
+        return self.book.sheet_names
+
+    def prepare(self, form: Form, *, fields_only: bool) -> None:
+        names = [s.name for s in form.sheets]
+        if fields_only:  # only the sheets holding a field
+            holding = {form.sheet_of_field(f.key).name for f in form.fields}
+            names = [n for n in names if n in holding]
+        self.book.xml = read_sheet_xml(self.path, names)
+        if not fields_only:
+            self.book.styles = read_styles(self.path)
+
+    def field(self, form: Form, fld: Field) -> tuple[CellValue, str | None]:
+        if self._names is None:
+            self._names = read_defined_names(self.path)
+        book = self.book
         sheet = form.sheet_of_field(fld.key).name
-        ref = names.get(fld.name)
+        ref = self._names.get(fld.name)
         target = parse_single_cell_ref(ref) if ref else None
         if target is None:
-            raise WorkbookError(
-                f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
-                "ditemukan atau tidak menunjuk satu sel.",
-                path=book.path,
-                sheet=sheet,
-                hint=REGENERATE_HINT,
-            )
+            raise name_missing(fld, self.path, sheet)
         if target.sheet not in book.sheet_names:
             raise WorkbookError(
                 f"isian '{fld.label}' menunjuk lembar '{target.sheet}' yang tidak ada.",
-                path=book.path,
+                path=self.path,
                 hint=REGENERATE_HINT,
             )
-        fields[fld.key] = CellValue(
+        value = CellValue(
             book.value(target.sheet, target.row, target.col), target.sheet, target.cell
         )
         column = target.cell.rstrip("0123456789")
         state = book.scan(target.sheet, [column]).formulas.get(target.cell)
-        if state is not None and formula_cells is not None:
-            formula_cells[(target.sheet, target.cell)] = state.error
-    return fields
+        return value, (state.error if state is not None else None)
 
-
-def read_table(
-    book: _Workbook,
-    form: Form,
-    spec: Table,
-    formula_cells: dict[tuple[str, str], str] | None = None,
-    number_formats: dict[tuple[str, str], CellFormat] | None = None,
-) -> TableData:
-    """One table's non-blank rows; with `formula_cells`, add its error/uncalculated cells,
-    with `number_formats` its numbers with a percent format (satuan columns)."""
-    sheet_name = form.sheet_of_table(spec.key).name
-    if spec.name not in (book.book.table_names or []):
-        raise WorkbookError(
-            f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin "
-            "dihapus atau diganti nama.",
-            path=book.path,
+    def table(self, form: Form, spec: Table) -> TableCells:
+        book, path = self.book, self.path
+        sheet_name = form.sheet_of_table(spec.key).name
+        if spec.name not in (book.book.table_names or []):
+            raise table_missing(spec, path, sheet_name)
+        try:
+            table = book.book.get_table_by_name(spec.name)
+        except Exception as exc:  # a corrupt part: calamine raises many error types
+            raise unreadable_sheet(path, sheet_name, exc) from exc
+        if table.sheet != sheet_name:
+            raise table_elsewhere(spec, path, table.sheet, sheet_name)
+        headers = [str(h).strip() for h in table.columns]
+        start = table.start
+        first_row, first_col = start if start is not None else (0, 0)
+        header_cell = cell_address(first_row - 1, first_col)
+        positions = column_positions(
+            spec, headers, path=path, sheet=sheet_name, header_cell=header_cell
+        )
+        # Empty data area: calamine reports no start and no rows.
+        data = table.to_python() if start is not None else []
+        letters = {key: column_letters(first_col + index) for key, index in positions.items()}
+        scan = book.scan(sheet_name, letters.values())
+        if start is not None and scan.merged:
+            last_row, last_col = first_row + len(data) - 1, first_col + len(headers) - 1
+            area = (first_row - 1, first_col, last_row, last_col)
+            check_merged(path, spec, sheet_name, scan.merged, area)
+        first_number = first_row + 1  # the Excel row number of data[0]
+        return TableCells(
             sheet=sheet_name,
-            hint=REGENERATE_HINT,
+            numbers=range(first_number, first_number + len(data)),
+            letters=letters,
+            columns={key: _column(data, index) for key, index in positions.items()},
+            errors=_table_formulas(scan, letters, first_number, len(data)),
         )
-    try:
-        table = book.book.get_table_by_name(spec.name)
-    except Exception as exc:  # a corrupt part: calamine raises many error types
-        raise unreadable_sheet(book.path, sheet_name, exc) from exc
-    if table.sheet != sheet_name:
-        raise WorkbookError(
-            f"tabel '{spec.name}' berada di lembar '{table.sheet}', "
-            f"seharusnya di lembar '{sheet_name}'.",
-            path=book.path,
-            hint=REGENERATE_HINT,
-        )
-    headers = [str(h).strip() for h in table.columns]
-    start = table.start
-    first_row, first_col = start if start is not None else (0, 0)
-    positions: dict[str, int] = {}
-    for col in spec.input_columns:
-        if col.label not in headers:
-            header_cell = cell_address(first_row - 1, first_col)
-            raise WorkbookError(
-                f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
-                "(judul kolom diubah atau dihapus?).",
-                path=book.path,
-                sheet=sheet_name,
-                cell=header_cell,
-                hint=REGENERATE_HINT,
-            )
-        positions[col.key] = headers.index(col.label)
-    # Empty data area: calamine reports no start and no rows.
-    data = table.to_python() if start is not None else []
-    letters = {key: column_letters(first_col + index) for key, index in positions.items()}
-    scan = book.scan(sheet_name, letters.values())
-    if start is not None and scan.merged:
-        area = (first_row - 1, first_col, first_row + len(data) - 1, first_col + len(headers) - 1)
-        check_merged(book.path, spec, sheet_name, scan.merged, area)
-    first_number = first_row + 1  # the Excel row number of data[0]
-    columns = {key: _column(data, index) for key, index in positions.items()}
-    states = _table_formulas(scan, letters, first_number, len(data))
-    if formula_cells is not None:
-        formula_cells.update({(sheet_name, cell): s.error for cell, (_, s) in states.items()})
-    # Keep a row unless it is one of the template's spare empty rows.
-    blank = (None,) * len(columns)
-    keep = [i for i, values in enumerate(zip(*columns.values(), strict=True)) if values != blank]
-    if states:
-        keep = sorted({*keep, *(offset for offset, _ in states.values())})
-    if len(keep) < len(data):
-        columns = {key: [column[i] for i in keep] for key, column in columns.items()}
-    if number_formats is not None:
-        measured = {c.key: letters[c.key] for c in spec.input_columns if c.satuan_from}
-        if measured:
-            found = book.formats(sheet_name, measured.values())
-            number_formats.update(
-                table_formats(found, sheet_name, measured, columns, first_number, keep)
-            )
-    return TableData(
-        spec=spec,
-        sheet=sheet_name,
-        numbers=tuple(first_number + i for i in keep),
-        columns=columns,
-        letters=letters,
-    )
+
+    def percent_cells(self, spec: Table, table: TableData) -> dict[Cell, CellFormat]:
+        measured = measured_columns(spec, table.letters) if table.numbers else {}
+        if not measured:
+            return {}
+        found = self.book.formats(table.sheet, measured.values())
+        return table_formats(found, table.sheet, measured, table.columns, table.numbers)
+
+    def close(self) -> None:
+        self.book.book.close()
 
 
 def _column(data: list[list[Any]], index: int) -> list[CellScalar]:
@@ -317,19 +303,19 @@ def _column(data: list[list[Any]], index: int) -> list[CellScalar]:
 
 def _table_formulas(
     scan: SheetScan, letters: dict[str, str], first: int, count: int
-) -> dict[str, tuple[int, FormulaState]]:
+) -> dict[str, tuple[int, str]]:
     """The table's input cells that hold an error or an uncalculated formula: A1 → (row
-    offset in the table, state)."""
+    offset in the table, the error shown)."""
     if not scan.formulas:
         return {}
     wanted = set(letters.values())
-    found: dict[str, tuple[int, FormulaState]] = {}
+    found: dict[str, tuple[int, str]] = {}
     for address, state in scan.formulas.items():
         column = address.rstrip("0123456789")
         if column in wanted:
             offset = int(address[len(column) :]) - first
             if 0 <= offset < count:
-                found[address] = (offset, state)
+                found[address] = (offset, state.error)
     return found
 
 
@@ -342,38 +328,4 @@ def read_form(
     path = Path(path)
     check_file(path)
     check_package(path)
-    book = _Workbook(path)
-    meta = read_meta(book)
-    form = resolve_form(meta, path, expected)
-    check_sheets(form, book.sheet_names, path)
-    names = [s.name for s in form.sheets]
-    if fields_only:  # only the sheets holding a field
-        holding = {form.sheet_of_field(f.key).name for f in form.fields}
-        names = [n for n in names if n in holding]
-    book.xml = read_sheet_xml(path, names)
-    formula_cells: dict[tuple[str, str], str] = {}
-    number_formats: dict[tuple[str, str], CellFormat] = {}
-    fields = read_fields(book, form, formula_cells)
-    if fields_only:
-        tables = {spec.key: _empty(form, spec) for spec in form.tables}
-    else:
-        book.styles = read_styles(path)
-        tables = {
-            spec.key: read_table(book, form, spec, formula_cells, number_formats)
-            for spec in form.tables
-        }
-    book.book.close()
-    return FormData(
-        form=form,
-        path=path,
-        meta=meta,
-        fields=fields,
-        tables=tables,
-        formula_cells=formula_cells,
-        number_formats=number_formats,
-    )
-
-
-def _empty(form: Form, spec: Table) -> TableData:
-    columns: dict[str, list[CellScalar]] = {c.key: [] for c in spec.input_columns}
-    return TableData(spec, form.sheet_of_table(spec.key).name, (), columns, {})
+    return read_workbook(FileWorkbook(path), expected, fields_only=fields_only)

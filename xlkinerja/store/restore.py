@@ -32,7 +32,8 @@ from xlkinerja.core.form_data import (
     TemplateMeta,
 )
 from xlkinerja.core.normal import FIELDS
-from xlkinerja.specs import Form, ValueType, form_of
+from xlkinerja.sources.workbook import Cell, TableCells, read_workbook
+from xlkinerja.specs import Field, Form, Table, ValueType, form_of
 from xlkinerja.store import cellcodec
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.records import VersionInfo
@@ -80,43 +81,102 @@ def restore(info: VersionInfo, stored_cells: Mapping[str, Any], name: str) -> Re
 
 def restore_form(stored_cells: Mapping[str, Any], *, kind: str, path: Path) -> FormData:
     """The form data of a version from its cells as stored (see the module docstring)."""
-    form = form_of(kind)
-    if form is None:
-        raise ArchiveError(f"jenis workbook '{kind}' {_NOT_READ}.", path=path)
-    read: Mapping[str, Any] = stored_cells.get("read") or {}
-    meta = _meta(form, read.get("template"), path)
-    values = _values(stored_cells, form, dated=not read)
-    unknown = sorted(set(values) - {_key(FIELDS, f.key) for f in form.fields} - _columns(form))
-    if unknown:
-        raise ArchiveError(
-            f"isian {', '.join(unknown)} tidak ada di templat '{form.title}' yang dipakai "
-            f"xlkinerja ini; versi ini {_NOT_READ}.",
-            path=path,
-        )
-    places: Mapping[str, str] = read.get("places") or {}
-    formulas: Mapping[str, Mapping[str, str]] = read.get("formulas") or {}
-    formula_cells = {
-        _split(address): state for cells in formulas.values() for address, state in cells.items()
-    }
-    fields = {}
-    for fld in form.fields:
+    return read_workbook(ArchivedWorkbook(stored_cells, kind=kind, path=path))
+
+
+class ArchivedWorkbook:
+    """A version's stored cells as `read_workbook` reads them (sources/workbook.py): the
+    same rules as for the workbook it was read from."""
+
+    def __init__(self, stored_cells: Mapping[str, Any], *, kind: str, path: Path) -> None:
+        self._path = path
+        form = form_of(kind)
+        if form is None:
+            raise ArchiveError(f"jenis workbook '{kind}' {_NOT_READ}.", path=path)
+        self.form = form
+        read: Mapping[str, Any] = stored_cells.get("read") or {}
+        self._meta = _meta(form, read.get("template"), path)
+        self.values = _values(stored_cells, form, dated=not read)
+        known = {_key(FIELDS, f.key) for f in form.fields} | _columns(form)
+        unknown = sorted(set(self.values) - known)
+        if unknown:
+            raise ArchiveError(
+                f"isian {', '.join(unknown)} tidak ada di templat '{form.title}' yang dipakai "
+                f"xlkinerja ini; versi ini {_NOT_READ}.",
+                path=path,
+            )
+        self.places: Mapping[str, str] = read.get("places") or {}
+        self.formulas: Mapping[str, Mapping[str, str]] = read.get("formulas") or {}
+        self.formats = _formats(read.get("formats") or {}, path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def meta(self) -> TemplateMeta:
+        return self._meta
+
+    def sheet_names(self) -> list[str]:
+        return [sheet.name for sheet in self.form.sheets]  # not kept: those it was read from
+
+    def prepare(self, form: Form, *, fields_only: bool) -> None:
+        """Everything is in the stored cells already."""
+
+    def field(self, form: Form, fld: Field) -> tuple[CellValue, str | None]:
         key = _key(FIELDS, fld.key)
-        found = values.get(key) or {}
-        address = (
-            next(iter(found), None) or places.get(key) or next(iter(formulas.get(key, {})), "")
-        )
+        found = self.values.get(key) or {}
+        formulas = self.formulas.get(key, {})
+        address = next(iter(found), None) or self.places.get(key) or next(iter(formulas), "")
         sheet, cell = _split(address) if address else (form.sheet_of_field(fld.key).name, "")
-        fields[fld.key] = CellValue(found.get(address), sheet, cell)
-    tables = {spec.key: _table(form, spec.key, values, places, formulas) for spec in form.tables}
-    return FormData(
-        form=form,
-        path=path,
-        meta=meta,
-        fields=fields,
-        tables=tables,
-        formula_cells=formula_cells,
-        number_formats=_formats(read.get("formats") or {}, path),
-    )
+        return CellValue(found.get(address), sheet, cell), formulas.get(address)
+
+    def table(self, form: Form, spec: Table) -> TableCells:
+        sheet = form.sheet_of_table(spec.key).name
+        letters: dict[str, str] = {}
+        cells: dict[str, dict[int, CellScalar]] = {}  # column → {row: value}
+        errors: dict[str, tuple[int, str]] = {}
+        for column in spec.input_columns:
+            item = _key(spec.key, column.key)
+            values = self.values.get(item, {})
+            formulas = self.formulas.get(item, {})
+            addresses = [*values, *formulas] or ([self.places[item]] if item in self.places else [])
+            at: dict[int, CellScalar] = {}
+            for address in addresses:
+                _, cell = _split(address)  # every column of a table is on its sheet
+                column_letters = cell.rstrip("0123456789")
+                letters[column.key] = column_letters
+                if len(column_letters) < len(cell):
+                    at[int(cell[len(column_letters) :])] = values.get(address)
+            cells[column.key] = at
+            errors.update({_split(a)[1]: (0, state) for a, state in formulas.items()})
+        numbers = sorted({n for at in cells.values() for n in at})
+        if numbers:  # an older version does not say where a wholly blank column is
+            letters = {c.key: letters.get(c.key, "") for c in spec.input_columns}
+        index = {number: i for i, number in enumerate(numbers)}
+        return TableCells(
+            sheet=sheet,
+            numbers=numbers,
+            letters=letters,
+            columns={c: [at.get(n) for n in numbers] for c, at in cells.items()},
+            errors={a: (index[_row(a)], error) for a, (_, error) in errors.items()},
+        )
+
+    def percent_cells(self, spec: Table, table: TableData) -> dict[Cell, CellFormat]:
+        """The formats the reader saw, of this table's cells."""
+        columns = set(table.letters.values())
+        rows = set(table.numbers)
+        return {
+            (sheet, cell): kind
+            for (sheet, cell), kind in self.formats.items()
+            if sheet == table.sheet and cell.rstrip("0123456789") in columns and _row(cell) in rows
+        }
+
+    def close(self) -> None:
+        """Nothing is open."""
+
+
+def _row(cell: str) -> int:
+    return int(cell[len(cell.rstrip("0123456789")) :])
 
 
 def _formats(stored: Mapping[str, str], path: Path) -> dict[tuple[str, str], CellFormat]:
@@ -205,41 +265,3 @@ def _iso_date(value: CellScalar) -> CellScalar:
         return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
     except ValueError:
         return value
-
-
-def _table(
-    form: Form,
-    key: str,
-    values: Values,
-    places: Mapping[str, str],
-    formulas: Mapping[str, Mapping[str, str]],
-) -> TableData:
-    spec = form.table(key)
-    sheet = form.sheet_of_table(key).name
-    letters: dict[str, str] = {}
-    cells: dict[str, dict[int, CellScalar]] = {}  # column → {row: value}
-    numbers: set[int] = set()
-    for column in spec.input_columns:
-        item = _key(key, column.key)
-        at: dict[int, CellScalar] = {}
-        addresses = [*values.get(item, {}), *formulas.get(item, {})] or (
-            [places[item]] if item in places else []
-        )
-        for address in addresses:
-            sheet, cell = _split(address)  # every column of a table is on its sheet
-            column_letters = cell.rstrip("0123456789")
-            letters[column.key] = column_letters
-            if len(column_letters) < len(cell):
-                at[int(cell[len(column_letters) :])] = values.get(item, {}).get(address)
-        numbers |= at.keys()
-        cells[column.key] = at
-    rows = sorted(numbers)
-    if rows:  # an older version does not say where a wholly blank column is
-        letters = {c.key: letters.get(c.key, "") for c in spec.input_columns}
-    return TableData(
-        spec=spec,
-        sheet=sheet,
-        numbers=tuple(rows),
-        columns={c: [at.get(n) for n in rows] for c, at in cells.items()},
-        letters=letters,
-    )
