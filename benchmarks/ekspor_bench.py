@@ -76,9 +76,12 @@ def rekap_of(folder: Path, count: int) -> Path:
     rekap = folder / f"rekap-{count}.xlsx"
     if not rekap.exists():
         print("compiling them once (not timed)...", flush=True)
-        from xlkinerja.jobs.kompilasi import compile_paths
+        from xlkinerja.jobs.inputs import workbook_files
+        from xlkinerja.jobs.kompilasi import compile_workbooks
 
-        compile_paths([folder / "unit"], master=master, output=rekap, archive=False)
+        compile_workbooks(
+            workbook_files([folder / "unit"], master=master), output=rekap, record=False
+        )
     return rekap
 
 

@@ -40,13 +40,16 @@ def _option(name: str, default: int) -> int:
 def one_run(master: Path, work: Path) -> None:
     """One kompilasi in this (fresh) process; prints its numbers as JSON."""
     start = time.perf_counter()
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
     from xlkinerja.runtime.collector import one_job_per_process
 
     one_job_per_process()  # as the `xlkinerja kompilasi` command does: it ends after the job
 
-    result = compile_paths(
-        [FOLDER / "unit"], master=master, output=work / "rekap.xlsx", db=work / "arsip.sqlite"
+    result = compile_workbooks(
+        workbook_files([FOLDER / "unit"], master=master),
+        output=work / "rekap.xlsx",
+        db=work / "arsip.sqlite",
     )
     total = time.perf_counter() - start
     k = result.kompilasi

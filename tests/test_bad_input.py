@@ -385,7 +385,8 @@ def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
     import shutil
 
     from tests.conftest import SAMPLE
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
     from xlkinerja.sample.build import MASTER_FILE
 
     folder = tmp_path / "kiriman"
@@ -402,10 +403,7 @@ def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
         bad_files.merged_in_table(folder),
     ]
     (folder / "polos.xlsx").unlink()  # a blank template made on the way: not a submission
-    result = compile_paths(
-        [folder], master=SAMPLE / MASTER_FILE, output=tmp_path / "rekap.xlsx",
-        db=tmp_path / "arsip.sqlite", workers=2,
-    )  # fmt: skip
+    result = compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=tmp_path / "rekap.xlsx", db=tmp_path / "arsip.sqlite", workers=2)  # fmt: skip
     unreadable = {Path(u.berkas).name: u.alasan for u in result.kompilasi.tidak_terbaca}
     assert set(unreadable) == {p.name for p in bad}
     assert all(reason and "Traceback" not in reason for reason in unreadable.values())

@@ -25,14 +25,16 @@ from tests.vba_payload import payload
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.jobs.kompilasi import compile_paths
-from xlkinerja.jobs.kompilasi_arsip import compile_archive
-from xlkinerja.jobs.per_file import Work, process_data
+from xlkinerja.jobs.inputs import latest_in_archive, workbook_files
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
+from xlkinerja.jobs.per_file import Work, process_source
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.sources.live_book import read_book
 from xlkinerja.sources.reader import read_form
+from xlkinerja.sources.source import FormRead, WorkbookFile
+from xlkinerja.sources.source import workbook_files as files_of
 from xlkinerja.store import Archive, encode_submission
-from xlkinerja.store.restore import Restored
+from xlkinerja.store.restore import ArchivedVersion
 from xlkinerja.store.submission import submission
 from xlkinerja.validation.normalise import normalise_form
 
@@ -67,17 +69,24 @@ def as_read(data: FormData) -> dict[str, Any]:
     }
 
 
-def archived(db: str, books: list[FormData]) -> list[Restored]:
+def archived(db: str, books: list[FormData]) -> list[ArchivedVersion]:
     """Record each workbook as kompilasi records it, then take them back from the archive."""
     with Archive.open(db) as archive:
         for data in books:
-            result = process_data(data, Pengaturan(), Work(archive=True), "0" * 64)
+            result = process_source(FormRead(data, "0" * 64), Pengaturan(), Work(archive=True))
             assert result.archive is not None
             archive.record(result.archive)
         return archive.restore(archive.submissions())
 
 
-def by_file(restored: list[Restored]) -> dict[str, FormData]:
+def compile_archived(
+    output: Path, db: str, *, master: Path | None = None, tahun: int | None = None
+) -> KompilasiResult:
+    workbooks = latest_in_archive(db, master=master, tahun=tahun)
+    return compile_workbooks(workbooks, output=output, db=db, now=NOW)
+
+
+def by_file(restored: list[ArchivedVersion]) -> dict[str, FormData]:
     found = {}
     for r in restored:
         assert r.data is not None, r.error
@@ -113,9 +122,12 @@ def test_the_restored_workbooks_have_the_findings_of_the_files(tmp_path: Path):
     db = str(tmp_path / "arsip.sqlite")
     back = by_file(archived(db, [read_form(p) for p in FILES]))
     named = {str(data.path): name for name, data in back.items()}
-    on_files = check_workbooks([p for p in FILES if p != MASTER], master=MASTER).findings
+    sources = files_of([p for p in FILES if p != MASTER])
+    on_files = check_workbooks(sources, master=WorkbookFile(MASTER)).findings
     restored = [d for name, d in back.items() if name != MASTER.name]
-    on_archive = check_workbooks([], books=restored, master=back[MASTER.name]).findings
+    on_archive = check_workbooks(
+        [FormRead(d) for d in restored], master=FormRead(back[MASTER.name])
+    ).findings
 
     def key(f: Any, name: str) -> tuple[Any, ...]:
         return (name, f.code, f.severity, f.sheet, f.cell, f.row, f.field, f.value, f.hint)
@@ -154,7 +166,7 @@ def test_a_version_sent_with_another_template_is_unreadable(tmp_path: Path):
     old = replace(data, meta=replace(data.meta, version="0.9", schema_hash="lama"))
     with Archive.open(db) as archive:
         archive.record(encode_submission(submission(form, "2" * 64, old)))
-    result = compile_archive(output=tmp_path / "rekap.xlsx", db=db, master=MASTER, now=NOW)
+    result = compile_archived(tmp_path / "rekap.xlsx", db, master=MASTER)
     (unreadable,) = result.kompilasi.tidak_terbaca
     assert unreadable.berkas == f"{data.path.name} (versi 1)"
     assert "templat versi 0.9 (skema lama)" in unreadable.alasan
@@ -189,10 +201,14 @@ def test_kompilasi_dari_arsip_equals_kompilasi_of_the_files(tmp_path: Path):
     Berkas of Status Pengumpulan and Temuan, the Sumber of Rekap PK, Rekap Rencana Aksi and Rekap SKP,
     the Induk of Temuan and the Pesan of the cascade findings that name the other workbook."""
     db = str(tmp_path / "arsip.sqlite")
-    files = compile_paths(
-        [SAMPLE], master=MASTER, output=tmp_path / "berkas.xlsx", db=db, now=NOW, workers=1
+    files = compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER),
+        output=tmp_path / "berkas.xlsx",
+        db=db,
+        now=NOW,
+        workers=1,
     )
-    arsip = compile_archive(output=tmp_path / "arsip.xlsx", db=db, now=NOW)
+    arsip = compile_archived(tmp_path / "arsip.xlsx", db)
     a, b = sheets(files.output), sheets(arsip.output)
     assert list(a) == list(b)
     assert differing(a, b) == {
@@ -229,8 +245,14 @@ def test_kompilasi_dari_arsip_equals_kompilasi_of_the_files(tmp_path: Path):
 
 def test_kompilasi_dari_arsip_takes_only_the_year_asked(tmp_path: Path):
     db = str(tmp_path / "arsip.sqlite")
-    compile_paths([SAMPLE], master=MASTER, output=tmp_path / "r.xlsx", db=db, now=NOW, workers=1)
-    result = compile_archive(output=tmp_path / "r2024.xlsx", db=db, master=MASTER, tahun=2024)
+    compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER),
+        output=tmp_path / "r.xlsx",
+        db=db,
+        now=NOW,
+        workers=1,
+    )
+    result = compile_archived(tmp_path / "r2024.xlsx", db, master=MASTER, tahun=2024)
     assert result.from_archive is not None and result.from_archive.versions == []
     assert {s.kode_unit for s in result.kompilasi.status if s.berkas is None} == {
         "TI", "TM", "AK", "P3M", "BAAK",

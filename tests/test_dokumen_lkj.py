@@ -20,9 +20,11 @@ from tests.test_dokumen_pk import in_order, pdf_text, row_with
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.jobs.kompilasi import compile_paths
-from xlkinerja.jobs.per_file import Work, process_data
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
+from xlkinerja.jobs.per_file import Work, process_source
 from xlkinerja.sources.reader import read_form
+from xlkinerja.sources.source import FormRead
 from xlkinerja.store import Archive
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
@@ -202,7 +204,7 @@ def _record_as_year(db: Path, path: Path, year: int) -> None:
     data = read_form(path)
     field = data.fields["tahun"]
     data = replace(data, fields={**data.fields, "tahun": CellValue(year, field.sheet, field.cell)})
-    result = process_data(data, Pengaturan(), Work(archive=True), "1" * 64)
+    result = process_source(FormRead(data, "1" * 64), Pengaturan(), Work(archive=True))
     assert result.archive is not None
     with Archive.open(db) as archive:
         archive.record(result.archive)
@@ -213,7 +215,9 @@ def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbe
 ):
     db = tmp_path / "arsip.sqlite"
     _record_as_year(db, UNIT_TI, 2024)  # only TI sent in 2024
-    compile_paths([SAMPLE], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)  # 2025
+    compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )  # 2025
     result = runner.invoke(
         app, ["dokumen", "lkj", "--dari-arsip", "--db", str(db), "-o", str(tmp_path / "out")]
     )
@@ -239,7 +243,7 @@ def test_lkj_without_master_or_workbooks_is_an_indonesian_error_exit_2(tmp_path:
     assert "Galat: workbook master belum diberikan" in no_master.output
     nothing = runner.invoke(app, ["dokumen", "lkj", "-o", str(tmp_path)])
     assert nothing.exit_code == 2
-    assert "tidak ada workbook unit" in nothing.output
+    assert "belum ada rekap atau workbook unit" in nothing.output
     empty = runner.invoke(
         app,
         ["dokumen", "lkj", "--dari-arsip", "--db", str(tmp_path / "a.sqlite"), "-o", str(tmp_path)],

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.cli.app import app
-from xlkinerja.jobs.kompilasi import compile_paths
-from xlkinerja.jobs.lkj import lkj_from_paths, lkj_from_rekap
+from xlkinerja.jobs.inputs import CompiledRekap, workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
+from xlkinerja.jobs.lkj import write_lkj_chapter
 from xlkinerja.kompilasi.lkj import Lkj
 from xlkinerja.sources.reader import read_form
 
@@ -34,7 +35,9 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     among the versions)."""
     tmp = tmp_path_factory.mktemp("rekap")
     db = tmp / "arsip.sqlite"
-    compile_paths([SAMPLE], master=MASTER, output=tmp / "rekap-kinerja.xlsx", db=db, workers=1)
+    compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER), output=tmp / "rekap-kinerja.xlsx", db=db, workers=1
+    )
     return tmp / "rekap-kinerja.xlsx", db
 
 
@@ -42,7 +45,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def from_units(compiled: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Lkj:
     _, db = compiled
     out = tmp_path_factory.mktemp("dari-unit")
-    return lkj_from_paths([SAMPLE], master=MASTER, output=out, db=db).lkj
+    return write_lkj_chapter(workbook_files([SAMPLE], master=MASTER), output=out, db=db).lkj
 
 
 def _plain(value: Any) -> Any:
@@ -84,7 +87,9 @@ def test_the_chapter_from_the_rekap_is_the_chapter_from_its_unit_workbooks(
     )
     assert run.exit_code == 0, run.output
     assert "rekap rekap-kinerja.xlsx" in " ".join(run.output.split())
-    from_rekap = lkj_from_rekap(rekap, master=MASTER, output=tmp_path / "lagi", db=db).lkj
+    from_rekap = write_lkj_chapter(
+        CompiledRekap(rekap), master=MASTER, output=tmp_path / "lagi", db=db
+    ).lkj
     assert _plain(from_rekap) == _plain(from_units)
     # ... and it is the whole chapter, not two empty ones alike
     iku = {i.kode_iku: i for s in from_rekap.sasaran for i in s.iku}
@@ -127,7 +132,7 @@ def test_a_rekap_saved_by_libreoffice_gives_the_same_chapter(
         app, ["dokumen", "lkj", str(saved), "--db", str(db), "-o", str(tmp_path / "out")]
     )
     assert run.exit_code == 0, run.output
-    again = lkj_from_rekap(saved, output=tmp_path / "lagi", db=db).lkj
+    again = write_lkj_chapter(CompiledRekap(saved), output=tmp_path / "lagi", db=db).lkj
     assert _plain(again) == _plain(from_units)
 
 
@@ -135,7 +140,9 @@ def test_without_master_the_archives_master_of_the_rekaps_year_is_used(
     compiled: tuple[Path, Path], from_units: Lkj, tmp_path: Path
 ):
     rekap, db = compiled
-    lkj = lkj_from_rekap(rekap, output=tmp_path, db=db).lkj  # kompilasi recorded the master
+    lkj = write_lkj_chapter(
+        CompiledRekap(rekap), output=tmp_path, db=db
+    ).lkj  # kompilasi recorded the master
     assert _plain(lkj) == _plain(from_units)
 
 

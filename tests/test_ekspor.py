@@ -23,8 +23,9 @@ from typer.testing import CliRunner
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.jobs.ekspor import export_archive, export_rekap
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.ekspor import export
+from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive, workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS
 from xlkinerja.render.ekspor.profil import ProfilError, load, shipped_folder
 from xlkinerja.render.ekspor.tulis import Context, neutralise, write_profile
@@ -38,11 +39,10 @@ runner = CliRunner()
 
 def _compile(folder: Path, db: Path | None = None) -> Path:
     rekap = folder / "rekap-kinerja.xlsx"
-    compile_paths(
-        [SAMPLE],
-        master=SAMPLE / MASTER_FILE,
+    compile_workbooks(
+        workbook_files([SAMPLE], master=SAMPLE / MASTER_FILE),
         output=rekap,
-        archive=db is not None,
+        record=db is not None,
         db=db,
         workers=1,
         now=NOW,
@@ -58,7 +58,7 @@ def rekap(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def exported(rekap: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ekspor")
-    export_rekap(rekap, profiles=[], output=out, now=NOW)
+    export(CompiledRekap(rekap), profiles=[], output=out, now=NOW)
     return out
 
 
@@ -133,8 +133,12 @@ def test_the_csv_and_the_hierarchy_say_what_the_user_relies_on(exported: Path):
 def test_the_archive_gives_the_same_export_as_the_rekap(tmp_path: Path):
     db = tmp_path / "arsip.sqlite"
     rekap = _compile(tmp_path, db)
-    export_rekap(rekap, profiles=["pk-csv", "realisasi-csv"], output=tmp_path / "a", now=NOW)
-    export_archive(db=db, profiles=["pk-csv", "realisasi-csv"], output=tmp_path / "b", now=NOW)
+    export(
+        CompiledRekap(rekap), profiles=["pk-csv", "realisasi-csv"], output=tmp_path / "a", now=NOW
+    )
+    export(
+        latest_in_archive(db), profiles=["pk-csv", "realisasi-csv"], output=tmp_path / "b", now=NOW
+    )
     assert outputs(tmp_path / "a") == outputs(tmp_path / "b")
 
 
@@ -268,10 +272,10 @@ def test_a_workbook_that_is_not_a_rekap_is_refused(tmp_path: Path):
 
 def test_an_earlier_csv_is_kept_when_it_differs(rekap: Path, tmp_path: Path):
     (tmp_path / "pk-2025.csv").write_text("milik pengguna\n", encoding="utf-8")
-    result = export_rekap(rekap, profiles=["pk-csv"], output=tmp_path, now=NOW)
+    result = export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path, now=NOW)
     (written,) = result.written
     assert written.backup is not None and written.backup.read_text() == "milik pengguna\n"
-    again = export_rekap(rekap, profiles=["pk-csv"], output=tmp_path, now=NOW)
+    again = export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path, now=NOW)
     assert again.written[0].backup is None  # the same bytes: nothing kept
 
 
@@ -302,7 +306,7 @@ def _regenerate() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         out = folder / "ekspor"
-        export_rekap(_compile(folder), profiles=[], output=out, now=NOW)
+        export(CompiledRekap(_compile(folder)), profiles=[], output=out, now=NOW)
         found = outputs(out)
         for profil in SHIPPED:
             text = json.dumps(_of_profile(profil, found), indent=1, ensure_ascii=False)
@@ -341,13 +345,13 @@ def test_a_users_profile_from_the_environment_replaces_the_shipped_one(
     own = own.replace('{ judul = "Target", isi = "target" },', "")
     (folder / "profil.toml").write_text(own, encoding="utf-8")
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "milik-saya"))
-    result = export_rekap(rekap, profiles=["pk-csv"], output=tmp_path / "out", now=NOW)
+    result = export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path / "out", now=NOW)
     assert result.profiles[0].folder == folder and not result.profiles[0].bawaan
     header = values(tmp_path / "out" / "pk-2025.csv")[0]
     assert header == ["Tahun", "Unit", "Sasaran", "Indikator", "Satuan"]
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "tidak-ada"))
     with pytest.raises(ProfilError, match="tidak-ada' tidak ada"):
-        export_rekap(rekap, profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)
+        export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)
 
 
 def test_a_separator_that_is_the_decimal_mark_stops_before_any_file(rekap: Path, tmp_path: Path):

@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import SAMPLE
 from xlkinerja.errors import WorkbookError
-from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS, last_day, tables
 from xlkinerja.render.ekspor.rekap_read import read_rekap
@@ -22,8 +23,12 @@ NOW = datetime(2025, 3, 3, 9, 30)
 @pytest.fixture(scope="module")
 def compiled(tmp_path_factory: pytest.TempPathFactory) -> KompilasiResult:
     out = tmp_path_factory.mktemp("rekap") / "rekap.xlsx"
-    return compile_paths(
-        [SAMPLE], master=SAMPLE / MASTER_FILE, output=out, archive=False, workers=1, now=NOW
+    return compile_workbooks(
+        workbook_files([SAMPLE], master=SAMPLE / MASTER_FILE),
+        output=out,
+        record=False,
+        workers=1,
+        now=NOW,
     )
 
 

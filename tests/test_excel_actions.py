@@ -27,6 +27,7 @@ from xlkinerja.render.annotate import annotate_workbook
 from xlkinerja.render.annotate.live_backend import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.render.annotate.plan import HEADERS, REPORT_SHEET
 from xlkinerja.render.live_cells import ADDIN
+from xlkinerja.sources.source import WorkbookFile
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 NOW = datetime(2025, 3, 3, 9, 30)
@@ -77,7 +78,7 @@ def key(finding: Any) -> tuple[Any, ...]:
 def test_validasi_through_the_payload_finds_what_validasi_of_the_file_finds(path: Path):
     book = remote_book(path)
     result = run_action("validasi", book, SERVER)
-    on_file = check_workbooks([path], master=MASTER).findings
+    on_file = check_workbooks([WorkbookFile(path)], master=WorkbookFile(MASTER)).findings
     expected = sorted(key(f) for f in on_file if f.file == str(path))
     assert result is not None
     assert sorted(key(f) for f in result.findings) == expected  # type: ignore[attr-defined]
@@ -132,7 +133,7 @@ def test_the_findings_go_to_their_cells_and_the_report_sheet():
 def test_a_second_run_clears_the_previous_marks_first(tmp_path: Path):
     copy = tmp_path / "AK.xlsx"
     shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
-    findings = check_workbooks([copy], master=MASTER).findings
+    findings = check_workbooks([WorkbookFile(copy)], master=WorkbookFile(MASTER)).findings
     annotate_workbook(copy, [f for f in findings if f.file == str(copy)], now=NOW)
     book = remote_book(copy)  # has our Hasil Validasi sheet
     run_action("validasi", book, SERVER)
@@ -145,7 +146,9 @@ def test_a_second_run_clears_the_previous_marks_first(tmp_path: Path):
 def test_bersihkan_undoes_the_marks_and_deletes_the_sheet(tmp_path: Path):
     copy = tmp_path / "AK.xlsx"
     shutil.copy(SAMPLE / "AK-jurusan-akuntansi.xlsx", copy)
-    annotate_workbook(copy, check_workbooks([copy], master=MASTER).findings, now=NOW)
+    annotate_workbook(
+        copy, check_workbooks([WorkbookFile(copy)], master=WorkbookFile(MASTER)).findings, now=NOW
+    )
     book = remote_book(copy)
     run_action("bersihkan_tanda", book, SERVER)
     funcs = [a["func"] for a in actions_of(book)]
@@ -262,10 +265,13 @@ def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
 
 
 def test_ekspor_from_the_open_rekap_writes_every_profile_beside_it(tmp_path: Path):
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
 
     rekap = tmp_path / "rekap-kinerja.xlsx"
-    compile_paths([SAMPLE], master=MASTER, output=rekap, archive=False, workers=1, now=NOW)
+    compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER), output=rekap, record=False, workers=1, now=NOW
+    )
     context = ActionContext(mode=Mode.LOKAL, now=NOW)
     book = saved_book(rekap)
     result = run_action("ekspor", book, context)
@@ -311,10 +317,10 @@ def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path
     lines = [line.split("\t") for line in block.split("\n")]
     assert lines[0][0] == "t:Capaian (%)" and "dihitung 03-03-2025 09:30" in lines[0][2]
     # The same capaian as the compiled report's Rekap Capaian for this unit.
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
 
-    rekap = compile_paths([path], master=MASTER, output=tmp_path / "rekap.xlsx",
-                          archive=False, workers=1, now=NOW).kompilasi.capaian_ikk  # fmt: skip
+    rekap = compile_workbooks(workbook_files([path], master=MASTER), output=tmp_path / "rekap.xlsx", record=False, workers=1, now=NOW).kompilasi.capaian_ikk  # fmt: skip
     expected = {
         int(r.baris): round(float(r.capaian), 2)
         for r in rekap.itertuples()

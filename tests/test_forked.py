@@ -149,9 +149,10 @@ def test_schemas_meanwhile_give_the_findings_of_a_plain_run_or_stop_when_abandon
     from tests.conftest import SAMPLE
     from xlkinerja.jobs.per_file import Work
     from xlkinerja.jobs.pipeline import check_workbooks
+    from xlkinerja.sources.source import WorkbookFile, workbook_files
 
-    master = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
-    units = sorted(SAMPLE.glob("*-jurusan-*.xlsx"))
+    master = WorkbookFile(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    units = workbook_files(sorted(SAMPLE.glob("*-jurusan-*.xlsx")))
     plain = check_workbooks(units, master=master, work=Work(rekap=True))
     meanwhile = check_workbooks(units, master=master, work=Work(rekap=True), schemas_meanwhile=True)
     assert meanwhile.pending is not None and meanwhile.findings == []

@@ -71,10 +71,13 @@ def _plain(value: Any) -> Any:
 
 
 def test_compiled_workbook_has_the_same_values(tmp_path: Path):
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
 
     rekap = tmp_path / "rekap.xlsx"
-    compile_paths([SAMPLE], master=MASTER, output=rekap, archive=False, workers=1, now=NOW)
+    compile_workbooks(
+        workbook_files([SAMPLE], master=MASTER), output=rekap, record=False, workers=1, now=NOW
+    )
     book = CalamineWorkbook.from_path(str(rekap))
     sheets = {
         name: [[_plain(v) for v in row] for row in book.get_sheet_by_name(name).to_python()]

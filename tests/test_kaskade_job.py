@@ -168,10 +168,13 @@ def test_the_compiled_tree_shows_the_heads_rhk_and_the_matriks_roles(tmp_path: P
     sets against an IKU, and the roles of staff who sent no SKP (from the matriks)."""
     from python_calamine import CalamineWorkbook
 
-    from xlkinerja.jobs.kompilasi import compile_paths
+    from xlkinerja.jobs.inputs import workbook_files
+    from xlkinerja.jobs.kompilasi import compile_workbooks
 
     rekap = tmp_path / "rekap.xlsx"
-    compile_paths([SAMPLE], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1)
+    compile_workbooks(
+        workbook_files([SAMPLE], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1
+    )
     rows = CalamineWorkbook.from_path(str(rekap)).get_sheet_by_name("Pohon Kinerja").to_python()
     rhk = [[v for v in r if v != ""] for r in rows if "RHK" in r]
     heads = [r for r in rhk if any(str(v).startswith("Dr. Andi Pratama") for v in r)]

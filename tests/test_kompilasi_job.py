@@ -14,7 +14,8 @@ import pytest
 from tests import lo
 from tests.conftest import SAMPLE
 from xlkinerja.core.form_data import FormValues
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.render.template.writer import write_template
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sources.reader import read_form
@@ -35,9 +36,8 @@ def kiriman(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def compiled(kiriman: Path, tmp_path: Path):
-    return compile_paths(
-        [kiriman],
-        master=MASTER,
+    return compile_workbooks(
+        workbook_files([kiriman], master=MASTER),
         output=tmp_path / "rekap.xlsx",
         db=tmp_path / "arsip.sqlite",
         now=datetime(2025, 4, 10, 9, 0),
@@ -86,7 +86,9 @@ def test_archive_versions_and_changes(compiled, kiriman: Path, tmp_path: Path):
     assert first["TI"] == 1 and first["master"] == 1
     assert compiled.archived == len(first)
     # Same files again: nothing new.
-    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    again = compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     assert again.archived == 0
     # TI changes a target: a new version, the old one kept, and the change is visible.
     ti = kiriman / "TI-jurusan-teknik-informatika.xlsx"
@@ -94,7 +96,9 @@ def test_archive_versions_and_changes(compiled, kiriman: Path, tmp_path: Path):
     pk = [dict(r) for r in values.tables["pk"]]
     pk[0]["target"] = 80
     write_template(UNIT, ti, replace(values, tables={**values.tables, "pk": pk}))
-    changed = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    changed = compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     assert changed.archived == 1
     with Archive.open(db) as archive:
         assert [v.version for v in archive.versions("TI")] == [1, 2]
@@ -111,19 +115,20 @@ def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
     import pickle
 
     from xlkinerja.core.settings import Pengaturan
-    from xlkinerja.jobs.per_file import Work, process_file
+    from xlkinerja.jobs.per_file import Work, process_source
+    from xlkinerja.sources.source import WorkbookFile
     from xlkinerja.validation.normalise import normalise_form
 
     settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
-    files = sorted(str(p) for p in kiriman.glob("*.xlsx"))
+    files = [WorkbookFile(p) for p in sorted(kiriman.glob("*.xlsx"))]
     pickle.dumps(
-        process_file(files[0], settings, Work(rekap=True, archive=True))
+        process_source(files[0], settings, Work(rekap=True, archive=True))
     )  # first-call caches are not garbage
     gc.collect()
     gc.disable()
     try:
         results = [
-            pickle.dumps(process_file(f, settings, Work(rekap=True, archive=True))) for f in files
+            pickle.dumps(process_source(f, settings, Work(rekap=True, archive=True))) for f in files
         ]
         found = gc.collect()
     finally:
@@ -153,10 +158,11 @@ def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     from xlkinerja.core.settings import Pengaturan
     from xlkinerja.jobs.per_file import Work
     from xlkinerja.jobs.workers import process_all, worker_pool
+    from xlkinerja.sources.source import workbook_files
     from xlkinerja.validation.normalise import normalise_form
 
     settings = Pengaturan.from_master(normalise_form(read_form(MASTER))[0])
-    files = sorted(kiriman.glob("*.xlsx"))
+    files = workbook_files(sorted(kiriman.glob("*.xlsx")))
     with worker_pool(2, "spawn") as pool:
         assert pool is not None
         spawned = process_all(files, settings, pool, work=Work(rekap=True, archive=True))
@@ -173,10 +179,7 @@ def test_users_are_told_what_the_job_does_after_the_files(kiriman: Path, tmp_pat
     """After the last workbook is read there are seconds of work left (on 1,000 files):
     the progress bar says which."""
     told: list[str] = []
-    compile_paths(
-        [kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", archive=False,
-        stage=told.append,
-    )  # fmt: skip
+    compile_workbooks(workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", record=False, stage=told.append)  # fmt: skip
     assert told == [
         "Membaca master",
         "Membaca dan memeriksa workbook",
@@ -199,8 +202,9 @@ class _DiesInWorker:
 def test_a_worker_that_dies_is_a_clear_error(kiriman: Path):
     from xlkinerja.errors import XlkinerjaError
     from xlkinerja.jobs.workers import process_all, worker_pool
+    from xlkinerja.sources.source import workbook_files
 
-    files = sorted(kiriman.glob("*.xlsx"))
+    files = workbook_files(sorted(kiriman.glob("*.xlsx")))
     with worker_pool(2) as pool, pytest.raises(XlkinerjaError, match="berhenti tiba-tiba"):
         process_all(files, _DiesInWorker(), pool)  # type: ignore[arg-type]
 
@@ -208,12 +212,16 @@ def test_a_worker_that_dies_is_a_clear_error(kiriman: Path):
 @pytest.mark.libreoffice
 def test_a_libreoffice_resave_with_the_same_values_is_no_new_version(kiriman: Path, tmp_path: Path):
     db = tmp_path / "arsip.sqlite"
-    compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     ti = kiriman / "TI-jurusan-teknik-informatika.xlsx"
     resaved = lo.convert([ti], "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo", tmp_path / "p")[0]
     assert resaved.read_bytes() != ti.read_bytes()  # other bytes, the same values
     shutil.copy(resaved, ti)
-    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    again = compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     assert again.archived == 0
     with Archive.open(db) as archive:
         assert [v.version for v in archive.versions("TI")] == [1]
@@ -229,7 +237,9 @@ def test_an_archive_of_file_digests_records_no_new_version_of_an_unchanged_file(
     import sqlalchemy as sa
 
     db = tmp_path / "arsip.sqlite"
-    compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     files = {p.name: p for p in [*kiriman.glob("*.xlsx"), MASTER]}
     engine = sa.create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
@@ -241,7 +251,9 @@ def test_an_archive_of_file_digests_records_no_new_version_of_an_unchanged_file(
                 {"s": old, "i": sid},
             )
     engine.dispose()
-    again = compile_paths([kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", db=db)
+    again = compile_workbooks(
+        workbook_files([kiriman], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
+    )
     assert again.archived == 0
 
 
@@ -275,10 +287,7 @@ def test_files_started_with_other_settings_than_the_masters_are_checked_again(
     from xlkinerja.jobs import pipeline
 
     def run(name: str):
-        return compile_paths(
-            [kiriman], master=MASTER, output=tmp_path / name, archive=False, workers=2,
-            now=datetime(2025, 4, 10, 9, 0),
-        )  # fmt: skip
+        return compile_workbooks(workbook_files([kiriman], master=MASTER), output=tmp_path / name, record=False, workers=2, now=datetime(2025, 4, 10, 9, 0))  # fmt: skip
 
     right = run("rekap-1.xlsx")
     wrong = Pengaturan(tahun=2019, batas_pk=date(2019, 1, 1), batas_atas_capaian=10.0)
@@ -290,10 +299,12 @@ def test_files_started_with_other_settings_than_the_masters_are_checked_again(
     # and the wrong settings would have shown: the files' own results differ with them
     from xlkinerja.jobs.per_file import Work
     from xlkinerja.jobs.workers import process_all
+    from xlkinerja.sources.source import workbook_files as sources_of
     from xlkinerja.validation.normalise import normalise_form
 
     def results(settings: Pengaturan):
-        done = process_all(sorted(kiriman.glob("*.xlsx")), settings, None, work=Work(rekap=True))
+        files = sources_of(sorted(kiriman.glob("*.xlsx")))
+        done = process_all(files, settings, None, work=Work(rekap=True))
         return [(r.findings, r.rekap) for r in done]
 
     assert results(wrong) != results(Pengaturan.from_master(normalise_form(read_form(MASTER))[0]))
@@ -319,8 +330,11 @@ def test_a_master_that_fails_after_the_files_were_handed_out_stops_the_job(
     monkeypatch.setattr(pipeline, "_start_early", start)
     monkeypatch.setattr(pipeline, "process_master", unreadable_master)
     with pytest.raises(XlkinerjaError, match="master rusak"):
-        compile_paths(
-            [kiriman], master=MASTER, output=tmp_path / "rekap.xlsx", archive=False, workers=2
+        compile_workbooks(
+            workbook_files([kiriman], master=MASTER),
+            output=tmp_path / "rekap.xlsx",
+            record=False,
+            workers=2,
         )
     assert started and started[0] is not None  # the files had been handed to the workers
     assert not (tmp_path / "rekap.xlsx").exists()

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 
 from tests.conftest import SAMPLE
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.kompilasi import model, schemas
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
 from xlkinerja.sample.build import MASTER_FILE
@@ -32,9 +33,8 @@ def _columns(name: str) -> list[str]:
 
 
 def _compile(paths: list[Path], tmp_path: Path) -> model.Kompilasi:
-    result = compile_paths(
-        paths,
-        master=SAMPLE / MASTER_FILE,
+    result = compile_workbooks(
+        workbook_files(paths, master=SAMPLE / MASTER_FILE),
         output=tmp_path / "rekap.xlsx",
         db=tmp_path / "arsip.sqlite",
         workers=1,

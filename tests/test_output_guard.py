@@ -15,7 +15,8 @@ from tests.conftest import SAMPLE
 from xlkinerja.cli import app
 from xlkinerja.errors import OutputError
 from xlkinerja.files.backup import BACKUP_FOLDER
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.templat import write_blank_templates, write_unit_workbooks
 from xlkinerja.sample.build import MASTER_FILE
 
@@ -57,7 +58,11 @@ def test_kompilasi_never_writes_over_a_form_workbook(tmp_path: Path, target: str
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
     before = (folder / target).read_bytes()
     with pytest.raises(OutputError, match="workbook isian"):
-        compile_paths([folder], master=folder / MASTER_FILE, output=folder / target, archive=False)
+        compile_workbooks(
+            workbook_files([folder], master=folder / MASTER_FILE),
+            output=folder / target,
+            record=False,
+        )
     assert (folder / target).read_bytes() == before
 
 
@@ -69,9 +74,13 @@ def test_kompilasi_keeps_another_file_but_replaces_its_own_rekap(tmp_path: Path)
     book.active["A1"] = "catatan pimpinan"  # somebody's own workbook of that name
     book.save(output)
     theirs = output.read_bytes()
-    first = compile_paths([folder], master=folder / MASTER_FILE, output=output, archive=False)
+    first = compile_workbooks(
+        workbook_files([folder], master=folder / MASTER_FILE), output=output, record=False
+    )
     assert first.backup is not None and first.backup.read_bytes() == theirs
-    second = compile_paths([folder], master=folder / MASTER_FILE, output=output, archive=False)
+    second = compile_workbooks(
+        workbook_files([folder], master=folder / MASTER_FILE), output=output, record=False
+    )
     assert second.backup is None  # an earlier rekap is simply replaced
     assert output not in second.files  # and never read as a submission
     assert not second.kompilasi.tidak_terbaca

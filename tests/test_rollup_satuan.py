@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
 from xlkinerja.domain.rollup import rollup, rollup_nilai, satuan_sama
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.kompilasi.aggregate import capaian_rollup, ra_per_iku
 from xlkinerja.sample.build import MASTER_FILE
 
@@ -146,10 +147,7 @@ def test_the_sample_iku_of_two_satuan_is_not_averaged_and_the_sheet_says_so(tmp_
     rekap = tmp_path / "rekap.xlsx"
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "skp-*"))
-    result = compile_paths(
-        [folder], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1,
-        now=datetime(2025, 10, 10),
-    )  # fmt: skip
+    result = compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     iku = result.kompilasi.rekap_ra_iku.set_index("kode_iku")
     assert iku.loc["IKU-5", ["tw1", "tw2", "tw3", "tw4"]].isna().all()
     assert iku.loc["IKU-5", "cara_agregasi"] == (

@@ -30,8 +30,9 @@ from tests.vba_payload import payload
 from xlkinerja.cascade.prefill import MasterView, unit_values
 from xlkinerja.core.form_data import CellFormat
 from xlkinerja.jobs.hitung import rows_of
+from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kaskade import generate_skp
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sources.live_book import read_book
@@ -233,8 +234,12 @@ def test_percentages_typed_in_libreoffice_in_the_indonesian_locale(plain, tmp_pa
 
 
 def _rekap_capaian(unit: Path, output: Path) -> list[list[object]]:
-    compile_paths(
-        [unit], master=MASTER, output=output, archive=False, workers=1, now=datetime(2025, 4, 10)
+    compile_workbooks(
+        workbook_files([unit], master=MASTER),
+        output=output,
+        record=False,
+        workers=1,
+        now=datetime(2025, 4, 10),
     )
     return CalamineWorkbook.from_path(str(output)).get_sheet_by_name("Rekap Capaian").to_python()
 

@@ -25,7 +25,8 @@ from xlkinerja.cascade.index import build_index
 from xlkinerja.core.normal import Unreadable
 from xlkinerja.domain.konsolidasi import capaian_triwulan, konsolidasi
 from xlkinerja.jobs.hitung import rows_of
-from xlkinerja.jobs.kompilasi import compile_paths
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sources.reader import read_form
@@ -115,11 +116,10 @@ def compiled(tmp_path: Path):  # type: ignore[no-untyped-def]
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
     _edited(folder, "ambigu")
-    return compile_paths(
-        [folder],
-        master=SAMPLE / MASTER_FILE,
+    return compile_workbooks(
+        workbook_files([folder], master=SAMPLE / MASTER_FILE),
         output=tmp_path / "rekap.xlsx",
-        archive=False,
+        record=False,
         workers=1,
         now=datetime(2025, 10, 10, 9, 0),
     )
@@ -229,10 +229,7 @@ def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: P
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
     set_cell(TI, folder / TI.name, "PK", "B66", "shared", "tiga ratus juta")
     rekap = tmp_path / "rekap.xlsx"
-    compile_paths(
-        [folder], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1,
-        now=datetime(2025, 10, 10),
-    )  # fmt: skip
+    compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     ws = openpyxl.load_workbook(rekap)["Rekap PK"]
     header = next(r[0].row for r in ws.iter_rows() if r[2].value == "Anggaran (Rp)")
     assert ws.cell(header, 4).value == "Keterangan"
@@ -259,10 +256,7 @@ def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path)
     # IKK-TI-3 TW II target (Rencana Aksi!D9): a formula whose cached result is #REF!
     set_cell(TI, folder / TI.name, "Rencana Aksi", "D9", "formula:#REF!+1", "#REF!")
     rekap = tmp_path / "rekap.xlsx"
-    result = compile_paths(
-        [folder], master=SAMPLE / MASTER_FILE, output=rekap, archive=False, workers=1,
-        now=datetime(2025, 10, 10),
-    )  # fmt: skip
+    result = compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     k = result.kompilasi
     ikk = k.capaian_ikk[k.capaian_ikk["kode_ikk"] == "IKK-TI-3"].set_index("tw")
     assert math.isnan(ikk.loc[2, "capaian"])
@@ -307,10 +301,7 @@ def test_an_unreadable_pk_target_is_named_in_the_rekap_pk_and_feeds_no_beban_che
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "TI-*"))
     set_cell(TI, folder / TI.name, "PK", "G24", "shared", "2OO")  # IKK-TI-3, letter O
     rekap = tmp_path / "rekap.xlsx"
-    result = compile_paths(
-        [folder], master=folder / MASTER_FILE, output=rekap, archive=False, workers=1,
-        now=datetime(2025, 10, 10),
-    )  # fmt: skip
+    result = compile_workbooks(workbook_files([folder], master=folder / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     codes = {f.code for f in result.kompilasi.temuan if f.file.endswith(TI.name)}
     assert "pk.target.bukan_angka" in codes
     assert not [f for f in result.kompilasi.temuan if f.code == "kaskade.beban.jumlah_tidak_sama"]

@@ -9,8 +9,6 @@ ribbon.py, in an .xlam package whose one sheet is the config sheet.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -27,7 +25,8 @@ from xlkinerja.addin.modules import (
 from xlkinerja.addin.project import VbaModule, vba_project
 from xlkinerja.core.resources import shipped_folder
 from xlkinerja.core.version import VERSION
-from xlkinerja.errors import OutputError, XlkinerjaError
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.files.atomic import atomic_path, ensure_writable_folder
 
 PROJECT_NAME = "xlkinerja"  # the VBA project's name; xlwings' config is "<this>.conf"
 PROJECT_ID = "{6B1C2E5A-3F4D-4B8E-9A71-5C2D8E0F4A36}"  # fixed, so builds are reproducible
@@ -91,6 +90,9 @@ def _checked(settings: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+ADDIN_OPEN_HINT = "Tutup add-in itu di Excel, atau pilih folder lain."
+
+
 def build_addin(
     output_dir: Path,
     *,
@@ -103,50 +105,10 @@ def build_addin(
     add-in's config sheet; keys are xlwings' and macros/Kinerja.bas's setting names.
     """
     target = output_dir / FILE_NAME
-    _make_folder(target)  # refused before the work, not after
+    ensure_writable_folder(output_dir)  # refused before the work, not after
     data = package.zip_parts(addin_parts(settings, macros_dir=macros_dir))
-    _write_atomically(target, data)
+    with atomic_path(
+        target, locked_hint="Tutup add-in itu di Excel, atau pilih folder lain."
+    ) as tmp:
+        tmp.write_bytes(data)
     return target
-
-
-def _make_folder(target: Path) -> None:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"folder {target.parent} tidak dapat dibuat ({exc.strerror}).",
-            path=target,
-            hint="Pilih folder lain yang dapat ditulisi.",
-        ) from exc
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write beside `target`, then rename over it: a reader never sees half a file."""
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=".xlkinerja-", suffix=".xlam", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(
-            f"tidak dapat menulis ke folder {target.parent} ({exc.strerror}).",
-            path=target,
-            hint="Pilih folder lain yang dapat ditulisi.",
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(temporary).chmod(0o666 & ~_umask())
-        Path(temporary).replace(target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise OutputError(
-                f"tidak dapat ditulis ({exc.strerror}); berkas lama tetap seperti semula.",
-                path=target,
-                hint="Tutup add-in itu di Excel, atau pilih folder lain.",
-            ) from exc
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

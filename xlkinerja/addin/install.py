@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlkinerja.addin.build import CONFIG_SHEET, FILE_NAME, build_addin
-from xlkinerja.errors import OutputError, XlkinerjaError
+from xlkinerja.errors import XlkinerjaError
+from xlkinerja.files.atomic import atomic_path
 
 MAC_STARTUP = (
     "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
@@ -93,17 +94,8 @@ def install_addin(
 
         current = parse_conf(path.read_text(encoding="utf-8-sig"))
     merged = {**current, **{k.upper(): v for k, v in settings.items()}}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(conf_text(merged), encoding="cp1252", errors="replace")
-        temporary.replace(path)
-    except OSError as exc:
-        raise OutputError(
-            f"pengaturan tidak dapat ditulis ({exc.strerror}).",
-            path=path,
-            hint="Periksa hak akses folder itu.",
-        ) from exc
+    with atomic_path(path, locked_hint="Periksa hak akses folder itu.") as tmp:
+        tmp.write_text(conf_text(merged), encoding="cp1252", errors="replace")
     return Installed(addin, path)
 
 

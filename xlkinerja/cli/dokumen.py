@@ -110,18 +110,18 @@ def lkj(
 
     Contoh: xlkinerja dokumen lkj --dari-arsip --db postgresql://server/kinerja --output lkj/
     """
-    from xlkinerja.errors import XlkinerjaError
-    from xlkinerja.jobs.lkj import lkj_from_archive, lkj_from_files
+    from xlkinerja.jobs import inputs
+    from xlkinerja.jobs.lkj import write_lkj_chapter
 
-    if dari_arsip and paths:
-        raise XlkinerjaError("berikan BERKAS atau --dari-arsip, tidak keduanya.")
-    if dari_arsip:
-        result = lkj_from_archive(output=output, db=db, master=master, tahun=tahun)
-    elif not paths:
-        raise XlkinerjaError(
-            "tidak ada workbook unit.",
-            hint="Berikan REKAP.xlsx, BERKAS atau folder, atau --dari-arsip.",
-        )
-    else:
-        result = lkj_from_files(paths, master=master, output=output, db=db)
+    given = inputs.resolve_input(
+        list(paths or []),
+        accepts=inputs.Accepts.EITHER,
+        from_archive=dari_arsip,
+        master=master,
+        tahun=tahun,
+        db=db,
+        example="xlkinerja dokumen lkj rekap-kinerja.xlsx --output lkj/",
+        open_archive=lambda: inputs.latest_in_archive(db, master=master, tahun=tahun),
+    )
+    result = write_lkj_chapter(given, output=output, master=master, db=db)
     show(result, err, as_json=format == OutputFormat.json)

@@ -97,34 +97,19 @@ def ekspor(
             "belum diberikan: opsi '--output' (folder tujuan).",
             hint="Contoh: xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/",
         )
-    profiles = list(profil or [])
-    if dari_arsip:
-        if rekap is not None:
-            raise XlkinerjaError(
-                "berikan workbook rekap ATAU --dari-arsip, tidak keduanya.",
-                hint="Dengan --dari-arsip data diambil dari arsip.",
-            )
-        result = job.export_archive(
-            db=db,
-            master=master,
-            tahun=tahun,
-            profiles=profiles,
-            output=output,
-            profil_dir=dirs,
-            pemisah=pemisah,
-        )
-    else:
-        if rekap is None:
-            raise XlkinerjaError(
-                "belum ada workbook rekap untuk diekspor.",
-                hint="Berikan rekap-kinerja.xlsx (hasil 'xlkinerja kompilasi') atau --dari-arsip.",
-            )
-        if master is not None or tahun is not None or db is not None:
-            raise XlkinerjaError(
-                "--master, --tahun dan --db hanya dipakai bersama --dari-arsip.",
-                hint="Workbook rekap sudah memuat tahun dan master yang dipakai kompilasi.",
-            )
-        result = job.export_rekap(
-            rekap, profiles=profiles, output=output, profil_dir=dirs, pemisah=pemisah
-        )
+    from xlkinerja.jobs import inputs
+
+    given = inputs.resolve_input(
+        [rekap] if rekap is not None else [],
+        accepts=inputs.Accepts.REKAP,
+        from_archive=dari_arsip,
+        master=master,
+        tahun=tahun,
+        db=db,
+        example="xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/",
+        open_archive=lambda: inputs.latest_in_archive(db, master=master, tahun=tahun),
+    )
+    result = job.export(
+        given, profiles=list(profil or []), output=output, profil_dir=dirs, pemisah=pemisah
+    )
     show(result, err, as_json=format == OutputFormat.json)

@@ -11,8 +11,6 @@ from rich.progress import Progress
 
 from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
 from xlkinerja.cli.render import show
-from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.ringkasan import collect_workbooks
 
 if TYPE_CHECKING:
     from xlkinerja.jobs.kompilasi import KompilasiResult
@@ -78,50 +76,34 @@ def kompilasi(
 
     Contoh: xlkinerja kompilasi --dari-arsip --db postgresql://server/kinerja --output rekap.xlsx
     """
-    if dari_arsip:
-        if paths:
-            raise XlkinerjaError(
-                "berikan berkas ATAU --dari-arsip, tidak keduanya.",
-                hint="Dengan --dari-arsip workbook unit diambil dari arsip.",
-            )
-        from xlkinerja.jobs.kompilasi_arsip import compile_archive  # the CLI starts quickly
+    from xlkinerja.jobs import inputs  # here: the CLI starts quickly
+    from xlkinerja.jobs.kompilasi import compile_workbooks
 
-        result = compile_archive(
-            output=output, db=db, master=master, tahun=tahun, stage=_stage(senyap)
-        )
-        _finish(result, format)
-        return
-    if not paths:
-        raise XlkinerjaError(
-            "belum ada workbook untuk dikompilasi.",
-            hint="Berikan berkas atau folder workbook unit dan SKP, atau --dari-arsip untuk "
-            "mengompilasi kiriman terakhir setiap unit di arsip.",
-        )
-    if master is None:
-        raise XlkinerjaError(
-            "belum diberikan: opsi '--master' (workbook master).",
-            hint="Contoh: xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx",
-        )
-    if tahun is not None:
-        raise XlkinerjaError(
-            "--tahun hanya dipakai bersama --dari-arsip.",
-            hint="Tahun kompilasi berkas adalah tahun di workbook master.",
-        )
-    from xlkinerja.jobs.kompilasi import compile_paths  # here: the CLI starts quickly
-
-    files = collect_workbooks(paths)
-    show_progress = not senyap and err.is_terminal and len(files) > 1
+    given = inputs.resolve_input(
+        list(paths or []),
+        accepts=inputs.Accepts.WORKBOOKS,
+        from_archive=dari_arsip,
+        master=master,
+        tahun=tahun,
+        db=db,
+        example="xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx",
+        open_archive=lambda: inputs.latest_in_archive(
+            db, master=master, tahun=tahun, stage=_stage(senyap)
+        ),
+    )
+    assert isinstance(given, inputs.Workbooks)  # what kompilasi accepts
+    files = given.file_count
+    show_progress = not senyap and err.is_terminal and files > 1
     with Progress(console=err, disable=not show_progress, transient=True) as bar:
-        task = bar.add_task("Mengompilasi", total=len(files))
-        result = compile_paths(
-            paths,
-            master=master,
+        task = bar.add_task("Mengompilasi", total=files)
+        result = compile_workbooks(
+            given,
             output=output,
             db=db,
-            archive=not tanpa_arsip,
+            record=not tanpa_arsip,
             workers=proses,
             progress=lambda _: bar.advance(task),
-            stage=lambda text: bar.update(task, description=text),
+            stage=(lambda text: bar.update(task, description=text)) if files else _stage(senyap),
         )
     _finish(result, format)
 

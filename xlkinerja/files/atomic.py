@@ -80,9 +80,14 @@ def ensure_writable_folder(folder: Path) -> None:
 
 
 @contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(
+    target: Path, *, mode: int | None = None, locked_hint: str = LOCKED_HINT
+) -> Iterator[Path]:
     """Yield a temporary path in the target's folder; on success it replaces `target`.
-    A `target` that is a folder is refused before anything is written.
+    A `target` that is a folder is refused before anything is written. The temporary file
+    is readable by its owner only while it is written; the target gets `mode`, else the
+    mode of the file it replaces, else the usual 0666 minus umask. `locked_hint`: what to
+    do when the target cannot be replaced (e.g. open in Excel).
 
     On failure the temporary file is removed and `target` is untouched. A folder that
     cannot be written, or a target that cannot be replaced (on Windows: open in Excel), is
@@ -106,14 +111,14 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
-        tmp.chmod(_mode_for(target))
+        tmp.chmod(mode if mode is not None else _mode_for(target))
         try:
             tmp.replace(target)
         except OSError as exc:
             raise OutputError(
                 f"tidak dapat diganti ({_reason(exc)}); isinya tetap seperti semula.",
                 path=target,
-                hint=LOCKED_HINT,
+                hint=locked_hint,
             ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)

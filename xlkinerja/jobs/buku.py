@@ -14,8 +14,9 @@ from typing import Any
 
 from xlkinerja.core.form_data import FormData
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
-from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.jobs.validasi import ValidasiResult
@@ -23,6 +24,7 @@ from xlkinerja.render.annotate.live_backend import LiveBackend, LiveOutcome
 from xlkinerja.render.annotate.plan import REPORT_SHEET, plan_writeback
 from xlkinerja.render.live_dialog import Picked, pick_folder
 from xlkinerja.sources.live_book import book_path, read_book
+from xlkinerja.sources.source import FormRead, WorkbookFile
 from xlkinerja.specs import FormKind
 
 
@@ -34,7 +36,8 @@ def is_remote(book: Any) -> bool:
 def checked_book(book: Any, *, master: Path | None) -> tuple[FormData, Checked]:
     """The open workbook read and checked (with the master, when there is one)."""
     data = read_book(book)
-    return data, check_workbooks([], books=[data], master=master)
+    given = WorkbookFile(master) if master is not None else None
+    return data, check_workbooks([FormRead(data)], master=given)
 
 
 @dataclass
@@ -149,6 +152,6 @@ def compile_from_book(
             )
         master = book_path(book)
     source = folder or here
-    return compile_paths(
-        [source], master=master, output=source / "rekap-kinerja.xlsx", db=db, now=now
-    )
+    output = source / "rekap-kinerja.xlsx"
+    workbooks = workbook_files([source], master=master)
+    return compile_workbooks(workbooks, output=output, db=db, now=now)

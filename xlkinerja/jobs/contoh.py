@@ -21,20 +21,19 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import ensure_writable_folder
 from xlkinerja.files.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
-from xlkinerja.jobs.ekspor import EksporResult, export_kompilasi
+from xlkinerja.jobs.ekspor import EksporResult, export
+from xlkinerja.jobs.inputs import CompiledModel, workbook_files
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
-from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
-from xlkinerja.jobs.lkj import LkjResult, lkj_from_kompilasi
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
+from xlkinerja.jobs.lkj import LkjResult, write_lkj_chapter
 from xlkinerja.jobs.pohon import PohonResult, draw_cascade
-from xlkinerja.jobs.ringkasan import ReadResult, collect_workbooks, read_workbooks
+from xlkinerja.jobs.ringkasan import ReadResult, read_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.templat import TemplatResult, write_blank_templates, write_unit_workbooks
 from xlkinerja.jobs.validasi import ValidasiResult, validate_paths
 from xlkinerja.render.dokumen.pdf import PdfUnavailable
 from xlkinerja.sample.build import MASTER_FILE, build_sample
-from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FormKind
-from xlkinerja.validation.normalise import normalise_form
 
 DEFAULT_SAMPLE = Path("workbooks/contoh")
 
@@ -127,11 +126,7 @@ def run_contoh(
         progress(
             f"{len(validasi.files)} workbook contoh divalidasi: {len(validasi.findings)} temuan"
         )
-    units = [
-        path
-        for path in collect_workbooks([sample])
-        if read_workbooks([path]).summaries[0].form_id == FormKind.UNIT
-    ]
+    units = [s.path for s in read.summaries if s.form_id == FormKind.UNIT]
     kaskade = [generate_skp(path, output / "skp", master=master) for path in units]
     if progress:
         count = sum(len(k.outcomes) for k in kaskade)
@@ -139,18 +134,14 @@ def run_contoh(
     pohon = draw_cascade([sample], output)
     if progress:
         progress(f"Pohon kinerja digambar: {pohon.png}")
-    rekap = compile_paths(
-        [sample], master=master, output=output / "rekap-kinerja.xlsx", db=output / "arsip.sqlite"
-    )
+    rekap_path = output / "rekap-kinerja.xlsx"
+    workbooks = workbook_files([sample], master=master)
+    rekap = compile_workbooks(workbooks, output=rekap_path, db=output / "arsip.sqlite")
     if progress:
         progress(f"Rekap institusi ditulis: {rekap.output} (arsip: {output / 'arsip.sqlite'})")
-    ekspor = export_kompilasi(
-        rekap.kompilasi,
-        profiles=[],
-        output=output / "ekspor",
-        described=rekap.output.name,
-        now=rekap.kompilasi.dibuat,
-    )
+    assert rekap.master is not None  # compiled with its master
+    model = CompiledModel(rekap.kompilasi, rekap.master, rekap.output.name)
+    ekspor = export(model, profiles=[], output=output / "ekspor", now=rekap.kompilasi.dibuat)
     if progress:
         names = ", ".join(p.nama for p in ekspor.profiles)
         progress(f"{len(ekspor.written)} berkas ekspor ({names}) ditulis ke {ekspor.output}")
@@ -185,12 +176,7 @@ def _documents(
         pk = write_pk([master, *units], folder)
     except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
         pk = PkResult(skipped=exc.user_message())
-    master_form, _ = normalise_form(read_form(master))
-    lkj = lkj_from_kompilasi(
-        rekap.kompilasi,
-        master_form,
-        output=folder,
-        db=output / "arsip.sqlite",
-        sumber=f"{len(units)} workbook unit contoh",
-    )
+    assert rekap.master is not None  # compiled with its master
+    model = CompiledModel(rekap.kompilasi, rekap.master, f"{len(units)} workbook unit contoh")
+    lkj = write_lkj_chapter(model, output=folder, db=output / "arsip.sqlite")
     return pk, lkj

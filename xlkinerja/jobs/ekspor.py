@@ -1,11 +1,12 @@
 """Job `ekspor`: the compiled institution written as the files of export profiles
 (templates/ekspor/<profil>/, plus the user's folders), from a compiled workbook
-(rekap-kinerja.xlsx, read back: render/ekspor/rekap_read.py), from the archive (the latest
-version of every unit and SKP, checked as kompilasi --dari-arsip checks them, nothing
-written but the export), or from a Kompilasi in memory (`xlkinerja contoh`).
+(rekap-kinerja.xlsx, read back), from the archive (the latest version of every unit and
+SKP, checked as kompilasi --dari-arsip checks them, nothing written but the export), or
+from a Kompilasi in memory (`xlkinerja contoh`): one entry, `export`, for all of them
+(jobs/inputs.py, jobs/compiled.py).
 
-Whatever the source, the rows come from one place (kompilasi/ekspor_tabel.py) and every
-profile is checked before anything is written.
+Whatever the input, the rows come from one place (kompilasi/ekspor_tabel.py) and every
+profile is checked before anything is read or written.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.jobs.compiled import compiled
+from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.jobs.workers import Stage
-from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi
-from xlkinerja.kompilasi.model import Kompilasi
 from xlkinerja.render.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
 from xlkinerja.render.ekspor.tulis import Context, Written, csv_marks, write_profile
 
@@ -128,20 +129,21 @@ def _pemisah(given: str | None) -> str | None:
     return PEMISAH[given]
 
 
-def export_source(
-    sumber: EksporSumber,
+def export(
+    given: Input,
     *,
     profiles: Sequence[str],
     output: Path,
-    described: str,
     profil_dir: Sequence[Path] = (),
     pemisah: str | None = None,
     now: datetime | None = None,
+    stage: Stage | None = None,
 ) -> EksporResult:
-    """Write every profile named (all when none is) from `sumber` into the folder
-    `output`; `described`: where the data came from, for the user and the Petunjuk."""
+    """Write every profile named (all when none is) from `given` — a compiled workbook,
+    workbooks (the archive's latest versions), or a compiled model — into the folder
+    `output`. Every profile is checked before anything is read or written."""
     sep = _pemisah(pemisah)
-    chosen = choose_profiles(profiles, profil_dir)  # all checked before anything is written
+    chosen = choose_profiles(profiles, profil_dir)
     for profil in chosen:
         for berkas in profil.berkas:
             if berkas.jenis == "csv":
@@ -154,48 +156,26 @@ def export_source(
         )
     from xlkinerja.kompilasi.ekspor_tabel import tables
 
-    rows = tables(sumber, [t for p in chosen for t in p.sources])
-    context = Context(sumber.instansi, sumber.tahun, now or datetime.now(), described)
+    now = now or datetime.now()
+    needed = [t for p in chosen for t in p.sources]  # of a rekap, only these sheets are read
+    made = compiled(given, sheets=needed, now=now, stage=stage)
+    described = _described(given)
+    rows = tables(made.sumber, needed)
+    context = Context(made.sumber.instansi, made.sumber.tahun, now, described)
     result = EksporResult(output=output, sumber=described, profiles=chosen)
     for profil in chosen:
         result.written.extend(write_profile(profil, rows, output, context, pemisah=sep))
     return result
 
 
-def export_kompilasi(k: Kompilasi, **kwargs: Any) -> EksporResult:
-    """From a compiled model in memory (contoh)."""
-    return export_source(from_kompilasi(k), **kwargs)
-
-
-def export_rekap(rekap: Path, **kwargs: Any) -> EksporResult:
-    """From a compiled workbook (rekap-kinerja.xlsx)."""
-    from xlkinerja.render.ekspor.rekap_read import read_rekap
-
-    chosen = choose_profiles(kwargs.get("profiles") or [], kwargs.get("profil_dir") or [])
-    sources = [t for p in chosen for t in p.sources]  # only the sheets these are made from
-    return export_source(read_rekap(rekap, sources), described=rekap.name, **kwargs)
-
-
-def export_archive(
-    *,
-    db: str | Path | None = None,
-    master: Path | None = None,
-    tahun: int | None = None,
-    stage: Stage | None = None,
-    now: datetime | None = None,
-    **kwargs: Any,
-) -> EksporResult:
-    """From the latest version of every unit and SKP in the archive (as kompilasi
-    --dari-arsip compiles them)."""
-    from xlkinerja.jobs.kompilasi_arsip import check_archive
-    from xlkinerja.kompilasi.aggregate import aggregate
-
-    now = now or datetime.now()
-    checked, source = check_archive(db=db, master=master, tahun=tahun, stage=stage)
-    assert checked.master is not None and checked.master.form is not None  # given: read
-    k = aggregate(
-        checked.master.form, checked.results, checked.findings, now=now, index=checked.index
-    )
-    tahun_text = f" tahun {source.tahun}" if source.tahun is not None else ""
-    described = f"arsip {source.location}{tahun_text} ({len(source.versions)} workbook)"
-    return export_source(from_kompilasi(k), described=described, now=now, **kwargs)
+def _described(given: Input) -> str:
+    """Where the data came from, for the user and the Petunjuk sheet of a profile."""
+    if isinstance(given, CompiledRekap):
+        return given.path.name
+    if isinstance(given, CompiledModel):
+        return given.described
+    source = given.from_archive
+    if source is None:
+        return f"{len(given.sources)} workbook"
+    tahun = f" tahun {source.tahun}" if source.tahun is not None else ""
+    return f"arsip {source.location}{tahun} ({len(source.versions)} workbook)"

@@ -24,7 +24,8 @@ from typing import Any
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.buku import book_folder
-from xlkinerja.jobs.ekspor import EksporResult, export_archive, export_rekap
+from xlkinerja.jobs.ekspor import EksporResult, export
+from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive
 from xlkinerja.jobs.kompilasi_server import PlannerDesk
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.render.live_cells import run_macro
@@ -38,7 +39,8 @@ def export_book(book: Any, *, now: datetime | None = None) -> EksporResult:
     """Every profile from the open compiled report into `ekspor/` beside it."""
     folder = book_folder(book)
     try:
-        return export_rekap(book_path(book), profiles=[], output=folder / FOLDER, now=now)
+        rekap = CompiledRekap(book_path(book))
+        return export(rekap, profiles=[], output=folder / FOLDER, now=now)
     except XlkinerjaError as exc:
         exc.hint = (
             "Ekspor dibuat dari rekap hasil Kompilasi: tekan Kompilasi, lalu tekan Ekspor "
@@ -87,9 +89,8 @@ def export_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None
     )
     now = now or datetime.now()
     stem = f"ekspor-{now:%Y%m%d-%H%M%S}-{desk.unit or 'server'}"
-    result = export_archive(
-        db=desk.db, master=desk.master, profiles=[], output=reports / stem, now=now
-    )
+    workbooks = latest_in_archive(desk.db, master=desk.master)
+    result = export(workbooks, profiles=[], output=reports / stem, now=now)
     archive = reports / f"{stem}.zip"
     zip_folder(result.output, archive)
     download = publish(archive)

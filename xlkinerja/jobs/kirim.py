@@ -32,6 +32,7 @@ from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.validasi import ValidasiResult
 from xlkinerja.sources.live_book import read_book
+from xlkinerja.sources.source import FormRead, WorkbookFile
 from xlkinerja.specs import FormKind
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.encoded import EncodedSubmission, with_content_digest
@@ -153,7 +154,8 @@ def submit_book(
             hint="Kirim dipakai untuk workbook unit dan SKP; master dipakai langsung oleh "
             "Unit Perencanaan.",
         )
-    checked = check_workbooks([], books=[data], master=master, work=Work(archive=True))
+    given = WorkbookFile(master) if master is not None else None
+    checked = check_workbooks([FormRead(data)], master=given, work=Work(archive=True))
     (own,) = checked.results
     assert own.form is not None and own.archive is not None  # read already; archive asked
     master_form = checked.master.form if checked.master is not None else None

@@ -11,7 +11,6 @@ the benchmark (benchmarks/kompilasi_bench.py).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -19,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.finding import Severity
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import OutputError
 from xlkinerja.files.atomic import refuse_folder
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
+from xlkinerja.jobs.inputs import FromArchive, Workbooks
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
-from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
     Progress,
@@ -35,16 +35,6 @@ from xlkinerja.jobs.workers import (
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit
 from xlkinerja.runtime.collector import collector_paused
 from xlkinerja.runtime.peak_memory import peak_rss_mb
-
-
-@dataclass(frozen=True)
-class FromArchive:
-    """Where a kompilasi from the archive (`--dari-arsip`) took its workbooks."""
-
-    location: str  # the archive, without a password
-    tahun: int | None  # the year whose latest versions were compiled (None: every year)
-    versions: list[str]  # each workbook compiled, e.g. "TI.xlsx (versi 3)"
-    master: str | None = None  # the master's version, when it came from the archive too
 
 
 @dataclass
@@ -62,6 +52,7 @@ class KompilasiResult:
     recorded: bool = True  # recorded in the archive (not --tanpa-arsip)
     ambiguous: dict[str, list[str]] = field(default_factory=dict)  # unit → files: not recorded
     from_archive: FromArchive | None = None  # compiled from the archive (--dari-arsip)
+    master: NormalForm | None = None  # the master compiled with (read once, for what follows)
 
     @property
     def has_galat(self) -> bool:
@@ -185,22 +176,25 @@ class Clock:
         self._last = now
 
 
-def compile_paths(
-    paths: Iterable[Path],
+def compile_workbooks(
+    workbooks: Workbooks,
     *,
-    master: Path,
     output: Path,
     db: str | Path | None = None,
-    archive: bool = True,
+    record: bool = True,
     workers: int | None = None,
     now: datetime | None = None,
     progress: Progress | None = None,
     stage: Stage | None = None,
 ) -> KompilasiResult:
-    """Compile the workbooks under `paths` (files or folders) into `output`. `progress` is
-    called per workbook read, `stage` with what the job does next (Indonesian, for users)."""
+    """Compile `workbooks` (files, or the archive's latest versions) into `output`, and
+    with `record` an archive record per file (workbooks from the archive are there already:
+    nothing is recorded). `progress` is called per workbook read, `stage` with what the job
+    does next (Indonesian, for users)."""
     with collector_paused():
-        return _compile(paths, master, output, db, archive, workers, now, progress, stage or _quiet)
+        return _compile(
+            workbooks, output, db, record, workers, now or datetime.now(), progress, stage or _quiet
+        )
 
 
 def _quiet(_: str) -> None:
@@ -225,28 +219,26 @@ def _import_later_phases() -> None:
 
 
 def _compile(
-    paths: Iterable[Path],
-    master: Path,
+    workbooks: Workbooks,
     output: Path,
     db: str | Path | None,
-    archive: bool,
+    record: bool,
     workers: int | None,
-    now: datetime | None,
+    now: datetime,
     progress: Progress | None,
     stage: Stage,
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
-    now = now or datetime.now()
-    # Not the master, and not an earlier rekap written into the same folder.
-    skip = {master.resolve(), output.resolve()}
-    files = [p for p in collect_workbooks(paths) if p.resolve() not in skip]
-    work = Work(rekap=True, archive=archive)
+    record = record and workbooks.from_archive is None
+    workbooks = workbooks.without(output)  # an earlier rekap among them is not an input
+    files = workbooks.file_count
     # The workers start first: their process imports the per-file code while this one
     # opens the archive and reads the master.
-    with worker_pool(worker_count(workers, len(files))) as pool:
-        if archive:
+    with worker_pool(worker_count(workers, files)) as pool:
+        if record or workbooks.from_archive is not None:
             refuse_output_as_archive(output, db)
+        if record:
             # The archive first: a wrong, unreachable or newer archive stops the job before
             # the report is written (or an earlier one replaced), not after.
             from xlkinerja.jobs.arsip import siapkan
@@ -261,10 +253,10 @@ def _compile(
             stage(text)
 
         checked = check_workbooks(
-            files,
-            master=master,
+            workbooks.sources,
+            master=workbooks.master,
             pool=pool,
-            work=work,
+            work=Work(rekap=True, archive=record),
             report_master=True,
             by_sheet=False,
             progress=progress,
@@ -275,9 +267,10 @@ def _compile(
         )
     clock.lap("skema_dan_kaskade")
     result = write_report(checked, output, now=now, clock=clock, stage=stage)
-    result.files = files
-    result.recorded = archive
-    if archive:
+    result.files = workbooks.names
+    result.recorded = record
+    result.from_archive = workbooks.from_archive
+    if record:
         stage("Mencatat ke arsip")
         from xlkinerja.jobs.archiving import archive_results
 
@@ -338,6 +331,7 @@ def write_report(
     return KompilasiResult(
         output=output,
         kompilasi=kompilasi,
+        master=checked.master.form,
         worker_peaks_mb=sorted({r.peak_rss_mb for r in results}),
         backup=backup,
     )

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.kompilasi import KompilasiResult
-from xlkinerja.jobs.kompilasi_arsip import compile_archive
+from xlkinerja.jobs.inputs import latest_in_archive
+from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.render.live_cells import run_macro
 
@@ -101,7 +101,8 @@ def compile_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = Non
     )
     now = now or datetime.now()
     output = reports / report_name(desk.unit or "server", now)
-    result = compile_archive(output=output, db=desk.db, master=desk.master, now=now)
+    workbooks = latest_in_archive(desk.db, master=desk.master)
+    result = compile_workbooks(workbooks, output=output, db=desk.db, now=now)
     download = publish(output)
     run_macro(book, BUKA_REKAP, download, output.name, remote=True)
     return RekapServer(result, download)

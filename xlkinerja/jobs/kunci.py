@@ -24,9 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import secrets
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -34,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, unit_codes
-from xlkinerja.errors import OutputError, XlkinerjaError
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.sources.reader import read_form
@@ -209,22 +207,13 @@ def _write_keys(target: Path, keys: list[StoredKey]) -> None:
 
 
 def _write_handout(target: Path, rows: list[tuple[str, str, str]]) -> None:
-    """The plain keys, readable by the file's owner only: written into a temporary file that
-    mkstemp makes 0600, then renamed over the target (never readable by others meanwhile)."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=".kunci-", suffix=".csv", dir=target.parent)
-    except OSError as exc:
-        raise OutputError(
-            f"folder {target.parent} tidak dapat ditulisi ({exc.strerror}).", path=target
-        ) from exc
-    tmp = Path(name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:  # BOM: for Excel
-            writer = csv.writer(out)
-            writer.writerow(["kode_unit", "nama_unit", "kunci"])
-            writer.writerows(rows)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"tidak dapat ditulis ({exc.strerror}).", path=target) from exc
+    """The plain keys, readable by the file's owner only: written into a temporary file
+    that only its owner can read, then renamed over the target with mode 0600 (never
+    readable by others meanwhile)."""
+    with (
+        atomic_path(target, mode=0o600) as tmp,
+        tmp.open("w", encoding="utf-8-sig", newline="") as out,  # BOM: for Excel
+    ):
+        writer = csv.writer(out)
+        writer.writerow(["kode_unit", "nama_unit", "kunci"])
+        writer.writerows(rows)

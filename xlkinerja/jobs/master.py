@@ -8,24 +8,35 @@ from pathlib import Path
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.files.ooxml.properties import template_id
+from xlkinerja.sources.source import FormSource, WorkbookFile
 from xlkinerja.specs import FormKind
 
 
-def find_master(files: Sequence[Path], given: Path | None = None) -> Path | None:
-    """The master of a job over `files`: the one given (`--master`), else the first file
-    whose document property says it is a master — read from the package without reading the
-    workbook, so that the master is read first and its settings apply to the others' checks.
-    None when there is neither; a master whose property was lost (a copy made by another
-    program) is then still found once it has been read: `master_among`."""
-    if given is not None:
-        return given
-    return next((p for p in files if template_id(p) == FormKind.MASTER), None)
+def find_master(sources: Sequence[FormSource]) -> FormSource | None:
+    """The master among a job's sources: the first workbook file whose document property
+    says it is a master — read from the package without reading the workbook, so that the
+    master is read first and its settings apply to the others' checks. None when there is
+    none; a master whose property was lost (a copy made by another program) is then still
+    found once it has been read: `master_among`."""
+    return next(
+        (
+            s
+            for s in sources
+            if isinstance(s, WorkbookFile) and template_id(s.path) == FormKind.MASTER
+        ),
+        None,
+    )
+
+
+def is_master(form: NormalForm) -> bool:
+    """Whether a workbook read is the master: the one test of it."""
+    return form.form.id == FormKind.MASTER
 
 
 def master_among(forms: Iterable[NormalForm]) -> NormalForm | None:
     """The first master among workbooks already read: the fallback of `find_master` when no
     file carried the property."""
-    return next((f for f in forms if f.form.id == FormKind.MASTER), None)
+    return next((f for f in forms if is_master(f)), None)
 
 
 def settings_at_a_glance(master: Path) -> Pengaturan | None:

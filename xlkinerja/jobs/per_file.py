@@ -1,22 +1,21 @@
 """The work done for one workbook, in a worker process or in this one: read, normalise, the
 checks of one workbook, and on request the unit's rows for the rekap tables and the archive
-record. Everything returned is picklable. Validasi, kompilasi and (next) the ribbon and the
-server all go through `process_file` (see pipeline.py for the many-files side)."""
+record. Everything returned is picklable. Validasi, kompilasi, the LKj, ekspor, the tree, the
+ribbon and the server all go through `process_source` (see pipeline.py for the many-files
+side), whatever the workbook's source."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import WorkbookError, XlkinerjaError
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.kompilasi.rows import Rows, unit_rows
 from xlkinerja.runtime.peak_memory import peak_rss_mb
-from xlkinerja.sources.reader import read_form
+from xlkinerja.sources.source import FormSource
 from xlkinerja.specs import MASTER, Form, FormKind
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission, with_content_digest
 from xlkinerja.store.submission import submission
@@ -50,45 +49,30 @@ class Work:
 CHECK_ONLY = Work()
 
 
-def process_file(
-    path: str, settings: Pengaturan, work: Work = CHECK_ONLY, expected: Form | None = None
+def process_source(
+    source: FormSource, settings: Pengaturan, work: Work = CHECK_ONLY, expected: Form | None = None
 ) -> FileResult:
     """Never raises for a bad workbook: the reason goes into `error` (see `process_master`
-    for the one workbook a job cannot do without). `expected`: the form the file must be."""
+    for the one workbook a job cannot do without). `expected`: the form it must be."""
+    name = source.name
     try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        digest = source.digest()
     except OSError as exc:
-        return FileResult(path=path, sha256="", error=f"berkas tidak dapat dibuka ({exc}).")
+        return FileResult(path=name, sha256="", error=f"berkas tidak dapat dibuka ({exc}).")
     try:
-        data = read_form(path, expected)
+        data = source.read(expected)
     except XlkinerjaError as exc:
         return FileResult(
-            path=path, sha256=digest, error=exc.user_message(), error_reason=exc.reason()
+            path=name, sha256=digest, error=exc.user_message(), error_reason=exc.reason()
         )
-    return _checked(path, digest, data, settings, work)
+    return _checked(name, digest, data, settings, work)
 
 
-def process_data(
-    data: FormData, settings: Pengaturan, work: Work = CHECK_ONLY, sha256: str = ""
-) -> FileResult:
-    """A workbook already read by another way than from its file (a workbook open in Excel,
-    a submission from the archive): the same checks and work as `process_file`."""
-    return _checked(str(data.path), sha256, data, settings, work)
-
-
-def process_master(master: Path | FormData, work: Work = CHECK_ONLY) -> FileResult:
-    """The master workbook given to a job: as `process_file`, but a master that cannot be
+def process_master(master: FormSource, work: Work = CHECK_ONLY) -> FileResult:
+    """The master workbook given to a job: as `process_source`, but a master that cannot be
     read (or is not a master) raises the reader's XlkinerjaError: the job cannot go on."""
-    if not isinstance(master, Path):
-        if master.form.id != MASTER.id:
-            raise WorkbookError(
-                f"ini workbook '{master.form.title}', bukan '{MASTER.title}' yang diharapkan.",
-                path=master.path,
-            )
-        return process_data(master, Pengaturan(), work)
-    data = read_form(master, MASTER)
-    digest = hashlib.sha256(master.read_bytes()).hexdigest()
-    return _checked(str(master), digest, data, Pengaturan(), work)
+    data = master.read(MASTER)
+    return _checked(master.name, master.digest(), data, Pengaturan(), work)
 
 
 def _checked(

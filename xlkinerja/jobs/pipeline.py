@@ -17,26 +17,18 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 
 from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.jobs.checks import cascade_checks, schema_checks
-from xlkinerja.jobs.master import find_master, master_among, settings_at_a_glance
-from xlkinerja.jobs.per_file import (
-    CHECK_ONLY,
-    FileResult,
-    Work,
-    process_data,
-    process_file,
-    process_master,
-)
+from xlkinerja.jobs.master import find_master, is_master, master_among, settings_at_a_glance
+from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_master, process_source
 from xlkinerja.jobs.workers import Progress, Stage, Submitted, process_all
 from xlkinerja.runtime.forked import ForkedValue
+from xlkinerja.sources.source import FormSource, WorkbookFile
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
@@ -79,11 +71,9 @@ class Checked:
 
 
 def check_workbooks(
-    files: Sequence[Path],
+    sources: Sequence[FormSource],
     *,
-    books: Sequence[FormData] = (),
-    unreadable: Sequence[tuple[str, str]] = (),
-    master: Path | FormData | None = None,
+    master: FormSource | None = None,
     pool: ProcessPoolExecutor | None = None,
     work: Work = CHECK_ONLY,
     report_master: bool = False,
@@ -93,66 +83,35 @@ def check_workbooks(
     schemas_meanwhile: bool = False,
     while_reading: Callable[[], None] | None = None,
 ) -> Checked:
-    """Read and check `files` together, and `books` (workbooks read another way: open in
-    Excel, from the archive) with them, `unreadable` (workbooks another way could not read:
-    name and reason) reported like a file that cannot be read; `master` when given (else
-    one among the files),
+    """Read and check `sources` together (workbook files in `pool`'s worker processes, the
+    others here), with `master` when given (else one among them).
     `report_master`: the given master's own findings are reported too (kompilasi);
     `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
-    compiled workbook's Temuan sheet has always listed them). A file
-    that cannot be read is a finding (`berkas.tidak_terbaca`), never the end of the job; a
-    given master that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera
-    schemas run in a child process (runtime/forked.py) while the caller goes on; the findings
-    are complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
+    compiled workbook's Temuan sheet has always listed them). A workbook that cannot be
+    read is a finding (`berkas.tidak_terbaca`), never the end of the job; a given master
+    that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera schemas run
+    in a child process (runtime/forked.py) while the caller goes on; the findings are
+    complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
     `while_reading`: run in a thread once the master is read and the workers have the
     files (kompilasi imports what it needs next)."""
-    tell = stage or (lambda _: None)
-    master_path = find_master(files) if master is None else None
-    rest = [p for p in files if p != master_path]
-    first: FileResult | None = None
-    early: Submitted | None = None
-    if master is not None:
-        tell("Membaca master")
-        early = _start_early(rest, master, pool, work)
-        try:
-            first = process_master(master, work)
-        except BaseException:
-            if early is not None:
-                early.cancel()
-            raise
-        tell("Membaca dan memeriksa workbook")
-    elif master_path is not None:
-        tell("Membaca dan memeriksa workbook")
-        first = process_file(str(master_path), Pengaturan(), work)
-        if progress:
-            progress(master_path)
-    else:
-        tell("Membaca dan memeriksa workbook")
+    tell = stage or _quiet
+    found = find_master(sources) if master is None else None
+    rest = [s for s in sources if s is not found]
+    first, early = _read_master(master, found, rest, pool, work, tell, progress)
     settings = _settings(first)
     if while_reading is not None:
         threading.Thread(target=while_reading, daemon=True).start()
-    if early is not None and early.settings == settings:
-        done = early.collect(progress)
-    else:  # not started early, or with settings that turned out otherwise (then again)
-        if early is not None:
-            early.cancel()
-        done = process_all(rest, settings, pool, progress, work)
-    by_path = {str(r.path): r for r in done}
-    if master is None and first is not None:
-        by_path[first.path] = first
-    results = [by_path[str(p)] for p in files]
-    results += [process_data(data, settings, work) for data in books]
-    results += [FileResult(path=name, sha256="", error=why) for name, why in unreadable]
-    if first is None or first.form is None or first.form.form.id != FormKind.MASTER:
+    done = _read_rest(rest, early, settings, pool, progress, work)
+    if found is not None and first is not None:
+        done[id(found)] = first
+    results = [done[id(s)] for s in sources]
+    if not _is_master(first):
         # No master recognisable from its properties: one found by reading is still used,
         # and the others are checked again with its settings.
-        late_form = master_among(r.form for r in results if r.form is not None)
-        late = next((r for r in results if r.form is late_form), None)
-        if late is not None:
-            first, settings = late, _settings(late)
-            results = [_again(r, settings, work, books) if r is not late else r for r in results]
-    found = first if first is not None and _is_master(first) else None
-    checked = Checked(results=results, master=found, settings=settings)
+        first, settings, results = _master_read_late(first, settings, results, sources, work)
+    checked = Checked(
+        results=results, master=first if _is_master(first) else None, settings=settings
+    )
     tell("Memeriksa skema dan kaskade")
     pending = _findings(
         checked,
@@ -168,16 +127,98 @@ def check_workbooks(
     return checked
 
 
+def _quiet(_: str) -> None:
+    pass
+
+
+def _read_master(
+    master: FormSource | None,
+    found: FormSource | None,
+    rest: list[FormSource],
+    pool: ProcessPoolExecutor | None,
+    work: Work,
+    tell: Stage,
+    progress: Progress | None,
+) -> tuple[FileResult | None, Submitted | None]:
+    """The master's result first (given: it must be read; found among the sources: read
+    like them), and the files handed to the workers meanwhile when they can start early."""
+    if master is None:
+        tell("Membaca dan memeriksa workbook")
+        if found is None:
+            return None, None
+        first = process_source(found, Pengaturan(), work)
+        if progress:
+            progress(found.name)
+        return first, None
+    tell("Membaca master")
+    early = _start_early(rest, master, pool, work)
+    try:
+        first = process_master(master, work)
+    except BaseException:
+        if early is not None:
+            early.cancel()
+        raise
+    tell("Membaca dan memeriksa workbook")
+    return first, early
+
+
+def _read_rest(
+    rest: list[FormSource],
+    early: Submitted | None,
+    settings: Pengaturan,
+    pool: ProcessPoolExecutor | None,
+    progress: Progress | None,
+    work: Work,
+) -> dict[int, FileResult]:
+    """Every source's result by its id: the workbook files in the workers (those started
+    early kept when the master's settings are the ones they started with), the others
+    here."""
+    files = [s for s in rest if isinstance(s, WorkbookFile)]
+    if early is not None and early.settings == settings:
+        read = early.collect(progress)
+    else:  # not started early, or with settings that turned out otherwise (then again)
+        if early is not None:
+            early.cancel()
+        read = process_all(files, settings, pool, progress, work)
+    done = {id(s): r for s, r in zip(files, read, strict=True)}
+    for source in rest:
+        if id(source) not in done:
+            done[id(source)] = process_source(source, settings, work)
+    return done
+
+
+def _master_read_late(
+    first: FileResult | None,
+    settings: Pengaturan,
+    results: list[FileResult],
+    sources: Sequence[FormSource],
+    work: Work,
+) -> tuple[FileResult | None, Pengaturan, list[FileResult]]:
+    """The master among the workbooks already read (its property lost), and every other
+    workbook checked again with its settings; the inputs as they were when there is none."""
+    late_form = master_among(r.form for r in results if r.form is not None)
+    late = next((r for r in results if r.form is late_form), None)
+    if late is None:
+        return first, settings, results
+    settings = _settings(late)
+    again = [
+        process_source(s, settings, work) if r is not late and r.form is not None else r
+        for s, r in zip(sources, results, strict=True)
+    ]
+    return late, settings, again
+
+
 def _start_early(
-    files: list[Path], master: Path | FormData, pool: ProcessPoolExecutor | None, work: Work
+    files: list[FormSource], master: FormSource, pool: ProcessPoolExecutor | None, work: Work
 ) -> Submitted | None:
     """The files handed to the workers before the master is read, with its settings read at a
     glance (jobs/master.py): the workers read while this process reads the master. None
-    when there are no workers or the settings cannot be read so."""
-    if pool is None or not files or not isinstance(master, Path):
+    when there are no workers, no files or the settings cannot be read so."""
+    ready = [f for f in files if isinstance(f, WorkbookFile)]
+    if pool is None or not ready or not isinstance(master, WorkbookFile):
         return None
-    settings = settings_at_a_glance(master)
-    return Submitted(files, settings, work, pool) if settings is not None else None
+    settings = settings_at_a_glance(master.path)
+    return Submitted(ready, settings, work, pool) if settings is not None else None
 
 
 def _findings(
@@ -220,23 +261,12 @@ def _findings(
     return _Pending(schema, finish)
 
 
-def _is_master(result: FileResult) -> bool:
-    return result.form is not None and result.form.form.id == FormKind.MASTER
+def _is_master(result: FileResult | None) -> bool:
+    return result is not None and result.form is not None and is_master(result.form)
 
 
 def _settings(master: FileResult | None) -> Pengaturan:
-    if master is None or master.form is None or master.form.form.id != FormKind.MASTER:
+    if not _is_master(master):
         return Pengaturan()
+    assert master is not None and master.form is not None
     return Pengaturan.from_master(master.form)
-
-
-def _again(
-    result: FileResult, settings: Pengaturan, work: Work, books: Sequence[FormData]
-) -> FileResult:
-    """The file's per-file work again, with the master's settings."""
-    if result.form is None:
-        return result
-    data = next((d for d in books if str(d.path) == result.path), None)
-    if data is not None:
-        return process_data(data, settings, work, result.sha256)
-    return process_file(result.path, settings, work)

@@ -11,19 +11,16 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.build_tree import build_tree
-from xlkinerja.cascade.index import build_index
 from xlkinerja.cascade.tree import CascadeTree
-from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
-from xlkinerja.jobs.master import find_master, master_among
+from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.jobs.workers import worker_count, worker_pool
 from xlkinerja.render.pohon.draw import draw_tree
 from xlkinerja.render.pohon.sheet import write_tree_workbook
-from xlkinerja.sources.reader import read_form
-from xlkinerja.specs import MASTER, FormKind
-from xlkinerja.validation.normalise import normalise_form
+from xlkinerja.sources.source import WorkbookFile, workbook_files
 
 NAME = "pohon-kinerja"
 
@@ -57,30 +54,22 @@ class PohonResult:
 
 
 def cascade_tree(
-    paths: Iterable[Path], master: Path | None = None
+    paths: Iterable[Path], master: Path | None = None, workers: int | None = None
 ) -> tuple[CascadeTree, list[str]]:
-    files = collect_workbooks(paths)
-    master_path = find_master(files, master)
-    master_form = normalise_form(read_form(master, MASTER))[0] if master is not None else None
-    forms: list[NormalForm] = []
-    skipped: list[str] = []
-    for path in files:
-        try:
-            form = normalise_form(read_form(path))[0]
-        except XlkinerjaError as exc:
-            skipped.append(exc.user_message())
-            continue
-        forms.append(form)
-        if master_form is None and path == master_path and form.form.id == FormKind.MASTER:
-            master_form = form
-    master_form = master_form or master_among(forms)
-    if master_form is None:
+    """The tree of the workbooks under `paths`, read and checked by the one pipeline (the
+    master given, else the one among them), and why each workbook it could not read was
+    left out."""
+    sources = workbook_files(collect_workbooks(paths))
+    given = WorkbookFile(master) if master is not None else None
+    with worker_pool(worker_count(workers, len(sources))) as pool:
+        checked = check_workbooks(sources, master=given, pool=pool)
+    if checked.index is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
             "antara berkas yang diberikan)."
         )
-    others = [f for f in forms if f is not master_form and f.form.id != FormKind.MASTER]
-    return build_tree(build_index(master_form, others)), skipped
+    skipped = [r.error for r in checked.results if r.error is not None]
+    return build_tree(checked.index), skipped
 
 
 def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None) -> PohonResult:

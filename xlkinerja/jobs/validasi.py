@@ -3,7 +3,7 @@ optionally write the findings back into each workbook."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,17 +15,17 @@ from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, cell, count
 from xlkinerja.jobs.workers import (
+    Progress,
     Stage,
     collect_now_and_then,
     worker_count,
     worker_pool,
 )
 from xlkinerja.runtime.collector import collector_paused
+from xlkinerja.sources.source import WorkbookFile, workbook_files
 
 if TYPE_CHECKING:
     from xlkinerja.render.annotate import AnnotateResult
-
-Progress = Callable[[Path], None]
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,11 @@ def validate_paths(
         worker_pool(worker_count(workers, len(result.files))) as pool,
     ):
         checked = check_workbooks(
-            result.files, master=master, pool=pool, progress=progress, stage=tell
+            workbook_files(result.files),
+            master=WorkbookFile(master) if master is not None else None,
+            pool=pool,
+            progress=progress,
+            stage=tell,
         )
         result.findings = checked.findings
         result.forms = {n.file: n.form.id for n in checked.forms}

@@ -28,10 +28,11 @@ from pathlib import Path
 
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_file
+from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_source
 from xlkinerja.runtime.parent_death import die_with_parent
+from xlkinerja.sources.source import WorkbookFile
 
-Progress = Callable[[Path], None]  # one workbook done
+Progress = Callable[[str], None]  # one workbook done (its name)
 Stage = Callable[[str], None]  # what the job does next, for users
 
 
@@ -263,26 +264,30 @@ def collect_now_and_then() -> None:
         gc.collect()
 
 
-def _process(paths: list[str], settings: Pengaturan, work: Work) -> list[FileResult]:
+def _process(files: list[WorkbookFile], settings: Pengaturan, work: Work) -> list[FileResult]:
     results = []
-    for path in paths:
+    for file in files:
         collect_now_and_then()
-        results.append(process_file(path, settings, work))
+        results.append(process_source(file, settings, work))
     return results
 
 
 class Submitted:
-    """Files handed to the workers in small chunks; `collect` waits for their results,
-    `cancel` drops what no worker has started. The chunks are handed over by a thread:
-    the first waits until the worker processes run (~0.1 s), and this one goes on."""
+    """Workbook files handed to the workers in small chunks; `collect` waits for their
+    results, `cancel` drops what no worker has started. The chunks are handed over by a
+    thread: the first waits until the worker processes run (~0.1 s), and this one goes on."""
 
     def __init__(
-        self, paths: list[Path], settings: Pengaturan, work: Work, pool: ProcessPoolExecutor
+        self,
+        files: list[WorkbookFile],
+        settings: Pengaturan,
+        work: Work,
+        pool: ProcessPoolExecutor,
     ) -> None:
-        self.paths, self.settings = paths, settings
+        self.files, self.settings = files, settings
         workers = os.cpu_count() or 2
-        size = max(1, min(8, len(paths) // (workers * 8)))  # small chunks: workers end together
-        self.chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        size = max(1, min(8, len(files) // (workers * 8)))  # small chunks: workers end together
+        self.chunks = [files[i : i + size] for i in range(0, len(files), size)]
         self.futures: list[Future[list[FileResult]]] = []
         self._broken: BrokenProcessPool | None = None
         self._cancelled = False
@@ -294,7 +299,7 @@ class Submitted:
             for chunk in self.chunks:
                 if self._cancelled:
                     return
-                future = pool.submit(_process, [str(p) for p in chunk], self.settings, work)
+                future = pool.submit(_process, chunk, self.settings, work)
                 self.futures.append(future)
         except BrokenProcessPool as exc:  # a worker died already
             self._broken = exc
@@ -302,7 +307,7 @@ class Submitted:
             self._cancelled = True
 
     def collect(self, progress: Progress | None = None) -> list[FileResult]:
-        """Every file's result, in the order of `paths`. A worker that dies is an
+        """Every file's result, in the order given. A worker that dies is an
         `XlkinerjaError` for the user."""
         self._submitting.join()
         results: list[FileResult] = []
@@ -314,10 +319,10 @@ class Submitted:
             for chunk, future in zip(self.chunks, self.futures, strict=True):
                 results.extend(future.result())
                 if progress:
-                    for path in chunk:
-                        progress(path)
+                    for file in chunk:
+                        progress(file.name)
         except BrokenProcessPool as exc:
-            raise _broken(self.paths, len(results)) from exc
+            raise _broken(self.files, len(results)) from exc
         finally:
             self.cancel()  # nothing when all are done; else nobody waits for the rest
         return results
@@ -329,30 +334,30 @@ class Submitted:
             future.cancel()
 
 
-def _broken(paths: list[Path], done: int) -> XlkinerjaError:
-    upcoming = ", ".join(p.name for p in paths[done : done + 5])
+def _broken(files: list[WorkbookFile], done: int) -> XlkinerjaError:
+    upcoming = ", ".join(f.path.name for f in files[done : done + 5])
     return XlkinerjaError(
         "proses pembaca berhenti tiba-tiba (kehabisan memori, atau sebuah berkas yang "
-        f"membuatnya gagal) setelah {done} dari {len(paths)} berkas; berkas "
+        f"membuatnya gagal) setelah {done} dari {len(files)} berkas; berkas "
         f"berikutnya: {upcoming}.",
         hint="Jalankan ulang dengan --proses 1 untuk mengetahui berkasnya.",
     )
 
 
 def process_all(
-    paths: list[Path],
+    files: list[WorkbookFile],
     settings: Pengaturan,
     pool: ProcessPoolExecutor | None,
     progress: Progress | None = None,
     work: Work = CHECK_ONLY,
 ) -> list[FileResult]:
-    """`process_file` for every path, in `pool` (None: in this process); results in the
-    order of `paths`. A worker that dies is an `XlkinerjaError` for the user."""
+    """`process_source` for every file, in `pool` (None: in this process); results in the
+    order given. A worker that dies is an `XlkinerjaError` for the user."""
     if pool is not None:
-        return Submitted(paths, settings, work, pool).collect(progress)
+        return Submitted(files, settings, work, pool).collect(progress)
     results = []
-    for path in paths:
-        results.append(process_file(str(path), settings, work))
+    for file in files:
+        results.append(process_source(file, settings, work))
         if progress:
-            progress(path)
+            progress(file.name)
     return results

@@ -25,6 +25,7 @@ Nothing here imports xlwings: the book is passed in.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
@@ -233,3 +234,20 @@ def _percent_cells(sheet: Any, letters: str, rows: list[int]) -> list[str] | Non
 def read_book(book: Any, expected: Form | None = None) -> FormData:
     """The form data of an open workbook (an xlwings Book), as `read_form` reads a file."""
     return read_workbook(LiveWorkbook(book), expected)
+
+
+@dataclass(frozen=True)
+class OpenWorkbook:
+    """A workbook open in Excel as a job's source (sources/source.py)."""
+
+    book: Any
+
+    @property
+    def name(self) -> str:
+        return str(book_path(self.book))
+
+    def read(self, expected: Form | None = None) -> FormData:
+        return read_book(self.book, expected)
+
+    def digest(self) -> str:
+        return ""  # no bytes of its own: the workbook is in Excel

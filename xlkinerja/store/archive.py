@@ -32,7 +32,7 @@ from xlkinerja.store.records import (
     TargetChange,
     VersionInfo,
 )
-from xlkinerja.store.restore import Restored, archived_names, restore
+from xlkinerja.store.restore import ArchivedVersion, archived_names, restore
 from xlkinerja.store.tables import data, submissions
 from xlkinerja.store.watchdog import ENV_VAR as LIMIT_ENV_VAR
 from xlkinerja.store.watchdog import Unanswered
@@ -160,11 +160,11 @@ class Archive:
         with self._errors(), self.engine.connect() as conn:
             return queries.submission(conn, self._info(conn, unit, version))
 
-    def restore(self, infos: Sequence[VersionInfo]) -> list[Restored]:
+    def restore(self, infos: Sequence[VersionInfo]) -> list[ArchivedVersion]:
         """Versions turned back into the form data the reader made of each workbook (see
         restore.py), in the order given; each named "<file> (versi N)"."""
         named = list(zip(infos, archived_names(infos), strict=True))
-        restored: list[Restored] = []
+        restored: list[ArchivedVersion] = []
         with self._errors(), self.engine.connect() as conn:
             for start in range(0, len(named), RESTORE_CHUNK):  # the JSON of a chunk at a time
                 chunk = named[start : start + RESTORE_CHUNK]

@@ -32,6 +32,7 @@ from xlkinerja.core.form_data import (
     TemplateMeta,
 )
 from xlkinerja.core.normal import FIELDS
+from xlkinerja.sources.source import expect
 from xlkinerja.sources.workbook import Cell, TableCells, read_workbook
 from xlkinerja.specs import Field, Form, Table, ValueType, form_of
 from xlkinerja.store import cellcodec
@@ -47,13 +48,28 @@ _NOT_READ = "tidak dapat dibaca kembali dari arsip"
 
 
 @dataclass(frozen=True)
-class Restored:
-    """One archived version as form data, or why it cannot be (`error`, Indonesian)."""
+class ArchivedVersion:
+    """One archived version as a job's source (sources/source.py): its form data, or why
+    it cannot be given back (`problem`)."""
 
     info: VersionInfo
     name: str  # what stands for the workbook's path, e.g. "TI.xlsx (versi 3)"
     data: FormData | None
-    error: str | None = None
+    problem: ArchiveError | None = None
+
+    @property
+    def error(self) -> str | None:
+        """Why the version cannot be read (Indonesian), or None."""
+        return self.problem.message if self.problem is not None else None
+
+    def read(self, expected: Form | None = None) -> FormData:
+        if self.data is None:
+            assert self.problem is not None
+            raise self.problem
+        return expect(self.data, expected)
+
+    def digest(self) -> str:
+        return ""  # the archive keeps the content read, not the workbook's bytes
 
 
 def archived_names(infos: Sequence[VersionInfo]) -> list[str]:
@@ -70,13 +86,13 @@ def archived_names(infos: Sequence[VersionInfo]) -> list[str]:
     ]
 
 
-def restore(info: VersionInfo, stored_cells: Mapping[str, Any], name: str) -> Restored:
-    """The version as form data; an archive that cannot give it back exactly is `error`."""
+def restore(info: VersionInfo, stored_cells: Mapping[str, Any], name: str) -> ArchivedVersion:
+    """The version as form data; an archive that cannot give it back exactly says why."""
     try:
         data = restore_form(stored_cells, kind=info.kind, path=Path(name))
     except ArchiveError as exc:
-        return Restored(info, name, None, exc.message)
-    return Restored(info, name, data)
+        return ArchivedVersion(info, name, None, exc)
+    return ArchivedVersion(info, name, data)
 
 
 def restore_form(stored_cells: Mapping[str, Any], *, kind: str, path: Path) -> FormData:

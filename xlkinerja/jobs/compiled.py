@@ -1,0 +1,82 @@
+"""The compiled institution a job renders, from whatever it was given (jobs/inputs.py):
+workbooks read, checked and aggregated as kompilasi does (without writing a rekap), a
+compiled workbook read back, or a compiled model already in memory. Ekspor and the LKj
+take what an export and the chapter are made from (`EksporSumber`) from here, so that one
+input gives the same numbers in every output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input, Workbooks
+from xlkinerja.jobs.per_file import Work
+from xlkinerja.jobs.pipeline import Checked, check_workbooks
+from xlkinerja.jobs.workers import Stage
+
+if TYPE_CHECKING:
+    from xlkinerja.core.normal import NormalForm
+    from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+    from xlkinerja.kompilasi.model import Kompilasi
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """What an export or the LKj is made from, and what it came from."""
+
+    sumber: EksporSumber
+    master: NormalForm | None  # None: read back from a rekap (the LKj finds its master)
+    tahun: int | None
+
+
+def compile_in_memory(
+    workbooks: Workbooks, *, now: datetime | None = None, stage: Stage | None = None
+) -> tuple[Kompilasi, Checked]:
+    """The workbooks read, checked and aggregated as kompilasi does, nothing written."""
+    from xlkinerja.kompilasi.aggregate import aggregate
+
+    checked = check_workbooks(
+        workbooks.sources,
+        master=workbooks.master,
+        work=Work(rekap=True),
+        report_master=True,
+        by_sheet=False,
+        stage=stage,
+    )
+    assert checked.master is not None and checked.master.form is not None  # given: read
+    kompilasi = aggregate(
+        checked.master.form,
+        checked.results,
+        checked.findings,
+        now=now or datetime.now(),
+        index=checked.index,
+    )
+    return kompilasi, checked
+
+
+def compiled(
+    given: Input,
+    *,
+    sheets: Sequence[str],
+    now: datetime | None = None,
+    stage: Stage | None = None,
+) -> Compiled:
+    """What `given` compiles to; `sheets`: what is needed of a rekap (the export tables or
+    "lkj"), read alone."""
+    from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
+
+    if isinstance(given, CompiledRekap):
+        from xlkinerja.render.ekspor.rekap_read import read_rekap
+
+        sumber = read_rekap(given.path, sheets)
+        return Compiled(sumber, None, sumber.tahun)
+    if isinstance(given, CompiledModel):
+        k, master = given.kompilasi, given.master
+    else:
+        k, checked = compile_in_memory(given, now=now, stage=stage)
+        assert checked.master is not None and checked.master.form is not None
+        master = checked.master.form
+    return Compiled(from_kompilasi(k), master, k.tahun)
