@@ -90,45 +90,59 @@ def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, C
     ]
 
 
-def build_tree(
-    index: CascadeIndex,
-    *,
-    include_matriks: bool = True,
-    latest_capaian: Mapping[str, Mapping[str, float | None]] | None = None,
-) -> CascadeTree:
-    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing
-    (an IKK given None: its latest capaian is unknown because a value could not be read);
-    `include_matriks=False` leaves out employees' roles from the matriks (only SKP)."""
-    master = index.master
-    colours = _Colours(master)
-    tree = CascadeTree(
-        institution=master.text("nama_instansi") or "",
-        tahun=index.tahun,
-        ambang_kuning=colours.kuning,
-        ambang_hijau=colours.hijau,
-    )
-    iku_nodes: dict[str, CascadeNode] = {}
-    for code, row in index.iku.items():
-        iku_nodes[code] = CascadeNode(
+def _hang(
+    node: CascadeNode, parent: CascadeNode | None, parent_code: str | None, tree: CascadeTree
+) -> None:
+    """`node` under its `parent`, or among the tree's orphans (naming the code it gave)."""
+    if parent is None:
+        node.problem, node.parent_code = Problem.ORPHAN, parent_code
+        tree.orphans.append(node)
+    else:
+        parent.children.append(node)
+
+
+def _iku_nodes(index: CascadeIndex, institution: str) -> dict[str, CascadeNode]:
+    return {
+        code: CascadeNode(
             Level.IKU,
             code,
             row.text("indikator") or "",
-            tree.institution,
+            institution,
             target=index.iku_target(code),
             satuan=row.text("satuan"),
         )
+        for code, row in index.iku.items()
+    }
+
+
+def _known_capaian(
+    unit: NormalForm,
+    latest_capaian: Mapping[str, Mapping[str, float | None]] | None,
+    colours: _Colours,
+) -> Mapping[str, float | None]:
+    """IKK → the unit's latest capaian: the caller's, else computed from its Capaian."""
+    if latest_capaian is not None:
+        return latest_capaian.get(unit.file, {})
+    return {
+        ikk: last.hasil.nilai
+        for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
+        if ikk is not None  # the tree looks up IKK by their code
+        and (last := latest(rows)) is not None
+    }
+
+
+def _hang_ikk(
+    index: CascadeIndex,
+    latest_capaian: Mapping[str, Mapping[str, float | None]] | None,
+    colours: _Colours,
+    iku_nodes: Mapping[str, CascadeNode],
+    tree: CascadeTree,
+) -> dict[str, CascadeNode]:
+    """IKK code → node, one per IKK of the units' PK (the first unit naming it), each
+    hung under its IKU."""
     ikk_nodes: dict[str, CascadeNode] = {}
-    heads = set(index.unit_heads.values())
     for unit in index.units:
-        if latest_capaian is not None:
-            known = latest_capaian.get(unit.file, {})
-        else:
-            known = {
-                ikk: last.hasil.nilai
-                for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
-                if ikk is not None  # the tree looks up IKK by their code
-                and (last := latest(rows)) is not None
-            }
+        known = _known_capaian(unit, latest_capaian, colours)
         owner = index.unit_names.get(unit.text("kode_unit") or "", unit.text("nama_unit") or "")
         pk = unit.tables["pk"]
         for pos in positions(pk):
@@ -148,32 +162,59 @@ def build_tree(
                 )
             )
             ikk_nodes[ikk] = node
-            parent = iku_nodes.get(text(pk, pos, "kode_iku") or "")
-            if parent is None:
-                node.problem, node.parent_code = Problem.ORPHAN, text(pk, pos, "kode_iku")
-                tree.orphans.append(node)
-            else:
-                parent.children.append(node)
-    with_skp = set(index.skp_forms)
+            iku = text(pk, pos, "kode_iku")
+            _hang(node, iku_nodes.get(iku or ""), iku, tree)
+    return ikk_nodes
+
+
+def _rhk_nodes(
+    index: CascadeIndex, include_matriks: bool, colours: _Colours
+) -> list[tuple[str | None, CascadeNode]]:
+    """(parent code, node) per RHK: from the SKP, then the matriks roles of employees (not
+    the unit heads) whose SKP was not given."""
     rhk: list[tuple[str | None, CascadeNode]] = []
     for forms in index.skp_forms.values():
         rhk.extend(_skp_nodes(forms[0], colours))
+    skip = set(index.skp_forms) | set(index.unit_heads.values())
     for unit in index.units if include_matriks else ():
-        rhk.extend(_matriks_nodes(unit, with_skp | heads))
-    for parent_code, node in rhk:
+        rhk.extend(_matriks_nodes(unit, skip))
+    return rhk
+
+
+def _roll_up_iku(node: CascadeNode, colours: _Colours) -> None:
+    """An IKU's capaian from its IKK (not the RHK hung under it); none derived: uncovered."""
+    derived = [c for c in node.children if c.level is Level.IKK]
+    if not derived:
+        node.problem = Problem.UNCOVERED
+    node.tak_terbaca = any(c.tak_terbaca for c in derived)
+    unknown = node.tak_terbaca or not derived
+    node.capaian = None if unknown else rollup([c.capaian for c in derived]).nilai
+    colours.paint(node)
+
+
+def build_tree(
+    index: CascadeIndex,
+    *,
+    include_matriks: bool = True,
+    latest_capaian: Mapping[str, Mapping[str, float | None]] | None = None,
+) -> CascadeTree:
+    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing
+    (an IKK given None: its latest capaian is unknown because a value could not be read);
+    `include_matriks=False` leaves out employees' roles from the matriks (only SKP)."""
+    master = index.master
+    colours = _Colours(master)
+    tree = CascadeTree(
+        institution=master.text("nama_instansi") or "",
+        tahun=index.tahun,
+        ambang_kuning=colours.kuning,
+        ambang_hijau=colours.hijau,
+    )
+    iku_nodes = _iku_nodes(index, tree.institution)
+    ikk_nodes = _hang_ikk(index, latest_capaian, colours, iku_nodes, tree)
+    for parent_code, node in _rhk_nodes(index, include_matriks, colours):
         parent = ikk_nodes.get(parent_code or "") or iku_nodes.get(parent_code or "")
-        if parent is None:
-            node.problem, node.parent_code = Problem.ORPHAN, parent_code
-            tree.orphans.append(node)
-        else:
-            parent.children.append(node)
+        _hang(node, parent, parent_code, tree)
     for node in iku_nodes.values():
-        derived = [c for c in node.children if c.level is Level.IKK]
-        if not derived:
-            node.problem = Problem.UNCOVERED
-        node.tak_terbaca = any(c.tak_terbaca for c in derived)
-        unknown = node.tak_terbaca or not derived
-        node.capaian = None if unknown else rollup([c.capaian for c in derived]).nilai
-        colours.paint(node)
+        _roll_up_iku(node, colours)
         tree.roots.append(node)
     return tree

@@ -58,60 +58,69 @@ def on_row(
 
 def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
     """Each IKK names one IKU of the institution, assigned to its unit, consistently."""
-    master_iku_sheet = (index.master.file, "IKU", None)
     for rows in index.ikk.values():
-        units = {r.form.file for r in rows}
-        if len(units) > 1:
-            for row in rows:
-                others = next(r for r in rows if r.form.file != row.form.file)
-                yield on_row(
-                    row, "kode_ikk", Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT, others.ref("kode_ikk")
-                )
+        yield from _ikk_in_two_units(rows)
         for row in rows:
-            iku_code = row.text("kode_iku")
-            if iku_code is None:
-                continue
-            parent = index.iku.get(iku_code)
-            if parent is None:
-                yield on_row(row, "kode_iku", Code.KASKADE_IKK_IKU_TIDAK_DIKENAL, master_iku_sheet)
-                continue
-            unit = row.form.text("kode_unit")
-            if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
-                yield on_row(
-                    row,
-                    "kode_iku",
-                    Code.KASKADE_IKK_IKU_TIDAK_DITUGASKAN,
-                    parent.ref("kode_iku"),
-                    kode_unit=unit,
-                )
-            metode = row.text("metode_kaskade")
-            if metode == "tidak langsung":
-                continue
-            satuan, satuan_iku = row.text("satuan"), parent.text("satuan")
-            if (
-                metode in DIRECT
-                and satuan
-                and satuan_iku
-                and satuan.casefold() != str(satuan_iku).casefold()
-            ):
-                yield on_row(
-                    row,
-                    "satuan",
-                    Code.KASKADE_IKK_SATUAN_BEDA,
-                    parent.ref("satuan"),
-                    iku=iku_code,
-                    satuan_iku=satuan_iku,
-                )
-            arah, arah_iku = row.text("arah"), parent.text("arah")
-            if arah and arah_iku and arah != arah_iku:
-                yield on_row(
-                    row,
-                    "arah",
-                    Code.KASKADE_IKK_ARAH_BEDA,
-                    parent.ref("arah"),
-                    iku=iku_code,
-                    arah_iku=arah_iku,
-                )
+            yield from _ikk_row(index, row)
+
+
+def _ikk_in_two_units(rows: list[RowRef]) -> Iterator[Finding]:
+    """An IKK code in the PK of more than one unit: each row names another unit's."""
+    if len({r.form.file for r in rows}) > 1:
+        for row in rows:
+            others = next(r for r in rows if r.form.file != row.form.file)
+            yield on_row(
+                row, "kode_ikk", Code.KASKADE_IKK_DUPLIKAT_ANTAR_UNIT, others.ref("kode_ikk")
+            )
+
+
+def _ikk_row(index: CascadeIndex, row: RowRef) -> Iterator[Finding]:
+    """One IKK row against the IKU it names: known, assigned to its unit, and (unless
+    derived indirectly) of the same satuan and arah."""
+    iku_code = row.text("kode_iku")
+    if iku_code is None:
+        return
+    parent = index.iku.get(iku_code)
+    if parent is None:
+        master_iku_sheet = (index.master.file, "IKU", None)
+        yield on_row(row, "kode_iku", Code.KASKADE_IKK_IKU_TIDAK_DIKENAL, master_iku_sheet)
+        return
+    unit = row.form.text("kode_unit")
+    if unit and index.assigned and unit not in index.assigned.get(iku_code, set()):
+        yield on_row(
+            row,
+            "kode_iku",
+            Code.KASKADE_IKK_IKU_TIDAK_DITUGASKAN,
+            parent.ref("kode_iku"),
+            kode_unit=unit,
+        )
+    if row.text("metode_kaskade") != "tidak langsung":
+        yield from _ikk_like_its_iku(row, parent, iku_code)
+
+
+def _ikk_like_its_iku(row: RowRef, parent: RowRef, iku_code: str) -> Iterator[Finding]:
+    """A direct split keeps the IKU's satuan; every derived IKK keeps its arah."""
+    metode = row.text("metode_kaskade")
+    satuan, satuan_iku = row.text("satuan"), parent.text("satuan")
+    if metode in DIRECT and satuan and satuan_iku and satuan.casefold() != satuan_iku.casefold():
+        yield on_row(
+            row,
+            "satuan",
+            Code.KASKADE_IKK_SATUAN_BEDA,
+            parent.ref("satuan"),
+            iku=iku_code,
+            satuan_iku=satuan_iku,
+        )
+    arah, arah_iku = row.text("arah"), parent.text("arah")
+    if arah and arah_iku and arah != arah_iku:
+        yield on_row(
+            row,
+            "arah",
+            Code.KASKADE_IKK_ARAH_BEDA,
+            parent.ref("arah"),
+            iku=iku_code,
+            arah_iku=arah_iku,
+        )
 
 
 def check_beban(index: CascadeIndex) -> Iterator[Finding]:

@@ -79,15 +79,35 @@ def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeInde
         units=[f for f in others if f.form.id == FormKind.UNIT],
         skps=[f for f in others if f.form.id == FormKind.SKP],
     )
+    _index_year(index, master)
+    _index_iku(index, master)
+    _index_master_units(index, master)
+    _index_penugasan(index, master)
+    _index_pegawai(index, master)
+    _index_unit_forms(index)
+    _index_skp_forms(index)
+    return index
+
+
+def _index_year(index: CascadeIndex, master: NormalForm) -> None:
+    """The PK year, and its target_N column of the Renstra IKU (N of 1 to 5)."""
     tahun, awal = master.number("tahun"), master.number("tahun_awal_renstra")
     index.tahun = int(tahun) if tahun is not None else None
     if tahun is not None and awal is not None and 1 <= tahun - awal + 1 <= 5:
         index.iku_target_key = f"target_{int(tahun - awal + 1)}"
+
+
+def _index_iku(index: CascadeIndex, master: NormalForm) -> None:
+    """The master's IKU rows by code (the first row of a code)."""
     iku = master.tables["iku"]
     for pos in positions(iku):
         code = text(iku, pos, "kode_iku")
         if code:
             index.iku.setdefault(code, RowRef(master, iku, pos))
+
+
+def _index_master_units(index: CascadeIndex, master: NormalForm) -> None:
+    """The master's units: their names and heads by kode_unit."""
     unit = master.tables["unit"]
     for pos in positions(unit):
         code = text(unit, pos, "kode_unit")
@@ -96,11 +116,19 @@ def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeInde
             head = text(unit, pos, "nip_kepala")
             if head:
                 index.unit_heads[code] = head
+
+
+def _index_penugasan(index: CascadeIndex, master: NormalForm) -> None:
+    """IKU code → the units assigned to derive it."""
     penugasan = master.tables["penugasan"]
     for pos in positions(penugasan):
         code, unit_code = text(penugasan, pos, "kode_iku"), text(penugasan, pos, "kode_unit")
         if code and unit_code:
             index.assigned[code].add(unit_code)
+
+
+def _index_pegawai(index: CascadeIndex, master: NormalForm) -> None:
+    """The master's employees by NIP: superior, unit and row."""
     pegawai = master.tables["pegawai"]
     for pos in positions(pegawai):
         nip = text(pegawai, pos, "nip")
@@ -108,6 +136,10 @@ def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeInde
             index.atasan[nip] = text(pegawai, pos, "nip_atasan")
             index.pegawai_unit[nip] = text(pegawai, pos, "kode_unit")
             index.pegawai_rows[nip] = RowRef(master, pegawai, pos)
+
+
+def _index_unit_forms(index: CascadeIndex) -> None:
+    """The unit workbooks by kode_unit, and their PK rows by IKK code."""
     for form in index.units:
         code = form.text("kode_unit")
         if code:
@@ -117,8 +149,11 @@ def build_index(master: NormalForm, others: Sequence[NormalForm]) -> CascadeInde
             ikk = text(pk, pos, "kode_ikk")
             if ikk:
                 index.ikk[ikk].append(RowRef(form, pk, pos))
+
+
+def _index_skp_forms(index: CascadeIndex) -> None:
+    """The SKP workbooks by NIP."""
     for form in index.skps:
         nip = form.text("nip")
         if nip:
             index.skp_forms[str(nip)].append(form)
-    return index

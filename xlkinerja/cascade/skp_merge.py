@@ -138,6 +138,158 @@ def _fields(
     return fields
 
 
+def _paired_conflicts(
+    plans: Sequence[Record],
+    rows: Sequence[Row],
+    pairs: Mapping[int, tuple[int, Pass]],
+    existing: FormValues,
+    source: str,
+) -> list[str]:
+    """What each pair, in the planned order, leaves for the dialog kinerja to align."""
+    typed_percent = {  # targets typed as percentages: 0.78 formatted 0% is 78
+        i for table, i, column in existing.formats if (table, column) == RHK_TARGET
+    }
+    notes: list[str] = []
+    for p, (i, step) in sorted(pairs.items(), key=lambda item: item[0]):
+        notes += _pair_notes(plans[p], rows[i], step, i in typed_percent, source)
+    return notes
+
+
+def _pair_notes(plan: Record, mine: Record, step: Pass, percent: bool, source: str) -> list[str]:
+    """One pair's notes: a pass that says its pairs names the intervened code or the
+    wording that differs; a target that differs is named whatever the pass."""
+    notes: list[str] = []
+    label = _label(mine)
+    if step.said and _pimpinan(mine) != _pimpinan(plan):
+        notes.append(
+            f"{label} mengintervensi {_pimpinan(mine)} di SKP, {_pimpinan(plan)} di "
+            f"{source} (isian SKP dipertahankan)"
+        )
+    elif step.said:
+        notes.append(
+            f"{label} dipasangkan dengan '{show(plan.get('iki'))}' dari {source} "
+            f"({_pimpinan(plan)}, {show(plan.get('aspek'))}): rumusannya berbeda "
+            "(isian SKP dipertahankan)"
+        )
+    target = mine.get("target")
+    if percent and isinstance(target, int | float):
+        target = round(target * 100, 9)
+    if not _same(target, plan.get("target")):
+        notes.append(
+            f"{label}: target di SKP {show(target)}, di {source} "
+            f"{show(plan.get('target'))} (nilai SKP dipertahankan)"
+        )
+    return notes
+
+
+def _codes_of_groups(
+    plans: Sequence[Record], rows: Sequence[Row], pairs: Mapping[int, tuple[int, Pass]]
+) -> dict[CellScalar, str]:
+    """Planned kode_rhk → the SKP's kode_rhk, from the first pair (in the planned order)
+    whose typed row has one."""
+    code_of_group: dict[CellScalar, str] = {}
+    for p, (i, _) in sorted(pairs.items(), key=lambda item: item[0]):
+        if rows[i].get("kode_rhk"):
+            code_of_group.setdefault(plans[p].get("kode_rhk"), str(rows[i]["kode_rhk"]))
+    return code_of_group
+
+
+def _left_typed(rows: Sequence[Row], paired_rows: set[int]) -> dict[tuple[str, str], list[Row]]:
+    """The unpaired typed rows the source could account for, by (intervened code, aspek)."""
+    left: dict[tuple[str, str], list[Row]] = {}
+    for i, row in enumerate(rows):
+        if i not in paired_rows and _is_linked(row):
+            left.setdefault((_pimpinan(row), _aspek(row)), []).append(row)
+    return left
+
+
+def _unsure_note(plan: Record, unsure: Sequence[Row], source: str) -> str:
+    """A planned row not added: typed rows of its intervened code and aspek are left too."""
+    labels = ", ".join(_label(r) for r in unsure)
+    return (
+        f"'{show(plan.get('iki'))}' (target {show(plan.get('target'))}) dari {source} "
+        f"untuk {_pimpinan(plan)} belum ada di SKP, dan baris SKP {labels} untuk "
+        f"{_pimpinan(plan)} tidak cocok dengannya: samakan di dialog kinerja "
+        "(tidak ditambahkan)"
+    )
+
+
+@dataclass
+class _Codes:
+    """The codes an added row gets: the RHK of its group (the SKP's code for its paired
+    siblings, else the typed RHK of the same text, else the next free number) and the
+    next free IKI number within that RHK."""
+
+    code_of_group: dict[CellScalar, str]
+    typed_code_of: dict[tuple[str, str], str]
+    rhk_numbers: set[int]
+    iki_numbers: set[tuple[int, ...]]
+
+    @classmethod
+    def of(cls, rows: Sequence[Row], code_of_group: dict[CellScalar, str]) -> _Codes:
+        return cls(
+            code_of_group=code_of_group,
+            typed_code_of={rhk_group(r): str(r["kode_rhk"]) for r in rows if r.get("kode_rhk")},
+            rhk_numbers={n[0] for n in _numbers(rows, "kode_rhk", r"RHK-(\d+)")},
+            iki_numbers=_numbers(rows, "kode_iki", r"IKI-(\d+)\.(\d+)"),
+        )
+
+    def rhk(self, plan: Record) -> str:
+        rhk_code = self.code_of_group.get(plan.get("kode_rhk")) or self.typed_code_of.get(
+            rhk_group(plan)
+        )
+        if not rhk_code:
+            number = max(self.rhk_numbers, default=0) + 1
+            self.rhk_numbers.add(number)
+            rhk_code = f"RHK-{number}"
+        self.code_of_group.setdefault(plan.get("kode_rhk"), rhk_code)
+        return rhk_code
+
+    def iki(self, rhk_code: str) -> str:
+        number = int(rhk_code.split("-")[1]) if re.fullmatch(r"RHK-\d+", rhk_code) else 0
+        sub = max((s for n, s in self.iki_numbers if n == number), default=0) + 1
+        self.iki_numbers.add((number, sub))
+        return f"IKI-{number}.{sub}"
+
+
+def _add_unpaired(
+    plans: Sequence[Record],
+    pairs: Mapping[int, tuple[int, Pass]],
+    rows: list[Row],
+    codes: _Codes,
+    left_typed: Mapping[tuple[str, str], list[Row]],
+    source: str,
+    conflicts: list[str],
+) -> int:
+    """Append each unpaired planned row to `rows` with its codes, unless typed rows of its
+    intervened code and aspek are left too (then it is reported); the number added."""
+    added = 0
+    for p, plan in enumerate(plans):
+        if p in pairs:
+            continue
+        unsure = left_typed.get((_pimpinan(plan), _aspek(plan))) or []
+        if unsure:
+            conflicts.append(_unsure_note(plan, unsure, source))
+            continue
+        rhk_code = codes.rhk(plan)
+        rows.append(dict(plan) | {"kode_rhk": rhk_code, "kode_iki": codes.iki(rhk_code)})
+        added += 1
+    return added
+
+
+def _gone_notes(
+    rows: Sequence[Row], paired_rows: set[int], plans: Sequence[Record], source: str
+) -> list[str]:
+    """The unpaired typed rows whose intervened code is no longer in the source."""
+    in_source = {_pimpinan(plan) for plan in plans}
+    return [
+        f"{_label(row)}: RHK utama yang mengintervensi "
+        f"{row.get('rhk_pimpinan')} tidak ada lagi di {source} (dipertahankan)"
+        for i, row in enumerate(rows)
+        if i not in paired_rows and _is_linked(row) and _pimpinan(row) not in in_source
+    ]
+
+
 def merge_skp(
     planned: FormValues, existing: FormValues | None, *, source: str = "matriks"
 ) -> MergeResult:
@@ -150,78 +302,13 @@ def merge_skp(
     rows: list[Row] = [dict(r) for r in existing.tables.get("rhk", ())]
     plans = list(planned.tables.get("rhk", ()))
     pairs = _pair(plans, rows)
-
-    typed_percent = {  # targets typed as percentages: 0.78 formatted 0% is 78
-        i for table, i, column in existing.formats if (table, column) == RHK_TARGET
-    }
-    code_of_group: dict[CellScalar, str] = {}  # planned kode_rhk → the SKP's kode_rhk
-    for p, (i, step) in sorted(pairs.items(), key=lambda item: item[0]):
-        plan, mine = plans[p], rows[i]
-        if mine.get("kode_rhk"):
-            code_of_group.setdefault(plan.get("kode_rhk"), str(mine["kode_rhk"]))
-        label = _label(mine)
-        if step.said and _pimpinan(mine) != _pimpinan(plan):
-            conflicts.append(
-                f"{label} mengintervensi {_pimpinan(mine)} di SKP, {_pimpinan(plan)} di "
-                f"{source} (isian SKP dipertahankan)"
-            )
-        elif step.said:
-            conflicts.append(
-                f"{label} dipasangkan dengan '{show(plan.get('iki'))}' dari {source} "
-                f"({_pimpinan(plan)}, {show(plan.get('aspek'))}): rumusannya berbeda "
-                "(isian SKP dipertahankan)"
-            )
-        target = mine.get("target")
-        if i in typed_percent and isinstance(target, int | float):
-            target = round(target * 100, 9)
-        if not _same(target, plan.get("target")):
-            conflicts.append(
-                f"{label}: target di SKP {show(target)}, di {source} "
-                f"{show(plan.get('target'))} (nilai SKP dipertahankan)"
-            )
+    conflicts += _paired_conflicts(plans, rows, pairs, existing, source)
 
     paired_rows = {i for i, _ in pairs.values()}
-    left_typed: dict[tuple[str, str], list[Row]] = {}  # (intervened code, aspek) → rows
-    for i, row in enumerate(rows):
-        if i not in paired_rows and _is_linked(row):
-            left_typed.setdefault((_pimpinan(row), _aspek(row)), []).append(row)
-
-    rhk_numbers = {n[0] for n in _numbers(rows, "kode_rhk", r"RHK-(\d+)")}
-    iki_numbers = _numbers(rows, "kode_iki", r"IKI-(\d+)\.(\d+)")
-    typed_code_of = {rhk_group(r): str(r["kode_rhk"]) for r in rows if r.get("kode_rhk")}
-    added = 0
-    for p, plan in enumerate(plans):
-        if p in pairs:
-            continue
-        unsure = left_typed.get((_pimpinan(plan), _aspek(plan))) or []
-        if unsure:
-            labels = ", ".join(_label(r) for r in unsure)
-            conflicts.append(
-                f"'{show(plan.get('iki'))}' (target {show(plan.get('target'))}) dari {source} "
-                f"untuk {_pimpinan(plan)} belum ada di SKP, dan baris SKP {labels} untuk "
-                f"{_pimpinan(plan)} tidak cocok dengannya: samakan di dialog kinerja "
-                "(tidak ditambahkan)"
-            )
-            continue
-        rhk_code = code_of_group.get(plan.get("kode_rhk")) or typed_code_of.get(rhk_group(plan))
-        if not rhk_code:
-            number = max(rhk_numbers, default=0) + 1
-            rhk_numbers.add(number)
-            rhk_code = f"RHK-{number}"
-        code_of_group.setdefault(plan.get("kode_rhk"), rhk_code)
-        number = int(rhk_code.split("-")[1]) if re.fullmatch(r"RHK-\d+", rhk_code) else 0
-        sub = max((s for n, s in iki_numbers if n == number), default=0) + 1
-        iki_numbers.add((number, sub))
-        rows.append(dict(plan) | {"kode_rhk": rhk_code, "kode_iki": f"IKI-{number}.{sub}"})
-        added += 1
-
-    in_source = {_pimpinan(plan) for plan in plans}
-    for i, row in enumerate(rows):
-        if i not in paired_rows and _is_linked(row) and _pimpinan(row) not in in_source:
-            conflicts.append(
-                f"{_label(row)}: RHK utama yang mengintervensi "
-                f"{row.get('rhk_pimpinan')} tidak ada lagi di {source} (dipertahankan)"
-            )
+    left_typed = _left_typed(rows, paired_rows)
+    codes = _Codes.of(rows, _codes_of_groups(plans, rows, pairs))
+    added = _add_unpaired(plans, pairs, rows, codes, left_typed, source, conflicts)
+    conflicts += _gone_notes(rows, paired_rows, plans, source)
     tables = {**existing.tables, "rhk": rows}
     return MergeResult(
         values=FormValues(fields=fields, tables=tables, formats=existing.formats),

@@ -125,23 +125,7 @@ def konsolidasi(
     per_tw = _per_tw(realisasi_tw)
     if isinstance(per_tw, str):
         return Gabungan(None, per_tw)
-    known: list[float] = []
-    kosong: list[str] = []
-    unread: list[tuple[str, object]] = []
-    last_filled: str | None = None
-    for nomor in range(1, k + 1):
-        value = per_tw.get(nomor)
-        label = LABEL_TW[nomor - 1]
-        if value is None:
-            kosong.append(label)
-            continue
-        last_filled = label
-        number = _angka(value)
-        if number is None:
-            unread.append((label, value))
-            continue
-        known.append(number)
-    blanks = tuple(kosong)
+    known, blanks, unread, last_filled = _quarters(per_tw, k)
     if cara == "terakhir":
         unread = [(label, value) for label, value in unread if label == last_filled]
     if unread:
@@ -158,6 +142,39 @@ def konsolidasi(
         return Gabungan(None, f"realisasi {rentang} belum diisi", 0, blanks)
     if cara == "terakhir":
         return Gabungan(known[-1], None, len(known), blanks)
+    value = _sum_or_mean(known, cara)
+    if not math.isfinite(value):
+        return Gabungan(None, "jumlah realisasi terlalu besar untuk dihitung", len(known), blanks)
+    return Gabungan(value, None, len(known), blanks)
+
+
+def _quarters(
+    per_tw: Mapping[int, object], k: int
+) -> tuple[list[float], tuple[str, ...], list[tuple[str, object]], str | None]:
+    """TW I..k sorted: the numbers known, the blank quarters, the values that are not
+    numbers (with their quarter), and the last quarter filled."""
+    known: list[float] = []
+    kosong: list[str] = []
+    unread: list[tuple[str, object]] = []
+    last_filled: str | None = None
+    for nomor in range(1, k + 1):
+        value = per_tw.get(nomor)
+        label = LABEL_TW[nomor - 1]
+        if value is None:
+            kosong.append(label)
+            continue
+        last_filled = label
+        number = _angka(value)
+        if number is None:
+            unread.append((label, value))
+            continue
+        known.append(number)
+    return known, tuple(kosong), unread, last_filled
+
+
+def _sum_or_mean(known: Sequence[float], cara: str) -> float:
+    """The known values summed (kumulatif) or averaged (rata-rata); not finite when the
+    values are too large to combine."""
     try:
         total = math.fsum(known)
     except OverflowError:
@@ -170,9 +187,7 @@ def konsolidasi(
             if cara == "rata-rata"
             else value
         )
-    if not math.isfinite(value):
-        return Gabungan(None, "jumlah realisasi terlalu besar untuk dihitung", len(known), blanks)
-    return Gabungan(value, None, len(known), blanks)
+    return value
 
 
 def capaian_triwulan(

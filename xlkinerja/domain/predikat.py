@@ -209,23 +209,39 @@ def cek_distribusi(
     if not (caps := batas.get(org, ())):
         return []
     known = Counter(p for p in map(predikat_pegawai, staff_predikat) if p is not None)
-    total, out = sum(known.values()), []
+    total = sum(known.values())
+    out = _tidak_dikenal(staff_predikat, total)
+    for nama, jenis, limit in caps:
+        found = _lewat_batas(org, nama, jenis, limit, known[predikat_pegawai(nama) or nama], total)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _tidak_dikenal(staff_predikat: Sequence[object], total: int) -> list[Pelanggaran]:
+    """One TIDAK_DIKENAL per distinct blank or unrecognised staff predikat."""
     asing = [s for s in staff_predikat if predikat_pegawai(s) is None]
     unknown = Counter(repr(s) if _kunci(s) else "(kosong)" for s in asing)
+    out = []
     for raw, count in unknown.items():
         pesan = f"predikat pegawai {raw} ({count} orang) tidak dikenal; tidak ikut dihitung"
         out.append(Pelanggaran(Pelanggaran.TIDAK_DIKENAL, raw, count, total, 0.0, None, pesan))
-    for nama, jenis, limit in caps:
-        count = known[predikat_pegawai(nama) or nama]
-        share = count / total if total else 0.0
-        over = jenis == "max" and share > limit + 1e-9
-        if over or (jenis == "min" and total and share < limit - 1e-9):
-            kode = "distribusi.maks" if over else "distribusi.min"
-            aturan = f"{'paling banyak' if over else 'paling sedikit'} {_fmt(limit * 100, ' %')}"
-            nyata = f"{count} dari {total} ({_fmt(share * 100, ' %')})"
-            pesan = f"organisasi {org}: pegawai {nama} {aturan}, tertulis {nyata}"
-            out.append(Pelanggaran(kode, nama, count, total, share, limit, pesan))
     return out
+
+
+def _lewat_batas(
+    org: str, nama: str, jenis: str, limit: float, count: int, total: int
+) -> Pelanggaran | None:
+    """The violation of one cap (`count` of `total` staff are `nama`), or None."""
+    share = count / total if total else 0.0
+    over = jenis == "max" and share > limit + 1e-9
+    if not (over or (jenis == "min" and total and share < limit - 1e-9)):
+        return None
+    kode = "distribusi.maks" if over else "distribusi.min"
+    aturan = f"{'paling banyak' if over else 'paling sedikit'} {_fmt(limit * 100, ' %')}"
+    nyata = f"{count} dari {total} ({_fmt(share * 100, ' %')})"
+    pesan = f"organisasi {org}: pegawai {nama} {aturan}, tertulis {nyata}"
+    return Pelanggaran(kode, nama, count, total, share, limit, pesan)
 
 
 @dataclass(frozen=True)

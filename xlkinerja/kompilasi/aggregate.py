@@ -18,6 +18,7 @@ from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.domain.predikat import PredikatScale
 from xlkinerja.domain.rollup import CaraNilai, rollup_nilai
 from xlkinerja.domain.status import status_values
 from xlkinerja.kompilasi.model import (
@@ -144,54 +145,20 @@ def aggregate(
     forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
-    latest: dict[str, dict[str, float | None]] = {}
-    for r in results:
-        for row in r.rekap.get("capaian", []):  # in TW order per IKK
-            ikk, nilai = row["kode_ikk"], row["capaian"]
-            if not isinstance(ikk, str):  # the tree asks by code
-                continue
-            if isinstance(nilai, int | float):
-                latest.setdefault(r.path, {})[ikk] = nilai
-            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
-                latest.setdefault(r.path, {})[ikk] = None
-    tree = build_tree(index, latest_capaian=latest)
+    tree = build_tree(index, latest_capaian=_latest_capaian(results))
     kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
     scale = predikat_scale(master)
     iku = _iku_frame(index)
-    rekap: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
-    for r in results:
-        for key, rows in r.rekap.items():
-            rekap[key].extend(rows)
-    pk = _frame(
-        rekap["pk"], [c for c in list(REKAP_PK_COLUMNS) if c not in iku.columns or c == "kode_iku"]
-    )
-    # IKU in the master's order; IKK naming an unknown IKU last.
-    order = {code: i for i, code in enumerate(index.iku)}
-    rekap_pk = iku.merge(pk, on="kode_iku", how="outer")
-    rekap_pk["_urut"] = rekap_pk["kode_iku"].map(order).fillna(len(order))
-    rekap_pk = rekap_pk.sort_values(
-        ["_urut", "kode_iku", "kode_unit", "kode_ikk"], kind="stable", na_position="first"
-    )
-    rekap_pk = rekap_pk[list(REKAP_PK_COLUMNS)].reset_index(drop=True)
+    rekap = _rekap_rows(results)
+    rekap_pk = _rekap_pk(index, iku, rekap["pk"])
     ra = _frame(rekap["ra"], list(REKAP_RA_COLUMNS))
     rekap_ra_iku = iku[["kode_iku", "indikator_iku", "target_iku"]].merge(
         ra_per_iku(rekap["ra"], rekap["pk"]), on="kode_iku", how="left"
     )
-    cap = _frame(
-        rekap["capaian"], [c for c in list(CAPAIAN_IKK_COLUMNS) if c not in ("status", "predikat")]
-    )
-    cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
-    cap["status"] = status_values(cap["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
-    cap["predikat"] = scale.predikat_values(cap["capaian"].to_numpy())
+    cap = _capaian(rekap["capaian"], kuning, hijau, scale)
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
-    cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rekap["capaian"]]
-    per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
-    per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
-    per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
-    per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())
-    per_unit = capaian_rollup(cap, ["kode_unit", "nama_unit", "tw"])
-    per_unit = per_unit.drop(columns=["jumlah_ikk", "keterangan"])
-    per_unit["status"] = status_values(per_unit["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    per_iku = _capaian_iku(cap, iku, kuning, hijau, scale)
+    per_unit = _capaian_unit(cap, kuning, hijau)
     read = Counter[str]()
     for r in results:
         read.update(r.rows_read)
@@ -226,6 +193,76 @@ def aggregate(
         baris_dibaca=dict(read),
         rekap_skp=skp,
     )
+
+
+def _latest_capaian(results: Sequence[Received]) -> dict[str, dict[str, float | None]]:
+    """File → IKK code → its latest capaian, for the tree (None: unknown, a later quarter's
+    value could not be read)."""
+    latest: dict[str, dict[str, float | None]] = {}
+    for r in results:
+        for row in r.rekap.get("capaian", []):  # in TW order per IKK
+            ikk, nilai = row["kode_ikk"], row["capaian"]
+            if not isinstance(ikk, str):  # the tree asks by code
+                continue
+            if isinstance(nilai, int | float):
+                latest.setdefault(r.path, {})[ikk] = nilai
+            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
+                latest.setdefault(r.path, {})[ikk] = None
+    return latest
+
+
+def _rekap_rows(results: Sequence[Received]) -> dict[str, Rows]:
+    """The files' rekap rows, per rekap, in the files' order."""
+    rekap: dict[str, Rows] = {"pk": [], "anggaran": [], "ra": [], "capaian": []}
+    for r in results:
+        for key, rows in r.rekap.items():
+            rekap[key].extend(rows)
+    return rekap
+
+
+def _rekap_pk(index: CascadeIndex, iku: pd.DataFrame, pk_rows: Rows) -> pd.DataFrame:
+    """The units' PK rows beside the master's IKU they derive (every IKU, derived or not)."""
+    pk = _frame(
+        pk_rows, [c for c in list(REKAP_PK_COLUMNS) if c not in iku.columns or c == "kode_iku"]
+    )
+    # IKU in the master's order; IKK naming an unknown IKU last.
+    order = {code: i for i, code in enumerate(index.iku)}
+    rekap_pk = iku.merge(pk, on="kode_iku", how="outer")
+    rekap_pk["_urut"] = rekap_pk["kode_iku"].map(order).fillna(len(order))
+    rekap_pk = rekap_pk.sort_values(
+        ["_urut", "kode_iku", "kode_unit", "kode_ikk"], kind="stable", na_position="first"
+    )
+    return rekap_pk[list(REKAP_PK_COLUMNS)].reset_index(drop=True)
+
+
+def _capaian(rows: Rows, kuning: float, hijau: float, scale: PredikatScale) -> pd.DataFrame:
+    """The IKK's capaian rows with their status and predikat, and `_tak_terbaca` for the
+    rollups."""
+    cap = _frame(rows, [c for c in list(CAPAIAN_IKK_COLUMNS) if c not in ("status", "predikat")])
+    cap["capaian"] = pd.to_numeric(cap["capaian"], errors="coerce")
+    cap["status"] = status_values(cap["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    cap["predikat"] = scale.predikat_values(cap["capaian"].to_numpy())
+    cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rows]
+    return cap
+
+
+def _capaian_iku(
+    cap: pd.DataFrame, iku: pd.DataFrame, kuning: float, hijau: float, scale: PredikatScale
+) -> pd.DataFrame:
+    """Per IKU of the master and TW: its IKK's capaian rolled up, status and predikat."""
+    per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
+    per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
+    per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())
+    return per_iku
+
+
+def _capaian_unit(cap: pd.DataFrame, kuning: float, hijau: float) -> pd.DataFrame:
+    """Per unit and TW: its IKK's capaian rolled up, and status."""
+    per_unit = capaian_rollup(cap, ["kode_unit", "nama_unit", "tw"])
+    per_unit = per_unit.drop(columns=["jumlah_ikk", "keterangan"])
+    per_unit["status"] = status_values(per_unit["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
+    return per_unit
 
 
 def capaian_rollup(cap: pd.DataFrame, keys: list[str]) -> pd.DataFrame:

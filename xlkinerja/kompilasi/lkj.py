@@ -20,10 +20,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import NormalForm, NormalTable
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
@@ -192,6 +193,98 @@ def _faktor(faktor: pd.DataFrame) -> dict[str, list[Faktor]]:
     return out
 
 
+@dataclass(frozen=True)
+class _IkuSumber:
+    """What each IKU row of the master is read against."""
+
+    ke: int | None  # the PK year's place in the Renstra: target_1 … target_5
+    this_year: Mapping[str, Tahunan]
+    predikat: pd.Series[Any]  # kode IKU → predikat at the latest triwulan
+    faktor: Mapping[str, list[Faktor]]
+    riwayat: Riwayat
+    tahun_riwayat: Sequence[int]
+
+
+def _iku_lkj(table: NormalTable, pos: int, src: _IkuSumber) -> IkuLkj:
+    """One IKU row of the master with the year's numbers, its history and its factors."""
+    code = text(table, pos, "kode_iku") or ""
+    arah = text(table, pos, "arah") or "naik"
+    now = src.this_year.get(code)
+    ke = src.ke
+    target = number(table, pos, f"target_{ke}") if ke is not None and 1 <= ke <= 5 else None
+    akhir = number(table, pos, "target_5")
+    real = now.realisasi if now else None
+    progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
+    return IkuLkj(
+        kode_iku=code,
+        indikator=text(table, pos, "indikator") or "",
+        satuan=text(table, pos, "satuan") or "",
+        arah=arah,
+        target=target,
+        realisasi=real,
+        capaian=now.capaian if now else None,
+        predikat=_text(src.predikat.get(code)),
+        riwayat=[(y, src.riwayat.get(y, {}).get(code)) for y in src.tahun_riwayat],
+        target_akhir=akhir,
+        progres=progres,
+        faktor=src.faktor.get(code, []),
+        realisasi_alasan=now.alasan if now else None,
+    )
+
+
+def _sasaran(table: NormalTable, src: _IkuSumber, catatan: list[str]) -> list[SasaranLkj]:
+    """The master's IKU grouped by sasaran strategis (its code, else its text), numbered in
+    the order met; an IKU whose realisasi is not shown is noted in `catatan`."""
+    groups: dict[str, tuple[str, list[IkuLkj]]] = {}
+    for pos in positions(table):
+        item = _iku_lkj(table, pos, src)
+        if item.realisasi_alasan:
+            catatan.append(
+                f"{item.kode_iku}: realisasi IKU tidak ditampilkan ({item.realisasi_alasan})"
+            )
+        kode_ss = text(table, pos, "kode_ss") or ""
+        sasaran = text(table, pos, "sasaran") or ""
+        groups.setdefault(kode_ss or sasaran, (sasaran, []))[1].append(item)
+    return [
+        SasaranLkj(i, key, name, items)
+        for i, (key, (name, items)) in enumerate(groups.items(), start=1)
+    ]
+
+
+def _anggaran(budget: pd.DataFrame) -> list[AnggaranLkj]:
+    """The units' budget per program, as compiled (no realisasi: no form holds it)."""
+    return [
+        AnggaranLkj(_unit(k, u), _text(p) or "", _number(a), None)
+        for k, u, p, a in zip(
+            *(budget[c].tolist() for c in ("kode_unit", "nama_unit", "program", "anggaran")),
+            strict=True,
+        )
+    ]
+
+
+def _program(master: NormalForm) -> list[AnggaranLkj]:
+    """The institution's programs and their budget, from the master."""
+    prog = master.tables["program"]
+    return [
+        AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
+        for p in positions(prog)
+    ]
+
+
+def _what_is_missing(tw: int | None, riwayat: Riwayat, tahun_riwayat: Sequence[int]) -> list[str]:
+    """The notes on what the data lacks as a whole: triwulan, earlier years, budget realisasi."""
+    catatan: list[str] = []
+    if tw is None:
+        catatan.append("belum ada capaian triwulan yang dilaporkan")
+    if not any(riwayat.get(y) for y in tahun_riwayat):
+        catatan.append("arsip tidak memuat data tahun-tahun sebelumnya")
+    catatan.append(
+        "realisasi anggaran tidak ada di workbook (PK unit dan master hanya memuat anggaran): "
+        "efisiensi anggaran belum dapat dihitung"
+    )
+    return catatan
+
+
 def build_lkj(
     sumber: EksporSumber,
     master: NormalForm,
@@ -203,77 +296,27 @@ def build_lkj(
     years shown, a year without data in `riwayat` says so)."""
     tahun = sumber.tahun
     awal = master.number("tahun_awal_renstra")
-    ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
-    tahun_akhir = int(awal) + 4 if awal is not None else None
-    this_year = iku_tahunan(sumber)
-    faktor = _faktor(sumber.faktor)
-    predikat = sumber.capaian_iku
     tw = latest_tw(sumber)
-    at_tw = predikat[predikat["tw"] == tw].set_index("kode_iku")["predikat"]
-    catatan: list[str] = []
-    table = master.tables["iku"]
-    groups: dict[str, tuple[str, list[IkuLkj]]] = {}
-    for pos in positions(table):
-        code = text(table, pos, "kode_iku") or ""
-        arah = text(table, pos, "arah") or "naik"
-        now = this_year.get(code)
-        target = number(table, pos, f"target_{ke}") if ke is not None and 1 <= ke <= 5 else None
-        akhir = number(table, pos, "target_5")
-        real = now.realisasi if now else None
-        if now is not None and now.alasan:
-            catatan.append(f"{code}: realisasi IKU tidak ditampilkan ({now.alasan})")
-        progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
-        item = IkuLkj(
-            kode_iku=code,
-            indikator=text(table, pos, "indikator") or "",
-            satuan=text(table, pos, "satuan") or "",
-            arah=arah,
-            target=target,
-            realisasi=real,
-            capaian=now.capaian if now else None,
-            predikat=_text(at_tw.get(code)),
-            riwayat=[(y, riwayat.get(y, {}).get(code)) for y in tahun_riwayat],
-            target_akhir=akhir,
-            progres=progres,
-            faktor=faktor.get(code, []),
-            realisasi_alasan=now.alasan if now else None,
-        )
-        kode_ss = text(table, pos, "kode_ss") or ""
-        sasaran = text(table, pos, "sasaran") or ""
-        groups.setdefault(kode_ss or sasaran, (sasaran, []))[1].append(item)
-    sasaran_list = [
-        SasaranLkj(i, key, name, items)
-        for i, (key, (name, items)) in enumerate(groups.items(), start=1)
-    ]
-    budget = sumber.anggaran
-    anggaran = [
-        AnggaranLkj(_unit(k, u), _text(p) or "", _number(a), None)
-        for k, u, p, a in zip(
-            *(budget[c].tolist() for c in ("kode_unit", "nama_unit", "program", "anggaran")),
-            strict=True,
-        )
-    ]
-    prog = master.tables["program"]
-    program = [
-        AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
-        for p in positions(prog)
-    ]
-    if tw is None:
-        catatan.append("belum ada capaian triwulan yang dilaporkan")
-    if not any(riwayat.get(y) for y in tahun_riwayat):
-        catatan.append("arsip tidak memuat data tahun-tahun sebelumnya")
-    catatan.append(
-        "realisasi anggaran tidak ada di workbook (PK unit dan master hanya memuat anggaran): "
-        "efisiensi anggaran belum dapat dihitung"
+    predikat = sumber.capaian_iku
+    src = _IkuSumber(
+        ke=tahun - int(awal) + 1 if tahun is not None and awal is not None else None,
+        this_year=iku_tahunan(sumber),
+        predikat=predikat[predikat["tw"] == tw].set_index("kode_iku")["predikat"],
+        faktor=_faktor(sumber.faktor),
+        riwayat=riwayat,
+        tahun_riwayat=tahun_riwayat,
     )
+    catatan: list[str] = []
+    sasaran = _sasaran(master.tables["iku"], src, catatan)
+    catatan += _what_is_missing(tw, riwayat, tahun_riwayat)
     return Lkj(
         instansi=sumber.instansi,
         tahun=tahun,
         tw=tw,
-        tahun_akhir=tahun_akhir,
+        tahun_akhir=int(awal) + 4 if awal is not None else None,
         tahun_riwayat=list(tahun_riwayat),
-        sasaran=sasaran_list,
-        anggaran=anggaran,
-        program=program,
+        sasaran=sasaran,
+        anggaran=_anggaran(sumber.anggaran),
+        program=_program(master),
         catatan=catatan,
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import FormData
-from xlkinerja.core.normal import FIELDS, NormalForm
+from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable
 from xlkinerja.specs import FormKind
 from xlkinerja.store.cellcodec import GroupedCells, ReadInfo
 from xlkinerja.store.records import Submission
@@ -113,29 +113,11 @@ def submission(form: NormalForm, sha256: str, read: FormData | None = None) -> S
     key = {FormKind.UNIT: "kode_unit", FormKind.SKP: "nip"}.get(kind)
     unit = form.field(key) if key else "master"
     rows: dict[str, tuple[list[str], list[list[Any]]]] = {}
-    groups: list[dict[str, Any]] = []  # one per column: the archive's own storage form
-    for table in (form.fields, *form.tables.values()):
+    groups = _field_groups(form.fields)  # one per column: the archive's own storage form
+    for table in form.tables.values():
         keys = [i.key for i in table.items]
-        labels = {i.key: i.label for i in table.items}
-        if table is not form.fields:
-            rows[table.key] = (keys, [json_column(table.columns[k]) for k in keys])
-        for key in keys:
-            if key not in table.places:
-                continue  # an empty table
-            sheet, place = table.places[key]
-            raw = json_column(table.raw[key])
-            group: dict[str, Any] = {"field": f"{table.key}.{key}", "label": labels[key]}
-            if table is form.fields:
-                if raw[0] is not None:
-                    group["values"] = {f"{sheet}!{place}": raw[0]}
-                    groups.append(_typed(group, table.raw[key]))
-                continue
-            filled = [i for i, value in enumerate(raw) if value is not None]
-            if filled:
-                group |= {"sheet": sheet, "column": place}
-                group["rows"] = [table.rows[i] for i in filled]
-                group["values"] = [raw[i] for i in filled]
-                groups.append(_typed(group, [table.raw[key][i] for i in filled]))
+        rows[table.key] = (keys, [json_column(table.columns[k]) for k in keys])
+        groups += _column_groups(table, keys)
     tahun = form.number("tahun")
     return Submission(
         unit=str(unit or Path(form.file).stem),
@@ -147,6 +129,42 @@ def submission(form: NormalForm, sha256: str, read: FormData | None = None) -> S
         rows=ColumnRows(rows),
         cells=GroupedCells(groups, read_info(read, {g["field"] for g in groups}) if read else None),
     )
+
+
+def _field_groups(fields: NormalTable) -> list[dict[str, Any]]:
+    """One group per header field holding a value: its cell and value."""
+    groups: list[dict[str, Any]] = []
+    labels = {i.key: i.label for i in fields.items}
+    for key in [i.key for i in fields.items]:
+        if key not in fields.places:
+            continue
+        sheet, place = fields.places[key]
+        raw = json_column(fields.raw[key])
+        if raw[0] is not None:
+            group: dict[str, Any] = {"field": f"{fields.key}.{key}", "label": labels[key]}
+            group["values"] = {f"{sheet}!{place}": raw[0]}
+            groups.append(_typed(group, fields.raw[key]))
+    return groups
+
+
+def _column_groups(table: NormalTable, keys: list[str]) -> list[dict[str, Any]]:
+    """One group per column of `table` with a value: its sheet and column, and the rows and
+    values of its filled cells."""
+    groups: list[dict[str, Any]] = []
+    labels = {i.key: i.label for i in table.items}
+    for key in keys:
+        if key not in table.places:
+            continue  # an empty table
+        sheet, place = table.places[key]
+        raw = json_column(table.raw[key])
+        filled = [i for i, value in enumerate(raw) if value is not None]
+        if filled:
+            group: dict[str, Any] = {"field": f"{table.key}.{key}", "label": labels[key]}
+            group |= {"sheet": sheet, "column": place}
+            group["rows"] = [table.rows[i] for i in filled]
+            group["values"] = [raw[i] for i in filled]
+            groups.append(_typed(group, [table.raw[key][i] for i in filled]))
+    return groups
 
 
 def _typed(group: dict[str, Any], values: Sequence[Any]) -> dict[str, Any]:

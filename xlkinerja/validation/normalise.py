@@ -23,7 +23,7 @@ from xlkinerja.domain.parsed import Parsed
 from xlkinerja.domain.values import as_code, as_text
 from xlkinerja.specs import ChoiceList, Column, Field, ValueType
 from xlkinerja.validation.messages import finding
-from xlkinerja.validation.percent import read_number_formats
+from xlkinerja.validation.percent import apply_percent_formats
 
 
 def read_number(value: CellScalar) -> Parsed[float]:
@@ -254,6 +254,6 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
         tables[spec.key] = normal
         findings.extend(found)
     normal_form = NormalForm(form=data.form, file=file, fields=fields, tables=tables)
-    normal_form, found = read_number_formats(normal_form, getattr(data, "number_formats", {}))
+    normal_form, found = apply_percent_formats(normal_form, getattr(data, "number_formats", {}))
     findings.extend(found)
     return normal_form, findings

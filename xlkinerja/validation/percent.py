@@ -54,16 +54,14 @@ class _Cell:
     pos: int
 
 
-def read_number_formats(
+def apply_percent_formats(
     form: NormalForm, formats: Mapping[tuple[str, str], CellFormat]
 ) -> tuple[NormalForm, list[Finding]]:
-    """The form with percent-formatted numbers read (see the module docstring), and the
-    findings of the numbers that cannot be read with certainty."""
+    """The form with its percent-formatted numbers taken as the user meant them (see the
+    module docstring; the form's columns are changed in place), and the findings of the
+    numbers that cannot be read with certainty."""
+    marks = _marks_by_column(formats)
     findings: list[Finding] = []
-    marks: dict[tuple[str, str], dict[int, CellFormat]] = {}
-    for (sheet, address), kind in formats.items():
-        letters = address.rstrip("0123456789")
-        marks.setdefault((sheet, letters), {})[int(address[len(letters) :])] = kind
     tables = dict(form.tables)
     groups: dict[tuple[str, int], list[_Cell]] = {}
     for spec in form.form.tables:
@@ -73,47 +71,91 @@ def read_number_formats(
             continue
         persen: dict[str, frozenset[int]] = {}
         for col in measured:
-            satuan, owners = _satuan(form, spec, table, col)
             place = table.places.get(col.key)
             marked = marks.get(place, {}) if place else {}
-            # Only two kinds of rows need looking at (a unit workbook has thousands of
-            # cells here, and this runs for each): percent-formatted cells, and the rows
-            # measured in % (for the scale check). Each satuan is judged once.
-            percent_units = {unit for unit in set(satuan) if is_percent(unit)}
-            in_percent = [pos for pos, unit in enumerate(satuan) if unit in percent_units]
-            formatted = (
-                [
-                    pos
-                    for pos, row in enumerate(table.rows)
-                    if row is not None and marked.get(row) == CellFormat.PERSEN
-                ]
-                if marked
-                else []
-            )
-            converted = []
-            dropped = set()
-            for pos in formatted:
-                number = _number(table, col.key, pos)
-                if number is None:
-                    continue
-                if not is_percent(satuan[pos]):
-                    findings.append(_not_percent(form, table, col, pos, satuan[pos]))
-                    table.columns[col.key][pos] = math.nan
-                    dropped.add(pos)
-                    continue
-                table.columns[col.key][pos] = percentage_points(number)
-                converted.append(pos)
-            for pos in in_percent:
-                owner = owners[pos]
-                if pos in dropped or owner is None or _number(table, col.key, pos) is None:
-                    continue
-                groups.setdefault(owner, []).append(_Cell(spec.key, col.key, pos))
+            converted = _measured_column(form, spec, table, col, marked, findings, groups)
             if converted:
                 persen[col.key] = frozenset(converted)
         if persen:
             tables[spec.key] = replace(table, persen=persen)
     findings.extend(_scale_mismatches(form, tables, groups))
     return replace(form, tables=tables), findings
+
+
+def _marks_by_column(
+    formats: Mapping[tuple[str, str], CellFormat],
+) -> dict[tuple[str, str], dict[int, CellFormat]]:
+    """(sheet, column letters) → row number → the cell's format."""
+    marks: dict[tuple[str, str], dict[int, CellFormat]] = {}
+    for (sheet, address), kind in formats.items():
+        letters = address.rstrip("0123456789")
+        marks.setdefault((sheet, letters), {})[int(address[len(letters) :])] = kind
+    return marks
+
+
+def _measured_column(
+    form: NormalForm,
+    spec: Table,
+    table: NormalTable,
+    col: Column,
+    marked: Mapping[int, CellFormat],
+    findings: list[Finding],
+    groups: dict[tuple[str, int], list[_Cell]],
+) -> list[int]:
+    """One column measured in a satuan: its percent-formatted numbers converted or dropped
+    (and reported), its numbers in % added to their indicator's group for the scale check;
+    the positions converted."""
+    satuan, owners = _satuan(form, spec, table, col)
+    # Only two kinds of rows need looking at (a unit workbook has thousands of cells here,
+    # and this runs for each): percent-formatted cells, and the rows measured in % (for the
+    # scale check). Each satuan is judged once.
+    percent_units = {unit for unit in set(satuan) if is_percent(unit)}
+    in_percent = [pos for pos, unit in enumerate(satuan) if unit in percent_units]
+    formatted = _percent_formatted(table, marked)
+    converted, dropped = _convert(form, table, col, formatted, satuan, findings)
+    for pos in in_percent:
+        owner = owners[pos]
+        if pos in dropped or owner is None or _number(table, col.key, pos) is None:
+            continue
+        groups.setdefault(owner, []).append(_Cell(spec.key, col.key, pos))
+    return converted
+
+
+def _percent_formatted(table: NormalTable, marked: Mapping[int, CellFormat]) -> list[int]:
+    """The positions of the table's rows whose cell of the column is percent-formatted."""
+    if not marked:
+        return []
+    return [
+        pos
+        for pos, row in enumerate(table.rows)
+        if row is not None and marked.get(row) == CellFormat.PERSEN
+    ]
+
+
+def _convert(
+    form: NormalForm,
+    table: NormalTable,
+    col: Column,
+    formatted: list[int],
+    satuan: list[object],
+    findings: list[Finding],
+) -> tuple[list[int], set[int]]:
+    """The percent-formatted numbers of `col` in percentage points where the satuan is %,
+    else unknown (NaN) and reported; the positions converted and those dropped."""
+    converted: list[int] = []
+    dropped: set[int] = set()
+    for pos in formatted:
+        number = _number(table, col.key, pos)
+        if number is None:
+            continue
+        if not is_percent(satuan[pos]):
+            findings.append(_not_percent(form, table, col, pos, satuan[pos]))
+            table.columns[col.key][pos] = math.nan
+            dropped.add(pos)
+            continue
+        table.columns[col.key][pos] = percentage_points(number)
+        converted.append(pos)
+    return converted, dropped
 
 
 def _number(table: NormalTable, key: str, pos: int) -> float | None:
