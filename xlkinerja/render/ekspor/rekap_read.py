@@ -38,25 +38,30 @@ from xlkinerja.render.ekspor.rekap_cells import numbers_of as _numbers
 from xlkinerja.render.ekspor.rekap_cells import text_of as _text
 from xlkinerja.render.ekspor.rekap_cells import texts_of as _texts
 from xlkinerja.render.ekspor.rekap_cells import value_of as _v
-from xlkinerja.render.rekap.sheet_capaian import FAKTOR_KOLOM, PREDIKAT_COL, STATUS_COL
 from xlkinerja.render.rekap.sheet_capaian import KOLOM as CAPAIAN_KOLOM
 from xlkinerja.render.rekap.sheet_capaian import NAME as CAPAIAN
-from xlkinerja.render.rekap.sheet_rekap_pk import (
-    ANGGARAN_KOLOM,
+from xlkinerja.render.rekap.sheet_rekap_pk import ANGGARAN_KOLOM
+from xlkinerja.render.rekap.sheet_rekap_pk import NAME as REKAP_PK
+from xlkinerja.render.rekap.sheet_rekap_ra import NAME as REKAP_RA
+from xlkinerja.render.rekap.sheet_rekap_skp import NAME as REKAP_SKP
+from xlkinerja.render.rekap.sheet_ringkasan import NAME as RINGKASAN
+from xlkinerja.render.rekap.sheet_status import NAME as STATUS
+from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.sources.reader import check_file
+from xlkinerja.specs.rekap import (
+    CAPAIAN_IKK,
     GRAND_TOTAL,
     ORPHAN_TITLE,
     TANPA_KODE,
     TANPA_NAMA,
 )
-from xlkinerja.render.rekap.sheet_rekap_pk import NAME as REKAP_PK
-from xlkinerja.render.rekap.sheet_rekap_ra import NAME as REKAP_RA
-from xlkinerja.render.rekap.sheet_rekap_skp import HEADERS as SKP_HEADERS
-from xlkinerja.render.rekap.sheet_rekap_skp import NAME as REKAP_SKP
-from xlkinerja.render.rekap.sheet_ringkasan import NAME as RINGKASAN
-from xlkinerja.render.rekap.sheet_status import NAME as STATUS
-from xlkinerja.sources.reader import check_file
+from xlkinerja.specs.rekap import CAPAIAN_IKU as PIVOT_IKU
+from xlkinerja.specs.rekap import REKAP_SKP as SKP_TABLE
 
 Grid = list[list[Any]]
+FAKTOR_KOLOM = tuple(Kolom(CAPAIAN_IKK.column(k).label, 0) for k in ("kendala", "tindak_lanjut"))
+STATUS_COL, PREDIKAT_COL = PIVOT_IKU.position("status"), PIVOT_IKU.position("predikat")
+SKP_HEADERS = {c.key: c.label for c in SKP_TABLE.columns}
 INSTITUSI = "Institusi"  # the Unit of an IKU row on Rekap PK (sheet_rekap_pk.py)
 GABUNGAN = "Institusi (gabungan)"  # on Rekap Rencana Aksi (sheet_rekap_ra.py)
 ORPHAN_NOTE = re.compile(r"IKU induk (\S+) tidak ada")
