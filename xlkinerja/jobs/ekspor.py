@@ -1,6 +1,6 @@
 """Job `ekspor`: the compiled institution written as the files of export profiles
 (templates/ekspor/<profil>/, plus the user's folders), from a compiled workbook
-(rekap-kinerja.xlsx, read back: render/ekspor/rekap_read.py), from the archive (the latest
+(rekap-kinerja.xlsx, read back by its spec: sources/rekap.py), from the archive (the latest
 version of every unit and SKP, checked as kompilasi --dari-arsip checks them, nothing
 written but the export), or from a Kompilasi in memory (`xlkinerja contoh`).
 
@@ -169,11 +169,13 @@ def export_kompilasi(k: Kompilasi, **kwargs: Any) -> EksporResult:
 
 def export_rekap(rekap: Path, **kwargs: Any) -> EksporResult:
     """From a compiled workbook (rekap-kinerja.xlsx)."""
-    from xlkinerja.render.ekspor.rekap_read import read_rekap
+    from xlkinerja.kompilasi.ekspor_sumber import from_rekap, rekap_tables
+    from xlkinerja.sources.rekap import read_rekap
 
     chosen = choose_profiles(kwargs.get("profiles") or [], kwargs.get("profil_dir") or [])
-    sources = [t for p in chosen for t in p.sources]  # only the sheets these are made from
-    return export_source(read_rekap(rekap, sources), described=rekap.name, **kwargs)
+    sources = [t for p in chosen for t in p.sources]  # only the tables these are made from
+    sumber = from_rekap(read_rekap(rekap, rekap_tables(sources)), sources)
+    return export_source(sumber, described=rekap.name, **kwargs)
 
 
 def export_archive(

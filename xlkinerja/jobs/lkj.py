@@ -175,7 +175,7 @@ def lkj_from_files(
 ) -> LkjResult:
     """The chapter from what the user gave: one compiled workbook (`lkj_from_rekap`), or
     unit workbooks and folders with their master (`lkj_from_paths`)."""
-    from xlkinerja.render.ekspor.rekap_read import is_rekap
+    from xlkinerja.sources.rekap import is_rekap
 
     rekaps = [p for p in paths if is_rekap(p)]
     if rekaps and len(paths) == 1:
@@ -203,9 +203,10 @@ def lkj_from_rekap(
     budgets as the rekap shows them; the sasaran, IKU, Renstra targets and programs from the
     master given, else the archive's latest master of the rekap's year; earlier years from
     the archive at `db`."""
-    from xlkinerja.render.ekspor.rekap_read import read_rekap
+    from xlkinerja.kompilasi.ekspor_sumber import from_rekap, rekap_tables
+    from xlkinerja.sources.rekap import read_rekap
 
-    sumber = read_rekap(rekap, ("lkj",))
+    sumber = from_rekap(read_rekap(rekap, rekap_tables(["lkj"])), ["lkj"])
     with Archive.open(db) as archive:
         versions = [] if master is not None else archive.submissions(tahun=sumber.tahun)
         if master is None and not any(v.kind == MASTER.id.value for v in versions):
