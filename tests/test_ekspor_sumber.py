@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import SAMPLE
 from xlkinerja.errors import WorkbookError
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_paths
-from xlkinerja.kompilasi.ekspor_sumber import EksporSumber, from_kompilasi, from_rekap
+from xlkinerja.kompilasi.ekspor_sumber import SKP, EksporSumber, from_kompilasi, from_rekap
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS, last_day, tables
 from xlkinerja.sample.build import MASTER_FILE
 from xlkinerja.sources.rekap import read_rekap
@@ -46,6 +46,8 @@ def test_the_rekap_read_back_gives_the_tables_of_the_model(compiled: KompilasiRe
 def test_every_row_has_its_tables_fields(compiled: KompilasiResult):
     for name, rows in tables(from_kompilasi(compiled.kompilasi)).items():
         assert all(tuple(row) == FIELDS[name] for row in rows), name
+    # the skp table's fields are the Rekap SKP's (nama_unit as "unit"), then its catatan
+    assert FIELDS["skp"] == (SKP[0], "unit", *SKP[2:], "catatan")
 
 
 def test_a_value_that_cannot_be_read_stays_blank_with_its_reason(compiled: KompilasiResult):
