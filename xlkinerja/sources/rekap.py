@@ -231,7 +231,8 @@ class _Reader:
 
 def _cell(rows: Grid, a1: str) -> Any:
     row, col = cell_order(a1)
-    return value_of(rows[row - 1][col]) if row - 1 < len(rows) and col < len(rows[0]) else None
+    found = rows[row - 1] if row - 1 < len(rows) else []
+    return value_of(found[col]) if col < len(found) else None
 
 
 def _units(status: FoundTable) -> dict[str, str]:
