@@ -38,14 +38,15 @@ def one_run(profil: str, rekap: Path, out: Path) -> None:
     start = time.perf_counter()
     from datetime import datetime
 
+    from xlkinerja.kompilasi.ekspor_sumber import from_rekap, rekap_tables
     from xlkinerja.kompilasi.ekspor_tabel import tables
     from xlkinerja.render.ekspor.profil import find_profile
-    from xlkinerja.render.ekspor.rekap_read import read_rekap
     from xlkinerja.render.ekspor.tulis import Context, write_profile
+    from xlkinerja.sources.rekap import read_rekap
 
     imported = time.perf_counter()
     chosen = find_profile(profil)
-    sumber = read_rekap(rekap, chosen.sources)
+    sumber = from_rekap(read_rekap(rekap, rekap_tables(chosen.sources)), chosen.sources)
     read = time.perf_counter()
     rows = tables(sumber, chosen.sources)
     made = time.perf_counter()

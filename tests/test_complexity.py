@@ -14,17 +14,6 @@ from radon.visitors import Class, Function
 PACKAGE = Path(__file__).resolve().parent.parent / "xlkinerja"
 LIMIT = 20
 
-# Over the limit still: being split by the sources work (one source interface instead of a
-# read_table per source, and the per-file checks with it). Each leaves this set when it is.
-PENDING = frozenset(
-    {
-        "jobs/pipeline.py:check_workbooks",
-        "sources/reader.py:read_table",
-        "sources/live_book.py:read_table",
-    }
-)
-
-
 class Offender(NamedTuple):
     path: str
     line: int
@@ -71,15 +60,8 @@ def package_offenders() -> list[Offender]:
 
 
 def test_no_function_is_over_the_limit():
-    offenders = [o for o in package_offenders() if o.key not in PENDING]
+    offenders = package_offenders()
     assert not offenders, f"over complexity {LIMIT}, split them:\n" + "\n".join(map(str, offenders))
-
-
-def test_every_pending_function_is_still_over_the_limit():
-    """PENDING cannot go stale: a function split since leaves it (or was renamed/moved)."""
-    over = {o.key for o in package_offenders()}
-    done = sorted(PENDING - over)
-    assert not done, f"no longer over complexity {LIMIT}, remove from PENDING: {done}"
 
 
 def _branches(name: str, count: int, indent: str = "") -> str:

@@ -12,12 +12,16 @@ from tests.conftest import SAMPLE
 from xlkinerja.errors import WorkbookError
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
-from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
+from xlkinerja.kompilasi.ekspor_sumber import SKP, EksporSumber, from_kompilasi, from_rekap
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS, last_day, tables
-from xlkinerja.render.ekspor.rekap_read import read_rekap
 from xlkinerja.sample.build import MASTER_FILE
+from xlkinerja.sources.rekap import read_rekap
 
 NOW = datetime(2025, 3, 3, 9, 30)
+
+
+def read_back(path: Path) -> EksporSumber:
+    return from_rekap(read_rekap(path))
 
 
 @pytest.fixture(scope="module")
@@ -34,7 +38,7 @@ def compiled(tmp_path_factory: pytest.TempPathFactory) -> KompilasiResult:
 
 def test_the_rekap_read_back_gives_the_tables_of_the_model(compiled: KompilasiResult):
     from_model = tables(from_kompilasi(compiled.kompilasi))
-    from_file = tables(read_rekap(compiled.output))
+    from_file = tables(read_back(compiled.output))
     assert {name: len(rows) for name, rows in from_model.items()} == {
         "hierarki": 30,
         "pk": 26,
@@ -47,6 +51,8 @@ def test_the_rekap_read_back_gives_the_tables_of_the_model(compiled: KompilasiRe
 def test_every_row_has_its_tables_fields(compiled: KompilasiResult):
     for name, rows in tables(from_kompilasi(compiled.kompilasi)).items():
         assert all(tuple(row) == FIELDS[name] for row in rows), name
+    # the skp table's fields are the Rekap SKP's (nama_unit as "unit"), then its catatan
+    assert FIELDS["skp"] == (SKP[0], "unit", *SKP[2:], "catatan")
 
 
 def test_a_value_that_cannot_be_read_stays_blank_with_its_reason(compiled: KompilasiResult):
@@ -109,7 +115,7 @@ def test_a_units_budget_without_a_unit_code_reads_back_as_its_own_unit(
     )  # fmt: skip
     anggaran = pd.concat([k.anggaran, extra.astype(k.anggaran.dtypes.to_dict())], ignore_index=True)
     path = write_kompilasi(replace(k, anggaran=anggaran), tmp_path / "rekap.xlsx")
-    back = read_rekap(path, ["lkj"]).anggaran
+    back = read_back(path).anggaran
     expected = anggaran[["kode_unit", "nama_unit", "program", "anggaran"]]
     assert back.astype(object).where(back.notna(), None).values.tolist() == (
         expected.astype(object).where(expected.notna(), None).values.tolist()

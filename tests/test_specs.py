@@ -89,3 +89,25 @@ def test_master_covers_what_the_cycle_needs():
     assert {"iku", "program", "unit", "pegawai", "penugasan", "predikat"} <= keys
     assert {"tahun", "batas_pk", "batas_atas_capaian"} <= {f.key for f in MASTER.fields}
     assert {"pk", "anggaran", "ra", "matriks", "capaian"} <= {t.key for t in UNIT.tables}
+
+
+def test_the_rekap_spec_names_each_thing_once_and_every_column_it_refers_to():
+    """The compiled workbook's spec (specs/rekap.py): sheet names fit Excel, table keys are
+    unique in the workbook, keys and labels within a table, and what a table says about
+    its columns (merged, suffixed, optional) names columns it has."""
+    from xlkinerja.specs import REKAP
+
+    names = REKAP.sheet_names
+    assert len(names) == len(set(names))
+    assert all(len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n) for n in names)
+    keys = [t.key for t in REKAP.tables]
+    assert len(keys) == len(set(keys))
+    for table in REKAP.tables:
+        assert len(set(table.keys)) == len(table.columns), table.key
+        assert len(set(table.labels)) == len(table.columns), table.key
+        assert all(table.column(key) for key, _ in table.spans), table.key
+        assert all(cells > 1 for _, cells in table.spans), table.key
+        assert all(table.column(key) for key in table.suffixed), table.key
+        assert 0 <= table.optional < len(table.columns), table.key
+        assert len(table.header_cells) == sum(table.span(k) for k in table.keys)
+        assert table.header_cells[table.position(table.keys[-1])] == table.labels[-1]

@@ -65,13 +65,14 @@ def compiled(
     stage: Stage | None = None,
 ) -> Compiled:
     """What `given` compiles to; `sheets`: what is needed of a rekap (the export tables or
-    "lkj"), read alone."""
+    "lkj"): only their tables are read."""
     from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 
     if isinstance(given, CompiledRekap):
-        from xlkinerja.render.ekspor.rekap_read import read_rekap
+        from xlkinerja.kompilasi.ekspor_sumber import from_rekap, rekap_tables
+        from xlkinerja.sources.rekap import read_rekap
 
-        sumber = read_rekap(given.path, sheets)
+        sumber = from_rekap(read_rekap(given.path, rekap_tables(sheets)), sheets)
         return Compiled(sumber, None, sumber.tahun)
     if isinstance(given, CompiledModel):
         k, master = given.kompilasi, given.master

@@ -1,9 +1,9 @@
 """Job `ekspor`: the compiled institution written as the files of export profiles
 (templates/ekspor/<profil>/, plus the user's folders), from a compiled workbook
-(rekap-kinerja.xlsx, read back), from the archive (the latest version of every unit and
-SKP, checked as kompilasi --dari-arsip checks them, nothing written but the export), or
-from a Kompilasi in memory (`xlkinerja contoh`): one entry, `export`, for all of them
-(jobs/inputs.py, jobs/compiled.py).
+(rekap-kinerja.xlsx, read back by its spec: sources/rekap.py), from the archive (the
+latest version of every unit and SKP, checked as kompilasi --dari-arsip checks them,
+nothing written but the export), or from a Kompilasi in memory (`xlkinerja contoh`): one
+entry, `export`, for all of them (jobs/inputs.py, jobs/compiled.py).
 
 Whatever the input, the rows come from one place (kompilasi/ekspor_tabel.py) and every
 profile is checked before anything is read or written.

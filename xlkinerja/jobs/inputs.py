@@ -221,7 +221,7 @@ def resolve_input(
             )
         return CompiledRekap(paths[0])  # what it is, the reading of it says
     if accepts is Accepts.EITHER:
-        from xlkinerja.render.ekspor.rekap_read import is_rekap
+        from xlkinerja.sources.rekap import is_rekap
 
         rekaps = [p for p in paths if is_rekap(p)]
         if len(rekaps) == 1 and len(paths) == 1:

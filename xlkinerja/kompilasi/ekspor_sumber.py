@@ -1,7 +1,7 @@
 """What an export and chapter III of the Laporan Kinerja (kompilasi/lkj.py) are made from:
 the part of the compiled institution the export profiles and the LKj read, in one shape
-whether it comes from the compiled model in memory (`from_kompilasi`) or read back from a
-compiled workbook (render/ekspor/rekap_read.py). No I/O.
+whether it comes from the compiled model in memory (`from_kompilasi`) or from a compiled
+workbook read back by its spec (`from_rekap`, of what sources/rekap.py read). No I/O.
 
 Frames (pandas; text NaN = blank, numbers float NaN = blank or not computable):
 
@@ -21,16 +21,21 @@ skp       the Rekap SKP's columns without berkas and baris (kompilasi/skp_rows.p
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
+from xlkinerja.errors import WorkbookError
 from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
+from xlkinerja.specs.rekap import CAPAIAN_IKK as CAPAIAN_IKK_TABLE
+from xlkinerja.specs.rekap import SHEET_CAPAIAN
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from xlkinerja.kompilasi.model import Kompilasi
+    from xlkinerja.sources.rekap import CapaianIkk, Rekap
 
 TW = ("tw1", "tw2", "tw3", "tw4")
 IKU = ("kode_ss", "sasaran", "kode_iku", "indikator", "satuan", "target", *TW)
@@ -96,3 +101,148 @@ def from_kompilasi(k: Kompilasi) -> EksporSumber:
         faktor=cap.loc[written, list(FAKTOR)].reset_index(drop=True),
         anggaran=k.anggaran[list(ANGGARAN)].reset_index(drop=True),
     )
+
+
+# The rekap's tables (keys of specs/rekap.py) each export table, and the LKj, is made from;
+# the cover and Status Pengumpulan are always read.
+REKAP_TABLES: dict[str, tuple[str, ...]] = {
+    "hierarki": ("rekap_pk", "rekap_ra", "capaian_iku", "capaian_ikk"),
+    "pk": ("rekap_pk",),
+    "realisasi": ("rekap_pk", "capaian_iku", "capaian_ikk"),
+    "skp": ("rekap_skp",),
+    "lkj": ("rekap_pk", "anggaran", "capaian_iku", "capaian_ikk"),
+}
+
+
+def rekap_tables(tables: Iterable[str] | None = None) -> tuple[str, ...]:
+    """The rekap's tables to read for the export tables named (every one when None), or
+    "lkj": sources/rekap.py reads only those (Rekap Capaian is ~200,000 rows for 1,000
+    units)."""
+    names = REKAP_TABLES if tables is None else tables
+    return tuple(dict.fromkeys(t for name in names for t in REKAP_TABLES[name]))
+
+
+def from_rekap(rekap: Rekap, tables: Iterable[str] | None = None) -> EksporSumber:
+    """The export's source from a compiled workbook read back (sources/rekap.py): the
+    frames of the tables not read are empty; `faktor` and `anggaran` are made for the LKj
+    only (`tables` None or naming "lkj")."""
+    lkj = tables is None or "lkj" in tables
+    units = rekap.units
+    iku = pd.DataFrame([vars(r) for r in rekap.iku])
+    ikk = pd.DataFrame(
+        [
+            {
+                "kode_iku": r.kode_iku,
+                "kode_unit": units.get(r.unit, r.unit) if r.unit is not None else None,
+                "nama_unit": r.unit if r.unit in units else None,
+                "kode_ikk": r.kode_ikk,
+                "indikator": r.indikator,
+                "satuan": r.satuan,
+                "arah": r.arah,
+                "target": r.target,
+                "metode_kaskade": r.metode_kaskade,
+            }
+            for r in rekap.ikk
+        ]
+    )
+    iku_tw, ikk_tw = _targets_tw(rekap)
+    iku = iku.merge(iku_tw, on="kode_iku", how="left") if len(iku) else _empty(IKU)
+    ikk = ikk.merge(ikk_tw, on=["kode_ikk", "nama_unit"], how="left") if len(ikk) else _empty(IKK)
+    capaian_iku, capaian, faktor = _capaian(rekap, lkj)
+    skp = rekap.skp
+    return EksporSumber(
+        instansi=rekap.instansi,
+        tahun=rekap.tahun,
+        iku=iku[list(IKU)],
+        ikk=ikk[list(IKK)],
+        capaian=capaian,
+        capaian_iku=capaian_iku,
+        skp=pd.DataFrame(
+            [dict(zip(skp, row, strict=True)) for row in zip(*skp.values(), strict=True)],
+            columns=list(SKP),
+        )
+        if "rekap_skp" in rekap.read
+        else _empty(SKP),
+        faktor=faktor,
+        anggaran=pd.DataFrame([vars(p) for p in rekap.anggaran], columns=list(ANGGARAN))
+        if lkj and "anggaran" in rekap.read
+        else _empty(ANGGARAN),
+    )
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=list(columns))
+
+
+def _targets_tw(rekap: Rekap) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Rencana Aksi's quarterly targets per IKU, and per IKK and unit (its first row)."""
+    iku_columns, ikk_columns = ["kode_iku", *TW], ["kode_ikk", "nama_unit", *TW]
+    if "rekap_ra" not in rekap.read:
+        return _empty(iku_columns), _empty(ikk_columns)
+    iku = [{"kode_iku": r.kode, **dict(zip(TW, r.tw, strict=True))} for r in rekap.ra_iku]
+    ikk = [
+        {"kode_ikk": r.kode, "nama_unit": r.unit, **dict(zip(TW, r.tw, strict=True))}
+        for r in rekap.ra_ikk
+    ]
+    return (
+        pd.DataFrame(iku, columns=iku_columns),
+        pd.DataFrame(ikk, columns=ikk_columns).drop_duplicates(["kode_ikk", "nama_unit"]),
+    )
+
+
+def _capaian(rekap: Rekap, lkj: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """capaian_iku (a row per IKU and quarter with a capaian; the predikat of the latest
+    quarter, the only one the rekap shows), capaian and faktor."""
+    cap = rekap.capaian_ikk
+    if cap is None:
+        return _empty(CAPAIAN_IKU), _empty(CAPAIAN), _empty(FAKTOR)
+    iku: list[dict[str, Any]] = [
+        {
+            "kode_iku": r.kode_iku,
+            "tw": i,
+            "capaian": value,
+            "predikat": r.predikat if i == rekap.latest else None,
+        }
+        for r in rekap.capaian_iku
+        for i, value in enumerate(r.capaian, start=1)
+        if value is not None
+    ]
+    units = rekap.units
+    frame = pd.DataFrame(
+        {
+            "kode_iku": cap.kode_iku,
+            "kode_unit": [units.get(u, u) if u is not None else None for u in cap.unit],
+            "nama_unit": [u if u in units else None for u in cap.unit],
+            "kode_ikk": cap.kode_ikk,
+            "indikator": cap.indikator,
+            "tw": cap.tw,
+            "target": cap.target,
+            "realisasi": cap.realisasi,
+            "capaian": cap.capaian,
+            "alasan": cap.keterangan,
+        },
+        columns=list(CAPAIAN),
+    )
+    faktor = _faktor(rekap, frame, cap) if lkj else _empty(FAKTOR)
+    return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame, faktor
+
+
+def _faktor(rekap: Rekap, frame: pd.DataFrame, cap: CapaianIkk) -> pd.DataFrame:
+    """The IKK rows with a kendala or a tindak lanjut (asked for by the LKj only; a rekap
+    made before the Rekap Capaian showed them cannot give them: said, not left out)."""
+    if cap.kendala is None or cap.tindak_lanjut is None:
+        labels = " dan ".join(CAPAIAN_IKK_TABLE.column(k).label for k in FAKTOR_TEXT)
+        raise WorkbookError(
+            f"bagian C tidak memuat kolom {labels} (rekap dibuat oleh xlkinerja versi lama), "
+            "padahal analisis faktor Laporan Kinerja memerlukannya.",
+            path=rekap.path,
+            sheet=SHEET_CAPAIAN,
+            hint="Buat ulang rekap dengan 'xlkinerja kompilasi'.",
+        )
+    texts = {
+        "kendala": pd.Series(cap.kendala, dtype=object),
+        "tindak_lanjut": pd.Series(cap.tindak_lanjut, dtype=object),
+    }
+    out = frame[list(FAKTOR[:-2])].assign(**texts)
+    written = out["kendala"].notna() | out["tindak_lanjut"].notna()
+    return out[written].reset_index(drop=True)

@@ -1,7 +1,7 @@
 """The tables an export profile picks its columns from (`sumber` in profil.toml), made from
-an EksporSumber (no I/O). Every value is a str, float, int, date or None: None is a value
-nobody filled or that could not be read or computed, never written as 0; the row's
-`catatan` says why where the data knows.
+an EksporSumber (no I/O). Each row is a typed record of its table (kompilasi/ekspor_baris.py:
+the fields and their order): None is a value nobody filled or that could not be read or
+computed, never written as 0; the row's `catatan` says why where the data knows.
 
 hierarki   one row per node of the plan: sasaran (SS), iku, ikk — each child after its
            parent, IKK naming an IKU that does not exist last
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -23,61 +23,21 @@ import numpy as np
 import pandas as pd
 
 from xlkinerja.domain.konsolidasi import LABEL_TW
-from xlkinerja.kompilasi.ekspor_sumber import SKP, TW, EksporSumber
+from xlkinerja.kompilasi.ekspor_baris import (
+    FIELDS,
+    HierarkiRow,
+    PkRow,
+    RealisasiRow,
+    Row,
+    SkpRow,
+)
+from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
 
-Row = dict[str, Any]
+__all__ = ["FIELDS", "Row", "last_day", "plain", "tables"]
 
-FIELDS: dict[str, tuple[str, ...]] = {
-    "hierarki": (
-        "level",
-        "kode",
-        "kode_induk",
-        "uraian",
-        "satuan",
-        "tahun",
-        "target",
-        "target_tw1",
-        "target_tw2",
-        "target_tw3",
-        "target_tw4",
-        "tipe",
-        "realisasi_tw1",
-        "realisasi_tw2",
-        "realisasi_tw3",
-        "realisasi_tw4",
-        "capaian",
-        "kode_unit",
-        "unit",
-        "catatan",
-    ),
-    "pk": (
-        "tahun",
-        "kode_unit",
-        "unit",
-        "kode_sasaran",
-        "sasaran",
-        "kode_indikator",
-        "indikator",
-        "satuan",
-        "target",
-    ),
-    "realisasi": (
-        "kode_indikator",
-        "indikator",
-        "kode_unit",
-        "unit",
-        "tahun",
-        "tw",
-        "triwulan",
-        "periode",
-        "target",
-        "realisasi",
-        "capaian",
-        "catatan",
-    ),
-    "skp": (*SKP[:1], "unit", *SKP[2:], "catatan"),
-}
-"""Every table's fields, in order: what a profile's `isi` may name."""
+Record = dict[str, Any]  # a row of a source frame, its values plain Python (see `plain`)
+Quarters = tuple[Any, Any, Any, Any]
+NONE4: Quarters = (None, None, None, None)
 
 
 SIGNIFICANT = 12
@@ -121,7 +81,7 @@ def _column(series: pd.Series) -> list[Any]:
     return [v if v is None or v.__class__ is str else plain(v) for v in values.tolist()]
 
 
-def _records(frame: pd.DataFrame) -> Iterator[Row]:
+def _records(frame: pd.DataFrame) -> Iterator[Record]:
     columns = list(frame.columns)
     values = [_column(frame[c]) for c in columns]
     for row in zip(*values, strict=True):
@@ -136,36 +96,41 @@ def last_day(tahun: int | None, tw: int) -> date | None:
     return date(tahun, month, calendar.monthrange(tahun, month)[1])
 
 
-def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str, list[Row]]:
+def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str, Sequence[Row]]:
     """The tables named (every one when None), by name (see FIELDS)."""
-    makers = {"hierarki": hierarki, "pk": pk, "realisasi": realisasi, "skp": skp}
+    makers: dict[str, Callable[[EksporSumber], Sequence[Row]]] = {
+        "hierarki": hierarki,
+        "pk": pk,
+        "realisasi": realisasi,
+        "skp": skp,
+    }
     wanted = list(makers) if names is None else list(dict.fromkeys(names))
     return {name: makers[name](sumber) for name in wanted}
 
 
-def _by_ikk(sumber: EksporSumber) -> dict[tuple[Any, Any], list[Row]]:
-    found: dict[tuple[Any, Any], list[Row]] = {}
+def _by_ikk(sumber: EksporSumber) -> dict[tuple[Any, Any], list[Record]]:
+    found: dict[tuple[Any, Any], list[Record]] = {}
     for row in _records(sumber.capaian):
         found.setdefault((row["kode_ikk"], row["nama_unit"]), []).append(row)
     return found
 
 
-def _notes(rows: list[Row]) -> str | None:
+def _notes(rows: list[Record]) -> str | None:
     notes = list(dict.fromkeys(r["alasan"] for r in rows if r["alasan"]))
     return "; ".join(notes) or None
 
 
-def hierarki(sumber: EksporSumber) -> list[Row]:
+def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
     tahun = sumber.tahun
     capaian = _by_ikk(sumber)
     iku_capaian: dict[Any, Any] = {}
     for row in _records(sumber.capaian_iku.sort_values("tw", kind="stable")):
         if row["capaian"] is not None:
             iku_capaian[row["kode_iku"]] = row["capaian"]  # the latest quarter's
-    children: dict[Any, list[Row]] = {}
+    children: dict[Any, list[Record]] = {}
     for row in _records(sumber.ikk):
         children.setdefault(row["kode_iku"], []).append(row)
-    out: list[Row] = []
+    out: list[HierarkiRow] = []
     known: set[Any] = set()
     sasaran_done: set[Any] = set()
     for iku in _records(sumber.iku):
@@ -173,19 +138,22 @@ def hierarki(sumber: EksporSumber) -> list[Row]:
         if iku["kode_ss"] not in sasaran_done:
             sasaran_done.add(iku["kode_ss"])
             out.append(
-                _node("sasaran", iku["kode_ss"], None, iku["sasaran"], tahun)
-                | {"unit": sumber.instansi}
+                _node("sasaran", iku["kode_ss"], None, iku["sasaran"], tahun, unit=sumber.instansi)
             )
         out.append(
-            _node("iku", iku["kode_iku"], iku["kode_ss"], iku["indikator"], tahun)
-            | {
-                "satuan": iku["satuan"],
-                "target": iku["target"],
-                **{f"target_{tw}": iku[tw] for tw in TW},
-                "capaian": iku_capaian.get(iku["kode_iku"]),
-                "unit": sumber.instansi,
-                "catatan": "realisasi dilaporkan per IKK",
-            }
+            _node(
+                "iku",
+                iku["kode_iku"],
+                iku["kode_ss"],
+                iku["indikator"],
+                tahun,
+                satuan=iku["satuan"],
+                target=iku["target"],
+                targets=(iku["tw1"], iku["tw2"], iku["tw3"], iku["tw4"]),
+                capaian=iku_capaian.get(iku["kode_iku"]),
+                unit=sumber.instansi,
+                catatan="realisasi dilaporkan per IKK",
+            )
         )
         out.extend(_ikk_node(ikk, capaian, tahun) for ikk in children.get(iku["kode_iku"], []))
     for code, rows in children.items():
@@ -194,74 +162,114 @@ def hierarki(sumber: EksporSumber) -> list[Row]:
     return out
 
 
-def _node(level: str, kode: Any, induk: Any, uraian: Any, tahun: int | None) -> Row:
-    return dict.fromkeys(FIELDS["hierarki"]) | {
-        "level": level,
-        "kode": kode,
-        "kode_induk": induk,
-        "uraian": uraian,
-        "tahun": tahun,
-    }
+def _node(
+    level: str,
+    kode: Any,
+    induk: Any,
+    uraian: Any,
+    tahun: int | None,
+    *,
+    satuan: Any = None,
+    target: Any = None,
+    targets: Quarters = NONE4,
+    tipe: Any = None,
+    realisasi: Quarters = NONE4,
+    capaian: Any = None,
+    kode_unit: Any = None,
+    unit: Any = None,
+    catatan: str | None = None,
+) -> HierarkiRow:
+    return HierarkiRow(
+        level=level,
+        kode=kode,
+        kode_induk=induk,
+        uraian=uraian,
+        satuan=satuan,
+        tahun=tahun,
+        target=target,
+        target_tw1=targets[0],
+        target_tw2=targets[1],
+        target_tw3=targets[2],
+        target_tw4=targets[3],
+        tipe=tipe,
+        realisasi_tw1=realisasi[0],
+        realisasi_tw2=realisasi[1],
+        realisasi_tw3=realisasi[2],
+        realisasi_tw4=realisasi[3],
+        capaian=capaian,
+        kode_unit=kode_unit,
+        unit=unit,
+        catatan=catatan,
+    )
 
 
 def _ikk_node(
-    ikk: Row, capaian: dict[tuple[Any, Any], list[Row]], tahun: int | None, orphan: bool = False
-) -> Row:
+    ikk: Record,
+    capaian: dict[tuple[Any, Any], list[Record]],
+    tahun: int | None,
+    orphan: bool = False,
+) -> HierarkiRow:
     rows = capaian.get((ikk["kode_ikk"], ikk["nama_unit"]), [])
     per_tw = {r["tw"]: r for r in rows}
     notes = [f"IKU induk {ikk['kode_iku']} tidak ada di master"] if orphan else []
     notes += [n for n in [_notes(rows)] if n]
-    return _node("ikk", ikk["kode_ikk"], ikk["kode_iku"], ikk["indikator"], tahun) | {
-        "satuan": ikk["satuan"],
-        "target": ikk["target"],
-        **{f"target_{tw}": ikk[tw] for tw in TW},
-        "tipe": ikk["arah"],
-        **{f"realisasi_tw{n}": per_tw[n]["realisasi"] for n in range(1, 5) if n in per_tw},
-        "capaian": per_tw[max(per_tw)]["capaian"] if per_tw else None,
-        "kode_unit": ikk["kode_unit"],
-        "unit": ikk["nama_unit"],
-        "catatan": "; ".join(notes) or None,
-    }
+    realisasi = tuple(per_tw[n]["realisasi"] if n in per_tw else None for n in range(1, 5))
+    return _node(
+        "ikk",
+        ikk["kode_ikk"],
+        ikk["kode_iku"],
+        ikk["indikator"],
+        tahun,
+        satuan=ikk["satuan"],
+        target=ikk["target"],
+        targets=(ikk["tw1"], ikk["tw2"], ikk["tw3"], ikk["tw4"]),
+        tipe=ikk["arah"],
+        realisasi=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
+        capaian=per_tw[max(per_tw)]["capaian"] if per_tw else None,
+        kode_unit=ikk["kode_unit"],
+        unit=ikk["nama_unit"],
+        catatan="; ".join(notes) or None,
+    )
 
 
-def pk(sumber: EksporSumber) -> list[Row]:
+def pk(sumber: EksporSumber) -> list[PkRow]:
     tahun = sumber.tahun
-    out: list[Row] = []
+    out: list[PkRow] = []
     sasaran: dict[Any, tuple[Any, Any]] = {}
     for iku in _records(sumber.iku):
         sasaran[iku["kode_iku"]] = (iku["kode_ss"], iku["sasaran"])
         out.append(
-            {
-                "tahun": tahun,
-                "kode_unit": None,
-                "unit": sumber.instansi,
-                "kode_sasaran": iku["kode_ss"],
-                "sasaran": iku["sasaran"],
-                "kode_indikator": iku["kode_iku"],
-                "indikator": iku["indikator"],
-                "satuan": iku["satuan"],
-                "target": iku["target"],
-            }
+            PkRow(
+                tahun=tahun,
+                kode_unit=None,
+                unit=sumber.instansi,
+                kode_sasaran=iku["kode_ss"],
+                sasaran=iku["sasaran"],
+                kode_indikator=iku["kode_iku"],
+                indikator=iku["indikator"],
+                satuan=iku["satuan"],
+                target=iku["target"],
+            )
         )
     for ikk in _records(sumber.ikk):
         kode_ss, teks = sasaran.get(ikk["kode_iku"], (None, None))
         out.append(
-            {
-                "tahun": tahun,
-                "kode_unit": ikk["kode_unit"],
-                "unit": ikk["nama_unit"],
-                "kode_sasaran": kode_ss,
-                "sasaran": teks,
-                "kode_indikator": ikk["kode_ikk"],
-                "indikator": ikk["indikator"],
-                "satuan": ikk["satuan"],
-                "target": ikk["target"],
-            }
+            PkRow(
+                tahun=tahun,
+                kode_unit=ikk["kode_unit"],
+                unit=ikk["nama_unit"],
+                kode_sasaran=kode_ss,
+                sasaran=teks,
+                kode_indikator=ikk["kode_ikk"],
+                indikator=ikk["indikator"],
+                satuan=ikk["satuan"],
+                target=ikk["target"],
+            )
         )
     return out
 
 
-def realisasi(sumber: EksporSumber) -> list[Row]:
+def realisasi(sumber: EksporSumber) -> list[RealisasiRow]:
     """In the order of the Perjanjian Kinerja's IKK, then by quarter."""
     tahun = sumber.tahun
     order = {
@@ -272,39 +280,64 @@ def realisasi(sumber: EksporSumber) -> list[Row]:
         _records(sumber.capaian),
         key=lambda r: (order.get((r["kode_ikk"], r["nama_unit"]), len(order)), r["tw"]),
     )
-    out: list[Row] = []
+    out: list[RealisasiRow] = []
     for row in rows:
         tw = int(row["tw"])
         periode = last_day(tahun, tw)
         catatan = row["alasan"] or (None if periode else "tahun tidak diketahui")
         out.append(
-            {
-                "kode_indikator": row["kode_ikk"],
-                "indikator": row["indikator"],
-                "kode_unit": row["kode_unit"],
-                "unit": row["nama_unit"],
-                "tahun": tahun,
-                "tw": tw,
-                "triwulan": LABEL_TW[tw - 1] if 1 <= tw <= 4 else None,
-                "periode": periode,
-                "target": row["target"],
-                "realisasi": row["realisasi"],
-                "capaian": row["capaian"],
-                "catatan": catatan,
-            }
+            RealisasiRow(
+                kode_indikator=row["kode_ikk"],
+                indikator=row["indikator"],
+                kode_unit=row["kode_unit"],
+                unit=row["nama_unit"],
+                tahun=tahun,
+                tw=tw,
+                triwulan=LABEL_TW[tw - 1] if 1 <= tw <= 4 else None,
+                periode=periode,
+                target=row["target"],
+                realisasi=row["realisasi"],
+                capaian=row["capaian"],
+                catatan=catatan,
+            )
         )
     return out
 
 
-def skp(sumber: EksporSumber) -> list[Row]:
-    out: list[Row] = []
+def skp(sumber: EksporSumber) -> list[SkpRow]:
+    out: list[SkpRow] = []
     for row in _records(sumber.skp):
-        row["unit"] = row.pop("nama_unit")
         notes = []
         if row["target"] is None and row["target_bawah"] is None:
             notes.append("target belum diisi")
         if row["kode_rhk"] is not None and row["rhk_pimpinan"] is None and row["jenis"] == "Utama":
             notes.append("RHK pimpinan yang diintervensi belum diisi")
-        fields = {f: row.get(f) for f in FIELDS["skp"][:-1]}
-        out.append(fields | {"catatan": "; ".join(notes) or None})
+        out.append(
+            SkpRow(
+                kode_unit=row["kode_unit"],
+                unit=row["nama_unit"],
+                nip=row["nip"],
+                nama=row["nama"],
+                jabatan=row["jabatan"],
+                jenis_jabatan=row["jenis_jabatan"],
+                jenis=row["jenis"],
+                perspektif=row["perspektif"],
+                rhk_pimpinan=row["rhk_pimpinan"],
+                kode_rhk=row["kode_rhk"],
+                rhk=row["rhk"],
+                aspek=row["aspek"],
+                kode_iki=row["kode_iki"],
+                iki=row["iki"],
+                target=row["target"],
+                target_bawah=row["target_bawah"],
+                target_atas=row["target_atas"],
+                satuan=row["satuan"],
+                realisasi_tw1=row["realisasi_tw1"],
+                realisasi_tw2=row["realisasi_tw2"],
+                realisasi_tw3=row["realisasi_tw3"],
+                realisasi_tw4=row["realisasi_tw4"],
+                realisasi_tahunan=row["realisasi_tahunan"],
+                catatan="; ".join(notes) or None,
+            )
+        )
     return out

@@ -1,4 +1,6 @@
 """A form's content, wherever it lives: a workbook file (`reader.py`, python-calamine), a
-workbook open in Excel (`live_book.py`); which form a workbook is (`form_identity.py`), the
-cells a values-only reader cannot see (`formula_cells.py`), the number formats that change
-a value's meaning (`number_formats.py`). Sources need only the core and the specs."""
+workbook open in Excel (`live_book.py`), a compiled rekap read back by its spec (`rekap.py`,
+`report_table.py`); which form a workbook is (`form_identity.py`), the cells a values-only
+reader cannot see (`formula_cells.py`), the number formats that change a value's meaning
+(`number_formats.py`). Sources need only the core, the specs, the file safety and the
+errors."""

@@ -1,4 +1,5 @@
-"""Form specs: the single source of truth for every workbook xlkinerja writes and reads."""
+"""Form specs: the single source of truth for every workbook xlkinerja writes and reads; the
+compiled workbook's spec (`REKAP`, rekap.py) in the vocabulary of report.py."""
 
 from xlkinerja.specs.master import MASTER
 from xlkinerja.specs.model import (
@@ -13,6 +14,8 @@ from xlkinerja.specs.model import (
     Table,
     ValueType,
 )
+from xlkinerja.specs.rekap import REKAP
+from xlkinerja.specs.report import Report, ReportField, ReportSheet, ReportTable
 from xlkinerja.specs.skp import SKP_FORM
 from xlkinerja.specs.unit import UNIT
 
@@ -27,6 +30,7 @@ def form_of(template_id: str) -> Form | None:
 __all__ = [
     "FORMS",
     "MASTER",
+    "REKAP",
     "SKP_FORM",
     "UNIT",
     "ChoiceFrom",
@@ -36,6 +40,10 @@ __all__ = [
     "Form",
     "FormKind",
     "Lookup",
+    "Report",
+    "ReportField",
+    "ReportSheet",
+    "ReportTable",
     "Sheet",
     "Table",
     "ValueType",

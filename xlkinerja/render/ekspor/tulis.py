@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
@@ -31,6 +31,7 @@ import numpy as np
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
+from xlkinerja.kompilasi.ekspor_baris import Row
 from xlkinerja.render.ekspor.profil import (
     PLACEHOLDER,
     SHEET_FORBIDDEN,
@@ -46,7 +47,6 @@ from xlkinerja.render.rekap.package import Workbook
 from xlkinerja.render.rekap.table import CHARS_PER_WIDTH, wrapped_lines
 from xlkinerja.render.template.writer import LINE_HEIGHT
 
-Row = dict[str, Any]
 INJECTION = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
 EMPTY_SHEET = "Tanpa data"
@@ -80,7 +80,7 @@ def file_name(berkas: Berkas, tahun: int | None) -> str:
 
 def write_profile(
     profil: Profil,
-    tables: dict[str, list[Row]],
+    tables: Mapping[str, Sequence[Row]],
     output: Path,
     context: Context,
     *,
@@ -160,7 +160,7 @@ def csv_marks(berkas: Berkas, pemisah: str | None) -> tuple[str, str]:
 
 
 def _write_csv(
-    berkas: Berkas, tables: dict[str, list[Row]], target: Path, sep: str, mark: str
+    berkas: Berkas, tables: Mapping[str, Sequence[Row]], target: Path, sep: str, mark: str
 ) -> int:
     (lembar,) = berkas.lembar
     rows = tables[str(lembar.sumber)]
@@ -194,7 +194,7 @@ def _sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def _plan(berkas: Berkas, tables: dict[str, list[Row]]) -> list[_Sheet]:
+def _plan(berkas: Berkas, tables: Mapping[str, Sequence[Row]]) -> list[_Sheet]:
     """Every sheet of the workbook, named, with its rows (one per value of `per`)."""
     sheets: list[_Sheet] = []
     taken: set[str] = set()
@@ -203,7 +203,7 @@ def _plan(berkas: Berkas, tables: dict[str, list[Row]]) -> list[_Sheet]:
             rows = tables[lembar.sumber] if lembar.sumber else []
             sheets.append(_Sheet(_sheet_name(lembar.nama, taken), lembar, rows))
             continue
-        groups: dict[Any, list[Row]] = {}
+        groups: dict[object, list[Row]] = {}
         for row in tables[str(lembar.sumber)]:
             groups.setdefault(row[lembar.per], []).append(row)
         if not groups:

@@ -31,23 +31,14 @@ from xlkinerja.render.shared_strings import Workbook as TextWorkbook
 from xlkinerja.render.template.styles import FONT, TITLE_COLOR
 from xlkinerja.render.template.writer import DOCUMENT_DATE, LINE_HEIGHT
 from xlkinerja.runtime.forked import ForkedText
+from xlkinerja.specs.rekap import POHON, SHEET_POHON
 
-HEADERS = (
-    "Tingkat",
-    "Kode",
-    "Indikator/Hasil",
-    "Pemilik (unit/pegawai)",
-    "Target",
-    "Satuan",
-    "Capaian (%)",
-    "Status",
-    "Catatan",
-)
-WIDTHS = (8, 15, 52, 26, 9, 12, 10, 16, 30)
-INDENTED = (1, 2)  # Kode, Indikator/Hasil
-WRAPPED = (2, 3, 5, 8)  # Indikator/Hasil, Pemilik, Satuan, Catatan
-CAPAIAN_COLUMN = 6
-STATUS_COLUMNS = (6, 7)  # Capaian (%), Status
+HEADERS = POHON.labels  # the compiled workbook's spec (specs/rekap.py), as the rekap holds it
+WIDTHS = tuple(c.width for c in POHON.columns)
+INDENTED = tuple(POHON.position(k) for k in ("kode", "uraian"))
+WRAPPED = tuple(POHON.position(k) for k in ("uraian", "pemilik", "satuan", "catatan"))
+CAPAIAN_COLUMN = POHON.position("capaian")
+STATUS_COLUMNS = (CAPAIAN_COLUMN, POHON.position("status"))
 TITLE_ROW, NOTE_ROW, HEADER_ROW = 0, 1, 2
 INDENT = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
 LEVEL_NAMES = {level: level.name for level in Level}
@@ -246,17 +237,18 @@ def _block(prepared: _Prepared, sst: Any | None) -> Any:
     wrapped columns) is reckoned with NumPy."""
     nodes = [node for node, _ in prepared.rows]
     unknown = {False: capaian_text(None), True: capaian_text(None, True)}
-    values: list[list[Any]] = [
-        [LEVEL_NAMES[n.level] for n in nodes],
-        [n.code for n in nodes],
-        [n.label for n in nodes],
-        [n.owner for n in nodes],
-        [n.target for n in nodes],
-        [n.satuan for n in nodes],
-        [n.capaian for n in nodes],  # blank stays blank, never 0
-        [n.status.value if n.status else unknown[n.tak_terbaca] for n in nodes],
-        prepared.notes,
-    ]
+    cells: dict[str, list[Any]] = {
+        "tingkat": [LEVEL_NAMES[n.level] for n in nodes],
+        "kode": [n.code for n in nodes],
+        "uraian": [n.label for n in nodes],
+        "pemilik": [n.owner for n in nodes],
+        "target": [n.target for n in nodes],
+        "satuan": [n.satuan for n in nodes],
+        "capaian": [n.capaian for n in nodes],  # blank stays blank, never 0
+        "status": [n.status.value if n.status else unknown[n.tak_terbaca] for n in nodes],
+        "catatan": prepared.notes,
+    }
+    values = [cells[key] for key in POHON.keys]
     columns = [
         BlockColumn(
             values[col],
@@ -333,7 +325,7 @@ class TreeSheet(NamedTuple):
 
 
 def write_tree_sheet(
-    workbook: Any, tree: CascadeTree, name: str = "Pohon Kinerja", *, in_background: bool = False
+    workbook: Any, tree: CascadeTree, name: str = SHEET_POHON, *, in_background: bool = False
 ) -> TreeSheet:
     """Add the tree as a sheet to an open XlsxWriter workbook. `in_background`: its node
     rows are rendered by a child process while the caller writes the other sheets

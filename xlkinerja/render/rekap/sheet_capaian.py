@@ -18,7 +18,7 @@ from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS, Kompilasi
 from xlkinerja.render.rekap.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
 from xlkinerja.render.rekap.context import Buku, angka, tahun_text, teks
 from xlkinerja.render.rekap.frames import frame, objects
-from xlkinerja.render.rekap.styles import Kolom, Styles, status_key
+from xlkinerja.render.rekap.styles import Look, Styles, kolom_of, status_key
 from xlkinerja.render.rekap.table import (
     heading,
     section,
@@ -27,22 +27,23 @@ from xlkinerja.render.rekap.table import (
     write_table,
 )
 from xlkinerja.render.template.writer import LINE_HEIGHT
+from xlkinerja.specs.rekap import CAPAIAN_IKK, CAPAIAN_IKU, CAPAIAN_UNIT, SHEET_CAPAIAN
+from xlkinerja.specs.report import ReportTable
 
-NAME = "Rekap Capaian"
-FAKTOR_KOLOM = (Kolom("Kendala", 30, wrap=True), Kolom("Tindak Lanjut", 30, wrap=True))
-KOLOM = (
-    Kolom("IKU", 10),
-    Kolom("Unit", 22, wrap=True),
-    Kolom("Kode IKK", 14),
-    Kolom("Indikator Kinerja", 44, wrap=True),
-    Kolom("TW", 8, tengah=True),
-    Kolom("Target", 10, jenis="angka"),
-    Kolom("Realisasi", 10, jenis="angka"),
-    Kolom("Capaian (%)", 10, jenis="persen", status=True),
-    Kolom("Status", 9, status=True),
-    Kolom("Predikat", 13, wrap=True),
-    Kolom("Keterangan", 28, wrap=True),
-    *FAKTOR_KOLOM,  # as the unit wrote them for that quarter
+NAME = SHEET_CAPAIAN
+KOLOM = kolom_of(
+    CAPAIAN_IKK,
+    {
+        "unit": Look(wrap=True),
+        "indikator": Look(wrap=True),
+        "tw": Look(tengah=True),
+        "capaian": Look(jenis="persen", status=True),
+        "status": Look(status=True),
+        "predikat": Look(wrap=True),
+        "keterangan": Look(wrap=True),
+        "kendala": Look(wrap=True),
+        "tindak_lanjut": Look(wrap=True),
+    },
 )
 PIVOT_COLUMNS_IKU = (
     "kode_iku",
@@ -53,9 +54,9 @@ PIVOT_COLUMNS_IKU = (
     "predikat",
     "jumlah_ikk",
 )
-IKU_TAILS = (("Predikat", "predikat"), ("Jumlah IKK", "jumlah_ikk"))
-TW_FIRST_COL = 4  # pivots: TW I..IV in columns E..H
-STATUS_COL, PREDIKAT_COL, LAST_COL = 8, 9, len(KOLOM) - 1
+IKU_TAILS = ("predikat", "jumlah_ikk")  # section A's columns after the status
+TW_FIRST_COL = CAPAIAN_IKU.position("tw1")  # pivots: TW I..IV in columns E..H
+LAST_COL = len(KOLOM) - 1
 CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"
 CHART_HEIGHT = 300  # px, the two charts of section A
 UNIT_CHART_MAX = 40  # a bar chart of more units is unreadable; the table has them all
@@ -143,18 +144,23 @@ def write_pivot(
     ws: Any,
     styles: Styles,
     row: int,
-    labels: tuple[str, str],
+    table: ReportTable,
     p: Pivot,
     latest: int | None,
-    tails: list[tuple[str, str]],
+    tails: tuple[str, ...] = (),
 ) -> int:
-    """Header and rows of a pivot: code | name (B:D) | TW I..IV | status | tails; returns the
-    next row. `tails` are (header, key of p.extra) written after the status column."""
+    """Header and rows of a pivot (CAPAIAN_IKU or CAPAIAN_UNIT of the spec): code | name
+    (B:D) | TW I..IV | status | tails; returns the next row. `tails`: the keys of the
+    table's columns after the status, and of `p.extra` that holds their values."""
     latest_label = LABEL_TW[latest - 1] if latest else ""
-    headers = [f"Status {latest_label}".strip(), *(h for h, _ in tails)]
-    ws.write_string(row, 0, labels[0], styles.header)
-    ws.merge_range(row, 1, row, 3, labels[1], styles.header)
-    for j, label in enumerate((*LABEL_TW, *headers)):
+    code, named = table.columns[:2]
+    last = table.position(named.key) + table.span(named.key) - 1  # the name's merged cells
+    status_col = table.position("status")
+    status = f"{table.column('status').label} {latest_label}".strip()
+    quarters = [table.column(f"tw{n}").label for n in range(1, 5)]
+    ws.write_string(row, 0, code.label, styles.header)
+    ws.merge_range(row, 1, row, last, named.label, styles.header)
+    for j, label in enumerate((*quarters, status, *(table.column(t).label for t in tails))):
         ws.write_string(row, TW_FIRST_COL + j, label, styles.header)
     ws.set_row(row, 30)
     code_fmt, name_fmt, centre = (
@@ -166,7 +172,7 @@ def write_pivot(
         r = row + 1 + i
         ws.write_string(r, 0, str(key), code_fmt)
         name = teks(p.names[i])
-        ws.merge_range(r, 1, r, 3, name, name_fmt)
+        ws.merge_range(r, 1, r, last, name, name_fmt)
         if len(name) > 90:  # the merged cell does not grow by itself
             ws.set_row(r, LINE_HEIGHT * min(4, -(-len(name) // 90)) + 2)
         for j in range(4):
@@ -178,9 +184,9 @@ def write_pivot(
                 ws.write_number(r, TW_FIRST_COL + j, value, fmt)
         current = status_key(p.status[i, latest - 1]) if latest else None
         ws.write_string(
-            r, STATUS_COL, current.value if current else "", styles.status_fill(current)
+            r, status_col, current.value if current else "", styles.status_fill(current)
         )
-        for j, (_, extra) in enumerate(tails, start=STATUS_COL + 1):
+        for j, extra in enumerate(tails, start=status_col + 1):
             value = p.extra[extra][i]
             number = angka(value)
             if number is not None:
@@ -208,9 +214,8 @@ def ikk_rows(capaian_ikk: pd.DataFrame, iku_order: list[Any]) -> pd.DataFrame:
 def iku_pivot(k: Kompilasi, latest: int | None) -> Pivot:
     """Every IKU of the institution (those without capaian too) with its capaian per TW."""
     order, names = _iku_order(k)
-    extras = tuple(e for _, e in IKU_TAILS)
     cap_iku = with_status(frame(k.capaian_iku, PIVOT_COLUMNS_IKU), k)
-    return pivot(cap_iku, "kode_iku", "indikator_iku", order, names, latest, extras)
+    return pivot(cap_iku, "kode_iku", "indikator_iku", order, names, latest, IKU_TAILS)
 
 
 def _sorted_by_latest(p: Pivot, latest: int | None) -> Pivot:
@@ -234,11 +239,10 @@ def _section_a(
 ) -> tuple[int, int]:
     """IKU pivot and its two charts; returns (next row, input rows placed)."""
     styles, workbook = buku.styles, buku.workbook
-    section(ws, styles, row, f"A. Capaian IKU per triwulan — {CARA_AGREGASI_IKU}", LAST_COL)
+    section(ws, styles, row, f"{CAPAIAN_IKU.title} — {CARA_AGREGASI_IKU}", LAST_COL)
     iku = iku_pivot(buku.k, latest)
     header = row + 1
-    labels = ("Kode", "Indikator Kinerja Utama")
-    row = write_pivot(ws, styles, header, labels, iku, latest, list(IKU_TAILS))
+    row = write_pivot(ws, styles, header, CAPAIAN_IKU, iku, latest, IKU_TAILS)
     first, last = header + 1, row - 1
     if not iku.keys or latest is None:
         ws.write_string(row + 1, 0, "Belum ada capaian IKU: grafik tidak dibuat.", styles.catatan)
@@ -262,9 +266,7 @@ def _section_b(
     """Unit pivot (lowest first) with a bar chart above it; returns (next row, rows placed)."""
     styles = buku.styles
     label = LABEL_TW[latest - 1] if latest else ""
-    title = "B. Capaian unit per triwulan" + (
-        f", urut dari yang terendah pada {label}" if latest else ""
-    )
+    title = CAPAIAN_UNIT.title + (f", urut dari yang terendah pada {label}" if latest else "")
     section(ws, styles, row, title, LAST_COL)
     names = dict(zip(cap_unit["kode_unit"], cap_unit["nama_unit"], strict=True))
     units = _sorted_by_latest(pivot(cap_unit, "kode_unit", "nama_unit", [], names, latest), latest)
@@ -290,7 +292,7 @@ def _section_b(
         )
         bar.set_size({"width": 1230, "height": height})
         ws.insert_chart(row + 1, 0, bar, {"x_offset": 2, "y_offset": 2})
-    end = write_pivot(ws, styles, header, ("Kode", "Unit"), units, latest, [])
+    end = write_pivot(ws, styles, header, CAPAIAN_UNIT, units, latest)
     return end, units.placed
 
 
@@ -323,29 +325,30 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     # C. every IKK per quarter
     row += 1
     breaks.append(row)
-    section(ws, styles, row, "C. Capaian IKK per triwulan", LAST_COL)
+    section(ws, styles, row, CAPAIAN_IKK.title, LAST_COL)
     header_row = row + 1
     row = write_header(ws, styles, header_row, KOLOM)
     order, _ = _iku_order(k)
     ikk = ikk_rows(cap_ikk, order)
     unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
-    values = [
-        objects(ikk["kode_iku"]),
-        objects(unit),
-        objects(ikk["kode_ikk"]),
-        objects(ikk["indikator"]),
-        _tw_labels(ikk["tw"]),
-        objects(ikk["target"]),
-        objects(ikk["realisasi"]),
-        objects(ikk["capaian"]),
-        objects(ikk["status"]),
-        objects(ikk["predikat"]),
-        objects(ikk["alasan"]),
-        objects(ikk["kendala"]),
-        objects(ikk["tindak_lanjut"]),
-    ]
+    cells = {
+        "kode_iku": objects(ikk["kode_iku"]),
+        "unit": objects(unit),
+        "kode_ikk": objects(ikk["kode_ikk"]),
+        "indikator": objects(ikk["indikator"]),
+        "tw": _tw_labels(ikk["tw"]),
+        "target": objects(ikk["target"]),
+        "realisasi": objects(ikk["realisasi"]),
+        "capaian": objects(ikk["capaian"]),
+        "status": objects(ikk["status"]),
+        "predikat": objects(ikk["predikat"]),
+        "keterangan": objects(ikk["alasan"]),
+        "kendala": objects(ikk["kendala"]),
+        "tindak_lanjut": objects(ikk["tindak_lanjut"]),
+    }
+    values = [cells[key] for key in CAPAIAN_IKK.keys]
     # The biggest table: rendered by a child process while the other sheets are written.
-    end = write_table(ws, styles, row, KOLOM, values, statuses=values[STATUS_COL], background=True)
+    end = write_table(ws, styles, row, KOLOM, values, statuses=cells["status"], background=True)
     ws.set_h_pagebreaks(breaks)
     # the header sits below the charts; frozen, they would fill the screen
     buku.print_setup(ws, NAME, header_row, LAST_COL, end, freeze=False)

@@ -11,7 +11,7 @@ import pandas as pd
 from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
 from xlkinerja.render.rekap.context import Buku, tahun_text
 from xlkinerja.render.rekap.frames import frame, objects, sumber
-from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.render.rekap.styles import Look, kolom_of
 from xlkinerja.render.rekap.table import (
     heading,
     section,
@@ -19,55 +19,55 @@ from xlkinerja.render.rekap.table import (
     write_header,
     write_table,
 )
+from xlkinerja.specs.rekap import (
+    ANGGARAN,
+    BELUM_DITURUNKAN,
+    GRAND_TOTAL,
+    INDUK_TIDAK_ADA,
+    INDUK_TIDAK_DISEBUT,
+    INSTITUSI,
+    ORPHAN_TITLE,
+    REKAP_PK,
+    SHEET_PK,
+    TANPA_KODE,
+    TANPA_NAMA,
+    UNREAD_TOTAL,
+)
 
-NAME = "Rekap PK"
-KOLOM = (
-    Kolom("Kode", 15, indent=True),
-    Kolom("Indikator Kinerja", 50, wrap=True, indent=True),
-    Kolom("Unit", 24, wrap=True),
-    Kolom("Target", 12, jenis="angka"),
-    Kolom("Satuan", 11, wrap=True),
-    Kolom("Arah", 8),
-    Kolom("Metode Kaskade", 13, wrap=True),
-    Kolom("Sumber", 24, wrap=True),
-    Kolom("Catatan", 28, wrap=True),
+NAME = SHEET_PK
+KOLOM = kolom_of(
+    REKAP_PK,
+    {
+        "kode": Look(indent=True),
+        "indikator": Look(wrap=True, indent=True),
+        "unit": Look(wrap=True),
+        "satuan": Look(wrap=True),
+        "metode_kaskade": Look(wrap=True),
+        "sumber": Look(wrap=True),
+        "catatan": Look(wrap=True),
+    },
 )
-ANGGARAN_KOLOM = (
-    Kolom("Kode Unit", 15, indent=True),
-    Kolom("Unit / Program/Kegiatan", 50, wrap=True, indent=True),
-    Kolom("Anggaran (Rp)", 24, jenis="rupiah"),
-    Kolom("Keterangan", 40, wrap=True),
+ANGGARAN_KOLOM = kolom_of(
+    ANGGARAN,
+    {
+        "kode_unit": Look(indent=True),
+        "uraian": Look(wrap=True, indent=True),
+        "anggaran": Look(jenis="rupiah"),
+        "keterangan": Look(wrap=True),
+    },
 )
-UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
-GRAND_TOTAL = "Jumlah anggaran seluruh unit"
-# The Kode of a unit row whose unit gave no kode_unit: a unit row has a code, a program
-# row none (how the rekap is read back, render/ekspor/rekap_read.py).
-TANPA_KODE = "(tanpa kode)"
-TANPA_NAMA = "(unit tanpa kode)"  # its Unit when it gave no nama_unit either
-ORPHAN_TITLE = "IKK tanpa IKU induk"
 ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
-UNCOVERED_NOTE = "Belum diturunkan ke unit mana pun"
 
-Rows = dict[str, list[Any]]
+Rows = dict[str, list[Any]]  # per column key of the table (and "_variant"), its values
 
 
 def _new_rows() -> Rows:
-    return {key: [] for key in (*(k.header for k in KOLOM), "_variant")}
+    return {key: [] for key in (*REKAP_PK.keys, "_variant")}
 
 
 def _add(rows: Rows, variant: str, **cells: Any) -> None:
-    names = {
-        "kode": "Kode",
-        "indikator": "Indikator Kinerja",
-        "unit": "Unit",
-        "target": "Target",
-        "satuan": "Satuan",
-        "catatan": "Catatan",
-    }
-    for key, header in names.items():
-        rows[header].append(cells.get(key))
-    for header in ("Arah", "Metode Kaskade", "Sumber"):
-        rows[header].append(None)
+    for key in REKAP_PK.keys:
+        rows[key].append(cells.get(key))
     rows["_variant"].append(variant)
 
 
@@ -84,18 +84,18 @@ def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) 
         )
     unit = ikk["nama_unit"].where(ikk["nama_unit"].notna(), ikk["kode_unit"])
     parts = {
-        "Kode": objects(ikk["kode_ikk"]),
-        "Indikator Kinerja": objects(ikk["indikator"]),
-        "Unit": objects(unit),
-        "Target": objects(ikk["target"]),
-        "Satuan": objects(ikk["satuan"]),
-        "Arah": objects(ikk["arah"]),
-        "Metode Kaskade": objects(ikk["metode_kaskade"]),
-        "Sumber": sumber(ikk["berkas"], ikk["baris"]),
-        "Catatan": notes if notes is not None else np.full(n, None, dtype=object),
+        "kode": objects(ikk["kode_ikk"]),
+        "indikator": objects(ikk["indikator"]),
+        "unit": objects(unit),
+        "target": objects(ikk["target"]),
+        "satuan": objects(ikk["satuan"]),
+        "arah": objects(ikk["arah"]),
+        "metode_kaskade": objects(ikk["metode_kaskade"]),
+        "sumber": sumber(ikk["berkas"], ikk["baris"]),
+        "catatan": notes if notes is not None else np.full(n, None, dtype=object),
     }
-    for header, values in parts.items():
-        rows[header].extend(values.tolist())
+    for key in REKAP_PK.keys:
+        rows[key].extend(parts[key].tolist())
     rows["_variant"].extend([variant] * n)
 
 
@@ -119,12 +119,12 @@ def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
         common = {
             "kode": _v(head["kode_iku"]),
             "indikator": _v(head["indikator_iku"]),
-            "unit": "Institusi",
+            "unit": INSTITUSI,
             "target": _v(head["target_iku"]),
             "satuan": _v(head["satuan_iku"]),
         }
         if children is None:  # the input row of an IKU nobody derived
-            _add(rows, "masalah_iku", catatan=UNCOVERED_NOTE, **common)
+            _add(rows, "masalah_iku", catatan=BELUM_DITURUNKAN, **common)
             written += 1
             continue
         units = children["kode_unit"].nunique()
@@ -136,7 +136,7 @@ def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
     if len(orphans):
         _add(rows, "masalah_judul", indikator=f"{ORPHAN_TITLE}: {ORPHAN_NOTE}")
         notes = [
-            f"IKU induk {code} tidak ada" if isinstance(code, str) else "IKU induk tidak disebut"
+            INDUK_TIDAK_ADA.format(kode=code) if isinstance(code, str) else INDUK_TIDAK_DISEBUT
             for code in orphans["kode_iku"].tolist()
         ]
         _extend_ikk(rows, orphans, "masalah", np.array(notes, dtype=object))
@@ -151,15 +151,14 @@ def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
         anggaran,
         ("kode_unit", "nama_unit", "program", "anggaran", "keterangan", "berkas", "baris"),
     )
-    rows: Rows = {k.header: [] for k in ANGGARAN_KOLOM} | {"_variant": []}
-    kode_h, unit_h, rp_h, note_h = (k.header for k in ANGGARAN_KOLOM)
+    rows: Rows = {key: [] for key in (*ANGGARAN.keys, "_variant")}
     notes = [_v(n) for n in df["keterangan"].tolist()]
 
     def add(variant: str, kode: Any, teks: Any, rupiah: Any, note: Any = None) -> None:
-        rows[kode_h].append(kode)
-        rows[unit_h].append(teks)
-        rows[rp_h].append(rupiah)
-        rows[note_h].append(note)
+        rows["kode_unit"].append(kode)
+        rows["uraian"].append(teks)
+        rows["anggaran"].append(rupiah)
+        rows["keterangan"].append(note)
         rows["_variant"].append(variant)
 
     def total(at: list[int], amounts: pd.Series) -> tuple[float | None, str | None]:
@@ -208,18 +207,18 @@ def write_rekap_pk(buku: Buku) -> dict[str, int]:
         "per sasaran. Baris merah: IKU yang belum diturunkan ke unit mana pun, dan (di bagian "
         f'akhir, "{ORPHAN_TITLE}") IKK yang menyebut IKU yang tidak ada.'
     )
-    row = heading(ws, styles, f"Rekap Perjanjian Kinerja{tahun_text(k.tahun)}", note, KOLOM)
+    row = heading(ws, styles, f"{REKAP_PK.title}{tahun_text(k.tahun)}", note, KOLOM)
     header_row = row
     row = write_header(ws, styles, row, KOLOM)
     rows, written = pk_rows(k.rekap_pk)
-    values = [rows[c.header] for c in KOLOM]
+    values = [rows[key] for key in REKAP_PK.keys]
     end = write_table(ws, styles, row, KOLOM, values, rows["_variant"])
 
     row = end + 1
-    section(ws, styles, row, "Anggaran Program/Kegiatan per Unit", len(ANGGARAN_KOLOM) - 1)
+    section(ws, styles, row, ANGGARAN.title, len(ANGGARAN_KOLOM) - 1)
     row = write_header(ws, styles, row + 1, ANGGARAN_KOLOM)
     arows, anggaran_written = anggaran_rows(k.anggaran)
-    avalues = [arows[c.header] for c in ANGGARAN_KOLOM]
+    avalues = [arows[key] for key in ANGGARAN.keys]
     write_table(ws, styles, row, ANGGARAN_KOLOM, avalues, arows["_variant"])
     if not anggaran_written:
         ws.write_string(row, 1, "Belum ada data anggaran dari unit.", styles.catatan)

@@ -13,30 +13,25 @@ from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.render.pohon.sheet import IKU_FILL
 from xlkinerja.render.rekap.context import Buku, angka, tanggal, teks
 from xlkinerja.render.rekap.frames import frame
-from xlkinerja.render.rekap.sheet_capaian import NAME as CAPAIAN
 from xlkinerja.render.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
-from xlkinerja.render.rekap.sheet_rekap_pk import NAME as REKAP_PK
-from xlkinerja.render.rekap.sheet_rekap_ra import NAME as REKAP_RA
-from xlkinerja.render.rekap.sheet_rekap_skp import NAME as REKAP_SKP
-from xlkinerja.render.rekap.sheet_status import NAME as STATUS
-from xlkinerja.render.rekap.sheet_temuan import NAME as TEMUAN
 from xlkinerja.render.rekap.styles import TOTAL_FILL, Styles, status_key
 from xlkinerja.render.rekap.table import print_setup
 from xlkinerja.render.template.writer import LINE_HEIGHT
-
-NAME = "Ringkasan"
-POHON = "Pohon Kinerja"
-WIDTHS = (12, 48, 14, 14, 16, 14)
-LAST_COL = len(WIDTHS) - 1
-SHEETS = (
-    (STATUS, "Berkas setiap unit: diterima, tepat waktu atau terlambat, galat"),
-    (REKAP_PK, "IKU institusi dengan IKK setiap unit, dan anggaran per unit"),
-    (REKAP_RA, "Target triwulan (TW I–IV) per IKK dan gabungannya per IKU"),
-    (CAPAIAN, "Capaian per IKU, unit dan IKK, kendala dan tindak lanjut, grafik"),
-    (POHON, "Pohon kinerja IKU → IKK → RHK"),
-    (REKAP_SKP, "SKP setiap pegawai: RHK, IKI, target dan realisasi per periode"),
-    (TEMUAN, "Semua temuan validasi dan berkas yang tidak terbaca"),
+from xlkinerja.specs.rekap import (
+    KELENGKAPAN,
+    REKAP,
+    RINGKASAN_CAPAIAN,
+    SHEET_CAPAIAN,
+    SHEET_POHON,
+    SHEET_RINGKASAN,
+    TAHUN,
 )
+
+NAME = SHEET_RINGKASAN
+POHON = SHEET_POHON
+WIDTHS = tuple(c.width for c in RINGKASAN_CAPAIAN.columns)
+LAST_COL = len(WIDTHS) - 1
+SHEETS = tuple((s.name, s.isi) for s in REKAP.sheets if s.name != NAME)  # section D
 # (label, key of baris_dibaca, key of baris_ditulis)
 ACCOUNTS = (
     ("Perjanjian Kinerja (IKK unit)", "pk", "rekap_pk"),
@@ -149,15 +144,13 @@ def _capaian(cover: _Cover) -> None:
         frame(k.capaian_iku, PIVOT_COLUMNS_IKU), frame(k.capaian_ikk, ("tw", "capaian"))
     )
     if latest is None:
-        cover.section("B. Capaian IKU")
+        cover.section(RINGKASAN_CAPAIAN.title)
         ws.write_string(cover.row, 0, "Belum ada capaian yang dilaporkan.", styles.catatan)
         cover.row += 1
         return
     label = LABEL_TW[latest - 1]
-    cover.section(f"B. Capaian IKU — {label} (triwulan terakhir yang terisi)")
-    cover.header(
-        "Kode", "Indikator Kinerja Utama", "Capaian (%)", "Status", "Predikat", "Jumlah IKK"
-    )
+    cover.section(f"{RINGKASAN_CAPAIAN.title} — {label} (triwulan terakhir yang terisi)")
+    cover.header(*RINGKASAN_CAPAIAN.labels)
     p = iku_pivot(k, latest)
     code, wrap, centre = styles.get(), styles.get(text_wrap=True), styles.get(align="center")
     values: list[float] = []
@@ -211,7 +204,7 @@ def _capaian(cover: _Cover) -> None:
     if unknown:
         note = (
             f"Capaian {label} tidak diketahui karena ada isian IKK yang tidak dapat dibaca: "
-            f"{', '.join(unknown)} (lihat Keterangan di lembar {CAPAIAN}, bagian C)."
+            f"{', '.join(unknown)} (lihat Keterangan di lembar {SHEET_CAPAIAN}, bagian C)."
         )
         ws.write_string(cover.row, 0, note, styles.catatan)
         cover.row += 1
@@ -224,14 +217,8 @@ def _capaian(cover: _Cover) -> None:
 def _accounts(cover: _Cover, ditulis: Mapping[str, int]) -> None:
     k, ws, styles = cover.buku.k, cover.ws, cover.styles
     ws.set_h_pagebreaks([cover.row + 1])  # accounts, contents and signatures on page 2
-    cover.section("C. Kelengkapan data: baris dibaca dan ditulis")
-    cover.header(
-        "Tabel",
-        "Baris dibaca dari berkas",
-        "Baris ditulis ke rekap",
-        "Keterangan",
-        merge_first=True,
-    )
+    cover.section(KELENGKAPAN.title)
+    cover.header(*KELENGKAPAN.labels, merge_first=True)
     pk = frame(k.rekap_pk, ("kode_ikk",))
     uncovered = int(pk["kode_ikk"].isna().sum())
     for label, read_key, written_key in ACCOUNTS:
@@ -314,7 +301,7 @@ def _title(cover: _Cover) -> None:
     ws.set_row(0, 28)
     ws.write_string(1, 0, k.instansi or "(nama instansi belum diisi di master)", styles.subjudul)
     ws.set_row(1, 20)
-    tahun = f"Tahun {k.tahun}" if k.tahun is not None else "Tahun belum diisi"
+    tahun = TAHUN.format(tahun=k.tahun) if k.tahun is not None else "Tahun belum diisi"
     ws.write_string(2, 0, f"{tahun} · Perjanjian Kinerja, Rencana Aksi dan Capaian", styles.tebal)
     ws.write_string(3, 0, f"Disusun {cover.buku.disusun} dengan xlkinerja", styles.catatan)
     cover.row = 4

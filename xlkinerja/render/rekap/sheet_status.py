@@ -7,23 +7,25 @@ from collections.abc import Sequence
 
 from xlkinerja.kompilasi.model import StatusUnit
 from xlkinerja.render.rekap.context import Buku, tahun_text, tanggal
-from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.render.rekap.styles import Look, kolom_of
 from xlkinerja.render.rekap.table import heading, set_widths, write_header, write_table
+from xlkinerja.specs.rekap import BELUM_MENGIRIM, SHEET_STATUS, STATUS
 
-NAME = "Status Pengumpulan"
-BELUM_MENGIRIM = "belum mengirim"
-KOLOM = (
-    Kolom("Kode", 10),
-    Kolom("Unit", 30, wrap=True),
-    Kolom("Berkas", 34, wrap=True),
-    Kolom("Status", 11, tengah=True),
-    Kolom("Tanggal PK", 12, jenis="tanggal", tengah=True),
-    Kolom("Batas", 12, jenis="tanggal", tengah=True),
-    Kolom("Keterangan", 34, wrap=True),
-    Kolom("Galat", 8, jenis="bulat", tengah=True),
-    Kolom("Peringatan", 10, jenis="bulat", tengah=True),
+NAME = SHEET_STATUS
+KOLOM = kolom_of(
+    STATUS,
+    {
+        "nama_unit": Look(wrap=True),
+        "berkas": Look(wrap=True),
+        "status": Look(tengah=True),
+        "tanggal_pk": Look(tengah=True),
+        "batas": Look(tengah=True),
+        "keterangan": Look(wrap=True),
+        "galat": Look(tengah=True),
+        "peringatan": Look(tengah=True),
+    },
 )
-GALAT_COL, PERINGATAN_COL = 7, 8
+GALAT_COL, PERINGATAN_COL = STATUS.position("galat"), STATUS.position("peringatan")
 
 
 def keterangan(unit: StatusUnit) -> str:
@@ -77,17 +79,18 @@ def write_status(buku: Buku) -> dict[str, int]:
     header_row = row
     row = write_header(ws, styles, row, KOLOM)
     units = k.status
-    values = [
-        [u.kode_unit for u in units],
-        [u.nama_unit for u in units],
-        [u.berkas if u.berkas is not None else BELUM_MENGIRIM for u in units],
-        [u.status for u in units],
-        [u.tanggal_pk for u in units],
-        [u.batas for u in units],
-        [keterangan(u) for u in units],
-        [u.galat for u in units],
-        [u.peringatan for u in units],
-    ]
+    cells = {
+        "kode_unit": [u.kode_unit for u in units],
+        "nama_unit": [u.nama_unit for u in units],
+        "berkas": [u.berkas if u.berkas is not None else BELUM_MENGIRIM for u in units],
+        "status": [u.status for u in units],
+        "tanggal_pk": [u.tanggal_pk for u in units],
+        "batas": [u.batas for u in units],
+        "keterangan": [keterangan(u) for u in units],
+        "galat": [u.galat for u in units],
+        "peringatan": [u.peringatan for u in units],
+    }
+    values = [cells[key] for key in STATUS.keys]
     variants = [variant(u) for u in units]
     # Galat and peringatan counts stand out on their own, whatever the row.
     marks = {

@@ -11,25 +11,29 @@ from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.kompilasi.model import Unreadable
 from xlkinerja.render.rekap.context import Buku, tahun_text
-from xlkinerja.render.rekap.styles import Kolom
+from xlkinerja.render.rekap.styles import Look, kolom_of
 from xlkinerja.render.rekap.table import heading, set_widths, write_header, write_table
+from xlkinerja.specs.rekap import SHEET_TEMUAN, TEMUAN
 from xlkinerja.validation.catalogue import rule_for
 
-NAME = "Temuan"
+NAME = SHEET_TEMUAN
 UNREADABLE_CODE = Code.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
-KOLOM = (
-    Kolom("Berkas", 20, wrap=True),
-    Kolom("Tingkat", 10, tengah=True),
-    Kolom("Kode", 27, wrap=True),
-    Kolom("Lembar", 12, wrap=True),
-    Kolom("Sel", 6, tengah=True),
-    Kolom("Kolom", 12, wrap=True),
-    Kolom("Nilai", 12, wrap=True),
-    Kolom("Pesan", 42, wrap=True),
-    Kolom("Saran", 26, wrap=True),
-    Kolom("Induk", 20, wrap=True),
+KOLOM = kolom_of(
+    TEMUAN,
+    {
+        "berkas": Look(wrap=True),
+        "tingkat": Look(tengah=True),
+        "kode": Look(wrap=True),
+        "lembar": Look(wrap=True),
+        "sel": Look(tengah=True),
+        "kolom": Look(wrap=True),
+        "nilai": Look(wrap=True),
+        "pesan": Look(wrap=True),
+        "saran": Look(wrap=True),
+        "induk": Look(wrap=True),
+    },
 )
-TINGKAT_COL = 1
+TINGKAT_COL = TEMUAN.position("tingkat")
 VARIANT = {Severity.GALAT: "galat", Severity.PERINGATAN: "biasa", Severity.INFO: "biasa"}
 
 
@@ -49,41 +53,36 @@ def induk(f: Finding) -> str | None:
 def temuan_rows(
     findings: Sequence[Finding], unreadable: Sequence[Unreadable]
 ) -> tuple[list[list[object]], list[str], list[str]]:
-    """Columns of values, row variants and Tingkat-cell variants."""
+    """Columns of values (in the spec's order), row variants and Tingkat-cell variants."""
     hint = rule_for(UNREADABLE_CODE).hint
-    rows: list[tuple[object, ...]] = [
-        (
-            u.berkas,
-            Severity.GALAT.value,
-            UNREADABLE_CODE,
-            None,
-            None,
-            None,
-            None,
-            u.alasan,
-            hint,
-            None,
-        )
+    rows: list[dict[str, object]] = [
+        {
+            "berkas": u.berkas,
+            "tingkat": Severity.GALAT.value,
+            "kode": UNREADABLE_CODE,
+            "pesan": u.alasan,
+            "saran": hint,
+        }
         for u in unreadable
     ]
     severities = [Severity.GALAT] * len(unreadable)
     for f in findings:
         rows.append(
-            (
-                f.file,
-                f.severity.value,
-                f.code,
-                f.sheet,
-                f.cell,
-                f.field,
-                f.value,
-                f.message,
-                f.hint or None,
-                induk(f),
-            )
+            {
+                "berkas": f.file,
+                "tingkat": f.severity.value,
+                "kode": f.code,
+                "lembar": f.sheet,
+                "sel": f.cell,
+                "kolom": f.field,
+                "nilai": f.value,
+                "pesan": f.message,
+                "saran": f.hint or None,
+                "induk": induk(f),
+            }
         )
         severities.append(f.severity)
-    columns = [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in KOLOM]
+    columns = [[row.get(key) for row in rows] for key in TEMUAN.keys]
     variants = [VARIANT.get(s, "biasa") for s in severities]
     tingkat = [
         "sorot_galat"
@@ -107,7 +106,7 @@ def write_temuan(buku: Buku) -> dict[str, int]:
         f"(perlu diperiksa atau diberi alasan). Berkas yang tidak terbaca tercantum paling atas. "
         "Induk: sel lawan pada temuan kaskade (mis. IKU di workbook master)."
     )
-    row = heading(ws, styles, f"Temuan Kompilasi{tahun_text(k.tahun)}", note, KOLOM)
+    row = heading(ws, styles, f"{TEMUAN.title}{tahun_text(k.tahun)}", note, KOLOM)
     header_row = row
     row = write_header(ws, styles, row, KOLOM)
     columns, variants, tingkat = temuan_rows(k.temuan, k.tidak_terbaca)

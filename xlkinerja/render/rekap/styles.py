@@ -6,6 +6,7 @@ the rest of xlkinerja: dark blue headers, blue IKU rows, red problem rows, statu
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -19,6 +20,8 @@ from xlkinerja.render.pohon.sheet import (
     CellFormats,
 )
 from xlkinerja.render.template.styles import DATE_FORMAT, FONT, TITLE_COLOR
+from xlkinerja.specs.model import ValueType
+from xlkinerja.specs.report import ReportTable
 
 Jenis = Literal["teks", "angka", "persen", "rupiah", "tanggal", "bulat"]
 NUM_FORMATS: dict[Jenis, str | None] = {
@@ -75,6 +78,40 @@ class Kolom:
     indent: bool = False  # child rows (IKK under IKU) are indented here
     tengah: bool = False  # centred
     status: bool = False  # cells take the status fill of their row
+
+
+@dataclass(frozen=True)
+class Look:
+    """How the cells of a spec'd column look; `jenis` None: by the column's type."""
+
+    jenis: Jenis | None = None
+    wrap: bool = False
+    indent: bool = False
+    tengah: bool = False
+    status: bool = False
+
+
+JENIS_OF: dict[ValueType, Jenis] = {
+    ValueType.NUMBER: "angka",
+    ValueType.INTEGER: "bulat",
+    ValueType.DATE: "tanggal",
+}
+
+
+def kolom_of(table: ReportTable, looks: Mapping[str, Look]) -> tuple[Kolom, ...]:
+    """The columns of a table of the rekap's spec (specs/rekap.py), in its order, with its
+    labels and widths, each with its look (plain when `looks` names none)."""
+    unknown = set(looks) - set(table.keys)
+    if unknown:
+        raise KeyError(f"report table {table.key} has no column {sorted(unknown)}")
+    out = []
+    for col in table.columns:
+        look = looks.get(col.key, Look())
+        jenis = look.jenis or JENIS_OF.get(col.type, "teks")
+        out.append(
+            Kolom(col.label, col.width, jenis, look.wrap, look.indent, look.tengah, look.status)
+        )
+    return tuple(out)
 
 
 def status_key(value: object) -> Status | None:

@@ -1,8 +1,10 @@
 """The compiled institutional workbook: `write_kompilasi(k, path)`.
 
-Sheets, in order: Ringkasan (cover), Status Pengumpulan, Rekap PK, Rekap Rencana Aksi,
-Rekap Capaian (with native charts), Pohon Kinerja, Rekap SKP, Temuan. Print-ready (A4 landscape, one
-page wide, header rows repeated, page numbers), in Bahasa Indonesia, written atomically.
+Sheets, in the order of its spec (specs/rekap.py): Ringkasan (cover), Status Pengumpulan,
+Rekap PK, Rekap Rencana Aksi, Rekap Capaian (with native charts), Pohon Kinerja, Rekap SKP,
+Temuan; every sheet's name, table columns and their order come from that spec. Print-ready
+(A4 landscape, one page wide, header rows repeated, page numbers), in Bahasa Indonesia,
+written atomically.
 
 Big tables, the Pohon Kinerja sheet included, go through `FastWorksheet.add_rows`
 (render/fastsheet.py: column-wise, formats made once) and the package is zipped at level 1
@@ -22,24 +24,14 @@ from xlkinerja.render.rekap.package import Workbook
 from xlkinerja.render.rekap.sheet_capaian import write_capaian
 from xlkinerja.render.rekap.sheet_rekap_pk import write_rekap_pk
 from xlkinerja.render.rekap.sheet_rekap_ra import write_rekap_ra
-from xlkinerja.render.rekap.sheet_rekap_skp import NAME as REKAP_SKP
 from xlkinerja.render.rekap.sheet_rekap_skp import write_rekap_skp
-from xlkinerja.render.rekap.sheet_ringkasan import NAME as RINGKASAN
-from xlkinerja.render.rekap.sheet_ringkasan import POHON, write_ringkasan
+from xlkinerja.render.rekap.sheet_ringkasan import write_ringkasan
 from xlkinerja.render.rekap.sheet_status import write_status
 from xlkinerja.render.rekap.sheet_temuan import write_temuan
 from xlkinerja.render.rekap.styles import Styles
+from xlkinerja.specs.rekap import REKAP, SHEET_POHON, SHEET_RINGKASAN
 
-SHEET_ORDER = (
-    RINGKASAN,
-    "Status Pengumpulan",
-    "Rekap PK",
-    "Rekap Rencana Aksi",
-    "Rekap Capaian",
-    POHON,
-    REKAP_SKP,
-    "Temuan",
-)
+SHEET_ORDER = REKAP.sheet_names
 
 
 def write_kompilasi(k: Kompilasi, path: Path) -> Path:
@@ -62,12 +54,13 @@ def write_kompilasi(k: Kompilasi, path: Path) -> Path:
                 }
             )
             buku = Buku(workbook, Styles(workbook), k)
-            cover = buku.sheet(RINGKASAN)  # first sheet, written last (it shows the counts)
+            cover = buku.sheet(SHEET_RINGKASAN)  # first sheet, written last (it shows the counts)
             # The tree's rows are rendered by a child process while the other sheets are
             # written (see runtime/forked.py): the sheets before it are added (empty) first.
-            for name in SHEET_ORDER[1 : SHEET_ORDER.index(POHON)]:
+            for name in SHEET_ORDER[1 : SHEET_ORDER.index(SHEET_POHON)]:
                 buku.sheet(name)
-            ditulis["pohon"] = write_tree_sheet(workbook, k.pohon, POHON, in_background=True).rows
+            tree = write_tree_sheet(workbook, k.pohon, SHEET_POHON, in_background=True)
+            ditulis["pohon"] = tree.rows
             ditulis |= write_status(buku)
             ditulis |= write_rekap_pk(buku)
             ditulis |= write_rekap_ra(buku)

@@ -1,0 +1,113 @@
+"""The rows of the export tables (kompilasi/ekspor_tabel.py): one TypedDict per table, its
+fields in the order a profile lists them (`FIELDS`, what a profile's `isi` may name; see
+templates/ekspor/README.md). A value is a str, float, int, date or None: None is a value
+nobody filled or that could not be read or computed, never written as 0.
+
+A writer reads a row by the field names its profile gives (`Row`); the tables make each
+row whole, every field in this order (a test checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import TypedDict
+
+Row = Mapping[str, object]  # a row of any export table, as a profile's writer reads it
+
+
+class HierarkiRow(TypedDict):
+    """A node of the plan: sasaran, iku or ikk, each after its parent."""
+
+    level: str
+    kode: str | None
+    kode_induk: str | None
+    uraian: str | None
+    satuan: str | None
+    tahun: int | None
+    target: float | None
+    target_tw1: float | None
+    target_tw2: float | None
+    target_tw3: float | None
+    target_tw4: float | None
+    tipe: str | None  # the IKK's arah
+    realisasi_tw1: float | None
+    realisasi_tw2: float | None
+    realisasi_tw3: float | None
+    realisasi_tw4: float | None
+    capaian: float | None
+    kode_unit: str | None
+    unit: str | None
+    catatan: str | None
+
+
+class PkRow(TypedDict):
+    """An indicator of the Perjanjian Kinerja: the institution's IKU, a unit's IKK."""
+
+    tahun: int | None
+    kode_unit: str | None
+    unit: str | None
+    kode_sasaran: str | None
+    sasaran: str | None
+    kode_indikator: str | None
+    indikator: str | None
+    satuan: str | None
+    target: float | None
+
+
+class RealisasiRow(TypedDict):
+    """An IKK's realisasi up to a reported quarter."""
+
+    kode_indikator: str | None
+    indikator: str | None
+    kode_unit: str | None
+    unit: str | None
+    tahun: int | None
+    tw: int
+    triwulan: str | None
+    periode: date | None  # the quarter's last day
+    target: float | None
+    realisasi: float | None
+    capaian: float | None
+    catatan: str | None
+
+
+class SkpRow(TypedDict):
+    """An IKI of an employee's SKP (the e-Kinerja web form's fields)."""
+
+    kode_unit: str | None
+    unit: str | None
+    nip: str | None
+    nama: str | None
+    jabatan: str | None
+    jenis_jabatan: str | None
+    jenis: str | None
+    perspektif: str | None
+    rhk_pimpinan: str | None
+    kode_rhk: str | None
+    rhk: str | None
+    aspek: str | None
+    kode_iki: str | None
+    iki: str | None
+    target: float | None
+    target_bawah: float | None
+    target_atas: float | None
+    satuan: str | None
+    realisasi_tw1: float | None
+    realisasi_tw2: float | None
+    realisasi_tw3: float | None
+    realisasi_tw4: float | None
+    realisasi_tahunan: float | None
+    catatan: str | None
+
+
+ROWS: dict[str, type] = {
+    "hierarki": HierarkiRow,
+    "pk": PkRow,
+    "realisasi": RealisasiRow,
+    "skp": SkpRow,
+}
+FIELDS: dict[str, tuple[str, ...]] = {
+    name: tuple(row.__annotations__) for name, row in ROWS.items()
+}
+"""Every table's fields, in order: what a profile's `isi` may name."""
