@@ -34,8 +34,8 @@ from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level  # noqa: E402
 from xlkinerja.core.finding import Finding, Severity  # noqa: E402
 from xlkinerja.domain.status import status_of  # noqa: E402
 from xlkinerja.kompilasi.model import Kompilasi, StatusUnit  # noqa: E402
+from xlkinerja.render.fast_workbook import Workbook  # noqa: E402
 from xlkinerja.render.fastsheet import BlockColumn, FastWorksheet  # noqa: E402
-from xlkinerja.render.rekap.package import Workbook  # noqa: E402
 from xlkinerja.render.rekap.writer import write_kompilasi  # noqa: E402
 
 COLUMNS = 10

@@ -17,7 +17,8 @@ from isal import isal_zlib
 from python_calamine import CalamineWorkbook
 
 from tests import lo
-from xlkinerja.render.rekap.package import ZIP_LEVEL, FastZipFile, Workbook
+from xlkinerja.files.ooxml.deflate import ZIP_LEVEL, FastZipFile
+from xlkinerja.render.fast_workbook import Workbook
 
 ORIGINAL_COMPRESSOR = zipfile._get_compressor  # type: ignore[attr-defined]
 ROWS = 3000

@@ -10,7 +10,7 @@ import xlsxwriter
 from python_calamine import CalamineWorkbook
 
 from tests.fault_tools import HOSTILE
-from xlkinerja.render.rekap.package import Workbook
+from xlkinerja.render.fast_workbook import Workbook
 
 TEXTS = [
     *HOSTILE,

@@ -28,7 +28,7 @@ import pandas as pd
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet
 
-from xlkinerja.files.ooxml.celltext import escape_text, t_element
+from xlkinerja.files.ooxml.xmltext import escape_cell_text, t_element
 from xlkinerja.runtime.forked import ForkedText
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
@@ -136,7 +136,7 @@ class _Renderer:
         if len(value) > MAX_STRING:
             value = value[: MAX_STRING - 1] + "…"
         if self.sst is None:
-            return f' t="inlineStr"><is>{t_element(escape_text(value))}</is></c>'
+            return f' t="inlineStr"><is>{t_element(escape_cell_text(value))}</is></c>'
         return f' t="s"><v>{self.sst._get_shared_string_index(value)}</v></c>'
 
 

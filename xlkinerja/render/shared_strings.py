@@ -23,7 +23,7 @@ import xlsxwriter
 from xlsxwriter.packager import Packager
 from xlsxwriter.sharedstrings import SharedStrings
 
-from xlkinerja.files.ooxml.celltext import escape_joined, t_element
+from xlkinerja.files.ooxml.xmltext import escape_joined, t_element
 
 
 def sst_strings_xml(strings: list[str]) -> str | None:

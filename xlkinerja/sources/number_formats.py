@@ -30,6 +30,7 @@ from pathlib import Path
 from xlkinerja.core.address import cell_address, column_index
 from xlkinerja.core.form_data import CellFormat, CellScalar
 from xlkinerja.errors import WorkbookError
+from xlkinerja.files.ooxml.package import PartTooBig, read_small_part
 
 STYLES_PART = "xl/styles.xml"
 MAX_STYLES_BYTES = 20 * 1000**2  # Excel's limit of 64,000 cell styles is ~10 MB of XML
@@ -106,24 +107,21 @@ def read_styles(path: Path) -> Styles:
     """The percent cell styles of the workbook at `path` (none if it has no
     styles part)."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.NameToInfo.get(STYLES_PART)
-            if info is None:
-                return NO_STYLES
-            if info.file_size > MAX_STYLES_BYTES:
-                raise WorkbookError(
-                    f"bagian gaya sel (styles.xml) berukuran {info.file_size / 1000**2:.0f} MB "
-                    f"(batas {MAX_STYLES_BYTES // 1000**2} MB).",
-                    path=path,
-                    hint="Buka di Excel, hapus gaya sel yang tidak dipakai, lalu simpan.",
-                )
-            return parse_styles(archive.read(info))
+        xml = read_small_part(path, STYLES_PART, MAX_STYLES_BYTES)
+    except PartTooBig as exc:
+        raise WorkbookError(
+            f"bagian gaya sel (styles.xml) berukuran {exc.size / 1000**2:.0f} MB "
+            f"(batas {MAX_STYLES_BYTES // 1000**2} MB).",
+            path=path,
+            hint="Buka di Excel, hapus gaya sel yang tidak dipakai, lalu simpan.",
+        ) from exc
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise WorkbookError(
             "bagian gaya sel (styles.xml) rusak dan tidak dapat dibaca.",
             path=path,
             hint="Buka di Excel lalu simpan ulang.",
         ) from exc
+    return parse_styles(xml) if xml is not None else NO_STYLES
 
 
 @cache

@@ -1,5 +1,5 @@
-"""The OOXML package (.xlsx, .xlsm, .xlam) in one place: its zip parts read safely and
-rewritten without touching the rest (`package.py`, `parts.py`), relationships and content
-types (`opc.py`), position-keeping XML text (`xmltext.py`), cell text escaped as Excel
-escapes it (`celltext.py`), defined names (`names.py`) and custom properties
-(`properties.py`)."""
+"""The OOXML package (.xlsx, .xlsm, .xlam) in one place: its parts read safely, one at a
+time or every part rewritten without touching the rest (`package.py`), the write-back's view
+of it — parts as text, relationships and content types (`opc.py`) —, OOXML text read by
+position and escaped both ways xlkinerja writes it (`xmltext.py`), members deflated fast
+(`deflate.py`), defined names (`names.py`) and custom properties (`properties.py`)."""

@@ -15,6 +15,7 @@ from defusedxml import ElementTree
 
 from xlkinerja.core.address import cell_address, column_index
 from xlkinerja.errors import WorkbookError
+from xlkinerja.files.ooxml.package import PartTooBig, read_small_part
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAX_PART_BYTES = 20 * 1024 * 1024  # a workbook.xml larger than this is not ours
@@ -46,19 +47,17 @@ def parse_single_cell_ref(text: str) -> NamedCell | None:
 def read_defined_names(path: Path) -> dict[str, str]:
     """Workbook-level defined names (name → formula text); sheet-local names are skipped."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.getinfo("xl/workbook.xml")
-            if info.file_size > MAX_PART_BYTES:
-                raise WorkbookError(
-                    "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.", path=path
-                )
-            data = archive.read(info)
-    except KeyError as exc:
+        data = read_small_part(path, "xl/workbook.xml", MAX_PART_BYTES)
+    except PartTooBig as exc:
         raise WorkbookError(
-            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+            "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.", path=path
         ) from exc
     except zipfile.BadZipFile as exc:
         raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).", path=path) from exc
+    if data is None:
+        raise WorkbookError(
+            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+        )
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # defusedxml raises several types for hostile or broken XML

@@ -1,17 +1,20 @@
-"""Relationships and content types of the package, edited as text."""
+"""The package as the write-back sees it: the text of its parts (`Parts`), their
+relationships (`Rels`) and the content types (`ContentTypes`), edited as text."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
 from urllib.parse import unquote
 
 from xlkinerja.errors import WorkbookError
+from xlkinerja.files.ooxml.package import Package
 from xlkinerja.files.ooxml.xmltext import (
     XML_HEADER,
     Element,
+    decode,
     escape_attr,
     parse_checked,
     qualify,
@@ -19,12 +22,66 @@ from xlkinerja.files.ooxml.xmltext import (
     scan_root,
 )
 
-if TYPE_CHECKING:
-    from xlkinerja.files.ooxml.parts import Parts
-
 REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 PACKAGE_RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CONTENT_TYPES = "[Content_Types].xml"
+
+
+class Parts:
+    """The package with text access, the content types and a cache of relationships."""
+
+    def __init__(self, path: Path, package: Package) -> None:
+        self.path = path
+        self.package = package
+        self._rels: dict[str, Rels] = {}
+        self.types = ContentTypes(self)
+
+    def text(self, part: str) -> str:
+        return decode(self.package.read(part), part, self.path)
+
+    def put_text(self, part: str, text: str) -> None:
+        self.package.write(part, text.encode("utf-8"))
+
+    def rels(self, source: str) -> Rels:
+        key = source.lower()
+        if key not in self._rels:
+            self._rels[key] = Rels(self, source)
+        return self._rels[key]
+
+    def remove_part(self, part: str) -> None:
+        """Remove a part, its relationships and the parts only it pointed to."""
+        rels = self.rels(part)
+        targets = [rels.target_part(r) for r in rels.items if not r.external]
+        self.package.remove(part)
+        rels.drop()
+        self.types.remove_override(part)
+        for target in targets:
+            if self.package.exists(target) and not self._referenced(target):
+                self.remove_part(target)
+
+    def _referenced(self, part: str) -> bool:
+        wanted = part.lower()
+        for name in self.package.names():
+            if name.endswith(".rels"):
+                source = source_of(name)
+                rels = self.rels(source)
+                if any(
+                    not r.external and rels.target_part(r).lower() == wanted for r in rels.items
+                ):
+                    return True
+        return False
+
+    def save(self) -> None:
+        for rels in self._rels.values():
+            rels.save()
+        self.types.save()
+
+
+def source_of(rels_name: str) -> str:
+    folder, _, name = rels_name.rpartition("/")
+    parent = folder[: -len("_rels")].rstrip("/")
+    base = name[: -len(".rels")]
+    return f"{parent}/{base}" if parent else base
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""The .xlsx/.xlsm zip as an ordered set of parts, rewritten without touching the rest.
+"""The .xlsx/.xlsm zip as an ordered set of parts: a small part read safely
+(`read_small_part`), or every part rewritten without touching the rest (`Package`).
 
 Untouched members are copied as their raw compressed bytes (same compression, same
 order); changed members keep their place and compression method; new members go last.
@@ -20,6 +21,27 @@ _CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 _END = struct.Struct("<IHHHHIIH")
 _UTF8_FLAG = 0x800
 _NEW_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+class PartTooBig(Exception):
+    """A part inflates to more bytes than its reader takes."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def read_small_part(path: Path, name: str, limit: int) -> bytes | None:
+    """The part `name` of the package at `path`, inflated; None when it has no such part.
+    `PartTooBig` when it would inflate past `limit` bytes (nothing is inflated then); a
+    broken zip raises zipfile's and zlib's own errors, for the caller to word."""
+    with zipfile.ZipFile(path) as archive:
+        info = archive.NameToInfo.get(name)
+        if info is None:
+            return None
+        if info.file_size > limit:
+            raise PartTooBig(info.file_size)
+        return archive.read(info)
 
 
 def _dos_time(date_time: tuple[int, int, int, int, int, int]) -> tuple[int, int]:

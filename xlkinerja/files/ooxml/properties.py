@@ -15,6 +15,8 @@ from pathlib import Path
 
 from defusedxml import ElementTree
 
+from xlkinerja.files.ooxml.package import PartTooBig, read_small_part
+
 _PROPERTIES = {
     "xlkinerja_template": "template_id",
     "xlkinerja_versi": "versi",
@@ -51,10 +53,6 @@ def template_properties(path: Path) -> dict[str, str]:
 
 def _custom_xml(path: Path) -> bytes:
     try:
-        with zipfile.ZipFile(path) as archive:
-            info = archive.NameToInfo.get("docProps/custom.xml")
-            if info is None or info.file_size > MAX_PROPERTIES_BYTES:
-                return b""
-            return archive.read(info)
-    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+        return read_small_part(path, "docProps/custom.xml", MAX_PROPERTIES_BYTES) or b""
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError, PartTooBig):
         return b""

@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.files.ooxml.parts import Parts
+from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
     REL_NS,

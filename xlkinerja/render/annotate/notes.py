@@ -9,8 +9,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping
 
-from xlkinerja.files.ooxml.opc import Relationship
-from xlkinerja.files.ooxml.parts import Parts
+from xlkinerja.files.ooxml.opc import Parts, Relationship
 from xlkinerja.render.annotate import vml
 from xlkinerja.render.annotate.cells import Pos
 from xlkinerja.render.annotate.comments import AUTHOR, COMMENTS_TYPE, CommentsPart

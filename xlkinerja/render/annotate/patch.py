@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TypeGuard
 
 from xlkinerja.errors import WorkbookError
+from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.package import Package
-from xlkinerja.files.ooxml.parts import Parts
 from xlkinerja.render.annotate import fills
 from xlkinerja.render.annotate.book import Book, SheetEntry
 from xlkinerja.render.annotate.cells import CellEdit, Pos

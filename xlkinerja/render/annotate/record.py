@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkinerja.core.address import column_index
-from xlkinerja.files.ooxml.parts import Parts
+from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.xmltext import MAIN_NS, parse_checked
 from xlkinerja.render.annotate import fills
 

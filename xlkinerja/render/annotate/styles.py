@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.files.ooxml.parts import Parts
+from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
     Element,

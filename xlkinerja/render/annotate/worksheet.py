@@ -7,8 +7,7 @@ from collections.abc import Iterable
 
 from xlkinerja.core.address import column_index, column_letters
 from xlkinerja.errors import WorkbookError
-from xlkinerja.files.ooxml.opc import Rels
-from xlkinerja.files.ooxml.parts import Parts
+from xlkinerja.files.ooxml.opc import Parts, Rels
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
     REL_NS,

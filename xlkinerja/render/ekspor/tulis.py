@@ -41,9 +41,9 @@ from xlkinerja.render.ekspor.profil import (
     Profil,
     ProfilError,
 )
+from xlkinerja.render.fast_workbook import Workbook
 from xlkinerja.render.fastsheet import BlockColumn, FastWorksheet
 from xlkinerja.render.jinja_templates import folder_environment
-from xlkinerja.render.rekap.package import Workbook
 from xlkinerja.render.rekap.table import CHARS_PER_WIDTH, wrapped_lines
 from xlkinerja.render.template.writer import LINE_HEIGHT
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.kompilasi.model import Kompilasi
+from xlkinerja.render.fast_workbook import Workbook
 from xlkinerja.render.pohon.sheet import write_tree_sheet
 from xlkinerja.render.rekap.context import Buku, tahun_text
-from xlkinerja.render.rekap.package import Workbook
 from xlkinerja.render.rekap.sheet_capaian import write_capaian
 from xlkinerja.render.rekap.sheet_rekap_pk import write_rekap_pk
 from xlkinerja.render.rekap.sheet_rekap_ra import write_rekap_ra
