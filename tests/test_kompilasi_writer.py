@@ -1,4 +1,4 @@
-"""The compiled institutional workbook (xlkinerja/kompilasi/writer.py): sheets, grouping,
+"""The compiled institutional workbook (xlkinerja/render/rekap/writer.py): sheets, grouping,
 colours, charts, the accounting of rows, and a LibreOffice rendering to PDF.
 
 The compiled institution is built by hand below: Politeknik Negeri Contoh 2025 with 5 units —

@@ -229,7 +229,7 @@ def _leave(code: int, signum: int, _frame: object) -> None:
     if signum == signal.SIGINT:
         os.write(2, b"\nDibatalkan.\n")
     atomic = sys.modules.get("xlkinerja.files.atomic")
-    workers = sys.modules.get("xlkinerja.jobs.workers")
+    workers = sys.modules.get("xlkinerja.runtime.workers")
     with contextlib.suppress(Exception):
         getattr(atomic, "remove_unfinished", _nothing)()
     with contextlib.suppress(Exception):
@@ -248,8 +248,8 @@ def stop_now(code: int) -> None:
     worker processes and the pool's thread, which can wait for each other for good (a
     worker blocked writing a result nobody reads). Files are already safe — atomic writes
     cleaned up their temporary files as the interrupt passed — and the processes the job
-    started are ended first (see jobs/workers.kill_children)."""
-    from xlkinerja.jobs.workers import kill_children
+    started are ended first (see runtime/workers.kill_children)."""
+    from xlkinerja.runtime.workers import kill_children
 
     kill_children(graceful=True)  # workers remove the files they were writing first
     sys.stdout.flush()

@@ -1,9 +1,10 @@
-"""Many workbooks read and checked together: the one pipeline of validasi and kompilasi
-(and, next, the ribbon and the server).
+"""Many workbooks read and checked together: the one pipeline of every job — validasi,
+kompilasi, the LKj, ekspor, the tree, the ribbon's buttons and the server's — whatever the
+workbooks' source (sources/source.py: files, an open workbook, the archive).
 
 The master goes first (its settings — year, deadlines, cap — apply to every other file's
-checks), then every other file through `process_file` (worker processes when there are
-many, see workers.py), then the checks across files: the pandera schemas over all rows of
+checks), then every other workbook through `process_source` (workbook files in worker
+processes when there are many, see workers.py), then the checks across workbooks: the pandera schemas over all rows of
 a kind at once and the cascade from the master down. Every finding, one pass, ordered.
 With workers and a master file given, the workers start on the files with the settings
 read from the master's header while the master is read whole (0.3 s for 1,000 units);

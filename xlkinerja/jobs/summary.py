@@ -2,7 +2,8 @@
 
 Every job result gives a `Summary` (tables and lines of text, each piece with a tone) and a
 `to_dict()` (the JSON for machines). The CLI renders a Summary with rich on the terminal;
-the Excel add-in will show the same Summary in a dialog, the server in its log. The text is
+the Excel add-in shows the same Summary in a dialog (excel/alert.py), the server in its
+answer and its log. The text is
 plain: nothing in it is markup, so a value typed in a cell (`[/bold]`, escape codes) is
 shown as it is and never interpreted.
 """

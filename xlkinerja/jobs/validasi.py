@@ -17,11 +17,11 @@ from xlkinerja.jobs.summary import SEVERITY_TONE, Column, Span, Summary, Tone, c
 from xlkinerja.jobs.workers import (
     Progress,
     Stage,
-    collect_now_and_then,
     worker_count,
     worker_pool,
 )
 from xlkinerja.runtime.collector import collector_paused
+from xlkinerja.runtime.workers import collect_now_and_then
 from xlkinerja.sources.source import WorkbookFile, workbook_files
 
 if TYPE_CHECKING:

@@ -1,8 +1,8 @@
 """The jinja2 templates xlkinerja renders documents and exports from (`templates/`).
 
-Not the Excel form templates (`template_writer.py`): these are text templates, one folder
-per kind of output (`dokumen/` now, an export profile per folder with the Ekspor work),
-each folder picked up without code.
+Not the Excel form templates (render/template/): these are text templates, one folder per
+kind of output (`dokumen/` the documents, `ekspor/<profil>/` an export profile each), each
+folder picked up without code.
 
 The folder sits at the repository's root and ships inside the installed package as
 `xlkinerja/templates/` (see core/resources.py for how it is found).
@@ -34,7 +34,7 @@ def templates_folder() -> Path:
 
 
 def template_folders() -> list[str]:
-    """The template folders (`dokumen`, and the export profiles later), sorted by name."""
+    """The template folders (`dokumen`, `ekspor`), sorted by name."""
     folder = templates_folder()
     return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name[0] not in "._")
 
