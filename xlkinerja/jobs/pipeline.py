@@ -4,8 +4,9 @@ workbooks' source (sources/source.py: files, an open workbook, the archive).
 
 The master goes first (its settings — year, deadlines, cap — apply to every other file's
 checks), then every other workbook through `process_source` (workbook files in worker
-processes when there are many, see workers.py), then the checks across workbooks: the pandera schemas over all rows of
-a kind at once and the cascade from the master down. Every finding, one pass, ordered.
+processes when there are many, see workers.py), then the checks across workbooks: the
+pandera schemas over all rows of a kind at once and the cascade from the master down. Every
+finding, one pass, ordered.
 With workers and a master file given, the workers start on the files with the settings
 read from the master's header while the master is read whole (0.3 s for 1,000 units);
 should these differ from the whole master's, the files are read again.
