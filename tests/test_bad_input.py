@@ -215,6 +215,7 @@ def test_doctype_after_comments_is_found_and_long_prologs_refused():
 # --- big files ----------------------------------------------------------------------------
 
 
+@pytest.mark.lambat  # ~50 MB, then the CLI in a subprocess
 def test_big_workbook_is_read_in_bounded_time_and_memory(tmp_path: Path):
     """~50 MB (XlsxWriter constant_memory rows in a sheet outside the form): read, fast."""
     path = bad_files.big_workbook(tmp_path)
@@ -231,6 +232,7 @@ def test_big_workbook_is_read_in_bounded_time_and_memory(tmp_path: Path):
     assert digest(path) == before
 
 
+@pytest.mark.lambat  # the CLI in a subprocess
 def test_oversized_form_sheet_is_refused_in_bounded_time_and_memory(tmp_path: Path):
     path = bad_files.oversized_form_sheet(tmp_path)
     err = assert_refused(path, "batas 100 MB", "baris")

@@ -64,6 +64,7 @@ def _xlsx_values(path: Path) -> list[list[Any]]:
     return _plain([list(r) for r in book["Bab III"].iter_rows(values_only=True)])
 
 
+@pytest.mark.lambat  # the chapter and its PDF three times
 def test_the_chapter_from_the_rekap_is_the_chapter_from_its_unit_workbooks(
     compiled: tuple[Path, Path], from_units: Lkj, tmp_path: Path
 ):
