@@ -381,6 +381,7 @@ def test_sheet_parts_follow_relationships(tmp_path: Path):
         }
 
 
+@pytest.mark.lambat  # the whole bad-input corpus compiled
 def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
     """The whole bad-input corpus in the folder the planning unit compiles, read by worker
     processes: each bad file is listed with its reason, the good ones are compiled."""

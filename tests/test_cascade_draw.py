@@ -513,6 +513,7 @@ def test_long_labels_are_wrapped_and_cut_with_an_ellipsis():
     assert wrap("pendek", BOX_WIDTH, 7.5, False, 2, measure) == ["pendek"]
 
 
+@pytest.mark.lambat  # the big tree, every line measured
 def test_every_line_fits_its_box():
     for box in layout_tree(big_tree(), measure).boxes:
         for line in box.lines:
@@ -581,6 +582,7 @@ def test_draw_tree_writes_svg_and_png(tmp_path: Path):
     assert height > width
 
 
+@pytest.mark.lambat  # the sample tree drawn to PNG twice
 def test_rendering_twice_gives_identical_svg(tmp_path: Path):
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     draw_tree(contoh_tree(), first, tmp_path / "a.png")

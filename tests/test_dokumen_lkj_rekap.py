@@ -132,6 +132,7 @@ def test_a_rekap_saved_by_libreoffice_gives_the_same_chapter(
     assert _plain(again) == _plain(from_units)
 
 
+@pytest.mark.lambat  # `from_units` writes the chapter and its PDF
 def test_without_master_the_archives_master_of_the_rekaps_year_is_used(
     compiled: tuple[Path, Path], from_units: Lkj, tmp_path: Path
 ):

@@ -148,6 +148,7 @@ def test_workers_start_without_the_heavy_libraries():
         assert run.stdout.strip() == "[]", (module, run.stdout, run.stderr)
 
 
+@pytest.mark.lambat  # spawned workers: fresh Python processes
 def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     """Windows has no forkserver: workers are spawned there (fresh interpreters that import
     the per-file code themselves). The results must not depend on it."""
