@@ -26,3 +26,28 @@ SAMPLE = WORKBOOKS / "contoh"
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+# The fast loop (README): `pytest -m "not lambat"`. A test that starts LibreOffice or
+# PostgreSQL, or is part of the fault suite or the wheel build, is `lambat` here; the rest
+# of what is slow (subprocesses of the CLI, PDFs, big renders) carries the marker itself.
+LAMBAT_MARKERS = ("libreoffice", "fault", "slow")
+
+
+def lambat_reason(item: pytest.Item) -> str | None:
+    """Why the conftest makes `item` lambat, or None."""
+    for name in LAMBAT_MARKERS:
+        if item.get_closest_marker(name) is not None:
+            return name
+    callspec = getattr(item, "callspec", None)
+    on_postgresql = callspec is not None and callspec.params.get("db") == "postgresql"
+    if "postgres" in getattr(item, "fixturenames", ()) or on_postgresql:
+        return "postgres"
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if lambat_reason(item) is not None:
+            item.add_marker(pytest.mark.lambat)

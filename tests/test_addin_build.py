@@ -135,6 +135,7 @@ def audit(path: Path, *options: str) -> dict[str, object]:
     return dict(result)
 
 
+@pytest.mark.lambat  # the OOXML checker in a subprocess
 @pytest.mark.parametrize("options", [(), ("--policy", "strict", "-f", "microsoft365")])
 def test_openxml_audit_finds_nothing(addin, configured, tmp_path, options):
     twin = tmp_path / "xlkinerja.xlsm"
@@ -144,6 +145,7 @@ def test_openxml_audit_finds_nothing(addin, configured, tmp_path, options):
         assert (result["error_count"], result["warning_count"]) == (0, 0), result["errors"]
 
 
+@pytest.mark.lambat  # the OOXML checker in a subprocess
 def test_openxml_audit_sees_a_broken_ribbon(addin, tmp_path):
     """The checker validates customUI14.xml against its schema: a misspelt element counts."""
     broken = tmp_path / "rusak.xlam"

@@ -153,6 +153,7 @@ def _validasi(folder: Path) -> subprocess.Popen[str]:
     )  # fmt: skip
 
 
+@pytest.mark.lambat  # the CLI in subprocesses
 def test_two_concurrent_runs_on_one_folder_both_succeed(folder: Path):
     for number in range(4):
         shutil.copy(SAMPLE / SKP, folder / f"skp-{number}.xlsx")

@@ -215,6 +215,7 @@ def test_doctype_after_comments_is_found_and_long_prologs_refused():
 # --- big files ----------------------------------------------------------------------------
 
 
+@pytest.mark.lambat  # ~50 MB, then the CLI in a subprocess
 def test_big_workbook_is_read_in_bounded_time_and_memory(tmp_path: Path):
     """~50 MB (XlsxWriter constant_memory rows in a sheet outside the form): read, fast."""
     path = bad_files.big_workbook(tmp_path)
@@ -231,6 +232,7 @@ def test_big_workbook_is_read_in_bounded_time_and_memory(tmp_path: Path):
     assert digest(path) == before
 
 
+@pytest.mark.lambat  # the CLI in a subprocess
 def test_oversized_form_sheet_is_refused_in_bounded_time_and_memory(tmp_path: Path):
     path = bad_files.oversized_form_sheet(tmp_path)
     err = assert_refused(path, "batas 100 MB", "baris")
@@ -379,6 +381,7 @@ def test_sheet_parts_follow_relationships(tmp_path: Path):
         }
 
 
+@pytest.mark.lambat  # the whole bad-input corpus compiled
 def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
     """The whole bad-input corpus in the folder the planning unit compiles, read by worker
     processes: each bad file is listed with its reason, the good ones are compiled."""

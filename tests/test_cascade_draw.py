@@ -513,6 +513,7 @@ def test_long_labels_are_wrapped_and_cut_with_an_ellipsis():
     assert wrap("pendek", BOX_WIDTH, 7.5, False, 2, measure) == ["pendek"]
 
 
+@pytest.mark.lambat  # the big tree, every line measured
 def test_every_line_fits_its_box():
     for box in layout_tree(big_tree(), measure).boxes:
         for line in box.lines:
@@ -581,6 +582,7 @@ def test_draw_tree_writes_svg_and_png(tmp_path: Path):
     assert height > width
 
 
+@pytest.mark.lambat  # the sample tree drawn to PNG twice
 def test_rendering_twice_gives_identical_svg(tmp_path: Path):
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     draw_tree(contoh_tree(), first, tmp_path / "a.png")
@@ -589,6 +591,7 @@ def test_rendering_twice_gives_identical_svg(tmp_path: Path):
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
 
 
+@pytest.mark.lambat  # a tree of ~200 boxes drawn to PNG
 def test_big_tree_renders(tmp_path: Path):
     svg, png = tmp_path / "besar.svg", tmp_path / "besar.png"
     start = time.perf_counter()
@@ -727,6 +730,7 @@ def test_libreoffice_prints_the_sheet(tmp_path: Path):
     assert len(data) > 5_000
 
 
+@pytest.mark.lambat  # the CLI in a subprocess
 def test_a_name_of_32767_characters_without_a_space_is_drawn_in_seconds(tmp_path: Path):
     """Excel's longest cell text, one word: wrapping and cutting it measured the text once
     per character removed (> 13 minutes); the tree now comes in seconds (timeout: a hang)."""

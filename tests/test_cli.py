@@ -81,6 +81,7 @@ def test_missing_option_is_explained_in_indonesian():
     assert "Belum diberikan" in result.output
 
 
+@pytest.mark.lambat  # the whole main job, twice: every PDF
 def test_contoh_runs_the_main_job(tmp_path: Path):
     result = runner.invoke(
         app, ["contoh", "--output", str(tmp_path / "hasil"), "--sumber", str(SAMPLE)]
@@ -203,6 +204,7 @@ def test_kompilasi_and_arsip_commands(tmp_path: Path):
     assert "Traceback" not in missing.output
 
 
+@pytest.mark.lambat  # the CLI in a subprocess
 def test_kompilasi_with_a_bad_master_stops_cleanly(tmp_path: Path):
     """Worker processes are already starting when the master turns out to be unusable:
     one Indonesian error line, exit 2, no traceback from any process or thread."""
@@ -223,6 +225,7 @@ def test_kompilasi_with_a_bad_master_stops_cleanly(tmp_path: Path):
     assert not (tmp_path / "rekap.xlsx").exists()
 
 
+@pytest.mark.lambat  # the CLI in subprocesses, stopped
 def test_ctrl_c_during_kompilasi_stops_at_once_and_leaves_no_process(tmp_path: Path):
     """Ctrl+C reaches the whole process group: the job, the fork server and the workers.
     With stderr piped (a script, a CI log) a graceful shutdown could hang for good: a worker

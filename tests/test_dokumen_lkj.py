@@ -210,6 +210,7 @@ def _record_as_year(db: Path, path: Path, year: int) -> None:
         archive.record(result.archive)
 
 
+@pytest.mark.lambat  # a kompilasi, then the chapter's PDF
 def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbers(
     tmp_path: Path,
 ):

@@ -67,6 +67,7 @@ def _xlsx_values(path: Path) -> list[list[Any]]:
     return _plain([list(r) for r in book["Bab III"].iter_rows(values_only=True)])
 
 
+@pytest.mark.lambat  # the chapter and its PDF three times
 def test_the_chapter_from_the_rekap_is_the_chapter_from_its_unit_workbooks(
     compiled: tuple[Path, Path], from_units: Lkj, tmp_path: Path
 ):
@@ -136,6 +137,7 @@ def test_a_rekap_saved_by_libreoffice_gives_the_same_chapter(
     assert _plain(again) == _plain(from_units)
 
 
+@pytest.mark.lambat  # `from_units` writes the chapter and its PDF
 def test_without_master_the_archives_master_of_the_rekaps_year_is_used(
     compiled: tuple[Path, Path], from_units: Lkj, tmp_path: Path
 ):

@@ -282,6 +282,7 @@ def test_an_earlier_csv_is_kept_when_it_differs(rekap: Path, tmp_path: Path):
 # -- the xlsx files in real programs ----------------------------------------------------------
 
 
+@pytest.mark.lambat  # the OOXML checker in subprocesses
 def test_the_xlsx_files_pass_the_ooxml_checker(exported: Path):
     for path in sorted(exported.glob("*.xlsx")):
         done = subprocess.run(

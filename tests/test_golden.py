@@ -87,6 +87,7 @@ def test_compiled_workbook_has_the_same_values(tmp_path: Path):
     assert json.loads(text) == golden("rekap-values.json")
 
 
+@pytest.mark.lambat  # the CLI in subprocesses
 def test_validasi_and_baca_print_the_same(tmp_path: Path):
     run = xlkinerja("validasi", "workbooks/contoh", "--format", "json", cwd=ROOT)
     assert run.returncode == 1
@@ -111,6 +112,7 @@ def _without_run_details(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+@pytest.mark.lambat  # the CLI in subprocesses
 def test_kompilasi_and_arsip_print_the_same(tmp_path: Path):
     run = xlkinerja(
         "kompilasi", str(SAMPLE), "--master", str(MASTER), "--output", "rekap.xlsx",
@@ -148,6 +150,7 @@ def test_kompilasi_and_arsip_print_the_same(tmp_path: Path):
         assert _without_run_details(json.loads(run.stdout)) == _without_run_details(golden(name))
 
 
+@pytest.mark.lambat  # the CLI in subprocesses
 def test_the_other_commands_print_the_same(tmp_path: Path):
     master = str(MASTER)
     runs = {

@@ -137,6 +137,7 @@ def test_the_per_file_work_makes_no_reference_cycles(kiriman: Path):
     assert found == 0
 
 
+@pytest.mark.lambat  # Python in subprocesses
 def test_workers_start_without_the_heavy_libraries():
     """A kompilasi worker imports the per-file code only: no pandas, pandera, SQLAlchemy,
     XlsxWriter... (importing them took ~0.5–1 s before the first workbook was read)."""
@@ -152,6 +153,7 @@ def test_workers_start_without_the_heavy_libraries():
         assert run.stdout.strip() == "[]", (module, run.stdout, run.stderr)
 
 
+@pytest.mark.lambat  # spawned workers: fresh Python processes
 def test_workers_started_by_spawn_give_the_same_results(kiriman: Path):
     """Windows has no forkserver: workers are spawned there (fresh interpreters that import
     the per-file code themselves). The results must not depend on it."""
@@ -389,6 +391,7 @@ def test_a_one_job_process_freezes_what_its_job_leaves():
 @pytest.mark.parametrize(
     ("command", "one_job"), [("validasi tidak-ada.xlsx", True), ("server", False)]
 )
+@pytest.mark.lambat  # Python in subprocesses
 def test_the_program_runs_one_job_but_the_server_runs_many(command: str, one_job: bool):
     code = textwrap.dedent(
         f"""

@@ -183,6 +183,7 @@ CAPAIAN_ROW = st.tuples(
 )
 
 
+@pytest.mark.lambat  # 200 property examples, a frame each
 @settings(max_examples=200, deadline=None)
 @given(st.lists(CAPAIAN_ROW, min_size=1, max_size=12))
 def test_the_compiled_capaian_rollup_stays_within_its_ikk_or_is_unknown(rows):  # type: ignore[no-untyped-def]

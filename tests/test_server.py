@@ -527,6 +527,7 @@ def test_the_command_needs_a_master_and_a_keys_file(tmp_path: Path):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.lambat  # the server command in a subprocess
 def test_the_command_serves_and_sets_the_license_key_itself(keys: Keys, tmp_path: Path):
     """As an admin starts it, without XLWINGS_LICENSE_KEY in the environment."""
     env = {k: v for k, v in os.environ.items() if k != "XLWINGS_LICENSE_KEY"}
@@ -561,6 +562,7 @@ def test_the_archive_is_ready_when_the_server_starts(keys: Keys, tmp_path: Path)
         assert archive.submissions() == []
 
 
+@pytest.mark.lambat  # Python in subprocesses
 def test_xlkinerja_imports_and_its_cli_runs_without_the_license_key():
     """Only the server turns the remote engine on: the package, the CLI (its help too) and
     the local add-in's actions never need XLWINGS_LICENSE_KEY, and importing them sets none."""

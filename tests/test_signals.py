@@ -18,7 +18,10 @@ from tests.conftest import ROOT, SAMPLE
 from tests.proc_tree import session_processes, wait_for, workers_running
 from xlkinerja.jobs.ringkasan import collect_workbooks
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc, prctl")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc, prctl"),
+    pytest.mark.lambat,  # the CLI and Python in subprocesses, stopped by signals
+]
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 

@@ -61,6 +61,7 @@ def contoh(tmp_path_factory: pytest.TempPathFactory):
     return run_contoh(tmp_path_factory.mktemp("hasil"), SAMPLE)
 
 
+@pytest.mark.lambat  # `contoh` runs the whole main job: every PDF
 def test_every_job_result_presents_itself(contoh, tmp_path: Path):
     """Each result of the main job (and the archive jobs) gives JSON-able data, a summary
     with something to read, and notes."""
@@ -79,6 +80,7 @@ def test_every_job_result_presents_itself(contoh, tmp_path: Path):
     assert [r["unit"] for r in arsip.daftar(db, unit="ti").to_dict()] == ["TI"]
 
 
+@pytest.mark.lambat  # `contoh` runs the whole main job: every PDF
 def test_validasi_summary_names_each_finding_with_its_code_and_fix(contoh):
     text = contoh.validasi.summary().plain_text()
     for finding in contoh.validasi.findings:

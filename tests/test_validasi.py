@@ -433,6 +433,7 @@ def test_annotating_in_workers_writes_what_one_process_writes(tmp_path: Path):
         assert copies[1][name] == copies[2][name], name
 
 
+@pytest.mark.lambat  # Python in a subprocess
 def test_a_job_read_from_stdin_still_runs(tmp_path: Path):
     """Worker processes import the main module again; a script piped to python has none
     on disk, so the files are then read in this process instead of failing."""
