@@ -7,6 +7,7 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.context import ActionContext, Mode
+from xlkinerja.excel.planner import compile_on_server, export_on_server
 from xlkinerja.excel.registry import action
 from xlkinerja.jobs.buku import (
     Bersihkan,
@@ -18,11 +19,11 @@ from xlkinerja.jobs.buku import (
     validate_book,
 )
 from xlkinerja.jobs.ekspor import EksporResult
-from xlkinerja.jobs.ekspor_buku import EksporServer, export_book, export_for_planner
+from xlkinerja.jobs.ekspor_buku import EksporServer, export_book
 from xlkinerja.jobs.hitung import HitungResult, hitung_book
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
-from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer, compile_for_planner
+from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
 
 
@@ -79,9 +80,9 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
     folder picked in Excel's dialog, else this workbook's folder) compiled into
     rekap-kinerja.xlsx there, which Excel then opens.
     Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
-    Excel from the server (jobs/kompilasi_server.py)."""
+    Excel from the server (jobs/kompilasi_server.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
-        return compile_for_planner(book, _desk(context), context.now)
+        return compile_on_server(book, _desk(context), context.now)
     folder = context.settings.get("KIRIMAN")
     result = compile_from_book(
         book,
@@ -99,9 +100,9 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
 def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     """For the planning unit: the upload files of every export profile. Local mode: from
     the open compiled report, into `ekspor/` beside it. Server mode: from the server's
-    archive, downloaded as one zip (jobs/ekspor_buku.py)."""
+    archive, downloaded as one zip (jobs/ekspor_buku.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
-        return export_for_planner(book, _desk(context), context.now)
+        return export_on_server(book, _desk(context), context.now)
     return export_book(book, now=context.now)
 
 
