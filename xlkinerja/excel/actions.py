@@ -20,11 +20,13 @@ from xlkinerja.jobs.buku import (
 )
 from xlkinerja.jobs.ekspor import EksporResult
 from xlkinerja.jobs.ekspor_buku import EksporServer, export_book
-from xlkinerja.jobs.hitung import HitungResult, hitung_book
+from xlkinerja.jobs.hitung import BesideTable, HitungResult, hitung
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
+from xlkinerja.render.live_cells import CellBlock, table_position, write_block
+from xlkinerja.sources.live_book import OpenWorkbook
 
 
 @action("validasi")
@@ -109,4 +111,16 @@ def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
 @action("hitung_capaian")
 def hitung_capaian(book: Any, context: ActionContext) -> HitungResult:
     """The capaian and predikat of every reported triwulan, beside the Capaian table."""
-    return hitung_book(book, master=context.master, now=context.now)
+    result = hitung(OpenWorkbook(book), master=context.master, now=context.now)
+    write_beside(book, result.beside())
+    return result
+
+
+def write_beside(book: Any, beside: BesideTable) -> None:
+    """The values right of the table, a line for each of its rows (the others cleared)."""
+    sheet, header_row, last_col, body_rows = table_position(book, beside.table)
+    first = header_row + 1
+    blank = ("",) * len(beside.header)
+    lines = [beside.header]
+    lines += [beside.lines.get(row, blank) for row in range(first, first + body_rows)]
+    write_block(book, CellBlock(sheet, header_row, last_col + 1, lines), remote=is_remote(book))
