@@ -7,7 +7,7 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.context import ActionContext, Mode
-from xlkinerja.excel.planner import compile_on_server, export_on_server
+from xlkinerja.excel.planner import compile_on_server, export_here, export_on_server
 from xlkinerja.excel.registry import action
 from xlkinerja.jobs.buku import (
     Bersihkan,
@@ -19,7 +19,7 @@ from xlkinerja.jobs.buku import (
     validate_book,
 )
 from xlkinerja.jobs.ekspor import EksporResult
-from xlkinerja.jobs.ekspor_buku import EksporServer, export_book
+from xlkinerja.jobs.ekspor_buku import EksporServer
 from xlkinerja.jobs.hitung import BesideTable, HitungResult, hitung
 from xlkinerja.jobs.kaskade import KaskadeResult
 from xlkinerja.jobs.kompilasi import KompilasiResult
@@ -105,7 +105,7 @@ def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     archive, downloaded as one zip (jobs/ekspor_buku.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
         return export_on_server(book, _desk(context), context.now)
-    return export_book(book, now=context.now)
+    return export_here(book, context.now)
 
 
 @action("hitung_capaian")

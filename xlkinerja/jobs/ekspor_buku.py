@@ -1,7 +1,8 @@
 """Ekspor from the add-in: the planning unit's Ekspor button.
 
 Local mode: the open workbook is the compiled report (rekap-kinerja.xlsx, opened by
-Kompilasi); every export profile is written from it into the folder `ekspor` beside it, as
+Kompilasi); every export profile is written from it (the saved file, which the Excel layer
+names: excel/planner.py) into the folder `ekspor` beside it, as
 `xlkinerja ekspor REKAP.xlsx --output ekspor/` does.
 
 Server mode: only a unit the server trusts with Kompilasi (`--perencanaan`) may export —
@@ -24,22 +25,18 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
-from xlkinerja.jobs.buku import book_folder
 from xlkinerja.jobs.ekspor import EksporResult, export
 from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive
 from xlkinerja.jobs.kompilasi_server import PlannerDesk
 from xlkinerja.jobs.summary import Summary
-from xlkinerja.sources.live_book import book_path
 
 FOLDER = "ekspor"
 
 
-def export_book(book: Any, *, now: datetime | None = None) -> EksporResult:
-    """Every profile from the open compiled report into `ekspor/` beside it."""
-    folder = book_folder(book)
+def export_beside(rekap: Path, *, now: datetime | None = None) -> EksporResult:
+    """Every profile from the compiled report at `rekap` into `ekspor/` beside it."""
     try:
-        rekap = CompiledRekap(book_path(book))
-        return export(rekap, profiles=[], output=folder / FOLDER, now=now)
+        return export(CompiledRekap(rekap), profiles=[], output=rekap.parent / FOLDER, now=now)
     except XlkinerjaError as exc:
         exc.hint = (
             "Ekspor dibuat dari rekap hasil Kompilasi: tekan Kompilasi, lalu tekan Ekspor "
