@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE
-from xlkinerja.jobs.buku import KompilasiDibatalkan, compile_from_book
+from xlkinerja.excel.planner import KompilasiDibatalkan, compile_from_book
 from xlkinerja.render.live_dialog import FOLDER_PICKER
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"

@@ -6,25 +6,25 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.excel.book import book_folder, is_remote
 from xlkinerja.excel.context import ActionContext, Mode
-from xlkinerja.excel.planner import compile_on_server, export_here, export_on_server
-from xlkinerja.excel.registry import action
-from xlkinerja.jobs.buku import (
-    Bersihkan,
-    BookValidasi,
-    clear_book,
+from xlkinerja.excel.planner import (
     compile_from_book,
-    is_remote,
-    kaskade_book,
-    validate_book,
+    compile_on_server,
+    export_here,
+    export_on_server,
 )
+from xlkinerja.excel.registry import action
+from xlkinerja.jobs.buku import Bersihkan, BookValidasi, validate_form
 from xlkinerja.jobs.ekspor import EksporResult
 from xlkinerja.jobs.ekspor_buku import EksporServer
 from xlkinerja.jobs.hitung import BesideTable, HitungResult, hitung
-from xlkinerja.jobs.kaskade import KaskadeResult
+from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
+from xlkinerja.render.annotate.live_backend import LiveBackend
+from xlkinerja.render.annotate.plan import REPORT_SHEET
 from xlkinerja.render.live_cells import CellBlock, table_position, write_block
 from xlkinerja.sources.live_book import OpenWorkbook
 
@@ -32,14 +32,18 @@ from xlkinerja.sources.live_book import OpenWorkbook
 @action("validasi")
 def validasi(book: Any, context: ActionContext) -> BookValidasi:
     """Check this workbook (with the master, when the settings name one) and write every
-    finding into it: a fill and a note at the cell, the Hasil Validasi sheet."""
-    return validate_book(book, master=context.master, now=context.now)
+    finding into it: a fill and a note at the cell, the Hasil Validasi sheet, the previous
+    run's marks removed first."""
+    result = validate_form(OpenWorkbook(book), master=context.master, now=context.now)
+    if result.plan is not None:
+        result.written = LiveBackend(book, remote=is_remote(book)).apply(result.plan)
+    return result
 
 
 @action("bersihkan_tanda")
 def bersihkan_tanda(book: Any, context: ActionContext) -> Bersihkan:
-    """Remove the marks of the last validation."""
-    return clear_book(book)
+    """Remove the marks of the last validation (fills back, our notes gone) and its sheet."""
+    return Bersihkan(LiveBackend(book, remote=is_remote(book)).clear(REPORT_SHEET))
 
 
 @action("tentang")
@@ -73,7 +77,9 @@ def _local_only(context: ActionContext, what: str) -> None:
 def kaskade(book: Any, context: ActionContext) -> KaskadeResult:
     """SKP workbooks for this unit's staff, into the folder `skp` next to the workbook."""
     _local_only(context, "Kaskade")
-    return kaskade_book(book, master=context.master, now=context.now)
+    folder = book_folder(book) / "skp"
+    data = OpenWorkbook(book).read()  # as open in Excel: unsaved edits included
+    return generate_skp(data, folder, master=context.master, now=context.now)
 
 
 @action("kompilasi")

@@ -16,8 +16,8 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.alert import alert_text
+from xlkinerja.excel.book import is_remote
 from xlkinerja.excel.context import ActionContext
-from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Presentable
 
 Action = Callable[[Any, ActionContext], Presentable]
