@@ -1,7 +1,7 @@
 Attribute VB_Name = "KinerjaTanda"
 Option Explicit
 ' Marks of a validation run on the user's cells: a fill colour and a note, and undoing them.
-' Called by xlkinerja (xlkinerja/render/annotate/live_backend.py) through Application.Run: in
+' Called by xlkinerja (xlkinerja/excel/writeback.py) through Application.Run: in
 ' server mode by xlwings' runMacro action, which passes the workbook first; in local mode by
 ' Python through COM, which passes it too.
 '

@@ -22,9 +22,9 @@ from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
 from xlkinerja.excel import ActionContext, Mode, run_action
+from xlkinerja.excel.writeback import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.render.annotate import annotate_workbook
-from xlkinerja.render.annotate.live_backend import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.render.annotate.plan import HEADERS, REPORT_SHEET
 from xlkinerja.render.live_cells import ADDIN
 from xlkinerja.sources.source import WorkbookFile

@@ -15,6 +15,7 @@ from xlkinerja.excel.planner import (
     export_on_server,
 )
 from xlkinerja.excel.registry import action
+from xlkinerja.excel.writeback import LiveBackend
 from xlkinerja.jobs.buku import Bersihkan, BookValidasi, validate_form
 from xlkinerja.jobs.ekspor import EksporResult
 from xlkinerja.jobs.ekspor_buku import EksporServer
@@ -23,7 +24,6 @@ from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
-from xlkinerja.render.annotate.live_backend import LiveBackend
 from xlkinerja.render.annotate.plan import REPORT_SHEET
 from xlkinerja.render.live_cells import CellBlock, table_position, write_block
 from xlkinerja.sources.live_book import OpenWorkbook

@@ -5,8 +5,8 @@ what the "Hasil Validasi" sheet lists; backend.py names what a backend does with
 package backend (package_backend.py, patch.py and the modules under it) edits the closed
 file's zip part by part: only styles.xml, the workbook part, the sheets that get marks and
 their notes change; every other part keeps its bytes. See record.py for how a run's marks
-are found and removed again. The live-workbook backend (Excel through xlwings) comes with
-the add-in.
+are found and removed again. The live-workbook backend (Excel through xlwings) is the
+Excel layer's (xlkinerja/excel/writeback.py).
 """
 
 from xlkinerja.files.backup import BACKUP_FOLDER
