@@ -111,7 +111,7 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
 End Function
 
 ' Write a block of values into sheet `sheetName` from row `firstRow`, column `firstCol`
-' (xlkinerja/render/live_cells.py): `block` is lines (vbLf) of tab-separated fields, each
+' (xlkinerja/excel/cells.py): `block` is lines (vbLf) of tab-separated fields, each
 ' "n:<number>" (a dot as the decimal sign: Val reads it whatever the locale), "t:<text>"
 ' (written as text, never as a formula) or empty (the cell is cleared). The sheet's
 ' protection is lifted for the writing and put back. Returns the number of cells written.

@@ -7,6 +7,7 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.book import book_folder, is_remote
+from xlkinerja.excel.cells import write_beside
 from xlkinerja.excel.context import ActionContext, Mode
 from xlkinerja.excel.planner import (
     compile_from_book,
@@ -19,13 +20,12 @@ from xlkinerja.excel.writeback import LiveBackend
 from xlkinerja.jobs.buku import Bersihkan, BookValidasi, validate_form
 from xlkinerja.jobs.ekspor import EksporResult
 from xlkinerja.jobs.ekspor_buku import EksporServer
-from xlkinerja.jobs.hitung import BesideTable, HitungResult, hitung
+from xlkinerja.jobs.hitung import HitungResult, hitung
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
 from xlkinerja.render.annotate.plan import REPORT_SHEET
-from xlkinerja.render.live_cells import CellBlock, table_position, write_block
 from xlkinerja.sources.live_book import OpenWorkbook
 
 
@@ -120,13 +120,3 @@ def hitung_capaian(book: Any, context: ActionContext) -> HitungResult:
     result = hitung(OpenWorkbook(book), master=context.master, now=context.now)
     write_beside(book, result.beside())
     return result
-
-
-def write_beside(book: Any, beside: BesideTable) -> None:
-    """The values right of the table, a line for each of its rows (the others cleared)."""
-    sheet, header_row, last_col, body_rows = table_position(book, beside.table)
-    first = header_row + 1
-    blank = ("",) * len(beside.header)
-    lines = [beside.header]
-    lines += [beside.lines.get(row, blank) for row in range(first, first + body_rows)]
-    write_block(book, CellBlock(sheet, header_row, last_col + 1, lines), remote=is_remote(book))
