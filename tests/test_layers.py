@@ -157,9 +157,10 @@ FRONT_ENDS = {"excel", "server", "addin", "cli"}
 FRONT_END_MAY_USE = {"jobs", "core", "errors", "runtime"}
 # What one front-end may use besides: the add-in builder writes its files safely (files);
 # the Excel layer is the adapter between an open workbook and the jobs' data, so it reads
-# the workbook the way every source is read (sources: `read_workbook`, `TableCells`) and
-# applies the write-back plan the jobs hand it (render: the annotate plan).
-FRONT_END_ALSO = {"addin": {"files"}, "excel": {"sources", "render"}}
+# the workbook the way every source is read (sources: `read_workbook`, `TableCells`; specs:
+# the form, its fields and tables that reading names) and applies the write-back plan the
+# jobs hand it (render: the annotate plan).
+FRONT_END_ALSO = {"addin": {"files"}, "excel": {"sources", "specs", "render"}}
 
 
 def test_front_ends_only_parse_and_render():

@@ -15,6 +15,7 @@ from xlkinerja.excel.planner import (
     export_here,
     export_on_server,
 )
+from xlkinerja.excel.reader import OpenWorkbook
 from xlkinerja.excel.registry import action
 from xlkinerja.excel.writeback import LiveBackend
 from xlkinerja.jobs.buku import Bersihkan, BookValidasi, validate_form
@@ -26,7 +27,6 @@ from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
 from xlkinerja.render.annotate.plan import REPORT_SHEET
-from xlkinerja.sources.live_book import OpenWorkbook
 
 
 @action("validasi")

@@ -14,9 +14,9 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.context import ActionContext, Mode
+from xlkinerja.excel.reader import OpenWorkbook
 from xlkinerja.excel.registry import action
 from xlkinerja.jobs.kirim import KirimResult, submit
-from xlkinerja.sources.live_book import OpenWorkbook
 
 
 class KirimLokal(XlkinerjaError):

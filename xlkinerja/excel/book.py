@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.sources.live_book import book_path
+from xlkinerja.excel.reader import book_path
 
 
 def is_remote(book: Any) -> bool:

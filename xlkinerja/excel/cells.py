@@ -21,8 +21,8 @@ from typing import Any
 from xlkinerja.errors import WorkbookError
 from xlkinerja.excel.book import is_remote
 from xlkinerja.excel.macros import run_macro
+from xlkinerja.excel.reader import find_table
 from xlkinerja.jobs.hitung import BesideTable
-from xlkinerja.sources.live_book import find_table
 
 TULIS = "KinerjaTulis"  # (wb, sheet, first row, first column, block text)
 

@@ -22,12 +22,12 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.book import book_folder, is_remote
 from xlkinerja.excel.dialog import Picked, pick_folder
 from xlkinerja.excel.macros import run_macro
+from xlkinerja.excel.reader import OpenWorkbook, book_path
 from xlkinerja.jobs.buku import compile_folder
 from xlkinerja.jobs.ekspor import EksporResult
 from xlkinerja.jobs.ekspor_buku import EksporServer, export_beside, export_for_planner
 from xlkinerja.jobs.kompilasi import KompilasiResult
 from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer, compile_for_planner
-from xlkinerja.sources.live_book import OpenWorkbook, book_path
 
 BUKA_REKAP = "KinerjaBukaRekap"  # (wb, download path, file name): macros/KinerjaRekap.bas
 UNDUH = "KinerjaUnduh"  # (wb, download path, file name): macros/KinerjaRekap.bas
