@@ -165,7 +165,9 @@ FRONT_END_ALSO = {"addin": {"files"}, "excel": {"sources", "specs", "render"}}
 
 def test_front_ends_only_parse_and_render():
     """The CLI (and later the add-in and the server) call the jobs and render their results:
-    no reading, checking, compiling or archive access of their own."""
+    no reading, checking, compiling or archive access of their own. The Excel layer reads
+    the open workbook and writes into it only through the shared reading and the write-back
+    plan (FRONT_END_ALSO); the server reaches the workbook only through the Excel layer."""
     reaching = [
         f"{module} → {target}"
         for module, targets in sorted(all_imports().items())

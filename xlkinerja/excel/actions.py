@@ -1,4 +1,5 @@
-"""The actions of the ribbon's buttons (see registry.py): each one a job on the workbook."""
+"""The actions of the ribbon's buttons (see registry.py): each one reads the workbook
+(reader.py), runs a job on its content and writes what the job returns into it."""
 
 from __future__ import annotations
 

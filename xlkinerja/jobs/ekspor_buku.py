@@ -11,8 +11,8 @@ and SKP in its archive (as `xlkinerja ekspor --dari-arsip`), keeps the files in 
 folder, and offers them as one zip for download (server/unduhan.py); the job returns the
 zip's download path and the Excel layer's answer runs the add-in's VBA `KinerjaUnduh`
 (macros/KinerjaRekap.bas; excel/planner.py), which opens that address in the browser, where
-the zip is saved like any download. A zip, because an export is several
-files (xlsx and csv) and a CSV opened by Excel would be re-parsed in the user's locale.
+the zip is saved like any download. A zip, because an export is several files (xlsx and
+csv) and a CSV opened by Excel would be re-parsed in the user's locale.
 """
 
 from __future__ import annotations
