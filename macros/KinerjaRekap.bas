@@ -1,7 +1,7 @@
 Attribute VB_Name = "KinerjaRekap"
 Option Explicit
 ' Opens the report the server compiled for the planning unit (the Kompilasi button in server
-' mode, xlkinerja/jobs/kompilasi_server.py). The server's answer runs this macro through
+' mode, xlkinerja/excel/planner.py). The server's answer runs this macro through
 ' xlwings' runMacro, the workbook first, then the report's download path on the server
 ' ("unduh/<token>", valid a few minutes) and its file name. The server's address is the
 ' add-in's own SERVER_URL setting, the one the button's call went to.

@@ -1,7 +1,7 @@
 Attribute VB_Name = "KinerjaTanda"
 Option Explicit
 ' Marks of a validation run on the user's cells: a fill colour and a note, and undoing them.
-' Called by xlkinerja (xlkinerja/render/annotate/live_backend.py) through Application.Run: in
+' Called by xlkinerja (xlkinerja/excel/writeback.py) through Application.Run: in
 ' server mode by xlwings' runMacro action, which passes the workbook first; in local mode by
 ' Python through COM, which passes it too.
 '
@@ -111,7 +111,7 @@ Public Function KinerjaBersihkan(wb As Variant, reportName As Variant) As Long
 End Function
 
 ' Write a block of values into sheet `sheetName` from row `firstRow`, column `firstCol`
-' (xlkinerja/render/live_cells.py): `block` is lines (vbLf) of tab-separated fields, each
+' (xlkinerja/excel/cells.py): `block` is lines (vbLf) of tab-separated fields, each
 ' "n:<number>" (a dot as the decimal sign: Val reads it whatever the locale), "t:<text>"
 ' (written as text, never as a formula) or empty (the cell is cleared). The sheet's
 ' protection is lifted for the writing and put back. Returns the number of cells written.

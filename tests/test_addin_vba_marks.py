@@ -27,7 +27,7 @@ from xlkinerja.core.resources import shipped_folder
 PROJECT = "UjiTanda"
 TEST_MODULE = """Attribute VB_Name = "Uji"
 Option Explicit
-' What xlkinerja's live write-back asks of Excel, in order (see render/annotate/live_backend.py).
+' What xlkinerja's live write-back asks of Excel, in order (see excel/writeback.py).
 Public Sub UjiTandai()
     Dim wb As Object
     Dim report As Object

@@ -25,11 +25,11 @@ from tests.vba_payload import payload
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.excel.reader import read_book
 from xlkinerja.jobs.inputs import latest_in_archive, workbook_files
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.per_file import Work, process_source
 from xlkinerja.jobs.pipeline import check_workbooks
-from xlkinerja.sources.live_book import read_book
 from xlkinerja.sources.reader import read_form
 from xlkinerja.sources.source import FormRead, WorkbookFile
 from xlkinerja.sources.source import workbook_files as files_of

@@ -22,11 +22,11 @@ from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
 from xlkinerja.excel import ActionContext, Mode, run_action
+from xlkinerja.excel.macros import ADDIN
+from xlkinerja.excel.writeback import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.render.annotate import annotate_workbook
-from xlkinerja.render.annotate.live_backend import ACTIONS_USED, BERSIHKAN, TANDAI
 from xlkinerja.render.annotate.plan import HEADERS, REPORT_SHEET
-from xlkinerja.render.live_cells import ADDIN
 from xlkinerja.sources.source import WorkbookFile
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
@@ -304,7 +304,7 @@ def test_messages_and_marks_go_to_their_own_workbook_when_requests_overlap():
 
 
 def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path: Path):
-    from xlkinerja.render.live_cells import TULIS
+    from xlkinerja.excel.cells import TULIS
 
     path = SAMPLE / "AK-jurusan-akuntansi.xlsx"
     book = remote_book(path)

@@ -1,5 +1,5 @@
 """Kompilasi from the add-in in local mode asks the planning unit for the folder of the
-units' workbooks in Excel's own folder dialog (Windows; render/live_dialog.py).
+units' workbooks in Excel's own folder dialog (Windows; excel/dialog.py).
 
 No Excel runs here: the workbook is a stand-in with the COM surface the job uses —
 `book.app.api.FileDialog(4)` with Title, AllowMultiSelect, InitialFileName, Show() and
@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE
-from xlkinerja.jobs.buku import KompilasiDibatalkan, compile_from_book
-from xlkinerja.render.live_dialog import FOLDER_PICKER
+from xlkinerja.excel.dialog import FOLDER_PICKER
+from xlkinerja.excel.planner import KompilasiDibatalkan, compile_from_book
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 

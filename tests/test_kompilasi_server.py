@@ -26,10 +26,9 @@ from tests.conftest import SAMPLE
 from tests.server_harness import body_of, post, unit_keys
 from xlkinerja.addin.build import addin_modules
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.ekspor_buku import UNDUH
-from xlkinerja.jobs.kompilasi_server import BUKA_REKAP
+from xlkinerja.excel.macros import macro_name
+from xlkinerja.excel.planner import BUKA_REKAP, UNDUH
 from xlkinerja.jobs.kunci import make_keys
-from xlkinerja.render.live_cells import macro_name
 from xlkinerja.server import ServerConfig, create_app, serving
 from xlkinerja.server.unduhan import PREFIX, Downloads
 

@@ -155,13 +155,19 @@ def test_imports_only_point_down():
 FRONT_ENDS = {"excel", "server", "addin", "cli"}
 # and the front-ends below them; runtime: a program says how its process lives (collector)
 FRONT_END_MAY_USE = {"jobs", "core", "errors", "runtime"}
-# What one front-end may use besides: the add-in builder writes its files safely (files).
-FRONT_END_ALSO = {"addin": {"files"}}
+# What one front-end may use besides: the add-in builder writes its files safely (files);
+# the Excel layer is the adapter between an open workbook and the jobs' data, so it reads
+# the workbook the way every source is read (sources: `read_workbook`, `TableCells`; specs:
+# the form, its fields and tables that reading names) and applies the write-back plan the
+# jobs hand it (render: the annotate plan).
+FRONT_END_ALSO = {"addin": {"files"}, "excel": {"sources", "specs", "render"}}
 
 
 def test_front_ends_only_parse_and_render():
     """The CLI (and later the add-in and the server) call the jobs and render their results:
-    no reading, checking, compiling or archive access of their own."""
+    no reading, checking, compiling or archive access of their own. The Excel layer reads
+    the open workbook and writes into it only through the shared reading and the write-back
+    plan (FRONT_END_ALSO); the server reaches the workbook only through the Excel layer."""
     reaching = [
         f"{module} → {target}"
         for module, targets in sorted(all_imports().items())

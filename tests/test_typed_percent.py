@@ -29,13 +29,13 @@ from tests.typed_cells import (
 from tests.vba_payload import payload
 from xlkinerja.cascade.prefill import MasterView, unit_values
 from xlkinerja.core.form_data import CellFormat
+from xlkinerja.excel.reader import read_book
 from xlkinerja.jobs.hitung import rows_of
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kaskade import generate_skp
 from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sample.build import MASTER_FILE
-from xlkinerja.sources.live_book import read_book
 from xlkinerja.sources.number_formats import format_kind, formatted_cells, parse_styles
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER as MASTER_FORM

@@ -1,6 +1,13 @@
 """The Excel front-end: the add-in's buttons run `dispatch(<action>)` (local mode, through
 xlwings' RunPython) or post to the server (server mode, see xlkinerja/server/); both run
-the same actions of `registry.ACTIONS` on the workbook."""
+the same actions of `registry.ACTIONS` on the workbook.
+
+The layer is the adapter between an xlwings Book and the jobs, which take data: it reads
+the open workbook into the same form data the file reader makes (`reader.py`), and does
+whatever touches the workbook or Excel — the findings' marks and report sheet by the plan
+validasi returns (`writeback.py`), values on protected sheets (`cells.py`), the add-in's
+macros (`macros.py`), Excel's folder dialog (`dialog.py`), the book's own folder and mode
+(`book.py`), the planning unit's report opened or downloaded (`planner.py`)."""
 
 from __future__ import annotations
 

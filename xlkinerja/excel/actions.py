@@ -1,4 +1,5 @@
-"""The actions of the ribbon's buttons (see registry.py): each one a job on the workbook."""
+"""The actions of the ribbon's buttons (see registry.py): each one reads the workbook
+(reader.py), runs a job on its content and writes what the job returns into it."""
 
 from __future__ import annotations
 
@@ -6,37 +7,44 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.excel.book import book_folder, is_remote
+from xlkinerja.excel.cells import write_beside
 from xlkinerja.excel.context import ActionContext, Mode
-from xlkinerja.excel.registry import action
-from xlkinerja.jobs.buku import (
-    Bersihkan,
-    BookValidasi,
-    clear_book,
+from xlkinerja.excel.planner import (
     compile_from_book,
-    is_remote,
-    kaskade_book,
-    validate_book,
+    compile_on_server,
+    export_here,
+    export_on_server,
 )
+from xlkinerja.excel.reader import OpenWorkbook
+from xlkinerja.excel.registry import action
+from xlkinerja.excel.writeback import LiveBackend
+from xlkinerja.jobs.buku import Bersihkan, BookValidasi, validate_form
 from xlkinerja.jobs.ekspor import EksporResult
-from xlkinerja.jobs.ekspor_buku import EksporServer, export_book, export_for_planner
-from xlkinerja.jobs.hitung import HitungResult, hitung_book
-from xlkinerja.jobs.kaskade import KaskadeResult
+from xlkinerja.jobs.ekspor_buku import EksporServer
+from xlkinerja.jobs.hitung import HitungResult, hitung
+from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
 from xlkinerja.jobs.kompilasi import KompilasiResult
-from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer, compile_for_planner
+from xlkinerja.jobs.kompilasi_server import PlannerDesk, RekapServer
 from xlkinerja.jobs.tentang import Tentang, about
+from xlkinerja.render.annotate.plan import REPORT_SHEET
 
 
 @action("validasi")
 def validasi(book: Any, context: ActionContext) -> BookValidasi:
     """Check this workbook (with the master, when the settings name one) and write every
-    finding into it: a fill and a note at the cell, the Hasil Validasi sheet."""
-    return validate_book(book, master=context.master, now=context.now)
+    finding into it: a fill and a note at the cell, the Hasil Validasi sheet, the previous
+    run's marks removed first."""
+    result = validate_form(OpenWorkbook(book), master=context.master, now=context.now)
+    if result.plan is not None:
+        result.written = LiveBackend(book, remote=is_remote(book)).apply(result.plan)
+    return result
 
 
 @action("bersihkan_tanda")
 def bersihkan_tanda(book: Any, context: ActionContext) -> Bersihkan:
-    """Remove the marks of the last validation."""
-    return clear_book(book)
+    """Remove the marks of the last validation (fills back, our notes gone) and its sheet."""
+    return Bersihkan(LiveBackend(book, remote=is_remote(book)).clear(REPORT_SHEET))
 
 
 @action("tentang")
@@ -70,7 +78,9 @@ def _local_only(context: ActionContext, what: str) -> None:
 def kaskade(book: Any, context: ActionContext) -> KaskadeResult:
     """SKP workbooks for this unit's staff, into the folder `skp` next to the workbook."""
     _local_only(context, "Kaskade")
-    return kaskade_book(book, master=context.master, now=context.now)
+    folder = book_folder(book) / "skp"
+    data = OpenWorkbook(book).read()  # as open in Excel: unsaved edits included
+    return generate_skp(data, folder, master=context.master, now=context.now)
 
 
 @action("kompilasi")
@@ -79,9 +89,9 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
     folder picked in Excel's dialog, else this workbook's folder) compiled into
     rekap-kinerja.xlsx there, which Excel then opens.
     Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
-    Excel from the server (jobs/kompilasi_server.py)."""
+    Excel from the server (jobs/kompilasi_server.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
-        return compile_for_planner(book, _desk(context), context.now)
+        return compile_on_server(book, _desk(context), context.now)
     folder = context.settings.get("KIRIMAN")
     result = compile_from_book(
         book,
@@ -99,13 +109,15 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
 def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     """For the planning unit: the upload files of every export profile. Local mode: from
     the open compiled report, into `ekspor/` beside it. Server mode: from the server's
-    archive, downloaded as one zip (jobs/ekspor_buku.py)."""
+    archive, downloaded as one zip (jobs/ekspor_buku.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
-        return export_for_planner(book, _desk(context), context.now)
-    return export_book(book, now=context.now)
+        return export_on_server(book, _desk(context), context.now)
+    return export_here(book, context.now)
 
 
 @action("hitung_capaian")
 def hitung_capaian(book: Any, context: ActionContext) -> HitungResult:
     """The capaian and predikat of every reported triwulan, beside the Capaian table."""
-    return hitung_book(book, master=context.master, now=context.now)
+    result = hitung(OpenWorkbook(book), master=context.master, now=context.now)
+    write_beside(book, result.beside())
+    return result

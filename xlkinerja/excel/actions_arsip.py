@@ -14,8 +14,9 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.context import ActionContext, Mode
+from xlkinerja.excel.reader import OpenWorkbook
 from xlkinerja.excel.registry import action
-from xlkinerja.jobs.kirim import KirimResult, submit_book
+from xlkinerja.jobs.kirim import KirimResult, submit
 
 
 class KirimLokal(XlkinerjaError):
@@ -33,6 +34,6 @@ def kirim(book: Any, context: ActionContext) -> KirimResult:
             hint="Minta Unit Perencanaan/admin xlkinerja mengatur add-in ke mode server "
             "(MODE=server, SERVER_URL dan AUTH di xlkinerja.conf).",
         )
-    return submit_book(
-        book, master=context.master, db=context.db, unit=context.unit, now=context.now
+    return submit(
+        OpenWorkbook(book), master=context.master, db=context.db, unit=context.unit, now=context.now
     )

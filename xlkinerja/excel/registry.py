@@ -1,9 +1,10 @@
 """The add-in's actions: one registry from a button's tag to a function of the workbook.
 
 Every action takes the workbook (an xlwings Book: live in local mode, the remote engine's in
-server mode) and the ActionContext, calls a job, and returns the job's result; `run_action`
-shows that result to the user in a message box (the result's Summary, shortened). A user
-error is a message in Indonesian, never a traceback; a bug is one line asking to report it.
+server mode) and the ActionContext, calls a job on the workbook's content, writes into the
+workbook what the job hands back, and returns the job's result; `run_action` shows that
+result to the user in a message box (the result's Summary, shortened). A user error is a
+message in Indonesian, never a traceback; a bug is one line asking to report it.
 The ribbon's buttons (xlkinerja/addin/ribbon.py) name these actions; a test checks both
 lists agree.
 """
@@ -16,8 +17,8 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.excel.alert import alert_text
+from xlkinerja.excel.book import is_remote
 from xlkinerja.excel.context import ActionContext
-from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Presentable
 
 Action = Callable[[Any, ActionContext], Presentable]

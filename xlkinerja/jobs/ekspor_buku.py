@@ -1,16 +1,18 @@
 """Ekspor from the add-in: the planning unit's Ekspor button.
 
 Local mode: the open workbook is the compiled report (rekap-kinerja.xlsx, opened by
-Kompilasi); every export profile is written from it into the folder `ekspor` beside it, as
+Kompilasi); every export profile is written from it (the saved file, which the Excel layer
+names: excel/planner.py) into the folder `ekspor` beside it, as
 `xlkinerja ekspor REKAP.xlsx --output ekspor/` does.
 
 Server mode: only a unit the server trusts with Kompilasi (`--perencanaan`) may export —
 the files hold every unit's numbers. The server exports the latest version of every unit
 and SKP in its archive (as `xlkinerja ekspor --dari-arsip`), keeps the files in its report
-folder, and offers them as one zip for download (server/unduhan.py); the answer runs the
-add-in's VBA `KinerjaUnduh` (macros/KinerjaRekap.bas), which opens that address in the
-browser, where the zip is saved like any download. A zip, because an export is several
-files (xlsx and csv) and a CSV opened by Excel would be re-parsed in the user's locale.
+folder, and offers them as one zip for download (server/unduhan.py); the job returns the
+zip's download path and the Excel layer's answer runs the add-in's VBA `KinerjaUnduh`
+(macros/KinerjaRekap.bas; excel/planner.py), which opens that address in the browser, where
+the zip is saved like any download. A zip, because an export is several files (xlsx and
+csv) and a CSV opened by Excel would be re-parsed in the user's locale.
 """
 
 from __future__ import annotations
@@ -23,24 +25,18 @@ from typing import Any
 
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
-from xlkinerja.jobs.buku import book_folder
 from xlkinerja.jobs.ekspor import EksporResult, export
 from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive
 from xlkinerja.jobs.kompilasi_server import PlannerDesk
 from xlkinerja.jobs.summary import Summary
-from xlkinerja.render.live_cells import run_macro
-from xlkinerja.sources.live_book import book_path
 
-UNDUH = "KinerjaUnduh"  # (wb, download path, file name): macros/KinerjaRekap.bas
 FOLDER = "ekspor"
 
 
-def export_book(book: Any, *, now: datetime | None = None) -> EksporResult:
-    """Every profile from the open compiled report into `ekspor/` beside it."""
-    folder = book_folder(book)
+def export_beside(rekap: Path, *, now: datetime | None = None) -> EksporResult:
+    """Every profile from the compiled report at `rekap` into `ekspor/` beside it."""
     try:
-        rekap = CompiledRekap(book_path(book))
-        return export(rekap, profiles=[], output=folder / FOLDER, now=now)
+        return export(CompiledRekap(rekap), profiles=[], output=rekap.parent / FOLDER, now=now)
     except XlkinerjaError as exc:
         exc.hint = (
             "Ekspor dibuat dari rekap hasil Kompilasi: tekan Kompilasi, lalu tekan Ekspor "
@@ -81,9 +77,9 @@ def zip_folder(folder: Path, target: Path) -> None:
             z.write(path, path.name)
 
 
-def export_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None) -> EksporServer:
-    """Export the server's archive for the desk's unit (refused unless allowed) and have
-    the add-in download it as a zip."""
+def export_for_planner(desk: PlannerDesk, now: datetime | None = None) -> EksporServer:
+    """Export the server's archive for the desk's unit (refused unless allowed) and offer
+    it for download as a zip; the result says where (the add-in downloads it from there)."""
     reports, publish = desk.ready(
         "Ekspor", "Ekspor memuat data semua unit untuk diunggah ke aplikasi nasional."
     )
@@ -93,6 +89,4 @@ def export_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None
     result = export(workbooks, profiles=[], output=reports / stem, now=now)
     archive = reports / f"{stem}.zip"
     zip_folder(result.output, archive)
-    download = publish(archive)
-    run_macro(book, UNDUH, download, archive.name, remote=True)
-    return EksporServer(result, archive.name, download)
+    return EksporServer(result, archive.name, publish(archive))

@@ -7,6 +7,10 @@ combined per the IKK's konsolidasi against the cumulative Rencana Aksi target; t
 the predikat scale from the master when there is one). They are written as values beside
 the table — columns the reader never reads — with the time they were computed: changed
 realisasi need the button again, and nothing stale is ever read back as data.
+
+The job is given the workbook's content as a source and returns the numbers and where they
+go (`HitungResult.beside`); the Excel layer reads the open workbook and writes them into it
+(excel/actions.py).
 """
 
 from __future__ import annotations
@@ -19,17 +23,26 @@ from typing import Any
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.errors import XlkinerjaError
-from xlkinerja.jobs.buku import is_remote
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.kompilasi.skala import predikat_scale
-from xlkinerja.render.live_cells import CellBlock, table_position, write_block
-from xlkinerja.sources.live_book import read_book
 from xlkinerja.sources.reader import read_form
+from xlkinerja.sources.source import FormSource
 from xlkinerja.specs import MASTER, FormKind
 from xlkinerja.validation.capaian_rows import CapaianRow, capaian_per_ikk
 from xlkinerja.validation.normalise import normalise_form
 
 HEADERS = ("Capaian (%)", "Predikat", "Keterangan capaian")
+TABLE = "tblCapaian"  # the Excel table the numbers are written beside
+
+
+@dataclass(frozen=True)
+class BesideTable:
+    """Values for the columns right of an Excel table: a header line beside its header row
+    and a line beside each of its rows, by Excel row (a row not given gets empty cells)."""
+
+    table: str  # the Excel table's name
+    header: tuple[object, ...]
+    lines: dict[int, tuple[object, ...]]
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,12 @@ class HitungResult:
     def notes(self) -> Summary:
         return Summary()
 
+    def beside(self) -> BesideTable:
+        """What is written beside the Capaian table: each row's numbers, under a header
+        that says when they were computed."""
+        header = (*HEADERS[:-1], f"{HEADERS[-1]} (dihitung {self.computed_at:%d-%m-%Y %H:%M})")
+        return BesideTable(TABLE, header, {r.row: _cells(r) for r in self.rows})
+
 
 def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
     """One line per filled row of the Capaian table, in table order."""
@@ -112,11 +131,12 @@ def _not_counted(form: NormalForm, pos: int) -> str:
     return "triwulan ini sudah ada di baris sebelumnya"
 
 
-def hitung_book(
-    book: Any, *, master: Path | None = None, now: datetime | None = None
+def hitung(
+    source: FormSource, *, master: Path | None = None, now: datetime | None = None
 ) -> HitungResult:
-    """Compute the capaian of the open unit workbook and write it beside the table."""
-    data = read_book(book)
+    """Compute the capaian of the unit workbook `source` holds (written beside its table
+    by the caller: `HitungResult.beside`)."""
+    data = source.read()
     if data.form.id != FormKind.UNIT:
         raise XlkinerjaError(
             f"capaian dihitung di workbook unit, bukan di '{data.form.title}'.", path=data.path
@@ -124,16 +144,7 @@ def hitung_book(
     form = normalise_form(data)[0]
     master_form = normalise_form(read_form(master, MASTER))[0] if master is not None else None
     now = now or datetime.now()
-    result = HitungResult(file=str(data.path), computed_at=now, rows=rows_of(form, master_form))
-    sheet, header_row, last_col, body_rows = table_position(book, "tblCapaian")
-    values: dict[int, tuple[object, ...]] = {r.row: _cells(r) for r in result.rows}
-    lines: list[tuple[object, ...]] = [
-        (*HEADERS[:-1], f"{HEADERS[-1]} (dihitung {now:%d-%m-%Y %H:%M})")
-    ]
-    first = header_row + 1
-    lines += [values.get(row, ("", "", "")) for row in range(first, first + body_rows)]
-    write_block(book, CellBlock(sheet, header_row, last_col + 1, lines), remote=is_remote(book))
-    return result
+    return HitungResult(file=str(data.path), computed_at=now, rows=rows_of(form, master_form))
 
 
 def _cells(row: Baris) -> tuple[object, ...]:

@@ -1,6 +1,7 @@
 """Job `kirim` (the add-in's Kirim button, server mode): a unit sends its open workbook to
 the institution's archive, so that the planning unit compiles from the archive
-(`kompilasi --dari-arsip`) instead of collecting files.
+(`kompilasi --dari-arsip`) instead of collecting files. The job is given the workbook's
+content as a source (the Excel layer reads the open workbook: excel/actions_arsip.py).
 
 Who may send what: a unit workbook belongs to its kode_unit; an SKP to its employee's unit,
 as the master's Pegawai table gives it for the SKP's NIP (the master is needed to tell);
@@ -31,8 +32,7 @@ from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.validasi import ValidasiResult
-from xlkinerja.sources.live_book import read_book
-from xlkinerja.sources.source import FormRead, WorkbookFile
+from xlkinerja.sources.source import FormRead, FormSource, WorkbookFile
 from xlkinerja.specs import FormKind
 from xlkinerja.store.archive import Archive
 from xlkinerja.store.encoded import EncodedSubmission, with_content_digest
@@ -134,8 +134,8 @@ class KirimResult:
         return Summary()
 
 
-def submit_book(
-    book: Any,
+def submit(
+    source: FormSource,
     *,
     master: Path | None,
     db: str | Path | None,
@@ -143,10 +143,10 @@ def submit_book(
     sender: str | None = None,
     now: datetime | None = None,
 ) -> KirimResult:
-    """Check the open workbook and record it in the archive at `db` as its unit's next
-    version (see the module docstring). `unit`: the sender's unit (None: not checked);
+    """Check the workbook `source` holds and record it in the archive at `db` as its unit's
+    next version (see the module docstring). `unit`: the sender's unit (None: not checked);
     `sender`: who the archive says recorded it (default "kirim:<unit>")."""
-    data = read_book(book)
+    data = source.read()
     if data.form.id == FormKind.MASTER:
         raise KirimDitolak(
             "workbook master tidak dikirim ke arsip.",

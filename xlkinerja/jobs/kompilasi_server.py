@@ -12,9 +12,10 @@ presses never overwrite each other, and the folder keeps what was handed out).
 
 How it reaches Excel: an xlwings answer can only act on the open workbook, not hand over a
 file. So the server offers the report for download under a random, short-lived path
-(`publish`, see server/unduhan.py) and the answer runs the add-in's VBA
-`KinerjaBukaRekap` (macros/KinerjaRekap.bas) with that path: Excel opens the report from
-SERVER_URL + path, read-only, as a new workbook.
+(`publish`, see server/unduhan.py), the job returns that path, and the Excel layer's answer
+runs the add-in's VBA `KinerjaBukaRekap` (macros/KinerjaRekap.bas) with it
+(excel/planner.py): Excel opens the report from SERVER_URL + path, read-only, as a new
+workbook.
 """
 
 from __future__ import annotations
@@ -29,9 +30,6 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.inputs import latest_in_archive
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.summary import Summary
-from xlkinerja.render.live_cells import run_macro
-
-BUKA_REKAP = "KinerjaBukaRekap"  # (wb, download path, file name): macros/KinerjaRekap.bas
 
 
 class KompilasiDitolak(XlkinerjaError):
@@ -93,9 +91,10 @@ class PlannerDesk:
         return self.reports, self.publish
 
 
-def compile_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = None) -> RekapServer:
+def compile_for_planner(desk: PlannerDesk, now: datetime | None = None) -> RekapServer:
     """Compile the server's archive for the desk's unit (refused unless allowed), keep the
-    report, and have the add-in open it in the user's Excel."""
+    report and offer it for download; the result says where (the add-in opens it from
+    there in the user's Excel)."""
     reports, publish = desk.ready(
         "Kompilasi", "Kompilasi menggabungkan kiriman semua unit menjadi rekap institusi."
     )
@@ -103,6 +102,4 @@ def compile_for_planner(book: Any, desk: PlannerDesk, now: datetime | None = Non
     output = reports / report_name(desk.unit or "server", now)
     workbooks = latest_in_archive(desk.db, master=desk.master)
     result = compile_workbooks(workbooks, output=output, db=desk.db, now=now)
-    download = publish(output)
-    run_macro(book, BUKA_REKAP, download, output.name, remote=True)
-    return RekapServer(result, download)
+    return RekapServer(result, publish(output))

@@ -1,5 +1,5 @@
 """A form's content as a job is given it, wherever it lives: a workbook file
-(`WorkbookFile`), a workbook open in Excel (sources/live_book.py `OpenWorkbook`), a version
+(`WorkbookFile`), a workbook open in Excel (excel/reader.py `OpenWorkbook`), a version
 in the archive (store/restore.py `ArchivedVersion`), or content another way has read
 already (`FormRead`). A job takes sources and never asks which kind it holds: validasi,
 kompilasi, the LKj, ekspor, the tree, the ribbon and the server read them all alike.

@@ -1,5 +1,5 @@
 """One reading of a form, whatever holds the workbook: a file (sources/file_book.py), a
-workbook open in Excel (sources/live_book.py) or a version in the archive (store/restore.py).
+workbook open in Excel (excel/reader.py) or a version in the archive (store/restore.py).
 
 Each of these is a `Workbook`: it answers what it holds — the template's metadata, the sheet
 names, a header field's cell, a table's input columns as stored, the percent formats of a

@@ -6,7 +6,8 @@ package backend (package_backend.py, patch.py and the modules under it) edits th
 file's zip part by part: only styles.xml, the workbook part, the sheets that get marks and
 their notes change; every other part keeps its bytes. See record.py for how a run's marks
 are found and removed again. The live-workbook backend applies the same plan to a workbook
-open in Excel (xlwings), for the add-in's Validasi button.
+open in Excel (xlwings), for the add-in's Validasi button: it is the Excel layer's
+(xlkinerja/excel/writeback.py).
 """
 
 from xlkinerja.files.backup import BACKUP_FOLDER

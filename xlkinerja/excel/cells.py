@@ -5,8 +5,11 @@ protected (without a password). So a block of values goes to the add-in's VBA
 (`KinerjaTulis` in macros/KinerjaTanda.bas), which lifts the protection, writes and puts the
 protection back. The block travels as one text argument — lines of tab-separated fields,
 each `n:<number>` (written with a dot, read by VBA's locale-free `Val`), `t:<text>` or empty
-(cleared) — which both ways of calling a macro carry alike: xlwings' runMacro action in
-server mode (JSON) and Application.Run through COM in local mode.
+(cleared) — which both ways of calling a macro carry alike (excel/macros.py): xlwings'
+runMacro action in server mode (JSON) and Application.Run through COM in local mode.
+
+What Hitung capaian computes is written beside the Capaian table (`write_beside`): the job
+says which table and what goes beside each of its rows (jobs/hitung.py `BesideTable`).
 """
 
 from __future__ import annotations
@@ -16,26 +19,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkinerja.errors import WorkbookError
-from xlkinerja.sources.live_book import find_table
+from xlkinerja.excel.book import is_remote
+from xlkinerja.excel.macros import run_macro
+from xlkinerja.excel.reader import find_table
+from xlkinerja.jobs.hitung import BesideTable
 
-ADDIN = "xlkinerja.xlam"
 TULIS = "KinerjaTulis"  # (wb, sheet, first row, first column, block text)
-
-
-def macro_name(name: str) -> str:
-    """A macro of the add-in, named so that Excel finds it from any workbook."""
-    return f"'{ADDIN}'!{name}"
-
-
-def run_macro(book: Any, name: str, *args: object, remote: bool) -> None:
-    """Run the add-in's macro `name` on `book` (which VBA receives first)."""
-    if remote:
-        # Onto this book's own list of actions: the remote engine's `app.macro` puts it on
-        # the app's most recently opened book, another request's on a busy server. The VBA
-        # client's runMacro passes the workbook first.
-        book.impl.append_json_action(func="runMacro", args=[macro_name(name), *args])
-    else:
-        book.app.macro(macro_name(name))(book.api, *args)
 
 
 @dataclass(frozen=True)
@@ -79,3 +68,13 @@ def table_position(book: Any, name: str) -> tuple[str, int, int, int]:
         whole.column + whole.columns.count - 1,
         body.rows.count if body is not None else 0,
     )
+
+
+def write_beside(book: Any, beside: BesideTable) -> None:
+    """The values right of the table, a line for each of its rows (the others cleared)."""
+    sheet, header_row, last_col, body_rows = table_position(book, beside.table)
+    first = header_row + 1
+    blank = ("",) * len(beside.header)
+    lines = [beside.header]
+    lines += [beside.lines.get(row, blank) for row in range(first, first + body_rows)]
+    write_block(book, CellBlock(sheet, header_row, last_col + 1, lines), remote=is_remote(book))

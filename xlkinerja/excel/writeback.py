@@ -23,9 +23,9 @@ from typing import Any
 
 from xlkinerja.core.address import column_letters
 from xlkinerja.errors import WorkbookError
+from xlkinerja.excel.macros import run_macro
 from xlkinerja.render.annotate.plan import HEADERS as REPORT_HEADERS
 from xlkinerja.render.annotate.plan import ReportRow, WritebackPlan
-from xlkinerja.render.live_cells import run_macro
 
 TANDAI = "KinerjaTandai"  # (wb, sheet, address, fill RGB hex, note, record row) → 1: note added
 BERSIHKAN = "KinerjaBersihkan"  # (wb, report sheet name): undo the marks recorded there

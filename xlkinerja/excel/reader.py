@@ -1,4 +1,5 @@
-"""Read a workbook open in Excel into `FormData`, as `reader.read_form` reads a file.
+"""Read a workbook open in Excel into `FormData`, as sources/reader.py `read_form` reads a
+file: the same `read_workbook` (sources/workbook.py) over the Excel side of the workbook.
 
 The workbook is an xlwings `Book`: a live one on the user's PC (the add-in's local mode,
 `RunPython`), or the remote engine's `xw.Book(json=payload)` built from what the add-in
