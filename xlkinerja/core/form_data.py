@@ -144,6 +144,10 @@ class FormData:
     # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
     number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
 
+    @property
+    def is_master(self) -> bool:
+        return self.form.is_master
+
     def value(self, field_key: str) -> CellScalar:
         return self.fields[field_key].value
 

@@ -116,6 +116,10 @@ class NormalForm:
     fields: NormalTable
     tables: Mapping[str, NormalTable]
 
+    @property
+    def is_master(self) -> bool:
+        return self.form.is_master
+
     def field(self, key: str) -> NormalValue:
         value = self.fields.columns[key][0]
         return None if _is_missing(value) else value

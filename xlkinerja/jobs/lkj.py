@@ -35,7 +35,7 @@ from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.render.dokumen.lkj_write import write_lkj
 from xlkinerja.sources.source import FormSource, WorkbookFile
-from xlkinerja.specs import MASTER
+from xlkinerja.specs import MASTER, is_master
 from xlkinerja.store.archive import Archive
 from xlkinerja.validation.normalise import normalise_form
 
@@ -136,7 +136,7 @@ def _rekap_master(
     latest of the rekap's year; it must be of that year."""
     name = given.path.name
     versions = [] if master is not None else archive.submissions(tahun=tahun)
-    if master is None and not any(v.kind == MASTER.id.value for v in versions):
+    if master is None and not any(is_master(v.kind) for v in versions):
         year = f" tahun {tahun}" if tahun is not None else ""
         raise XlkinerjaError(
             f"'{name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "

@@ -105,7 +105,7 @@ def pk_dokumen(form: NormalForm, *, triwulan: bool = False) -> PkDokumen:
     """The PK document of a unit workbook or a master; another form is a ValueError."""
     if form.form.id == FormKind.UNIT:
         return _unit(form, triwulan)
-    if form.form.id == FormKind.MASTER:
+    if form.is_master:
         return _master(form)
     raise ValueError(f"no PK in a {form.form.id} workbook")
 
