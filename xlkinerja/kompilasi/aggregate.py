@@ -15,7 +15,7 @@ import pandera.pandas as pa
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.predikat import PredikatScale
@@ -131,7 +131,7 @@ def _status(
 
 
 def aggregate(
-    master: NormalForm,
+    master: MasterForm,
     results: Sequence[Received],
     findings: list[Finding] | Callable[[], list[Finding]],
     *,
