@@ -165,11 +165,13 @@ def _archived_master(
 
 
 def _year(master: FormSource) -> int | None:
+    from xlkinerja.core.normal import MasterForm
     from xlkinerja.sources.source import expect
     from xlkinerja.specs import MASTER
     from xlkinerja.validation.normalise import normalise_form
 
-    tahun = normalise_form(expect(master.read(), MASTER))[0].number("tahun")
+    form: MasterForm = normalise_form(expect(master.read(), MASTER))[0]
+    tahun = form.number("tahun")
     return int(tahun) if tahun is not None else None
 
 

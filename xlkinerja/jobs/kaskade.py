@@ -141,6 +141,7 @@ def generate_skp(
         raise XlkinerjaError(
             f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.", path=data.path
         )
+    unit: UnitForm
     unit, _ = normalise_form(data)
     kode_unit = unit.field("kode_unit")
     if not kode_unit:

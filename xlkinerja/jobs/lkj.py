@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
@@ -131,7 +131,7 @@ def _master_of(given: Workbooks | CompiledModel) -> FormSource:
 
 def _rekap_master(
     archive: Archive, given: CompiledRekap, master: Path | None, tahun: int | None
-) -> tuple[FormSource, NormalForm]:
+) -> tuple[FormSource, MasterForm]:
     """The master of a compiled workbook's chapter: the one given, else the archive's
     latest of the rekap's year; it must be of that year."""
     name = given.path.name
@@ -145,6 +145,7 @@ def _rekap_master(
             hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
         )
     source = archived_master(archive, master, tahun)
+    form: MasterForm
     form, _ = normalise_form(source.read(MASTER))
     tahun_master = form.number("tahun")
     if tahun_master is not None and tahun is not None and tahun_master != tahun:
