@@ -59,3 +59,85 @@ def test_a_table_key_in_two_forms_or_a_key_that_is_no_word_is_refused():
     )
     with pytest.raises(ValueError, match="is not a lower-case word"):
         keygen.keys_module([odd])
+
+
+# Each line marked `# error` must be a type error, and no other line: a table, field or
+# column key the specs do not have (misspelled, or another form's or another table's).
+TYPED_LOOKUPS = """
+from xlkinerja.cascade.index import CascadeIndex
+from xlkinerja.core.form_data import FormData
+from xlkinerja.core.normal import MasterForm, NormalForm, UnitForm
+from xlkinerja.core.table_access import number, text, texts, val
+from xlkinerja.validation.locate import at, at_field
+from xlkinerja.core.codes import Code
+
+
+def lookups(form: NormalForm, unit: UnitForm, master: MasterForm, data: FormData) -> None:
+    pk = unit.table("pk")
+    text(pk, 0, "kode_ikk")
+    number(pk, 0, "target")
+    texts(pk, "kode_ikk")
+    pk.cell(0, "kode_iku")
+    pk.columns["satuan"]
+    at(unit, pk, 0, "kode_ikk", Code.PK_KODE_IKK_UNIT_LAIN)
+    unit.text("kode_unit")
+    master.number("tahun_awal_renstra")
+    form.text("nama_instansi")
+    at_field(unit, "tanggal", Code.PK_TANGGAL_TERLAMBAT)
+    data.value("tahun")
+    data.table("pegawai").rows[0].value("nip_atasan")
+    unit.table("pkk")  # error
+    text(pk, 0, "kode_ik")  # error
+    text(pk, 0, "nip")  # error: a column of another table
+    number(unit.table("ra"), 0, "target")  # error: the Rencana Aksi has tw1 to tw4
+    val(master.table("iku"), 0, "target_6")  # error
+    pk.cell(0, "kode_iki")  # error
+    pk.columns["satuan_iku"]  # error
+    at(unit, pk, 0, "target_pk", Code.PK_KODE_IKK_UNIT_LAIN)  # error
+    unit.text("kode_units")  # error
+    unit.text("nama_instansi")  # error: the master's
+    master.day("tanggal")  # error: a unit's and an SKP's
+    form.text("nama_instansii")  # error
+    at_field(unit, "nip", Code.PK_TANGGAL_TERLAMBAT)  # error: an SKP's
+    data.value("tahun_kinerja")  # error
+    data.table("pegawai").rows[0].value("nip_kepala")  # error: the Unit table's
+
+
+def index(index: CascadeIndex) -> None:
+    for row in index.ikk["IKK-TI-1"]:
+        row.text("kode_iku")
+        row.form.text("kode_unit")
+        row.text("kode_ss")  # error: the master's IKU table's
+        row.form.text("nip")  # error
+"""
+
+
+def test_a_key_the_specs_do_not_have_is_a_type_error(tmp_path: Path, monkeypatch):
+    """mypy (strict, the project's settings) on code that looks keys up: every misspelled
+    or misplaced key is an error on its line, and the keys the specs have are not."""
+    from mypy import api  # a dev dependency, as the type check in CI
+
+    root = PACKAGE.parent
+    snippet = tmp_path / "lookups.py"
+    snippet.write_text(TYPED_LOOKUPS, encoding="utf-8")
+    monkeypatch.setenv("MYPYPATH", str(root))  # this checkout's package, wherever installed
+    out, err, _ = api.run(
+        [
+            str(snippet),
+            "--config-file",
+            str(root / "pyproject.toml"),
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            "--no-error-summary",
+            "--hide-error-context",
+        ]
+    )
+    lines = TYPED_LOOKUPS.splitlines()
+    expected = {i for i, line in enumerate(lines, start=1) if "# error" in line}
+    found = {
+        int(line.split(":")[1])
+        for line in out.splitlines()
+        if line.startswith(str(snippet)) and ": error:" in line
+    }
+    assert not err
+    assert found == expected, out
