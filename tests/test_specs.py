@@ -111,3 +111,13 @@ def test_the_rekap_spec_names_each_thing_once_and_every_column_it_refers_to():
         assert 0 <= table.optional < len(table.columns), table.key
         assert len(table.header_cells) == sum(table.span(k) for k in table.keys)
         assert table.header_cells[table.position(table.keys[-1])] == table.labels[-1]
+
+
+def test_the_master_is_told_by_one_test_of_its_template_id():
+    """`is_master`: a `FormKind`, or a template id as a workbook or the archive stores it;
+    `Form.is_master` (and the form data's, which ask it) only for the master."""
+    from xlkinerja.specs import FormKind, is_master
+
+    assert is_master(FormKind.MASTER) and is_master("master")
+    assert not any(is_master(kind) for kind in ("unit", "skp", "", None, "MASTER"))
+    assert [form.id for form in FORMS.values() if form.is_master] == [FormKind.MASTER]

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm, SkpForm, UnitForm
 from xlkinerja.core.table_access import number, numbers, positions, reading, text, texts
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
@@ -29,7 +29,7 @@ PERIODS = ("TW I", "TW II", "TW III", "TW IV")
 
 
 class _Colours:
-    def __init__(self, master: NormalForm) -> None:
+    def __init__(self, master: MasterForm) -> None:
         self.kuning = master.number("ambang_kuning") or AMBANG_KUNING
         self.hijau = master.number("ambang_hijau") or AMBANG_HIJAU
         self.batas_atas = master.number("batas_atas_capaian")
@@ -39,9 +39,9 @@ class _Colours:
         return node
 
 
-def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, CascadeNode]]:
+def _skp_nodes(form: SkpForm, colours: _Colours) -> list[tuple[str | None, CascadeNode]]:
     """(parent code, node) per RHK of an SKP; the node shows its kuantitas IKI."""
-    rhk, real = form.tables["rhk"], form.tables["realisasi"]
+    rhk, real = form.table("rhk"), form.table("realisasi")
     by_iki: dict[str, dict[int, object]] = {}
     for pos in positions(real):
         iki, periode = text(real, pos, "kode_iki"), text(real, pos, "periode")
@@ -71,9 +71,9 @@ def _skp_nodes(form: NormalForm, colours: _Colours) -> list[tuple[str | None, Ca
     return list(nodes.values())
 
 
-def _matriks_nodes(unit: NormalForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
+def _matriks_nodes(unit: UnitForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
     """(IKK code, node) per role of the matriks whose employee is not in `skip`."""
-    matriks = unit.tables["matriks"]
+    matriks = unit.table("matriks")
     rows = zip(
         texts(matriks, "nip"),
         texts(matriks, "rhk"),
@@ -116,7 +116,7 @@ def _iku_nodes(index: CascadeIndex, institution: str) -> dict[str, CascadeNode]:
 
 
 def _known_capaian(
-    unit: NormalForm,
+    unit: UnitForm,
     latest_capaian: Mapping[str, Mapping[str, float | None]] | None,
     colours: _Colours,
 ) -> Mapping[str, float | None]:
@@ -144,7 +144,7 @@ def _hang_ikk(
     for unit in index.units:
         known = _known_capaian(unit, latest_capaian, colours)
         owner = index.unit_names.get(unit.text("kode_unit") or "", unit.text("nama_unit") or "")
-        pk = unit.tables["pk"]
+        pk = unit.table("pk")
         for pos in positions(pk):
             ikk = text(pk, pos, "kode_ikk")
             if not ikk or ikk in ikk_nodes:

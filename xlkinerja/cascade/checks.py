@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Never
 
-from xlkinerja.cascade.index import CascadeIndex, RowRef, build_index
+from xlkinerja.cascade.index import CascadeIndex, IkkRow, IkuRow, RowRef, build_index
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.form_data import K
+from xlkinerja.core.normal import MasterForm, NormalForm, SkpForm
 from xlkinerja.core.table_access import positions, text
 from xlkinerja.domain.predikat import Pelanggaran, cek_distribusi, predikat_kinerja
 from xlkinerja.validation.locate import at_field
@@ -33,8 +35,8 @@ def describe(ref: tuple[str | None, str | None, str | None]) -> str:
 
 
 def on_row(
-    row: RowRef,
-    key: str,
+    row: RowRef[Never, K],
+    key: K,
     code: Code,
     ref: tuple[str | None, str | None, str | None],
     *,
@@ -64,7 +66,7 @@ def check_ikk(index: CascadeIndex) -> Iterator[Finding]:
             yield from _ikk_row(index, row)
 
 
-def _ikk_in_two_units(rows: list[RowRef]) -> Iterator[Finding]:
+def _ikk_in_two_units(rows: list[IkkRow]) -> Iterator[Finding]:
     """An IKK code in the PK of more than one unit: each row names another unit's."""
     if len({r.form.file for r in rows}) > 1:
         for row in rows:
@@ -74,7 +76,7 @@ def _ikk_in_two_units(rows: list[RowRef]) -> Iterator[Finding]:
             )
 
 
-def _ikk_row(index: CascadeIndex, row: RowRef) -> Iterator[Finding]:
+def _ikk_row(index: CascadeIndex, row: IkkRow) -> Iterator[Finding]:
     """One IKK row against the IKU it names: known, assigned to its unit, and (unless
     derived indirectly) of the same satuan and arah."""
     iku_code = row.text("kode_iku")
@@ -98,7 +100,7 @@ def _ikk_row(index: CascadeIndex, row: RowRef) -> Iterator[Finding]:
         yield from _ikk_like_its_iku(row, parent, iku_code)
 
 
-def _ikk_like_its_iku(row: RowRef, parent: RowRef, iku_code: str) -> Iterator[Finding]:
+def _ikk_like_its_iku(row: IkkRow, parent: IkuRow, iku_code: str) -> Iterator[Finding]:
     """A direct split keeps the IKU's satuan; every derived IKK keeps its arah."""
     metode = row.text("metode_kaskade")
     satuan, satuan_iku = row.text("satuan"), parent.text("satuan")
@@ -125,7 +127,7 @@ def _ikk_like_its_iku(row: RowRef, parent: RowRef, iku_code: str) -> Iterator[Fi
 
 def check_beban(index: CascadeIndex) -> Iterator[Finding]:
     """Direct 'beban target' splits: the units' targets add up to the IKU target."""
-    children: dict[str, list[RowRef]] = {}
+    children: dict[str, list[IkkRow]] = {}
     for rows in index.ikk.values():
         for row in rows:
             iku_code = row.text("kode_iku")
@@ -163,13 +165,13 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
             if iku_code:
                 derived.setdefault(iku_code, set()).add(unit)
     submitted = set(index.unit_forms)
-    for code, row in index.iku.items():
+    for code, iku in index.iku.items():
         assigned = index.assigned.get(code, set())
         if code in derived:
             pass
         elif assigned and not assigned & submitted:
             yield on_row(
-                row,
+                iku,
                 "kode_iku",
                 Code.KASKADE_IKU_UNIT_BELUM_MENGIRIM,
                 (None, None, None),
@@ -178,7 +180,7 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
         else:
             detail = "" if assigned else " (tidak ditugaskan ke unit mana pun)"
             yield on_row(
-                row,
+                iku,
                 "kode_iku",
                 Code.KASKADE_IKU_TIDAK_DITURUNKAN,
                 (None, None, None),
@@ -193,8 +195,8 @@ def check_coverage(index: CascadeIndex) -> Iterator[Finding]:
                     Code.KASKADE_PENUGASAN_BELUM_DITURUNKAN,
                     value=code,
                     kode_unit=unit,
-                    ref=row.ref("kode_iku"),
-                    induk=describe(row.ref("kode_iku")),
+                    ref=iku.ref("kode_iku"),
+                    induk=describe(iku.ref("kode_iku")),
                 )
 
 
@@ -207,12 +209,12 @@ def check_units_and_people(index: CascadeIndex) -> Iterator[Finding]:
             yield at_field(
                 form, "kode_unit", Code.KASKADE_UNIT_GANDA, induk=Path(forms[0].file).name
             )
-    for nip, forms in index.skp_forms.items():
-        for form in forms[1:]:
-            yield at_field(form, "nip", Code.KASKADE_SKP_GANDA, induk=Path(forms[0].file).name)
+    for nip, skps in index.skp_forms.items():
+        for skp in skps[1:]:
+            yield at_field(skp, "nip", Code.KASKADE_SKP_GANDA, induk=Path(skps[0].file).name)
         if index.atasan and nip not in index.atasan:
-            for form in forms:
-                yield at_field(form, "nip", Code.KASKADE_SKP_PEGAWAI_TIDAK_DIKENAL)
+            for skp in skps:
+                yield at_field(skp, "nip", Code.KASKADE_SKP_PEGAWAI_TIDAK_DIKENAL)
     yield from _check_cycles(index)
 
 
@@ -248,14 +250,14 @@ def _superior_codes(index: CascadeIndex, nip: str) -> tuple[set[str], tuple[str,
         where = (index.master.file, "IKU", None)
     unit = index.unit_of_head(atasan)
     for form in index.unit_forms.get(unit or "", []):
-        pk = form.tables["pk"]
+        pk = form.table("pk")
         codes |= {c for p in positions(pk) if (c := text(pk, p, "kode_ikk"))}
         where = (form.file, "PK", None)
-    for form in index.skp_forms.get(atasan, []):
-        rhk = form.tables["rhk"]
+    for skp in index.skp_forms.get(atasan, []):
+        rhk = skp.table("rhk")
         codes |= {c for p in positions(rhk) if (c := text(rhk, p, "kode_rhk"))}
         if not where[0]:
-            where = (form.file, "SKP", None)
+            where = (skp.file, "SKP", None)
     return codes, where
 
 
@@ -270,7 +272,7 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
                 yield at_field(
                     form, "penilai_nip", Code.KASKADE_SKP_PENILAI_BUKAN_ATASAN, atasan=atasan
                 )
-            rhk = form.tables["rhk"]
+            rhk = form.table("rhk")
             intervened: set[str | None] = set()
             for pos in positions(rhk):
                 parent = text(rhk, pos, "rhk_pimpinan")
@@ -286,11 +288,11 @@ def check_skp(index: CascadeIndex) -> Iterator[Finding]:
 
 
 def _check_matriks_roles(
-    index: CascadeIndex, skp: NormalForm, nip: str, intervened: set[str | None]
+    index: CascadeIndex, skp: SkpForm, nip: str, intervened: set[str | None]
 ) -> Iterator[Finding]:
     unit = index.pegawai_unit.get(nip)
     for form in index.unit_forms.get(unit or "", []):
-        matriks = form.tables["matriks"]
+        matriks = form.table("matriks")
         for pos in positions(matriks):
             code = text(matriks, pos, "kode_ikk")
             if text(matriks, pos, "nip") == nip and code and code not in intervened:
@@ -329,7 +331,7 @@ def check_distribusi(index: CascadeIndex) -> Iterator[Finding]:
 
 
 def check_cascade(
-    master: NormalForm, others: list[NormalForm], index: CascadeIndex | None = None
+    master: MasterForm, others: list[NormalForm], index: CascadeIndex | None = None
 ) -> list[Finding]:
     """Every cross-workbook check; `index` when the caller built it already (read only)."""
     index = index or build_index(master, others)

@@ -9,8 +9,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from xlkinerja.core.form_data import CellFormat, CellScalar, FormData, FormValues, Row
+from xlkinerja.core.settings import renstra_target
 from xlkinerja.domain.values import as_code, as_int, as_text
 from xlkinerja.errors import XlkinerjaError
+from xlkinerja.specs.keys import IkuColumn
 from xlkinerja.validation.percent import is_percent, percentage_points
 
 
@@ -47,7 +49,7 @@ class MasterView:
     def from_data(cls, data: FormData) -> MasterView:
         """From a master workbook as read; an error names the year's cell when it holds
         no year."""
-        tahun_cell = data.fields["tahun"]
+        tahun_cell = data.field_cell("tahun")
         tahun = as_int(tahun_cell.value)
         if tahun is None:
             raise XlkinerjaError(
@@ -75,13 +77,14 @@ class MasterView:
     def awal_renstra(self) -> int | None:
         return as_int(self.data.value("tahun_awal_renstra"))
 
-    def target_iku(self, row: Row) -> CellScalar:
+    def target_iku(self, row: Row[IkuColumn]) -> CellScalar:
         """The IKU target of the PK year, from the Renstra's yearly targets (a percentage
         typed into a cell of satuan %, which holds 0.8 for 80%, as 80)."""
         awal = self.awal_renstra
-        if awal is None or not 1 <= self.tahun - awal + 1 <= 5:
+        column = renstra_target(self.tahun - awal + 1) if awal is not None else None
+        if column is None:
             return None
-        cell = row.cells[f"target_{self.tahun - awal + 1}"]
+        cell = row.cells[column]
         typed = self.data.number_formats.get((cell.sheet, cell.cell))
         if (
             typed == CellFormat.PERSEN

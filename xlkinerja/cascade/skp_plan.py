@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from xlkinerja.core.form_data import CellScalar
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import UnitForm
 from xlkinerja.core.table_access import positions, text, val
 from xlkinerja.domain.values import as_code
 
@@ -30,8 +30,8 @@ class SkpPlan:
     rhk: list[dict[str, CellScalar]] = field(default_factory=list)
 
 
-def _person(unit: NormalForm, nip: str) -> tuple[str, str | None, str | None]:
-    tim = unit.tables["tim"]
+def _person(unit: UnitForm, nip: str) -> tuple[str, str | None, str | None]:
+    tim = unit.table("tim")
     for pos in positions(tim):
         if text(tim, pos, "nip") == nip:
             return (
@@ -62,9 +62,9 @@ def number_rows(rows: list[dict[str, CellScalar]]) -> None:
         row["kode_rhk"], row["kode_iki"] = f"RHK-{number}", f"IKI-{number}.{count[number]}"
 
 
-def plan_member(unit: NormalForm, nip: str) -> SkpPlan:
+def plan_member(unit: UnitForm, nip: str) -> SkpPlan:
     nama, jabatan, jenis = _person(unit, nip)
-    matriks = unit.tables["matriks"]
+    matriks = unit.table("matriks")
     plan = SkpPlan(nip=nip, nama=nama, jabatan=jabatan, jenis_jabatan=jenis, is_head=False)
     for pos in positions(matriks):
         if text(matriks, pos, "nip") != nip:
@@ -88,7 +88,7 @@ def plan_member(unit: NormalForm, nip: str) -> SkpPlan:
     return plan
 
 
-def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
+def plan_head(unit: UnitForm, nip: str) -> SkpPlan:
     nama, jabatan, jenis = _person(unit, nip)
     plan = SkpPlan(
         nip=nip,
@@ -97,7 +97,7 @@ def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
         jenis_jabatan=jenis,
         is_head=True,
     )
-    pk = unit.tables["pk"]
+    pk = unit.table("pk")
     for pos in positions(pk):
         plan.rhk.append(
             {
@@ -114,12 +114,12 @@ def plan_head(unit: NormalForm, nip: str) -> SkpPlan:
     return plan
 
 
-def plan_unit(unit: NormalForm) -> list[SkpPlan]:
+def plan_unit(unit: UnitForm) -> list[SkpPlan]:
     """One plan for the unit head and one per employee named in the matriks, in order."""
     head = unit.text("pihak_pertama_nip")
     plans = [plan_head(unit, str(head))] if head else []
     seen = {head}
-    matriks = unit.tables["matriks"]
+    matriks = unit.table("matriks")
     for pos in positions(matriks):
         nip = text(matriks, pos, "nip")
         if nip and nip not in seen:

@@ -12,14 +12,24 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic
 
+from typing_extensions import TypeVar
+
+from xlkinerja.core.spec_tables import DataTables
 from xlkinerja.specs import Form, Table
+from xlkinerja.specs.keys import FieldKey
 
 if TYPE_CHECKING:
     import pandas as pd  # only for the type: worker processes never import pandas
 
 CellScalar = str | float | int | bool | date | datetime | time | None
+
+K = TypeVar("K", bound=str, default=str)
+"""The column keys of a table (`Row`, `TableData`, `NormalTable`): a `Literal` of
+specs/keys.py (`PkColumn`) for a table the code names (`form.table("pk")`), so that a column
+key written in the code is checked; `str` (the default) for a table whose keys come from
+the spec at run time (`form.tables[spec.key]`)."""
 
 
 class CellFormat(StrEnum):
@@ -42,19 +52,19 @@ class CellValue:
 
 
 @dataclass(frozen=True)
-class Row:
+class Row(Generic[K]):
     number: int  # the Excel row number
-    cells: Mapping[str, CellValue]
+    cells: Mapping[K, CellValue]
 
-    def __getitem__(self, key: str) -> CellValue:
+    def __getitem__(self, key: K) -> CellValue:
         return self.cells[key]
 
-    def value(self, key: str) -> CellScalar:
+    def value(self, key: K) -> CellScalar:
         return self.cells[key].value
 
 
 @dataclass(frozen=True)
-class TableData:
+class TableData(Generic[K]):
     """One table's non-blank rows, held column-wise: `columns[key][i]` is the value of input
     column `key` in Excel row `numbers[i]`, at cell `letters[key] + numbers[i]`.
 
@@ -65,11 +75,13 @@ class TableData:
     spec: Table
     sheet: str
     numbers: tuple[int, ...]  # Excel row numbers
-    columns: Mapping[str, Sequence[CellScalar]]  # input column key → values
-    letters: Mapping[str, str]  # input column key → column letters
+    columns: Mapping[K, Sequence[CellScalar]]  # input column key → values
+    letters: Mapping[K, str]  # input column key → column letters
 
     @classmethod
-    def from_rows(cls, spec: Table, sheet: str, rows: Sequence[Row]) -> TableData:
+    def from_rows(
+        cls: type[TableData[str]], spec: Table, sheet: str, rows: Sequence[Row[str]]
+    ) -> TableData[str]:
         """From rows of cells (each row with the same keys, cells on `sheet`)."""
         keys = [c.key for c in spec.input_columns]
         letters = {}
@@ -84,7 +96,7 @@ class TableData:
         )
 
     @cached_property
-    def rows(self) -> tuple[Row, ...]:
+    def rows(self) -> tuple[Row[K], ...]:
         keys = list(self.columns)
         return tuple(
             Row(
@@ -97,18 +109,18 @@ class TableData:
             for i, number in enumerate(self.numbers)
         )
 
-    def __iter__(self) -> Iterator[Row]:
+    def __iter__(self) -> Iterator[Row[K]]:
         return iter(self.rows)
 
     def __len__(self) -> int:
         return len(self.numbers)
 
-    def records(self) -> list[dict[str, CellScalar]]:
+    def records(self) -> list[dict[K, CellScalar]]:
         """Plain values per row, keyed by column key (input columns only)."""
         keys = list(self.columns)
         return [{k: self.columns[k][i] for k in keys} for i in range(len(self.numbers))]
 
-    def to_frame(self) -> pd.DataFrame:
+    def to_frame(self: TableData[str]) -> pd.DataFrame:
         """A pandas DataFrame of the raw values plus `_baris` (the Excel row number)."""
         import pandas as pd
 
@@ -127,14 +139,16 @@ class TemplateMeta:
 
 
 @dataclass(frozen=True)
-class FormData:
-    """A filled workbook, read back: fields and tables of one form."""
+class FormData(DataTables):
+    """A filled workbook, read back: fields and tables of one form. A table the code names
+    is `table(key)`, typed with its column keys (core/spec_tables.py); `tables` holds them
+    by a key computed at run time."""
 
     form: Form
     path: Path
     meta: TemplateMeta
     fields: Mapping[str, CellValue]
-    tables: Mapping[str, TableData]
+    tables: Mapping[str, TableData[str]]
     # Input cells (sheet, A1) whose value the reader could not see: the cached Excel error
     # ("#DIV/0!", "#REF!", ...), or "" for a formula without a cached value. Their
     # `CellValue` is blank (None); a validator reports them instead of "not filled".
@@ -144,11 +158,15 @@ class FormData:
     # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
     number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
 
-    def value(self, field_key: str) -> CellScalar:
+    @property
+    def is_master(self) -> bool:
+        return self.form.is_master
+
+    def value(self, field_key: FieldKey) -> CellScalar:
         return self.fields[field_key].value
 
-    def table(self, key: str) -> TableData:
-        return self.tables[key]
+    def field_cell(self, field_key: FieldKey) -> CellValue:
+        return self.fields[field_key]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,16 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
+from xlkinerja.specs.keys import IkuColumn
+
+IKU_TARGETS: tuple[IkuColumn, ...] = ("target_1", "target_2", "target_3", "target_4", "target_5")
+
+
+def renstra_target(ke: int) -> IkuColumn | None:
+    """The master's IKU column holding the target of year `ke` (1 to 5) of the Renstra;
+    None for a year outside it."""
+    return IKU_TARGETS[ke - 1] if 1 <= ke <= len(IKU_TARGETS) else None
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class Pengaturan:
     batas_atas_capaian: float | None = None
 
     @classmethod
-    def from_master(cls, master: NormalForm) -> Pengaturan:
+    def from_master(cls, master: MasterForm) -> Pengaturan:
         tahun = master.number("tahun")
         return cls(
             tahun=int(tahun) if tahun is not None else None,

@@ -12,7 +12,6 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import per_file_checks, sort_findings, without_superseded
 from xlkinerja.validation.normalise import normalise_form
 
@@ -54,7 +53,7 @@ def validate_forms(datas: Sequence[FormData], master: FormData | None = None) ->
         form, found = normalise_form(data)
         normal.append(form)
         findings.extend(found)
-    master_form = next((n for n in normal if n.form.id == FormKind.MASTER), None)
+    master_form = next((n for n in normal if n.is_master), None)
     if master is not None:
         master_form = normalise_form(master)[0]
     settings = Pengaturan.from_master(master_form) if master_form else Pengaturan()

@@ -68,7 +68,7 @@ class PkResult:
 def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
     """The PK document of one unit workbook or master (another workbook: WorkbookError)."""
     data = read_form(path)
-    if data.form.id not in (FormKind.UNIT, FormKind.MASTER):
+    if data.form.id != FormKind.UNIT and not data.is_master:
         raise WorkbookError(
             f"ini workbook '{data.form.title}': Perjanjian Kinerja dibuat dari workbook unit "
             "(PK unit) atau workbook master (PK institusi).",

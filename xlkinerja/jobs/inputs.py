@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.sources.source import FormRead, FormSource, WorkbookFile
-from xlkinerja.specs import FormKind
+from xlkinerja.specs import FormKind, is_master
 
 if TYPE_CHECKING:
     from xlkinerja.core.normal import NormalForm
@@ -144,7 +144,7 @@ def _archived_master(
 
     if given is not None:
         return WorkbookFile(given), None
-    masters = [i for i in archive.submissions(tahun=tahun) if i.kind == FormKind.MASTER.value]
+    masters = [i for i in archive.submissions(tahun=tahun) if is_master(i.kind)]
     if not masters:
         if fallback is not None:
             return fallback, None
@@ -165,11 +165,13 @@ def _archived_master(
 
 
 def _year(master: FormSource) -> int | None:
+    from xlkinerja.core.normal import MasterForm
     from xlkinerja.sources.source import expect
     from xlkinerja.specs import MASTER
     from xlkinerja.validation.normalise import normalise_form
 
-    tahun = normalise_form(expect(master.read(), MASTER))[0].number("tahun")
+    form: MasterForm = normalise_form(expect(master.read(), MASTER))[0]
+    tahun = form.number("tahun")
     return int(tahun) if tahun is not None else None
 
 

@@ -18,13 +18,14 @@ from xlkinerja.cascade.prefill import MasterView, skp_file_name, skp_values
 from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
 from xlkinerja.core.form_data import CellScalar, FormData, FormValues
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import UnitForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.backup import keep_backup
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.render.template.writer import write_template
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import SKP_FORM, UNIT
+from xlkinerja.specs.keys import UnitFieldKey
 from xlkinerja.specs.master import MASTER
 from xlkinerja.validation.normalise import normalise_form
 
@@ -97,7 +98,7 @@ class KaskadeResult:
         return out
 
 
-def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dict[str, CellScalar]:
+def _identity(unit: UnitForm, plan: SkpPlan, master: MasterView | None) -> dict[str, CellScalar]:
     if master is not None and plan.nip in master.pegawai:
         fields = dict(skp_values(master, plan.nip).fields)
     else:
@@ -110,11 +111,15 @@ def _identity(unit: NormalForm, plan: SkpPlan, master: MasterView | None) -> dic
             "unit": unit.field("nama_unit"),
             "status": "draft",
         }
-        side = "pihak_kedua" if plan.is_head else "pihak_pertama"
+        side: tuple[UnitFieldKey, UnitFieldKey, UnitFieldKey] = (
+            ("pihak_kedua_nama", "pihak_kedua_nip", "pihak_kedua_jabatan")
+            if plan.is_head
+            else ("pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_jabatan")
+        )
         fields |= {
-            "penilai_nama": unit.field(f"{side}_nama"),
-            "penilai_nip": unit.field(f"{side}_nip"),
-            "penilai_jabatan": unit.field(f"{side}_jabatan"),
+            "penilai_nama": unit.field(side[0]),
+            "penilai_nip": unit.field(side[1]),
+            "penilai_jabatan": unit.field(side[2]),
         }
     tahun = unit.number("tahun")
     fields["tahun"] = int(tahun) if tahun is not None else fields.get("tahun")
@@ -136,6 +141,7 @@ def generate_skp(
         raise XlkinerjaError(
             f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.", path=data.path
         )
+    unit: UnitForm
     unit, _ = normalise_form(data)
     kode_unit = unit.field("kode_unit")
     if not kode_unit:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
@@ -35,7 +35,7 @@ from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.render.dokumen.lkj_write import write_lkj
 from xlkinerja.sources.source import FormSource, WorkbookFile
-from xlkinerja.specs import MASTER
+from xlkinerja.specs import MASTER, is_master
 from xlkinerja.store.archive import Archive
 from xlkinerja.validation.normalise import normalise_form
 
@@ -131,12 +131,12 @@ def _master_of(given: Workbooks | CompiledModel) -> FormSource:
 
 def _rekap_master(
     archive: Archive, given: CompiledRekap, master: Path | None, tahun: int | None
-) -> tuple[FormSource, NormalForm]:
+) -> tuple[FormSource, MasterForm]:
     """The master of a compiled workbook's chapter: the one given, else the archive's
     latest of the rekap's year; it must be of that year."""
     name = given.path.name
     versions = [] if master is not None else archive.submissions(tahun=tahun)
-    if master is None and not any(v.kind == MASTER.id.value for v in versions):
+    if master is None and not any(is_master(v.kind) for v in versions):
         year = f" tahun {tahun}" if tahun is not None else ""
         raise XlkinerjaError(
             f"'{name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "
@@ -145,6 +145,7 @@ def _rekap_master(
             hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
         )
     source = archived_master(archive, master, tahun)
+    form: MasterForm
     form, _ = normalise_form(source.read(MASTER))
     tahun_master = form.number("tahun")
     if tahun_master is not None and tahun is not None and tahun_master != tahun:

@@ -9,7 +9,7 @@ from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.files.ooxml.properties import template_id
 from xlkinerja.sources.source import FormSource, WorkbookFile
-from xlkinerja.specs import FormKind
+from xlkinerja.specs import is_master
 
 
 def find_master(sources: Sequence[FormSource]) -> FormSource | None:
@@ -19,24 +19,15 @@ def find_master(sources: Sequence[FormSource]) -> FormSource | None:
     none; a master whose property was lost (a copy made by another program) is then still
     found once it has been read: `master_among`."""
     return next(
-        (
-            s
-            for s in sources
-            if isinstance(s, WorkbookFile) and template_id(s.path) == FormKind.MASTER
-        ),
+        (s for s in sources if isinstance(s, WorkbookFile) and is_master(template_id(s.path))),
         None,
     )
-
-
-def is_master(form: NormalForm) -> bool:
-    """Whether a workbook read is the master: the one test of it."""
-    return form.form.id == FormKind.MASTER
 
 
 def master_among(forms: Iterable[NormalForm]) -> NormalForm | None:
     """The first master among workbooks already read: the fallback of `find_master` when no
     file carried the property."""
-    return next((f for f in forms if is_master(f)), None)
+    return next((f for f in forms if f.is_master), None)
 
 
 def settings_at_a_glance(master: Path) -> Pengaturan | None:
@@ -51,4 +42,4 @@ def settings_at_a_glance(master: Path) -> Pengaturan | None:
         form, _ = normalise_form(read_form(master, fields_only=True))
     except Exception:  # only a head start: the whole master is read next and says why
         return None
-    return Pengaturan.from_master(form) if form.form.id == FormKind.MASTER else None
+    return Pengaturan.from_master(form) if form.is_master else None

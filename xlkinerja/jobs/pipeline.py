@@ -26,12 +26,11 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.jobs.checks import cascade_checks, schema_checks
-from xlkinerja.jobs.master import find_master, is_master, master_among, settings_at_a_glance
+from xlkinerja.jobs.master import find_master, master_among, settings_at_a_glance
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_master, process_source
 from xlkinerja.jobs.workers import Progress, Stage, Submitted, process_all
 from xlkinerja.runtime.forked import ForkedValue
 from xlkinerja.sources.source import FormSource, WorkbookFile
-from xlkinerja.specs import FormKind
 from xlkinerja.validation.checks import sort_findings, without_superseded
 from xlkinerja.validation.messages import finding
 
@@ -240,7 +239,7 @@ def _findings(
     normal = checked.forms
     master_form = master.form if master is not None else None
     if master_form is not None:
-        others = [n for n in normal if n.form.id != FormKind.MASTER]
+        others = [n for n in normal if not n.is_master]
         checked.index = build_index(master_form, others)
         if given:
             normal = [master_form, *normal] if report_master else normal
@@ -264,7 +263,7 @@ def _findings(
 
 
 def _is_master(result: FileResult | None) -> bool:
-    return result is not None and result.form is not None and is_master(result.form)
+    return result is not None and result.form is not None and result.form.is_master
 
 
 def _settings(master: FileResult | None) -> Pengaturan:

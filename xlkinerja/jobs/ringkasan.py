@@ -12,7 +12,7 @@ from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.sources.reader import read_form
-from xlkinerja.specs import FormKind
+from xlkinerja.specs import FormKind, is_master
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
@@ -130,7 +130,7 @@ def _resolved(path: Path) -> Path:
 
 
 def _subject(form_id: str, fields: dict[str, str | None]) -> str:
-    if form_id == FormKind.MASTER:
+    if is_master(form_id):
         return fields.get("nama_instansi") or ""
     if form_id == FormKind.UNIT:
         return f"{fields.get('kode_unit') or '?'} · {fields.get('nama_unit') or ''}"

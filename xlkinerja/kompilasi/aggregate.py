@@ -15,7 +15,7 @@ import pandera.pandas as pa
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.index import CascadeIndex, build_index
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.predikat import PredikatScale
@@ -42,7 +42,6 @@ from xlkinerja.kompilasi.schemas import (
 )
 from xlkinerja.kompilasi.skala import predikat_scale
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS, skp_rows
-from xlkinerja.specs import FormKind
 
 TW = ["tw1", "tw2", "tw3", "tw4"]
 
@@ -132,7 +131,7 @@ def _status(
 
 
 def aggregate(
-    master: NormalForm,
+    master: MasterForm,
     results: Sequence[Received],
     findings: list[Finding] | Callable[[], list[Finding]],
     *,
@@ -142,7 +141,7 @@ def aggregate(
     """The compiled frames and tree; `index`: the cascade index of `master` and the files'
     forms, if built already; `findings` may be a function that gives them (asked for last:
     kompilasi's are completed by a child process meanwhile)."""
-    forms = [r.form for r in results if r.form is not None and r.form.form.id != FormKind.MASTER]
+    forms = [r.form for r in results if r.form is not None and not r.form.is_master]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
     tree = build_tree(index, latest_capaian=_latest_capaian(results))

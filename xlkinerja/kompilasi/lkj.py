@@ -24,12 +24,14 @@ from typing import Any
 
 import pandas as pd
 
-from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.normal import MasterForm, NormalTable
+from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.rollup import CaraNilai, RollupNilai, rollup_nilai
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+from xlkinerja.specs.keys import IkuColumn
 
 TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
@@ -205,13 +207,14 @@ class _IkuSumber:
     tahun_riwayat: Sequence[int]
 
 
-def _iku_lkj(table: NormalTable, pos: int, src: _IkuSumber) -> IkuLkj:
+def _iku_lkj(table: NormalTable[IkuColumn], pos: int, src: _IkuSumber) -> IkuLkj:
     """One IKU row of the master with the year's numbers, its history and its factors."""
     code = text(table, pos, "kode_iku") or ""
     arah = text(table, pos, "arah") or "naik"
     now = src.this_year.get(code)
     ke = src.ke
-    target = number(table, pos, f"target_{ke}") if ke is not None and 1 <= ke <= 5 else None
+    column = renstra_target(ke) if ke is not None else None
+    target = number(table, pos, column) if column is not None else None
     akhir = number(table, pos, "target_5")
     real = now.realisasi if now else None
     progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
@@ -232,7 +235,9 @@ def _iku_lkj(table: NormalTable, pos: int, src: _IkuSumber) -> IkuLkj:
     )
 
 
-def _sasaran(table: NormalTable, src: _IkuSumber, catatan: list[str]) -> list[SasaranLkj]:
+def _sasaran(
+    table: NormalTable[IkuColumn], src: _IkuSumber, catatan: list[str]
+) -> list[SasaranLkj]:
     """The master's IKU grouped by sasaran strategis (its code, else its text), numbered in
     the order met; an IKU whose realisasi is not shown is noted in `catatan`."""
     groups: dict[str, tuple[str, list[IkuLkj]]] = {}
@@ -262,9 +267,9 @@ def _anggaran(budget: pd.DataFrame) -> list[AnggaranLkj]:
     ]
 
 
-def _program(master: NormalForm) -> list[AnggaranLkj]:
+def _program(master: MasterForm) -> list[AnggaranLkj]:
     """The institution's programs and their budget, from the master."""
-    prog = master.tables["program"]
+    prog = master.table("program")
     return [
         AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
         for p in positions(prog)
@@ -287,7 +292,7 @@ def _what_is_missing(tw: int | None, riwayat: Riwayat, tahun_riwayat: Sequence[i
 
 def build_lkj(
     sumber: EksporSumber,
-    master: NormalForm,
+    master: MasterForm,
     riwayat: Riwayat,
     tahun_riwayat: Sequence[int],
 ) -> Lkj:
@@ -307,7 +312,7 @@ def build_lkj(
         tahun_riwayat=tahun_riwayat,
     )
     catatan: list[str] = []
-    sasaran = _sasaran(master.tables["iku"], src, catatan)
+    sasaran = _sasaran(master.table("iku"), src, catatan)
     catatan += _what_is_missing(tw, riwayat, tahun_riwayat)
     return Lkj(
         instansi=sumber.instansi,

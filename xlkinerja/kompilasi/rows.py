@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
-from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.form_data import K
+from xlkinerja.core.normal import NormalForm, NormalTable, UnitForm
 from xlkinerja.core.table_access import positions, text, val
 from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
 
@@ -22,11 +23,11 @@ keep."""
 
 
 def unit_rows(
-    form: NormalForm, batas_atas: float | None, per_ikk: PerIkk | None = None
+    form: UnitForm, batas_atas: float | None, per_ikk: PerIkk | None = None
 ) -> dict[str, Rows]:
     """The unit's own columns of rekap_pk, anggaran, rekap_ra and capaian_ikk."""
     kode, nama = form.field("kode_unit"), form.field("nama_unit")
-    pk, ra, anggaran = form.tables["pk"], form.tables["ra"], form.tables["anggaran"]
+    pk, ra, anggaran = form.table("pk"), form.table("ra"), form.table("anggaran")
     base = {"kode_unit": kode, "nama_unit": nama, "berkas": form.file}
     iku_of = {val(pk, p, "kode_ikk"): val(pk, p, "kode_iku") for p in positions(pk)}
     indikator = {val(pk, p, "kode_ikk"): val(pk, p, "indikator") for p in positions(pk)}
@@ -75,7 +76,7 @@ def unit_rows(
                 "baris": ra.rows[p],
             }
         )
-    cap = form.tables["capaian"]
+    cap = form.table("capaian")
     if per_ikk is None:
         per_ikk = capaian_per_ikk(form, batas_atas)
     for ikk, rows in per_ikk.items():
@@ -100,7 +101,7 @@ def unit_rows(
     return out
 
 
-def _unread(table: NormalTable, pos: int, keys: tuple[str, ...]) -> dict[str, str]:
+def _unread(table: NormalTable[K], pos: int, keys: tuple[K, ...]) -> dict[K, str]:
     """Per key of a number item the user filled with something unreadable: a note."""
     out = {}
     for key in keys:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import MasterForm
 from xlkinerja.core.table_access import positions, val
 from xlkinerja.domain.predikat import DEFAULT_SCALE, PredikatScale, SkalaPredikatError
 
 
-def predikat_scale(master: NormalForm | None) -> PredikatScale:
+def predikat_scale(master: MasterForm | None) -> PredikatScale:
     """The master's scale; the common (LKjIP) one without a master, an empty table, or a
     broken one (the master's own validation reports that)."""
     if master is None:
         return DEFAULT_SCALE
-    table = master.tables["predikat"]
+    table = master.table("predikat")
     rows = [
         (val(table, p, "batas_bawah"), val(table, p, "batas_atas"), val(table, p, "predikat"))
         for p in positions(table)

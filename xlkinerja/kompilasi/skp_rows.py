@@ -9,9 +9,10 @@ compiled workbook alone (templates/ekspor/skp-ekinerja).
 from __future__ import annotations
 
 from xlkinerja.cascade.index import CascadeIndex
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import SkpForm
 from xlkinerja.core.table_access import positions, val
 from xlkinerja.kompilasi.rows import Rows
+from xlkinerja.specs.keys import RhkColumn, SkpFieldKey
 
 PERIODE = {
     "TW I": "realisasi_tw1",
@@ -20,13 +21,8 @@ PERIODE = {
     "TW IV": "realisasi_tw4",
     "Tahunan": "realisasi_tahunan",
 }
-REKAP_SKP_COLUMNS = (
-    "kode_unit",
-    "nama_unit",
-    "nip",
-    "nama",
-    "jabatan",
-    "jenis_jabatan",
+PEGAWAI: tuple[SkpFieldKey, ...] = ("nip", "nama", "jabatan", "jenis_jabatan")  # of the SKP
+RHK: tuple[RhkColumn, ...] = (  # the SKP's RHK table's columns, in the e-Kinerja form's order
     "jenis",
     "perspektif",
     "rhk_pimpinan",
@@ -39,6 +35,12 @@ REKAP_SKP_COLUMNS = (
     "target_bawah",
     "target_atas",
     "satuan",
+)
+REKAP_SKP_COLUMNS = (
+    "kode_unit",
+    "nama_unit",
+    *PEGAWAI,
+    *RHK,
     *PERIODE.values(),
     "berkas",
     "baris",
@@ -61,17 +63,17 @@ def skp_rows(index: CascadeIndex) -> Rows:
     return [row for *_, rows in keyed for row in rows]
 
 
-def _one_skp(form: NormalForm, kode_unit: str | None, nama_unit: str | None) -> Rows:
-    rhk, realisasi = form.tables["rhk"], form.tables["realisasi"]
+def _one_skp(form: SkpForm, kode_unit: str | None, nama_unit: str | None) -> Rows:
+    rhk, realisasi = form.table("rhk"), form.table("realisasi")
     done: dict[tuple[object, str], object] = {}
     for p in positions(realisasi):
         column = PERIODE.get(str(val(realisasi, p, "periode")))
         if column is not None:
             done[val(realisasi, p, "kode_iki"), column] = val(realisasi, p, "realisasi")
-    base = {
+    base: dict[str, object] = {
         "kode_unit": kode_unit,
         "nama_unit": nama_unit,
-        **{key: form.field(key) for key in ("nip", "nama", "jabatan", "jenis_jabatan")},
+        **{key: form.field(key) for key in PEGAWAI},
         "berkas": form.file,
     }
     out: Rows = []
@@ -79,7 +81,7 @@ def _one_skp(form: NormalForm, kode_unit: str | None, nama_unit: str | None) -> 
         iki = val(rhk, p, "kode_iki")
         out.append(
             base
-            | {key: val(rhk, p, key) for key in REKAP_SKP_COLUMNS[6:18]}
+            | {key: val(rhk, p, key) for key in RHK}
             | {column: done.get((iki, column)) for column in PERIODE.values()}
             | {"baris": rhk.rows[p]}
         )

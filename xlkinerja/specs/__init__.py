@@ -13,6 +13,7 @@ from xlkinerja.specs.model import (
     Sheet,
     Table,
     ValueType,
+    is_master,
 )
 from xlkinerja.specs.rekap import REKAP
 from xlkinerja.specs.report import Report, ReportField, ReportSheet, ReportTable
@@ -48,4 +49,5 @@ __all__ = [
     "Table",
     "ValueType",
     "form_of",
+    "is_master",
 ]

@@ -134,6 +134,13 @@ class FormKind(StrEnum):
     SKP = "skp"  # one employee's SKP
 
 
+def is_master(template_id: str | None) -> bool:
+    """Whether a template id — a `FormKind`, or the id a workbook's properties or the archive
+    hold — is the master's: the one test of it (`Form.is_master`, `FormData.is_master` and
+    `NormalForm.is_master` ask it)."""
+    return template_id == FormKind.MASTER
+
+
 @dataclass(frozen=True)
 class Form:
     """One kind of workbook."""
@@ -145,6 +152,10 @@ class Form:
     filled_by: str
     sheets: tuple[Sheet, ...]
     steps: tuple[str, ...] = field(default=())
+
+    @property
+    def is_master(self) -> bool:
+        return is_master(self.id)
 
     def sheet(self, name: str) -> Sheet:
         for sheet in self.sheets:

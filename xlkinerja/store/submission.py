@@ -22,6 +22,7 @@ from typing import Any
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import FIELDS, NormalForm, NormalTable
 from xlkinerja.specs import FormKind
+from xlkinerja.specs.keys import FieldKey
 from xlkinerja.store.cellcodec import GroupedCells, ReadInfo
 from xlkinerja.store.records import Submission
 from xlkinerja.store.rowcodec import ColumnRows
@@ -106,11 +107,15 @@ def _formulas(data: FormData) -> dict[str, dict[str, str]]:
     return found
 
 
+OWNER_FIELDS: dict[FormKind, FieldKey] = {FormKind.UNIT: "kode_unit", FormKind.SKP: "nip"}
+"""The field that says whose a workbook is (the archive's unit: the master's is "master")."""
+
+
 def submission(form: NormalForm, sha256: str, read: FormData | None = None) -> Submission:
     """Rows (normalised) and every cell read, with where it came from; with `read` (the
     form data `form` was normalised from), what the reader saw beyond the values too."""
     kind = form.form.id
-    key = {FormKind.UNIT: "kode_unit", FormKind.SKP: "nip"}.get(kind)
+    key = OWNER_FIELDS.get(kind)
     unit = form.field(key) if key else "master"
     rows: dict[str, tuple[list[str], list[list[Any]]]] = {}
     groups = _field_groups(form.fields)  # one per column: the archive's own storage form

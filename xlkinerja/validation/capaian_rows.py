@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import UnitForm
 from xlkinerja.core.table_access import positions, reading, text
 from xlkinerja.domain.konsolidasi import CapaianTriwulan, capaian_triwulan
+from xlkinerja.specs.keys import RaColumn
 
-TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
+TW_KEYS: tuple[RaColumn, ...] = ("tw1", "tw2", "tw3", "tw4")  # of the Rencana Aksi
 TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
 
 
@@ -27,9 +28,9 @@ class CapaianRow:
 PerIkk = dict[str | None, list[CapaianRow]]
 
 
-def capaian_per_ikk(form: NormalForm, batas_atas: float | None = None) -> PerIkk:
+def capaian_per_ikk(form: UnitForm, batas_atas: float | None = None) -> PerIkk:
     """Per IKK, the capaian of each reported triwulan in TW order (first row of a TW wins)."""
-    pk, ra, cap = form.tables["pk"], form.tables["ra"], form.tables["capaian"]
+    pk, ra, cap = form.table("pk"), form.table("ra"), form.table("capaian")
     ikk_rows = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
     ra_rows = {text(ra, p, "kode_ikk"): p for p in positions(ra)}
     reported: dict[str | None, dict[int, int]] = {}

@@ -47,6 +47,6 @@ def per_file_checks(
         found.extend(check_unit(form, settings, capaian_rows))
     elif form.form.id == FormKind.SKP:
         found.extend(check_skp(form, settings))
-    elif form.form.id == FormKind.MASTER:
+    elif form.is_master:
         found.extend(check_master(form))
     return found

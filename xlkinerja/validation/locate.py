@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.form_data import CellValue
-from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.form_data import CellValue, K
+from xlkinerja.core.normal import AnyForm, NormalForm, NormalTable
+from xlkinerja.specs.keys import FieldKey
 from xlkinerja.validation.messages import finding
+
+Key = TypeVar("Key", bound=FieldKey)  # a field key of the form (bound to the literals: checked)
 
 
 def at(
-    form: NormalForm,
-    table: NormalTable,
+    form: AnyForm,
+    table: NormalTable[K],
     pos: int,
-    key: str,
+    key: K,
     code: FindingCode,
     *,
     value: object = None,
@@ -36,8 +41,8 @@ def at(
 
 
 def at_field(
-    form: NormalForm,
-    key: str,
+    form: NormalForm[Key],
+    key: Key,
     code: FindingCode,
     value: object = None,
     *,

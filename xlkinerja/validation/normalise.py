@@ -239,7 +239,7 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
     )
     tables: dict[str, NormalTable] = {}
     for spec in form.tables:
-        table_data = data.table(spec.key)
+        table_data = data.tables[spec.key]
         cols = spec.input_columns
         normal, found = normalise_columns(
             spec.key,

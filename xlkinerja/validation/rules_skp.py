@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import NormalTable, SkpForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.core.table_access import codes, number, positions, text, val
+from xlkinerja.specs.keys import ManualColumn, RealisasiColumn
 from xlkinerja.validation.locate import at, at_field
 
 
-def check_rhk(form: NormalForm) -> Iterator[Finding]:
-    rhk = form.tables["rhk"]
+def check_rhk(form: SkpForm) -> Iterator[Finding]:
+    rhk = form.table("rhk")
     first_row: dict[str, int] = {}
     has_kuantitas: dict[str, bool] = {}
     for pos in positions(rhk):
@@ -43,20 +45,26 @@ def check_rhk(form: NormalForm) -> Iterator[Finding]:
             yield at(form, rhk, first_row[kode], "kode_rhk", Code.SKP_ASPEK_KUANTITAS_WAJIB)
 
 
-def check_references(form: NormalForm) -> Iterator[Finding]:
-    iki = codes(form.tables["rhk"], "kode_iki")
-    for key, code in (
-        ("realisasi", Code.REALISASI_KODE_IKI_TIDAK_DIKENAL),
-        ("manual", Code.MANUAL_KODE_IKI_TIDAK_DIKENAL),
-    ):
-        table = form.tables[key]
-        for pos in positions(table):
-            kode = val(table, pos, "kode_iki")
-            if kode and kode not in iki:
-                yield at(form, table, pos, "kode_iki", code)
+def check_references(form: SkpForm) -> Iterator[Finding]:
+    iki = codes(form.table("rhk"), "kode_iki")
+    yield from _refers(form, form.table("realisasi"), iki, Code.REALISASI_KODE_IKI_TIDAK_DIKENAL)
+    yield from _refers(form, form.table("manual"), iki, Code.MANUAL_KODE_IKI_TIDAK_DIKENAL)
 
 
-def check_window(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+IkiTable = TypeVar("IkiTable", RealisasiColumn, ManualColumn)  # the tables naming an IKI
+
+
+def _refers(
+    form: SkpForm, table: NormalTable[IkiTable], iki: set[str], code: Code
+) -> Iterator[Finding]:
+    """Each kode IKI of the table that the RHK table does not have."""
+    for pos in positions(table):
+        kode = val(table, pos, "kode_iki")
+        if kode and kode not in iki:
+            yield at(form, table, pos, "kode_iki", code)
+
+
+def check_window(form: SkpForm, settings: Pengaturan) -> Iterator[Finding]:
     tanggal = form.day("tanggal")
     mulai, selesai = settings.skp_mulai, settings.skp_selesai
     if tanggal and mulai and selesai and not mulai <= tanggal <= selesai:
@@ -65,5 +73,5 @@ def check_window(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
         )
 
 
-def check_skp(form: NormalForm, settings: Pengaturan) -> list[Finding]:
+def check_skp(form: SkpForm, settings: Pengaturan) -> list[Finding]:
     return [*check_rhk(form), *check_references(form), *check_window(form, settings)]

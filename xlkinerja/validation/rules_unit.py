@@ -6,9 +6,10 @@ from collections.abc import Iterator
 
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import UnitForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.core.table_access import codes, number, positions, text, val
+from xlkinerja.specs.keys import UnitFieldKey
 from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, PerIkk, capaian_per_ikk
 from xlkinerja.validation.locate import at, at_field
 from xlkinerja.validation.messages import show
@@ -17,8 +18,8 @@ TOLERANCE = 1e-9
 DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note
 
 
-def check_pk(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
-    pk, ref, ra = form.tables["pk"], form.tables["ref_iku"], form.tables["ra"]
+def check_pk(form: UnitForm, settings: Pengaturan) -> Iterator[Finding]:
+    pk, ref, ra = form.table("pk"), form.table("ref_iku"), form.table("ra")
     kode_unit = form.text("kode_unit")
     ref_arah = {text(ref, p, "kode_iku"): text(ref, p, "arah") for p in positions(ref)}
     ra_codes = codes(ra, "kode_ikk")
@@ -36,18 +37,18 @@ def check_pk(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
     yield from _check_dates(form, settings)
 
 
-def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
+def _check_dates(form: UnitForm, settings: Pengaturan) -> Iterator[Finding]:
     tanggal, status = form.day("tanggal"), form.text("status")
     diajukan, disahkan = form.day("tanggal_diajukan"), form.day("tanggal_disahkan")
     tahun = form.number("tahun")
     batas = settings.batas_pk_for(int(tahun) if tahun is not None else settings.tahun)
     if tanggal and batas and tanggal > batas:
         yield at_field(form, "tanggal", Code.PK_TANGGAL_TERLAMBAT, batas=batas)
-    needs = {
+    needs: dict[str, list[UnitFieldKey]] = {
         "diajukan": ["tanggal_diajukan"],
         "disahkan": ["tanggal_diajukan", "tanggal_disahkan"],
-    }.get(status or "", [])
-    for key in needs:
+    }
+    for key in needs.get(status or "", []):
         cell = form.field_cell(key)
         if cell.is_blank:
             yield at_field(
@@ -63,8 +64,8 @@ def _check_dates(form: NormalForm, settings: Pengaturan) -> Iterator[Finding]:
         )
 
 
-def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
-    pk, ra = form.tables["pk"], form.tables["ra"]
+def check_rencana_aksi(form: UnitForm) -> Iterator[Finding]:
+    pk, ra = form.table("pk"), form.table("ra")
     pk_rows = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
     for pos in positions(ra):
         ikk = text(ra, pos, "kode_ikk")
@@ -103,9 +104,9 @@ def check_rencana_aksi(form: NormalForm) -> Iterator[Finding]:
 
 
 def check_capaian(
-    form: NormalForm, settings: Pengaturan, rows: PerIkk | None = None
+    form: UnitForm, settings: Pengaturan, rows: PerIkk | None = None
 ) -> Iterator[Finding]:
-    pk, cap = form.tables["pk"], form.tables["capaian"]
+    pk, cap = form.table("pk"), form.table("capaian")
     known = {text(pk, p, "kode_ikk") for p in positions(pk)}
     seen: dict[tuple[str, str], int] = {}
     for pos in positions(cap):
@@ -154,9 +155,9 @@ def check_capaian(
             previous = nilai
 
 
-def check_matriks(form: NormalForm) -> Iterator[Finding]:
+def check_matriks(form: UnitForm) -> Iterator[Finding]:
     """Beban-target splits among team members add up to the leader's IKK target."""
-    pk, matriks = form.tables["pk"], form.tables["matriks"]
+    pk, matriks = form.table("pk"), form.table("matriks")
     targets = {text(pk, p, "kode_ikk"): p for p in positions(pk)}
     shares: dict[str | None, list[int]] = {}
     for pos in positions(matriks):
@@ -187,7 +188,7 @@ def check_matriks(form: NormalForm) -> Iterator[Finding]:
 
 
 def check_unit(
-    form: NormalForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
+    form: UnitForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
 ) -> list[Finding]:
     return [
         *check_pk(form, settings),

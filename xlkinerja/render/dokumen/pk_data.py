@@ -7,12 +7,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, TypeVar
 
-from xlkinerja.core.normal import NormalForm, NormalTable
+from xlkinerja.core.normal import MasterForm, NormalForm, NormalTable, UnitForm
+from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.specs import FormKind
+from xlkinerja.specs.keys import (
+    AnggaranColumn,
+    FieldKey,
+    MasterFieldKey,
+    PkColumn,
+    ProgramColumn,
+    RaColumn,
+    UnitFieldKey,
+)
 
-TW_KEYS = ("tw1", "tw2", "tw3", "tw4")
+TW_KEYS: tuple[RaColumn, ...] = ("tw1", "tw2", "tw3", "tw4")
+Key = TypeVar("Key", bound=FieldKey)  # a field key of the form (bound to the literals: checked)
+Anggaran = TypeVar("Anggaran", AnggaranColumn, ProgramColumn)  # a program and budget table
+# The fields of a party to the PK: nama, NIP, jabatan
+PIHAK_PERTAMA: tuple[UnitFieldKey, ...] = (
+    "pihak_pertama_nama",
+    "pihak_pertama_nip",
+    "pihak_pertama_jabatan",
+)
+PIHAK_KEDUA: tuple[UnitFieldKey, ...] = (
+    "pihak_kedua_nama",
+    "pihak_kedua_nip",
+    "pihak_kedua_jabatan",
+)
+PIMPINAN: tuple[MasterFieldKey, ...] = ("nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan")
 
 
 @dataclass(frozen=True)
@@ -75,12 +100,12 @@ class PkDokumen:
         return sum(values) if values else None
 
 
-def _where(form: NormalForm, key: str) -> str:
+def _where(form: NormalForm[Key], key: Key) -> str:
     cell = form.field_cell(key)
     return f"lembar '{cell.sheet}' sel {cell.cell}"
 
 
-def _pihak(form: NormalForm, keys: tuple[str, str, str], siapa: str, kosong: list[str]) -> Pihak:
+def _pihak(form: NormalForm[Key], keys: tuple[Key, ...], siapa: str, kosong: list[str]) -> Pihak:
     values = [form.text(k) for k in keys]
     for key, label, value in zip(keys, ("nama", "NIP", "jabatan"), values, strict=True):
         if value is None:
@@ -96,7 +121,7 @@ def _grouped(rows: list[tuple[str, Indikator]]) -> list[Sasaran]:
     return [Sasaran(i, s, ind) for i, (s, ind) in enumerate(order.items(), start=1)]
 
 
-def _tahun(form: NormalForm) -> int | None:
+def _tahun(form: NormalForm[Literal["tahun"]]) -> int | None:
     value = form.number("tahun")
     return int(value) if value is not None else None
 
@@ -105,35 +130,29 @@ def pk_dokumen(form: NormalForm, *, triwulan: bool = False) -> PkDokumen:
     """The PK document of a unit workbook or a master; another form is a ValueError."""
     if form.form.id == FormKind.UNIT:
         return _unit(form, triwulan)
-    if form.form.id == FormKind.MASTER:
+    if form.is_master:
         return _master(form)
     raise ValueError(f"no PK in a {form.form.id} workbook")
 
 
-def _unit(form: NormalForm, triwulan: bool) -> PkDokumen:
+def _unit(form: UnitForm, triwulan: bool) -> PkDokumen:
     kosong: list[str] = []
-    pertama = _pihak(
-        form,
-        ("pihak_pertama_nama", "pihak_pertama_nip", "pihak_pertama_jabatan"),
-        "PIHAK PERTAMA",
-        kosong,
+    pertama = _pihak(form, PIHAK_PERTAMA, "PIHAK PERTAMA", kosong)
+    kedua = _pihak(form, PIHAK_KEDUA, "PIHAK KEDUA", kosong)
+    signed: tuple[tuple[UnitFieldKey, str], ...] = (
+        ("tempat", "tempat"),
+        ("tanggal", "tanggal penandatanganan"),
     )
-    kedua = _pihak(
-        form,
-        ("pihak_kedua_nama", "pihak_kedua_nip", "pihak_kedua_jabatan"),
-        "PIHAK KEDUA",
-        kosong,
-    )
-    for key, label in (("tempat", "tempat"), ("tanggal", "tanggal penandatanganan")):
+    for key, label in signed:
         if form.field(key) is None:
             kosong.append(f"{label} kosong ({_where(form, key)})")
-    ra = form.tables["ra"]
+    ra = form.table("ra")
     tw_of = {
         code: tuple(number(ra, pos, k) for k in TW_KEYS)
         for pos in positions(ra)
         if (code := text(ra, pos, "kode_ikk")) is not None
     }
-    pk = form.tables["pk"]
+    pk = form.table("pk")
     rows = []
     for pos in positions(pk):
         code = text(pk, pos, "kode_ikk")
@@ -160,7 +179,7 @@ def _unit(form: NormalForm, triwulan: bool) -> PkDokumen:
         tempat=form.text("tempat"),
         tanggal=form.day("tanggal"),
         sasaran=_grouped(rows),
-        program=_program(form.tables["anggaran"]),
+        program=_program(form.table("anggaran")),
         rencana_aksi=aksi,
         berkas=form.file,
         triwulan=triwulan,
@@ -169,7 +188,7 @@ def _unit(form: NormalForm, triwulan: bool) -> PkDokumen:
 
 
 def _indikator(
-    table: NormalTable, pos: int, target: str, tw: tuple[float | None, ...]
+    table: NormalTable[PkColumn], pos: int, target: PkColumn, tw: tuple[float | None, ...]
 ) -> Indikator:
     return Indikator(
         indikator=text(table, pos, "indikator") or "",
@@ -179,18 +198,16 @@ def _indikator(
     )
 
 
-def _program(table: NormalTable) -> list[Program]:
+def _program(table: NormalTable[Anggaran]) -> list[Program]:
     return [
         Program(text(table, pos, "program") or "", number(table, pos, "anggaran"))
         for pos in positions(table)
     ]
 
 
-def _master(form: NormalForm) -> PkDokumen:
+def _master(form: MasterForm) -> PkDokumen:
     kosong: list[str] = []
-    pertama = _pihak(
-        form, ("nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan"), "PIHAK PERTAMA", kosong
-    )
+    pertama = _pihak(form, PIMPINAN, "PIHAK PERTAMA", kosong)
     # The master names the institution's head, not the head's superior (the minister,
     # the regional head): that part of the page is left for hand filling.
     kosong.append(
@@ -202,8 +219,8 @@ def _master(form: NormalForm) -> PkDokumen:
     tahun = _tahun(form)
     awal = form.number("tahun_awal_renstra")
     ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
-    iku = form.tables["iku"]
-    column = f"target_{ke}" if ke is not None and 1 <= ke <= 5 else None
+    iku = form.table("iku")
+    column = renstra_target(ke) if ke is not None else None
     if column is None:
         kosong.append(
             f"target tahun {tahun or '?'} tidak ada: tahun itu di luar Renstra "
@@ -230,7 +247,7 @@ def _master(form: NormalForm) -> PkDokumen:
         tempat=form.text("tempat"),
         tanggal=None,
         sasaran=_grouped(rows),
-        program=_program(form.tables["program"]),
+        program=_program(form.table("program")),
         rencana_aksi=[],
         berkas=form.file,
         kosong=kosong,
