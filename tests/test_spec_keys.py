@@ -146,9 +146,6 @@ def test_a_key_the_specs_do_not_have_is_a_type_error(tmp_path: Path, monkeypatch
 # Where a key written in the code still goes through a mapping by key (`x.tables["pk"]`,
 # `x.fields.get("tahun")`), unchecked: per file name, how many times.
 UNCHECKED = {
-    # Moving to excel/ on another branch: to be typed after that merge.
-    "hitung.py": 3,
-    "kirim.py": 1,
     # FormValues: the values to write into a template, by key (nothing read back).
     "kaskade.py": 1,
     "skp_merge.py": 3,

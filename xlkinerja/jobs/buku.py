@@ -24,7 +24,6 @@ from xlkinerja.jobs.validasi import ValidasiResult
 from xlkinerja.render.annotate.backend import WritebackOutcome
 from xlkinerja.render.annotate.plan import REPORT_SHEET, WritebackPlan, plan_writeback
 from xlkinerja.sources.source import FormRead, FormSource, WorkbookFile
-from xlkinerja.specs import FormKind
 
 
 def checked_form(source: FormSource, *, master: Path | None) -> tuple[FormData, Checked]:
@@ -95,7 +94,7 @@ def compile_folder(
     workbook `this` when it is the master (its saved file)."""
     if master is None:
         data = this.read()
-        if data.form.id != FormKind.MASTER:
+        if not data.is_master:
             raise XlkinerjaError(
                 "kompilasi memerlukan workbook master: buka master lalu tekan Kompilasi, "
                 "atau isi MASTER di pengaturan xlkinerja.conf.",

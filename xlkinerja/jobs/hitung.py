@@ -22,6 +22,7 @@ from typing import Any
 
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.core.table_access import codes, val
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.kompilasi.skala import predikat_scale
@@ -106,7 +107,7 @@ def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
         for rows in capaian_per_ikk(form, settings.batas_atas_capaian).values()
         for row in rows
     }
-    table = form.tables["capaian"]
+    table = form.table("capaian")
     out = []
     for pos, number in enumerate(table.rows):
         assert number is not None  # table rows have Excel numbers
@@ -121,9 +122,9 @@ def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
 
 
 def _not_counted(form: NormalForm, pos: int) -> str:
-    cap = form.tables["capaian"]
-    ikk, tw = cap.columns["kode_ikk"][pos], cap.columns["triwulan"][pos]
-    known = {v for v in form.tables["pk"].columns["kode_ikk"] if isinstance(v, str)}
+    cap = form.table("capaian")
+    ikk, tw = val(cap, pos, "kode_ikk"), val(cap, pos, "triwulan")
+    known = codes(form.table("pk"), "kode_ikk")
     if not isinstance(ikk, str) or ikk not in known:
         return "kode IKK tidak ada di lembar PK"
     if not isinstance(tw, str):

@@ -147,7 +147,7 @@ def submit(
     next version (see the module docstring). `unit`: the sender's unit (None: not checked);
     `sender`: who the archive says recorded it (default "kirim:<unit>")."""
     data = source.read()
-    if data.form.id == FormKind.MASTER:
+    if data.is_master:
         raise KirimDitolak(
             "workbook master tidak dikirim ke arsip.",
             path=data.path,
@@ -202,7 +202,7 @@ def owner_unit(form: NormalForm, master: NormalForm | None) -> str | None:
     nip = form.text("nip")
     if master is None or nip is None:
         return None
-    pegawai = master.tables["pegawai"]
+    pegawai = master.table("pegawai")
     return next(
         (
             text(pegawai, p, "kode_unit")
