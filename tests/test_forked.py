@@ -192,3 +192,42 @@ def test_written_text_lets_go_of_the_data_it_was_rendered_from():
         assert watch() is None  # freed by reference counting, the cycle still there
     finally:
         gc.enable()
+
+
+def test_a_module_imported_meanwhile_does_not_lock_the_schemas_child(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """kompilasi imports what it needs next in a thread while the workbooks are read
+    (`while_reading`). A module that thread is importing when a child is forked stays
+    locked in the child for ever: the child would wait until its limit (600 s), then its
+    work be done here. The schemas' child is forked only once that thread has ended."""
+    import time
+
+    from tests.conftest import SAMPLE
+    from xlkinerja.jobs import pipeline
+    from xlkinerja.jobs.per_file import Work
+    from xlkinerja.runtime import forked
+    from xlkinerja.sources.source import WorkbookFile, workbook_files
+
+    (tmp_path / "xlk_slow_import.py").write_text("import time\ntime.sleep(3)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(forked, "CHILD_LIMIT", 60.0)
+    real = pipeline.schema_checks
+
+    def schemas_needing_the_module(normal):  # as pandera imports its backends when it runs
+        import xlk_slow_import  # noqa: F401
+
+        return real(normal)
+
+    def warm_up() -> None:
+        import xlk_slow_import  # noqa: F401
+
+    monkeypatch.setattr(pipeline, "schema_checks", schemas_needing_the_module)
+    master = WorkbookFile(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    units = workbook_files(sorted(SAMPLE.glob("*-jurusan-*.xlsx")))
+    start = time.monotonic()
+    checked = pipeline.check_workbooks(
+        units, master=master, work=Work(rekap=True), schemas_meanwhile=True, while_reading=warm_up
+    )
+    assert checked.all_findings()
+    assert time.monotonic() - start < 30  # not the child's limit

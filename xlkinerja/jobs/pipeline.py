@@ -94,14 +94,16 @@ def check_workbooks(
     in a child process (runtime/forked.py) while the caller goes on; the findings are
     complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
     `while_reading`: run in a thread once the master is read and the workers have the
-    files (kompilasi imports what it needs next)."""
+    files (kompilasi imports what it needs next); it has ended before a child is forked
+    (a module another thread is importing at the fork stays locked for ever in the
+    child)."""
     tell = stage or _quiet
     found = find_master(sources) if master is None else None
     rest = [s for s in sources if s is not found]
     first, early = _read_master(master, found, rest, pool, work, tell, progress)
     settings = _settings(first)
-    if while_reading is not None:
-        threading.Thread(target=while_reading, daemon=True).start()
+    meanwhile = threading.Thread(target=while_reading or _nothing, daemon=True)
+    meanwhile.start()
     done = _read_rest(rest, early, settings, pool, progress, work)
     if found is not None and first is not None:
         done[id(found)] = first
@@ -114,6 +116,7 @@ def check_workbooks(
         results=results, master=first if _is_master(first) else None, settings=settings
     )
     tell("Memeriksa skema dan kaskade")
+    meanwhile.join()  # before the schemas' child is forked (see the docstring)
     pending = _findings(
         checked,
         given=master is not None,
@@ -129,6 +132,10 @@ def check_workbooks(
 
 
 def _quiet(_: str) -> None:
+    pass
+
+
+def _nothing() -> None:
     pass
 
 
