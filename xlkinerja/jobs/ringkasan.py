@@ -11,7 +11,7 @@ from xlkinerja.domain.values import as_text
 from xlkinerja.errors import XlkinerjaError
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
-from xlkinerja.sources.reader import read_form
+from xlkinerja.sources.source import WorkbookFile
 from xlkinerja.specs import FormKind, is_master
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -143,7 +143,7 @@ def read_workbooks(
     result = ReadResult()
     for path in collect_workbooks(paths):
         try:
-            data = read_form(path)
+            data = WorkbookFile(path).read()
         except XlkinerjaError as exc:
             result.unreadable.append(UnreadableWorkbook(path, exc.user_message()))
         else:
