@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from xlkinerja.cascade.index import CascadeIndex, build_index
-from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.checks import cascade_checks, schema_checks
 from xlkinerja.jobs.master import find_master, is_master, master_among, settings_at_a_glance
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_master, process_source
@@ -233,7 +233,7 @@ def _findings(
     for r in checked.results:
         if r.error is not None:
             reason = r.error_reason or r.error
-            found.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=reason))
+            found.append(finding(ErrorCode.BERKAS_TIDAK_TERBACA, file=r.path, value=reason))
         found.extend(r.findings)
     normal = checked.forms
     master_form = master.form if master is not None else None

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
+from xlkinerja.errors import ErrorCode
 from xlkinerja.kompilasi.model import Unreadable
 from xlkinerja.render.rekap.context import Buku, tahun_text
 from xlkinerja.render.rekap.styles import Look, kolom_of
@@ -17,7 +17,7 @@ from xlkinerja.specs.rekap import SHEET_TEMUAN, TEMUAN
 from xlkinerja.validation.catalogue import rule_for
 
 NAME = SHEET_TEMUAN
-UNREADABLE_CODE = Code.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
+UNREADABLE_CODE = ErrorCode.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
 KOLOM = kolom_of(
     TEMUAN,
     {
