@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.alert import alert_text
 from xlkinerja.excel.context import ActionContext
 from xlkinerja.jobs.buku import is_remote
@@ -47,6 +47,7 @@ def run_action(name: str, book: Any, context: ActionContext) -> Presentable | No
         if func is None:
             raise UnknownAction(
                 f"tombol '{name}' tidak dikenal oleh xlkinerja ini.",
+                code=ErrorCode.ADDIN_TOMBOL_TIDAK_DIKENAL,
                 hint="Perbarui add-in xlkinerja agar sama dengan versi xlkinerja.",
             )
         result = func(book, context)

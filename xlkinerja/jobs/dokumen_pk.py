@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.render.dokumen.pk import write_pk_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen, pk_dokumen
@@ -72,6 +72,7 @@ def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
         raise WorkbookError(
             f"ini workbook '{data.form.title}': Perjanjian Kinerja dibuat dari workbook unit "
             "(PK unit) atau workbook master (PK institusi).",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
             path=path,
         )
     form, _ = normalise_form(data)

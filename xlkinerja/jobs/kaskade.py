@@ -19,7 +19,7 @@ from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
 from xlkinerja.core.form_data import CellScalar, FormData, FormValues
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.backup import keep_backup
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.render.template.writer import write_template
@@ -134,13 +134,18 @@ def generate_skp(
     data = read_form(unit_path, UNIT) if isinstance(unit_path, Path) else unit_path
     if data.form.id != UNIT.id:
         raise XlkinerjaError(
-            f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.", path=data.path
+            f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
+            path=data.path,
         )
     unit, _ = normalise_form(data)
     kode_unit = unit.field("kode_unit")
     if not kode_unit:
         raise XlkinerjaError(
-            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=data.path, sheet="PK"
+            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.",
+            code=ErrorCode.ISIAN_KODE_UNIT_KOSONG,
+            path=data.path,
+            sheet="PK",
         )
     master_view = MasterView.from_data(read_form(master, MASTER)) if master is not None else None
     result = KaskadeResult(unit=str(kode_unit))

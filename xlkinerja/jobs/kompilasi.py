@@ -19,7 +19,7 @@ from typing import Any
 
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 from xlkinerja.files.atomic import refuse_folder
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.inputs import FromArchive, Workbooks
@@ -293,6 +293,7 @@ def refuse_output_as_archive(output: Path, db: str | Path | None) -> None:
     if archive_file(db) == output.expanduser().resolve():
         raise OutputError(
             "--output sama dengan berkas arsip (--db); rekap tidak ditulis di atas arsip.",
+            code=ErrorCode.KELUARAN_MENIMPA_ARSIP,
             path=output,
             hint="Pilih nama lain untuk rekap, mis. rekap-kinerja.xlsx, dan arsip .sqlite.",
         )

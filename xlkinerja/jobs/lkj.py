@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
     CompiledModel,
@@ -142,6 +142,7 @@ def _rekap_master(
             f"'{name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "
             f"dan program diambil dari workbook master, dan arsip '{archive.location}' "
             f"belum memuat workbook master{year}.",
+            code=ErrorCode.ARSIP_MASTER_TIDAK_ADA,
             hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
         )
     source = archived_master(archive, master, tahun)
@@ -151,6 +152,7 @@ def _rekap_master(
         raise XlkinerjaError(
             f"workbook master tahun {tahun_master:.0f}, rekap '{name}' tahun "
             f"{tahun}: IKU dan target Renstra harus dari master tahun rekap.",
+            code=ErrorCode.MASUKAN_TAHUN_BEDA,
             hint="Berikan --master yang dipakai saat kompilasi rekap ini.",
         )
     return source, form

@@ -12,7 +12,7 @@ from typing import Any
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.tree import CascadeTree
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
@@ -66,7 +66,8 @@ def cascade_tree(
     if checked.index is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
-            "antara berkas yang diberikan)."
+            "antara berkas yang diberikan).",
+            code=ErrorCode.MASUKAN_MASTER_TIDAK_ADA,
         )
     skipped = [r.error for r in checked.results if r.error is not None]
     return build_tree(checked.index), skipped

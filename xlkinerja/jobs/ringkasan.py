@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.domain.values import as_text
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.sources.reader import read_form
@@ -124,6 +124,7 @@ def _resolved(path: Path) -> Path:
         raise XlkinerjaError(
             "tautan simbolik (symlink) ini menunjuk dirinya sendiri atau berputar (loop); "
             "berkasnya tidak ada.",
+            code=ErrorCode.BERKAS_TAUTAN_BERPUTAR,
             path=path,
             hint="Hapus tautan itu atau arahkan ke workbook yang sebenarnya.",
         ) from exc

@@ -27,7 +27,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from xlkinerja.core.version import VERSION
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel import ACTIONS
 from xlkinerja.jobs.arsip import siapkan
 from xlkinerja.server import messages
@@ -47,12 +47,17 @@ def create_app(config: ServerConfig) -> Starlette:
     the remote engine or an archive it can open (created or migrated here, once), rather than
     fail at every call."""
     if not config.master.is_file():
-        raise XlkinerjaError("workbook master tidak ditemukan.", path=config.master)
+        raise XlkinerjaError(
+            "workbook master tidak ditemukan.",
+            code=ErrorCode.BERKAS_TIDAK_DITEMUKAN,
+            path=config.master,
+        )
     keys = KeyRing.load(config.keys)
     strangers = sorted(config.perencanaan - set(keys.units))
     if strangers:
         raise XlkinerjaError(
             f"unit perencanaan {', '.join(strangers)} tidak ada di berkas kunci.",
+            code=ErrorCode.KUNCI_PERENCANAAN_TANPA_KUNCI,
             path=config.keys,
             hint="Isi --perencanaan dengan kode unit dari master yang punya kunci API.",
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from xlkinerja.core.address import cell_address, column_index
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAX_PART_BYTES = 20 * 1024 * 1024  # a workbook.xml larger than this is not ours
@@ -50,20 +50,30 @@ def read_defined_names(path: Path) -> dict[str, str]:
             info = archive.getinfo("xl/workbook.xml")
             if info.file_size > MAX_PART_BYTES:
                 raise WorkbookError(
-                    "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.", path=path
+                    "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.",
+                    code=ErrorCode.BERKAS_TERLALU_BESAR,
+                    path=path,
                 )
             data = archive.read(info)
     except KeyError as exc:
         raise WorkbookError(
-            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.",
+            code=ErrorCode.BERKAS_BAGIAN_HILANG,
+            path=path,
         ) from exc
     except zipfile.BadZipFile as exc:
-        raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).", path=path) from exc
+        raise WorkbookError(
+            "berkas rusak atau bukan workbook Excel (.xlsx).",
+            code=ErrorCode.BERKAS_RUSAK,
+            path=path,
+        ) from exc
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # defusedxml raises several types for hostile or broken XML
         raise WorkbookError(
-            "isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak aman).", path=path
+            "isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak aman).",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=path,
         ) from exc
     names: dict[str, str] = {}
     for element in root.iter(f"{MAIN_NS}definedName"):
