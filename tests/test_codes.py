@@ -4,6 +4,7 @@ accepted, one catalogue for both."""
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,46 @@ def test_no_code_is_typed_out_as_text_in_the_package():
             if isinstance(node, ast.Constant) and node.value in known:
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.value}")
     assert not found
+
+
+def _error_classes() -> set[str]:
+    """XlkinerjaError and every class of the package derived from it (by name)."""
+    bases: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {b.id for b in node.bases if isinstance(b, ast.Name)}
+    found = {"XlkinerjaError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found
+
+
+def _uncoded_raises() -> dict[str, list[int]]:
+    """Module → lines where an error is made without `code=`."""
+    classes = _error_classes()
+    uncoded: dict[str, list[int]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in classes
+                and not any(k.arg == "code" for k in node.keywords)
+            ):
+                module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+                uncoded.setdefault(module, []).append(node.lineno)
+    return uncoded
+
+
+def test_every_error_is_raised_with_its_code_but_in_the_pending_modules():
+    """The type checker refuses an error made without its code, but in the modules of
+    pyproject.toml's override (another branch is moving them): exactly those still raise
+    without one, so that the list only shrinks."""
+    overrides = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["mypy"]
+    pending = next(
+        set(o["module"])
+        for o in overrides["overrides"]
+        if "call-arg" in o.get("disable_error_code", [])
+    )
+    assert set(_uncoded_raises()) == pending
