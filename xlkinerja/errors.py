@@ -184,6 +184,10 @@ class XlkinerjaError(Exception):
         whole), not as its text alone."""
         return _rebuilt, (type(self), dict(self.__dict__))
 
+    def heading(self) -> str:
+        """What the message is shown after, the code in it: "Galat [berkas.rusak]:"."""
+        return heading(self.code)
+
     def reason(self) -> str:
         """The message without the file (for a finding, which names its file itself)."""
         return _capitalised(self._text(with_file=False))
@@ -218,6 +222,12 @@ class XlkinerjaError(Exception):
         if self.hint:
             text += f" {self.hint}"
         return text
+
+
+def heading(code: ErrorCode, label: str = "Galat") -> str:
+    """The head of an error's line wherever it is shown (the CLI, the add-in's message
+    box, the server's refusal): the label and the code, "Galat [templat.kolom_hilang]:"."""
+    return f"{label} [{code}]:"
 
 
 def _rebuilt(cls: type[XlkinerjaError], state: dict[str, Any]) -> XlkinerjaError:

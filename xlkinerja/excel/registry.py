@@ -3,7 +3,8 @@
 Every action takes the workbook (an xlwings Book: live in local mode, the remote engine's in
 server mode) and the ActionContext, calls a job, and returns the job's result; `run_action`
 shows that result to the user in a message box (the result's Summary, shortened). A user
-error is a message in Indonesian, never a traceback; a bug is one line asking to report it.
+error is a message in Indonesian with its code ("Galat [kode]: ..."), never a traceback; a
+bug is one line asking to report it.
 The ribbon's buttons (xlkinerja/addin/ribbon.py) name these actions; a test checks both
 lists agree.
 """
@@ -52,7 +53,7 @@ def run_action(name: str, book: Any, context: ActionContext) -> Presentable | No
             )
         result = func(book, context)
     except XlkinerjaError as exc:
-        _alert(book, exc.user_message(), critical=True)
+        _alert(book, f"{exc.heading()} {exc.user_message()}", critical=True)
         return None
     except Exception as exc:
         log.exception("action %s failed", name)

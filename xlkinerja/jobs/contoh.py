@@ -178,7 +178,7 @@ def _documents(
     try:
         pk = write_pk([master, *units], folder)
     except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
-        pk = PkResult(skipped=exc.user_message())
+        pk = PkResult(skipped=exc.record())
     assert rekap.master is not None  # compiled with its master
     model = CompiledModel(rekap.kompilasi, rekap.master, f"{len(units)} workbook unit contoh")
     lkj = write_lkj_chapter(model, output=folder, db=output / "arsip.sqlite")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.errors import ErrorCode, XlkinerjaError
+from xlkinerja.errors import ErrorCode, ErrorRecord, XlkinerjaError, heading
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
     CompiledModel,
@@ -48,7 +48,7 @@ class LkjResult:
     files: list[Path]
     sumber: str  # where the year's workbooks came from
     charts: list[Path] = field(default_factory=list)
-    pdf_skipped: str | None = None  # why no PDF was made (its system libraries missing)
+    pdf_skipped: ErrorRecord | None = None  # why no PDF was made (system libraries missing)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,7 +59,7 @@ class LkjResult:
             "sumber": self.sumber,
             "tahun_riwayat": self.lkj.tahun_riwayat,
             "catatan": self.lkj.catatan,
-            "pdf_dilewati": self.pdf_skipped,
+            "pdf_dilewati": self.pdf_skipped.message if self.pdf_skipped else None,
         }
 
     def summary(self) -> Summary:
@@ -75,7 +75,8 @@ class LkjResult:
     def notes(self) -> Summary:
         out = Summary()
         if self.pdf_skipped:
-            out.line(Span("Peringatan:", Tone.PERINGATAN), f" {self.pdf_skipped}")
+            label = heading(self.pdf_skipped.code, "Peringatan")
+            out.line(Span(label, Tone.PERINGATAN), f" {self.pdf_skipped.message}")
         for note in self.lkj.catatan:
             out.line(Span("Catatan:", Tone.PERINGATAN), f" {note}.")
         return out

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
+from xlkinerja.errors import ErrorRecord
 from xlkinerja.validation.catalogue import rule_for
 
 
@@ -76,3 +78,12 @@ def finding(
         ref_sheet=ref[1],
         ref_cell=ref[2],
     )
+
+
+def error_finding(file: str, error: ErrorRecord) -> Finding:
+    """A workbook that could not be read, as a finding of its error's own code, at the
+    sheet and cell the error names; the error's own hint when it has one."""
+    found = finding(
+        error.code, file=file, sheet=error.sheet, cell=error.cell, value=error.detail or None
+    )
+    return replace(found, hint=error.hint) if error.hint else found
