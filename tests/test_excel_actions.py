@@ -18,9 +18,11 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 
 import xlwings as xw
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.render.annotate import annotate_workbook
@@ -186,6 +188,8 @@ def test_a_workbook_that_is_not_ours_gets_a_clear_message(tmp_path: Path):
     assert run_action("validasi", book, SERVER) is None
     (alert,) = actions_of(book)
     assert alert["func"] == "alert" and alert["args"][3] == "critical"
+    assert alert["args"][0].startswith("Galat [")  # the code first, as everywhere
+    # sources/live_book.py gets its codes after its move into excel/ (another branch).
     assert "bukan workbook templat xlkinerja" in alert["args"][0]
     assert "Traceback" not in alert["args"][0]
 
@@ -194,7 +198,7 @@ def test_an_unknown_button_is_an_indonesian_message():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("tidak-ada", book, SERVER) is None
     (alert,) = actions_of(book)
-    assert "tidak dikenal" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.ADDIN_TOMBOL_TIDAK_DIKENAL
 
 
 def test_tentang_names_the_versions_and_masks_secrets():
@@ -237,16 +241,18 @@ def test_kaskade_is_local_work_and_kompilasi_on_the_server_the_planning_units():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kaskade", book, SERVER) is None
     (alert,) = actions_of(book)
-    assert "mode lokal" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.MODE_HANYA_LOKAL
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kompilasi", book, SERVER) is None  # SERVER: not a planning unit
     (alert,) = actions_of(book)
+    # jobs/kompilasi_server.py gets its codes after its move into excel/ (another branch).
     assert "hanya untuk Unit Perencanaan" in alert["args"][0]
 
 
 def test_an_unsaved_workbook_is_asked_to_be_saved_first():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")  # no folder
     assert run_action("kaskade", book, LOCAL) is None
+    # jobs/buku.py gets its codes after its move into excel/ (another branch).
     assert "belum disimpan" in actions_of(book)[0]["args"][0]
 
 

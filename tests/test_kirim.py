@@ -16,9 +16,11 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 
 import xlwings as xw
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.pg_server import PostgresCluster
 from tests.vba_payload import payload, set_cell
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
 from xlkinerja.jobs.kirim import KirimResult
 from xlkinerja.store import Archive
@@ -160,7 +162,7 @@ def test_local_mode_says_kirim_needs_the_server(arsip: str):
     local = ActionContext(mode=Mode.LOKAL, master=MASTER, db=arsip, now=NOW)
     assert run_action("kirim", book, local) is None
     (alert,) = book.json()["actions"]
-    assert "hanya dapat dipakai dalam mode server" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.MODE_HANYA_SERVER
     assert not Path(arsip).exists()  # no archive opened
 
 
