@@ -75,6 +75,13 @@ class Code(StrEnum):
     KASKADE_SKP_MATRIKS_BELUM_ADA = "kaskade.skp.matriks_belum_ada"
     KASKADE_DISTRIBUSI_MELEBIHI_BATAS = "kaskade.distribusi.melebihi_batas"
     KASKADE_ATASAN_SIKLUS = "kaskade.atasan.siklus"
+    # An SKP merged again (kaskade): what the dialog kinerja must align
+    KASKADE_KONFLIK_ISIAN_DIGANTI = "kaskade.konflik.isian_diganti"
+    KASKADE_KONFLIK_INTERVENSI_BEDA = "kaskade.konflik.intervensi_beda"
+    KASKADE_KONFLIK_RUMUSAN_BEDA = "kaskade.konflik.rumusan_beda"
+    KASKADE_KONFLIK_TARGET_BEDA = "kaskade.konflik.target_beda"
+    KASKADE_KONFLIK_BARIS_TIDAK_DITAMBAHKAN = "kaskade.konflik.baris_tidak_ditambahkan"
+    KASKADE_KONFLIK_INTERVENSI_HILANG = "kaskade.konflik.intervensi_hilang"
     MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA = "matriks.beban.jumlah_tidak_sama"
 
 

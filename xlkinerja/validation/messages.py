@@ -38,6 +38,18 @@ def where(sheet: str | None, cell: str | None, field: str | None) -> str:
     return text
 
 
+def _context(details: dict[str, object]) -> dict[str, str | None]:
+    return {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
+
+
+def rule_text(code: FindingCode, value: object = None, **details: object) -> str:
+    """The rule's text for a value and details, without the place (what a finding's message
+    says after "Lembar 'PK' sel B5: ")."""
+    shown = show(value)
+    nilai = shown if shown is not None else "(kosong)"
+    return rule_for(code).template.format(nilai=nilai, **_context(details))
+
+
 def finding(
     code: FindingCode,
     *,
@@ -52,8 +64,8 @@ def finding(
 ) -> Finding:
     rule = rule_for(code)
     shown = show(value)
-    context = {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
-    text = rule.template.format(nilai=shown if shown is not None else "(kosong)", **context)
+    context = _context(details)
+    text = rule_text(code, value, **details)
     place = where(sheet, cell, field)
     # A text that names its file already (an unreadable workbook's reason) needs no "Berkas:".
     message = (
