@@ -191,3 +191,25 @@ def test_the_compiled_tree_shows_the_heads_rhk_and_the_matriks_roles(tmp_path: P
     assert len(heads) == 3  # his RHK for IKU-1, IKU-3 and IKU-6
     roles = [r for r in rhk if "peran" in r]
     assert any("Dewi Lestari, S.T., M.T." in r for r in roles)  # no SKP: her matriks role
+
+
+def test_the_tree_says_which_workbook_it_left_out_with_its_code_and_cell(tmp_path: Path):
+    import shutil
+
+    from tests import bad_files
+    from xlkinerja.errors import ErrorCode
+    from xlkinerja.jobs.pohon import draw_cascade
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
+    broken = bad_files.merged_in_table(folder)
+    result = draw_cascade([folder], tmp_path / "pohon")
+    (skipped,) = result.skipped
+    found = skipped.finding
+    assert (found.code, found.file, found.sheet, found.cell) == (
+        ErrorCode.TEMPLAT_SEL_DIGABUNG, str(broken), "PK", "A22:C22"
+    )  # fmt: skip
+    payload = result.to_dict()
+    assert payload["dilewati"] == [skipped.message] and broken.name in skipped.message
+    assert [f["code"] for f in payload["temuan"]] == [ErrorCode.TEMPLAT_SEL_DIGABUNG]
+    assert f"Dilewati [templat.sel_digabung]: {skipped.message}" in result.summary().plain_text()
