@@ -51,3 +51,41 @@ def test_a_record_keeps_what_a_finding_needs():
 def test_a_raise_without_a_code_has_the_pending_one():
     """Only the modules still waiting for their codes raise so (see test_codes)."""
     assert XlkinerjaError("x.").code is ErrorCode.GALAT_BELUM_BERKODE  # type: ignore[call-arg]
+
+
+class _Unopenable:
+    name = "/data/TI.xlsx"
+
+    def read(self, expected: object = None) -> None:
+        raise AssertionError("never read")
+
+    def digest(self) -> str:
+        raise PermissionError(13, "Permission denied")
+
+
+def test_a_file_that_cannot_be_opened_is_a_finding_of_its_code():
+    from xlkinerja.core.settings import Pengaturan
+    from xlkinerja.jobs.per_file import process_source
+    from xlkinerja.validation.messages import error_finding
+
+    result = process_source(_Unopenable(), Pengaturan())  # type: ignore[arg-type]
+    assert result.failure is not None and result.error == result.failure.message
+    assert result.failure.code is ErrorCode.BERKAS_TIDAK_DAPAT_DIBUKA
+    assert result.error.startswith("Berkas 'TI.xlsx': ")
+    found = error_finding(result.path, result.failure)
+    assert (found.code, found.file, found.sheet, found.cell) == (
+        ErrorCode.BERKAS_TIDAK_DAPAT_DIBUKA, "/data/TI.xlsx", None, None
+    )  # fmt: skip
+
+
+def test_an_unreadable_workbooks_finding_is_at_the_errors_sheet_and_cell():
+    from xlkinerja.validation.messages import error_finding
+
+    found = error_finding("/data/TI.xlsx", kolom_hilang().record())
+    assert (found.code, found.file, found.sheet, found.cell) == (
+        ErrorCode.TEMPLAT_KOLOM_HILANG, "/data/TI.xlsx", "PK", "G21"
+    )  # fmt: skip
+    assert found.severity.value == "galat"
+    assert found.hint == "Kembalikan judul kolomnya."  # the error's own
+    # The wording of an unreadable workbook's finding: the place, then the error's message.
+    assert found.message == "Lembar 'PK' sel G21: Kolom 'Target' tidak ada di tabel 'tblPK'."

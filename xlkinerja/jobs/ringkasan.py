@@ -39,7 +39,7 @@ class WorkbookSummary:
 class UnreadableWorkbook:
     path: Path
     message: str
-    code: ErrorCode = ErrorCode.BERKAS_TIDAK_TERBACA
+    code: ErrorCode
 
     def as_dict(self) -> dict[str, object]:
         return {"berkas": str(self.path), "galat": self.message, "kode": self.code.value}

@@ -34,7 +34,7 @@ class AnnotateFailure:
 
     path: Path
     message: str  # Indonesian, naming the file
-    code: ErrorCode = ErrorCode.PENANDAAN_TIDAK_DAPAT_DITULIS
+    code: ErrorCode
 
 
 @dataclass
