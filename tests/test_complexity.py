@@ -14,6 +14,7 @@ from radon.visitors import Class, Function
 PACKAGE = Path(__file__).resolve().parent.parent / "xlkinerja"
 LIMIT = 20
 
+
 class Offender(NamedTuple):
     path: str
     line: int
