@@ -14,10 +14,11 @@ import openpyxl
 import pytest
 
 from tests.addin_bases import olevba, open_project
+from tests.coded import raises
 from xlkinerja.addin import build, modules, package, ribbon
 from xlkinerja.addin.project import ModuleKind
 from xlkinerja.core.resources import shipped_folder
-from xlkinerja.errors import OutputError, XlkinerjaError
+from xlkinerja.errors import ErrorCode, OutputError
 
 MODULE_NAMES = [
     "ThisWorkbook",
@@ -112,14 +113,16 @@ def test_xlwings_module_is_the_installed_version_with_our_project_name():
 
 def test_a_mismatched_xlwings_is_refused(monkeypatch, tmp_path):
     monkeypatch.setattr(modules, "xlwings_version", lambda: "0.0.1")
-    with pytest.raises(XlkinerjaError, match=r"versi VBA xlwings .*\(0\.0\.1\)"):
+    with raises(ErrorCode.LINGKUNGAN_XLWINGS_VERSI_BEDA) as caught:
         build.build_addin(tmp_path)
+    assert "(0.0.1)" in caught.value.message  # the version installed
     assert not list(tmp_path.iterdir())
 
 
 def test_without_the_macros_folder_nothing_is_built(tmp_path):
-    with pytest.raises(XlkinerjaError, match=r"Kinerja\.bas"):
+    with raises(ErrorCode.LINGKUNGAN_FOLDER_PAKET_HILANG) as caught:
         build.build_addin(tmp_path / "keluaran", macros_dir=tmp_path / "tidak-ada")
+    assert "Kinerja.bas" in caught.value.message
     assert not (tmp_path / "keluaran" / build.FILE_NAME).exists()
 
 

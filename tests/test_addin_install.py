@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
+from tests.coded import raises
 from xlkinerja.addin.install import (
     conf_text,
     config_file,
     install_addin,
     startup_folder,
 )
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel.config import parse_conf
 
 
@@ -26,8 +25,9 @@ def test_excel_start_folders_per_system(tmp_path: Path):
         == tmp_path
         / "Library/Group Containers/UBF8T346G9.Office/User Content.localized/Startup.localized/Excel"
     )
-    with pytest.raises(XlkinerjaError, match="--tujuan"):
+    with raises(ErrorCode.LINGKUNGAN_EXCEL_TIDAK_ADA) as caught:
         startup_folder("Linux", {}, tmp_path)
+    assert "--tujuan" in caught.value.hint  # the way out
     assert config_file("Windows", tmp_path) == tmp_path / ".xlkinerja" / "xlkinerja.conf"
     assert (
         config_file("Darwin", tmp_path).parent

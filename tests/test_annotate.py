@@ -30,9 +30,10 @@ from tests.annotate_fixtures import (
     row_order,
     second_findings,
 )
+from tests.coded import raises
 from tests.conftest import SAMPLE
 from xlkinerja.core.finding import Severity
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.render.annotate import BACKUP_FOLDER, REPORT_SHEET, annotate_workbook, fills
 from xlkinerja.render.annotate.plan import FILLS as FILL_RGB
 from xlkinerja.render.template.writer import write_template
@@ -477,19 +478,25 @@ def test_the_original_is_kept_as_a_backup_never_overwritten(book: Path):
 
 
 @pytest.mark.parametrize(
-    "damage",
+    ("damage", "code"),
     [
-        lambda data: b"bukan zip sama sekali",
-        lambda data: data[: len(data) // 2],
-        lambda data: data.replace(b"xl/workbook.xml", b"xl/workbook.xmX"),
-        lambda data: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + data,  # OLE: encrypted or .xls
+        (lambda data: b"bukan zip sama sekali", ErrorCode.BERKAS_RUSAK),
+        (lambda data: data[: len(data) // 2], ErrorCode.BERKAS_RUSAK),
+        (
+            lambda data: data.replace(b"xl/workbook.xml", b"xl/workbook.xmX"),
+            ErrorCode.BERKAS_BAGIAN_HILANG,
+        ),
+        (  # OLE: encrypted or .xls
+            lambda data: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + data,
+            ErrorCode.BERKAS_TERENKRIPSI,
+        ),
     ],
     ids=["not-a-zip", "truncated", "no-workbook-part", "ole"],
 )
-def test_a_broken_file_raises_and_stays_as_it_was(book: Path, damage):
+def test_a_broken_file_raises_and_stays_as_it_was(book: Path, damage, code: ErrorCode):
     broken = damage(book.read_bytes())
     book.write_bytes(broken)
-    with pytest.raises(WorkbookError) as error:
+    with raises(code, WorkbookError) as error:
         annotate_workbook(book, first_findings(book), now=NOW)
     assert "unit.xlsx" in str(error.value)
     assert book.read_bytes() == broken
@@ -503,15 +510,16 @@ def test_broken_xml_in_a_sheet_raises(book: Path):
         for name, content in data.items():
             archive.writestr(name, content)
     before = book.read_bytes()
-    with pytest.raises(WorkbookError, match=r"unit\.xlsx"):
+    with raises(ErrorCode.BERKAS_BAGIAN_RUSAK, WorkbookError) as error:
         annotate_workbook(book, first_findings(book), now=NOW)
+    assert error.value.path == book
     assert book.read_bytes() == before
 
 
 def test_other_formats_and_missing_files_are_refused(tmp_path: Path):
-    with pytest.raises(WorkbookError, match="hanya workbook"):
+    with raises(ErrorCode.BERKAS_JENIS_TIDAK_DIDUKUNG, WorkbookError):
         annotate_workbook(tmp_path / "lama.xls", [], now=NOW)
-    with pytest.raises(WorkbookError, match="tidak ditemukan"):
+    with raises(ErrorCode.BERKAS_TIDAK_DITEMUKAN, WorkbookError):
         annotate_workbook(tmp_path / "tidak-ada.xlsx", [], now=NOW)
 
 
@@ -524,7 +532,7 @@ def test_a_users_own_hasil_validasi_sheet_is_never_replaced(tmp_path: Path):
     workbook.add_worksheet(REPORT_SHEET).write("A1", "catatan saya")
     workbook.close()
     before = path.read_bytes()
-    with pytest.raises(WorkbookError, match="bukan buatan xlkinerja"):
+    with raises(ErrorCode.PENANDAAN_LEMBAR_BUKAN_MILIK, WorkbookError):
         annotate_workbook(path, [finding(path, "Data", "A1", "k", Severity.INFO)], now=NOW)
     assert path.read_bytes() == before
 

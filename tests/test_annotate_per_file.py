@@ -16,8 +16,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tests.coded import codes_shown
 from tests.conftest import ROOT, SAMPLE
 from xlkinerja.cli import app
+from xlkinerja.errors import ErrorCode
 from xlkinerja.files import folder_lock
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.validasi import validate_paths
@@ -51,7 +53,7 @@ def test_a_read_only_file_is_reported_and_the_others_are_annotated(folder: Path)
     assert payload["temuan"]  # the findings report is still given
     [failure] = payload["gagal_ditandai"]
     assert Path(failure["berkas"]).name == SKP
-    assert "hanya-baca" in failure["galat"]
+    assert failure["kode"] == ErrorCode.PENANDAAN_HANYA_BACA
     assert locked.read_bytes() == original
     assert locked.stat().st_mode & 0o777 == 0o444  # mode kept, file not replaced
     assert _annotated(folder / UNIT)
@@ -63,7 +65,8 @@ def test_a_failure_is_printed_for_people_after_the_findings(folder: Path):
     result = runner.invoke(app, ["validasi", str(folder), "--annotate"])
     assert result.exit_code == 1
     assert "Hasil validasi" in result.stderr
-    assert f"Tidak ditandai: Berkas '{SKP}'" in result.stderr
+    assert codes_shown(result.stderr, "Tidak ditandai") == [ErrorCode.PENANDAAN_HANYA_BACA]
+    assert f"Tidak ditandai [penandaan.hanya_baca]: Berkas '{SKP}'" in result.stderr
 
 
 def test_a_clean_file_that_cannot_be_annotated_still_exits_1(folder: Path):
@@ -85,7 +88,7 @@ def test_a_file_changed_after_it_was_read_is_not_written(folder: Path):
     result = validate_paths([folder], annotate=True, workers=1, progress=edit_after_reading)
     [failure] = result.failed
     assert failure.path.name == UNIT
-    assert "berubah sejak divalidasi" in failure.message
+    assert failure.code is ErrorCode.PENANDAAN_BERKAS_BERUBAH
     assert changed.read_bytes() == new_content
     assert [p.name for p in result.annotated] == [SKP]
 
@@ -121,7 +124,7 @@ def test_a_folder_another_run_holds_is_reported_not_written(
         result = validate_paths([folder], annotate=True, workers=1)
     assert result.findings  # still validated and reported
     assert sorted(f.path.name for f in result.failed) == sorted(before)
-    assert all("sedang ditandai" in f.message for f in result.failed)
+    assert {f.code for f in result.failed} == {ErrorCode.PENANDAAN_FOLDER_SIBUK}
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 

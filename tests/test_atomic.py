@@ -6,12 +6,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
+from tests.coded import error_code, raises
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.sample.build import MASTER_FILE
 
@@ -24,9 +24,11 @@ def test_a_target_that_cannot_be_replaced_keeps_its_content(tmp_path: Path, monk
         raise PermissionError(13, "Permission denied", str(other))
 
     monkeypatch.setattr(Path, "replace", locked)
-    expected = pytest.raises(OutputError, match=r"Berkas 'rekap.xlsx': .*izin ditolak.*Excel")
-    with expected, atomic_path(target) as tmp:
+    code = ErrorCode.KELUARAN_TIDAK_DAPAT_DIGANTI
+    with raises(code, OutputError) as caught, atomic_path(target) as tmp:
         tmp.write_bytes(b"versi baru")
+    assert caught.value.path == target
+    assert "izin ditolak" in caught.value.message  # the system's reason, in Indonesian
     assert target.read_bytes() == b"versi lama"
     assert [p.name for p in tmp_path.iterdir()] == ["rekap.xlsx"]  # no temporary file left
 
@@ -36,9 +38,10 @@ def test_a_folder_that_cannot_be_written_is_named(tmp_path: Path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refused)
-    expected = pytest.raises(OutputError, match=f"folder {tmp_path}.*izin ditolak")
-    with expected, atomic_path(tmp_path / "rekap.xlsx"):
+    code = ErrorCode.KELUARAN_TIDAK_DAPAT_DITULIS
+    with raises(code, OutputError) as caught, atomic_path(tmp_path / "rekap.xlsx"):
         pass
+    assert f"folder {tmp_path} (izin ditolak" in caught.value.message  # the folder, the reason
 
 
 def test_kompilasi_output_that_is_a_folder_is_a_usage_error(tmp_path: Path):
@@ -50,6 +53,6 @@ def test_kompilasi_output_that_is_a_folder_is_a_usage_error(tmp_path: Path):
          "--output", str(folder), "--tanpa-arsip", "--proses", "1"],
     )  # fmt: skip
     assert result.exit_code == 2, result.output
-    assert "Galat:" in result.stderr and "hasil" in result.stderr
+    assert error_code(result.stderr) == ErrorCode.KELUARAN_BUKAN_BERKAS and "hasil" in result.stderr
     assert "Traceback" not in result.output
     assert list(folder.iterdir()) == []

@@ -17,7 +17,8 @@ import pytest
 import python_calamine as calamine
 
 from tests import bad_files
-from xlkinerja.errors import WorkbookError
+from tests.coded import codes_shown, raises
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files import package_guard
 from xlkinerja.sources.formula_cells import scan, scan_part, sheet_parts
 from xlkinerja.sources.reader import read_form
@@ -65,17 +66,20 @@ def run_cli(path: Path) -> tuple[int, str, int, float]:
     return process.returncode, " ".join(text.split()), usage.ru_maxrss, elapsed
 
 
-def assert_refused(path: Path, *phrases: str) -> WorkbookError:
+def assert_refused(path: Path, code: ErrorCode, *named: str) -> WorkbookError:
+    """Refused with `code`, naming the file and what `named` says (a part, a limit, the kind
+    of content found), the file untouched; `baca` says so with the code, exit 1."""
     before = digest(path)
-    with pytest.raises(WorkbookError) as info:
+    with raises(code, WorkbookError) as info:
         read_form(path)
     message = str(info.value)
     assert f"Berkas '{path.name}'" in message
-    for phrase in phrases:
-        assert phrase in message, message
+    for text in named:
+        assert text in message, message
     assert digest(path) == before
-    code, output, _, _ = run_cli(path)
-    assert code == 1, output
+    exit_code, output, _, _ = run_cli(path)
+    assert exit_code == 1, output
+    assert codes_shown(output, "Tidak terbaca") == [code], output
     assert "Traceback" not in output
     assert "Kesalahan internal" not in output
     assert path.name in output
@@ -87,30 +91,30 @@ def assert_refused(path: Path, *phrases: str) -> WorkbookError:
 
 
 def test_truncated_zip(tmp_path: Path):
-    assert_refused(bad_files.truncated(tmp_path), "rusak atau terpotong", "tidak dapat dibuka")
+    assert_refused(bad_files.truncated(tmp_path), ErrorCode.BERKAS_RUSAK)
 
 
 def test_corrupt_part_names_the_sheet(tmp_path: Path):
-    err = assert_refused(bad_files.corrupt_part(tmp_path), "rusak")
+    err = assert_refused(bad_files.corrupt_part(tmp_path), ErrorCode.BERKAS_BAGIAN_RUSAK)
     assert err.sheet == "PK"
 
 
 @pytest.mark.parametrize(
-    ("kind", "phrase"),
+    ("kind", "code", "found"),
     [
-        ("pdf", "dokumen PDF"),
-        ("csv", "teks biasa"),
-        ("html", "HTML/XML"),
-        ("kosong", "berkas kosong"),
-        ("docx", "xl/workbook.xml tidak ada"),
+        ("pdf", ErrorCode.BERKAS_BUKAN_WORKBOOK, "PDF"),
+        ("csv", ErrorCode.BERKAS_BUKAN_WORKBOOK, "CSV"),
+        ("html", ErrorCode.BERKAS_BUKAN_WORKBOOK, "HTML/XML"),
+        ("kosong", ErrorCode.BERKAS_BUKAN_WORKBOOK, "0 bait"),
+        ("docx", ErrorCode.BERKAS_BAGIAN_HILANG, "xl/workbook.xml"),
     ],
 )
-def test_other_files_renamed_to_xlsx(tmp_path: Path, kind: str, phrase: str):
-    assert_refused(bad_files.renamed(tmp_path, kind), phrase)
+def test_other_files_renamed_to_xlsx(tmp_path: Path, kind: str, code: ErrorCode, found: str):
+    assert_refused(bad_files.renamed(tmp_path, kind), code, found)  # what it found instead
 
 
 def test_password_protected_workbook(tmp_path: Path):
-    assert_refused(bad_files.password_protected(tmp_path), "dilindungi kata sandi")
+    assert_refused(bad_files.password_protected(tmp_path), ErrorCode.BERKAS_TERENKRIPSI)
 
 
 def test_password_error_from_calamine_is_mapped_too(
@@ -120,35 +124,35 @@ def test_password_error_from_calamine_is_mapped_too(
     with pytest.raises(calamine.PasswordError):
         calamine.CalamineWorkbook.from_path(str(path))
     monkeypatch.setattr("xlkinerja.sources.reader.check_package", lambda path: None)
-    with pytest.raises(WorkbookError, match="dilindungi kata sandi"):
+    with raises(ErrorCode.BERKAS_TERENKRIPSI, WorkbookError):
         read_form(path)
 
 
 def test_bare_ole2_header(tmp_path: Path):
-    assert_refused(bad_files.minimal_ole2(tmp_path), "format Office lama (OLE2)")
+    assert_refused(bad_files.minimal_ole2(tmp_path), ErrorCode.BERKAS_BUKAN_WORKBOOK, "OLE2")
 
 
 @pytest.mark.libreoffice
 def test_legacy_xls_content_under_xlsx_name(lo_files: dict[str, Path]):
-    assert_refused(lo_files["xls-as-xlsx"], ".xls lama (Excel 97-2003)", "xlkinerja pindahkan")
+    assert_refused(lo_files["xls-as-xlsx"], ErrorCode.BERKAS_FORMAT_XLS, "xlkinerja pindahkan")
 
 
 @pytest.mark.libreoffice
 def test_legacy_xls(lo_files: dict[str, Path]):
     """Re-saving as .xlsx would not help (the tables are gone): the way out is pindahkan."""
-    error = assert_refused(lo_files["xls"], ".xls (Excel 97-2003)", "xlkinerja pindahkan")
+    error = assert_refused(lo_files["xls"], ErrorCode.BERKAS_FORMAT_XLS, "xlkinerja pindahkan")
     assert "Simpan Sebagai .xlsx" not in str(error)
     assert str(error).count(lo_files["xls"].name) == 2  # where, and in the command to run
 
 
 @pytest.mark.libreoffice
 def test_ods_content_under_xlsx_name(lo_files: dict[str, Path]):
-    assert_refused(lo_files["ods-as-xlsx"], "OpenDocument (.ods)")
+    assert_refused(lo_files["ods-as-xlsx"], ErrorCode.BERKAS_FORMAT_ODS)
 
 
 @pytest.mark.libreoffice
 def test_ods(lo_files: dict[str, Path]):
-    assert_refused(lo_files["ods"], ".ods tidak didukung")
+    assert_refused(lo_files["ods"], ErrorCode.BERKAS_FORMAT_ODS)
 
 
 # --- hostile packages -------------------------------------------------------------------
@@ -157,7 +161,7 @@ def test_ods(lo_files: dict[str, Path]):
 def test_zip_bomb(tmp_path: Path):
     path = bad_files.zip_bomb(tmp_path)
     assert path.stat().st_size < 2_000_000  # small on disk, ~200 MB inside
-    assert_refused(path, "zip bomb", "sheet3.xml", "mengembang")
+    assert_refused(path, ErrorCode.BERKAS_TIDAK_AMAN, "sheet3.xml")  # the part
 
 
 def test_zip_directory_lying_about_sizes(tmp_path: Path):
@@ -165,23 +169,23 @@ def test_zip_directory_lying_about_sizes(tmp_path: Path):
     path = bad_files.lying_sizes(tmp_path)
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo(bad_files.PK_PART).file_size == 60_000
-    err = assert_refused(path, "rusak")
+    err = assert_refused(path, ErrorCode.BERKAS_BAGIAN_RUSAK)
     assert err.sheet == "PK"
 
 
 def test_total_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(package_guard, "MAX_TOTAL_BYTES", 100_000)
-    with pytest.raises(WorkbookError, match="melebihi batas"):
+    with raises(ErrorCode.BERKAS_TIDAK_AMAN, WorkbookError):
         read_form(bad_files.unit_template(tmp_path))
 
 
 def test_too_many_parts(tmp_path: Path):
-    assert_refused(bad_files.too_many_parts(tmp_path), "bagian (batas 10000)")
+    assert_refused(bad_files.too_many_parts(tmp_path), ErrorCode.BERKAS_TIDAK_AMAN, "10000")
 
 
 @pytest.mark.parametrize("target", [bad_files.SHARED_STRINGS, bad_files.PK_PART])
 def test_entity_expansion_is_refused(tmp_path: Path, target: str):
-    assert_refused(bad_files.entity_attack(tmp_path, target), "DOCTYPE/ENTITY", target)
+    assert_refused(bad_files.entity_attack(tmp_path, target), ErrorCode.BERKAS_TIDAK_AMAN, target)
 
 
 @pytest.mark.parametrize("target", [bad_files.SHARED_STRINGS, bad_files.PK_PART])
@@ -235,7 +239,7 @@ def test_big_workbook_is_read_in_bounded_time_and_memory(tmp_path: Path):
 @pytest.mark.lambat  # the CLI in a subprocess
 def test_oversized_form_sheet_is_refused_in_bounded_time_and_memory(tmp_path: Path):
     path = bad_files.oversized_form_sheet(tmp_path)
-    err = assert_refused(path, "batas 100 MB", "baris")
+    err = assert_refused(path, ErrorCode.BERKAS_TERLALU_BESAR, "100 MB")  # the limit
     assert err.sheet == "PK"
     _, _, peak_kib, seconds = run_cli(path)
     assert seconds < 30
@@ -246,8 +250,9 @@ def test_oversized_form_sheet_is_refused_in_bounded_time_and_memory(tmp_path: Pa
 
 
 def test_merged_cells_inside_a_table(tmp_path: Path):
-    err = assert_refused(bad_files.merged_in_table(tmp_path), "digabung", "tblPK")
+    err = assert_refused(bad_files.merged_in_table(tmp_path), ErrorCode.TEMPLAT_SEL_DIGABUNG)
     assert (err.sheet, err.cell) == ("PK", "A22:C22")
+    assert "tblPK" in err.message  # the table
 
 
 # --- formula cells ------------------------------------------------------------------------
@@ -407,9 +412,26 @@ def test_kompilasi_lists_every_bad_file_and_compiles_the_rest(tmp_path: Path):
     ]
     (folder / "polos.xlsx").unlink()  # a blank template made on the way: not a submission
     result = compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=tmp_path / "rekap.xlsx", db=tmp_path / "arsip.sqlite", workers=2)  # fmt: skip
-    unreadable = {Path(u.berkas).name: u.alasan for u in result.kompilasi.tidak_terbaca}
+    unreadable = {Path(u.berkas).name: u for u in result.kompilasi.tidak_terbaca}
     assert set(unreadable) == {p.name for p in bad}
-    assert all(reason and "Traceback" not in reason for reason in unreadable.values())
+    assert all(u.alasan and "Traceback" not in u.alasan for u in unreadable.values())
+    # Each with its own reason's code, and the sheet and cell where the error names them.
+    E = ErrorCode
+    assert {name: (u.kode, u.lembar, u.sel) for name, u in unreadable.items()} == {
+        "berkata-sandi.xlsx": (E.BERKAS_TERENKRIPSI, None, None),
+        "bom.xlsx": (E.BERKAS_TIDAK_AMAN, None, None),
+        "csv.xlsx": (E.BERKAS_BUKAN_WORKBOOK, None, None),
+        "docx.xlsx": (E.BERKAS_BAGIAN_HILANG, None, None),
+        "entitas-ss.xlsx": (E.BERKAS_TIDAK_AMAN, None, None),
+        "gabung.xlsx": (E.TEMPLAT_SEL_DIGABUNG, "PK", "A22:C22"),
+        "html.xlsx": (E.BERKAS_BUKAN_WORKBOOK, None, None),
+        "kosong.xlsx": (E.BERKAS_BUKAN_WORKBOOK, None, None),
+        "ole2.xlsx": (E.BERKAS_BUKAN_WORKBOOK, None, None),
+        "pdf.xlsx": (E.BERKAS_BUKAN_WORKBOOK, None, None),
+        "rusak.xlsx": (E.BERKAS_BAGIAN_RUSAK, "PK", None),
+        "terpotong.xlsx": (E.BERKAS_RUSAK, None, None),
+        "ukuran-bohong.xlsx": (E.BERKAS_BAGIAN_RUSAK, "PK", None),
+    }
     status = {s.kode_unit: s for s in result.kompilasi.status}
     assert status["TI"].terbaca and status["P3M"].terbaca  # the good ones still compiled
     assert (tmp_path / "rekap.xlsx").exists()

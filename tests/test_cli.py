@@ -5,8 +5,10 @@ import pytest
 from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
+from xlkinerja.errors import ErrorCode
 
 runner = CliRunner()
 COMMANDS = [
@@ -63,7 +65,9 @@ def test_unreadable_file_exits_1_without_traceback(tmp_path: Path):
     result = runner.invoke(app, ["baca", str(bad), "--format", "json"])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert json.loads(result.stdout)["tidak_terbaca"][0]["berkas"].endswith("rusak.xlsx")
+    (unreadable,) = json.loads(result.stdout)["tidak_terbaca"]
+    assert unreadable["berkas"].endswith("rusak.xlsx")
+    assert unreadable["kode"] == ErrorCode.BERKAS_BUKAN_WORKBOOK
 
 
 def test_bad_master_is_a_usage_error(tmp_path: Path):
@@ -71,7 +75,11 @@ def test_bad_master_is_a_usage_error(tmp_path: Path):
         app, ["templat", "-o", str(tmp_path), "-m", str(SAMPLE / "skp-TI-budi-santoso.xlsx")]
     )
     assert result.exit_code == 2
-    assert "Galat:" in result.stderr
+    assert error_code(result.stderr) == ErrorCode.TEMPLAT_JENIS_SALAH
+    # The wording of the line every error is shown as.
+    assert result.stderr.startswith(
+        "Galat [templat.jenis_salah]: Berkas 'skp-TI-budi-santoso.xlsx': ini workbook "
+    )
     assert "Traceback" not in result.output
 
 
@@ -132,7 +140,7 @@ def test_contoh_never_deletes_a_folder_it_did_not_make(tmp_path: Path):
         app, ["contoh", "--output", str(tmp_path / "dokumen"), "--sumber", str(SAMPLE)]
     )
     assert result.exit_code == 2
-    assert "bukan buatan 'xlkinerja contoh'" in result.stderr
+    assert error_code(result.stderr) == ErrorCode.KELUARAN_FOLDER_BUKAN_MILIK
     assert (mine / "laporan.docx").read_bytes() == b"milik pengguna"
     assert sorted(p.name for p in (tmp_path / "dokumen").iterdir()) == ["validasi"]  # no more
 
@@ -220,7 +228,7 @@ def test_kompilasi_with_a_bad_master_stops_cleanly(tmp_path: Path):
         capture_output=True, text=True, check=False, timeout=120,
     )  # fmt: skip
     assert run.returncode == 2, run.stderr
-    assert "Galat:" in run.stderr
+    assert error_code(run.stderr) == ErrorCode.TEMPLAT_JENIS_SALAH
     assert "Traceback" not in run.stderr + run.stdout
     assert not (tmp_path / "rekap.xlsx").exists()
 

@@ -1,23 +1,27 @@
-"""Finding codes are typed and resolved exactly: no code without a rule, no typo accepted."""
+"""Finding and error codes are typed and resolved exactly: no code without a rule, no typo
+accepted, one catalogue for both."""
 
 from __future__ import annotations
 
 import ast
+import tomllib
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLE, WORKBOOKS
-from xlkinerja.core.codes import Code, ColumnRule, column_code
+from xlkinerja.core.codes import Code, ColumnRule, ErrorKind, column_code
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
+from xlkinerja.errors import ErrorCode
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import FORMS
 from xlkinerja.validation import catalogue
 from xlkinerja.validation.catalogue import (
     COLUMN_RULES,
     DOMAIN_RULES,
+    ERROR_RULES,
     UnknownCodeError,
     column_items,
     rule_for,
@@ -34,6 +38,24 @@ def test_every_code_has_exactly_one_rule_and_every_rule_a_code():
     assert len(DOMAIN_RULES) == len(Code)
     assert set(COLUMN_RULES) == set(ColumnRule)
     assert all(rule_for(code) is DOMAIN_RULES[code] for code in Code)
+    assert list(ERROR_RULES) == [r.name for r in ERROR_RULES.values()]
+    assert set(ERROR_RULES) == set(ErrorCode)
+    assert all(rule_for(code) is ERROR_RULES[code] for code in ErrorCode)
+
+
+def test_error_codes_are_galat_of_a_kind_and_their_message_is_the_errors():
+    for rule in ERROR_RULES.values():
+        assert rule.severity is Severity.GALAT and isinstance(rule.kind, ErrorKind), rule
+        assert rule.template == "{nilai}" and rule.title and rule.hint, rule
+    assert all(rule.kind is None for rule in DOMAIN_RULES.values())
+    assert {rule.kind for rule in ERROR_RULES.values()} == set(ErrorKind)
+
+
+def test_codes_are_dotted_lowercase_and_never_two_for_one():
+    texts = [code.value for code in (*Code, *ErrorCode)]
+    assert len(set(texts)) == len(texts)
+    for text in texts:
+        assert text == text.lower() and text.count(".") in (1, 2) and " " not in text, text
 
 
 def test_a_rule_named_twice_or_of_the_wrong_kind_is_refused():
@@ -78,9 +100,9 @@ def test_every_column_code_of_every_spec_item_resolves():
             assert rule_for(column_code(scope, key, rule)) is COLUMN_RULES[rule]
 
 
-def test_no_domain_code_is_also_a_column_code():
+def test_no_domain_or_error_code_is_also_a_column_code():
     items = {f"{scope}.{item.key}" for scope, item in column_items()}
-    for code in Code:
+    for code in (*Code, *ErrorCode):
         scope_key, _, ending = code.value.rpartition(".")
         assert not (scope_key in items and ending in set(ColumnRule)), code
 
@@ -109,13 +131,52 @@ def test_a_finding_holds_its_code_as_plain_text():
 
 
 def test_no_code_is_typed_out_as_text_in_the_package():
-    """Codes are written as `Code.X` (a typo is then a type error), never as literals."""
-    known = {code.value for code in Code}
+    """Codes are written as `Code.X` or `ErrorCode.X` (a typo is then a type error), never
+    as literals."""
+    known = {code.value for code in (*Code, *ErrorCode)}
     found = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "codes.py" and path.parent.name == "core":
+        if path.relative_to(PACKAGE).as_posix() in ("core/codes.py", "errors.py"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and node.value in known:
                 found.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.value}")
     assert not found
+
+
+def _error_classes() -> set[str]:
+    """XlkinerjaError and every class of the package derived from it (by name)."""
+    bases: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                bases[node.name] = {b.id for b in node.bases if isinstance(b, ast.Name)}
+    found = {"XlkinerjaError"}
+    while grown := {name for name, of in bases.items() if of & found} - found:
+        found |= grown
+    return found
+
+
+def _uncoded_raises() -> dict[str, list[int]]:
+    """Module → lines where an error is made without `code=`."""
+    classes = _error_classes()
+    uncoded: dict[str, list[int]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in classes
+                and not any(k.arg == "code" for k in node.keywords)
+            ):
+                module = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+                uncoded.setdefault(module, []).append(node.lineno)
+    return uncoded
+
+
+def test_every_error_is_raised_with_its_code():
+    """The type checker refuses an error made without its code (strict mypy runs in CI);
+    this sees it without mypy, and sees that no module is exempted from that check."""
+    assert _uncoded_raises() == {}
+    overrides = tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["mypy"]
+    assert not [o for o in overrides["overrides"] if "call-arg" in o.get("disable_error_code", [])]

@@ -20,11 +20,13 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 import xlwings as xw
 
 from tests import bad_files
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel.reader import read_book
 from xlkinerja.jobs.inputs import latest_in_archive, workbook_files
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
@@ -169,8 +171,8 @@ def test_a_version_sent_with_another_template_is_unreadable(tmp_path: Path):
     result = compile_archived(tmp_path / "rekap.xlsx", db, master=MASTER)
     (unreadable,) = result.kompilasi.tidak_terbaca
     assert unreadable.berkas == f"{data.path.name} (versi 1)"
-    assert "templat versi 0.9 (skema lama)" in unreadable.alasan
-    assert "tidak dapat dibaca kembali dari arsip" in unreadable.alasan
+    assert unreadable.kode == ErrorCode.ARSIP_VERSI_TEMPLAT_BEDA
+    assert "templat versi 0.9 (skema lama)" in unreadable.alasan  # the version it was sent with
 
 
 # -- the rekap ---------------------------------------------------------------------------------
@@ -264,7 +266,8 @@ def test_the_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(tmp_path)
     db = "arsip.sqlite"
     without = runner.invoke(app, ["kompilasi", "--dari-arsip", "-o", "r.xlsx", "--db", db])
-    assert without.exit_code == 2 and "belum memuat workbook master" in without.stderr
+    assert without.exit_code == 2
+    assert error_code(without.stderr) == ErrorCode.ARSIP_MASTER_TIDAK_ADA
     kompilasi = ["kompilasi", str(SAMPLE), "-m", str(MASTER), "-o", "r.xlsx", "--db", db]
     assert runner.invoke(app, kompilasi).exit_code == 1  # the sample has galat
     run = runner.invoke(
@@ -276,9 +279,10 @@ def test_the_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         in json.loads(run.stdout)["dari_arsip"]["versi"]
     )
     neither = runner.invoke(app, ["kompilasi", "-o", "r3.xlsx"])
-    assert neither.exit_code == 2 and "--dari-arsip" in neither.stderr
+    assert neither.exit_code == 2 and error_code(neither.stderr) == ErrorCode.OPSI_BELUM_DIBERIKAN
     both = runner.invoke(app, ["kompilasi", str(SAMPLE), "--dari-arsip", "-o", "r3.xlsx"])
-    assert both.exit_code == 2 and "tidak keduanya" in both.stderr
+    assert both.exit_code == 2 and error_code(both.stderr) == ErrorCode.OPSI_BERTENTANGAN
     no_master = runner.invoke(app, ["kompilasi", str(SAMPLE), "-o", "r3.xlsx"])
-    assert no_master.exit_code == 2 and "--master" in no_master.stderr
+    assert no_master.exit_code == 2
+    assert error_code(no_master.stderr) == ErrorCode.MASUKAN_MASTER_TIDAK_ADA
     assert not Path("r3.xlsx").exists()

@@ -23,9 +23,11 @@ import psycopg
 import pytest
 from sqlalchemy import text
 
+from tests.coded import error_code, raises
 from tests.conftest import ROOT, SAMPLE
 from tests.pg_proxy import freezing_proxy
 from tests.pg_server import PostgresCluster
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store import Archive, ArchiveError
 from xlkinerja.store.location import WRITER_LOCK, create_archive_engine, writing
 from xlkinerja.store.watchdog import ENV_VAR, KEEPALIVES
@@ -54,7 +56,8 @@ def cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
 
 def assert_gave_up(done: subprocess.CompletedProcess[str], seconds: float, secret: str) -> None:
     assert done.returncode == 2, done.stderr
-    assert f"tidak menjawab dalam {LIMIT} detik" in done.stderr, done.stderr
+    assert error_code(done.stderr) == ErrorCode.ARSIP_TIDAK_MENJAWAB
+    assert f"{LIMIT} detik" in done.stderr, done.stderr  # the limit that was waited
     assert "Traceback" not in done.stderr + done.stdout
     assert secret not in done.stderr
     assert seconds < WITHIN, done.stderr
@@ -228,12 +231,15 @@ def test_the_limit_comes_from_the_url_then_the_environment(
 @pytest.mark.parametrize("value", ["lama", "-1", "0.5", "nan", "1e9"])
 def test_a_bad_limit_is_a_user_error(monkeypatch: pytest.MonkeyPatch, value: str):
     monkeypatch.setenv(ENV_VAR, value)
-    with pytest.raises(ArchiveError, match=ENV_VAR):
+    with raises(ErrorCode.ARSIP_BATAS_WAKTU_TIDAK_SAH, ArchiveError) as caught:
         create_archive_engine("postgresql://u:rahasia@127.0.0.1:1/arsip")
+    assert ENV_VAR in caught.value.message  # where the value came from
     done, _ = cli(
         "arsip", "daftar", "--db", f"postgresql://u@127.0.0.1:1/arsip?batas_waktu={value}"
     )
-    assert done.returncode == 2 and "batas_waktu" in done.stderr, done.stderr
+    assert done.returncode == 2, done.stderr
+    assert error_code(done.stderr) == ErrorCode.ARSIP_BATAS_WAKTU_TIDAK_SAH
+    assert "batas_waktu" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
 
 

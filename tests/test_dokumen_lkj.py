@@ -15,11 +15,13 @@ from docx import Document
 from typer.testing import CliRunner
 
 from tests import lo
+from tests.coded import codes_shown, error_code
 from tests.conftest import SAMPLE
 from tests.test_dokumen_pk import in_order, pdf_text, row_with
 from xlkinerja.cli.app import app
 from xlkinerja.core.form_data import CellValue
 from xlkinerja.core.settings import Pengaturan
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.per_file import Work, process_source
@@ -241,23 +243,24 @@ def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbe
 def test_lkj_without_master_or_workbooks_is_an_indonesian_error_exit_2(tmp_path: Path):
     no_master = runner.invoke(app, ["dokumen", "lkj", str(SAMPLE), "-o", str(tmp_path)])
     assert no_master.exit_code == 2
-    assert "Galat: workbook master belum diberikan" in no_master.output
+    assert error_code(no_master.output) == ErrorCode.MASUKAN_MASTER_TIDAK_ADA
     nothing = runner.invoke(app, ["dokumen", "lkj", "-o", str(tmp_path)])
     assert nothing.exit_code == 2
-    assert "belum ada rekap atau workbook unit" in nothing.output
+    assert error_code(nothing.output) == ErrorCode.OPSI_BELUM_DIBERIKAN
     empty = runner.invoke(
         app,
         ["dokumen", "lkj", "--dari-arsip", "--db", str(tmp_path / "a.sqlite"), "-o", str(tmp_path)],
     )
     assert empty.exit_code == 2
-    assert "belum memuat workbook master" in empty.output
+    assert error_code(empty.output) == ErrorCode.ARSIP_MASTER_TIDAK_ADA
     bad = tmp_path / "master.xlsx"
     bad.write_text("bukan workbook")
     broken = runner.invoke(
         app, ["dokumen", "lkj", str(SAMPLE), "--master", str(bad), "-o", str(tmp_path / "o")]
     )
     assert broken.exit_code == 2
-    assert "Galat: Berkas 'master.xlsx'" in broken.output
+    assert error_code(broken.output) == ErrorCode.BERKAS_BUKAN_WORKBOOK
+    assert "]: Berkas 'master.xlsx'" in broken.output
     assert "Traceback" not in broken.output
 
 
@@ -277,7 +280,9 @@ def test_without_the_pdf_libraries_the_lkj_is_still_written_and_the_pk_says_what
     written = sorted(p.suffix for p in (tmp_path / "l").glob(f"{STEM}.*"))
     assert written == [".docx", ".xlsx"]
     flat = " ".join(result.output.split())
-    assert "PDF tidak dapat dibuat" in flat and "libpango-1.0-0" in flat
+    assert codes_shown(flat, "Peringatan") == [ErrorCode.LINGKUNGAN_PDF_TIDAK_TERSEDIA]
+    assert "libpango-1.0-0" in flat  # the packages to install
     pk = runner.invoke(app, ["dokumen", "pk", str(UNIT_TI), "-o", str(tmp_path / "p")])
     assert pk.exit_code == 2
-    assert "PDF tidak dapat dibuat" in pk.output and "Traceback" not in pk.output
+    assert error_code(pk.output) == ErrorCode.LINGKUNGAN_PDF_TIDAK_TERSEDIA
+    assert "Traceback" not in pk.output

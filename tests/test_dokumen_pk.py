@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.md_tables import workbook
 from xlkinerja.cli.app import app
+from xlkinerja.errors import ErrorCode
 from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, rupiah, tanggal
 from xlkinerja.specs import UNIT
 
@@ -209,14 +211,11 @@ def test_a_missing_nip_is_a_dotted_line_and_said_with_its_cell(tmp_path: Path):
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("skp", "Perjanjian Kinerja dibuat dari workbook unit"),
-        ("teks", "tidak dapat dibuka sebagai workbook Excel"),
-    ],
+    ("name", "code"),
+    [("skp", ErrorCode.TEMPLAT_JENIS_SALAH), ("teks", ErrorCode.BERKAS_BUKAN_WORKBOOK)],
 )
 def test_a_workbook_without_a_pk_is_an_indonesian_error_exit_2(
-    tmp_path: Path, name: str, expected: str
+    tmp_path: Path, name: str, code: ErrorCode
 ):
     path = SAMPLE / "skp-TI-budi-santoso.xlsx"
     if name == "teks":
@@ -224,7 +223,7 @@ def test_a_workbook_without_a_pk_is_an_indonesian_error_exit_2(
         path.write_text("ini bukan workbook")
     result = runner.invoke(app, ["dokumen", "pk", str(path), "-o", str(tmp_path / "pdf")])
     assert result.exit_code == 2
-    assert f"Galat: Berkas '{path.name}'" in result.output
-    assert expected in " ".join(result.output.split())
+    assert error_code(result.output) == code
+    assert f"]: Berkas '{path.name}'" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "pdf").exists()

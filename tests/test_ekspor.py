@@ -21,8 +21,10 @@ from python_calamine import CalamineWorkbook
 from typer.testing import CliRunner
 
 from tests import lo
+from tests.coded import error_code, raises
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.ekspor import export
 from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive, workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
@@ -243,17 +245,18 @@ def test_a_bad_profile_is_an_indonesian_error_naming_the_file(
     folder.mkdir()
     (folder / "profil.toml").write_text(text, encoding="utf-8")
     (folder / "baca.txt.j2").write_text("x\n", encoding="utf-8")
-    with pytest.raises(ProfilError) as caught:
+    with raises(ErrorCode.PROFIL_TIDAK_SAH, ProfilError) as caught:
         load(folder)
-    assert said in caught.value.user_message()
-    message = caught.value.user_message()
-    assert message.startswith(f"Berkas '{folder / 'profil.toml'}': profil ekspor tidak sah")
+    assert caught.value.path == folder / "profil.toml"
+    assert said in caught.value.message  # where in the profile, and what is wrong there
+    # A profile's file is named by its whole path (every profile's is profil.toml).
+    assert caught.value.user_message().startswith(f"Berkas '{folder / 'profil.toml'}': ")
     done = runner.invoke(
         app,
         ["ekspor", str(rekap), "--profil", "rusak", "--profil-dir", str(folder),
          "--output", str(tmp_path / "out")],
     )  # fmt: skip
-    assert done.exit_code == 2
+    assert done.exit_code == 2 and error_code(done.output) == ErrorCode.PROFIL_TIDAK_SAH
     assert "rusak/profil.toml" in done.output and "Traceback" not in done.output
     assert not (tmp_path / "out").exists()  # checked before anything is written
 
@@ -261,13 +264,15 @@ def test_a_bad_profile_is_an_indonesian_error_naming_the_file(
 def test_an_unknown_profile_names_the_ones_there_are(rekap: Path, tmp_path: Path):
     done = runner.invoke(app, ["ekspor", str(rekap), "-p", "esakip", "-o", str(tmp_path)])
     assert done.exit_code == 2
-    assert "profil ekspor 'esakip' tidak ada" in done.output and "esakip-hierarki" in done.output
+    assert error_code(done.output) == ErrorCode.PROFIL_TIDAK_ADA
+    assert "esakip-hierarki" in done.output  # the ones there are
 
 
 def test_a_workbook_that_is_not_a_rekap_is_refused(tmp_path: Path):
     done = runner.invoke(app, ["ekspor", str(SAMPLE / MASTER_FILE), "-o", str(tmp_path)])
     assert done.exit_code == 2
-    assert f"Berkas '{MASTER_FILE}'" in done.output and "bukan workbook rekap" in done.output
+    assert error_code(done.output) == ErrorCode.REKAP_LEMBAR_HILANG
+    assert f"Berkas '{MASTER_FILE}'" in done.output
 
 
 def test_an_earlier_csv_is_kept_when_it_differs(rekap: Path, tmp_path: Path):
@@ -319,21 +324,21 @@ if __name__ == "__main__":
 
 
 @pytest.mark.parametrize(
-    ("args", "said"),
+    ("args", "code"),
     [
-        (["--dari-arsip", "REKAP"], "ATAU --dari-arsip"),
-        (["REKAP", "--tahun", "2025"], "hanya dipakai bersama --dari-arsip"),
-        ([], "belum ada workbook rekap"),
-        (["REKAP", "--pemisah", "|"], "pemisah '|' tidak dikenal"),
+        (["--dari-arsip", "REKAP"], ErrorCode.OPSI_BERTENTANGAN),
+        (["REKAP", "--tahun", "2025"], ErrorCode.OPSI_BERTENTANGAN),
+        ([], ErrorCode.OPSI_BELUM_DIBERIKAN),
+        (["REKAP", "--pemisah", "|"], ErrorCode.OPSI_TIDAK_SAH),
     ],
 )
 def test_the_command_says_what_is_wrong_with_its_options(
-    args: list[str], said: str, rekap: Path, tmp_path: Path
+    args: list[str], code: ErrorCode, rekap: Path, tmp_path: Path
 ):
     args = [str(rekap) if a == "REKAP" else a for a in args]
     done = runner.invoke(app, ["ekspor", *args, "--output", str(tmp_path / "out")])
     assert done.exit_code == 2
-    assert said in done.output
+    assert error_code(done.output) == code
     assert not (tmp_path / "out").exists()
 
 
@@ -351,7 +356,7 @@ def test_a_users_profile_from_the_environment_replaces_the_shipped_one(
     header = values(tmp_path / "out" / "pk-2025.csv")[0]
     assert header == ["Tahun", "Unit", "Sasaran", "Indikator", "Satuan"]
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "tidak-ada"))
-    with pytest.raises(ProfilError, match="tidak-ada' tidak ada"):
+    with raises(ErrorCode.PROFIL_FOLDER_TIDAK_ADA, ProfilError):
         export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)
 
 
@@ -366,5 +371,5 @@ def test_a_separator_that_is_the_decimal_mark_stops_before_any_file(rekap: Path,
          "--pemisah", ",", "-o", str(tmp_path / "out")],
     )  # fmt: skip
     assert done.exit_code == 2
-    assert "pemisah kolom dan tanda desimal sama (',')" in done.output
+    assert error_code(done.output) == ErrorCode.OPSI_TIDAK_SAH and "(',')" in done.output
     assert not (tmp_path / "out").exists()  # not even pk-csv's file

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.coded import raises
 from tests.conftest import SAMPLE
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.kompilasi.ekspor_sumber import SKP, EksporSumber, from_kompilasi, from_rekap
@@ -89,10 +90,9 @@ def test_the_period_is_the_quarters_last_day():
 
 
 def test_a_workbook_that_is_not_a_rekap_is_refused_by_name(tmp_path: Path):
-    with pytest.raises(WorkbookError) as caught:
+    with raises(ErrorCode.REKAP_LEMBAR_HILANG, WorkbookError) as caught:
         read_rekap(SAMPLE / MASTER_FILE)
-    assert "bukan workbook rekap xlkinerja" in caught.value.user_message()
-    assert MASTER_FILE in caught.value.user_message()
+    assert caught.value.path is not None and caught.value.path.name == MASTER_FILE
 
 
 def test_a_units_budget_without_a_unit_code_reads_back_as_its_own_unit(

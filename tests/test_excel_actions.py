@@ -18,9 +18,11 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 
 import xlwings as xw
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.vba_payload import payload
 from xlkinerja.core.resources import shipped_folder
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.excel.macros import ADDIN
 from xlkinerja.excel.writeback import ACTIONS_USED, BERSIHKAN, TANDAI
@@ -171,7 +173,7 @@ def test_a_users_own_sheet_named_hasil_validasi_is_never_replaced(tmp_path: Path
     run_action("validasi", book, SERVER)
     actions = actions_of(book)
     assert [a["func"] for a in actions] == ["alert"]
-    assert "bukan buatan xlkinerja" in actions[0]["args"][0]
+    assert error_code(actions[0]["args"][0]) == ErrorCode.PENANDAAN_LEMBAR_BUKAN_MILIK
     assert actions[0]["args"][3] == "critical"
 
 
@@ -186,7 +188,9 @@ def test_a_workbook_that_is_not_ours_gets_a_clear_message(tmp_path: Path):
     assert run_action("validasi", book, SERVER) is None
     (alert,) = actions_of(book)
     assert alert["func"] == "alert" and alert["args"][3] == "critical"
-    assert "bukan workbook templat xlkinerja" in alert["args"][0]
+    assert alert["args"][0].startswith("Galat [")  # the code first, as everywhere
+    # sources/live_book.py gets its codes after its move into excel/ (another branch).
+    assert error_code(alert["args"][0]) == ErrorCode.TEMPLAT_METADATA_HILANG
     assert "Traceback" not in alert["args"][0]
 
 
@@ -194,7 +198,7 @@ def test_an_unknown_button_is_an_indonesian_message():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("tidak-ada", book, SERVER) is None
     (alert,) = actions_of(book)
-    assert "tidak dikenal" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.ADDIN_TOMBOL_TIDAK_DIKENAL
 
 
 def test_tentang_names_the_versions_and_masks_secrets():
@@ -237,17 +241,19 @@ def test_kaskade_is_local_work_and_kompilasi_on_the_server_the_planning_units():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kaskade", book, SERVER) is None
     (alert,) = actions_of(book)
-    assert "mode lokal" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.MODE_HANYA_LOKAL
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kompilasi", book, SERVER) is None  # SERVER: not a planning unit
     (alert,) = actions_of(book)
-    assert "hanya untuk Unit Perencanaan" in alert["args"][0]
+    # jobs/kompilasi_server.py gets its codes after its move into excel/ (another branch).
+    assert error_code(alert["args"][0]) == ErrorCode.SERVER_BUKAN_PERENCANAAN
 
 
 def test_an_unsaved_workbook_is_asked_to_be_saved_first():
     book = remote_book(SAMPLE / "TI-jurusan-teknik-informatika.xlsx")  # no folder
     assert run_action("kaskade", book, LOCAL) is None
-    assert "belum disimpan" in actions_of(book)[0]["args"][0]
+    # jobs/buku.py gets its codes after its move into excel/ (another branch).
+    assert error_code(actions_of(book)[0]["args"][0]) == ErrorCode.ADDIN_BUKU_BELUM_DISIMPAN
 
 
 def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
@@ -261,7 +267,7 @@ def test_kompilasi_from_the_master_compiles_its_folder(tmp_path: Path):
     assert result.to_dict()["unit_mengirim"] == 4
     unit_book = saved_book(folder / "TI-jurusan-teknik-informatika.xlsx")
     assert run_action("kompilasi", unit_book, context) is None  # not a master, none set
-    assert "memerlukan workbook master" in actions_of(unit_book)[0]["args"][0]
+    assert error_code(actions_of(unit_book)[0]["args"][0]) == ErrorCode.MASUKAN_MASTER_TIDAK_ADA
 
 
 def test_ekspor_from_the_open_rekap_writes_every_profile_beside_it(tmp_path: Path):
@@ -340,4 +346,4 @@ def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path
 def test_hitung_capaian_is_for_unit_workbooks():
     book = remote_book(SAMPLE / "skp-TI-budi-santoso.xlsx")
     assert run_action("hitung_capaian", book, SERVER) is None
-    assert "workbook unit" in actions_of(book)[0]["args"][0]
+    assert error_code(actions_of(book)[0]["args"][0]) == ErrorCode.TEMPLAT_JENIS_SALAH

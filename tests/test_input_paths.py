@@ -12,9 +12,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tests.coded import error_code, raises
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.store.archive import Archive
@@ -38,7 +39,7 @@ def test_a_symlink_to_a_file_outside_is_read_but_not_written(tmp_path: Path):
     assert [p.name for p in result.files] == ["tautan.xlsx"]
     assert result.forms  # read through the link
     [failure] = result.failed
-    assert "tautan simbolik" in failure.message
+    assert failure.code is ErrorCode.PENANDAAN_TAUTAN_SIMBOLIK
     assert target.read_bytes() == original
     assert (folder / "tautan.xlsx").is_symlink()
     assert not (outside / "cadangan-xlkinerja").exists()
@@ -57,7 +58,7 @@ def test_a_symlink_loop_in_kompilasi_is_exit_2(tmp_path: Path, kind: str):
               "--tanpa-arsip"],
     )  # fmt: skip
     assert result.exit_code == 2, result.output
-    assert "berputar (loop)" in result.stderr
+    assert error_code(result.stderr) == ErrorCode.BERKAS_TAUTAN_BERPUTAR
     assert "Kesalahan internal" not in result.output
     assert not (tmp_path / "r.xlsx").exists()
 
@@ -81,7 +82,7 @@ def test_the_same_file_given_twice_is_read_once(tmp_path: Path, monkeypatch: pyt
 
 def test_a_loop_is_refused_by_collect_workbooks(tmp_path: Path):
     (tmp_path / "x.xlsx").symlink_to("x.xlsx")
-    with pytest.raises(XlkinerjaError, match="berputar"):
+    with raises(ErrorCode.BERKAS_TAUTAN_BERPUTAR):
         collect_workbooks([tmp_path])
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from xlkinerja.errors import XlkinerjaError
+from tests.coded import raises
+from xlkinerja.errors import ErrorCode
 from xlkinerja.render import jinja_templates
 from xlkinerja.render.temuan_docs import TEMPLATE, render
 
@@ -29,10 +30,10 @@ def test_the_template_folders_are_listed():
 
 
 def test_a_missing_template_is_an_error_in_indonesian_naming_what_there_is():
-    with pytest.raises(XlkinerjaError) as error:
+    with raises(ErrorCode.LINGKUNGAN_TEMPLAT_HILANG) as error:
         jinja_templates.get_template("ekspor/tidak-ada.csv.j2")
     message = str(error.value)
-    assert "templat 'ekspor/tidak-ada.csv.j2' tidak ada" in message
+    assert "'ekspor/tidak-ada.csv.j2'" in message
     listed = message.split("Templat yang ada: ", 1)[1]
     assert TEMPLATE in listed
     assert "README" not in listed  # templates only, not the README

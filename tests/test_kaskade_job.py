@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
+from xlkinerja.core.codes import Code
 from xlkinerja.core.form_data import FormValues
 from xlkinerja.jobs.kaskade import generate_skp
 from xlkinerja.render.template.writer import write_template
@@ -101,10 +102,19 @@ def test_rerun_keeps_what_the_employee_typed_and_reports_conflicts(generated, tm
     outcome = next(o for o in result.outcomes if o.path == budi_path)
     assert not outcome.created
     assert outcome.added_rows == 1
-    assert any("target di SKP 110, di matriks 120" in c for c in outcome.conflicts)
     assert outcome.backup is not None and outcome.backup.read_bytes() == before
     merged = read_form(budi_path, SKP_FORM)
     records = merged.table("rhk").records()
+    # The conflict is a finding at its cell of the SKP written: the first row's target.
+    rhk = merged.tables["rhk"]
+    assert [(f.code, f.file, f.sheet, f.cell, f.row, f.value) for f in outcome.findings] == [
+        (
+            Code.KASKADE_KONFLIK_TARGET_BEDA, str(budi_path), rhk.sheet,
+            f"{rhk.letters['target']}{rhk.numbers[0]}", rhk.numbers[0], "110",
+        )
+    ]  # fmt: skip
+    assert len(outcome.conflicts) == len(outcome.findings)  # each also as people read it
+    assert result.to_dict()["skp"][[o.path for o in result.outcomes].index(budi_path)]["temuan"]
     assert records[0]["iki"] == "Jumlah mahasiswa kompeten (ditulis pegawai)"
     assert records[0]["target"] == 110
     assert any(r["kode_rhk"] == "RHK-9" and r["jenis"] == "Tambahan" for r in records)
@@ -181,3 +191,25 @@ def test_the_compiled_tree_shows_the_heads_rhk_and_the_matriks_roles(tmp_path: P
     assert len(heads) == 3  # his RHK for IKU-1, IKU-3 and IKU-6
     roles = [r for r in rhk if "peran" in r]
     assert any("Dewi Lestari, S.T., M.T." in r for r in roles)  # no SKP: her matriks role
+
+
+def test_the_tree_says_which_workbook_it_left_out_with_its_code_and_cell(tmp_path: Path):
+    import shutil
+
+    from tests import bad_files
+    from xlkinerja.errors import ErrorCode
+    from xlkinerja.jobs.pohon import draw_cascade
+
+    folder = tmp_path / "kiriman"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
+    broken = bad_files.merged_in_table(folder)
+    result = draw_cascade([folder], tmp_path / "pohon")
+    (skipped,) = result.skipped
+    found = skipped.finding
+    assert (found.code, found.file, found.sheet, found.cell) == (
+        ErrorCode.TEMPLAT_SEL_DIGABUNG, str(broken), "PK", "A22:C22"
+    )  # fmt: skip
+    payload = result.to_dict()
+    assert payload["dilewati"] == [skipped.message] and broken.name in skipped.message
+    assert [f["code"] for f in payload["temuan"]] == [ErrorCode.TEMPLAT_SEL_DIGABUNG]
+    assert f"Dilewati [templat.sel_digabung]: {skipped.message}" in result.summary().plain_text()

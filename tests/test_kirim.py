@@ -16,9 +16,11 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # the remote engi
 
 import xlwings as xw
 
+from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.pg_server import PostgresCluster
 from tests.vba_payload import payload, set_cell
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
 from xlkinerja.jobs.kirim import KirimResult
 from xlkinerja.store import Archive
@@ -127,9 +129,9 @@ def test_a_changed_value_makes_version_2(arsip: str):
 def test_a_key_of_another_unit_is_refused(arsip: str):
     result, (text, _title, _buttons, mode, *_) = send(payload(AK), arsip, "TI")
     assert result is None and mode == "critical"
-    assert "milik unit AK" in text and "milik unit TI" in text
+    assert error_code(text) == ErrorCode.KIRIM_UNIT_LAIN and "unit AK" in text and "unit TI" in text
     result, (text, *_) = send(payload(SKP_LINA), arsip, "TI")  # P3M's employee
-    assert result is None and "milik unit P3M" in text and "unit TI" in text
+    assert result is None and error_code(text) == ErrorCode.KIRIM_UNIT_LAIN and "unit P3M" in text
     with Archive.open(arsip) as archive:
         assert archive.submissions() == []
 
@@ -145,7 +147,7 @@ def test_an_skp_belongs_to_its_employees_unit_and_is_kept_by_nip(arsip: str):
 
 def test_the_master_is_never_sent(arsip: str):
     result, (text, *_) = send(payload(MASTER), arsip, None)
-    assert result is None and "workbook master tidak dikirim" in text
+    assert result is None and error_code(text) == ErrorCode.KIRIM_MASTER
 
 
 def test_without_a_key_per_unit_nothing_is_checked(arsip: str):
@@ -160,7 +162,7 @@ def test_local_mode_says_kirim_needs_the_server(arsip: str):
     local = ActionContext(mode=Mode.LOKAL, master=MASTER, db=arsip, now=NOW)
     assert run_action("kirim", book, local) is None
     (alert,) = book.json()["actions"]
-    assert "hanya dapat dipakai dalam mode server" in alert["args"][0]
+    assert error_code(alert["args"][0]) == ErrorCode.MODE_HANYA_SERVER
     assert not Path(arsip).exists()  # no archive opened
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel.dialog import FOLDER_PICKER
 from xlkinerja.excel.planner import KompilasiDibatalkan, compile_from_book
 
@@ -84,7 +85,7 @@ def test_the_folder_picked_in_excels_dialog_is_compiled(folders, tmp_path: Path)
 
 def test_a_cancelled_dialog_compiles_nothing(folders, tmp_path: Path):
     here, _ = folders
-    with pytest.raises(KompilasiDibatalkan, match="dibatalkan"):
+    with pytest.raises(KompilasiDibatalkan) as refused:
         compile_from_book(
             live_book(here / MASTER.name, Api(Dialog(None))),
             master=here / MASTER.name,
@@ -92,6 +93,7 @@ def test_a_cancelled_dialog_compiles_nothing(folders, tmp_path: Path):
             db=str(tmp_path / "a.db"),
         )
     assert not list(tmp_path.rglob("rekap-kinerja.xlsx"))
+    assert refused.value.code == ErrorCode.KOMPILASI_DIBATALKAN
 
 
 def test_without_a_dialog_the_workbooks_folder_is_compiled(folders, tmp_path: Path):

@@ -12,8 +12,11 @@ import openpyxl
 import pytest
 
 from tests import lo
+from tests.coded import raises
 from tests.conftest import SAMPLE
+from xlkinerja.core.finding import Severity
 from xlkinerja.core.form_data import FormValues
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.render.template.writer import write_template
@@ -50,9 +53,15 @@ def test_status_shows_late_missing_unreadable_and_galat(compiled):
     assert status["TI"].galat > 0 and status["P3M"].galat == 0
     assert status["BAAK"].terbaca is False  # its file arrived but cannot be read
     assert "BAAK-bagian-akademik.xlsx" in status["BAAK"].alasan
-    assert [Path(u.berkas).name for u in compiled.kompilasi.tidak_terbaca] == [
-        "BAAK-bagian-akademik.xlsx"
+    assert [(Path(u.berkas).name, u.kode) for u in compiled.kompilasi.tidak_terbaca] == [
+        ("BAAK-bagian-akademik.xlsx", ErrorCode.BERKAS_BUKAN_WORKBOOK)
     ]
+    # A finding too, of its error's own code.
+    assert [
+        (Path(f.file).name, f.code, f.severity)
+        for f in compiled.kompilasi.temuan
+        if f.code.startswith("berkas.")
+    ] == [("BAAK-bagian-akademik.xlsx", ErrorCode.BERKAS_BUKAN_WORKBOOK, Severity.GALAT)]
     assert compiled.has_galat
 
 
@@ -202,12 +211,11 @@ class _DiesInWorker:
 
 
 def test_a_worker_that_dies_is_a_clear_error(kiriman: Path):
-    from xlkinerja.errors import XlkinerjaError
     from xlkinerja.jobs.workers import process_all, worker_pool
     from xlkinerja.sources.source import workbook_files
 
     files = workbook_files(sorted(kiriman.glob("*.xlsx")))
-    with worker_pool(2) as pool, pytest.raises(XlkinerjaError, match="berhenti tiba-tiba"):
+    with worker_pool(2) as pool, raises(ErrorCode.LINGKUNGAN_PEMBACA_BERHENTI):
         process_all(files, _DiesInWorker(), pool)  # type: ignore[arg-type]
 
 
@@ -327,11 +335,11 @@ def test_a_master_that_fails_after_the_files_were_handed_out_stops_the_job(
         return handed
 
     def unreadable_master(*_):
-        raise XlkinerjaError("master rusak (uji).")
+        raise XlkinerjaError("master rusak (uji).", code=ErrorCode.BERKAS_RUSAK)
 
     monkeypatch.setattr(pipeline, "_start_early", start)
     monkeypatch.setattr(pipeline, "process_master", unreadable_master)
-    with pytest.raises(XlkinerjaError, match="master rusak"):
+    with raises(ErrorCode.BERKAS_RUSAK):
         compile_workbooks(
             workbook_files([kiriman], master=MASTER),
             output=tmp_path / "rekap.xlsx",

@@ -22,10 +22,11 @@ import httpx
 import openpyxl
 import pytest
 
+from tests.coded import error_code, raises, refused
 from tests.conftest import SAMPLE
 from tests.server_harness import body_of, post, unit_keys
 from xlkinerja.addin.build import addin_modules
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel.macros import macro_name
 from xlkinerja.excel.planner import BUKA_REKAP, UNDUH
 from xlkinerja.jobs.kunci import make_keys
@@ -76,7 +77,7 @@ def test_a_unit_that_is_not_the_planning_unit_is_refused_and_nothing_is_written(
     assert [a["func"] for a in actions] == ["alert"]
     text, _title, _buttons, mode, *_ = actions[0]["args"]
     assert mode == "critical"
-    assert "hanya untuk Unit Perencanaan" in text and "P3M" in text and "--perencanaan" in text
+    assert error_code(text) == ErrorCode.SERVER_BUKAN_PERENCANAAN and "P3M" in text
     assert not (served.config.rekap and any(served.config.rekap.glob("*.xlsx")))
 
 
@@ -135,8 +136,7 @@ def test_the_planning_unit_downloads_the_export_of_what_the_units_sent(
 
 def test_an_unknown_download_is_an_indonesian_404(client: httpx.Client):
     response = client.get(f"/{PREFIX}bukan-token")
-    assert response.status_code == 404
-    assert "tidak berlaku lagi" in response.text and "Kompilasi" in response.text
+    refused(response, 404, ErrorCode.SERVER_TAUTAN_KEDALUWARSA)
 
 
 def test_a_download_expires(tmp_path: Path):
@@ -161,8 +161,9 @@ def test_a_planning_unit_without_a_key_stops_the_server_at_start(tmp_path: Path)
         db=str(tmp_path / "arsip.sqlite"),
         perencanaan=frozenset({"PRC"}),
     )
-    with pytest.raises(XlkinerjaError, match="PRC"):
+    with raises(ErrorCode.KUNCI_PERENCANAAN_TANPA_KUNCI) as caught:
         create_app(config)
+    assert "PRC" in caught.value.message
 
 
 def test_the_macro_the_answer_runs_is_in_the_add_in():

@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.coded import raises
 from tests.conftest import SAMPLE
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.kunci import FORMAT, KEYS_FILE, hash_key, make_keys, read_keys
 from xlkinerja.server.keys import KeyRing, presented_key
 
@@ -66,8 +67,9 @@ def test_a_lost_key_is_replaced_and_the_others_keep_theirs(tmp_path: Path):
 
 
 def test_a_unit_not_in_the_master_is_refused(tmp_path: Path):
-    with pytest.raises(XlkinerjaError, match="XX tidak ada di daftar unit"):
+    with raises(ErrorCode.KUNCI_UNIT_TIDAK_DIKENAL) as caught:
         make_keys(MASTER, tmp_path, units=["XX"])
+    assert "XX" in caught.value.message
     assert not (tmp_path / KEYS_FILE).exists()
 
 
@@ -109,10 +111,11 @@ def test_presented_key():
 def test_a_file_that_is_not_a_keys_file_is_refused(tmp_path: Path, text: str):
     path = tmp_path / KEYS_FILE
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(XlkinerjaError, match="bukan berkas kunci server"):
+    with raises(ErrorCode.KUNCI_TIDAK_SAH):
         read_keys(path)
 
 
 def test_a_missing_keys_file_says_how_to_make_one(tmp_path: Path):
-    with pytest.raises(XlkinerjaError, match="xlkinerja server kunci"):
+    with raises(ErrorCode.KUNCI_TIDAK_ADA) as caught:
         KeyRing.load(tmp_path / "tidak-ada.json")
+    assert "xlkinerja server kunci" in caught.value.hint  # how to make one

@@ -14,8 +14,9 @@ import openpyxl
 import pytest
 
 from tests import lo
+from tests.coded import raises
 from tests.conftest import SAMPLE
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.output_guard import is_form_workbook
 from xlkinerja.render.annotate import annotate_workbook
 from xlkinerja.sources.reader import read_form
@@ -77,7 +78,7 @@ def test_a_workbook_without_both_is_not_a_template(tmp_path: Path):
     del book["_meta"]
     book.save(tmp_path / "a.xlsx")
     copy = _without_member(tmp_path / "a.xlsx", tmp_path / "b.xlsx", "docProps/custom.xml")
-    with pytest.raises(WorkbookError, match="lembar metadata tidak ada"):
+    with raises(ErrorCode.TEMPLAT_METADATA_HILANG, WorkbookError):
         read_form(copy)
 
 

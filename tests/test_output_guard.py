@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
+from tests.coded import raises
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
@@ -57,7 +58,7 @@ def test_kompilasi_never_writes_over_a_form_workbook(tmp_path: Path, target: str
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md"))
     before = (folder / target).read_bytes()
-    with pytest.raises(OutputError, match="workbook isian"):
+    with raises(ErrorCode.KELUARAN_MENIMPA_ISIAN, OutputError):
         compile_workbooks(
             workbook_files([folder], master=folder / MASTER_FILE),
             output=folder / target,

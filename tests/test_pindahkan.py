@@ -13,9 +13,10 @@ import pytest
 from typer.testing import CliRunner
 
 from tests import lo
+from tests.coded import raises
 from tests.conftest import SAMPLE
 from xlkinerja.cli import app
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.pindahkan import move_values
 from xlkinerja.jobs.validasi import validate_paths
@@ -70,8 +71,9 @@ def test_a_xls_round_trip_by_libreoffice_moves_back_with_the_same_findings(
     profile = tmp_path / "profil"
     xls = lo.convert([UNIT_FILE], "xls", tmp_path / "xls", profile)[0]
     back = lo.convert([xls], "xlsx", tmp_path / "kembali", profile)[0]
-    with pytest.raises(WorkbookError, match="xlkinerja pindahkan"):
+    with raises(ErrorCode.TEMPLAT_TABEL_HILANG, WorkbookError) as caught:
         read_form(back)  # tables lost: refused, and told the way out
+    assert "xlkinerja pindahkan" in caught.value.hint
     for lost in (xls, back):
         before = lost.read_bytes()
         result = move_values(lost, tmp_path / f"baru-{lost.suffix[1:]}")
@@ -131,7 +133,7 @@ def test_a_different_file_at_the_output_is_kept_and_the_original_never_written(
     tmp_path: Path,
 ):
     source = shutil.copy(UNIT_FILE, tmp_path / "TI.xlsx")
-    with pytest.raises(Exception, match="menimpa berkas aslinya"):
+    with raises(ErrorCode.KELUARAN_MENIMPA_ASLI):
         move_values(Path(source), tmp_path)
     out = tmp_path / "baru"
     out.mkdir()
@@ -172,8 +174,10 @@ def test_renamed_headers_of_the_master_move_by_their_variants(tmp_path: Path):
 def test_the_xls_refusal_names_its_file_once_and_leads_to_pindahkan(tmp_path: Path):
     old = shutil.copy(UNIT_FILE, tmp_path / "TI lama.xls")
     (found,) = validate_paths([Path(old)], workers=1).findings
-    assert found.code == "berkas.tidak_terbaca"
+    assert found.code == ErrorCode.BERKAS_FORMAT_XLS
+    assert (found.sheet, found.cell) == (None, None)
+    # The wording of an unreadable workbook's finding: the file is the finding's own.
     assert found.message.startswith("Berkas: Format .xls")  # not "Berkas: Berkas 'TI lama.xls'"
-    assert found.message.count("TI lama.xls") == 1  # in the command to run
-    assert 'xlkinerja pindahkan "TI lama.xls" --output FOLDER' in found.message
-    assert not found.message.endswith("FOLDER.")  # a command is never followed by a full stop
+    assert f"{found.message} {found.hint}".count("TI lama.xls") == 1  # in the command to run
+    assert 'xlkinerja pindahkan "TI lama.xls" --output FOLDER' in found.hint
+    assert not found.hint.endswith("FOLDER.")  # a command is never followed by a full stop

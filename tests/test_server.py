@@ -27,6 +27,7 @@ import pytest
 import xlwings as xw
 from typer.testing import CliRunner
 
+from tests.coded import error_code, raises, refused
 from tests.conftest import SAMPLE
 from tests.pg_server import PostgresCluster
 from tests.server_harness import (
@@ -42,6 +43,7 @@ from tests.server_harness import (
 from tests.test_excel_actions import vba_client_actions
 from tests.vba_payload import payload, set_cell
 from xlkinerja.cli import app as cli_app
+from xlkinerja.errors import ErrorCode
 from xlkinerja.excel import ACTIONS, ActionContext, Mode, run_action
 from xlkinerja.excel.registry import action as register
 from xlkinerja.jobs.kunci import make_keys
@@ -199,18 +201,17 @@ def test_kesehatan_names_the_versions(client: httpx.Client):
 def test_a_call_without_a_key_is_refused(client: httpx.Client):
     for key in (None, ""):
         response = post(client, "validasi", body_of(TI), key)
-        assert response.status_code == 401
-        assert "AUTH" in response.text and "belum diisi" in response.text
-        assert response.headers["content-type"].startswith("text/plain")
+        refused(response, 401, ErrorCode.SERVER_KUNCI_KOSONG)
         assert response.headers["www-authenticate"].startswith("Bearer")
+    # The wording users act on: where the key goes.
+    assert "AUTH" in response.text and "belum diisi" in response.text
 
 
 def test_an_unknown_key_is_refused(client: httpx.Client, keys: Keys):
     ti = keys.of["TI"]
     for key in (ti[:-1] + ("A" if ti[-1] != "A" else "B"), ti + "x", "rahasia", ti.upper()):
         response = post(client, "validasi", body_of(TI), key)
-        assert response.status_code == 401, key
-        assert "tidak dikenal" in response.text
+        refused(response, 401, ErrorCode.SERVER_KUNCI_TIDAK_DIKENAL)
 
 
 def test_the_key_may_come_with_the_bearer_scheme(client: httpx.Client, keys: Keys):
@@ -221,9 +222,8 @@ def test_the_key_may_come_with_the_bearer_scheme(client: httpx.Client, keys: Key
 def test_a_body_over_the_limit_is_refused_by_its_declared_length(small: Served, keys: Keys):
     with httpx.Client(base_url=small.url, timeout=60) as client:
         response = post(client, "validasi", body_of(TI), keys.of["TI"])
-    assert response.status_code == 413
-    assert "terlalu besar" in response.text
-    assert f"({round(len(body_of(TI)) / 1024)} KB); batasnya 20 KB" in response.text
+    refused(response, 413, ErrorCode.SERVER_TERLALU_BESAR)
+    assert f"({round(len(body_of(TI)) / 1024)} KB); batasnya 20 KB" in response.text  # sizes
 
 
 def test_a_body_over_the_limit_is_refused_before_it_is_read(small: Served, keys: Keys):
@@ -245,8 +245,7 @@ def test_a_body_without_length_is_refused_once_read_past_the_limit(small: Served
     chunks = (body[i : i + 4096] for i in range(0, len(body), 4096))  # sent chunked
     with httpx.Client(base_url=small.url, timeout=60) as client:
         response = client.post("/xlwings/validasi", content=chunks, headers=headers(keys.of["TI"]))
-    assert response.status_code == 413
-    assert "terlalu besar" in response.text
+    refused(response, 413, ErrorCode.SERVER_TERLALU_BESAR)
 
 
 def test_a_client_of_another_xlwings_version_is_told_to_update_the_add_in(
@@ -255,15 +254,14 @@ def test_a_client_of_another_xlwings_version_is_told_to_update_the_add_in(
     old = payload(TI)
     old["version"] = "0.30.0"
     response = post(client, "validasi", json.dumps(old).encode(), keys.of["TI"])
-    assert response.status_code == 400
+    refused(response, 400, ErrorCode.SERVER_VERSI_ADDIN_BEDA)
     assert "0.30.0" in response.text and xw.__version__ in response.text
-    assert "Pasang add-in xlkinerja yang baru" in response.text
 
 
 def test_an_unknown_action_is_404(client: httpx.Client, keys: Keys):
     response = post(client, "tidak_ada", body_of(TI), keys.of["TI"])
-    assert response.status_code == 404
-    assert "Tombol 'tidak_ada' tidak dikenal" in response.text
+    refused(response, 404, ErrorCode.SERVER_TOMBOL_TIDAK_DIKENAL)
+    assert "'tidak_ada'" in response.text
     assert post(client, "tidak_ada", body_of(TI), None).status_code == 401  # the key first
 
 
@@ -274,8 +272,7 @@ def test_an_unknown_action_is_404(client: httpx.Client, keys: Keys):
 )
 def test_what_is_not_the_add_ins_json_is_400(client: httpx.Client, keys: Keys, body: bytes):
     response = post(client, "validasi", body, keys.of["TI"])
-    assert response.status_code == 400
-    assert "Permintaan tidak dapat dibaca" in response.text
+    refused(response, 400, ErrorCode.SERVER_BUKAN_BUKU_KERJA)
 
 
 @pytest.mark.parametrize(
@@ -296,16 +293,13 @@ def test_json_shaped_otherwise_than_the_add_ins_is_400(
     body = payload(TI)
     change(body)
     response = post(client, "validasi", json.dumps(body).encode(), keys.of["TI"])
-    assert response.status_code == 400
-    assert "Permintaan tidak dapat dibaca" in response.text
+    refused(response, 400, ErrorCode.SERVER_BUKAN_BUKU_KERJA)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 def test_other_addresses_and_methods_answer_in_indonesian(client: httpx.Client):
-    assert client.get("/xlwings/validasi").status_code == 405
-    assert "POST" in client.get("/xlwings/validasi").text
-    missing = client.get("/tidak-ada")
-    assert missing.status_code == 404 and "SERVER_URL" in missing.text
+    refused(client.get("/xlwings/validasi"), 405, ErrorCode.SERVER_HANYA_POST)
+    refused(client.get("/tidak-ada"), 404, ErrorCode.SERVER_ALAMAT_TIDAK_ADA)
 
 
 # -- log ----------------------------------------------------------------------------------------
@@ -410,7 +404,8 @@ def test_kirim_of_another_units_workbook_is_refused_and_of_its_own_recorded(
     refused = post(client, KIRIM, body_of(UNIT_BOOKS["AK"]), keys.of["TI"])
     assert refused.status_code == 200
     text, _title, _buttons, mode, *_ = alert_of(refused)
-    assert mode == "critical" and "milik unit AK" in text and "unit TI" in text
+    assert mode == "critical" and error_code(text) == ErrorCode.KIRIM_UNIT_LAIN
+    assert "unit AK" in text and "unit TI" in text
     assert server_lines(caplog)[-1]["outcome"] == "galat"
     with Archive.open(served.config.db) as archive:
         assert archive.versions("AK") == []
@@ -519,11 +514,14 @@ def test_the_server_commands_have_indonesian_help_with_an_example(command: str):
 def test_the_command_needs_a_master_and_a_keys_file(tmp_path: Path):
     runner = CliRunner()
     result = runner.invoke(cli_app, ["server", "--master", str(MASTER)])
-    assert result.exit_code == 2 and "--kunci wajib" in result.output
+    assert result.exit_code == 2
+    assert (
+        error_code(result.output) == ErrorCode.OPSI_BELUM_DIBERIKAN and "--kunci" in result.output
+    )
     result = runner.invoke(
         cli_app, ["server", "--master", str(MASTER), "--kunci", str(tmp_path / "tidak.json")]
     )
-    assert result.exit_code == 2 and "berkas kunci tidak ada" in result.output
+    assert result.exit_code == 2 and error_code(result.output) == ErrorCode.KUNCI_TIDAK_ADA
     assert "Traceback" not in result.output
 
 
@@ -542,10 +540,9 @@ def test_the_command_serves_and_sets_the_license_key_itself(keys: Keys, tmp_path
 
 def test_a_server_without_an_archive_it_can_open_does_not_start(keys: Keys, tmp_path: Path):
     from tests.pg_server import free_port
-    from xlkinerja.errors import XlkinerjaError
 
     nowhere = f"postgresql://kinerja@127.0.0.1:{free_port()}/arsip"  # nobody listens there
-    with pytest.raises(XlkinerjaError, match="tidak dapat dipakai"):
+    with raises(ErrorCode.ARSIP_TIDAK_DAPAT_DIPAKAI):
         create_app(server_config(keys, tmp_path, db=nowhere))
 
 

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.conftest import SAMPLE
 from xlkinerja.cascade.skp_merge import merge_skp
 from xlkinerja.cascade.skp_plan import number_rows
+from xlkinerja.core.codes import Code
 from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.jobs.kaskade import generate_skp
 from xlkinerja.sample.build import MASTER_FILE
@@ -114,8 +115,10 @@ def test_a_reworded_iki_is_paired_not_doubled_and_the_wording_said():
     )
     merged = merge_skp(plan, mine)
     assert merged.added == 0 and len(merged.values.tables["rhk"]) == 1
-    assert any("rumusannya berbeda" in c for c in merged.conflicts)
-    assert any("target di SKP 110, di matriks 120" in c for c in merged.conflicts)
+    assert [(c.code, c.row, c.key, c.value) for c in merged.conflicts] == [
+        (Code.KASKADE_KONFLIK_RUMUSAN_BEDA, 0, "iki", "Mahasiswa kompeten"),
+        (Code.KASKADE_KONFLIK_TARGET_BEDA, 0, "target", 110),
+    ]
     assert merged.values.tables["rhk"][0]["iki"] == "Mahasiswa kompeten"  # theirs is kept
 
 
@@ -130,8 +133,13 @@ def test_two_typed_and_two_derived_for_one_code_are_reported_not_guessed():
     )
     merged = merge_skp(plan, mine)
     assert merged.added == 0 and len(merged.values.tables["rhk"]) == 2
-    unpaired = [c for c in merged.conflicts if "tidak ditambahkan" in c]
-    assert len(unpaired) == 2 and all("IKK-1" in c for c in unpaired)
+    unpaired = [
+        c for c in merged.conflicts if c.code == Code.KASKADE_KONFLIK_BARIS_TIDAK_DITAMBAHKAN
+    ]
+    assert [(c.row, c.key, c.details["rencana"]) for c in unpaired] == [
+        (0, "iki", "IKK-1"),  # at the first of the typed rows left
+        (0, "iki", "IKK-1"),
+    ]
 
 
 def test_another_aspek_of_the_same_rhk_is_added_into_that_rhk():
@@ -153,7 +161,11 @@ def test_a_mistyped_intervened_code_is_paired_and_said():
     mine = typed(row("IKK-9", "Uji", "kuantitas", "Jumlah lulus", 80) | {"kode_rhk": "RHK-2"})
     merged = merge_skp(plan, mine)
     assert merged.added == 0
-    assert merged.conflicts == [
+    assert [(c.code, c.row, c.key, c.value) for c in merged.conflicts] == [
+        (Code.KASKADE_KONFLIK_INTERVENSI_BEDA, 0, "rhk_pimpinan", "IKK-9")
+    ]
+    # The wording of a conflict, as the summary and `konflik` of the JSON give it.
+    assert [c.text for c in merged.conflicts] == [
         "RHK-2 mengintervensi IKK-9 di SKP, IKK-3 di matriks (isian SKP dipertahankan)"
     ]
 
@@ -163,8 +175,8 @@ def test_a_typed_row_whose_code_left_the_source_is_kept_and_named_by_its_source(
     mine = typed(row("IKU-7", "T", "kuantitas", "B", 2) | {"kode_iki": "IKI-1.1"})
     merged = merge_skp(plan, mine, source="PK unit")
     assert merged.added == 1 and len(merged.values.tables["rhk"]) == 2
-    assert merged.conflicts == [
-        "IKI-1.1: RHK utama yang mengintervensi IKU-7 tidak ada lagi di PK unit (dipertahankan)"
+    assert [(c.code, c.row, c.key, c.details["sumber"]) for c in merged.conflicts] == [
+        (Code.KASKADE_KONFLIK_INTERVENSI_HILANG, 0, "rhk_pimpinan", "PK unit")
     ]
 
 
@@ -180,7 +192,7 @@ def test_the_heads_typed_skp_is_not_doubled_and_not_told_its_iku_left(tmp_path: 
     typed_rows = read_form(tmp_path / head, SKP_FORM).table("rhk").records()
     result = generate_skp(TI, tmp_path, master=SAMPLE / MASTER_FILE)
     outcome = next(o for o in result.outcomes if o.path.name == head)
-    assert not any("tidak ada lagi" in c for c in outcome.conflicts)
+    assert Code.KASKADE_KONFLIK_INTERVENSI_HILANG not in {f.code for f in outcome.findings}
     rows = read_form(tmp_path / head, SKP_FORM).table("rhk").records()
     assert rows[: len(typed_rows)] == typed_rows  # what he typed, unchanged and first
     added = rows[len(typed_rows) :]

@@ -18,7 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import inspect, select, text
 
+from tests.coded import raises
 from tests.pg_server import free_port
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store import Archive, ArchiveError, Submission, encode_submission, jsonvalue
 from xlkinerja.store.cellcodec import GroupedCells
 from xlkinerja.store.format import diff_rows, target_line, target_rows, version_rows
@@ -144,8 +146,9 @@ def test_newer_schema_is_refused(db: str) -> None:
             {"t": T0.replace(tzinfo=None)},
         )
     engine.dispose()
-    with pytest.raises(ArchiveError, match="skema versi 99"):
+    with raises(ErrorCode.ARSIP_SKEMA_LEBIH_BARU, ArchiveError) as caught:
         Archive.open(db)
+    assert "versi 99" in caught.value.message  # the version found
 
 
 # -- recording and versions --------------------------------------------------------------------
@@ -219,7 +222,7 @@ def test_concurrent_recorders_never_share_a_version(db: str) -> None:
 def test_unit_keeps_its_kind(archive: Archive) -> None:
     archive.record(unit_submission())
     skp = Submission("TI", "skp", "skp.xlsx", sha("skp"), None, 2026, {}, {})
-    with pytest.raises(ArchiveError, match="jenis 'unit'"):
+    with raises(ErrorCode.ARSIP_UNIT_JENIS_BEDA, ArchiveError):
         archive.record(skp)
 
 
@@ -321,9 +324,10 @@ def test_column_wise_mappings_refuse_ragged_columns() -> None:
 
 def test_diff_of_a_missing_version_says_what_is_kept(archive: Archive) -> None:
     archive.record(unit_submission())
-    with pytest.raises(ArchiveError, match=r"Versi 7 unit 'TI'.*Versi yang tersimpan: 1"):
+    with raises(ErrorCode.ARSIP_VERSI_TIDAK_ADA, ArchiveError) as caught:
         archive.diff("TI", 1, 7)
-    with pytest.raises(ArchiveError, match="belum ada"):
+    assert caught.value.hint.endswith(": 1.")  # the versions kept
+    with raises(ErrorCode.ARSIP_UNIT_TIDAK_ADA, ArchiveError):
         archive.diff("XX", 1, 2)
 
 
@@ -454,7 +458,7 @@ def test_database_location(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> N
     monkeypatch.delenv("XLKINERJA_DB")
     assert database_url().database == str(default_path())
     assert default_path().name == "arsip.sqlite" and "xlkinerja" in str(default_path())
-    with pytest.raises(ArchiveError, match="tidak didukung"):
+    with raises(ErrorCode.ARSIP_JENIS_TIDAK_DIDUKUNG, ArchiveError):
         database_url("mysql://h/a")
 
 
@@ -467,7 +471,7 @@ def test_default_location_is_created(monkeypatch: pytest.MonkeyPatch, tmp_path: 
 
 def test_unreachable_server_is_a_user_error() -> None:
     port = free_port()  # nothing listens there
-    with pytest.raises(ArchiveError, match="tidak dapat dipakai") as caught:
+    with raises(ErrorCode.ARSIP_TIDAK_DAPAT_DIPAKAI, ArchiveError) as caught:
         Archive.open(f"postgresql://kinerja:rahasia@127.0.0.1:{port}/arsip")
     assert "rahasia" not in str(caught.value)
 

@@ -4,9 +4,11 @@ import openpyxl
 import pytest
 
 from tests.conftest import WORKBOOKS
+from xlkinerja.core.form_data import FormValues
 from xlkinerja.jobs.templat import blank_template_name, write_blank_templates
-from xlkinerja.render.template.writer import write_template
-from xlkinerja.specs import FORMS, Form
+from xlkinerja.render.template.writer import write_template, write_template_placed
+from xlkinerja.sources.reader import read_form
+from xlkinerja.specs import FORMS, SKP_FORM, Form
 
 FORM_LIST = list(FORMS.values())
 
@@ -85,3 +87,16 @@ def test_petunjuk_explains_every_column_and_how_to_add_rows(generated: Path):
     assert "Buka Proteksi" in text
     for col in FORMS["skp"].table("rhk").columns:
         assert col.label in text
+
+
+def test_the_writer_says_where_each_value_went(tmp_path: Path):
+    """Where kaskade's conflicts point: the cell of a field, of a row's value."""
+    values = FormValues(fields={"nama": "Budi"}, tables={"rhk": [{"iki": "A"}, {"iki": "B"}]})
+    written = write_template_placed(SKP_FORM, tmp_path / "skp.xlsx", values)
+    data = read_form(tmp_path / "skp.xlsx", SKP_FORM)
+    nama = data.fields["nama"]
+    assert written.field_cells["nama"] == (nama.sheet, nama.cell)
+    rhk = data.tables["rhk"]
+    assert rhk.records()[1]["iki"] == "B"
+    at = (rhk.sheet, f"{rhk.letters['iki']}{rhk.numbers[1]}", rhk.numbers[1])
+    assert written.table_cell("rhk", 1, "iki") == at

@@ -28,6 +28,7 @@ from tests.typed_cells import (
 )
 from tests.vba_payload import payload
 from xlkinerja.cascade.prefill import MasterView, unit_values
+from xlkinerja.core.codes import Code
 from xlkinerja.core.form_data import CellFormat
 from xlkinerja.excel.reader import read_book
 from xlkinerja.jobs.hitung import rows_of
@@ -366,7 +367,7 @@ def test_kaskade_rerun_keeps_an_skp_target_typed_as_percent(tmp_path: Path):
     with_number_formats(andi, andi, {("SKP", "H26"): (0.78, 9), ("SKP", "H27"): (0.35, 10)})
     again = generate_skp(TI, tmp_path, master=MASTER)
     outcome = next(o for o in again.outcomes if o.path == andi)
-    assert not [c for c in outcome.conflicts if "target" in c], outcome.conflicts
+    assert Code.KASKADE_KONFLIK_TARGET_BEDA not in {f.code for f in outcome.findings}
     data = read_form(andi)
     assert data.number_formats == {
         ("SKP", "H26"): CellFormat.PERSEN,

@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import SAMPLE
 from tests.md_tables import cell_of, workbook
 from xlkinerja.core.finding import Severity
+from xlkinerja.errors import ErrorCode
 from xlkinerja.jobs.checks import validate_forms
 from xlkinerja.jobs.validasi import validate_paths
 from xlkinerja.sources.reader import read_form
@@ -342,8 +343,8 @@ def test_unreadable_file_is_a_finding_and_others_are_still_validated(tmp_path: P
     bad.write_bytes(b"bukan excel")
     good = unit(tmp_path)
     result = validate_paths([bad, good])
-    assert [(Path(f.file).name, f.code) for f in result.findings] == [
-        ("rusak.xlsx", "berkas.tidak_terbaca")
+    assert [(Path(f.file).name, f.code, f.sheet, f.cell) for f in result.findings] == [
+        ("rusak.xlsx", ErrorCode.BERKAS_BUKAN_WORKBOOK, None, None)
     ]
     assert result.forms == {str(good): "unit"}
 

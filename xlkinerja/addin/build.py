@@ -25,7 +25,7 @@ from xlkinerja.addin.modules import (
 from xlkinerja.addin.project import VbaModule, vba_project
 from xlkinerja.core.resources import shipped_folder
 from xlkinerja.core.version import VERSION
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path, ensure_writable_folder
 
 PROJECT_NAME = "xlkinerja"  # the VBA project's name; xlwings' config is "<this>.conf"
@@ -41,6 +41,7 @@ def addin_modules(macros_dir: Path | None = None) -> list[VbaModule]:
     if not (macros_dir / DISPATCHER_FILE).is_file():  # e.g. an install without macros/
         raise XlkinerjaError(
             f"sumber VBA add-in ({DISPATCHER_FILE}) tidak ada di {macros_dir}.",
+            code=ErrorCode.LINGKUNGAN_FOLDER_PAKET_HILANG,
             hint="Pasang ulang xlkinerja (pip install .) agar folder macros/ ikut terpasang.",
         )
     values = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from xlkinerja.addin.build import CONFIG_SHEET, FILE_NAME, build_addin
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 
 MAC_STARTUP = (
@@ -39,12 +39,16 @@ def startup_folder(
     if system == "Windows":
         appdata = env.get("APPDATA")
         if not appdata:
-            raise XlkinerjaError("variabel APPDATA tidak ada; folder XLSTART tidak diketahui.")
+            raise XlkinerjaError(
+                "variabel APPDATA tidak ada; folder XLSTART tidak diketahui.",
+                code=ErrorCode.LINGKUNGAN_APPDATA_TIDAK_ADA,
+            )
         return Path(appdata) / "Microsoft" / "Excel" / "XLSTART"
     if system == "Darwin":
         return home / MAC_STARTUP
     raise XlkinerjaError(
         f"Excel tidak tersedia di sistem {system}; add-in dipasang di Windows atau macOS.",
+        code=ErrorCode.LINGKUNGAN_EXCEL_TIDAK_ADA,
         hint="Pakai --tujuan FOLDER untuk hanya menyalin add-in ke sebuah folder.",
     )
 

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from xlkinerja.addin.project import ModuleKind, VbaModule
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 XLWINGS_FILES = (
     "xlwings_custom_addin.bas",
@@ -51,7 +51,10 @@ def xlwings_folder() -> Path:
     """The installed xlwings package's folder (found without importing it)."""
     spec = importlib.util.find_spec("xlwings")
     if spec is None or not spec.submodule_search_locations:
-        raise XlkinerjaError("paket xlwings tidak terpasang; add-in memerlukannya.")
+        raise XlkinerjaError(
+            "paket xlwings tidak terpasang; add-in memerlukannya.",
+            code=ErrorCode.LINGKUNGAN_XLWINGS_TIDAK_ADA,
+        )
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -115,6 +118,7 @@ def xlwings_modules(project_name: str) -> list[VbaModule]:
         if not path.is_file():
             raise XlkinerjaError(
                 f"berkas VBA xlwings {relative} tidak ada di {folder}.",
+                code=ErrorCode.LINGKUNGAN_XLWINGS_VBA_HILANG,
                 hint=f"Pasang ulang xlwings {version}.",
             )
         text = read_vba_file(path)
@@ -132,6 +136,7 @@ def _custom_addin(text: str, project_name: str, version: str, path: Path) -> str
         said = found.group(1) if found else "tidak ada"
         raise XlkinerjaError(
             f"versi VBA xlwings ({said}) berbeda dengan paket xlwings yang terpasang ({version}).",
+            code=ErrorCode.LINGKUNGAN_XLWINGS_VERSI_BEDA,
             path=path,
             hint="Pasang ulang xlwings agar VBA dan Python-nya sama versinya.",
         )

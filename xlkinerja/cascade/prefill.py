@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from xlkinerja.core.form_data import CellFormat, CellScalar, FormData, FormValues, Row
 from xlkinerja.core.settings import renstra_target
 from xlkinerja.domain.values import as_code, as_int, as_text
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.specs.keys import IkuColumn
 from xlkinerja.validation.percent import is_percent, percentage_points
 
@@ -54,6 +54,7 @@ class MasterView:
         if tahun is None:
             raise XlkinerjaError(
                 "tahun kinerja harus diisi dengan tahun, mis. 2025.",
+                code=ErrorCode.ISIAN_TAHUN_TIDAK_SAH,
                 path=data.path,
                 sheet=tahun_cell.sheet,
                 cell=tahun_cell.cell,

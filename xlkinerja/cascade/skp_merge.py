@@ -20,6 +20,10 @@ people's call, and it is reported instead of doubling the list. Where a pair dis
 the target, the employee's value stays and a conflict is reported for the dialog kinerja.
 A typed row left unpaired whose intervened code is no longer in the source is kept and
 reported; one whose code is still there is the employee's own further IKI.
+
+A conflict has its code (`kaskade.konflik.*`, validation/catalogue_kaskade.py) and its place:
+the row of the merged RHK table (the employee's rows keep their order, the added follow)
+and the column, or the field; the job turns it into a finding at its cell.
 """
 
 from __future__ import annotations
@@ -27,11 +31,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from xlkinerja.cascade.skp_plan import norm_text, rhk_group
+from xlkinerja.core.codes import Code
+from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.domain.values import as_code, as_text
-from xlkinerja.validation.messages import show
+from xlkinerja.validation.messages import finding, rule_text, show
 
 IDENTITY = ("tahun", "nama", "nip", "unit")  # refreshed from the source every time
 RHK_TARGET = ("rhk", "target")
@@ -40,10 +47,40 @@ Row = dict[str, CellScalar]
 Key = Callable[[Record], tuple[str, ...]]
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """What the dialog kinerja must align: its code, where (`row`: the index of the row in
+    the merged RHK table, None for a field; `key`: the column, or the field), the value
+    there, and the details its rule's message names."""
+
+    code: Code
+    key: str
+    row: int | None
+    value: CellScalar
+    details: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The conflict as people read it, without its place."""
+        return rule_text(self.code, self.value, **self.details)
+
+    def finding(self, file: str, sheet: str, cell: str, row: int | None, label: str) -> Finding:
+        return finding(
+            self.code,
+            file=file,
+            sheet=sheet,
+            cell=cell,
+            row=row,
+            field=label,
+            value=self.value,
+            **cast("dict[str, Any]", self.details),  # the rule's details, all text
+        )
+
+
 @dataclass
 class MergeResult:
     values: FormValues
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     added: int = 0
 
 
@@ -126,13 +163,16 @@ def _pair(planned: Sequence[Record], rows: Sequence[Record]) -> dict[int, tuple[
 
 
 def _fields(
-    planned: FormValues, existing: FormValues, conflicts: list[str]
+    planned: FormValues, existing: FormValues, conflicts: list[Conflict]
 ) -> dict[str, CellScalar]:
     fields: dict[str, CellScalar] = {k: v for k, v in existing.fields.items() if v is not None}
     for key, value in planned.fields.items():
         if key in IDENTITY or key not in fields:
             if key in fields and not _same(fields[key], value) and value is not None:
-                conflicts.append(f"isian {key}: '{show(fields[key])}' diganti '{show(value)}'")
+                details = {"isian": key, "baru": str(show(value))}
+                conflicts.append(
+                    Conflict(Code.KASKADE_KONFLIK_ISIAN_DIGANTI, key, None, fields[key], details)
+                )
             if value is not None:
                 fields[key] = value
     return fields
@@ -144,41 +184,39 @@ def _paired_conflicts(
     pairs: Mapping[int, tuple[int, Pass]],
     existing: FormValues,
     source: str,
-) -> list[str]:
+) -> list[Conflict]:
     """What each pair, in the planned order, leaves for the dialog kinerja to align."""
     typed_percent = {  # targets typed as percentages: 0.78 formatted 0% is 78
         i for table, i, column in existing.formats if (table, column) == RHK_TARGET
     }
-    notes: list[str] = []
+    notes: list[Conflict] = []
     for p, (i, step) in sorted(pairs.items(), key=lambda item: item[0]):
-        notes += _pair_notes(plans[p], rows[i], step, i in typed_percent, source)
+        notes += _pair_notes(plans[p], rows[i], i, step, i in typed_percent, source)
     return notes
 
 
-def _pair_notes(plan: Record, mine: Record, step: Pass, percent: bool, source: str) -> list[str]:
-    """One pair's notes: a pass that says its pairs names the intervened code or the
-    wording that differs; a target that differs is named whatever the pass."""
-    notes: list[str] = []
-    label = _label(mine)
+def _pair_notes(
+    plan: Record, mine: Record, at: int, step: Pass, percent: bool, source: str
+) -> list[Conflict]:
+    """One pair's notes (`at`: the typed row's index): a pass that says its pairs names the
+    intervened code or the wording that differs; a target that differs is named whatever
+    the pass."""
+    notes: list[Conflict] = []
+    said = {"label": _label(mine), "sumber": source, "rencana": _pimpinan(plan)}
     if step.said and _pimpinan(mine) != _pimpinan(plan):
-        notes.append(
-            f"{label} mengintervensi {_pimpinan(mine)} di SKP, {_pimpinan(plan)} di "
-            f"{source} (isian SKP dipertahankan)"
-        )
+        code = Code.KASKADE_KONFLIK_INTERVENSI_BEDA
+        notes.append(Conflict(code, "rhk_pimpinan", at, _pimpinan(mine), said))
     elif step.said:
-        notes.append(
-            f"{label} dipasangkan dengan '{show(plan.get('iki'))}' dari {source} "
-            f"({_pimpinan(plan)}, {show(plan.get('aspek'))}): rumusannya berbeda "
-            "(isian SKP dipertahankan)"
-        )
+        wording = {"iki_sumber": str(show(plan.get("iki"))), "aspek": str(show(plan.get("aspek")))}
+        code = Code.KASKADE_KONFLIK_RUMUSAN_BEDA
+        notes.append(Conflict(code, "iki", at, mine.get("iki"), said | wording))
     target = mine.get("target")
     if percent and isinstance(target, int | float):
         target = round(target * 100, 9)
     if not _same(target, plan.get("target")):
-        notes.append(
-            f"{label}: target di SKP {show(target)}, di {source} "
-            f"{show(plan.get('target'))} (nilai SKP dipertahankan)"
-        )
+        both = {"target_skp": str(show(target)), "target_sumber": str(show(plan.get("target")))}
+        code = Code.KASKADE_KONFLIK_TARGET_BEDA
+        notes.append(Conflict(code, "target", at, target, said | both))
     return notes
 
 
@@ -194,24 +232,29 @@ def _codes_of_groups(
     return code_of_group
 
 
-def _left_typed(rows: Sequence[Row], paired_rows: set[int]) -> dict[tuple[str, str], list[Row]]:
-    """The unpaired typed rows the source could account for, by (intervened code, aspek)."""
-    left: dict[tuple[str, str], list[Row]] = {}
+def _left_typed(rows: Sequence[Row], paired_rows: set[int]) -> dict[tuple[str, str], list[int]]:
+    """The unpaired typed rows the source could account for (their indexes), by
+    (intervened code, aspek)."""
+    left: dict[tuple[str, str], list[int]] = {}
     for i, row in enumerate(rows):
         if i not in paired_rows and _is_linked(row):
-            left.setdefault((_pimpinan(row), _aspek(row)), []).append(row)
+            left.setdefault((_pimpinan(row), _aspek(row)), []).append(i)
     return left
 
 
-def _unsure_note(plan: Record, unsure: Sequence[Row], source: str) -> str:
-    """A planned row not added: typed rows of its intervened code and aspek are left too."""
-    labels = ", ".join(_label(r) for r in unsure)
-    return (
-        f"'{show(plan.get('iki'))}' (target {show(plan.get('target'))}) dari {source} "
-        f"untuk {_pimpinan(plan)} belum ada di SKP, dan baris SKP {labels} untuk "
-        f"{_pimpinan(plan)} tidak cocok dengannya: samakan di dialog kinerja "
-        "(tidak ditambahkan)"
-    )
+def _unsure_note(plan: Record, rows: Sequence[Row], unsure: Sequence[int], source: str) -> Conflict:
+    """A planned row not added: typed rows of its intervened code and aspek are left too
+    (the conflict is at the first of them)."""
+    details = {
+        "iki_sumber": str(show(plan.get("iki"))),
+        "target_sumber": str(show(plan.get("target"))),
+        "sumber": source,
+        "rencana": _pimpinan(plan),
+        "baris_skp": ", ".join(_label(rows[i]) for i in unsure),
+    }
+    first = unsure[0]
+    code = Code.KASKADE_KONFLIK_BARIS_TIDAK_DITAMBAHKAN
+    return Conflict(code, "iki", first, rows[first].get("iki"), details)
 
 
 @dataclass
@@ -257,9 +300,9 @@ def _add_unpaired(
     pairs: Mapping[int, tuple[int, Pass]],
     rows: list[Row],
     codes: _Codes,
-    left_typed: Mapping[tuple[str, str], list[Row]],
+    left_typed: Mapping[tuple[str, str], list[int]],
     source: str,
-    conflicts: list[str],
+    conflicts: list[Conflict],
 ) -> int:
     """Append each unpaired planned row to `rows` with its codes, unless typed rows of its
     intervened code and aspek are left too (then it is reported); the number added."""
@@ -269,7 +312,7 @@ def _add_unpaired(
             continue
         unsure = left_typed.get((_pimpinan(plan), _aspek(plan))) or []
         if unsure:
-            conflicts.append(_unsure_note(plan, unsure, source))
+            conflicts.append(_unsure_note(plan, rows, unsure, source))
             continue
         rhk_code = codes.rhk(plan)
         rows.append(dict(plan) | {"kode_rhk": rhk_code, "kode_iki": codes.iki(rhk_code)})
@@ -279,12 +322,17 @@ def _add_unpaired(
 
 def _gone_notes(
     rows: Sequence[Row], paired_rows: set[int], plans: Sequence[Record], source: str
-) -> list[str]:
+) -> list[Conflict]:
     """The unpaired typed rows whose intervened code is no longer in the source."""
     in_source = {_pimpinan(plan) for plan in plans}
     return [
-        f"{_label(row)}: RHK utama yang mengintervensi "
-        f"{row.get('rhk_pimpinan')} tidak ada lagi di {source} (dipertahankan)"
+        Conflict(
+            Code.KASKADE_KONFLIK_INTERVENSI_HILANG,
+            "rhk_pimpinan",
+            i,
+            row.get("rhk_pimpinan"),
+            {"label": _label(row), "pimpinan": str(row.get("rhk_pimpinan")), "sumber": source},
+        )
         for i, row in enumerate(rows)
         if i not in paired_rows and _is_linked(row) and _pimpinan(row) not in in_source
     ]
@@ -297,7 +345,7 @@ def merge_skp(
     `existing` SKP (see the module docstring)."""
     if existing is None:
         return MergeResult(values=planned, added=len(planned.tables.get("rhk", ())))
-    conflicts: list[str] = []
+    conflicts: list[Conflict] = []
     fields = _fields(planned, existing, conflicts)
     rows: list[Row] = [dict(r) for r in existing.tables.get("rhk", ())]
     plans = list(planned.tables.get("rhk", ()))

@@ -9,7 +9,7 @@ import typer
 
 from xlkinerja.cli.common import err, friendly_errors
 from xlkinerja.cli.render import say
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 app = typer.Typer(
     help="Add-in Excel xlkinerja (pita 'Kinerja'): bangun dan pasang.",
@@ -23,7 +23,8 @@ def _settings(pairs: list[str] | None) -> dict[str, str]:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise XlkinerjaError(
-                f"pengaturan '{pair}' harus berbentuk KUNCI=nilai, mis. MODE=server."
+                f"pengaturan '{pair}' harus berbentuk KUNCI=nilai, mis. MODE=server.",
+                code=ErrorCode.OPSI_TIDAK_SAH,
             )
         settings[key.strip().upper()] = value.strip()
     return settings
@@ -86,7 +87,10 @@ def install(
     settings: dict[str, str] = {}
     if mode is not None:
         if mode.lower() not in ("local", "server"):
-            raise XlkinerjaError(f"--mode '{mode}' tidak dikenal: pilih local atau server.")
+            raise XlkinerjaError(
+                f"--mode '{mode}' tidak dikenal: pilih local atau server.",
+                code=ErrorCode.OPSI_TIDAK_SAH,
+            )
         settings["MODE"] = mode.lower()
     if server is not None:
         settings["SERVER_URL"] = server

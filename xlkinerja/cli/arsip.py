@@ -10,7 +10,7 @@ import typer
 
 from xlkinerja.cli.common import OutputFormat, err, friendly_errors
 from xlkinerja.cli.render import render, say, show
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 app = typer.Typer(
     help="Arsip kiriman yang telah dikompilasi: daftar, versi, perubahan, retensi.",
@@ -122,6 +122,7 @@ def _confirmed(question: str) -> bool:
     if not answer:
         raise XlkinerjaError(
             "penghapusan perlu dijawab 'y', tetapi tidak ada jawaban (bukan di terminal).",
+            code=ErrorCode.OPSI_TANPA_JAWABAN,
             hint="Dalam skrip tambahkan --ya; --coba menampilkan yang akan dihapus.",
         )
     return answer.strip().lower() in ("y", "ya")

@@ -40,14 +40,15 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def friendly_errors(func: F) -> F:
-    """User errors become one Indonesian line and exit 2; bugs never show a traceback."""
+    """User errors become one Indonesian line with their code ("Galat [kode]: ...") and exit
+    2; bugs never show a traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except XlkinerjaError as exc:
-            say(err, Span("Galat:", Tone.GALAT), f" {exc.user_message()}")
+            say(err, Span(exc.heading(), Tone.GALAT), f" {exc.user_message()}")
             raise typer.Exit(EXIT_USAGE) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise

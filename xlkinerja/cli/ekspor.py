@@ -9,7 +9,7 @@ import typer
 
 from xlkinerja.cli.common import OutputFormat, app, err, friendly_errors
 from xlkinerja.cli.render import show
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 
 @app.command()
@@ -95,6 +95,7 @@ def ekspor(
     if output is None:
         raise XlkinerjaError(
             "belum diberikan: opsi '--output' (folder tujuan).",
+            code=ErrorCode.OPSI_BELUM_DIBERIKAN,
             hint="Contoh: xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/",
         )
     from xlkinerja.jobs import inputs

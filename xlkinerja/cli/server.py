@@ -16,7 +16,7 @@ import typer
 
 from xlkinerja.cli.common import app, err, friendly_errors
 from xlkinerja.cli.render import say, show
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.runtime.collector import many_jobs_per_process
 
 server_app = typer.Typer(invoke_without_command=True)  # its help: the callback's docstring
@@ -90,10 +90,13 @@ def server(
         )
         raise XlkinerjaError(
             f"opsi {missing} wajib untuk menjalankan server.",
+            code=ErrorCode.OPSI_BELUM_DIBERIKAN,
             hint="Contoh: xlkinerja server --master master.xlsx --kunci kunci-server.json",
         )
     if batas_ukuran <= 0:
-        raise XlkinerjaError("--batas-ukuran harus lebih dari 0 (dalam MB).")
+        raise XlkinerjaError(
+            "--batas-ukuran harus lebih dari 0 (dalam MB).", code=ErrorCode.OPSI_TIDAK_SAH
+        )
     os.environ.setdefault(LICENSE_ENV, "noncommercial")
     logging.basicConfig(
         level=logging.INFO,

@@ -1,11 +1,13 @@
 """Finding codes, typed: a mistyped code is a type error, not a silent catalogue miss.
 
-Two kinds of code (docs/temuan.md lists both):
+Three kinds of code (docs/temuan.md lists them all):
 - domain codes, fixed, one per domain rule: the members of `Code`, named after the code
   (`Code.PK_KODE_IKU_TIDAK_DIKENAL` is "pk.kode_iku.tidak_dikenal");
 - column codes `<scope>.<key>.<rule>`, made for any field or table column the specs
   define: `column_code` (or `NormalTable.code`) with a `ColumnRule`. The scope is the
-  table key, or for a single field its sheet (`core.normal.field_scope`).
+  table key, or for a single field its sheet (`core.normal.field_scope`);
+- error codes, the members of `errors.ErrorCode`: the reason of an error, which is a
+  finding too when a workbook cannot be read (`berkas.terenkripsi`, `templat.kolom_hilang`).
 
 Both are `str` (StrEnum members and a NewType), so a `Finding` stores the code as plain
 text and every output stays the same; the types only guard where a code is written.
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 from typing import NewType, TypeAlias
+
+from xlkinerja.errors import ErrorCode
 
 
 class Code(StrEnum):
@@ -52,8 +56,6 @@ class Code(StrEnum):
     PENUGASAN_KODE_IKU_TIDAK_DIKENAL = "penugasan.kode_iku.tidak_dikenal"
     PENUGASAN_KODE_UNIT_TIDAK_DIKENAL = "penugasan.kode_unit.tidak_dikenal"
     IKU_TARGET_TAHUN_KOSONG = "iku.target.tahun_kosong"
-    # Files
-    BERKAS_TIDAK_TERBACA = "berkas.tidak_terbaca"
     # The cascade across workbooks
     KASKADE_IKK_IKU_TIDAK_DIKENAL = "kaskade.ikk.iku_tidak_dikenal"
     KASKADE_IKK_IKU_TIDAK_DITUGASKAN = "kaskade.ikk.iku_tidak_ditugaskan"
@@ -73,6 +75,13 @@ class Code(StrEnum):
     KASKADE_SKP_MATRIKS_BELUM_ADA = "kaskade.skp.matriks_belum_ada"
     KASKADE_DISTRIBUSI_MELEBIHI_BATAS = "kaskade.distribusi.melebihi_batas"
     KASKADE_ATASAN_SIKLUS = "kaskade.atasan.siklus"
+    # An SKP merged again (kaskade): what the dialog kinerja must align
+    KASKADE_KONFLIK_ISIAN_DIGANTI = "kaskade.konflik.isian_diganti"
+    KASKADE_KONFLIK_INTERVENSI_BEDA = "kaskade.konflik.intervensi_beda"
+    KASKADE_KONFLIK_RUMUSAN_BEDA = "kaskade.konflik.rumusan_beda"
+    KASKADE_KONFLIK_TARGET_BEDA = "kaskade.konflik.target_beda"
+    KASKADE_KONFLIK_BARIS_TIDAK_DITAMBAHKAN = "kaskade.konflik.baris_tidak_ditambahkan"
+    KASKADE_KONFLIK_INTERVENSI_HILANG = "kaskade.konflik.intervensi_hilang"
     MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA = "matriks.beban.jumlah_tidak_sama"
 
 
@@ -95,8 +104,22 @@ class ColumnRule(StrEnum):
 ColumnCode = NewType("ColumnCode", str)
 """`<scope>.<key>.<rule>`: made only by `column_code`, never typed out."""
 
-FindingCode: TypeAlias = Code | ColumnCode
-"""What `finding()` takes: a domain code or a column code."""
+FindingCode: TypeAlias = Code | ColumnCode | ErrorCode
+"""What `finding()` takes: a domain code, a column code or an error's code."""
+
+
+class ErrorKind(StrEnum):
+    """What an error code is about (docs/temuan.md groups them so)."""
+
+    BERKAS = "berkas"  # a file given as input cannot be read
+    TEMPLAT = "templat"  # the workbook is not the template it should be
+    ISIAN = "isian"  # an entry a job needs is missing or wrong
+    PENGGUNAAN = "penggunaan"  # the command, its options or the add-in's button
+    KELUARAN = "keluaran"  # what xlkinerja writes
+    ARSIP = "arsip"  # the archive database
+    KONFIGURASI = "konfigurasi"  # settings files: export profiles, the server's keys
+    LINGKUNGAN = "lingkungan"  # the installation and the system
+    SERVER = "server"  # the server refuses a call
 
 
 def column_code(scope: str, key: str, rule: ColumnRule) -> ColumnCode:

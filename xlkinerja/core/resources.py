@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 _CHECKOUT = Path(__file__).resolve().parent.parent.parent  # the repository root, if any
 
@@ -28,5 +28,6 @@ def shipped_folder(name: str) -> Path:
         return checkout
     raise XlkinerjaError(
         f"folder {name}/ xlkinerja tidak ditemukan (dicari di {shipped} dan {checkout}).",
+        code=ErrorCode.LINGKUNGAN_FOLDER_PAKET_HILANG,
         hint=f"Pasang ulang xlkinerja (pip install .) agar folder {name}/ ikut terpasang.",
     )

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from xlkinerja.core.codes import Code, ColumnRule
+from xlkinerja.core.codes import Code, ColumnRule, ErrorKind
 from xlkinerja.core.finding import Severity
+from xlkinerja.errors import ErrorCode
 
 
 @dataclass(frozen=True)
 class Rule:
-    name: Code | ColumnRule  # a column rule: the last part of its codes
+    name: Code | ColumnRule | ErrorCode  # a column rule: the last part of its codes
     severity: Severity
     title: str
     template: str  # the rule, formatted with the finding's details
     hint: str  # how to fix
+    kind: ErrorKind | None = None  # an error code's: what it is about

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.book import book_folder, is_remote
 from xlkinerja.excel.cells import write_beside
 from xlkinerja.excel.context import ActionContext, Mode
@@ -70,6 +70,7 @@ def _local_only(context: ActionContext, what: str) -> None:
         raise XlkinerjaError(
             f"{what} berjalan di komputer Anda (mode lokal), bukan di server: berkas hasilnya "
             "ditulis ke folder di samping buku kerja.",
+            code=ErrorCode.MODE_HANYA_LOKAL,
             hint="Minta admin memasang Python dan xlkinerja di komputer ini (MODE=local).",
         )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.context import ActionContext, Mode
 from xlkinerja.excel.reader import OpenWorkbook
 from xlkinerja.excel.registry import action
@@ -31,6 +31,7 @@ def kirim(book: Any, context: ActionContext) -> KirimResult:
         raise KirimLokal(
             "Kirim hanya dapat dipakai dalam mode server: workbook dikirim ke arsip server "
             "institusi dengan kunci API unit Anda.",
+            code=ErrorCode.MODE_HANYA_SERVER,
             hint="Minta Unit Perencanaan/admin xlkinerja mengatur add-in ke mode server "
             "(MODE=server, SERVER_URL dan AUTH di xlkinerja.conf).",
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.reader import book_path
 
 
@@ -22,6 +22,7 @@ def book_folder(book: Any) -> Path:
     if not path.is_absolute() or not path.parent.is_dir():
         raise XlkinerjaError(
             "buku kerja ini belum disimpan, jadi belum punya folder.",
+            code=ErrorCode.ADDIN_BUKU_BELUM_DISIMPAN,
             path=path,
             hint="Simpan dulu (Ctrl+S), lalu tekan tombol ini lagi.",
         )

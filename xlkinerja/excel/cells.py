@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.excel.book import is_remote
 from xlkinerja.excel.macros import run_macro
 from xlkinerja.excel.reader import find_table
@@ -59,7 +59,11 @@ def table_position(book: Any, name: str) -> tuple[str, int, int, int]:
     number of body rows."""
     found = find_table(book, name)
     if found is None:
-        raise WorkbookError(f"tabel '{name}' tidak ditemukan.", path=str(book.name))
+        raise WorkbookError(
+            f"tabel '{name}' tidak ditemukan.",
+            code=ErrorCode.TEMPLAT_TABEL_HILANG,
+            path=str(book.name),
+        )
     sheet, table = found
     whole, header, body = table.range, table.header_row_range, table.data_body_range
     return (

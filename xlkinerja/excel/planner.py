@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.book import book_folder, is_remote
 from xlkinerja.excel.dialog import Picked, pick_folder
 from xlkinerja.excel.macros import run_macro
@@ -55,6 +55,7 @@ def compile_from_book(
         if picked is Picked.CANCELLED:
             raise KompilasiDibatalkan(
                 "Kompilasi dibatalkan: tidak ada folder yang dipilih.",
+                code=ErrorCode.KOMPILASI_DIBATALKAN,
                 hint="Tekan Kompilasi lagi dan pilih folder berisi workbook unit, atau isi "
                 "KIRIMAN di pengaturan xlkinerja.conf.",
             )

@@ -40,7 +40,7 @@ from xlkinerja.core.form_data import (
     TableData,
     TemplateMeta,
 )
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.sources.form_identity import (
     REGENERATE_HINT,
     meta_from_rows,
@@ -96,6 +96,7 @@ def _meta(book: Any, path: Path) -> TemplateMeta:
     if META_SHEET not in _sheet_names(book):
         raise WorkbookError(
             "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
+            code=ErrorCode.TEMPLAT_METADATA_HILANG,
             path=path,
             hint=REGENERATE_HINT,
         )

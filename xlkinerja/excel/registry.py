@@ -4,7 +4,8 @@ Every action takes the workbook (an xlwings Book: live in local mode, the remote
 server mode) and the ActionContext, calls a job on the workbook's content, writes into the
 workbook what the job hands back, and returns the job's result; `run_action` shows that
 result to the user in a message box (the result's Summary, shortened). A user error is a
-message in Indonesian, never a traceback; a bug is one line asking to report it.
+message in Indonesian with its code ("Galat [kode]: ..."), never a traceback; a bug is one
+line asking to report it.
 The ribbon's buttons (xlkinerja/addin/ribbon.py) name these actions; a test checks both
 lists agree.
 """
@@ -15,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel.alert import alert_text
 from xlkinerja.excel.book import is_remote
 from xlkinerja.excel.context import ActionContext
@@ -48,11 +49,12 @@ def run_action(name: str, book: Any, context: ActionContext) -> Presentable | No
         if func is None:
             raise UnknownAction(
                 f"tombol '{name}' tidak dikenal oleh xlkinerja ini.",
+                code=ErrorCode.ADDIN_TOMBOL_TIDAK_DIKENAL,
                 hint="Perbarui add-in xlkinerja agar sama dengan versi xlkinerja.",
             )
         result = func(book, context)
     except XlkinerjaError as exc:
-        _alert(book, exc.user_message(), critical=True)
+        _alert(book, f"{exc.heading()} {exc.user_message()}", critical=True)
         return None
     except Exception as exc:
         log.exception("action %s failed", name)

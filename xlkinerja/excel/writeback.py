@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkinerja.core.address import column_letters
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.excel.macros import run_macro
 from xlkinerja.render.annotate.plan import HEADERS as REPORT_HEADERS
 from xlkinerja.render.annotate.plan import ReportRow, WritebackPlan
@@ -79,6 +79,7 @@ class LiveBackend:
         if not ours:
             raise WorkbookError(
                 f"sudah ada lembar '{old.name}' yang bukan buatan xlkinerja.",
+                code=ErrorCode.PENANDAAN_LEMBAR_BUKAN_MILIK,
                 path=str(self.book.name),
                 hint="Ganti nama lembar itu, lalu jalankan validasi lagi.",
             )

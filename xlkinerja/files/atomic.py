@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 
 
 def _mode_for(target: Path) -> int:
@@ -58,6 +58,7 @@ def refuse_folder(target: Path) -> None:
     if target.is_dir():
         raise OutputError(
             "ini sebuah folder; yang diminta adalah nama berkas.",
+            code=ErrorCode.KELUARAN_BUKAN_BERKAS,
             path=target,
             hint=f"Mis. {target / 'rekap.xlsx'}.",
         )
@@ -75,6 +76,7 @@ def ensure_writable_folder(folder: Path) -> None:
     except OSError as exc:
         raise OutputError(
             f"folder {folder} tidak dapat ditulisi ({_reason(exc)}).",
+            code=ErrorCode.KELUARAN_TIDAK_DAPAT_DITULIS,
             hint="Pilih folder lain yang dapat ditulisi, mis. di folder Dokumen Anda.",
         ) from exc
 
@@ -104,6 +106,7 @@ def atomic_path(
     except OSError as exc:
         raise OutputError(
             f"tidak dapat ditulis ke folder {target.parent} ({_reason(exc)}).",
+            code=ErrorCode.KELUARAN_TIDAK_DAPAT_DITULIS,
             path=target,
             hint="Pilih folder lain yang dapat ditulisi.",
         ) from exc
@@ -117,6 +120,7 @@ def atomic_path(
         except OSError as exc:
             raise OutputError(
                 f"tidak dapat diganti ({_reason(exc)}); isinya tetap seperti semula.",
+                code=ErrorCode.KELUARAN_TIDAK_DAPAT_DIGANTI,
                 path=target,
                 hint=locked_hint,
             ) from exc

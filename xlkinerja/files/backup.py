@@ -6,7 +6,7 @@ import os
 from datetime import datetime
 from pathlib import Path
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 BACKUP_FOLDER = "cadangan-xlkinerja"
 NAME_MAX = 255  # bytes in one file name, on the usual file systems
@@ -43,6 +43,11 @@ def keep_backup(path: Path, original: bytes, now: datetime) -> Path:
     except OSError as exc:
         raise WorkbookError(
             f"cadangan tidak dapat dibuat di folder {BACKUP_FOLDER} ({exc.strerror}).",
+            code=ErrorCode.KELUARAN_CADANGAN_GAGAL,
             path=path,
         ) from exc
-    raise WorkbookError(f"terlalu banyak cadangan di folder {BACKUP_FOLDER}.", path=path)
+    raise WorkbookError(
+        f"terlalu banyak cadangan di folder {BACKUP_FOLDER}.",
+        code=ErrorCode.KELUARAN_CADANGAN_PENUH,
+        path=path,
+    )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 from xlkinerja.files.backup import keep_backup
 from xlkinerja.files.ooxml.properties import template_id
 
@@ -71,6 +71,7 @@ def check_report_target(target: Path) -> None:
     if is_form_workbook(target):
         raise OutputError(
             "ini workbook isian xlkinerja (master, unit atau SKP); rekap tidak ditulis di atasnya.",
+            code=ErrorCode.KELUARAN_MENIMPA_ISIAN,
             path=target,
             hint="Pilih nama berkas lain untuk keluaran.",
         )

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 MAX_MEMBERS = 10_000  # a unit workbook has about 30 parts
 MAX_TOTAL_BYTES = 1024**3  # uncompressed, all parts together
@@ -79,11 +79,14 @@ def check_package(path: Path) -> None:
                 _check_prologs(path, source, infos)
     except OSError as exc:
         raise WorkbookError(
-            f"berkas tidak dapat dibaca ({exc.strerror or exc}).", path=path
+            f"berkas tidak dapat dibaca ({exc.strerror or exc}).",
+            code=ErrorCode.BERKAS_TIDAK_DAPAT_DIBUKA,
+            path=path,
         ) from exc
     except (zipfile.BadZipFile, zlib.error, EOFError, struct.error) as exc:
         raise WorkbookError(
             "berkas rusak atau terpotong (paket zip tidak utuh) sehingga tidak dapat dibuka.",
+            code=ErrorCode.BERKAS_RUSAK,
             path=path,
             hint="Minta salinan yang utuh, atau buka di Excel lalu simpan ulang.",
         ) from exc
@@ -105,7 +108,10 @@ def _not_zip_error(path: Path, head: bytes) -> WorkbookError:
     else:
         kind = "isinya bukan paket .xlsx (zip)"
     return WorkbookError(
-        f"berkas tidak dapat dibuka sebagai workbook Excel: {kind}.", path=path, hint=RESAVE_HINT
+        f"berkas tidak dapat dibuka sebagai workbook Excel: {kind}.",
+        code=ErrorCode.BERKAS_BUKAN_WORKBOOK,
+        path=path,
+        hint=RESAVE_HINT,
     )
 
 
@@ -114,6 +120,7 @@ def _ole2_error(path: Path, names: set[str]) -> WorkbookError:
     if "encryptedpackage" in lowered:
         return WorkbookError(
             "workbook dilindungi kata sandi (terenkripsi) dan tidak dapat dibaca.",
+            code=ErrorCode.BERKAS_TERENKRIPSI,
             path=path,
             hint="Buka di Excel, hapus kata sandi pembuka (File > Info > Lindungi Workbook > "
             "Enkripsi dengan Kata Sandi), lalu simpan.",
@@ -122,6 +129,7 @@ def _ole2_error(path: Path, names: set[str]) -> WorkbookError:
         return WorkbookError(
             "berkas tidak dapat dibuka sebagai .xlsx: isinya format .xls lama (Excel 97-2003), "
             "yang tidak menyimpan tabel Excel.",
+            code=ErrorCode.BERKAS_FORMAT_XLS,
             path=path,
             hint="Ganti ekstensinya menjadi .xls, lalu pindahkan isiannya ke templat baru: "
             f'xlkinerja pindahkan "{path.with_suffix(".xls").name}" --output FOLDER '
@@ -135,7 +143,10 @@ def _ole2_error(path: Path, names: set[str]) -> WorkbookError:
             "dilindungi kata sandi"
         )
     return WorkbookError(
-        f"berkas tidak dapat dibuka sebagai .xlsx: {what}.", path=path, hint=RESAVE_HINT
+        f"berkas tidak dapat dibuka sebagai .xlsx: {what}.",
+        code=ErrorCode.BERKAS_BUKAN_WORKBOOK,
+        path=path,
+        hint=RESAVE_HINT,
     )
 
 
@@ -175,6 +186,7 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise WorkbookError(
             f"paket berisi {len(infos)} bagian (batas {MAX_MEMBERS}); berkas tidak wajar "
             "dan tidak dibuka.",
+            code=ErrorCode.BERKAS_TIDAK_AMAN,
             path=path,
         )
     total = sum(info.file_size for info in infos)
@@ -182,6 +194,7 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
         raise WorkbookError(
             f"isi paket setelah dibuka berukuran {_mb(total)}, melebihi batas "
             f"{_mb(MAX_TOTAL_BYTES)} (kemungkinan 'zip bomb'); berkas tidak dibuka.",
+            code=ErrorCode.BERKAS_TIDAK_AMAN,
             path=path,
         )
     seen: set[str] = set()
@@ -191,12 +204,14 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise WorkbookError(
                 f"bagian '{info.filename}' mengembang {ratio:,.0f} kali menjadi "
                 f"{_mb(info.file_size)} (kemungkinan 'zip bomb'); berkas tidak dibuka.",
+                code=ErrorCode.BERKAS_TIDAK_AMAN,
                 path=path,
             )
         if info.flag_bits & 0x1:
             raise WorkbookError(
                 f"bagian '{info.filename}' dilindungi kata sandi (zip terenkripsi); "
                 "berkas tidak dapat dibaca.",
+                code=ErrorCode.BERKAS_TERENKRIPSI,
                 path=path,
                 hint=RESAVE_HINT,
             )
@@ -204,6 +219,7 @@ def _check_members(path: Path, infos: list[zipfile.ZipInfo]) -> None:
             raise WorkbookError(
                 f"paket berisi dua bagian bernama '{info.filename}'; berkas rusak atau "
                 "dimanipulasi.",
+                code=ErrorCode.BERKAS_TIDAK_AMAN,
                 path=path,
             )
         seen.add(info.filename)
@@ -214,18 +230,22 @@ def _check_kind(path: Path, archive: zipfile.ZipFile) -> None:
     if "mimetype" in names and b"opendocument" in _first_bytes(archive, "mimetype"):
         raise WorkbookError(
             "berkas tidak dapat dibuka sebagai .xlsx: isinya spreadsheet OpenDocument (.ods).",
+            code=ErrorCode.BERKAS_FORMAT_ODS,
             path=path,
             hint="Buka di LibreOffice lalu Simpan Sebagai .xlsx (Excel 2007-365).",
         )
     if "xl/workbook.bin" in names:
         raise WorkbookError(
             "berkas tidak dapat dibuka sebagai .xlsx: isinya Excel Binary Workbook (.xlsb).",
+            code=ErrorCode.BERKAS_FORMAT_XLSB,
             path=path,
             hint=RESAVE_HINT,
         )
     if "xl/workbook.xml" not in names:
         raise WorkbookError(
-            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.",
+            code=ErrorCode.BERKAS_BAGIAN_HILANG,
+            path=path,
         )
 
 
@@ -260,6 +280,7 @@ def _check_prologs(path: Path, source: BinaryIO, infos: list[zipfile.ZipInfo]) -
             raise WorkbookError(
                 f"bagian '{info.filename}' memakai metode kompresi yang tidak dipakai Excel "
                 f"({info.compress_type}); berkas tidak dibuka.",
+                code=ErrorCode.BERKAS_TIDAK_AMAN,
                 path=path,
                 hint=RESAVE_HINT,
             )
@@ -269,6 +290,7 @@ def _check_prologs(path: Path, source: BinaryIO, infos: list[zipfile.ZipInfo]) -
                 f"bagian '{info.filename}' memuat deklarasi DOCTYPE/ENTITY XML (dapat "
                 "dipakai untuk serangan 'billion laughs') atau pembuka XML yang tidak wajar; "
                 "berkas tidak dibuka.",
+                code=ErrorCode.BERKAS_TIDAK_AMAN,
                 path=path,
                 hint="Simpan ulang workbook dari Excel; jangan menyunting XML-nya langsung.",
             )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 
 
 def check_copies_folder(copies: Path, mark: str, job: str) -> None:
@@ -15,6 +15,7 @@ def check_copies_folder(copies: Path, mark: str, job: str) -> None:
     if copies.exists() and not (copies / mark).is_file():
         raise OutputError(
             f"folder ini sudah ada dan bukan buatan '{job}'; isinya tidak dihapus.",
+            code=ErrorCode.KELUARAN_FOLDER_BUKAN_MILIK,
             path=copies,
             hint="Pilih folder keluaran lain (--output).",
         )

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.summary import Column, Summary, cell
 from xlkinerja.store.format import Rows, diff_rows, target_rows, version_rows
 
@@ -136,6 +136,7 @@ def _check_years(years: int) -> None:
     if years not in TAHUN_SIMPAN:
         raise XlkinerjaError(
             f"--tahun-simpan {years} di luar {TAHUN_SIMPAN.start}–{TAHUN_SIMPAN.stop - 1} tahun.",
+            code=ErrorCode.OPSI_TIDAK_SAH,
             hint="Dokumen kinerja disimpan 5 tahun (bawaan); 1 tahun paling sedikit.",
         )
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import FormData
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
@@ -98,6 +98,7 @@ def compile_folder(
             raise XlkinerjaError(
                 "kompilasi memerlukan workbook master: buka master lalu tekan Kompilasi, "
                 "atau isi MASTER di pengaturan xlkinerja.conf.",
+                code=ErrorCode.MASUKAN_MASTER_TIDAK_ADA,
                 path=data.path,
             )
         master = data.path

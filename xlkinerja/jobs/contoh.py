@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import ensure_writable_folder
 from xlkinerja.files.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
@@ -109,7 +109,10 @@ def run_contoh(
         build_sample(sample)
     master = sample / MASTER_FILE
     if not master.exists():
-        raise XlkinerjaError(f"master contoh '{MASTER_FILE}' tidak ada di folder {sample}.")
+        raise XlkinerjaError(
+            f"master contoh '{MASTER_FILE}' tidak ada di folder {sample}.",
+            code=ErrorCode.MASUKAN_MASTER_TIDAK_ADA,
+        )
     templates = write_blank_templates(output / "templat")
     if progress:
         progress(f"{len(templates.written)} templat kosong ditulis ke {output / 'templat'}")
@@ -175,7 +178,7 @@ def _documents(
     try:
         pk = write_pk([master, *units], folder)
     except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
-        pk = PkResult(skipped=exc.user_message())
+        pk = PkResult(skipped=exc.record())
     assert rekap.master is not None  # compiled with its master
     model = CompiledModel(rekap.kompilasi, rekap.master, f"{len(units)} workbook unit contoh")
     lkj = write_lkj_chapter(model, output=folder, db=output / "arsip.sqlite")

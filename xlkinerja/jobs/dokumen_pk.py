@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, ErrorRecord, WorkbookError, heading
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.render.dokumen.pk import write_pk_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen, pk_dokumen
@@ -28,7 +28,7 @@ class PkFile:
 @dataclass
 class PkResult:
     files: list[PkFile] = field(default_factory=list)
-    skipped: str | None = None  # why no PDF was made (the main job goes on without them)
+    skipped: ErrorRecord | None = None  # why no PDF was made (the job goes on without them)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -42,7 +42,7 @@ class PkResult:
                 }
                 for f in self.files
             ],
-            "dilewati": self.skipped,
+            "dilewati": self.skipped.message if self.skipped else None,
         }
 
     def summary(self) -> Summary:
@@ -55,7 +55,8 @@ class PkResult:
     def notes(self) -> Summary:
         out = Summary()
         if self.skipped:
-            out.line(Span("Peringatan:", Tone.PERINGATAN), f" {self.skipped}")
+            label = heading(self.skipped.code, "Peringatan")
+            out.line(Span(label, Tone.PERINGATAN), f" {self.skipped.message}")
         for f in self.files:
             for kosong in f.dokumen.kosong:
                 out.line(
@@ -72,6 +73,7 @@ def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
         raise WorkbookError(
             f"ini workbook '{data.form.title}': Perjanjian Kinerja dibuat dari workbook unit "
             "(PK unit) atau workbook master (PK institusi).",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
             path=path,
         )
     form, _ = normalise_form(data)

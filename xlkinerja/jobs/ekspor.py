@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.compiled import compiled
 from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
@@ -124,6 +124,7 @@ def _pemisah(given: str | None) -> str | None:
     if given not in PEMISAH:
         raise XlkinerjaError(
             f"pemisah '{given}' tidak dikenal.",
+            code=ErrorCode.OPSI_TIDAK_SAH,
             hint="Pilih salah satu: ',' (koma), ';' (titik koma) atau 'tab'.",
         )
     return PEMISAH[given]
@@ -151,6 +152,7 @@ def export(
     if output.exists() and not output.is_dir():
         raise XlkinerjaError(
             "ini sebuah berkas; --output ekspor adalah folder.",
+            code=ErrorCode.KELUARAN_BUKAN_FOLDER,
             path=output,
             hint="Berikan nama folder, mis. --output ekspor/.",
         )

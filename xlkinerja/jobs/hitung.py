@@ -23,7 +23,7 @@ from typing import Any
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.core.table_access import codes, val
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.kompilasi.skala import predikat_scale
 from xlkinerja.sources.reader import read_form
@@ -140,7 +140,9 @@ def hitung(
     data = source.read()
     if data.form.id != FormKind.UNIT:
         raise XlkinerjaError(
-            f"capaian dihitung di workbook unit, bukan di '{data.form.title}'.", path=data.path
+            f"capaian dihitung di workbook unit, bukan di '{data.form.title}'.",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
+            path=data.path,
         )
     form = normalise_form(data)[0]
     master_form = normalise_form(read_form(master, MASTER))[0] if master is not None else None

@@ -14,7 +14,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.sources.source import FormRead, FormSource, WorkbookFile
 from xlkinerja.specs import FormKind, is_master
@@ -151,6 +151,7 @@ def _archived_master(
         year = f" tahun {tahun}" if tahun is not None else ""
         raise ArchiveError(
             f"arsip '{archive.location}' belum memuat workbook master{year}.",
+            code=ErrorCode.ARSIP_MASTER_TIDAK_ADA,
             hint="Berikan workbook master dengan --master.",
         )
     (found,) = archive.restore(masters[:1])  # the archive keeps every master as one unit
@@ -159,6 +160,7 @@ def _archived_master(
             return fallback, None
         raise ArchiveError(
             f"master di arsip ({found.name}): {found.error}",
+            code=ErrorCode.ARSIP_MASTER_TIDAK_TERBACA,
             hint="Berikan workbook master dengan --master.",
         )
     return FormRead(found.data), found.name
@@ -202,23 +204,27 @@ def resolve_input(
         if paths:
             raise XlkinerjaError(
                 "berikan berkas ATAU --dari-arsip, tidak keduanya.",
+                code=ErrorCode.OPSI_BERTENTANGAN,
                 hint="Dengan --dari-arsip workbook diambil dari arsip.",
             )
         return open_archive()
     if not paths:
         raise XlkinerjaError(
             f"belum ada {accepts.value} yang diberikan.",
+            code=ErrorCode.OPSI_BELUM_DIBERIKAN,
             hint=f"Berikan {accepts.value}, atau --dari-arsip. Contoh: {example}",
         )
     if tahun is not None:
         raise XlkinerjaError(
             "--tahun hanya dipakai bersama --dari-arsip.",
+            code=ErrorCode.OPSI_BERTENTANGAN,
             hint="Tahunnya adalah tahun di workbook master atau di rekap.",
         )
     if accepts is Accepts.REKAP:
         if master is not None or db is not None:
             raise XlkinerjaError(
                 "--master dan --db hanya dipakai bersama --dari-arsip.",
+                code=ErrorCode.OPSI_BERTENTANGAN,
                 hint="Workbook rekap sudah memuat tahun dan master yang dipakai kompilasi.",
             )
         return CompiledRekap(paths[0])  # what it is, the reading of it says
@@ -232,10 +238,13 @@ def resolve_input(
             raise XlkinerjaError(
                 f"'{rekaps[0].name}' adalah rekap hasil kompilasi: berikan rekap itu saja, "
                 "atau workbook unit saja.",
+                code=ErrorCode.OPSI_BERTENTANGAN,
             )
     if master is None:
         raise XlkinerjaError(
-            "workbook master belum diberikan (opsi --master).", hint=f"Contoh: {example}"
+            "workbook master belum diberikan (opsi --master).",
+            code=ErrorCode.MASUKAN_MASTER_TIDAK_ADA,
+            hint=f"Contoh: {example}",
         )
     return workbook_files(paths, master=master)
 

@@ -3,7 +3,8 @@
 The unit head's RHK come from the unit's PK; every other employee's from the Matriks
 Peran-Hasil. Re-running after the matriks changed updates existing SKP workbooks without
 losing what employees typed (see cascade/skp_merge.py); the old file is kept in
-cadangan-xlkinerja/ and conflicts are reported.
+cadangan-xlkinerja/ and conflicts are reported: as before (their text), and as findings of
+their code at the cell of the SKP written (`kaskade.konflik.*`).
 """
 
 from __future__ import annotations
@@ -15,19 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, skp_file_name, skp_values
-from xlkinerja.cascade.skp_merge import merge_skp
+from xlkinerja.cascade.skp_merge import Conflict, merge_skp
 from xlkinerja.cascade.skp_plan import SkpPlan, plan_unit
+from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import CellScalar, FormData, FormValues
 from xlkinerja.core.normal import UnitForm
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.backup import keep_backup
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
-from xlkinerja.render.template.writer import write_template
+from xlkinerja.render.template.writer import TemplateWriter, write_template_placed
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import SKP_FORM, UNIT
 from xlkinerja.specs.keys import UnitFieldKey
 from xlkinerja.specs.master import MASTER
 from xlkinerja.validation.normalise import normalise_form
+
+RHK = "rhk"  # the SKP's table of RHK and IKI
 
 
 @dataclass
@@ -36,8 +40,9 @@ class SkpOutcome:
     nama: str
     created: bool
     added_rows: int
-    conflicts: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)  # as people read them
     backup: Path | None = None
+    findings: list[Finding] = field(default_factory=list)  # the conflicts, at their cells
 
 
 @dataclass
@@ -60,6 +65,7 @@ class KaskadeResult:
                     "baris_rhk_baru": o.added_rows,
                     "konflik": o.conflicts,
                     "cadangan": str(o.backup) if o.backup else None,
+                    "temuan": [f.as_dict() for f in o.findings],
                 }
                 for o in self.outcomes
             ],
@@ -93,8 +99,11 @@ class KaskadeResult:
     def notes(self) -> Summary:
         out = Summary()
         for o in self.outcomes:
-            for conflict in o.conflicts:
-                out.line(Span("Konflik", Tone.PERINGATAN), f" {o.path.name}: {conflict}")
+            for conflict, found in zip(o.conflicts, o.findings, strict=True):
+                out.line(
+                    Span(f"Konflik [{found.code}]", Tone.PERINGATAN),
+                    f" {o.path.name}: {conflict}",
+                )
         return out
 
 
@@ -139,14 +148,19 @@ def generate_skp(
     data = read_form(unit_path, UNIT) if isinstance(unit_path, Path) else unit_path
     if data.form.id != UNIT.id:
         raise XlkinerjaError(
-            f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.", path=data.path
+            f"kaskade dibuat dari workbook unit, bukan dari '{data.form.title}'.",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
+            path=data.path,
         )
     unit: UnitForm
     unit, _ = normalise_form(data)
     kode_unit = unit.field("kode_unit")
     if not kode_unit:
         raise XlkinerjaError(
-            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.", path=data.path, sheet="PK"
+            "kode unit di lembar PK kosong; SKP tidak dapat dibuat.",
+            code=ErrorCode.ISIAN_KODE_UNIT_KOSONG,
+            path=data.path,
+            sheet="PK",
         )
     master_view = MasterView.from_data(read_form(master, MASTER)) if master is not None else None
     result = KaskadeResult(unit=str(kode_unit))
@@ -160,7 +174,7 @@ def generate_skp(
         backup = None
         if existing is not None:
             backup = keep_backup(target, target.read_bytes(), now or datetime.now())
-        write_template(
+        written = write_template_placed(
             SKP_FORM,
             target,
             merged.values,
@@ -172,10 +186,22 @@ def generate_skp(
                 nama=plan.nama,
                 created=existing is None,
                 added_rows=merged.added,
-                conflicts=merged.conflicts,
+                conflicts=[c.text for c in merged.conflicts],
                 backup=backup,
+                findings=[_at_cell(c, target, written) for c in merged.conflicts],
             )
         )
         if progress:
             progress(target.name)
     return result
+
+
+def _at_cell(conflict: Conflict, path: Path, written: TemplateWriter) -> Finding:
+    """A conflict as a finding at its cell of the SKP written: the row's value in its
+    column, or the field."""
+    if conflict.row is None:
+        sheet, cell = written.field_cells[conflict.key]
+        return conflict.finding(str(path), sheet, cell, None, SKP_FORM.field(conflict.key).label)
+    sheet, cell, row = written.table_cell(RHK, conflict.row, conflict.key)
+    label = SKP_FORM.table(RHK).column(conflict.key).label
+    return conflict.finding(str(path), sheet, cell, row, label)

@@ -27,7 +27,7 @@ from typing import Any
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.table_access import positions, text
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
@@ -150,6 +150,7 @@ def submit(
     if data.is_master:
         raise KirimDitolak(
             "workbook master tidak dikirim ke arsip.",
+            code=ErrorCode.KIRIM_MASTER,
             path=data.path,
             hint="Kirim dipakai untuk workbook unit dan SKP; master dipakai langsung oleh "
             "Unit Perencanaan.",
@@ -224,6 +225,7 @@ def _check_sender(form: NormalForm, owner: str | None, sender: str, path: Path) 
         )
         raise KirimDitolak(
             f"{what}, sehingga tidak dapat dikirim atas nama unit {sender}.",
+            code=ErrorCode.KIRIM_UNIT_TIDAK_DIKETAHUI,
             path=path,
             hint="Lengkapi isiannya (atau minta Unit Perencanaan melengkapi master), lalu "
             "kirim lagi.",
@@ -231,6 +233,7 @@ def _check_sender(form: NormalForm, owner: str | None, sender: str, path: Path) 
     raise KirimDitolak(
         f"workbook ini milik unit {owner}, sedangkan kunci API yang dipakai milik unit "
         f"{sender}; tidak dikirim.",
+        code=ErrorCode.KIRIM_UNIT_LAIN,
         path=path,
         hint=f"Workbook unit {owner} dikirim oleh unit {owner} sendiri dengan kuncinya.",
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.normal import NormalForm
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError, heading
 from xlkinerja.files.atomic import refuse_folder
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.inputs import FromArchive, Workbooks
@@ -124,7 +124,7 @@ class KompilasiResult:
             ),
         )
         for bad in k.tidak_terbaca:
-            out.line(Span("Tidak terbaca:", Tone.GALAT), f" {bad.alasan}")
+            out.line(Span(heading(bad.kode, "Tidak terbaca"), Tone.GALAT), f" {bad.alasan}")
         arsip = f"arsip: {self.archived} versi baru" if self.recorded else "tidak dicatat ke arsip"
         if self.from_archive is not None:
             arsip = f"dari arsip: versi terakhir dari {len(self.from_archive.versions)} workbook"
@@ -293,6 +293,7 @@ def refuse_output_as_archive(output: Path, db: str | Path | None) -> None:
     if archive_file(db) == output.expanduser().resolve():
         raise OutputError(
             "--output sama dengan berkas arsip (--db); rekap tidak ditulis di atas arsip.",
+            code=ErrorCode.KELUARAN_MENIMPA_ARSIP,
             path=output,
             hint="Pilih nama lain untuk rekap, mis. rekap-kinerja.xlsx, dan arsip .sqlite.",
         )

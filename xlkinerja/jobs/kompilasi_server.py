@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.inputs import latest_in_archive
 from xlkinerja.jobs.kompilasi import KompilasiResult, compile_workbooks
 from xlkinerja.jobs.summary import Summary
@@ -82,11 +82,15 @@ class PlannerDesk:
             raise KompilasiDitolak(
                 f"{button} di server hanya untuk Unit Perencanaan; kunci unit {unit} tidak "
                 "diberi hak itu.",
+                code=ErrorCode.SERVER_BUKAN_PERENCANAAN,
                 hint=f"{why} Bila tugas ini milik unit Anda, minta admin menjalankan server "
                 f"dengan --perencanaan {self.unit or 'KODE_UNIT'}.",
             )
         if self.reports is None or self.publish is None:  # the server always gives both
-            raise XlkinerjaError(f"server ini tidak diatur untuk {button} (folder rekap).")
+            raise XlkinerjaError(
+                f"server ini tidak diatur untuk {button} (folder rekap).",
+                code=ErrorCode.SERVER_TANPA_FOLDER_REKAP,
+            )
         self.reports.mkdir(parents=True, exist_ok=True)
         return self.reports, self.publish
 

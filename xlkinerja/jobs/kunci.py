@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.cascade.prefill import MasterView, unit_codes
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.sources.reader import read_form
@@ -70,6 +70,7 @@ def read_keys(path: Path) -> list[StoredKey]:
     def bad(reason: str) -> XlkinerjaError:
         return XlkinerjaError(
             f"bukan berkas kunci server xlkinerja ({reason}).",
+            code=ErrorCode.KUNCI_TIDAK_SAH,
             path=path,
             hint="Buat dengan: xlkinerja server kunci --master MASTER.xlsx --output FOLDER",
         )
@@ -79,6 +80,7 @@ def read_keys(path: Path) -> list[StoredKey]:
     except FileNotFoundError:
         raise XlkinerjaError(
             "berkas kunci tidak ada.",
+            code=ErrorCode.KUNCI_TIDAK_ADA,
             path=path,
             hint="Buat dengan: xlkinerja server kunci --master MASTER.xlsx --output FOLDER",
         ) from None
@@ -159,6 +161,7 @@ def make_keys(
     if not listed:
         raise XlkinerjaError(
             "daftar unit di master kosong; tidak ada unit yang dapat diberi kunci.",
+            code=ErrorCode.KUNCI_UNIT_KOSONG,
             path=master,
             hint="Isi tabel Unit di master.",
         )
@@ -167,6 +170,7 @@ def make_keys(
     if unknown := sorted(wanted - known):
         raise XlkinerjaError(
             f"unit {', '.join(unknown)} tidak ada di daftar unit master.",
+            code=ErrorCode.KUNCI_UNIT_TIDAK_DIKENAL,
             path=master,
             hint=f"Unit di master: {', '.join(sorted(known))}.",
         )

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.normal import MasterForm
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, ErrorRecord, XlkinerjaError, heading
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
     CompiledModel,
@@ -48,7 +48,7 @@ class LkjResult:
     files: list[Path]
     sumber: str  # where the year's workbooks came from
     charts: list[Path] = field(default_factory=list)
-    pdf_skipped: str | None = None  # why no PDF was made (its system libraries missing)
+    pdf_skipped: ErrorRecord | None = None  # why no PDF was made (system libraries missing)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,7 +59,7 @@ class LkjResult:
             "sumber": self.sumber,
             "tahun_riwayat": self.lkj.tahun_riwayat,
             "catatan": self.lkj.catatan,
-            "pdf_dilewati": self.pdf_skipped,
+            "pdf_dilewati": self.pdf_skipped.message if self.pdf_skipped else None,
         }
 
     def summary(self) -> Summary:
@@ -75,7 +75,8 @@ class LkjResult:
     def notes(self) -> Summary:
         out = Summary()
         if self.pdf_skipped:
-            out.line(Span("Peringatan:", Tone.PERINGATAN), f" {self.pdf_skipped}")
+            label = heading(self.pdf_skipped.code, "Peringatan")
+            out.line(Span(label, Tone.PERINGATAN), f" {self.pdf_skipped.message}")
         for note in self.lkj.catatan:
             out.line(Span("Catatan:", Tone.PERINGATAN), f" {note}.")
         return out
@@ -142,6 +143,7 @@ def _rekap_master(
             f"'{name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "
             f"dan program diambil dari workbook master, dan arsip '{archive.location}' "
             f"belum memuat workbook master{year}.",
+            code=ErrorCode.ARSIP_MASTER_TIDAK_ADA,
             hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
         )
     source = archived_master(archive, master, tahun)
@@ -152,6 +154,7 @@ def _rekap_master(
         raise XlkinerjaError(
             f"workbook master tahun {tahun_master:.0f}, rekap '{name}' tahun "
             f"{tahun}: IKU dan target Renstra harus dari master tahun rekap.",
+            code=ErrorCode.MASUKAN_TAHUN_BEDA,
             hint="Berikan --master yang dipakai saat kompilasi rekap ini.",
         )
     return source, form

@@ -12,7 +12,7 @@ from xlkinerja.core.finding import Finding
 from xlkinerja.core.form_data import FormData
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, ErrorRecord, XlkinerjaError
 from xlkinerja.kompilasi.rows import Rows, unit_rows
 from xlkinerja.runtime.peak_memory import peak_rss_mb
 from xlkinerja.sources.source import FormSource
@@ -28,14 +28,18 @@ from xlkinerja.validation.normalise import normalise_form
 class FileResult:
     path: str
     sha256: str
-    error: str | None = None  # why the file could not be read, naming the file
-    error_reason: str | None = None  # the same without the file (a finding names it)
+    failure: ErrorRecord | None = None  # why the file could not be read: code, place, text
     form: NormalForm | None = None
     findings: list[Finding] = field(default_factory=list)
     rows_read: dict[str, int] = field(default_factory=dict)
     rekap: dict[str, Rows] = field(default_factory=dict)  # pk, anggaran, ra, capaian
     archive: EncodedSubmission | None = None  # what the archive records, serialised
     peak_rss_mb: float = 0.0  # of the process that did the work (for the benchmark)
+
+    @property
+    def error(self) -> str | None:
+        """Why the file could not be read, naming the file; None when it was read."""
+        return self.failure.message if self.failure is not None else None
 
 
 @dataclass(frozen=True)
@@ -52,19 +56,22 @@ CHECK_ONLY = Work()
 def process_source(
     source: FormSource, settings: Pengaturan, work: Work = CHECK_ONLY, expected: Form | None = None
 ) -> FileResult:
-    """Never raises for a bad workbook: the reason goes into `error` (see `process_master`
+    """Never raises for a bad workbook: the reason goes into `failure` (see `process_master`
     for the one workbook a job cannot do without). `expected`: the form it must be."""
     name = source.name
     try:
         digest = source.digest()
     except OSError as exc:
-        return FileResult(path=name, sha256="", error=f"berkas tidak dapat dibuka ({exc}).")
+        error = XlkinerjaError(
+            f"berkas tidak dapat dibuka ({exc}).",
+            code=ErrorCode.BERKAS_TIDAK_DAPAT_DIBUKA,
+            path=name,
+        )
+        return FileResult(path=name, sha256="", failure=error.record())
     try:
         data = source.read(expected)
     except XlkinerjaError as exc:
-        return FileResult(
-            path=name, sha256=digest, error=exc.user_message(), error_reason=exc.reason()
-        )
+        return FileResult(path=name, sha256=digest, failure=exc.record())
     return _checked(name, digest, data, settings, work)
 
 

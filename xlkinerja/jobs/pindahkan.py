@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import OutputError
+from xlkinerja.errors import ErrorCode, OutputError
 from xlkinerja.files.output_guard import keep_original
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.pindahkan.loose_reader import read_loose
@@ -104,16 +104,23 @@ def move_values(source: Path, output: Path, *, now: datetime | None = None) -> P
     if target.resolve() == source.resolve():
         raise OutputError(
             "hasil akan menimpa berkas aslinya; berkas asli tidak pernah diubah.",
+            code=ErrorCode.KELUARAN_MENIMPA_ASLI,
             path=source,
             hint="Pilih folder lain untuk --output.",
         )
     if target.parent.exists() and not target.parent.is_dir():
-        raise OutputError("--output harus sebuah folder, bukan berkas.", path=target.parent)
+        raise OutputError(
+            "--output harus sebuah folder, bukan berkas.",
+            code=ErrorCode.KELUARAN_BUKAN_FOLDER,
+            path=target.parent,
+        )
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            f"folder keluaran tidak dapat dibuat ({exc.strerror}).", path=target.parent
+            f"folder keluaran tidak dapat dibuat ({exc.strerror}).",
+            code=ErrorCode.KELUARAN_TIDAK_DAPAT_DITULIS,
+            path=target.parent,
         ) from exc
     write = partial(
         write_template, transfer.form, target, transfer.values, subtitle=transfer.subtitle

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from xlkinerja.cascade.index import CascadeIndex, build_index
-from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
@@ -32,7 +31,7 @@ from xlkinerja.jobs.workers import Progress, Stage, Submitted, process_all
 from xlkinerja.runtime.forked import ForkedValue
 from xlkinerja.sources.source import FormSource, WorkbookFile
 from xlkinerja.validation.checks import sort_findings, without_superseded
-from xlkinerja.validation.messages import finding
+from xlkinerja.validation.messages import error_finding
 
 
 @dataclass(frozen=True)
@@ -89,7 +88,7 @@ def check_workbooks(
     `report_master`: the given master's own findings are reported too (kompilasi);
     `by_sheet`: findings ordered by file, sheet, cell (else by file and cell, as the
     compiled workbook's Temuan sheet has always listed them). A workbook that cannot be
-    read is a finding (`berkas.tidak_terbaca`), never the end of the job; a given master
+    read is a finding (its error's code, sheet and cell), never the end of the job; a given master
     that cannot be read is (XlkinerjaError). `schemas_meanwhile`: the pandera schemas run
     in a child process (runtime/forked.py) while the caller goes on; the findings are
     complete after `Checked.all_findings()` (kompilasi aggregates meanwhile).
@@ -239,9 +238,8 @@ def _findings(
     if given and report_master and master is not None:
         found.extend(master.findings)
     for r in checked.results:
-        if r.error is not None:
-            reason = r.error_reason or r.error
-            found.append(finding(Code.BERKAS_TIDAK_TERBACA, file=r.path, value=reason))
+        if r.failure is not None:
+            found.append(error_finding(r.path, r.failure))
         found.extend(r.findings)
     normal = checked.forms
     master_form = master.form if master is not None else None

@@ -1,10 +1,11 @@
 """Job `pohon`: the cascade tree IKU → IKK → RHK of a set of workbooks, as SVG, PNG and an
-Excel sheet."""
+Excel sheet. A workbook that cannot be read is left out of the tree and said: why, and as
+a finding of its error's code (with its sheet and cell when the error names them)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -12,7 +13,8 @@ from typing import Any
 
 from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.tree import CascadeTree
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.core.finding import Finding
+from xlkinerja.errors import ErrorCode, XlkinerjaError, heading
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
@@ -21,8 +23,17 @@ from xlkinerja.jobs.workers import worker_count, worker_pool
 from xlkinerja.render.pohon.draw import draw_tree
 from xlkinerja.render.pohon.sheet import write_tree_workbook
 from xlkinerja.sources.source import WorkbookFile, workbook_files
+from xlkinerja.validation.messages import error_finding
 
 NAME = "pohon-kinerja"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A workbook the tree was drawn without: why (naming the file), and as a finding."""
+
+    message: str
+    finding: Finding
 
 
 @dataclass(frozen=True)
@@ -31,14 +42,15 @@ class PohonResult:
     svg: Path
     png: Path
     xlsx: Path
-    skipped: list[str]  # workbooks that could not be read, with the reason
+    skipped: list[Skipped] = field(default_factory=list)  # workbooks that could not be read
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "png": str(self.png),
             "svg": str(self.svg),
             "xlsx": str(self.xlsx),
-            "dilewati": self.skipped,
+            "dilewati": [s.message for s in self.skipped],
+            "temuan": [s.finding.as_dict() for s in self.skipped],
         }
 
     def summary(self) -> Summary:
@@ -48,14 +60,15 @@ class PohonResult:
 
     def notes(self) -> Summary:
         out = Summary()
-        for line in self.skipped:
-            out.line(Span("Dilewati:", Tone.PERINGATAN), f" {line}")
+        for skipped in self.skipped:
+            label = heading(ErrorCode(skipped.finding.code), "Dilewati")
+            out.line(Span(label, Tone.PERINGATAN), f" {skipped.message}")
         return out
 
 
 def cascade_tree(
     paths: Iterable[Path], master: Path | None = None, workers: int | None = None
-) -> tuple[CascadeTree, list[str]]:
+) -> tuple[CascadeTree, list[Skipped]]:
     """The tree of the workbooks under `paths`, read and checked by the one pipeline (the
     master given, else the one among them), and why each workbook it could not read was
     left out."""
@@ -66,9 +79,14 @@ def cascade_tree(
     if checked.index is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
-            "antara berkas yang diberikan)."
+            "antara berkas yang diberikan).",
+            code=ErrorCode.MASUKAN_MASTER_TIDAK_ADA,
         )
-    skipped = [r.error for r in checked.results if r.error is not None]
+    skipped = [
+        Skipped(r.failure.message, error_finding(r.path, r.failure))
+        for r in checked.results
+        if r.failure is not None
+    ]
     return build_tree(checked.index), skipped
 
 

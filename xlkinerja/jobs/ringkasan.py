@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.domain.values import as_text
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError, heading
 from xlkinerja.files.backup import BACKUP_FOLDER
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.sources.source import WorkbookFile
@@ -39,9 +39,10 @@ class WorkbookSummary:
 class UnreadableWorkbook:
     path: Path
     message: str
+    code: ErrorCode
 
     def as_dict(self) -> dict[str, object]:
-        return {"berkas": str(self.path), "galat": self.message}
+        return {"berkas": str(self.path), "galat": self.message, "kode": self.code.value}
 
 
 @dataclass
@@ -80,7 +81,7 @@ class ReadResult:
             ),
         )
         for bad in self.unreadable:
-            out.line(Span("Tidak terbaca:", Tone.GALAT), f" {bad.message}")
+            out.line(Span(heading(bad.code, "Tidak terbaca"), Tone.GALAT), f" {bad.message}")
         return out
 
     def notes(self) -> Summary:
@@ -124,6 +125,7 @@ def _resolved(path: Path) -> Path:
         raise XlkinerjaError(
             "tautan simbolik (symlink) ini menunjuk dirinya sendiri atau berputar (loop); "
             "berkasnya tidak ada.",
+            code=ErrorCode.BERKAS_TAUTAN_BERPUTAR,
             path=path,
             hint="Hapus tautan itu atau arahkan ke workbook yang sebenarnya.",
         ) from exc
@@ -145,7 +147,7 @@ def read_workbooks(
         try:
             data = WorkbookFile(path).read()
         except XlkinerjaError as exc:
-            result.unreadable.append(UnreadableWorkbook(path, exc.user_message()))
+            result.unreadable.append(UnreadableWorkbook(path, exc.user_message(), exc.code))
         else:
             fields = {k: as_text(c.value) for k, c in data.fields.items()}
             result.summaries.append(

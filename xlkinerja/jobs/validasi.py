@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xlkinerja.core.finding import Finding, Severity
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError, heading
 from xlkinerja.files.folder_lock import folders_locked
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
@@ -34,6 +34,7 @@ class AnnotateFailure:
 
     path: Path
     message: str  # Indonesian, naming the file
+    code: ErrorCode
 
 
 @dataclass
@@ -60,7 +61,10 @@ class ValidasiResult:
         """Per file its kind and counts, and every finding (`validasi --format json`); with
         `gagal_ditandai` when --annotate could not write some files."""
         failed = {
-            "gagal_ditandai": [{"berkas": str(f.path), "galat": f.message} for f in self.failed]
+            "gagal_ditandai": [
+                {"berkas": str(f.path), "galat": f.message, "kode": f.code.value}
+                for f in self.failed
+            ]
         }
         return {
             "berkas": [
@@ -117,7 +121,9 @@ class ValidasiResult:
         for backup in self.backups:
             out.line(f"Cadangan berkas asli: {backup}")
         for failure in self.failed:
-            out.line(Span("Tidak ditandai:", Tone.GALAT), f" {failure.message}")
+            out.line(
+                Span(heading(failure.code, "Tidak ditandai"), Tone.GALAT), f" {failure.message}"
+            )
         return out
 
     def summary(self) -> Summary:
@@ -195,14 +201,17 @@ def _annotate(
             path,
             f"Berkas '{path.name}': folder ini sedang ditandai oleh proses xlkinerja lain; "
             "tidak ditandai. Jalankan validasi lagi setelah proses itu selesai.",
+            ErrorCode.PENANDAAN_FOLDER_SIBUK,
         )
     try:
         return annotate_workbook(path, findings, expected_sha256=sha256 or None)
     except XlkinerjaError as exc:
-        return AnnotateFailure(path, exc.user_message())
+        return AnnotateFailure(path, exc.user_message(), exc.code)
     except OSError as exc:
         return AnnotateFailure(
-            path, f"Berkas '{path.name}': tidak dapat ditandai ({exc.strerror or exc})."
+            path,
+            f"Berkas '{path.name}': tidak dapat ditandai ({exc.strerror or exc}).",
+            ErrorCode.PENANDAAN_TIDAK_DAPAT_DITULIS,
         )
 
 

@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from xlkinerja.core.settings import Pengaturan
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.per_file import CHECK_ONLY, FileResult, Work, process_source
 from xlkinerja.runtime.workers import collect_now_and_then, process_pool, worker_count
 from xlkinerja.sources.source import WorkbookFile
@@ -111,6 +111,7 @@ def _broken(files: list[WorkbookFile], done: int) -> XlkinerjaError:
         "proses pembaca berhenti tiba-tiba (kehabisan memori, atau sebuah berkas yang "
         f"membuatnya gagal) setelah {done} dari {len(files)} berkas; berkas "
         f"berikutnya: {upcoming}.",
+        code=ErrorCode.LINGKUNGAN_PEMBACA_BERHENTI,
         hint="Jalankan ulang dengan --proses 1 untuk mengetahui berkasnya.",
     )
 

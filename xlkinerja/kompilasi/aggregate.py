@@ -188,7 +188,7 @@ def aggregate(
         capaian_unit=unit_valid,
         temuan=temuan,
         pohon=tree,
-        tidak_terbaca=[Unreadable(r.path, r.error) for r in results if r.error],
+        tidak_terbaca=[Unreadable.of(r.path, r.failure) for r in results if r.failure],
         baris_dibaca=dict(read),
         rekap_skp=skp,
     )

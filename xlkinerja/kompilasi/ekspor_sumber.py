@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
 from xlkinerja.specs.rekap import CAPAIAN_IKK as CAPAIAN_IKK_TABLE
@@ -235,6 +235,7 @@ def _faktor(rekap: Rekap, frame: pd.DataFrame, cap: CapaianIkk) -> pd.DataFrame:
         raise WorkbookError(
             f"bagian C tidak memuat kolom {labels} (rekap dibuat oleh xlkinerja versi lama), "
             "padahal analisis faktor Laporan Kinerja memerlukannya.",
+            code=ErrorCode.REKAP_KOLOM_HILANG,
             path=rekap.path,
             sheet=SHEET_CAPAIAN,
             hint="Buat ulang rekap dengan 'xlkinerja kompilasi'.",

@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING
 
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.core.finding import Finding
+from xlkinerja.errors import ErrorCode, ErrorRecord
 
 if TYPE_CHECKING:  # the types only: this module is imported without pandas and pandera
     from pandera.typing import DataFrame
@@ -138,7 +139,14 @@ class StatusUnit:
 @dataclass(frozen=True)
 class Unreadable:
     berkas: str
-    alasan: str
+    alasan: str  # naming the file
+    kode: ErrorCode = ErrorCode.BERKAS_TIDAK_TERBACA
+    lembar: str | None = None
+    sel: str | None = None
+
+    @classmethod
+    def of(cls, berkas: str, failure: ErrorRecord) -> Unreadable:
+        return cls(berkas, failure.message, failure.code, failure.sheet, failure.cell)
 
 
 def _no_skp() -> DataFrame[RekapSkp]:

@@ -12,6 +12,7 @@ from typing import Protocol
 from xlkinerja.core.form_data import K
 from xlkinerja.core.normal import NormalForm, NormalTable, UnitForm
 from xlkinerja.core.table_access import positions, text, val
+from xlkinerja.errors import ErrorRecord
 from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
 
 Rows = list[dict[str, object]]
@@ -120,13 +121,16 @@ def _number(value: object) -> float | None:
 
 
 class Received(Protocol):
-    """A workbook as kompilasi received it: read (`form`) or not (`error`), with the unit's
-    rekap rows (unit workbooks) and the rows read per table (for the accounting)."""
+    """A workbook as kompilasi received it: read (`form`) or not (`error`; its code and place
+    in `failure`), with the unit's rekap rows (unit workbooks) and the rows read per table
+    (for the accounting)."""
 
     @property
     def path(self) -> str: ...
     @property
     def error(self) -> str | None: ...
+    @property
+    def failure(self) -> ErrorRecord | None: ...
     @property
     def form(self) -> NormalForm | None: ...
     @property

@@ -15,7 +15,7 @@ from typing import Any
 import python_calamine as calamine
 
 from xlkinerja.core.form_data import CellScalar
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.properties import template_properties
 from xlkinerja.files.package_guard import OLE2_MAGIC, check_package
 from xlkinerja.sources.reader import normalise
@@ -36,11 +36,14 @@ class LooseBook:
 def read_loose(path: Path) -> LooseBook:
     """Every sheet's values; WorkbookError (Indonesian) when the file cannot be read."""
     if not path.is_file():
-        raise WorkbookError("berkas tidak ditemukan.", path=path)
+        raise WorkbookError(
+            "berkas tidak ditemukan.", code=ErrorCode.BERKAS_TIDAK_DITEMUKAN, path=path
+        )
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise WorkbookError(
             f"jenis berkas '{suffix or '(tanpa ekstensi)'}' tidak dapat dipindahkan.",
+            code=ErrorCode.BERKAS_JENIS_TIDAK_DIDUKUNG,
             path=path,
             hint="Simpan dulu sebagai .xlsx atau .xls, lalu jalankan lagi.",
         )
@@ -60,12 +63,17 @@ def read_loose(path: Path) -> LooseBook:
             rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
             cells += sum(len(r) for r in rows)
             if cells > MAX_CELLS:
-                raise WorkbookError("workbook terlalu besar untuk dipindahkan.", path=path)
+                raise WorkbookError(
+                    "workbook terlalu besar untuk dipindahkan.",
+                    code=ErrorCode.BERKAS_TERLALU_BESAR,
+                    path=path,
+                )
             sheets[meta.name] = [[normalise(v) for v in row] for row in rows]
         book.close()
     except calamine.PasswordError as exc:
         raise WorkbookError(
             "workbook dilindungi kata sandi dan tidak dapat dibaca.",
+            code=ErrorCode.BERKAS_TERENKRIPSI,
             path=path,
             hint="Simpan tanpa kata sandi pembuka.",
         ) from exc
@@ -73,7 +81,9 @@ def read_loose(path: Path) -> LooseBook:
         raise
     except Exception as exc:  # calamine raises many error types for broken files
         raise WorkbookError(
-            f"berkas tidak dapat dibuka sebagai workbook ({exc}).", path=path
+            f"berkas tidak dapat dibuka sebagai workbook ({exc}).",
+            code=ErrorCode.BERKAS_TIDAK_TERBACA,
+            path=path,
         ) from exc
     return LooseBook(
         path, sheets, _meta_id(sheets.get(META_SHEET)) or properties.get("template_id")
@@ -83,11 +93,16 @@ def read_loose(path: Path) -> LooseBook:
 def _check_xls(path: Path) -> None:
     size = path.stat().st_size
     if size > MAX_XLS_BYTES:
-        raise WorkbookError("berkas .xls terlalu besar untuk dipindahkan.", path=path)
+        raise WorkbookError(
+            "berkas .xls terlalu besar untuk dipindahkan.",
+            code=ErrorCode.BERKAS_TERLALU_BESAR,
+            path=path,
+        )
     with path.open("rb") as handle:
         if not handle.read(8).startswith(OLE2_MAGIC):
             raise WorkbookError(
                 "berkas bernama .xls tetapi isinya bukan workbook Excel 97-2003.",
+                code=ErrorCode.BERKAS_BUKAN_WORKBOOK,
                 path=path,
                 hint="Periksa berkasnya; bila isinya .xlsx, ganti ekstensinya menjadi .xlsx.",
             )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xlkinerja.core.form_data import CellScalar
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.pindahkan.label_match import label_key, sheet_keys, target_year
 from xlkinerja.pindahkan.loose_reader import LooseBook
 from xlkinerja.specs import FORMS, Form, Table, form_of
@@ -47,6 +47,7 @@ def find_form(book: LooseBook) -> Form:
         raise WorkbookError(
             "bentuk workbook tidak dikenali: tidak ada lembar atau judul kolom templat "
             "xlkinerja (master, unit, SKP) di dalamnya.",
+            code=ErrorCode.TEMPLAT_TIDAK_DIKENALI,
             path=book.path,
             hint="Pastikan nama lembar dan judul kolom tabel masih seperti di templat.",
         )

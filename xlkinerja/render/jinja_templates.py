@@ -22,7 +22,7 @@ from typing import Any
 import jinja2
 
 from xlkinerja.core.resources import shipped_folder
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 SUFFIX = ".j2"
 ESCAPED = frozenset({".html", ".htm", ".xml"})
@@ -68,6 +68,7 @@ def get_template(name: str) -> jinja2.Template:
     except jinja2.TemplateNotFound as missing:
         raise XlkinerjaError(
             f"templat '{missing.name}' tidak ada di folder templat {templates_folder()}.",
+            code=ErrorCode.LINGKUNGAN_TEMPLAT_HILANG,
             hint=f"Templat yang ada: {', '.join(_names()) or '(tidak ada)'}.",
         ) from None
 

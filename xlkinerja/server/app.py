@@ -23,17 +23,17 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from xlkinerja.core.version import VERSION
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.excel import ACTIONS
 from xlkinerja.jobs.arsip import siapkan
 from xlkinerja.server import messages
 from xlkinerja.server.body import TooLarge, read_body
 from xlkinerja.server.calllog import Outcome, log, log_call
-from xlkinerja.server.calls import Answer, refusal, run_call
+from xlkinerja.server.calls import CODE_HEADER, Answer, refusal, run_call
 from xlkinerja.server.config import ServerConfig
 from xlkinerja.server.keys import KeyRing, presented_key
 from xlkinerja.server.remote import remote_engine, xlwings_version
@@ -47,12 +47,17 @@ def create_app(config: ServerConfig) -> Starlette:
     the remote engine or an archive it can open (created or migrated here, once), rather than
     fail at every call."""
     if not config.master.is_file():
-        raise XlkinerjaError("workbook master tidak ditemukan.", path=config.master)
+        raise XlkinerjaError(
+            "workbook master tidak ditemukan.",
+            code=ErrorCode.BERKAS_TIDAK_DITEMUKAN,
+            path=config.master,
+        )
     keys = KeyRing.load(config.keys)
     strangers = sorted(config.perencanaan - set(keys.units))
     if strangers:
         raise XlkinerjaError(
             f"unit perencanaan {', '.join(strangers)} tidak ada di berkas kunci.",
+            code=ErrorCode.KUNCI_PERENCANAAN_TANPA_KUNCI,
             path=config.keys,
             hint="Isi --perencanaan dengan kode unit dari master yang punya kunci API.",
         )
@@ -93,7 +98,9 @@ def create_app(config: ServerConfig) -> Starlette:
                 client=client,
             )
             text = messages.link_expired(downloads.minutes)
-            return PlainTextResponse(text, status_code=404)
+            return _response(
+                refusal(404, ErrorCode.SERVER_TAUTAN_KEDALUWARSA, text, Outcome.NOT_FOUND)
+            )
         log_call(
             unit=offer.unit,
             action="unduh",
@@ -107,8 +114,11 @@ def create_app(config: ServerConfig) -> Starlette:
 
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 404
-        text = messages.method_not_allowed() if status == 405 else messages.not_found()
-        return PlainTextResponse(text, status_code=status)
+        if status == 405:
+            code, text = ErrorCode.SERVER_HANYA_POST, messages.method_not_allowed()
+        else:
+            code, text = ErrorCode.SERVER_ALAMAT_TIDAK_ADA, messages.not_found()
+        return _response(refusal(status, code, text, Outcome.NOT_FOUND))
 
     app = Starlette(
         routes=[
@@ -130,28 +140,35 @@ async def _answer(
         body = await read_body(request, config.max_body_bytes)
     except TooLarge as exc:
         text = messages.too_large(config.max_body_bytes, exc.size)
-        return refusal(413, text, Outcome.TOO_LARGE), None
+        return refusal(413, ErrorCode.SERVER_TERLALU_BESAR, text, Outcome.TOO_LARGE), None
     except ClientDisconnect:  # nobody left to answer; the log line still tells
-        return refusal(400, "", Outcome.BAD_REQUEST), None
+        return refusal(400, None, "", Outcome.BAD_REQUEST), None
     authorization = request.headers.get("authorization")
     unit = keys.unit_for(authorization)
     if unit is None:
-        missing = not presented_key(authorization)
-        text = messages.missing_key() if missing else messages.unknown_key()
-        return refusal(401, text, Outcome.UNAUTHORIZED), None
+        if not presented_key(authorization):
+            code, text = ErrorCode.SERVER_KUNCI_KOSONG, messages.missing_key()
+        else:
+            code, text = ErrorCode.SERVER_KUNCI_TIDAK_DIKENAL, messages.unknown_key()
+        return refusal(401, code, text, Outcome.UNAUTHORIZED), None
     if action not in ACTIONS:
-        return refusal(404, messages.unknown_action(action[:40]), Outcome.NOT_FOUND), unit
+        text = messages.unknown_action(action[:40])
+        return refusal(404, ErrorCode.SERVER_TOMBOL_TIDAK_DIKENAL, text, Outcome.NOT_FOUND), unit
     try:
         return await run_in_threadpool(run_call, action, body, unit, config, downloads), unit
     except Exception:
         log.exception("call of %r by unit %s failed", action, unit)
-        return refusal(500, messages.internal(), Outcome.INTERNAL), unit
+        return refusal(
+            500, ErrorCode.SERVER_GALAT_INTERNAL, messages.internal(), Outcome.INTERNAL
+        ), unit
 
 
 def _response(answer: Answer) -> Response:
     if answer.is_json:
         return Response(answer.body, status_code=200, media_type="application/json")
-    headers = {"WWW-Authenticate": 'Bearer realm="xlkinerja"'} if answer.status == 401 else None
+    headers = {"WWW-Authenticate": 'Bearer realm="xlkinerja"'} if answer.status == 401 else {}
+    if answer.code is not None:
+        headers[CODE_HEADER] = answer.code.value
     return Response(
         answer.body,
         status_code=answer.status,

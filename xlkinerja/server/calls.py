@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from xlkinerja.errors import ErrorCode, heading
 from xlkinerja.excel import ActionContext, Mode, run_action
 from xlkinerja.server import messages
 from xlkinerja.server.calllog import Outcome, printable
@@ -25,6 +26,8 @@ from xlkinerja.server.remote import request_book, xlwings_version
 from xlkinerja.server.unduhan import Downloads
 
 log = logging.getLogger("xlkinerja.server")
+CODE_HEADER = "X-Xlkinerja-Kode"  # a refusal's code, for programs (the body says it too)
+NOT_JSON = ErrorCode.SERVER_BUKAN_BUKU_KERJA
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,18 @@ class Answer:
     status: int
     body: bytes
     outcome: Outcome
+    code: ErrorCode | None = None  # a refusal's
 
     @property
     def is_json(self) -> bool:
         return self.status == 200
 
 
-def refusal(status: int, text: str, outcome: Outcome) -> Answer:
-    return Answer(status, text.encode("utf-8"), outcome)
+def refusal(status: int, code: ErrorCode | None, text: str, outcome: Outcome) -> Answer:
+    """A refusal the add-in shows as it is: "Galat [kode]: text" (no code: nobody is left to
+    read it, or there is nothing to say)."""
+    body = f"{heading(code)} {text}" if code is not None else text
+    return Answer(status, body.encode("utf-8"), outcome, code)
 
 
 def is_workbook_payload(payload: dict[str, Any]) -> bool:
@@ -73,15 +80,16 @@ def run_call(
     try:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError:
-        return refusal(400, messages.not_json(), Outcome.BAD_REQUEST)
+        return refusal(400, NOT_JSON, messages.not_json(), Outcome.BAD_REQUEST)
     if not isinstance(payload, dict) or not isinstance(payload.get("version"), str):
-        return refusal(400, messages.not_json(), Outcome.BAD_REQUEST)
+        return refusal(400, NOT_JSON, messages.not_json(), Outcome.BAD_REQUEST)
     server = xlwings_version()
     if payload["version"] != server:
         shown = printable(payload["version"], 20)
-        return refusal(400, messages.other_version(shown, server), Outcome.BAD_REQUEST)
+        text = messages.other_version(shown, server)
+        return refusal(400, ErrorCode.SERVER_VERSI_ADDIN_BEDA, text, Outcome.BAD_REQUEST)
     if not is_workbook_payload(payload):
-        return refusal(400, messages.not_json(), Outcome.BAD_REQUEST)
+        return refusal(400, NOT_JSON, messages.not_json(), Outcome.BAD_REQUEST)
     context = ActionContext(
         mode=Mode.SERVER,
         master=config.master,
@@ -100,6 +108,6 @@ def run_call(
         # The remote engine could not make a workbook of it (the registry catches what the
         # action raises): a request shaped like the add-in's on the outside only.
         log.warning("request of unit %s is not a workbook payload", unit, exc_info=True)
-        return refusal(400, messages.not_json(), Outcome.BAD_REQUEST)
+        return refusal(400, NOT_JSON, messages.not_json(), Outcome.BAD_REQUEST)
     outcome = Outcome.OK if result is not None else Outcome.GALAT
     return Answer(200, orjson.dumps(answer, option=orjson.OPT_SERIALIZE_NUMPY), outcome)

@@ -3,6 +3,8 @@
 The add-in's VBA (xlwings' Remote.bas) shows the body of any answer other than 200 as it is
 in a message box titled "Error": so every refusal is one plain-text paragraph that says
 what is wrong and what the user (or the admin) does about it, never JSON or a traceback.
+The server puts its code first ("Galat [server.kunci_kosong]: ...", server/calls.py
+`refusal`, and in the X-Xlkinerja-Kode header).
 """
 
 from __future__ import annotations

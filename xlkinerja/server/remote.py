@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 LICENSE_ENV = "XLWINGS_LICENSE_KEY"
 NONCOMMERCIAL = "noncommercial"
@@ -45,6 +45,7 @@ def remote_engine() -> Any:
     if "remote" not in [engine.name for engine in xw.engines]:
         raise XlkinerjaError(
             "mesin remote xlwings tidak tersedia.",
+            code=ErrorCode.LINGKUNGAN_MESIN_REMOTE_TIDAK_ADA,
             hint=f"Jalankan server dengan variabel lingkungan {LICENSE_ENV}={NONCOMMERCIAL} "
             "(lisensi PolyForm Noncommercial 1.0.0, boleh untuk instansi pemerintah).",
         )

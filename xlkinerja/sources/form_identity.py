@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.form_data import TemplateMeta
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.specs import Form, form_of
 from xlkinerja.specs.template_meta import META_KEYS
 
@@ -44,6 +44,7 @@ def meta_from_rows(
     if missing:
         raise WorkbookError(
             f"metadata templat tidak lengkap ({', '.join(missing)}).",
+            code=ErrorCode.TEMPLAT_METADATA_TIDAK_LENGKAP,
             path=path,
             hint=REGENERATE_HINT,
         )
@@ -58,15 +59,22 @@ def meta_from_rows(
 def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
     form = form_of(meta.template_id)
     if form is None:
-        raise WorkbookError(f"jenis templat '{meta.template_id}' tidak dikenal.", path=path)
+        raise WorkbookError(
+            f"jenis templat '{meta.template_id}' tidak dikenal.",
+            code=ErrorCode.TEMPLAT_JENIS_TIDAK_DIKENAL,
+            path=path,
+        )
     if expected is not None and form.id != expected.id:
         raise WorkbookError(
-            f"ini workbook '{form.title}', bukan '{expected.title}' yang diharapkan.", path=path
+            f"ini workbook '{form.title}', bukan '{expected.title}' yang diharapkan.",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
+            path=path,
         )
     if meta.version != form.version or meta.schema_hash != form.schema_hash:
         raise WorkbookError(
             f"templat versi {meta.version} (skema {meta.schema_hash}) berbeda dengan versi "
             f"yang dipakai xlkinerja ini: {form.version} (skema {form.schema_hash}).",
+            code=ErrorCode.TEMPLAT_VERSI_BEDA,
             path=path,
             hint=REGENERATE_HINT,
         )
@@ -81,6 +89,7 @@ def check_sheets(form: Form, present: Iterable[str], path: Path) -> None:
         raise WorkbookError(
             f"lembar {', '.join(repr(m) for m in missing)} tidak ditemukan "
             "(diganti nama atau dihapus?).",
+            code=ErrorCode.TEMPLAT_LEMBAR_HILANG,
             path=path,
             hint=REGENERATE_HINT,
         )

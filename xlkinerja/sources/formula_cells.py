@@ -32,7 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from xlkinerja.core.address import cell_address, column_index
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 MAX_SHEET_BYTES = 100 * 1000**2  # uncompressed XML of one sheet of the form (a big one: ~5 MB)
 
@@ -124,6 +124,7 @@ def read_sheet_xml(path: Path, sheets: Iterable[str]) -> dict[str, bytes]:
                         f"lembar ini berukuran {info.file_size / 1000**2:.0f} MB setelah dibuka "
                         f"(batas {MAX_SHEET_BYTES // 1000**2} MB); mungkin ratusan ribu baris "
                         "terisi tanpa sengaja.",
+                        code=ErrorCode.BERKAS_TERLALU_BESAR,
                         path=path,
                         sheet=name,
                         hint="Hapus baris dan kolom berlebih di bawah/kanan tabel lalu simpan.",
@@ -140,6 +141,7 @@ def read_sheet_xml(path: Path, sheets: Iterable[str]) -> dict[str, bytes]:
 def _corrupt(path: Path, sheet: str | None) -> WorkbookError:
     return WorkbookError(
         "bagian lembar kerja rusak dan tidak dapat dibaca.",
+        code=ErrorCode.BERKAS_BAGIAN_RUSAK,
         path=path,
         sheet=sheet,
         hint="Buka di Excel lalu simpan ulang.",

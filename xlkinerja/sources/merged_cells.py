@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from xlkinerja.core.address import column_index
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.specs import Table
 
 
@@ -22,6 +22,7 @@ def check_merged(
             raise WorkbookError(
                 f"sel digabung (merge) di dalam tabel '{spec.name}' ({spec.title}); "
                 "nilai sel yang tergabung tidak dapat dibaca dengan pasti.",
+                code=ErrorCode.TEMPLAT_SEL_DIGABUNG,
                 path=path,
                 sheet=sheet,
                 cell=ref,

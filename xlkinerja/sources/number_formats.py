@@ -29,7 +29,7 @@ from pathlib import Path
 
 from xlkinerja.core.address import cell_address, column_index
 from xlkinerja.core.form_data import CellFormat, CellScalar
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.package import PartTooBig, read_small_part
 
 STYLES_PART = "xl/styles.xml"
@@ -112,12 +112,14 @@ def read_styles(path: Path) -> Styles:
         raise WorkbookError(
             f"bagian gaya sel (styles.xml) berukuran {exc.size / 1000**2:.0f} MB "
             f"(batas {MAX_STYLES_BYTES // 1000**2} MB).",
+            code=ErrorCode.BERKAS_TERLALU_BESAR,
             path=path,
             hint="Buka di Excel, hapus gaya sel yang tidak dipakai, lalu simpan.",
         ) from exc
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise WorkbookError(
             "bagian gaya sel (styles.xml) rusak dan tidak dapat dibaca.",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
             path=path,
             hint="Buka di Excel lalu simpan ulang.",
         ) from exc

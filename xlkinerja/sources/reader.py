@@ -35,7 +35,7 @@ from xlkinerja.core.form_data import (
     TableData,
     TemplateMeta,
 )
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.names import parse_single_cell_ref, read_defined_names
 from xlkinerja.files.ooxml.properties import template_properties
 from xlkinerja.files.package_guard import check_package
@@ -86,12 +86,15 @@ class _Workbook:
         except calamine.PasswordError as exc:
             raise WorkbookError(
                 "workbook dilindungi kata sandi dan tidak dapat dibaca.",
+                code=ErrorCode.BERKAS_TERENKRIPSI,
                 path=path,
                 hint="Simpan tanpa kata sandi pembuka.",
             ) from exc
         except Exception as exc:  # calamine raises many error types for broken files
             raise WorkbookError(
-                f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).", path=path
+                f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).",
+                code=ErrorCode.BERKAS_TIDAK_TERBACA,
+                path=path,
             ) from exc
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
@@ -139,6 +142,7 @@ class _Workbook:
 def unreadable_sheet(path: Path, sheet: str, exc: Exception) -> WorkbookError:
     return WorkbookError(
         f"isi lembar tidak dapat dibaca; bagiannya rusak ({exc}).",
+        code=ErrorCode.BERKAS_BAGIAN_RUSAK,
         path=path,
         sheet=sheet,
         hint="Buka di Excel lalu simpan ulang.",
@@ -147,12 +151,15 @@ def unreadable_sheet(path: Path, sheet: str, exc: Exception) -> WorkbookError:
 
 def check_file(path: Path) -> None:
     if not path.exists():
-        raise WorkbookError("berkas tidak ditemukan.", path=path)
+        raise WorkbookError(
+            "berkas tidak ditemukan.", code=ErrorCode.BERKAS_TIDAK_DITEMUKAN, path=path
+        )
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise WorkbookError(
             "format .xls (Excel 97-2003) tidak menyimpan tabel Excel, jadi tidak dapat dibaca "
             "sebagai workbook xlkinerja, juga setelah disimpan ulang sebagai .xlsx.",
+            code=ErrorCode.BERKAS_FORMAT_XLS,
             path=path,
             hint=f'Pindahkan isiannya ke templat baru: xlkinerja pindahkan "{path.name}" '
             "--output FOLDER (berkas asli tidak diubah).",
@@ -160,12 +167,14 @@ def check_file(path: Path) -> None:
     if suffix == ".ods":
         raise WorkbookError(
             "format .ods tidak didukung.",
+            code=ErrorCode.BERKAS_FORMAT_ODS,
             path=path,
             hint="Buka di LibreOffice lalu Simpan Sebagai .xlsx (Excel 2007-365).",
         )
     if suffix not in (".xlsx", ".xlsm"):
         raise WorkbookError(
             f"jenis berkas '{suffix or '(tanpa ekstensi)'}' bukan workbook Excel .xlsx/.xlsm.",
+            code=ErrorCode.BERKAS_JENIS_TIDAK_DIDUKUNG,
             path=path,
         )
 
@@ -181,6 +190,7 @@ def _meta(book: _Workbook) -> TemplateMeta:
     if not has_sheet and not properties:
         raise WorkbookError(
             "bukan workbook templat xlkinerja (lembar metadata tidak ada).",
+            code=ErrorCode.TEMPLAT_METADATA_HILANG,
             path=book.path,
             hint=REGENERATE_HINT,
         )
@@ -227,6 +237,7 @@ class FileWorkbook:
         if target.sheet not in book.sheet_names:
             raise WorkbookError(
                 f"isian '{fld.label}' menunjuk lembar '{target.sheet}' yang tidak ada.",
+                code=ErrorCode.TEMPLAT_LEMBAR_HILANG,
                 path=self.path,
                 hint=REGENERATE_HINT,
             )

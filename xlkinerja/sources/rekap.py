@@ -21,7 +21,7 @@ from typing import Any
 import python_calamine as calamine
 
 from xlkinerja.core.address import cell_order
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.package_guard import check_package
 from xlkinerja.sources.reader import check_file
 from xlkinerja.sources.report_table import (
@@ -160,11 +160,14 @@ def read_rekap(path: Path, tables: Iterable[str] | None = None) -> Rekap:
     try:
         book = calamine.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types
-        raise WorkbookError(f"tidak dapat dibuka ({exc}).", path=path) from exc
+        raise WorkbookError(
+            f"tidak dapat dibuka ({exc}).", code=ErrorCode.BERKAS_TIDAK_TERBACA, path=path
+        ) from exc
     missing = [name for name in SHEETS if name not in book.sheet_names]
     if missing:
         raise WorkbookError(
             f"bukan workbook rekap xlkinerja yang lengkap: lembar {', '.join(missing)} tidak ada.",
+            code=ErrorCode.REKAP_LEMBAR_HILANG,
             path=path,
             hint="Berikan rekap-kinerja.xlsx hasil 'xlkinerja kompilasi' (versi ini), atau "
             "buat ulang rekapnya.",
@@ -188,7 +191,10 @@ class _Reader:
                 got = self.book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
             except Exception as exc:
                 raise WorkbookError(
-                    f"isi lembar tidak dapat dibaca ({exc}).", path=self.path, sheet=sheet
+                    f"isi lembar tidak dapat dibaca ({exc}).",
+                    code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+                    path=self.path,
+                    sheet=sheet,
                 ) from exc
             self.grids[sheet] = got
         return self.grids[sheet]

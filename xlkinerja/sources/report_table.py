@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from xlkinerja.core.address import cell_address
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.specs.model import ValueType
 from xlkinerja.specs.report import ReportTable
 
@@ -118,6 +118,7 @@ def find_table(
     raise WorkbookError(
         f"baris judul tabel '{table.title}' ({labels}) tidak ditemukan; rekap ini tidak "
         "dibuat oleh xlkinerja versi ini atau telah diubah.",
+        code=ErrorCode.REKAP_JUDUL_TABEL_HILANG,
         path=path,
         sheet=sheet,
         hint=REMAKE,
@@ -163,6 +164,7 @@ def _renamed(
         text += "; juga " + "; ".join(f"sel {c} {said(f, lb)}" for c, f, lb in others)
     return WorkbookError(
         text + ". Kolom rekap tidak boleh diganti namanya, dipindah atau dihapus.",
+        code=ErrorCode.REKAP_KOLOM_BERUBAH,
         path=path,
         sheet=sheet,
         cell=cell,

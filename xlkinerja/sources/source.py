@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from xlkinerja.core.form_data import FormData
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import Form
 
@@ -78,6 +78,7 @@ def expect(data: FormData, expected: Form | None) -> FormData:
     if expected is not None and data.form.id != expected.id:
         raise WorkbookError(
             f"ini workbook '{data.form.title}', bukan '{expected.title}' yang diharapkan.",
+            code=ErrorCode.TEMPLAT_JENIS_SALAH,
             path=data.path,
         )
     return data

@@ -26,7 +26,7 @@ from xlkinerja.core.form_data import (
     TableData,
     TemplateMeta,
 )
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.sources.form_identity import REGENERATE_HINT, check_sheets, resolve_form
 from xlkinerja.specs import Field, Form, Table
 
@@ -153,6 +153,7 @@ def column_positions(
             raise WorkbookError(
                 f"kolom '{col.label}' tidak ada di tabel '{spec.name}' "
                 "(judul kolom diubah atau dihapus?).",
+                code=ErrorCode.TEMPLAT_KOLOM_HILANG,
                 path=path,
                 sheet=sheet,
                 cell=header_cell,
@@ -165,6 +166,7 @@ def column_positions(
 def table_missing(spec: Table, path: Path, sheet: str) -> WorkbookError:
     return WorkbookError(
         f"tabel '{spec.name}' ({spec.title}) tidak ditemukan; mungkin dihapus atau diganti nama.",
+        code=ErrorCode.TEMPLAT_TABEL_HILANG,
         path=path,
         sheet=sheet,
         hint=REGENERATE_HINT,
@@ -174,6 +176,7 @@ def table_missing(spec: Table, path: Path, sheet: str) -> WorkbookError:
 def table_elsewhere(spec: Table, path: Path, found_on: str, sheet: str) -> WorkbookError:
     return WorkbookError(
         f"tabel '{spec.name}' berada di lembar '{found_on}', seharusnya di lembar '{sheet}'.",
+        code=ErrorCode.TEMPLAT_TABEL_SALAH_LEMBAR,
         path=path,
         hint=REGENERATE_HINT,
     )
@@ -183,6 +186,7 @@ def name_missing(fld: Field, path: Path, sheet: str) -> WorkbookError:
     return WorkbookError(
         f"nama sel '{fld.name}' untuk isian '{fld.label}' tidak "
         "ditemukan atau tidak menunjuk satu sel.",
+        code=ErrorCode.TEMPLAT_NAMA_SEL_HILANG,
         path=path,
         sheet=sheet,
         hint=REGENERATE_HINT,

@@ -18,6 +18,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store import queries
 from xlkinerja.store.diff import compare_cells, compare_targets
 from xlkinerja.store.encoded import EncodedSubmission
@@ -94,6 +95,7 @@ class Archive:
                 raise ArchiveError(
                     f"Server database arsip '{self.location}' tidak menjawab dalam "
                     f"{exc.orig.seconds:g} detik ({exc.orig.detail}).",
+                    code=ErrorCode.ARSIP_TIDAK_MENJAWAB,
                     hint="Periksa server PostgreSQL dan jaringan ke sana, lalu ulangi. Batas "
                     f"waktunya diatur dengan {LIMIT_ENV_VAR} (detik) atau ?batas_waktu= "
                     "pada alamat database.",
@@ -104,6 +106,7 @@ class Archive:
             if _not_a_database(reason):
                 raise ArchiveError(
                     f"Berkas '{self.location}' bukan database arsip xlkinerja (SQLite): {reason}.",
+                    code=ErrorCode.ARSIP_BUKAN_ARSIP,
                     hint="Opsi --db menunjuk berkas arsip .sqlite (atau URL postgresql://), "
                     "bukan workbook atau berkas lain.",
                 ) from exc
@@ -111,6 +114,7 @@ class Archive:
                 reason = f"server tidak menjawab dalam {CONNECT_TIMEOUT} detik ({reason})"
             raise ArchiveError(
                 f"Database arsip '{self.location}' tidak dapat dipakai: {reason}",
+                code=ErrorCode.ARSIP_TIDAK_DAPAT_DIPAKAI,
                 hint="Periksa alamat/berkas database dan hak aksesnya, lalu ulangi.",
             ) from exc
 
@@ -193,9 +197,12 @@ class Archive:
             return info
         kept = [v.version for v in queries.versions(conn, unit)]
         if not kept:
-            raise ArchiveError(f"Unit '{unit}' belum ada di arsip.")
+            raise ArchiveError(
+                f"Unit '{unit}' belum ada di arsip.", code=ErrorCode.ARSIP_UNIT_TIDAK_ADA
+            )
         raise ArchiveError(
             f"Versi {version} unit '{unit}' tidak ada di arsip.",
+            code=ErrorCode.ARSIP_VERSI_TIDAK_ADA,
             hint=f"Versi yang tersimpan: {', '.join(map(str, kept))}.",
         )
 

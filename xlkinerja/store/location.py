@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store import jsonvalue, watchdog
 from xlkinerja.store.errors import ArchiveError
 
@@ -49,6 +50,7 @@ def database_url(db: str | Path | None = None) -> URL:
         raise ArchiveError(
             "Arsip di memori (sqlite:// tanpa berkas) hilang begitu program selesai; "
             "versi yang dicatat tidak akan tersimpan.",
+            code=ErrorCode.ARSIP_DI_MEMORI,
             hint="Berikan berkas, mis. --db arsip.sqlite, atau URL postgresql://...",
         )
     return url
@@ -64,17 +66,21 @@ def _parse_url(text: str) -> URL:
     except (ArgumentError, ValueError) as exc:
         raise ArchiveError(
             f"Alamat database arsip tidak dapat dibaca: {_masked_text(text)}.",
+            code=ErrorCode.ARSIP_ALAMAT_TIDAK_SAH,
             hint="Periksa penulisannya: nomor port berupa angka, '@' di dalam sandi ditulis "
             f"%40. {URL_HINT}",
         ) from exc
     if port is not None and not 0 < port < 65536:
         raise ArchiveError(
-            f"Nomor port {port} pada alamat database arsip di luar 1–65535.", hint=URL_HINT
+            f"Nomor port {port} pada alamat database arsip di luar 1–65535.",
+            code=ErrorCode.ARSIP_ALAMAT_TIDAK_SAH,
+            hint=URL_HINT,
         )
     if url.host and "@" in url.host:
         raise ArchiveError(
             "Alamat database arsip memuat '@' lebih dari satu kali: "
             f"{describe(url.set(host='…'))}.",
+            code=ErrorCode.ARSIP_ALAMAT_TIDAK_SAH,
             hint="Tulis '@' di dalam nama pengguna atau sandi sebagai %40, mis. "
             "postgresql://pengguna:s%40ndi@server/xlkinerja.",
         )
@@ -84,6 +90,7 @@ def _parse_url(text: str) -> URL:
         return url
     raise ArchiveError(
         f"Jenis database '{url.drivername}' tidak didukung untuk arsip.",
+        code=ErrorCode.ARSIP_JENIS_TIDAK_DIDUKUNG,
         hint="Gunakan path berkas SQLite atau URL postgresql://...",
     )
 
@@ -141,7 +148,9 @@ def create_archive_engine(db: str | Path | None = None) -> Engine:
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ArchiveError(
-                f"Folder database arsip tidak dapat dibuat ({exc.strerror}).", path=url.database
+                f"Folder database arsip tidak dapat dibuat ({exc.strerror}).",
+                code=ErrorCode.ARSIP_FOLDER_TIDAK_DAPAT_DIBUAT,
+                path=url.database,
             ) from exc
     engine = create_engine(url, connect_args={"timeout": 30}, **json_args)
     _sqlite_transactions(engine)

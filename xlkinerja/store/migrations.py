@@ -45,6 +45,7 @@ from sqlalchemy import (
     update,
 )
 
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.location import writing
 from xlkinerja.store.tables import UtcDateTime, json_type, now_utc
@@ -158,6 +159,7 @@ def current_version(conn: Connection) -> int:
         raise ArchiveError(
             f"Database arsip rusak: versi skema di tabel {schema_table.name} bukan angka "
             f"({str(value)[:40]!r}).",
+            code=ErrorCode.ARSIP_RUSAK,
             hint="Pulihkan arsip dari cadangan, atau gunakan berkas arsip lain (--db).",
         ) from None
 
@@ -171,6 +173,7 @@ def migrate(engine: Engine, target: int | None = None) -> int:
             raise ArchiveError(
                 f"Database arsip memakai skema versi {current}, lebih baru daripada yang "
                 f"dikenal xlkinerja ini (versi {LATEST}).",
+                code=ErrorCode.ARSIP_SKEMA_LEBIH_BARU,
                 hint="Perbarui xlkinerja sebelum membuka arsip ini.",
             )
         for version, description, step in STEPS:

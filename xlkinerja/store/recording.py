@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store.encoded import EncodedSubmission, encode_submission
 from xlkinerja.store.errors import ArchiveError
 from xlkinerja.store.records import KINDS, RecordResult, Submission
@@ -86,6 +87,7 @@ def record_batch(
                 raise ArchiveError(
                     f"Unit '{submission.unit}' sudah ada di arsip sebagai jenis '{unit.kind}', "
                     f"bukan '{submission.kind}'.",
+                    code=ErrorCode.ARSIP_UNIT_JENIS_BEDA,
                     path=submission.file_name,
                 )
             if unit.sha256 is not None and unit.sha256 in (

@@ -32,6 +32,7 @@ from xlkinerja.core.form_data import (
     TemplateMeta,
 )
 from xlkinerja.core.normal import FIELDS
+from xlkinerja.errors import ErrorCode
 from xlkinerja.sources.source import expect
 from xlkinerja.sources.workbook import Cell, TableCells, read_workbook
 from xlkinerja.specs import Field, Form, Table, ValueType, form_of
@@ -108,7 +109,11 @@ class ArchivedWorkbook:
         self._path = path
         form = form_of(kind)
         if form is None:
-            raise ArchiveError(f"jenis workbook '{kind}' {_NOT_READ}.", path=path)
+            raise ArchiveError(
+                f"jenis workbook '{kind}' {_NOT_READ}.",
+                code=ErrorCode.ARSIP_ISI_TIDAK_DIKENAL,
+                path=path,
+            )
         self.form = form
         read: Mapping[str, Any] = stored_cells.get("read") or {}
         self._meta = _meta(form, read.get("template"), path)
@@ -119,6 +124,7 @@ class ArchivedWorkbook:
             raise ArchiveError(
                 f"isian {', '.join(unknown)} tidak ada di templat '{form.title}' yang dipakai "
                 f"xlkinerja ini; versi ini {_NOT_READ}.",
+                code=ErrorCode.ARSIP_ISI_TIDAK_DIKENAL,
                 path=path,
             )
         self.places: Mapping[str, str] = read.get("places") or {}
@@ -200,7 +206,11 @@ def _formats(stored: Mapping[str, str], path: Path) -> dict[tuple[str, str], Cel
     known = {kind.value: kind for kind in CellFormat}
     unknown = sorted(set(stored.values()) - known.keys())
     if unknown:
-        raise ArchiveError(f"format angka {', '.join(unknown)} {_NOT_READ}.", path=path)
+        raise ArchiveError(
+            f"format angka {', '.join(unknown)} {_NOT_READ}.",
+            code=ErrorCode.ARSIP_ISI_TIDAK_DIKENAL,
+            path=path,
+        )
     return {_split(address): known[kind] for address, kind in stored.items()}
 
 
@@ -232,6 +242,7 @@ def _meta(form: Form, template: Mapping[str, str] | None, path: Path) -> Templat
             f"dikirim dengan templat versi {meta.version} (skema {meta.schema_hash}), berbeda "
             f"dengan versi yang dipakai xlkinerja ini: {form.version} (skema "
             f"{form.schema_hash}); versi ini {_NOT_READ}.",
+            code=ErrorCode.ARSIP_VERSI_TEMPLAT_BEDA,
             path=path,
             hint="Minta unit mengirim ulang dengan templat terbaru.",
         )

@@ -54,6 +54,7 @@ from psycopg.rows import TupleRow
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 
+from xlkinerja.errors import ErrorCode
 from xlkinerja.store.errors import ArchiveError
 
 ENV_VAR = "XLKINERJA_DB_BATAS_WAKTU"
@@ -117,6 +118,7 @@ def answer_limit(url: URL) -> tuple[URL, float | None]:
         raise ArchiveError(
             f"Batas waktu database arsip ({source}) harus berupa jumlah detik 1–86400, "
             f"atau 0: {given[:40]!r}.",
+            code=ErrorCode.ARSIP_BATAS_WAKTU_TIDAK_SAH,
             hint=f"Mis. {ENV_VAR}=120, atau 0 untuk menunggu tanpa batas.",
         )
     return url, seconds or None

@@ -3,7 +3,9 @@
 Column rules apply to every column of the specs that has the property (required, choices,
 pattern, unique, a type) and get codes `<scope>.<column>.<rule>`, e.g. `pk.target.kosong`;
 the scope is the table key (or, for single fields, the sheet). Domain rules have fixed codes
-(`core.codes.Code`), one rule each. Every message reads: where → rule → value → how to fix.
+(`core.codes.Code`), one rule each; so do errors (`errors.ErrorCode`, validation/
+catalogue_galat.py), whose message is the error's own. Every message reads: where → rule →
+value → how to fix.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from xlkinerja.core.codes import Code, ColumnRule
 from xlkinerja.core.finding import Severity
 from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
+from xlkinerja.errors import ErrorCode
 from xlkinerja.specs import FORMS, Column, Field
+from xlkinerja.validation.catalogue_galat import ERROR_RULES as _ERROR_RULES
 from xlkinerja.validation.catalogue_kaskade import KASKADE_RULES
 
 G, P = Severity.GALAT, Severity.PERINGATAN
 
-K = TypeVar("K", Code, ColumnRule)
+K = TypeVar("K", Code, ColumnRule, ErrorCode)
 
 
 def _keyed(kind: type[K], rules: Iterable[Rule]) -> dict[K, Rule]:
@@ -313,17 +317,12 @@ DOMAIN_RULES: dict[Code, Rule] = _keyed(
             "IKU {nilai} tidak memiliki target untuk tahun {tahun}",
             "Isi target Renstra untuk tahun kinerja.",
         ),
-        # Files
-        Rule(
-            Code.BERKAS_TIDAK_TERBACA,
-            G,
-            "Berkas tidak dapat dibaca",
-            "{nilai}",
-            "Perbaiki berkas sesuai pesan, lalu ulangi.",
-        ),
         *KASKADE_RULES,
     ),
 )
+
+
+ERROR_RULES: dict[ErrorCode, Rule] = _keyed(ErrorCode, _ERROR_RULES)
 
 
 class UnknownCodeError(KeyError):
@@ -341,16 +340,19 @@ def column_items() -> Iterator[tuple[str, Column | Field]]:
                 yield table.key, col
 
 
-_DOMAIN_BY_TEXT: dict[str, Rule] = {code.value: rule for code, rule in DOMAIN_RULES.items()}
+_FIXED_BY_TEXT: dict[str, Rule] = {
+    code.value: rule for code, rule in (*DOMAIN_RULES.items(), *ERROR_RULES.items())
+}
 _COLUMN_BY_TEXT: dict[str, Rule] = {name.value: rule for name, rule in COLUMN_RULES.items()}
 _COLUMN_ITEMS = frozenset(f"{scope}.{item.key}" for scope, item in column_items())
 
 
 def rule_for(code: str) -> Rule:
-    """The rule behind a finding code, exactly: a domain code, or `<scope>.<key>.<rule>`
-    where `<scope>.<key>` is a field or column of the specs and `<rule>` a column rule.
+    """The rule behind a finding code, exactly: a domain or error code, or
+    `<scope>.<key>.<rule>` where `<scope>.<key>` is a field or column of the specs and
+    `<rule>` a column rule.
     Anything else (a typo such as "pk.targt.kosong") raises `UnknownCodeError`."""
-    rule = _DOMAIN_BY_TEXT.get(code)
+    rule = _FIXED_BY_TEXT.get(code)
     if rule is not None:
         return rule
     item, _, name = code.rpartition(".")

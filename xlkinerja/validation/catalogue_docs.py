@@ -1,4 +1,5 @@
-"""What the user docs page of finding codes lists, from the catalogue and the specs.
+"""What the user docs page of finding and error codes lists, from the catalogue and the
+specs.
 
 Only the data: the page's text layout is the template `templates/dokumen/temuan.md.j2`,
 rendered by `xlkinerja/render/temuan_docs.py` (rendering is I/O, a layer above this one).
@@ -8,10 +9,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlkinerja.core.codes import ErrorKind
 from xlkinerja.core.normal import field_scope
 from xlkinerja.core.rule import Rule
 from xlkinerja.specs import FORMS, ChoiceList, Column, Field, ValueType
-from xlkinerja.validation.catalogue import COLUMN_RULES, DOMAIN_RULES
+from xlkinerja.validation.catalogue import COLUMN_RULES, DOMAIN_RULES, ERROR_RULES
+
+# How the page names each kind of error, in the order it lists them.
+KIND_TITLES = {
+    ErrorKind.BERKAS: "Berkas masukan",
+    ErrorKind.TEMPLAT: "Bentuk workbook (templat dan rekap)",
+    ErrorKind.ISIAN: "Isian yang diperlukan",
+    ErrorKind.PENGGUNAAN: "Perintah, opsi dan tombol",
+    ErrorKind.KELUARAN: "Berkas keluaran dan penandaan",
+    ErrorKind.ARSIP: "Arsip",
+    ErrorKind.KONFIGURASI: "Pengaturan: profil ekspor dan kunci server",
+    ErrorKind.LINGKUNGAN: "Pemasangan dan sistem",
+    ErrorKind.SERVER: "Penolakan server",
+}
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,13 @@ class Code:
 class FormCodes:
     title: str
     codes: tuple[Code, ...]
+
+
+@dataclass(frozen=True)
+class ErrorKindRules:
+    kind: ErrorKind
+    title: str
+    rules: tuple[Rule, ...]
 
 
 def column_rule_names(item: Column | Field) -> list[str]:
@@ -70,3 +92,11 @@ def column_rules() -> list[Rule]:
 
 def domain_rules() -> list[Rule]:
     return list(DOMAIN_RULES.values())
+
+
+def error_rules() -> list[ErrorKindRules]:
+    """The error codes, by kind (in `KIND_TITLES`' order), each kind in catalogue order."""
+    return [
+        ErrorKindRules(kind, title, tuple(r for r in ERROR_RULES.values() if r.kind is kind))
+        for kind, title in KIND_TITLES.items()
+    ]

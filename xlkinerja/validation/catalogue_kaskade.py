@@ -138,6 +138,55 @@ KASKADE_RULES: tuple[Rule, ...] = (
         "rantai atasan kembali ke pegawai ini: {rantai}",
         "Perbaiki NIP atasan.",
     ),
+    # An SKP merged again by kaskade: where it and its source (the matriks, or the PK for the
+    # head) disagree. The employee's entries are kept; the dialog kinerja aligns them.
+    Rule(
+        Code.KASKADE_KONFLIK_ISIAN_DIGANTI,
+        Severity.INFO,
+        "Isian SKP diperbarui dari sumbernya",
+        "isian {isian}: '{nilai}' diganti '{baru}'",
+        "Periksa isian yang diperbarui dari master atau workbook unit.",
+    ),
+    Rule(
+        Code.KASKADE_KONFLIK_INTERVENSI_BEDA,
+        P,
+        "RHK pimpinan berbeda dengan sumber",
+        "{label} mengintervensi {nilai} di SKP, {rencana} di {sumber} (isian SKP dipertahankan)",
+        "Samakan RHK pimpinan yang diintervensi di dialog kinerja.",
+    ),
+    Rule(
+        Code.KASKADE_KONFLIK_RUMUSAN_BEDA,
+        P,
+        "Rumusan IKI berbeda dengan sumber",
+        "{label} dipasangkan dengan '{iki_sumber}' dari {sumber} ({rencana}, {aspek}): "
+        "rumusannya berbeda (isian SKP dipertahankan)",
+        "Samakan rumusan IKI di dialog kinerja.",
+    ),
+    Rule(
+        Code.KASKADE_KONFLIK_TARGET_BEDA,
+        P,
+        "Target IKI berbeda dengan sumber",
+        "{label}: target di SKP {target_skp}, di {sumber} {target_sumber} (nilai SKP "
+        "dipertahankan)",
+        "Samakan target di dialog kinerja.",
+    ),
+    Rule(
+        Code.KASKADE_KONFLIK_BARIS_TIDAK_DITAMBAHKAN,
+        P,
+        "IKI dari sumber tidak ditambahkan",
+        "'{iki_sumber}' (target {target_sumber}) dari {sumber} untuk {rencana} belum ada di "
+        "SKP, dan baris SKP {baris_skp} untuk {rencana} tidak cocok dengannya: samakan di "
+        "dialog kinerja (tidak ditambahkan)",
+        "Tentukan di dialog kinerja baris SKP mana yang sesuai dengan IKI ini.",
+    ),
+    Rule(
+        Code.KASKADE_KONFLIK_INTERVENSI_HILANG,
+        P,
+        "RHK pimpinan tidak ada lagi di sumber",
+        "{label}: RHK utama yang mengintervensi {pimpinan} tidak ada lagi di {sumber} "
+        "(dipertahankan)",
+        "Hapus atau perbarui RHK ini di dialog kinerja.",
+    ),
     Rule(
         Code.MATRIKS_BEBAN_JUMLAH_TIDAK_SAMA,
         G,

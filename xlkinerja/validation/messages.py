@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from xlkinerja.core.codes import FindingCode
 from xlkinerja.core.finding import Finding
+from xlkinerja.errors import ErrorRecord
 from xlkinerja.validation.catalogue import rule_for
 
 
@@ -36,6 +38,18 @@ def where(sheet: str | None, cell: str | None, field: str | None) -> str:
     return text
 
 
+def _context(details: dict[str, object]) -> dict[str, str | None]:
+    return {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
+
+
+def rule_text(code: FindingCode, value: object = None, **details: object) -> str:
+    """The rule's text for a value and details, without the place (what a finding's message
+    says after "Lembar 'PK' sel B5: ")."""
+    shown = show(value)
+    nilai = shown if shown is not None else "(kosong)"
+    return rule_for(code).template.format(nilai=nilai, **_context(details))
+
+
 def finding(
     code: FindingCode,
     *,
@@ -50,8 +64,8 @@ def finding(
 ) -> Finding:
     rule = rule_for(code)
     shown = show(value)
-    context = {k: show(v) if not isinstance(v, str) else v for k, v in details.items()}
-    text = rule.template.format(nilai=shown if shown is not None else "(kosong)", **context)
+    context = _context(details)
+    text = rule_text(code, value, **details)
     place = where(sheet, cell, field)
     # A text that names its file already (an unreadable workbook's reason) needs no "Berkas:".
     message = (
@@ -76,3 +90,12 @@ def finding(
         ref_sheet=ref[1],
         ref_cell=ref[2],
     )
+
+
+def error_finding(file: str, error: ErrorRecord) -> Finding:
+    """A workbook that could not be read, as a finding of its error's own code, at the
+    sheet and cell the error names; the error's own hint when it has one."""
+    found = finding(
+        error.code, file=file, sheet=error.sheet, cell=error.cell, value=error.detail or None
+    )
+    return replace(found, hint=error.hint) if error.hint else found

@@ -14,7 +14,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 
 from xlkinerja.core.address import cell_address, column_index
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.package import PartTooBig, read_small_part
 
 MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -50,19 +50,29 @@ def read_defined_names(path: Path) -> dict[str, str]:
         data = read_small_part(path, "xl/workbook.xml", MAX_PART_BYTES)
     except PartTooBig as exc:
         raise WorkbookError(
-            "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.", path=path
+            "bagian xl/workbook.xml terlalu besar; berkas tidak wajar.",
+            code=ErrorCode.BERKAS_TERLALU_BESAR,
+            path=path,
         ) from exc
     except zipfile.BadZipFile as exc:
-        raise WorkbookError("berkas rusak atau bukan workbook Excel (.xlsx).", path=path) from exc
+        raise WorkbookError(
+            "berkas rusak atau bukan workbook Excel (.xlsx).",
+            code=ErrorCode.BERKAS_RUSAK,
+            path=path,
+        ) from exc
     if data is None:
         raise WorkbookError(
-            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.", path=path
+            "bukan workbook Excel (.xlsx): bagian xl/workbook.xml tidak ada.",
+            code=ErrorCode.BERKAS_BAGIAN_HILANG,
+            path=path,
         )
     try:
         root = ElementTree.fromstring(data)
     except Exception as exc:  # defusedxml raises several types for hostile or broken XML
         raise WorkbookError(
-            "isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak aman).", path=path
+            "isi xl/workbook.xml tidak dapat dibaca (XML rusak atau tidak aman).",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=path,
         ) from exc
     names: dict[str, str] = {}
     for element in root.iter(f"{MAIN_NS}definedName"):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.package import Package
 from xlkinerja.files.ooxml.xmltext import (
     XML_HEADER,
@@ -235,7 +235,9 @@ class ContentTypes(_XmlList):
     def __init__(self, parts: Parts) -> None:
         if not parts.package.exists(CONTENT_TYPES):
             raise WorkbookError(
-                "bukan paket Office: bagian [Content_Types].xml tidak ada.", path=parts.path
+                "bukan paket Office: bagian [Content_Types].xml tidak ada.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=parts.path,
             )
         super().__init__(parts, CONTENT_TYPES)
 

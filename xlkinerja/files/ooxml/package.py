@@ -13,7 +13,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 MAX_PART_BYTES = 512 * 1024 * 1024  # an inflated part larger than this is not a workbook
 _LOCAL = struct.Struct("<IHHHHHIIIHH")
@@ -58,6 +58,7 @@ class Package:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise WorkbookError(
                 "berkas dilindungi kata sandi atau berformat Excel 97-2003; tidak dapat ditandai.",
+                code=ErrorCode.BERKAS_TERENKRIPSI,
                 path=path,
                 hint="Simpan tanpa kata sandi pembuka sebagai .xlsx.",
             )
@@ -66,13 +67,23 @@ class Package:
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
             raise WorkbookError(
-                "berkas rusak atau bukan workbook Excel (.xlsx/.xlsm).", path=path
+                "berkas rusak atau bukan workbook Excel (.xlsx/.xlsm).",
+                code=ErrorCode.BERKAS_RUSAK,
+                path=path,
             ) from exc
         if len(data) >= 0xFFFFFFFF or len(infos) >= 0xFFFF:
-            raise WorkbookError("berkas terlalu besar untuk ditandai.", path=path)
+            raise WorkbookError(
+                "berkas terlalu besar untuk ditandai.",
+                code=ErrorCode.BERKAS_TERLALU_BESAR,
+                path=path,
+            )
         self._infos = {info.filename: info for info in infos}
         if len(self._infos) != len(infos) or any(i.flag_bits & 1 for i in infos):
-            raise WorkbookError("isi zip tidak wajar (nama ganda atau terenkripsi).", path=path)
+            raise WorkbookError(
+                "isi zip tidak wajar (nama ganda atau terenkripsi).",
+                code=ErrorCode.BERKAS_TIDAK_AMAN,
+                path=path,
+            )
         self._order = [info.filename for info in infos]
         self._lower = {name.lower(): name for name in self._order}
         self._changed: dict[str, bytes] = {}
@@ -91,16 +102,28 @@ class Package:
     def read(self, name: str) -> bytes:
         actual = self._actual(name)
         if actual is None:
-            raise WorkbookError(f"bagian {name} tidak ada di dalam berkas.", path=self.path)
+            raise WorkbookError(
+                f"bagian {name} tidak ada di dalam berkas.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=self.path,
+            )
         if actual in self._changed:
             return self._changed[actual]
         info = self._infos[actual]
         if info.file_size > MAX_PART_BYTES:
-            raise WorkbookError(f"bagian {name} terlalu besar; berkas tidak wajar.", path=self.path)
+            raise WorkbookError(
+                f"bagian {name} terlalu besar; berkas tidak wajar.",
+                code=ErrorCode.BERKAS_TERLALU_BESAR,
+                path=self.path,
+            )
         try:
             return self._zip.read(info)
         except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError) as exc:
-            raise WorkbookError(f"bagian {name} rusak di dalam zip.", path=self.path) from exc
+            raise WorkbookError(
+                f"bagian {name} rusak di dalam zip.",
+                code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+                path=self.path,
+            ) from exc
 
     def write(self, name: str, data: bytes) -> None:
         actual = self._lower.get(name.lower())
@@ -142,7 +165,9 @@ class Package:
             out.write(record)
         size = out.tell() - start
         if out.tell() >= 0xFFFFFFFF:
-            raise WorkbookError("berkas hasil terlalu besar.", path=self.path)
+            raise WorkbookError(
+                "berkas hasil terlalu besar.", code=ErrorCode.BERKAS_TERLALU_BESAR, path=self.path
+            )
         out.write(_END.pack(0x06054B50, 0, 0, len(central), len(central), size, start, 0))
         return out.getvalue()
 
@@ -150,12 +175,14 @@ class Package:
         data = self._data
         offset = info.header_offset
         if data[offset : offset + 4] != b"PK\x03\x04":
-            raise WorkbookError("struktur zip rusak.", path=self.path)
+            raise WorkbookError("struktur zip rusak.", code=ErrorCode.BERKAS_RUSAK, path=self.path)
         name_len, extra_len = struct.unpack_from("<HH", data, offset + 26)
         begin = offset + 30 + name_len + extra_len
         body = data[begin : begin + info.compress_size]
         if len(body) != info.compress_size:
-            raise WorkbookError("struktur zip rusak (data terpotong).", path=self.path)
+            raise WorkbookError(
+                "struktur zip rusak (data terpotong).", code=ErrorCode.BERKAS_RUSAK, path=self.path
+            )
         headers = _headers(
             info.orig_filename,
             info.flag_bits,

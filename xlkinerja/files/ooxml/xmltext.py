@@ -24,7 +24,7 @@ from typing import Any
 
 from defusedxml import ElementTree
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -188,11 +188,15 @@ def decode(data: bytes, part: str, path: object) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise WorkbookError(
-            f"bagian {part} bukan teks UTF-8; berkas tidak dapat ditandai.", path=str(path)
+            f"bagian {part} bukan teks UTF-8; berkas tidak dapat ditandai.",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=str(path),
         ) from exc
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         raise WorkbookError(
-            f"bagian {part} memuat deklarasi DTD yang tidak diizinkan.", path=str(path)
+            f"bagian {part} memuat deklarasi DTD yang tidak diizinkan.",
+            code=ErrorCode.BERKAS_TIDAK_AMAN,
+            path=str(path),
         )
     return text
 
@@ -203,7 +207,9 @@ def parse_checked(text: str, part: str, path: object) -> Any:
         return ElementTree.fromstring(text.lstrip("\ufeff").encode("utf-8"))
     except Exception as exc:  # defusedxml raises several types for hostile or broken XML
         raise WorkbookError(
-            f"isi bagian {part} tidak dapat dibaca (XML rusak atau tidak aman).", path=str(path)
+            f"isi bagian {part} tidak dapat dibaca (XML rusak atau tidak aman).",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=str(path),
         ) from exc
 
 
@@ -211,7 +217,11 @@ def scan_root(text: str, part: str, path: object) -> Element:
     try:
         return root_element(text)
     except ValueError as exc:
-        raise WorkbookError(f"bagian {part} tidak berisi XML yang sah.", path=str(path)) from exc
+        raise WorkbookError(
+            f"bagian {part} tidak berisi XML yang sah.",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=str(path),
+        ) from exc
 
 
 def scan_children(
@@ -220,7 +230,11 @@ def scan_children(
     try:
         return children(text, parent, opaque)
     except (ValueError, IndexError) as exc:
-        raise WorkbookError(f"bagian {part} tidak berisi XML yang sah.", path=str(path)) from exc
+        raise WorkbookError(
+            f"bagian {part} tidak berisi XML yang sah.",
+            code=ErrorCode.BERKAS_BAGIAN_RUSAK,
+            path=str(path),
+        ) from exc
 
 
 # Cell text, escaped as XlsxWriter escapes it (see the module docstring).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
@@ -42,7 +42,9 @@ class Book:
         self.part = root_rels.target_part(documents[0]) if documents else "xl/workbook.xml"
         if not parts.package.exists(self.part):
             raise WorkbookError(
-                "bukan workbook Excel: bagian workbook.xml tidak ada.", path=parts.path
+                "bukan workbook Excel: bagian workbook.xml tidak ada.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=parts.path,
             )
         self.text = parts.text(self.part)
         tree = parse_checked(self.text, self.part, parts.path)
@@ -50,6 +52,7 @@ class Book:
             raise WorkbookError(
                 "format workbook tidak didukung (mis. Strict Open XML); simpan ulang sebagai "
                 "Buku Kerja Excel (.xlsx) biasa.",
+                code=ErrorCode.BERKAS_ISI_TIDAK_DIDUKUNG,
                 path=parts.path,
             )
         self.rels = parts.rels(self.part)
@@ -65,7 +68,11 @@ class Book:
         self.top = scan_children(self.text, self.root, self.part, path)
         sheets = first(self.top, "sheets")
         if sheets is None:
-            raise WorkbookError("workbook tidak memiliki daftar lembar.", path=path)
+            raise WorkbookError(
+                "workbook tidak memiliki daftar lembar.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=path,
+            )
         self._sheets_element = sheets
         self._sheet_elements = [
             e for e in scan_children(self.text, sheets, self.part, path) if e.local == "sheet"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from xlkinerja.core.address import column_index, column_letters
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.xmltext import Element, parse_attrs, set_attr
 
 Pos = tuple[int, int]
@@ -88,7 +88,12 @@ class SheetCells:
         self._cells: dict[int, dict[int, re.Match[str]]] = {}
 
     def _fail(self, message: str) -> NoReturn:
-        raise WorkbookError(message, path=self.where[0], sheet=self.where[1])
+        raise WorkbookError(
+            message,
+            code=ErrorCode.BERKAS_ISI_TIDAK_DIDUKUNG,
+            path=self.where[0],
+            sheet=self.where[1],
+        )
 
     def _row_cells(self, row: int) -> dict[int, re.Match[str]]:
         if row not in self._cells:

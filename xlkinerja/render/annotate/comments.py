@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from xlkinerja.core.address import column_index, column_letters
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
     XML_HEADER,
@@ -61,7 +61,9 @@ class CommentsPart:
         authors, comments = first(top, "authors"), first(top, "commentList")
         if authors is None or comments is None:
             raise WorkbookError(
-                f"bagian {self.part} tidak lengkap (tanpa authors/commentList).", path=self.path
+                f"bagian {self.part} tidak lengkap (tanpa authors/commentList).",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=self.path,
             )
         self._authors_element, self._list_element = authors, comments
         self._authors = [

@@ -14,7 +14,7 @@ from hashlib import sha256
 from pathlib import Path
 
 from xlkinerja.core.finding import Finding
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.files.backup import keep_backup
 from xlkinerja.render.annotate.backend import WritebackBackend
@@ -57,6 +57,7 @@ class PackageBackend(WritebackBackend):
         if path.suffix.lower() not in SUFFIXES:
             raise WorkbookError(
                 "hanya workbook .xlsx atau .xlsm yang dapat ditandai.",
+                code=ErrorCode.BERKAS_JENIS_TIDAK_DIDUKUNG,
                 path=path,
                 hint="Buka di Excel lalu Simpan Sebagai .xlsx.",
             )
@@ -65,12 +66,19 @@ class PackageBackend(WritebackBackend):
             seen = path.stat()
             original = path.read_bytes()
         except FileNotFoundError as exc:
-            raise WorkbookError("berkas tidak ditemukan.", path=path) from exc
+            raise WorkbookError(
+                "berkas tidak ditemukan.", code=ErrorCode.BERKAS_TIDAK_DITEMUKAN, path=path
+            ) from exc
         except OSError as exc:
-            raise WorkbookError(f"berkas tidak dapat dibaca ({exc.strerror}).", path=path) from exc
+            raise WorkbookError(
+                f"berkas tidak dapat dibaca ({exc.strerror}).",
+                code=ErrorCode.BERKAS_TIDAK_DAPAT_DIBUKA,
+                path=path,
+            ) from exc
         if self.expected_sha256 and sha256(original).hexdigest() != self.expected_sha256:
             raise WorkbookError(
                 "berkas berubah sejak divalidasi; tidak ditandai.",
+                code=ErrorCode.PENANDAAN_BERKAS_BERUBAH,
                 path=path,
                 hint="Simpan dan tutup berkas di Excel, lalu jalankan validasi lagi.",
             )
@@ -83,12 +91,14 @@ class PackageBackend(WritebackBackend):
                 if (now_seen.st_mtime_ns, now_seen.st_size) != (seen.st_mtime_ns, seen.st_size):
                     raise WorkbookError(
                         "berkas berubah selama validasi; tidak ditimpa.",
+                        code=ErrorCode.PENANDAAN_BERKAS_BERUBAH,
                         path=path,
                         hint="Simpan dan tutup berkas di Excel, lalu jalankan validasi lagi.",
                     )
         except OSError as exc:
             raise WorkbookError(
                 f"berkas tidak dapat ditulis ({exc.strerror}).",
+                code=ErrorCode.PENANDAAN_TIDAK_DAPAT_DITULIS,
                 path=path,
                 hint="Tutup berkas di Excel lalu coba lagi.",
             ) from exc
@@ -108,6 +118,7 @@ def _refuse_link_or_read_only(path: Path) -> None:
     if path.is_symlink():
         raise WorkbookError(
             "ini tautan simbolik (symlink); temuan tidak ditulis melalui tautan.",
+            code=ErrorCode.PENANDAAN_TAUTAN_SIMBOLIK,
             path=path,
             hint="Salin berkas aslinya ke folder ini, atau jalankan validasi pada berkas aslinya.",
         )
@@ -116,6 +127,7 @@ def _refuse_link_or_read_only(path: Path) -> None:
     if path.exists() and not (path.stat().st_mode & 0o200 and os.access(path, os.W_OK)):
         raise WorkbookError(
             "berkas hanya-baca; tidak ditandai.",
+            code=ErrorCode.PENANDAAN_HANYA_BACA,
             path=path,
             hint="Hapus atribut hanya-baca (read-only) jika berkas ini boleh ditandai.",
         )

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeGuard
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.package import Package
 from xlkinerja.render.annotate import fills
@@ -71,6 +71,7 @@ class _Run:
         if record is None or not record.ours:
             raise WorkbookError(
                 f"sudah ada lembar '{old.name}' yang bukan buatan xlkinerja.",
+                code=ErrorCode.PENANDAAN_LEMBAR_BUKAN_MILIK,
                 path=self.path,
                 hint="Ganti nama lembar itu, lalu jalankan validasi lagi.",
             )

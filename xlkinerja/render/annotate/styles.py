@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.opc import Parts
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
@@ -34,7 +34,11 @@ class StyleSheet:
         self.parts = parts
         self.part = part
         if not parts.package.exists(part):
-            raise WorkbookError("bagian gaya (styles.xml) tidak ada.", path=parts.path)
+            raise WorkbookError(
+                "bagian gaya (styles.xml) tidak ada.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=parts.path,
+            )
         self.text = parts.text(part)
         parse_checked(self.text, part, parts.path)
         root = scan_root(self.text, part, parts.path)
@@ -46,7 +50,11 @@ class StyleSheet:
         for name, item in _SECTIONS.items():
             section = first(top, name)
             if section is None:
-                raise WorkbookError(f"styles.xml tidak lengkap (tanpa {name}).", path=parts.path)
+                raise WorkbookError(
+                    f"styles.xml tidak lengkap (tanpa {name}).",
+                    code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                    path=parts.path,
+                )
             self._sections[name] = section
             self._items[name] = [
                 self.text[c.start : c.end]
@@ -54,7 +62,11 @@ class StyleSheet:
                 if c.local == item
             ]
         if not self._items["cellXfs"] or not self._items["fonts"]:
-            raise WorkbookError("styles.xml tidak lengkap (tanpa format sel).", path=parts.path)
+            raise WorkbookError(
+                "styles.xml tidak lengkap (tanpa format sel).",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=parts.path,
+            )
 
     def _q(self, local: str) -> str:
         return f"{self.prefix}:{local}" if self.prefix else local

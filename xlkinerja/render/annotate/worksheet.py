@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from xlkinerja.core.address import column_index, column_letters
-from xlkinerja.errors import WorkbookError
+from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.opc import Parts, Rels
 from xlkinerja.files.ooxml.xmltext import (
     MAIN_NS,
@@ -108,7 +108,10 @@ class Worksheet:
         data = self._element("sheetData")
         if data is None:
             raise WorkbookError(
-                "lembar tanpa sheetData.", path=self.parts.path, sheet=self.entry.name
+                "lembar tanpa sheetData.",
+                code=ErrorCode.BERKAS_BAGIAN_HILANG,
+                path=self.parts.path,
+                sheet=self.entry.name,
             )
         where = (self.parts.path, self.entry.name)
         return SheetCells(self.text, data, self.prefix, self.cols(), where)

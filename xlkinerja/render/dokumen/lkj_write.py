@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from xlkinerja.errors import ErrorRecord
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.kompilasi.lkj import Lkj
 from xlkinerja.render.dokumen.lkj_chart import chart_png
@@ -20,7 +21,7 @@ from xlkinerja.render.dokumen.pdf import PdfUnavailable
 class WrittenLkj:
     files: list[Path]  # xlsx, docx, pdf
     charts: list[Path]
-    pdf_skipped: str | None = None  # why there is no PDF (its system libraries missing)
+    pdf_skipped: ErrorRecord | None = None  # why there is no PDF (system libraries missing)
 
 
 def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
@@ -40,5 +41,5 @@ def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
     try:
         files.append(write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"))
     except PdfUnavailable as exc:  # the xlsx and docx are worth having without it
-        return WrittenLkj(files, pngs, exc.user_message())
+        return WrittenLkj(files, pngs, exc.record())
     return WrittenLkj(files, pngs)

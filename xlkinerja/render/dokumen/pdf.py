@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 
 
@@ -27,6 +27,7 @@ def html_to_pdf(html: str, target: Path, *, base: Path | None = None) -> Path:
     except (OSError, ImportError) as exc:  # its system libraries (pango) are not there
         raise PdfUnavailable(
             f"PDF tidak dapat dibuat: pustaka sistem WeasyPrint (pango) tidak terpasang ({exc}).",
+            code=ErrorCode.LINGKUNGAN_PDF_TIDAK_TERSEDIA,
             hint=APT_HINT,
         ) from None
     # Its notes about fonts and subsetting are for developers, not in a command's output.

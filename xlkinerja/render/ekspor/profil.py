@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NoReturn
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.kompilasi.ekspor_tabel import FIELDS
 from xlkinerja.render.jinja_templates import templates_folder
 
@@ -105,6 +105,7 @@ def extra_folders(given: Sequence[Path] = ()) -> list[Path]:
         if not folder.is_dir():
             raise ProfilError(
                 f"folder profil ekspor '{folder}' tidak ada.",
+                code=ErrorCode.PROFIL_FOLDER_TIDAK_ADA,
                 hint=f"Berikan folder yang berisi {PROFIL_FILE} (atau folder-folder profil) "
                 f"dengan --profil-dir atau {ENV_DIR}.",
             )
@@ -142,6 +143,7 @@ def find_profile(name: str, extra: Sequence[Path] = ()) -> Profil:
     if name not in folders:
         raise ProfilError(
             f"profil ekspor '{name}' tidak ada.",
+            code=ErrorCode.PROFIL_TIDAK_ADA,
             hint=f"Profil yang ada: {', '.join(folders) or '(tidak ada)'} "
             "(xlkinerja ekspor --list).",
         )
@@ -159,10 +161,17 @@ def load(folder: Path, bawaan: bool = False) -> Profil:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ProfilError(
-            f"profil ekspor tidak sah: bukan TOML yang sah ({exc}).", path=path, hint=_LEARN
+            f"profil ekspor tidak sah: bukan TOML yang sah ({exc}).",
+            code=ErrorCode.PROFIL_TIDAK_SAH,
+            path=path,
+            hint=_LEARN,
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfilError(f"profil ekspor tidak dapat dibaca ({exc}).", path=path) from None
+        raise ProfilError(
+            f"profil ekspor tidak dapat dibaca ({exc}).",
+            code=ErrorCode.PROFIL_TIDAK_TERBACA,
+            path=path,
+        ) from None
     check = _Check(path)
     top = check.table(data, "", {"nama", "deskripsi", "berkas"}, {"deskripsi", "berkas"})
     nama = check.text(top, "nama", "", required=False) or folder.name
@@ -189,7 +198,10 @@ class _Check:
     def fail(self, where: str, message: str) -> NoReturn:
         place = f"{where}: " if where else ""
         raise ProfilError(
-            f"profil ekspor tidak sah: {place}{message}.", path=self.path, hint=_LEARN
+            f"profil ekspor tidak sah: {place}{message}.",
+            code=ErrorCode.PROFIL_TIDAK_SAH,
+            path=self.path,
+            hint=_LEARN,
         )
 
     def table(

@@ -28,7 +28,7 @@ from typing import Any
 import jinja2
 import numpy as np
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
 from xlkinerja.kompilasi.ekspor_baris import Row
@@ -154,6 +154,7 @@ def csv_marks(berkas: Berkas, pemisah: str | None) -> tuple[str, str]:
     if mark == sep:
         raise XlkinerjaError(
             f"pemisah kolom dan tanda desimal sama ('{sep}') untuk {berkas.nama}.",
+            code=ErrorCode.OPSI_TIDAK_SAH,
             hint="Pakai --pemisah ';' dengan desimal ',' atau pemisah ',' dengan desimal '.'.",
         )
     return sep, mark
@@ -348,6 +349,7 @@ def render_text(profil: Profil, templat: str, plan: list[_Sheet], context: Conte
         place = f" baris {where}" if where else ""
         raise ProfilError(
             f"templat '{templat}'{place} tidak dapat dipakai: {exc}.",
+            code=ErrorCode.PROFIL_TEMPLAT_GAGAL,
             path=profil.folder / templat,
             hint="Periksa nama nilai yang dipakai templat (lihat templates/ekspor/README.md).",
         ) from None

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding, Severity
 from xlkinerja.kompilasi.model import Unreadable
 from xlkinerja.render.rekap.context import Buku, tahun_text
@@ -17,7 +16,6 @@ from xlkinerja.specs.rekap import SHEET_TEMUAN, TEMUAN
 from xlkinerja.validation.catalogue import rule_for
 
 NAME = SHEET_TEMUAN
-UNREADABLE_CODE = Code.BERKAS_TIDAK_TERBACA.value  # plain text: written into a cell
 KOLOM = kolom_of(
     TEMUAN,
     {
@@ -54,14 +52,15 @@ def temuan_rows(
     findings: Sequence[Finding], unreadable: Sequence[Unreadable]
 ) -> tuple[list[list[object]], list[str], list[str]]:
     """Columns of values (in the spec's order), row variants and Tingkat-cell variants."""
-    hint = rule_for(UNREADABLE_CODE).hint
     rows: list[dict[str, object]] = [
         {
             "berkas": u.berkas,
             "tingkat": Severity.GALAT.value,
-            "kode": UNREADABLE_CODE,
+            "kode": u.kode.value,  # plain text: written into a cell
+            "lembar": u.lembar,
+            "sel": u.sel,
             "pesan": u.alasan,
-            "saran": hint,
+            "saran": rule_for(u.kode).hint,
         }
         for u in unreadable
     ]

@@ -108,6 +108,7 @@ class TemplateWriter:
         self.values = values or FormValues()
         self.subtitle = subtitle
         self.placements: dict[str, tuple[Sheet, TablePlacement]] = {}
+        self.field_cells: dict[str, tuple[str, str]] = {}  # key → (sheet, A1), once written
 
     def write(self, path: Path) -> None:
         workbook = TextWorkbook(str(path), {"strings_to_numbers": False})
@@ -207,6 +208,7 @@ class TemplateWriter:
             write_value(ws, row, v0, self.values.fields.get(fld.key), fmt)
             cell = xl_rowcol_to_cell(row, v0, row_abs=True, col_abs=True)
             workbook.define_name(fld.name, sheet_ref(sheet.name, cell))
+            self.field_cells[fld.key] = (sheet.name, xl_rowcol_to_cell(row, v0))
             options = None if fld.locked else validation_options(fld)
             if options:
                 ws.data_validation(row, v0, row, v0, options)
@@ -273,6 +275,18 @@ class TemplateWriter:
                     placement.first_data_row, index, placement.last_row, index, options
                 )
         return placement.last_row
+
+    def table_cell(self, table_key: str, index: int, column_key: str) -> tuple[str, str, int]:
+        """(sheet, A1, Excel row) of record `index`'s value of `column_key` in the table
+        written."""
+        sheet, placement = self.placements[table_key]
+        keys = [c.key for c in self.form.table(table_key).columns]
+        row = placement.first_data_row + index
+        return (
+            sheet.name,
+            xl_rowcol_to_cell(row, placement.first_col + keys.index(column_key)),
+            row + 1,
+        )
 
     @staticmethod
     def _own_format(styles: TemplateStyles, table: Table, col: Column, own: str | int) -> Any:
@@ -348,6 +362,16 @@ def write_template(
     form: Form, path: Path, values: FormValues | None = None, *, subtitle: str = ""
 ) -> Path:
     """Write the form's template to `path` atomically and return the path."""
-    with atomic_path(path) as tmp:
-        TemplateWriter(form, values, subtitle).write(tmp)
+    write_template_placed(form, path, values, subtitle=subtitle)
     return path
+
+
+def write_template_placed(
+    form: Form, path: Path, values: FormValues | None = None, *, subtitle: str = ""
+) -> TemplateWriter:
+    """As `write_template`, and the writer that knows where each value went
+    (`TemplateWriter.table_cell`, `field_cells`)."""
+    writer = TemplateWriter(form, values, subtitle)
+    with atomic_path(path) as tmp:
+        writer.write(tmp)
+    return writer
