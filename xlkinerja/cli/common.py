@@ -34,6 +34,26 @@ Proses = Annotated[
     typer.Option("--proses", "-j", help="Jumlah proses pembaca (bawaan: sesuai CPU)."),
 ]
 Senyap = Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")]
+# Where kompilasi, ekspor and dokumen lkj take their workbooks from besides files
+# (jobs/inputs.py resolves them the same way for all three).
+DariArsip = Annotated[
+    bool,
+    typer.Option(
+        "--dari-arsip", help="Kiriman terakhir setiap unit dan SKP di arsip, bukan berkas."
+    ),
+]
+TahunArsip = Annotated[
+    int | None,
+    typer.Option("--tahun", help="Dengan --dari-arsip: kiriman tahun ini (bawaan: tahun master)."),
+]
+Arsip = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Arsip: berkas SQLite atau URL postgresql://... (bawaan: SQLite di folder data "
+        "pengguna).",
+    ),
+]
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from xlkinerja.cli.common import OutputFormat, err, friendly_errors
+from xlkinerja.cli.common import DariArsip, OutputFormat, TahunArsip, err, friendly_errors
 from xlkinerja.cli.render import show
 
 app = typer.Typer(
@@ -74,14 +74,8 @@ def lkj(
             "--dari-arsip boleh tidak diberikan: master terakhir di arsip).",
         ),
     ] = None,
-    dari_arsip: Annotated[
-        bool,
-        typer.Option("--dari-arsip", help="Kiriman terakhir setiap unit di arsip, bukan berkas."),
-    ] = False,
-    tahun: Annotated[
-        int | None,
-        typer.Option("--tahun", help="Dengan --dari-arsip: tahun ini (bawaan: tahun master)."),
-    ] = None,
+    dari_arsip: DariArsip = False,
+    tahun: TahunArsip = None,
     db: Annotated[
         str | None,
         typer.Option(
@@ -113,15 +107,8 @@ def lkj(
     from xlkinerja.jobs import inputs
     from xlkinerja.jobs.lkj import write_lkj_chapter
 
-    given = inputs.resolve_input(
-        list(paths or []),
-        accepts=inputs.Accepts.EITHER,
-        from_archive=dari_arsip,
-        master=master,
-        tahun=tahun,
-        db=db,
-        example="xlkinerja dokumen lkj rekap-kinerja.xlsx --output lkj/",
-        open_archive=lambda: inputs.latest_in_archive(db, master=master, tahun=tahun),
-    )
+    asked = inputs.Asked(paths or [], dari_arsip, master, tahun, db)
+    example = "xlkinerja dokumen lkj rekap-kinerja.xlsx --output lkj/"
+    given = inputs.resolve_input(asked, inputs.Accepts.EITHER, example=example)
     result = write_lkj_chapter(given, output=output, master=master, db=db)
     show(result, err, as_json=format == OutputFormat.json)

@@ -7,7 +7,15 @@ from typing import Annotated
 
 import typer
 
-from xlkinerja.cli.common import OutputFormat, app, err, friendly_errors
+from xlkinerja.cli.common import (
+    Arsip,
+    DariArsip,
+    OutputFormat,
+    TahunArsip,
+    app,
+    err,
+    friendly_errors,
+)
 from xlkinerja.cli.render import show
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 
@@ -36,26 +44,15 @@ def ekspor(
     daftar: Annotated[
         bool, typer.Option("--list", "--daftar", help="Tampilkan profil yang ada lalu keluar.")
     ] = False,
-    dari_arsip: Annotated[
-        bool,
-        typer.Option("--dari-arsip", help="Ekspor kiriman terakhir setiap unit dan SKP di arsip."),
-    ] = False,
+    dari_arsip: DariArsip = False,
     master: Annotated[
         Path | None,
         typer.Option(
             "--master", "-m", help="Dengan --dari-arsip: workbook master (bawaan: dari arsip)."
         ),
     ] = None,
-    tahun: Annotated[
-        int | None,
-        typer.Option(
-            "--tahun", help="Dengan --dari-arsip: kiriman tahun ini (bawaan: tahun master)."
-        ),
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option("--db", help="Arsip: berkas SQLite atau URL postgresql://..."),
-    ] = None,
+    tahun: TahunArsip = None,
+    db: Arsip = None,
     profil_dir: Annotated[
         list[Path] | None,
         typer.Option(
@@ -100,16 +97,9 @@ def ekspor(
         )
     from xlkinerja.jobs import inputs
 
-    given = inputs.resolve_input(
-        [rekap] if rekap is not None else [],
-        accepts=inputs.Accepts.REKAP,
-        from_archive=dari_arsip,
-        master=master,
-        tahun=tahun,
-        db=db,
-        example="xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/",
-        open_archive=lambda: inputs.latest_in_archive(db, master=master, tahun=tahun),
-    )
+    asked = inputs.Asked([rekap] if rekap is not None else [], dari_arsip, master, tahun, db)
+    example = "xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/"
+    given = inputs.resolve_input(asked, inputs.Accepts.REKAP, example=example)
     result = job.export(
         given, profiles=list(profil or []), output=output, profil_dir=dirs, pemisah=pemisah
     )

@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.progress import Progress
 
-from xlkinerja.cli.common import EXIT_DATA, OutputFormat, Proses, Senyap, app, err, friendly_errors
+from xlkinerja.cli.common import (
+    EXIT_DATA,
+    Arsip,
+    DariArsip,
+    OutputFormat,
+    Proses,
+    Senyap,
+    TahunArsip,
+    app,
+    err,
+    friendly_errors,
+)
 from xlkinerja.cli.render import show
 
 if TYPE_CHECKING:
@@ -36,27 +47,9 @@ def kompilasi(
             "di arsip).",
         ),
     ] = None,
-    dari_arsip: Annotated[
-        bool,
-        typer.Option(
-            "--dari-arsip",
-            help="Kompilasi kiriman terakhir setiap unit dan SKP di arsip, bukan berkas.",
-        ),
-    ] = False,
-    tahun: Annotated[
-        int | None,
-        typer.Option(
-            "--tahun", help="Dengan --dari-arsip: kiriman tahun ini (bawaan: tahun master)."
-        ),
-    ] = None,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db",
-            help="Arsip: berkas SQLite atau URL postgresql://... (bawaan: SQLite di "
-            "folder data pengguna).",
-        ),
-    ] = None,
+    dari_arsip: DariArsip = False,
+    tahun: TahunArsip = None,
+    db: Arsip = None,
     tanpa_arsip: Annotated[
         bool, typer.Option("--tanpa-arsip", help="Jangan catat ke arsip.")
     ] = False,
@@ -79,17 +72,10 @@ def kompilasi(
     from xlkinerja.jobs import inputs  # here: the CLI starts quickly
     from xlkinerja.jobs.kompilasi import compile_workbooks
 
+    asked = inputs.Asked(paths or [], dari_arsip, master, tahun, db)
+    example = "xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx"
     given = inputs.resolve_input(
-        list(paths or []),
-        accepts=inputs.Accepts.WORKBOOKS,
-        from_archive=dari_arsip,
-        master=master,
-        tahun=tahun,
-        db=db,
-        example="xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx",
-        open_archive=lambda: inputs.latest_in_archive(
-            db, master=master, tahun=tahun, stage=_stage(senyap)
-        ),
+        asked, inputs.Accepts.WORKBOOKS, example=example, stage=_stage(senyap)
     )
     assert isinstance(given, inputs.Workbooks)  # what kompilasi accepts
     files = given.file_count

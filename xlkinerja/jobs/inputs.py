@@ -185,29 +185,35 @@ class Accepts(Enum):
     EITHER = "rekap atau workbook unit"  # one compiled workbook, or workbooks (dokumen lkj)
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What a command was given to find its workbooks: files and folders (`paths`), or the
+    archive (`from_archive`, with `tahun`), the master, the archive's place (`db`)."""
+
+    paths: Sequence[Path]
+    from_archive: bool = False
+    master: Path | None = None
+    tahun: int | None = None
+    db: str | Path | None = None
+
+
 def resolve_input(
-    paths: Sequence[Path],
-    *,
-    accepts: Accepts,
-    from_archive: bool,
-    master: Path | None,
-    tahun: int | None,
-    db: str | Path | None,
-    example: str,
-    open_archive: Callable[[], Workbooks],
+    asked: Asked, accepts: Accepts, *, example: str, stage: Callable[[str], None] | None = None
 ) -> Input:
-    """What the command's arguments name: the archive's latest versions (`--dari-arsip`,
-    read by `open_archive`), one compiled workbook, or workbooks with their master. Every
-    mistake — both or neither given, a master or year where they mean nothing, a rekap
-    among unit workbooks — is a usage error (exit 2) worded the same in every command."""
-    if from_archive:
+    """What the command's arguments name: the archive's latest versions (`--dari-arsip`),
+    one compiled workbook, or workbooks with their master. Every mistake — both or neither
+    given, a master or year where they mean nothing, a rekap among unit workbooks — is a
+    usage error (exit 2) worded the same in every command. `stage`: what is done next, for
+    users (reading the archive)."""
+    paths, master, tahun, db = asked.paths, asked.master, asked.tahun, asked.db
+    if asked.from_archive:
         if paths:
             raise XlkinerjaError(
                 "berikan berkas ATAU --dari-arsip, tidak keduanya.",
                 code=ErrorCode.OPSI_BERTENTANGAN,
                 hint="Dengan --dari-arsip workbook diambil dari arsip.",
             )
-        return open_archive()
+        return latest_in_archive(db, master=master, tahun=tahun, stage=stage)
     if not paths:
         raise XlkinerjaError(
             f"belum ada {accepts.value} yang diberikan.",
