@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -36,6 +37,15 @@ Proses = Annotated[
 Senyap = Annotated[bool, typer.Option("--senyap", "-q", help="Tanpa bilah kemajuan.")]
 # Where kompilasi, ekspor and dokumen lkj take their workbooks from besides files
 # (jobs/inputs.py resolves them the same way for all three).
+MasterPilihan = Annotated[
+    Path | None,
+    typer.Option(
+        "--master",
+        "-m",
+        help="Workbook master (wajib bersama workbook unit; dengan --dari-arsip atau rekap "
+        "boleh tidak diberikan: master terakhir di arsip).",
+    ),
+]
 DariArsip = Annotated[
     bool,
     typer.Option(

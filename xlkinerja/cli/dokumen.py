@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from xlkinerja.cli.common import DariArsip, OutputFormat, TahunArsip, err, friendly_errors
+from xlkinerja.cli.common import (
+    DariArsip,
+    MasterPilihan,
+    OutputFormat,
+    TahunArsip,
+    err,
+    friendly_errors,
+)
 from xlkinerja.cli.render import show
 
 app = typer.Typer(
@@ -65,15 +72,7 @@ def lkj(
             metavar="[REKAP.xlsx|BERKAS...]",
         ),
     ] = None,
-    master: Annotated[
-        Path | None,
-        typer.Option(
-            "--master",
-            "-m",
-            help="Workbook master (wajib untuk workbook unit; dengan REKAP.xlsx atau "
-            "--dari-arsip boleh tidak diberikan: master terakhir di arsip).",
-        ),
-    ] = None,
+    master: MasterPilihan = None,
     dari_arsip: DariArsip = False,
     tahun: TahunArsip = None,
     db: Annotated[

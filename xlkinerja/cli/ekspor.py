@@ -10,6 +10,7 @@ import typer
 from xlkinerja.cli.common import (
     Arsip,
     DariArsip,
+    MasterPilihan,
     OutputFormat,
     TahunArsip,
     app,
@@ -45,12 +46,7 @@ def ekspor(
         bool, typer.Option("--list", "--daftar", help="Tampilkan profil yang ada lalu keluar.")
     ] = False,
     dari_arsip: DariArsip = False,
-    master: Annotated[
-        Path | None,
-        typer.Option(
-            "--master", "-m", help="Dengan --dari-arsip: workbook master (bawaan: dari arsip)."
-        ),
-    ] = None,
+    master: MasterPilihan = None,
     tahun: TahunArsip = None,
     db: Arsip = None,
     profil_dir: Annotated[

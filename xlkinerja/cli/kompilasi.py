@@ -13,6 +13,7 @@ from xlkinerja.cli.common import (
     EXIT_DATA,
     Arsip,
     DariArsip,
+    MasterPilihan,
     OutputFormat,
     Proses,
     Senyap,
@@ -38,15 +39,7 @@ def kompilasi(
             metavar="[BERKAS]...",
         ),
     ] = None,
-    master: Annotated[
-        Path | None,
-        typer.Option(
-            "--master",
-            "-m",
-            help="Workbook master (dengan --dari-arsip boleh tidak diberikan: master terakhir "
-            "di arsip).",
-        ),
-    ] = None,
+    master: MasterPilihan = None,
     dari_arsip: DariArsip = False,
     tahun: TahunArsip = None,
     db: Arsip = None,

@@ -18,7 +18,7 @@ from xlkinerja.core.form_data import CellScalar
 from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.files.ooxml.properties import template_properties
 from xlkinerja.files.package_guard import OLE2_MAGIC, check_package
-from xlkinerja.sources.reader import normalise
+from xlkinerja.sources.reader import normalise, open_calamine
 from xlkinerja.specs.template_meta import META_SHEET
 
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
@@ -53,8 +53,8 @@ def read_loose(path: Path) -> LooseBook:
     else:
         check_package(path)
         properties = template_properties(path)
+    book = open_calamine(path)
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
         sheets: dict[str, list[list[CellScalar]]] = {}
         cells = 0
         for meta in book.sheets_metadata:
@@ -70,13 +70,6 @@ def read_loose(path: Path) -> LooseBook:
                 )
             sheets[meta.name] = [[normalise(v) for v in row] for row in rows]
         book.close()
-    except calamine.PasswordError as exc:
-        raise WorkbookError(
-            "workbook dilindungi kata sandi dan tidak dapat dibaca.",
-            code=ErrorCode.BERKAS_TERENKRIPSI,
-            path=path,
-            hint="Simpan tanpa kata sandi pembuka.",
-        ) from exc
     except WorkbookError:
         raise
     except Exception as exc:  # calamine raises many error types for broken files

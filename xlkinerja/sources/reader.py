@@ -76,26 +76,32 @@ def normalise(value: Any) -> CellScalar:
     return str(value)
 
 
+def open_calamine(path: Path, *, load_tables: bool = False) -> calamine.CalamineWorkbook:
+    """The workbook at `path` opened by calamine (run the package guard first for an
+    .xlsx); a password-protected or broken file is a WorkbookError naming it."""
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path), load_tables=load_tables)
+    except calamine.PasswordError as exc:
+        raise WorkbookError(
+            "workbook dilindungi kata sandi dan tidak dapat dibaca.",
+            code=ErrorCode.BERKAS_TERENKRIPSI,
+            path=path,
+            hint="Simpan tanpa kata sandi pembuka.",
+        ) from exc
+    except Exception as exc:  # calamine raises many error types for broken files
+        raise WorkbookError(
+            f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).",
+            code=ErrorCode.BERKAS_TIDAK_TERBACA,
+            path=path,
+        ) from exc
+
+
 class _Workbook:
     """An open calamine workbook with sheet grids loaded on demand."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            self.book = calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
-        except calamine.PasswordError as exc:
-            raise WorkbookError(
-                "workbook dilindungi kata sandi dan tidak dapat dibaca.",
-                code=ErrorCode.BERKAS_TERENKRIPSI,
-                path=path,
-                hint="Simpan tanpa kata sandi pembuka.",
-            ) from exc
-        except Exception as exc:  # calamine raises many error types for broken files
-            raise WorkbookError(
-                f"berkas tidak dapat dibuka sebagai workbook Excel ({exc}).",
-                code=ErrorCode.BERKAS_TIDAK_TERBACA,
-                path=path,
-            ) from exc
+        self.book = open_calamine(path, load_tables=True)
         self.sheet_names = list(self.book.sheet_names)
         self._grids: dict[str, list[list[Any]]] = {}
         self.xml: dict[str, bytes] = {}  # the form's sheets' XML (see `scan`)
