@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-ADDIN = "xlkinerja.xlam"
+from xlkinerja.excel.config import ADDIN
 
 
 def macro_name(name: str) -> str:
