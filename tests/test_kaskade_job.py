@@ -154,13 +154,20 @@ def test_cascade_tree_of_the_sample(tmp_path: Path):
     # The head's RHK intervene the IKU directly: drawn under it, not rolled up into it.
     (head,) = [c for c in iku3.children if c.level == Level.RHK]
     assert head.owner.startswith("Dr. Andi Pratama") and head.code == "RHK-2"
-    # IKK-AK-3's latest realisasi ("1.050") cannot be read: its capaian, and so IKU-3's,
-    # is unknown — not the mean of the other two.
-    assert iku3.capaian is None and iku3.tak_terbaca
+    # The tree shows TW III, the latest quarter reported. AK reported up to TW II only (its
+    # TW II realisasi "1.050" of IKK-AK-3 cannot be read): its IKK have no TW III figure —
+    # neither their TW II one nor "unknown" — and IKU-3 is the mean of the two that did.
+    assert tree.periode == 3
+    ak3 = next(c for c in iku3.children if c.code == "IKK-AK-3")
+    assert ak3.capaian is None and not ak3.tak_terbaca and ak3.catatan == "belum melapor TW III"
+    reported = [c.capaian for c in iku3.children if c.level == Level.IKK and c.capaian]
+    assert iku3.capaian == pytest.approx(sum(reported) / 2) and not iku3.tak_terbaca
+    assert iku3.catatan == "2 dari 3 IKK melapor TW III"
     iku1 = next(n for n in tree.roots if n.code == "IKU-1")
     derived = [c for c in iku1.children if c.level == Level.IKK]
     assert len(derived) < len(iku1.children)  # the head's RHK hang there too
-    assert iku1.capaian == rollup([c.capaian for c in derived]).nilai
+    shown = [c.capaian for c in derived if c.capaian is not None]
+    assert iku1.capaian == pytest.approx(rollup(shown).nilai)
     ti3 = next(c for c in iku3.children if c.code == "IKK-TI-3")
     # realisasi per quarter 0 + 64 + 78 (kumulatif) against the cumulative TW III target 140
     assert round(ti3.capaian, 1) == 101.4

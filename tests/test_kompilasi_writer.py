@@ -226,7 +226,12 @@ def _capaian_frames() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     iku.insert(1, "indikator_iku", iku["kode_iku"].map(lambda c: IKU[c][1]))
     iku["status"] = [_status(v) for v in iku["capaian"]]
     iku["predikat"] = [DEFAULT_SCALE.predikat(v) if pd.notna(v) else None for v in iku["capaian"]]
-    iku = iku[["kode_iku", "indikator_iku", "tw", "capaian", "status", "predikat", "jumlah_ikk"]]
+    totals = known.drop_duplicates(["kode_iku", "kode_ikk"]).groupby("kode_iku").size()
+    iku["ikk_melapor"] = [
+        f"{n} dari {totals[c]}" for c, n in zip(iku["kode_iku"], iku["jumlah_ikk"], strict=True)
+    ]
+    columns = ["kode_iku", "indikator_iku", "tw", "capaian", "status", "predikat", "jumlah_ikk"]
+    iku = iku[[*columns, "ikk_melapor"]]
     unit = (
         ikk.groupby(["kode_unit", "nama_unit", "tw"]).agg(capaian=("capaian", "mean")).reset_index()
     )
@@ -681,16 +686,17 @@ def test_rekap_ra(book: openpyxl.Workbook):
 
 def test_rekap_capaian_tables_and_status_colours(book: openpyxl.Workbook):
     ws = book["Rekap Capaian"]
-    # A. IKU pivot: TW I..IV in E..H, status, predikat and count of the latest quarter
+    # A. IKU pivot: TW I..IV in E..H, status, predikat and how many of its IKK reported the
+    # latest quarter
     iku1 = _row_of(ws, 1, "IKU-1")
     assert [c.value for c in ws[iku1 - 1]][4:11] == [
-        "TW I", "TW II", "TW III", "TW IV", "Status TW III", "Predikat", "Jumlah IKK",
+        "TW I", "TW II", "TW III", "TW IV", "Status TW III", "Predikat", "IKK melapor",
     ]  # fmt: skip
     expected = (40 + 45 + 35) / 3
     assert ws.cell(iku1, 5).value == pytest.approx(expected)
     assert ws.cell(iku1, 7).value == pytest.approx((95 + 88 + 91) / 3)
     assert ws.cell(iku1, 8).value is None  # no TW IV yet
-    assert ws.cell(iku1, 9).value == "hijau" and ws.cell(iku1, 11).value == 3
+    assert ws.cell(iku1, 9).value == "hijau" and ws.cell(iku1, 11).value == "3 dari 3"
     assert _fill(ws.cell(iku1, 5)) == _hex(STATUS_FILLS[Status.MERAH])
     assert _fill(ws.cell(iku1, 7)) == _hex(STATUS_FILLS[Status.HIJAU])
     # C. every IKK per quarter

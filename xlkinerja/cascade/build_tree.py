@@ -1,10 +1,10 @@
 """Build the cascade tree IKU → IKK (unit) → RHK (employee) with targets and capaian.
 
-IKK capaian: the latest triwulan's capaian (realisasi combined per konsolidasi against the
-cumulative Rencana Aksi target) — unknown, with no colour, when the latest reported one
-cannot be computed because a value could not be read (`tak_terbaca`), and so is the IKU
-above it. IKU capaian: the mean of its IKK's capaian (rollup; capaian has no satuan, raw
-targets are never averaged; the RHK drawn under an IKU do not count). RHK come from the
+IKU and IKK show the performance model's figures for one period, "s.d. TW n" (`Periode`,
+made by kompilasi/kinerja.py, the same figures the compiled workbook shows): an IKK that did
+not report TW n shows no capaian and says so ("belum melapor TW III"), never its TW n−1
+value; an IKU shows its own figure for TW n and how many of its IKK it covers. The tree
+works out no capaian of IKU or IKK itself. RHK come from the
 employees' SKP (capaian of the kuantitas IKI: realisasi so far against the yearly target,
 coloured only once TW IV is reported), or, for employees whose SKP was not given, from
 the Matriks Peran-Hasil (their roles). A unit head's RHK intervene an IKU directly: they
@@ -16,22 +16,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from xlkinerja.cascade.index import CascadeIndex
-from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.cascade.layout import angka
+from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, NilaiPeriode, Periode, Problem
 from xlkinerja.core.normal import MasterForm, SkpForm, UnitForm
 from xlkinerja.core.table_access import number, numbers, positions, reading, text, texts
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
-from xlkinerja.domain.rollup import rollup
-from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, status_of
-from xlkinerja.validation.capaian_rows import capaian_per_ikk, latest
+from xlkinerja.domain.status import status_of, thresholds
+from xlkinerja.validation.capaian_rows import TW_NAMES
 
 PERIODS = ("TW I", "TW II", "TW III", "TW IV")
 
 
 class _Colours:
     def __init__(self, master: MasterForm) -> None:
-        self.kuning = master.number("ambang_kuning") or AMBANG_KUNING
-        self.hijau = master.number("ambang_hijau") or AMBANG_HIJAU
+        self.kuning, self.hijau = thresholds(
+            master.number("ambang_kuning"), master.number("ambang_hijau")
+        )
         self.batas_atas = master.number("batas_atas_capaian")
 
     def paint(self, node: CascadeNode) -> CascadeNode:
@@ -39,8 +40,11 @@ class _Colours:
         return node
 
 
-def _skp_nodes(form: SkpForm, colours: _Colours) -> list[tuple[str | None, CascadeNode]]:
-    """(parent code, node) per RHK of an SKP; the node shows its kuantitas IKI."""
+def _skp_nodes(
+    form: SkpForm, colours: _Colours, tw: int | None
+) -> list[tuple[str | None, CascadeNode]]:
+    """(parent code, node) per RHK of an SKP; the node shows its kuantitas IKI s.d. TW `tw`
+    (the tree's period; None: the SKP's own latest)."""
     rhk, real = form.table("rhk"), form.table("realisasi")
     by_iki: dict[str, dict[int, object]] = {}
     for pos in positions(real):
@@ -61,14 +65,33 @@ def _skp_nodes(form: SkpForm, colours: _Colours) -> list[tuple[str | None, Casca
         if text(rhk, pos, "aspek") != "kuantitas" or node.target is not None:
             continue
         node.target, node.satuan = number(rhk, pos, "target"), text(rhk, pos, "satuan")
-        quarters = by_iki.get(text(rhk, pos, "kode_iki") or "", {})
-        if quarters:
-            done = konsolidasi(quarters, "kumulatif", sampai_tw=max(quarters))
-            node.capaian = capaian(done.nilai, node.target, batas_atas=colours.batas_atas).nilai
-            node.tak_terbaca = bool(done.tak_terbaca)
-            if max(quarters) == len(PERIODS):
-                colours.paint(node)  # mid-year progress on a yearly target gets no colour
+        _rhk_figure(node, by_iki.get(text(rhk, pos, "kode_iki") or "", {}), tw, colours)
     return list(nodes.values())
+
+
+def _rhk_figure(
+    node: CascadeNode, quarters: Mapping[int, object], tw: int | None, colours: _Colours
+) -> None:
+    """An RHK's kuantitas IKI s.d. TW `tw`: its capaian (coloured) once the year is reported
+    (TW IV: the SKP's target is the year's); before, its realisasi so far, never a capaian
+    against the year's target in the colour of none ("belum ada capaian")."""
+    period = tw if tw is not None else max(quarters, default=None)
+    if period is None or not quarters:
+        return
+    if period not in quarters:
+        node.catatan = f"belum melapor {PERIODS[period - 1]}"
+        return
+    done = konsolidasi(
+        {q: v for q, v in quarters.items() if q <= period}, "kumulatif", sampai_tw=period
+    )
+    node.tak_terbaca = bool(done.tak_terbaca)
+    if period < len(PERIODS):
+        if done.nilai is not None:
+            satuan = f" {node.satuan}" if node.satuan else ""
+            node.catatan = f"realisasi {angka(done.nilai)}{satuan} s.d. {PERIODS[period - 1]}"
+        return
+    node.capaian = capaian(done.nilai, node.target, batas_atas=colours.batas_atas).nilai
+    colours.paint(node)
 
 
 def _matriks_nodes(unit: UnitForm, skip: set[str]) -> list[tuple[str | None, CascadeNode]]:
@@ -115,25 +138,27 @@ def _iku_nodes(index: CascadeIndex, institution: str) -> dict[str, CascadeNode]:
     }
 
 
-def _known_capaian(
-    unit: UnitForm,
-    latest_capaian: Mapping[str, Mapping[str, float | None]] | None,
-    colours: _Colours,
-) -> Mapping[str, float | None]:
-    """IKK → the unit's latest capaian: the caller's, else computed from its Capaian."""
-    if latest_capaian is not None:
-        return latest_capaian.get(unit.file, {})
-    return {
-        ikk: last.hasil.nilai
-        for ikk, rows in capaian_per_ikk(unit, colours.batas_atas).items()
-        if ikk is not None  # the tree looks up IKK by their code
-        and (last := latest(rows)) is not None
-    }
+def _shown(node: CascadeNode, figure: NilaiPeriode | None, colours: _Colours) -> CascadeNode:
+    """`node` with the period's figure (none: no capaian, no colour)."""
+    if figure is not None:
+        node.capaian, node.tak_terbaca, node.catatan = (
+            figure.capaian,
+            figure.tak_terbaca,
+            figure.catatan,
+        )
+    return colours.paint(node)
+
+
+def _ikk_figure(periode: Periode | None, file: str, ikk: str) -> NilaiPeriode | None:
+    if periode is None:
+        return None
+    found = periode.ikk.get((file, ikk))
+    return found or NilaiPeriode(None, catatan=f"belum melapor {TW_NAMES[periode.tw - 1]}")
 
 
 def _hang_ikk(
     index: CascadeIndex,
-    latest_capaian: Mapping[str, Mapping[str, float | None]] | None,
+    periode: Periode | None,
     colours: _Colours,
     iku_nodes: Mapping[str, CascadeNode],
     tree: CascadeTree,
@@ -142,14 +167,13 @@ def _hang_ikk(
     hung under its IKU."""
     ikk_nodes: dict[str, CascadeNode] = {}
     for unit in index.units:
-        known = _known_capaian(unit, latest_capaian, colours)
         owner = index.unit_names.get(unit.text("kode_unit") or "", unit.text("nama_unit") or "")
         pk = unit.table("pk")
         for pos in positions(pk):
             ikk = text(pk, pos, "kode_ikk")
             if not ikk or ikk in ikk_nodes:
                 continue
-            node = colours.paint(
+            node = _shown(
                 CascadeNode(
                     Level.IKK,
                     ikk,
@@ -157,9 +181,9 @@ def _hang_ikk(
                     owner,
                     target=number(pk, pos, "target"),
                     satuan=text(pk, pos, "satuan"),
-                    capaian=known.get(ikk),
-                    tak_terbaca=ikk in known and known[ikk] is None,
-                )
+                ),
+                _ikk_figure(periode, unit.file, ikk),
+                colours,
             )
             ikk_nodes[ikk] = node
             iku = text(pk, pos, "kode_iku")
@@ -168,38 +192,33 @@ def _hang_ikk(
 
 
 def _rhk_nodes(
-    index: CascadeIndex, include_matriks: bool, colours: _Colours
+    index: CascadeIndex, include_matriks: bool, colours: _Colours, tw: int | None
 ) -> list[tuple[str | None, CascadeNode]]:
     """(parent code, node) per RHK: from the SKP, then the matriks roles of employees (not
     the unit heads) whose SKP was not given."""
     rhk: list[tuple[str | None, CascadeNode]] = []
     for forms in index.skp_forms.values():
-        rhk.extend(_skp_nodes(forms[0], colours))
+        rhk.extend(_skp_nodes(forms[0], colours, tw))
     skip = set(index.skp_forms) | set(index.unit_heads.values())
     for unit in index.units if include_matriks else ():
         rhk.extend(_matriks_nodes(unit, skip))
     return rhk
 
 
-def _roll_up_iku(node: CascadeNode, colours: _Colours) -> None:
-    """An IKU's capaian from its IKK (not the RHK hung under it); none derived: uncovered."""
-    derived = [c for c in node.children if c.level is Level.IKK]
-    if not derived:
+def _finish_iku(node: CascadeNode, periode: Periode | None, colours: _Colours) -> None:
+    """An IKU with its period's figure; none of its IKK derived: uncovered (no figure)."""
+    if not any(c.level is Level.IKK for c in node.children):
         node.problem = Problem.UNCOVERED
-    node.tak_terbaca = any(c.tak_terbaca for c in derived)
-    unknown = node.tak_terbaca or not derived
-    node.capaian = None if unknown else rollup([c.capaian for c in derived]).nilai
-    colours.paint(node)
+        colours.paint(node)
+        return
+    _shown(node, periode.iku.get(node.code) if periode is not None else None, colours)
 
 
 def build_tree(
-    index: CascadeIndex,
-    *,
-    include_matriks: bool = True,
-    latest_capaian: Mapping[str, Mapping[str, float | None]] | None = None,
+    index: CascadeIndex, *, include_matriks: bool = True, periode: Periode | None = None
 ) -> CascadeTree:
-    """`latest_capaian` (file → IKK → capaian), when the caller has it, saves recomputing
-    (an IKK given None: its latest capaian is unknown because a value could not be read);
+    """The tree of the cascade `index`, its IKU and IKK with the figures of `periode` (None:
+    no capaian is shown: nothing was reported, or only the cascade is asked for);
     `include_matriks=False` leaves out employees' roles from the matriks (only SKP)."""
     master = index.master
     colours = _Colours(master)
@@ -208,13 +227,15 @@ def build_tree(
         tahun=index.tahun,
         ambang_kuning=colours.kuning,
         ambang_hijau=colours.hijau,
+        periode=periode.tw if periode is not None else None,
     )
     iku_nodes = _iku_nodes(index, tree.institution)
-    ikk_nodes = _hang_ikk(index, latest_capaian, colours, iku_nodes, tree)
-    for parent_code, node in _rhk_nodes(index, include_matriks, colours):
+    ikk_nodes = _hang_ikk(index, periode, colours, iku_nodes, tree)
+    tw = periode.tw if periode is not None else None
+    for parent_code, node in _rhk_nodes(index, include_matriks, colours, tw):
         parent = ikk_nodes.get(parent_code or "") or iku_nodes.get(parent_code or "")
         _hang(node, parent, parent_code, tree)
     for node in iku_nodes.values():
-        _roll_up_iku(node, colours)
+        _finish_iku(node, periode, colours)
         tree.roots.append(node)
     return tree

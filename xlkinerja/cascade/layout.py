@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 
 from xlkinerja.cascade.text_fit import Measure, ellipsize, estimate_width, fits, wrap
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.domain.konsolidasi import LABEL_TW
 
 COLUMNS: dict[Level, int] = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
 COLUMN_TITLES = ("IKU · institusi", "IKK · unit kerja", "RHK · pegawai")
@@ -80,7 +81,8 @@ def orphan_text(node: CascadeNode) -> str:
 
 def title_text(tree: CascadeTree) -> str:
     tahun = f" Tahun {tree.tahun}" if tree.tahun is not None else ""
-    return f"Pohon Kinerja {tree.institution}{tahun}"
+    periode = f" · capaian s.d. {LABEL_TW[tree.periode - 1]}" if tree.periode else ""
+    return f"Pohon Kinerja {tree.institution}{tahun}{periode}"
 
 
 def summary_text(tree: CascadeTree) -> str:
@@ -187,12 +189,17 @@ def box_lines(node: CascadeNode, orphan: bool, measure: Measure) -> tuple[TextLi
         for text in wrap(label, inner, TEXT_SIZE, False, LABEL_LINES[node.level], measure)
     )
     target, capaian = target_text(node), capaian_text(node.capaian, node.tak_terbaca)
+    catatan = node.catatan
+    if catatan and node.capaian is None and not node.tak_terbaca:
+        capaian, catatan = catatan, None  # why there is none, in its place
     gap = " " * 4
     if fits(f"{target}{gap}{capaian}", inner, TEXT_SIZE, True, measure):
         lines.append(TextLine(target, right=capaian, right_bold=True))
     else:
         lines.append(TextLine(ellipsize(target, inner, TEXT_SIZE, False, measure)))
         lines.append(TextLine(capaian, bold=True))
+    if catatan:
+        lines.append(TextLine(ellipsize(catatan, inner, TEXT_SIZE, False, measure)))
     if node.problem is Problem.UNCOVERED:
         lines.append(TextLine(UNCOVERED_TEXT, bold=True, alarm=True))
     if orphan:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -28,8 +28,9 @@ class CascadeNode:
     owner: str  # institution, unit name, or employee name
     target: float | None = None
     satuan: str | None = None
-    capaian: float | None = None  # latest capaian in percent
+    capaian: float | None = None  # capaian in percent, of the tree's period (IKU, IKK)
     tak_terbaca: bool = False  # capaian unknown: a value it needs could not be read
+    catatan: str | None = None  # what the period's figure leaves out ("belum melapor TW III")
     status: Status | None = None
     problem: Problem | None = None
     parent_code: str | None = None  # the parent it names (shown for orphans)
@@ -45,6 +46,26 @@ class CascadeNode:
                 stack.extend([(depth + 1, child) for child in reversed(node.children)])
 
 
+@dataclass(frozen=True)
+class NilaiPeriode:
+    """What the tree shows of an IKK or an IKU for its period: the performance model's
+    figure (kompilasi/kinerja.py), never one the tree works out itself."""
+
+    capaian: float | None
+    tak_terbaca: bool = False
+    catatan: str | None = None
+
+
+@dataclass(frozen=True)
+class Periode:
+    """The period the tree's figures are "s.d." (TW `tw`): each IKK's (by its unit's file
+    and code) and each IKU's figure for it. An IKK not in `ikk` did not report TW `tw`."""
+
+    tw: int
+    ikk: Mapping[tuple[str, str], NilaiPeriode]
+    iku: Mapping[str, NilaiPeriode]
+
+
 @dataclass
 class CascadeTree:
     """Roots are the IKU; `orphans` holds IKK/RHK whose parent is missing."""
@@ -55,6 +76,7 @@ class CascadeTree:
     orphans: list[CascadeNode] = field(default_factory=list)
     ambang_kuning: float = AMBANG_KUNING  # the institution's status thresholds (legend)
     ambang_hijau: float = AMBANG_HIJAU
+    periode: int | None = None  # the TW whose figures IKU and IKK show ("s.d. TW III")
 
     def walk(self) -> Iterator[tuple[int, CascadeNode]]:
         for root in (*self.roots, *self.orphans):

@@ -13,6 +13,11 @@ AMBANG_KUNING = 70.0
 AMBANG_HIJAU = 90.0
 
 
+def thresholds(kuning: float | None, hijau: float | None) -> tuple[float, float]:
+    """The institution's (kuning, hijau) thresholds: the master's, else the defaults."""
+    return kuning or AMBANG_KUNING, hijau or AMBANG_HIJAU
+
+
 class Status(StrEnum):
     MERAH = "merah"
     KUNING = "kuning"

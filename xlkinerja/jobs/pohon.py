@@ -11,11 +11,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.cascade.build_tree import build_tree
 from xlkinerja.cascade.tree import CascadeTree
 from xlkinerja.core.finding import Finding
 from xlkinerja.errors import ErrorCode, XlkinerjaError, heading
 from xlkinerja.files.output_guard import check_report_target, keep_original, written_by_xlkinerja
+from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import check_workbooks
 from xlkinerja.jobs.ringkasan import collect_workbooks
 from xlkinerja.jobs.summary import Span, Summary, Tone
@@ -70,13 +70,16 @@ def cascade_tree(
     paths: Iterable[Path], master: Path | None = None, workers: int | None = None
 ) -> tuple[CascadeTree, list[Skipped]]:
     """The tree of the workbooks under `paths`, read and checked by the one pipeline (the
-    master given, else the one among them), and why each workbook it could not read was
-    left out."""
+    master given, else the one among them) and compiled as kompilasi compiles them — its
+    figures are the compiled workbook's —, and why each workbook it could not read was left
+    out."""
+    from xlkinerja.kompilasi.aggregate import aggregate
+
     sources = workbook_files(collect_workbooks(paths))
     given = WorkbookFile(master) if master is not None else None
     with worker_pool(worker_count(workers, len(sources))) as pool:
-        checked = check_workbooks(sources, master=given, pool=pool)
-    if checked.index is None:
+        checked = check_workbooks(sources, master=given, pool=pool, work=Work(rekap=True))
+    if checked.index is None or checked.master is None or checked.master.form is None:
         raise XlkinerjaError(
             "pohon kinerja memerlukan workbook master (--master atau di "
             "antara berkas yang diberikan).",
@@ -87,7 +90,14 @@ def cascade_tree(
         for r in checked.results
         if r.failure is not None
     ]
-    return build_tree(checked.index), skipped
+    kompilasi = aggregate(
+        checked.master.form,
+        checked.results,
+        checked.findings,
+        now=datetime.now(),
+        index=checked.index,
+    )
+    return kompilasi.pohon, skipped
 
 
 def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None) -> PohonResult:

@@ -20,7 +20,8 @@ from xlkinerja.core.settings import Pengaturan
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.predikat import PredikatScale
 from xlkinerja.domain.rollup import CaraNilai, rollup_nilai
-from xlkinerja.domain.status import status_values
+from xlkinerja.domain.status import status_values, thresholds
+from xlkinerja.kompilasi.kinerja import ikk_totals, latest_period, reported_text, tree_period
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
     REKAP_PK_COLUMNS,
@@ -144,8 +145,7 @@ def aggregate(
     forms = [r.form for r in results if r.form is not None and not r.form.is_master]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
-    tree = build_tree(index, latest_capaian=_latest_capaian(results))
-    kuning, hijau = tree.ambang_kuning, tree.ambang_hijau
+    kuning, hijau = thresholds(master.number("ambang_kuning"), master.number("ambang_hijau"))
     scale = predikat_scale(master)
     iku = _iku_frame(index)
     rekap = _rekap_rows(results)
@@ -156,8 +156,10 @@ def aggregate(
     )
     cap = _capaian(rekap["capaian"], kuning, hijau, scale)
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
-    per_iku = _capaian_iku(cap, iku, kuning, hijau, scale)
+    totals = ikk_totals(rekap_pk)
+    per_iku = _capaian_iku(cap, iku, kuning, hijau, scale, totals)
     per_unit = _capaian_unit(cap, kuning, hijau)
+    tree = build_tree(index, periode=tree_period(cap, per_iku, totals, latest_period(cap)))
     read = Counter[str]()
     for r in results:
         read.update(r.rows_read)
@@ -192,22 +194,6 @@ def aggregate(
         baris_dibaca=dict(read),
         rekap_skp=skp,
     )
-
-
-def _latest_capaian(results: Sequence[Received]) -> dict[str, dict[str, float | None]]:
-    """File → IKK code → its latest capaian, for the tree (None: unknown, a later quarter's
-    value could not be read)."""
-    latest: dict[str, dict[str, float | None]] = {}
-    for r in results:
-        for row in r.rekap.get("capaian", []):  # in TW order per IKK
-            ikk, nilai = row["kode_ikk"], row["capaian"]
-            if not isinstance(ikk, str):  # the tree asks by code
-                continue
-            if isinstance(nilai, int | float):
-                latest.setdefault(r.path, {})[ikk] = nilai
-            elif row.get("tak_terbaca"):  # a later quarter unknown: no older colour
-                latest.setdefault(r.path, {})[ikk] = None
-    return latest
 
 
 def _rekap_rows(results: Sequence[Received]) -> dict[str, Rows]:
@@ -246,13 +232,23 @@ def _capaian(rows: Rows, kuning: float, hijau: float, scale: PredikatScale) -> p
 
 
 def _capaian_iku(
-    cap: pd.DataFrame, iku: pd.DataFrame, kuning: float, hijau: float, scale: PredikatScale
+    cap: pd.DataFrame,
+    iku: pd.DataFrame,
+    kuning: float,
+    hijau: float,
+    scale: PredikatScale,
+    totals: Mapping[str, int],
 ) -> pd.DataFrame:
-    """Per IKU of the master and TW: its IKK's capaian rolled up, status and predikat."""
+    """Per IKU of the master and TW: its IKK's capaian rolled up, status and predikat, and
+    how many of its IKK reported that TW ("2 dari 3")."""
     per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
     per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
     per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())
+    per_iku["ikk_melapor"] = [
+        reported_text(int(n), totals.get(code, 0))
+        for code, n in zip(per_iku["kode_iku"], per_iku["jumlah_ikk"], strict=True)
+    ]
     return per_iku
 
 

@@ -24,9 +24,11 @@ capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), t
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
                kendala, tindak_lanjut (as the unit wrote them on that quarter's Capaian
                row), berkas, baris
-capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of its IKK's capaian: capaian has
-               no satuan; unknown when an IKK's is unknown because a value could not be
-               read: keterangan says which), status, predikat, jumlah_ikk, keterangan
+capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of the capaian of its IKK that
+               reported that TW: capaian has no satuan; unknown when an IKK's is unknown
+               because a value could not be read: keterangan says which), status,
+               predikat, jumlah_ikk (its IKK that reported the TW), ikk_melapor (the same
+               of all the IKK derived from it: "2 dari 3"), keterangan
 capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK, unknown likewise),
                status
 rekap_skp      kode_unit, nama_unit, nip, nama, jabatan, jenis_jabatan, jenis, perspektif,

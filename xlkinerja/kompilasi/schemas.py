@@ -122,7 +122,8 @@ class CapaianIku(_Frame):
     capaian: Series[float] = pa.Field(nullable=True)
     status: Series[str] = pa.Field(nullable=True)
     predikat: Series[str] = pa.Field(nullable=True)
-    jumlah_ikk: Series[int]
+    jumlah_ikk: Series[int]  # its IKK that reported the TW
+    ikk_melapor: Series[str]  # the same of all its IKK: "2 dari 3"
     keterangan: Series[str] = pa.Field(nullable=True)
 
 

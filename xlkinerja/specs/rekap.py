@@ -80,7 +80,7 @@ RINGKASAN_CAPAIAN = ReportTable(
         _c("capaian", "Capaian (%)", T.NUMBER),
         _c("status", "Status"),
         _c("predikat", "Predikat", width=16),
-        _c("jumlah_ikk", "Jumlah IKK", T.INTEGER),
+        _c("ikk_melapor", "IKK melapor"),
     ),
 )
 KELENGKAPAN = ReportTable(
@@ -169,7 +169,7 @@ CAPAIAN_IKU = ReportTable(
         *_tw("tw"),
         _c("status", "Status"),
         _c("predikat", "Predikat"),
-        _c("jumlah_ikk", "Jumlah IKK", T.INTEGER),
+        _c("ikk_melapor", "IKK melapor"),
     ),
     spans=(("indikator", 3),),
     suffixed=("status",),

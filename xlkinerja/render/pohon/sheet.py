@@ -24,6 +24,7 @@ from xlkinerja.cascade.layout import (
     title_text,
 )
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.status import Status
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.render.fastsheet import BlockColumn, CodedFormats, FastWorksheet, render_block
@@ -66,6 +67,10 @@ def _note(node: CascadeNode, orphan_root: CascadeNode | None) -> tuple[str | Non
     if orphan_root is not None:
         return f"Di bawah {orphan_root.code} yang yatim", False
     return None, False
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class CellFormats:
@@ -111,14 +116,18 @@ def _heading(workbook: Any, ws: Any, title: str, tree: CascadeTree) -> None:
         ),
     )
     kuning, hijau = angka(tree.ambang_kuning), angka(tree.ambang_hijau)
+    periode = LABEL_TW[tree.periode - 1] if tree.periode else "triwulan terakhir"
     ws.write_string(
         NOTE_ROW,
         0,
         f"Status capaian: hijau > {hijau} %, kuning {kuning}–{hijau} %, merah < {kuning} %, "
-        f"abu-abu = {NO_CAPAIAN_TEXT}. Capaian IKU: rata-rata capaian IKK-nya (target "
-        "IKK yang satuannya berbeda tidak dirata-rata); tidak diketahui bila capaian salah "
-        "satu IKK tidak diketahui karena isiannya tidak dapat dibaca. Baris merah: IKU belum "
-        "diturunkan ke unit mana pun, atau IKK/RHK yatim (kode induknya tidak ada).",
+        f"abu-abu = {NO_CAPAIAN_TEXT}. Capaian IKU dan IKK s.d. {periode}: hanya nilai "
+        f"{periode} (IKK yang belum melapor {periode} tidak diberi nilai triwulan "
+        "sebelumnya); capaian IKU = rata-rata capaian IKK-nya yang melapor, seperti di Rekap "
+        "Capaian (target IKK yang satuannya berbeda tidak dirata-rata); tidak diketahui bila "
+        "capaian salah satu IKK tidak diketahui karena isiannya tidak dapat dibaca. Baris "
+        "merah: IKU belum diturunkan ke unit mana pun, atau IKK/RHK yatim (kode induknya "
+        "tidak ada).",
         workbook.add_format(
             {"italic": True, "font_name": FONT, "font_size": 9, "font_color": "#404040"}
         ),
@@ -212,6 +221,8 @@ def _prepare(
     for i, (node, orphan_root) in enumerate(rows):
         if orphan_root is not None or node.problem is not None:
             notes[i], problems[i] = _note(node, orphan_root)
+        if node.catatan:  # what the period's figure leaves out
+            notes[i] = f"{notes[i]}; {node.catatan}" if notes[i] else _capital(node.catatan)
     looks: dict[Look, int] = {}
     look_codes = np.fromiter(
         (

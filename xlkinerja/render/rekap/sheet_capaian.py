@@ -52,9 +52,9 @@ PIVOT_COLUMNS_IKU = (
     "capaian",
     "status",
     "predikat",
-    "jumlah_ikk",
+    "ikk_melapor",
 )
-IKU_TAILS = ("predikat", "jumlah_ikk")  # section A's columns after the status
+IKU_TAILS = ("predikat", "ikk_melapor")  # section A's columns after the status
 TW_FIRST_COL = CAPAIAN_IKU.position("tw1")  # pivots: TW I..IV in columns E..H
 LAST_COL = len(KOLOM) - 1
 CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"

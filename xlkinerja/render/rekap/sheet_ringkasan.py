@@ -11,7 +11,7 @@ import numpy as np
 from xlkinerja.core.finding import Severity
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.render.pohon.sheet import IKU_FILL
-from xlkinerja.render.rekap.context import Buku, angka, tanggal, teks
+from xlkinerja.render.rekap.context import Buku, tanggal, teks
 from xlkinerja.render.rekap.frames import frame
 from xlkinerja.render.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
 from xlkinerja.render.rekap.styles import TOTAL_FILL, Styles, status_key
@@ -174,11 +174,11 @@ def _capaian(cover: _Cover) -> None:
             values.append(value)
         ws.write_string(r, 3, status.value if status else "", styles.status_fill(status))
         ws.write_string(r, 4, teks(p.extra["predikat"][i]), code)
-        jumlah = angka(p.extra["jumlah_ikk"][i])
-        if jumlah is None:
-            ws.write_blank(r, 5, None, centre)
+        melapor = p.extra["ikk_melapor"][i]
+        if isinstance(melapor, str):
+            ws.write_string(r, 5, melapor, centre)
         else:
-            ws.write_number(r, 5, jumlah, centre)
+            ws.write_blank(r, 5, None, centre)
         if len(name) > 55:
             ws.set_row(r, LINE_HEIGHT * 2 + 2)
         cover.row += 1

@@ -1,0 +1,163 @@
+"""One period, one number (domain.md): every output that shows an IKU's or an IKK's capaian
+"s.d. TW n" shows the same figure, read back from the written files — the compiled
+workbook's Ringkasan, Rekap Capaian and Pohon Kinerja sheets and the tree the `pohon`
+command draws (its SVG text) — and an IKK that did not report TW n shows no figure, never
+its TW n−1 value, and is counted as such ("2 dari 3 IKK melapor TW III")."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+from tests.conftest import SAMPLE
+from xlkinerja.jobs.inputs import workbook_files
+from xlkinerja.jobs.kompilasi import compile_workbooks
+from xlkinerja.jobs.pohon import draw_cascade
+
+MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
+NOW = datetime(2025, 10, 10, 9, 0)
+TW_III = 3
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, list[list[Any]]], str]:
+    """The sample compiled (its sheets as written) and the tree drawn (its SVG text)."""
+    folder = tmp_path_factory.mktemp("satu")
+    rekap = folder / "rekap.xlsx"
+    workbooks = workbook_files([SAMPLE], master=MASTER)
+    compile_workbooks(workbooks, output=rekap, record=False, workers=1, now=NOW)
+    book = CalamineWorkbook.from_path(str(rekap))
+    sheets = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
+    result = draw_cascade([SAMPLE], folder)
+    return sheets, Path(result.svg).read_text(encoding="utf-8")
+
+
+def _header_row(rows: list[list[Any]], *labels: str) -> int:
+    return next(i for i, row in enumerate(rows) if all(label in row for label in labels))
+
+
+def _rekap_capaian_a(sheets: dict[str, list[list[Any]]]) -> dict[str, tuple[float | None, str]]:
+    """IKU → (capaian TW III, IKK melapor) of Rekap Capaian section A."""
+    rows = sheets["Rekap Capaian"]
+    head = _header_row(rows, "Kode", "TW III", "IKK melapor")
+    tw3, melapor = rows[head].index("TW III"), rows[head].index("IKK melapor")
+    found = {}
+    for row in rows[head + 1 :]:
+        if not str(row[0]).startswith("IKU-"):
+            break
+        found[row[0]] = (row[tw3] if row[tw3] != "" else None, row[melapor])
+    return found
+
+
+def _ringkasan(sheets: dict[str, list[list[Any]]]) -> dict[str, tuple[float | None, str]]:
+    rows = sheets["Ringkasan"]
+    head = _header_row(rows, "Kode", "Capaian (%)", "IKK melapor")
+    cap, melapor = rows[head].index("Capaian (%)"), rows[head].index("IKK melapor")
+    found = {}
+    for row in rows[head + 1 :]:
+        if not str(row[0]).startswith("IKU-"):
+            break
+        found[row[0]] = (row[cap] if row[cap] != "" else None, row[melapor])
+    return found
+
+
+def _pohon_sheet(sheets: dict[str, list[list[Any]]]) -> dict[str, tuple[float | None, str]]:
+    """Code → (capaian, catatan) of every IKU and IKK row of the Pohon Kinerja sheet."""
+    rows = sheets["Pohon Kinerja"]
+    head = _header_row(rows, "Tingkat", "Kode", "Capaian (%)", "Catatan")
+    kode, cap, note = (rows[head].index(c) for c in ("Kode", "Capaian (%)", "Catatan"))
+    return {
+        row[kode]: (row[cap] if row[cap] != "" else None, row[note])
+        for row in rows[head + 1 :]
+        if row[0] in ("IKU", "IKK") and row[kode] not in ("IKK-TI-6",)  # not the orphan
+    }
+
+
+def _svg_boxes(svg: str) -> dict[str, str]:
+    """A box's code → the text of its box, in the SVG the pohon command drew (the text is
+    drawn as paths; matplotlib keeps each text in a comment beside them)."""
+    texts = [html.unescape(t) for t in re.findall(r"<!-- (.*?) -->", svg)]
+    boxes: dict[str, list[str]] = {}
+    current: str | None = None
+    for text in texts:
+        code = re.match(r"\s*(IK[UK]-[A-Z0-9-]+|RHK-\d+|peran)\b", text)
+        if code:
+            current = code.group(1)
+            boxes.setdefault(current, [])
+        if current is not None:
+            boxes[current].append(text)
+    return {code: " ".join(lines) for code, lines in boxes.items()}
+
+
+def _shown(value: float) -> str:
+    """The tree's capaian text: one decimal at most, Indonesian comma."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def test_every_iku_figure_is_the_same_in_every_sheet_and_the_drawn_tree(written):  # type: ignore[no-untyped-def]
+    sheets, svg = written
+    a, ringkasan, pohon = _rekap_capaian_a(sheets), _ringkasan(sheets), _pohon_sheet(sheets)
+    boxes = _svg_boxes(svg)
+    assert a.keys() == ringkasan.keys() and len(a) == 8
+    for code, (capaian, melapor) in a.items():
+        assert ringkasan[code] == (capaian, melapor), code
+        tree_capaian, catatan = pohon[code]
+        assert tree_capaian == capaian, code
+        if capaian is not None:
+            assert f"capaian {_shown(capaian)} %" in boxes[code], (code, boxes[code])
+        done, total = (int(n) for n in melapor.split(" dari ")) if melapor else (0, 0)
+        if done < total:  # the coverage is said where the figure is shown
+            assert catatan == f"{melapor} IKK melapor TW III", code
+            assert f"{melapor} IKK melapor TW III" in boxes[code], code
+
+
+def test_an_ikk_that_did_not_report_the_period_has_no_figure_anywhere(written):  # type: ignore[no-untyped-def]
+    """AK reported up to TW II only: its IKK show no TW III figure (not their TW II one),
+    and the IKU above them are the mean of the IKK that did report TW III."""
+    sheets, svg = written
+    pohon, boxes = _pohon_sheet(sheets), _svg_boxes(svg)
+    rows = sheets["Rekap Capaian"]
+    head = _header_row(rows, "IKU", "Kode IKK", "TW", "Capaian (%)")
+    kode, tw, cap = (rows[head].index(c) for c in ("Kode IKK", "TW", "Capaian (%)"))
+    tw3 = {row[kode]: row[cap] for row in rows[head + 1 :] if row[tw] == "TW III"}
+    ak = [code for code in pohon if code.startswith("IKK-AK-")]
+    assert len(ak) == 5 and not any(code in tw3 for code in ak)
+    for code in ak:
+        assert pohon[code] == (None, "Belum melapor TW III"), code
+        assert "belum melapor TW III" in boxes[code], code
+    for code, value in tw3.items():  # the IKK that reported: the same figure
+        if code in pohon and value != "":
+            assert pohon[code][0] == pytest.approx(value), code
+    assert pohon["IKU-1"][0] == pytest.approx((tw3["IKK-TI-1"] + tw3["IKK-TM-1"]) / 2)
+
+
+def test_the_figures_are_of_the_period_the_outputs_name(written):  # type: ignore[no-untyped-def]
+    sheets, svg = written
+    assert "s.d. TW III" in sheets["Pohon Kinerja"][0][0]
+    assert "capaian s.d. TW III" in svg
+    rows = sheets["Rekap Capaian"]
+    assert "Status TW III" in rows[_header_row(rows, "Kode", "TW III", "IKK melapor")]
+
+
+def test_a_figure_is_never_shown_in_the_colour_of_none(written):  # type: ignore[no-untyped-def]
+    """Grey means "belum ada capaian": every row of the Pohon Kinerja sheet with a capaian
+    has a status colour, and an RHK's progress on its yearly target before TW IV is its
+    realisasi so far, not a capaian."""
+    sheets, _ = written
+    rows = sheets["Pohon Kinerja"]
+    head = _header_row(rows, "Tingkat", "Kode", "Capaian (%)", "Status")
+    cap, status, note = (rows[head].index(c) for c in ("Capaian (%)", "Status", "Catatan"))
+    body = [row for row in rows[head + 1 :] if row[0] in ("IKU", "IKK", "RHK")]
+    assert body
+    for row in body:
+        if row[cap] != "":
+            assert row[status] in ("merah", "kuning", "hijau"), row
+    rhk = [row for row in body if row[0] == "RHK" and "realisasi" in str(row[note]).lower()]
+    assert rhk and all(row[cap] == "" and "s.d. TW III" in row[note] for row in rhk)
