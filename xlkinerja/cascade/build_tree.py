@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from xlkinerja.cascade.index import CascadeIndex
 from xlkinerja.cascade.layout import angka
-from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, NilaiPeriode, Periode, Problem
+from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Figure, Level, Periode, Problem
 from xlkinerja.core.normal import MasterForm, SkpForm, UnitForm
 from xlkinerja.core.table_access import number, numbers, positions, reading, text, texts
 from xlkinerja.domain.capaian import capaian
@@ -138,22 +138,18 @@ def _iku_nodes(index: CascadeIndex, institution: str) -> dict[str, CascadeNode]:
     }
 
 
-def _shown(node: CascadeNode, figure: NilaiPeriode | None, colours: _Colours) -> CascadeNode:
+def _shown(node: CascadeNode, figure: Figure | None, colours: _Colours) -> CascadeNode:
     """`node` with the period's figure (none: no capaian, no colour)."""
     if figure is not None:
-        node.capaian, node.tak_terbaca, node.catatan = (
-            figure.capaian,
-            figure.tak_terbaca,
-            figure.catatan,
-        )
+        node.capaian, node.tak_terbaca, node.catatan = figure
     return colours.paint(node)
 
 
-def _ikk_figure(periode: Periode | None, file: str, ikk: str) -> NilaiPeriode | None:
+def _ikk_figure(periode: Periode | None, file: str, ikk: str) -> Figure | None:
     if periode is None:
         return None
     found = periode.ikk.get((file, ikk))
-    return found or NilaiPeriode(None, catatan=f"belum melapor {TW_NAMES[periode.tw - 1]}")
+    return found or (None, False, f"belum melapor {TW_NAMES[periode.tw - 1]}")
 
 
 def _hang_ikk(

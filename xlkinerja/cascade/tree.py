@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from xlkinerja.domain.status import AMBANG_HIJAU, AMBANG_KUNING, Status
 
@@ -46,10 +47,14 @@ class CascadeNode:
                 stack.extend([(depth + 1, child) for child in reversed(node.children)])
 
 
-@dataclass(frozen=True)
-class NilaiPeriode:
+# A figure as (capaian, tak_terbaca, catatan): what `NilaiPeriode` names.
+Figure = tuple[float | None, bool, str | None]
+
+
+class NilaiPeriode(NamedTuple):
     """What the tree shows of an IKK or an IKU for its period: the performance model's
-    figure (kompilasi/kinerja.py), never one the tree works out itself."""
+    figure (kompilasi/kinerja.py), never one the tree works out itself. (A tuple: a
+    compiled institution has one per IKK, hundreds of thousands.)"""
 
     capaian: float | None
     tak_terbaca: bool = False
@@ -62,7 +67,7 @@ class Periode:
     and code) and each IKU's figure for it. An IKK not in `ikk` did not report TW `tw`."""
 
     tw: int
-    ikk: Mapping[tuple[str, str], NilaiPeriode]
+    ikk: Mapping[tuple[str, str], Figure]  # plain tuples: one per IKK, made at once
     iku: Mapping[str, NilaiPeriode]
 
 

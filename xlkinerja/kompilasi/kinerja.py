@@ -14,9 +14,10 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
-from xlkinerja.cascade.tree import NilaiPeriode, Periode
+from xlkinerja.cascade.tree import Figure, NilaiPeriode, Periode
 from xlkinerja.domain.konsolidasi import LABEL_TW
 
 
@@ -51,21 +52,18 @@ def tree_period(
     """The figures the cascade tree shows for TW `tw` (None: no period, no figures)."""
     if tw is None:
         return None
-    rows = cap[cap["tw"] == tw]
-    ikk = {
-        (str(berkas), str(code)): NilaiPeriode(
-            _number(nilai), bool(unread), _ikk_note(_number(nilai), bool(unread), alasan)
-        )
-        for berkas, code, nilai, unread, alasan in zip(
-            rows["berkas"],
-            rows["kode_ikk"],
-            rows["capaian"],
-            rows["_tak_terbaca"],
-            rows["alasan"],
-            strict=True,
-        )
-        if isinstance(code, str)
-    }
+    rows = cap[(cap["tw"] == tw) & cap["kode_ikk"].notna()]
+    values = rows["capaian"].to_numpy(dtype=float)
+    known = ~np.isnan(values)
+    unread = rows["_tak_terbaca"].to_numpy(dtype=bool)
+    figures = rows["capaian"].astype(object).where(known, None).tolist()  # NaN: no figure
+    # Why a reported IKK has no figure (its row's reason): only where it has none.
+    reasons = rows["alasan"].astype(object)
+    notes = reasons.where(~known & ~unread & reasons.map(_is_text), None).tolist()
+    keys = zip(rows["berkas"].tolist(), rows["kode_ikk"].tolist(), strict=True)
+    ikk: dict[tuple[str, str], Figure] = dict(
+        zip(keys, zip(figures, unread.tolist(), notes, strict=True), strict=True)
+    )
     iku_rows = per_iku[per_iku["tw"] == tw]
     iku = {
         str(code): NilaiPeriode(
@@ -87,17 +85,14 @@ def tree_period(
     return Periode(tw, ikk, iku)
 
 
+def _is_text(value: object) -> bool:
+    return isinstance(value, str)
+
+
 def _number(value: object) -> float | None:
     if isinstance(value, int | float) and not math.isnan(value):
         return float(value)
     return None
-
-
-def _ikk_note(nilai: float | None, unread: bool, alasan: object) -> str | None:
-    """Why a reported IKK has no figure (its capaian row's reason), when it has none."""
-    if nilai is not None or unread:
-        return None
-    return alasan if isinstance(alasan, str) else None
 
 
 def _iku_note(keterangan: object, reported: int, total: int, tw: int) -> str | None:
