@@ -490,7 +490,7 @@ def test_layout_texts_are_indonesian():
                 out.append(line.right)
         return out
 
-    assert "capaian 87,5 %" in texts("IKU-1")
+    assert "capaian 87,50 %" in texts("IKU-1")
     assert "target 0,2 keluaran per dosen" in texts("IKU-5")
     assert "belum ada capaian" in texts("IKK-AK-1")
     assert "belum diturunkan ke unit mana pun" in texts("IKU-7")
@@ -565,7 +565,7 @@ def test_draw_tree_writes_svg_and_png(tmp_path: Path):
         "IKK-TI-1 · Jurusan Teknik Informatika",
         "IKK-P3M-1",
         "RHK-TI-03 · Dr. Sri Wahyuni",
-        "capaian 87,5 %",
+        "capaian 87,50 %",
         "belum ada capaian",
         "belum diturunkan ke unit mana pun",
         "Tanpa induk (yatim)",

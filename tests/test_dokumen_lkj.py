@@ -89,25 +89,27 @@ def test_pdf_per_sasaran_and_iku_in_order_with_its_numbers(lkj: tuple[Path, str]
     assert "Halaman 1 dari" in text
     layout = pdf_text(pdf, layout=True)
     section = layout.split("Tabel 3.2.1a")[1]
-    # IKU-3 (beban target, orang): AK's latest realisasi of IKK-AK-3 ("1.050") cannot be
-    # read, so the units' realisasi do not add up to a number: "tidak diketahui", and no
-    # progress toward the Renstra's 700; its capaian is the Rekap Capaian's at TW III.
+    # IKU-3 (beban target, orang), s.d. TW III: AK has not reported TW III, so the figure is
+    # TI's and TM's: targets 140 + 60, realisasi 142 + 96, capaian 238 / 200 = 119 % — the
+    # row reconciles; the annual target 500 stands beside it, progress 238 / 700.
     row = " ".join(row_with(section, "IKU-3"))  # the first line of the row: words may wrap
-    assert row.endswith("orang 500 tidak 110,7 % 700 tidak ada"), row
+    assert row.endswith("orang 500 200 238 119,00 % 700 34,00 %"), row
     # IKU-5's IKK count judul and proposal: never added up or averaged.
-    assert "tidak diketahui" in " ".join(pdf_text(pdf).split("Tabel 3.2.2a")[1].split()[:80])
+    assert "tidak diketahui" in " ".join(pdf_text(pdf).split("Tabel 3.2.2a")[1].split()[:140])
     comparison = section.split("Tabel 3.2.1b")[1]
     row = " ".join(row_with(comparison, "IKU-3"))  # 2024: nothing archived; then 2025
-    assert row.endswith("tidak ada data tidak ada data tidak diketahui 110,7 %"), row
-    flat_output = " ".join(output.split())
-    assert (
-        "IKU-3: realisasi IKU tidak ditampilkan (realisasi IKK ada yang tidak dapat dibaca)"
-        in flat_output
-    )
-    assert (
-        "IKU-5: realisasi IKU tidak ditampilkan (realisasi tidak digabung: satuan IKK berbeda (judul, proposal))"
-        in flat_output
-    )
+    assert row.endswith("tidak ada data tidak ada data 238 119,00 %"), row
+    # Every rule and gap said, in the chapter's Catatan and on the terminal alike.
+    notes = [
+        "IKU-1: 2 dari 3 IKK melapor TW III; belum melapor: IKK-AK-1 (Jurusan Akuntansi)",
+        "IKU-3: IKK-TM-3 (Jurusan Teknik Mesin): capaian 160 % dibatasi 120 %",
+        "IKU-5: capaian adalah rata-rata capaian IKK (realisasi tidak digabung: satuan IKK "
+        "berbeda (judul, proposal))",
+    ]
+    flat_output, flat_pdf = " ".join(output.split()), " ".join(text.split())
+    catatan = flat_pdf.split("C. Catatan")[1]
+    for note in notes:
+        assert note in flat_output and note in catatan, note
     assert "arsip tidak memuat data tahun-tahun sebelumnya" in output
     assert "realisasi anggaran tidak ada di workbook" in " ".join(output.split())
 
@@ -118,15 +120,18 @@ def test_xlsx_keeps_numbers_as_numbers(lkj: tuple[Path, str]):
     assert book.sheetnames == ["Bab III", "Grafik"]
     rows = [list(r) for r in book["Bab III"].iter_rows(values_only=True)]
     iku3 = next(r for r in rows if r[0] == "IKU-3" and r[3] == 500)
-    assert iku3[:5] == [
+    assert iku3[:6] == [
         "IKU-3",
         "Jumlah lulusan yang memperoleh sertifikat kompetensi",
         "orang",
         500,
-        "tidak diketahui",
+        200,  # s.d. TW III, of the IKK that reported it
+        238,
     ]
-    assert iku3[5] == pytest.approx(110.714, abs=1e-3)
-    assert iku3[6] == 700
+    assert iku3[6] == pytest.approx(119.0)
+    assert iku3[7] == 700
+    iku5 = next(r for r in rows if r[0] == "IKU-5" and r[3] == 40)
+    assert iku5[4:6] == ["tidak ada data", "tidak diketahui"]  # judul and proposal
     iku6 = next(r for r in rows if r[0] == "IKU-6" and r[3] == 80)
     assert iku6[4:6] == [100, 100]  # all three IKK in %: their realisasi averaged
     assert any(
@@ -154,8 +159,9 @@ def test_docx_has_the_pdfs_tables_styled(lkj: tuple[Path, str]):
         "Sasaran Strategis",
         "Indikator Kinerja Utama",
         "Satuan",
-        "Target",
-        "Realisasi",
+        "Target 2025",
+        "Target s.d. TW III",
+        "Realisasi s.d. TW III",
         "Capaian",
         "Predikat",
     ]
@@ -197,7 +203,7 @@ def test_docx_opens_in_libreoffice_and_converts_with_the_same_tables(
     numbers = {
         c for t in tables for row in t[1:] for c in row if c[:1].isdigit() or c.startswith("Rp")
     }
-    assert {"110,7 %", "Rp 7.660.000.000"} <= numbers
+    assert {"119,00 %", "Rp 7.660.000.000"} <= numbers
     assert [n for n in numbers if n not in flat] == []
 
 
@@ -231,13 +237,14 @@ def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbe
     book = openpyxl.load_workbook(tmp_path / "out" / f"{STEM}.xlsx")
     rows = list(book["Bab III"].iter_rows(values_only=True))
     header = next(r for r in rows if r[0] == "Kode" and r[2] == "Realisasi 2024")
-    assert header[2:6] == ("Realisasi 2024", "Capaian 2024", "Realisasi 2025", "Capaian 2025")
+    now = ("Realisasi 2025 s.d. TW III", "Capaian 2025 s.d. TW III")
+    assert header[2:6] == ("Realisasi 2024", "Capaian 2024", *now)
     row = next(r for r in rows if r[0] == "IKU-3" and len(r) > 5 and r[2] != "orang")
-    # 2024: TI alone sent, and its realisasi are read: IKU-3 (beban target) is TI's part;
-    # 2025: AK's "1.050" makes the sum unknown.
-    ti_only, all_units = row[2], row[4]
-    assert isinstance(ti_only, float | int) and ti_only > 0
-    assert all_units == "tidak diketahui"
+    # 2024: TI alone sent: IKU-3 (beban target) is TI's part; 2025 s.d. TW III: TI's and
+    # TM's (AK has not reported TW III).
+    ti_only, reported = row[2], row[4]
+    assert ti_only == 142
+    assert reported == 238
 
 
 def test_lkj_without_master_or_workbooks_is_an_indonesian_error_exit_2(tmp_path: Path):

@@ -343,6 +343,19 @@ def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path
     assert "Capaian dihitung untuk 8 dari 10" in alert["args"][0]
 
 
+def test_hitung_capaian_says_where_the_cap_lowered_a_capaian():
+    """TM's IKK-TM-3 realised 96 against a TW III target of 60: 160 %, capped at the
+    master's 120 % — the cell shows 120 and its note the raw value and the cap."""
+    book = remote_book(SAMPLE / "TM-jurusan-teknik-mesin.xlsx")
+    assert run_action("hitung_capaian", book, SERVER) is not None
+    write = next(a for a in actions_of(book) if a["func"] == "runMacro")
+    lines = [line.split("\t") for line in write["args"][4].split("\n")]
+    capped = [line for line in lines if len(line) > 2 and "dibatasi" in line[2]]
+    assert [(line[0], line[2]) for line in capped] == [
+        ("n:120.0", "t:capaian 160 % dibatasi 120 %")
+    ]
+
+
 def test_hitung_capaian_is_for_unit_workbooks():
     book = remote_book(SAMPLE / "skp-TI-budi-santoso.xlsx")
     assert run_action("hitung_capaian", book, SERVER) is None

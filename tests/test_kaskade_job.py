@@ -135,7 +135,6 @@ def test_generated_skp_pass_the_cascade_checks(generated, tmp_path: Path):
 
 def test_cascade_tree_of_the_sample(tmp_path: Path):
     from xlkinerja.cascade.tree import Level, Problem
-    from xlkinerja.domain.rollup import rollup
     from xlkinerja.jobs.pohon import draw_cascade
 
     result = draw_cascade([SAMPLE], tmp_path)
@@ -156,18 +155,20 @@ def test_cascade_tree_of_the_sample(tmp_path: Path):
     assert head.owner.startswith("Dr. Andi Pratama") and head.code == "RHK-2"
     # The tree shows TW III, the latest quarter reported. AK reported up to TW II only (its
     # TW II realisasi "1.050" of IKK-AK-3 cannot be read): its IKK have no TW III figure —
-    # neither their TW II one nor "unknown" — and IKU-3 is the mean of the two that did.
+    # neither their TW II one nor "unknown" — and IKU-3 (beban target) is the sum of the
+    # realisasi of the two that did against the sum of their targets.
     assert tree.periode == 3
     ak3 = next(c for c in iku3.children if c.code == "IKK-AK-3")
     assert ak3.capaian is None and not ak3.tak_terbaca and ak3.catatan == "belum melapor TW III"
-    reported = [c.capaian for c in iku3.children if c.level == Level.IKK and c.capaian]
-    assert iku3.capaian == pytest.approx(sum(reported) / 2) and not iku3.tak_terbaca
+    assert iku3.capaian == pytest.approx((142 + 96) / (140 + 60) * 100)
+    assert not iku3.tak_terbaca
     assert iku3.catatan == "2 dari 3 IKK melapor TW III"
     iku1 = next(n for n in tree.roots if n.code == "IKU-1")
     derived = [c for c in iku1.children if c.level == Level.IKK]
     assert len(derived) < len(iku1.children)  # the head's RHK hang there too
-    shown = [c.capaian for c in derived if c.capaian is not None]
-    assert iku1.capaian == pytest.approx(rollup(shown).nilai)
+    # IKU-1 (%, not beban target): the mean of TI's and TM's TW III realisasi (66, 58)
+    # against the mean of their targets (70, 60)
+    assert iku1.capaian == pytest.approx((66 + 58) / (70 + 60) * 100)
     ti3 = next(c for c in iku3.children if c.code == "IKK-TI-3")
     # realisasi per quarter 0 + 64 + 78 (kumulatif) against the cumulative TW III target 140
     assert round(ti3.capaian, 1) == 101.4

@@ -206,7 +206,8 @@ def test_the_summary_gives_no_institution_mean_over_an_unknown_iku(compiled, tmp
     k = compiled.kompilasi
     iku = k.capaian_iku[k.capaian_iku["kode_iku"] == "IKU-3"].set_index("tw")
     assert iku.loc[3, "keterangan"] == (
-        "tidak dihitung: capaian IKK-TI-3 tidak diketahui (isian tidak dapat dibaca)"
+        "tidak dihitung: IKK-TI-3 (realisasi TW II tidak dapat dibaca (sel Capaian!D14 "
+        "berisi '1.050'))"
     )
     assert iku.loc[1, "keterangan"] is None or iku.loc[1, "keterangan"] != iku.loc[1, "keterangan"]
     ws = openpyxl.load_workbook(tmp_path / "rekap.xlsx")["Ringkasan"]

@@ -20,6 +20,7 @@ from babel.numbers import format_decimal
 
 from xlkinerja.cascade.text_fit import Measure, ellipsize, estimate_width, fits, wrap
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.core.formats import PERSEN_POLA
 from xlkinerja.domain.konsolidasi import LABEL_TW
 
 COLUMNS: dict[Level, int] = {Level.IKU: 0, Level.IKK: 1, Level.RHK: 2}
@@ -63,7 +64,7 @@ def angka(value: float, pattern: str = "#,##0.##") -> str:
 def capaian_text(capaian: float | None, tak_terbaca: bool = False) -> str:
     if capaian is None:
         return UNREADABLE_CAPAIAN_TEXT if tak_terbaca else NO_CAPAIAN_TEXT
-    return f"capaian {angka(capaian, '#,##0.#')} %"
+    return f"capaian {angka(capaian, PERSEN_POLA)} %"
 
 
 def target_text(node: CascadeNode) -> str:

@@ -5,6 +5,8 @@ turun (lower is better):  (2 − R / T) × 100, never below 0   (Permen PAN-RB 8
 range target [lo, hi]:    100 inside the range; outside it the formula above with
                           T = hi when R > hi and T = lo when R < lo
 target 0:                 not computable — said so, never divided
+batas_atas (a cap):       the institution's rule (e.g. 120 %); a capped value keeps the raw
+                          one (`mentah`), which every output shows beside it
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ Target = float | int | tuple[float | int, float | int] | None
 class Capaian:
     nilai: float | None  # percent; None when it cannot be computed
     alasan: str | None = None  # why not (Indonesian), when nilai is None
+    mentah: float | None = None  # the value before the cap, when the cap lowered it
 
     @property
     def dihitung(self) -> bool:
@@ -72,6 +75,17 @@ def capaian(
 
 
 def _capped(value: float, batas_atas: float | None) -> Capaian:
-    if batas_atas is not None:
-        value = min(value, batas_atas)
+    if batas_atas is not None and value > batas_atas:
+        return Capaian(batas_atas, mentah=value)
     return Capaian(value)
+
+
+def cap_note(mentah: float | None, nilai: float | None) -> str | None:
+    """What a capped capaian says beside it: "capaian 160 % dibatasi 120 %"."""
+    if mentah is None or nilai is None:
+        return None
+    return f"capaian {_pct(mentah)} % dibatasi {_pct(nilai)} %"
+
+
+def _pct(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")

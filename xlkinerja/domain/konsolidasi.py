@@ -58,6 +58,7 @@ class CapaianTriwulan:
     diketahui: int = 0  # quarters with a value among TW I..k
     tw_kosong: tuple[str, ...] = ()
     tak_terbaca: tuple[str, ...] = ()  # unreadable realisasi/target that made nilai unknown
+    mentah: float | None = None  # the capaian before the cap, when the cap lowered it
 
     @property
     def dihitung(self) -> bool:
@@ -236,6 +237,7 @@ def capaian_triwulan(
             gabungan.tw_kosong,
         )
     unread_target: tuple[str, ...] = ()
+    mentah = None
     if target is None:
         alasan: str | None = f"target {label} belum diisi"
         nilai = None
@@ -246,7 +248,7 @@ def capaian_triwulan(
         alasan, nilai = f"rentang target {label} harus (batas bawah, batas atas)", None
     else:
         hasil = capaian(gabungan.nilai, target, arah, batas_atas=batas_atas)
-        nilai, alasan = hasil.nilai, hasil.alasan
+        nilai, alasan, mentah = hasil.nilai, hasil.alasan, hasil.mentah
     return CapaianTriwulan(
         nilai,
         alasan,
@@ -255,4 +257,5 @@ def capaian_triwulan(
         gabungan.diketahui,
         gabungan.tw_kosong,
         unread_target,
+        mentah,
     )

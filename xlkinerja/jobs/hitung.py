@@ -23,6 +23,7 @@ from typing import Any
 from xlkinerja.core.normal import NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.core.table_access import codes, val
+from xlkinerja.domain.capaian import cap_note
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.summary import Summary
 from xlkinerja.kompilasi.skala import predikat_scale
@@ -117,7 +118,8 @@ def rows_of(form: NormalForm, master: NormalForm | None) -> list[Baris]:
             continue
         hasil = found.hasil
         predikat = scale.predikat(hasil.nilai) if hasil.nilai is not None else None
-        out.append(Baris(number, hasil.nilai, predikat, hasil.alasan or ""))
+        note = hasil.alasan or cap_note(hasil.mentah, hasil.nilai) or ""
+        out.append(Baris(number, hasil.nilai, predikat, note))
     return out
 
 

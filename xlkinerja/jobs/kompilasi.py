@@ -59,6 +59,8 @@ class KompilasiResult:
         return any(f.severity == Severity.GALAT for f in self.kompilasi.temuan)
 
     def to_dict(self) -> dict[str, Any]:
+        from xlkinerja.kompilasi.kinerja import period_figures  # pandas: only when asked
+
         k = self.kompilasi
         return (
             {
@@ -74,6 +76,7 @@ class KompilasiResult:
                 "baris_dibaca": k.baris_dibaca,
                 "versi_baru_di_arsip": self.archived,
                 "tidak_berubah_di_arsip": self.unchanged,
+                "capaian_iku": period_figures(k.capaian_iku),
             }
             | self._from_archive()
             | self._ambiguous()

@@ -21,7 +21,14 @@ from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.predikat import PredikatScale
 from xlkinerja.domain.rollup import CaraNilai, rollup_nilai
 from xlkinerja.domain.status import status_values, thresholds
-from xlkinerja.kompilasi.kinerja import ikk_totals, latest_period, reported_text, tree_period
+from xlkinerja.kompilasi.kinerja import (
+    ikk_totals,
+    iku_cara,
+    iku_figures,
+    latest_period,
+    reported_text,
+    tree_period,
+)
 from xlkinerja.kompilasi.model import (
     CAPAIAN_IKK_COLUMNS,
     REKAP_PK_COLUMNS,
@@ -66,12 +73,23 @@ def _iku_frame(index: CascadeIndex) -> pd.DataFrame:
             "indikator_iku": r.value("indikator"),
             "satuan_iku": r.value("satuan"),
             "target_iku": index.iku_target(code),
+            "arah_iku": r.value("arah"),
         }
         for code, r in index.iku.items()
     ]
     return _frame(
-        rows, ["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku"]
+        rows,
+        ["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku", "arah_iku"],
     )
+
+
+def iku_arah(iku: pd.DataFrame) -> dict[str, str]:
+    """IKU code → its arah (naik/turun), as the master says."""
+    return {
+        str(code): str(arah)
+        for code, arah in zip(iku["kode_iku"], iku["arah_iku"], strict=True)
+        if isinstance(arah, str)
+    }
 
 
 def _status(
@@ -157,7 +175,7 @@ def aggregate(
     cap = _capaian(rekap["capaian"], kuning, hijau, scale)
     capaian_ikk = cap[list(CAPAIAN_IKK_COLUMNS)]
     totals = ikk_totals(rekap_pk)
-    per_iku = _capaian_iku(cap, iku, kuning, hijau, scale, totals)
+    per_iku = _capaian_iku(cap, iku, rekap_pk, settings, (kuning, hijau, scale), totals)
     per_unit = _capaian_unit(cap, kuning, hijau)
     tree = build_tree(index, periode=tree_period(cap, per_iku, totals, latest_period(cap)))
     read = Counter[str]()
@@ -234,15 +252,16 @@ def _capaian(rows: Rows, kuning: float, hijau: float, scale: PredikatScale) -> p
 def _capaian_iku(
     cap: pd.DataFrame,
     iku: pd.DataFrame,
-    kuning: float,
-    hijau: float,
-    scale: PredikatScale,
+    rekap_pk: pd.DataFrame,
+    settings: Pengaturan,
+    status: tuple[float, float, PredikatScale],
     totals: Mapping[str, int],
 ) -> pd.DataFrame:
-    """Per IKU of the master and TW: its IKK's capaian rolled up, status and predikat, and
-    how many of its IKK reported that TW ("2 dari 3")."""
-    per_iku = capaian_rollup(cap, ["kode_iku", "tw"])
-    per_iku = iku[["kode_iku", "indikator_iku"]].merge(per_iku, on="kode_iku", how="inner")
+    """Per IKU of the master and TW: its figure (kompilasi/kinerja.py `iku_figures`),
+    status and predikat, and how many of its IKK reported that TW ("2 dari 3")."""
+    kuning, hijau, scale = status
+    figures = iku_figures(cap, iku_cara(rekap_pk), iku_arah(iku), settings.batas_atas_capaian)
+    per_iku = iku[["kode_iku", "indikator_iku"]].merge(figures, on="kode_iku", how="inner")
     per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
     per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())
     per_iku["ikk_melapor"] = [

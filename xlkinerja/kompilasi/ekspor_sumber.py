@@ -11,8 +11,9 @@ ikk       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, arah, tar
           tw2, tw3, tw4 (Rencana Aksi targets), metode_kaskade, as the Rekap PK lists them
 capaian   kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw, target, realisasi
           (combined per konsolidasi up to that quarter), capaian, alasan (why blank)
-capaian_iku  kode_iku, tw, capaian (the roll-up of its IKK), predikat (read back from a
-          rekap: at the latest quarter only, the one the Rekap Capaian shows it for)
+capaian_iku  kode_iku, tw, capaian, predikat, target, realisasi, cara_agregasi,
+          keterangan (kompilasi/kinerja.py `iku_figures`; read back from a rekap: predikat
+          and the rest at the latest quarter only, the one the Rekap Capaian shows them for)
 faktor    kode_iku, kode_unit, nama_unit, kode_ikk, tw, kendala, tindak_lanjut: the
           capaian rows whose unit wrote a kendala or a tindak lanjut
 anggaran  kode_unit, nama_unit, program, anggaran (the units' PK budgets)
@@ -35,7 +36,7 @@ from xlkinerja.specs.rekap import SHEET_CAPAIAN
 
 if TYPE_CHECKING:
     from xlkinerja.kompilasi.model import Kompilasi
-    from xlkinerja.sources.rekap import CapaianIkk, Rekap
+    from xlkinerja.sources.rekap import CapaianIkk, CapaianIku, Rekap
 
 TW = ("tw1", "tw2", "tw3", "tw4")
 IKU = ("kode_ss", "sasaran", "kode_iku", "indikator", "satuan", "target", *TW)
@@ -57,7 +58,8 @@ CAPAIAN = tuple(  # the Rekap Capaian's IKK rows without what is derived or prov
     for c in CAPAIAN_IKK_COLUMNS
     if c not in ("status", "predikat", "berkas", "baris", *FAKTOR_TEXT)
 )
-CAPAIAN_IKU = ("kode_iku", "tw", "capaian", "predikat")
+LATEST_FIGURE = ("target", "realisasi", "cara_agregasi", "keterangan")
+CAPAIAN_IKU = ("kode_iku", "tw", "capaian", "predikat", *LATEST_FIGURE)
 FAKTOR = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "tw", *FAKTOR_TEXT)
 ANGGARAN = ("kode_unit", "nama_unit", "program", "anggaran")
 SKP = tuple(c for c in REKAP_SKP_COLUMNS if c not in ("berkas", "baris"))
@@ -202,6 +204,7 @@ def _capaian(rekap: Rekap, lkj: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
             "tw": i,
             "capaian": value,
             "predikat": r.predikat if i == rekap.latest else None,
+            **_latest_figure(r, i == rekap.latest),
         }
         for r in rekap.capaian_iku
         for i, value in enumerate(r.capaian, start=1)
@@ -225,6 +228,13 @@ def _capaian(rekap: Rekap, lkj: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     )
     faktor = _faktor(rekap, frame, cap) if lkj else _empty(FAKTOR)
     return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame, faktor
+
+
+def _latest_figure(row: CapaianIku, latest: bool) -> dict[str, Any]:
+    """The figure section A shows for the latest quarter only (blank for the others)."""
+    if not latest:
+        return dict.fromkeys(LATEST_FIGURE)
+    return {key: getattr(row, key) for key in LATEST_FIGURE}
 
 
 def _faktor(rekap: Rekap, frame: pd.DataFrame, cap: CapaianIkk) -> pd.DataFrame:

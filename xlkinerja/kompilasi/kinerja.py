@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from xlkinerja.cascade.tree import Figure, NilaiPeriode, Periode
+from xlkinerja.domain.capaian import cap_note, capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.domain.rollup import CaraNilai, cara_nilai, satuan_sama
 
 
 def latest_period(cap: pd.DataFrame) -> int | None:
@@ -57,9 +61,10 @@ def tree_period(
     known = ~np.isnan(values)
     unread = rows["_tak_terbaca"].to_numpy(dtype=bool)
     figures = rows["capaian"].astype(object).where(known, None).tolist()  # NaN: no figure
-    # Why a reported IKK has no figure (its row's reason): only where it has none.
+    # Why a reported IKK has no figure, or that its figure was capped (its row's alasan:
+    # rows.py writes one only then).
     reasons = rows["alasan"].astype(object)
-    notes = reasons.where(~known & ~unread & reasons.map(_is_text), None).tolist()
+    notes = reasons.where(~unread & reasons.map(_is_text), None).tolist()
     keys = zip(rows["berkas"].tolist(), rows["kode_ikk"].tolist(), strict=True)
     ikk: dict[tuple[str, str], Figure] = dict(
         zip(keys, zip(figures, unread.tolist(), notes, strict=True), strict=True)
@@ -98,3 +103,168 @@ def _number(value: object) -> float | None:
 def _iku_note(keterangan: object, reported: int, total: int, tw: int) -> str | None:
     notes = [n for n in (coverage_text(reported, total, tw), keterangan) if isinstance(n, str)]
     return "; ".join(notes) or None
+
+
+# -- An IKU's figure for a period -----------------------------------------------------------
+
+FIGURE_COLUMNS = [
+    "kode_iku",
+    "tw",
+    "target",
+    "realisasi",
+    "capaian",
+    "capaian_mentah",
+    "jumlah_ikk",
+    "cara_agregasi",
+    "keterangan",
+]
+
+
+@dataclass(frozen=True)
+class CaraIku:
+    """How an IKU's IKK combine (the rule of the Rencana Aksi roll-up, domain.rollup):
+    target and realisasi of IKK of one satuan summed (every IKK derived by beban target) or
+    averaged; IKK of different or blank satuan only by the mean of their capaian."""
+
+    cara: CaraNilai | None  # None: not combinable, the mean of the IKK's capaian
+    label: str  # for people: "jumlah target dan realisasi IKK (satuan sama: lulusan)"
+
+
+def iku_cara(rekap_pk: pd.DataFrame) -> dict[str, CaraIku]:
+    """Per IKU, how its IKK (every IKK derived from it, reported or not) combine."""
+    derived = rekap_pk[rekap_pk["kode_ikk"].notna() & rekap_pk["kode_iku"].notna()]
+    out: dict[str, CaraIku] = {}
+    for code, rows in derived.groupby("kode_iku", sort=False):
+        satuan = rows["satuan"].astype(object).where(rows["satuan"].notna(), None).tolist()
+        beban = bool((rows["metode_kaskade"] == "beban target").all())
+        cara: CaraNilai = "jumlah" if beban else "rata-rata"
+        if satuan_sama(satuan) is None:
+            label = f"rata-rata capaian IKK ({cara_nilai(satuan, cara, 'realisasi')})"
+            out[str(code)] = CaraIku(None, label)
+        else:
+            out[str(code)] = CaraIku(cara, cara_nilai(satuan, cara, "target dan realisasi"))
+    return out
+
+
+def iku_figures(
+    cap: pd.DataFrame,
+    cara: Mapping[str, CaraIku],
+    arah: Mapping[str, str],
+    batas_atas: float | None,
+) -> pd.DataFrame:
+    """Per IKU and TW, over its IKK that reported the TW (one period, one number): the
+    combined target and realisasi and the capaian that follows from them — by the IKU's own
+    arah and the institution's cap (`capaian_mentah`: the value before the cap) — or, where
+    the IKK do not combine, the mean of their capaian, said in `cara_agregasi`. An IKK whose
+    realisasi or target could not be read makes the figure unknown (`keterangan` names it);
+    an IKK that reported the TW without a realisasi is left out and named."""
+    rows = cap[cap["kode_ikk"].notna() & cap["kode_iku"].notna()]
+    target = pd.to_numeric(rows["target"], errors="coerce")
+    realisasi = pd.to_numeric(rows["realisasi"], errors="coerce")
+    counted = target.notna() & realisasi.notna() & ~rows["_tak_terbaca"].astype(bool)
+    work = pd.DataFrame(
+        {
+            "kode_iku": rows["kode_iku"],
+            "tw": rows["tw"],
+            "target": target.where(counted),
+            "realisasi": realisasi.where(counted),
+            "capaian": rows["capaian"],
+            "dihitung": counted,
+            "tak_terbaca": rows["_tak_terbaca"].astype(bool),
+        }
+    )
+    groups = (
+        work.groupby(["kode_iku", "tw"], sort=True)
+        .agg(
+            target=("target", "sum"),
+            realisasi=("realisasi", "sum"),
+            rata_capaian=("capaian", "mean"),
+            dihitung=("dihitung", "sum"),
+            jumlah_ikk=("tw", "size"),
+            tak_terbaca=("tak_terbaca", "sum"),
+        )
+        .reset_index()
+    )
+    left_out = _left_out(rows, counted)
+    records = [
+        _figure(g, cara.get(str(g.kode_iku)), arah.get(str(g.kode_iku)), batas_atas, left_out)
+        for g in groups.itertuples(index=False)
+    ]
+    return pd.DataFrame.from_records(records, columns=FIGURE_COLUMNS)
+
+
+def _left_out(rows: pd.DataFrame, counted: pd.Series) -> dict[tuple[str, int], str]:
+    """Per (IKU, TW) the IKK not counted and why: "IKK-TM-2 (realisasi TW II belum diisi)"."""
+    out: dict[tuple[str, int], list[str]] = {}
+    missing = rows[~counted]
+    for iku, tw, ikk, why in zip(
+        *(missing[c].tolist() for c in ("kode_iku", "tw", "kode_ikk", "alasan")), strict=True
+    ):
+        out.setdefault((str(iku), int(tw)), []).append(
+            f"{ikk} ({why})" if isinstance(why, str) else str(ikk)
+        )
+    return {key: ", ".join(dict.fromkeys(names)) for key, names in out.items()}
+
+
+def _figure(
+    g: Any,
+    cara: CaraIku | None,
+    arah: str | None,
+    batas_atas: float | None,
+    left_out: Mapping[tuple[str, int], str],
+) -> dict[str, object]:
+    key = (str(g.kode_iku), int(g.tw))
+    out: dict[str, object] = {
+        "kode_iku": g.kode_iku,
+        "tw": int(g.tw),
+        "target": None,
+        "realisasi": None,
+        "capaian": None,
+        "capaian_mentah": None,
+        "jumlah_ikk": int(g.jumlah_ikk),
+        "cara_agregasi": cara.label if cara else "rata-rata capaian IKK",
+        "keterangan": None,
+    }
+    notes: list[str] = []
+    if g.tak_terbaca:
+        notes.append(f"tidak dihitung: {left_out.get(key, 'isian IKK tidak dapat dibaca')}")
+    elif cara is None or cara.cara is None:
+        out["capaian"] = _number(g.rata_capaian)
+    elif g.dihitung:
+        n = int(g.dihitung)
+        t = float(g.target) if cara.cara == "jumlah" else float(g.target) / n
+        r = float(g.realisasi) if cara.cara == "jumlah" else float(g.realisasi) / n
+        hasil = capaian(r, t, arah or "naik", batas_atas=batas_atas)
+        out.update(target=t, realisasi=r, capaian=hasil.nilai, capaian_mentah=hasil.mentah)
+        notes += [n for n in (hasil.alasan, cap_note(hasil.mentah, hasil.nilai)) if n]
+    if not g.tak_terbaca and key in left_out and int(g.dihitung) < int(g.jumlah_ikk):
+        notes.append(f"tanpa {left_out[key]}")
+    out["keterangan"] = "; ".join(notes) or None
+    return out
+
+
+def period_figures(capaian_iku: pd.DataFrame) -> dict[str, Any]:
+    """The IKU figures of the period (the latest TW any IKK reported) for `--format json`:
+    the same numbers as the Rekap Capaian's section A and the LKj, field by field."""
+    tws = pd.to_numeric(capaian_iku["tw"], errors="coerce").dropna()
+    if not len(tws):
+        return {"periode": None, "iku": []}
+    tw = int(tws.max())
+    rows = capaian_iku[capaian_iku["tw"] == tw]
+    keys = (
+        "kode_iku", "target", "realisasi", "capaian", "capaian_mentah", "status", "predikat",
+        "ikk_melapor", "cara_agregasi", "keterangan",
+    )  # fmt: skip
+    return {
+        "periode": f"s.d. {LABEL_TW[tw - 1]}",
+        "iku": [{key: _plain(rec[key]) for key in keys} for rec in rows.to_dict("records")],
+    }
+
+
+def _plain(value: object) -> object:
+    """A frame's value as JSON has it: NaN and blank text are null."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.integer | np.floating):
+        return _plain(value.item())
+    return None if value == "" else value

@@ -1,18 +1,18 @@
 """Chapter III of the Laporan Kinerja (LKj), in memory (no I/O): per sasaran strategis and
-IKU the year's target, realisasi and capaian, the earlier years (from the archive, given
-as `Riwayat`), the Renstra end target and the progress toward it, the factors behind the
-capaian (kendala and tindak lanjut from the units' Capaian sheets), and the budget.
+IKU the year's target, the period's target, realisasi and capaian, the earlier years (from
+the archive, given as `Riwayat`), the Renstra end target and the progress toward it, the
+factors behind the capaian (kendala and tindak lanjut from the units' Capaian sheets), the
+budget, and the notes (catatan) that say every rule applied and what the data lacks.
 
-Numbers are the compiled ones, taken from an `EksporSumber` — made from the compiled model
-in memory (`from_kompilasi`) or read back from the compiled workbook (the Rekap Capaian
-carries the kendala and tindak lanjut), one logic for both; the sasaran, IKU, Renstra
-targets and the institution's programs come from the master. An IKU's capaian is the Rekap
-Capaian's (the mean of its IKK's capaian at the latest triwulan reported). Its realisasi
-combines each IKK's at its latest reported triwulan by the rule of the Rekap Rencana Aksi
-(`domain.rollup.rollup_nilai`): only IKK of one satuan, summed when every one was derived
-by beban target, else averaged; IKK of different satuan are never combined, and a value
-that could not be read makes it unknown. Nothing is made up: what the data lacks stays
-None, the documents say "tidak ada data", and the notes say why.
+The numbers are the performance model's (kompilasi/kinerja.py `iku_figures`) for one period
+— the latest TW any IKK reported: "s.d. TW n" (one period, one number, domain.md) — taken
+from an `EksporSumber`: made from the compiled model in memory (`from_kompilasi`) or read
+back from the compiled workbook (section A of Rekap Capaian shows the same figure), one
+logic for both. Nothing is computed here that another output shows otherwise: an IKU's
+capaian follows from the target and realisasi on its row, or, where its IKK do not combine,
+is the mean of their capaian, which the row and the notes say. The sasaran, IKU, annual and
+Renstra targets and the institution's programs come from the master. Nothing is made up:
+what the data lacks stays None, the documents say "tidak ada data", and the notes say why.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
-from xlkinerja.domain.rollup import CaraNilai, RollupNilai, rollup_nilai
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+from xlkinerja.kompilasi.kinerja import latest_period
 from xlkinerja.specs.keys import IkuColumn
 
 TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
@@ -38,12 +38,15 @@ TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 @dataclass(frozen=True)
 class Tahunan:
-    """One IKU's year: realisasi and capaian at the latest triwulan reported."""
+    """One IKU's figure for the period (`tw`): the model's, as every output shows it."""
 
     realisasi: float | None
     capaian: float | None
     tw: int | None
-    alasan: str | None = None  # why realisasi is None although IKK reported
+    alasan: str | None = None  # why realisasi is None although a capaian is shown
+    target: float | None = None  # the period's target (of the IKK that reported it)
+    cara_agregasi: str | None = None
+    keterangan: str | None = None  # what was left out, capped, or not computed
 
 
 Riwayat = Mapping[int, Mapping[str, Tahunan]]  # year → kode IKU → that year's numbers
@@ -64,7 +67,8 @@ class IkuLkj:
     indikator: str
     satuan: str
     arah: str
-    target: float | None
+    target: float | None  # the year's target (Renstra, the PK year)
+    target_periode: float | None  # the target s.d. TW n the capaian is measured against
     realisasi: float | None
     capaian: float | None
     predikat: str | None
@@ -73,6 +77,8 @@ class IkuLkj:
     progres: float | None  # realisasi against the end target, percent
     faktor: list[Faktor]
     realisasi_alasan: str | None = None  # why realisasi is unknown although IKK reported
+    cara_agregasi: str | None = None
+    catatan: list[str] = field(default_factory=list)  # this IKU's notes, for the Catatan
 
 
 @dataclass(frozen=True)
@@ -95,17 +101,30 @@ class AnggaranLkj:
 class Lkj:
     instansi: str
     tahun: int | None
-    tw: int | None  # the latest triwulan reported
+    tw: int | None  # the period: the latest triwulan reported
     tahun_akhir: int | None  # the Renstra's last year
     tahun_riwayat: list[int]
     sasaran: list[SasaranLkj]
     anggaran: list[AnggaranLkj]
     program: list[AnggaranLkj]  # the institution's programs (master)
-    catatan: list[str] = field(default_factory=list)  # what the data lacks
+    catatan: list[str] = field(default_factory=list)  # every IKU's notes, what the data lacks
 
     @property
     def tw_nama(self) -> str:
         return TW_NAMA.get(self.tw or 0, "-")
+
+    @property
+    def tahunan(self) -> bool:
+        """The annual report (TW IV); before it, a progress report "s.d. TW n"."""
+        return self.tw == 4
+
+    @property
+    def judul(self) -> str:
+        if self.tahunan or self.tw is None:
+            return f"Laporan Kinerja {self.instansi} Tahun {self.tahun or ''}".strip()
+        return (
+            f"Laporan Capaian Kinerja {self.instansi} s.d. {self.tw_nama} Tahun {self.tahun or ''}"
+        ).strip()
 
     @property
     def realisasi_anggaran_ada(self) -> bool:
@@ -123,57 +142,28 @@ def _text(value: object) -> str | None:
 
 
 def latest_tw(sumber: EksporSumber) -> int | None:
-    """The latest triwulan for which any IKU has a capaian."""
-    frame = sumber.capaian_iku
-    tws = frame.loc[frame["capaian"].notna(), "tw"]
-    return int(tws.max()) if len(tws) else None
+    """The period: the latest triwulan any IKK reported (kompilasi/kinerja.py)."""
+    return latest_period(sumber.capaian)
 
 
-def iku_tahunan(sumber: EksporSumber) -> dict[str, Tahunan]:
-    """Each IKU's realisasi and capaian at the latest triwulan reported (see the module)."""
-    tw = latest_tw(sumber)
+def iku_tahunan(sumber: EksporSumber, tw: int | None = None) -> dict[str, Tahunan]:
+    """Each IKU's figure for TW `tw` (default: the period), as the model computed it."""
+    tw = latest_tw(sumber) if tw is None else tw
     if tw is None:
         return {}
-    cap = sumber.capaian
-    reported = cap[cap["tw"] <= tw].sort_values("tw", kind="stable")
-    # Each unit's IKK at its latest triwulan: two units may use the same IKK code.
-    last = reported.groupby(["kode_unit", "kode_ikk"], dropna=False, sort=False).tail(1)
-    latest = {
-        (_text(unit), _text(ikk)): _latest(value, alasan)
-        for unit, ikk, value, alasan in zip(
-            *(last[c].tolist() for c in ("kode_unit", "kode_ikk", "realisasi", "alasan")),
-            strict=True,
-        )
-    }
-    realisasi: dict[str, RollupNilai] = {}
-    pk = sumber.ikk.dropna(subset=["kode_iku", "kode_ikk"])
-    for code, rows in pk.groupby("kode_iku"):
-        keys = zip(rows["kode_unit"].tolist(), rows["kode_ikk"].tolist(), strict=True)
-        values = [latest.get((_text(unit), _text(ikk))) for unit, ikk in keys]
-        beban = all(m == "beban target" for m in rows["metode_kaskade"])
-        cara: CaraNilai = "jumlah" if beban else "rata-rata"
-        realisasi[str(code)] = rollup_nilai(list(rows["satuan"]), values, cara, apa="realisasi")
     iku = sumber.capaian_iku
-    at = iku[iku["tw"] == tw].set_index("kode_iku")["capaian"]
-    codes = set(realisasi) | {str(c) for c in at.index}
+    rows = iku[iku["tw"] == tw]
     out: dict[str, Tahunan] = {}
-    for code in sorted(codes):
-        combined = realisasi.get(code)
-        value = combined.nilai if combined else None
+    for rec in rows.to_dict("records"):
+        realisasi, value = _number(rec["realisasi"]), _number(rec["capaian"])
+        cara, keterangan = _text(rec["cara_agregasi"]), _text(rec["keterangan"])
         why = None
-        if combined is not None and value is None:
-            why = combined.alasan if combined.satuan is not None else combined.cara
-        out[code] = Tahunan(value, _number(at.get(code)), tw, why)
+        if realisasi is None:
+            why = keterangan if value is None else cara
+        out[str(rec["kode_iku"])] = Tahunan(
+            realisasi, value, tw, why, _number(rec["target"]), cara, keterangan
+        )
     return out
-
-
-def _latest(realisasi: object, alasan: object) -> object:
-    """An IKK's realisasi at its latest reported triwulan: a number, None (blank), or the
-    reason it could not be read (a text, which the roll-up counts as unreadable)."""
-    value = _number(realisasi)
-    if value is not None:
-        return value
-    return alasan if isinstance(alasan, str) and "tidak dapat dibaca" in alasan else None
 
 
 def _unit(kode: object, nama: object) -> str:
@@ -205,6 +195,7 @@ class _IkuSumber:
     faktor: Mapping[str, list[Faktor]]
     riwayat: Riwayat
     tahun_riwayat: Sequence[int]
+    notes: Mapping[str, list[str]]  # kode IKU → what its IKK's rows say (coverage, caps)
 
 
 def _iku_lkj(table: NormalTable[IkuColumn], pos: int, src: _IkuSumber) -> IkuLkj:
@@ -232,21 +223,34 @@ def _iku_lkj(table: NormalTable[IkuColumn], pos: int, src: _IkuSumber) -> IkuLkj
         progres=progres,
         faktor=src.faktor.get(code, []),
         realisasi_alasan=now.alasan if now else None,
+        target_periode=now.target if now else None,
+        cara_agregasi=now.cara_agregasi if now else None,
+        catatan=_iku_notes(now, src.notes.get(code, [])),
     )
+
+
+def _iku_notes(now: Tahunan | None, ikk_notes: list[str]) -> list[str]:
+    """An IKU's notes: how its figure was made where that is not target ÷ realisasi, what
+    the model left out or capped, who did not report the period."""
+    notes = []
+    if now is not None and now.realisasi is None and now.capaian is not None:
+        notes.append(f"capaian adalah {now.cara_agregasi}")
+    if now is not None and now.keterangan:
+        notes.append(now.keterangan)
+    if now is None and not ikk_notes:
+        notes.append("tidak ada IKK turunan yang melaporkan capaian")
+    return notes + ikk_notes
 
 
 def _sasaran(
     table: NormalTable[IkuColumn], src: _IkuSumber, catatan: list[str]
 ) -> list[SasaranLkj]:
     """The master's IKU grouped by sasaran strategis (its code, else its text), numbered in
-    the order met; an IKU whose realisasi is not shown is noted in `catatan`."""
+    the order met; each IKU's notes go to `catatan` too, after its code."""
     groups: dict[str, tuple[str, list[IkuLkj]]] = {}
     for pos in positions(table):
         item = _iku_lkj(table, pos, src)
-        if item.realisasi_alasan:
-            catatan.append(
-                f"{item.kode_iku}: realisasi IKU tidak ditampilkan ({item.realisasi_alasan})"
-            )
+        catatan += [f"{item.kode_iku}: {note}" for note in item.catatan]
         kode_ss = text(table, pos, "kode_ss") or ""
         sasaran = text(table, pos, "sasaran") or ""
         groups.setdefault(kode_ss or sasaran, (sasaran, []))[1].append(item)
@@ -274,6 +278,36 @@ def _program(master: MasterForm) -> list[AnggaranLkj]:
         AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
         for p in positions(prog)
     ]
+
+
+def ikk_notes(sumber: EksporSumber, tw: int) -> dict[str, list[str]]:
+    """Per IKU, for TW `tw`: which of its IKK did not report it (the coverage: "2 dari 3 IKK
+    melapor TW III; belum melapor: IKK-AK-1 (Jurusan Akuntansi)") and which IKK's capaian
+    was capped (the raw value and the cap); an IKU nobody derived says so."""
+    label = LABEL_TW[tw - 1]
+    derived = sumber.ikk.dropna(subset=["kode_iku", "kode_ikk"])
+    cap = sumber.capaian[sumber.capaian["tw"] == tw]
+    reported = set(zip(cap["kode_unit"].tolist(), cap["kode_ikk"].tolist(), strict=True))
+    out: dict[str, list[str]] = {}
+    for code, rows in derived.groupby("kode_iku", sort=False):
+        keys = zip(rows["kode_unit"].tolist(), rows["kode_ikk"].tolist(), strict=True)
+        names = [_unit(u, n) for u, n in zip(rows["kode_unit"], rows["nama_unit"], strict=True)]
+        missing = [
+            f"{ikk} ({name})" for (unit, ikk), name in zip(keys, names, strict=True)
+            if (unit, ikk) not in reported
+        ]  # fmt: skip
+        if missing:
+            n, total = len(rows) - len(missing), len(rows)
+            out.setdefault(str(code), []).append(
+                f"{n} dari {total} IKK melapor {label}; belum melapor: {', '.join(missing)}"
+            )
+    capped = cap[cap["alasan"].map(lambda a: isinstance(a, str) and "dibatasi" in a)]
+    for code, ikk, unit, nama, why in zip(
+        *(capped[c].tolist() for c in ("kode_iku", "kode_ikk", "kode_unit", "nama_unit", "alasan")),
+        strict=True,
+    ):
+        out.setdefault(str(code), []).append(f"{ikk} ({_unit(unit, nama)}): {why}")
+    return out
 
 
 def _what_is_missing(tw: int | None, riwayat: Riwayat, tahun_riwayat: Sequence[int]) -> list[str]:
@@ -310,6 +344,7 @@ def build_lkj(
         faktor=_faktor(sumber.faktor),
         riwayat=riwayat,
         tahun_riwayat=tahun_riwayat,
+        notes=ikk_notes(sumber, tw) if tw is not None else {},
     )
     catatan: list[str] = []
     sasaran = _sasaran(master.table("iku"), src, catatan)

@@ -24,11 +24,14 @@ capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), t
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
                kendala, tindak_lanjut (as the unit wrote them on that quarter's Capaian
                row), berkas, baris
-capaian_iku    kode_iku, indikator_iku, tw, capaian (mean of the capaian of its IKK that
-               reported that TW: capaian has no satuan; unknown when an IKK's is unknown
-               because a value could not be read: keterangan says which), status,
-               predikat, jumlah_ikk (its IKK that reported the TW), ikk_melapor (the same
-               of all the IKK derived from it: "2 dari 3"), keterangan
+capaian_iku    kode_iku, indikator_iku, tw, target, realisasi (of its IKK that reported
+               that TW, combined: summed for beban target, else averaged, only IKK of one
+               satuan), capaian (from those two by the IKU's arah and the cap; where the
+               satuan differ the mean of the IKK's capaian; unknown when a value could not
+               be read: keterangan says which), capaian_mentah (before the cap, when
+               capped), cara_agregasi (which of these, in words), status, predikat,
+               jumlah_ikk (its IKK that reported the TW), ikk_melapor (the same of all the
+               IKK derived from it: "2 dari 3"), keterangan  (kompilasi/kinerja.py)
 capaian_unit   kode_unit, nama_unit, tw, capaian (mean of the unit's IKK, unknown likewise),
                status
 rekap_skp      kode_unit, nama_unit, nip, nama, jabatan, jenis_jabatan, jenis, perspektif,

@@ -12,6 +12,7 @@ from typing import Protocol
 from xlkinerja.core.form_data import K
 from xlkinerja.core.normal import NormalForm, NormalTable, UnitForm
 from xlkinerja.core.table_access import positions, text, val
+from xlkinerja.domain.capaian import cap_note
 from xlkinerja.errors import ErrorRecord
 from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
 
@@ -92,7 +93,7 @@ def unit_rows(
                     "target": _number(row.hasil.target),
                     "realisasi": row.hasil.realisasi,
                     "capaian": row.hasil.nilai,
-                    "alasan": row.hasil.alasan,
+                    "alasan": row.hasil.alasan or cap_note(row.hasil.mentah, row.hasil.nilai),
                     "kendala": text(cap, row.pos, "kendala"),
                     "tindak_lanjut": text(cap, row.pos, "tindak_lanjut"),
                     "tak_terbaca": bool(row.hasil.tak_terbaca),

@@ -113,13 +113,18 @@ class CapaianIkk(_Frame):
 
 
 class CapaianIku(_Frame):
-    """Per IKU and triwulan: the roll-up (mean) of its IKK's capaian; `keterangan` says why
-    not when an IKK's capaian is unknown because a value could not be read."""
+    """Per IKU and triwulan, over its IKK that reported it: target and realisasi combined
+    and the capaian that follows (or the mean of the IKK's capaian where they do not
+    combine: `cara_agregasi` says which); `keterangan` says what was left out and why."""
 
     kode_iku: Series[str]
     indikator_iku: Series[str] = pa.Field(nullable=True)
     tw: Series[int]
+    target: Series[float] = pa.Field(nullable=True)
+    realisasi: Series[float] = pa.Field(nullable=True)
     capaian: Series[float] = pa.Field(nullable=True)
+    capaian_mentah: Series[float] = pa.Field(nullable=True)  # before the cap, when capped
+    cara_agregasi: Series[str]
     status: Series[str] = pa.Field(nullable=True)
     predikat: Series[str] = pa.Field(nullable=True)
     jumlah_ikk: Series[int]  # its IKK that reported the TW

@@ -98,6 +98,11 @@ class CapaianIku:
     kode_iku: str
     capaian: TW
     predikat: str | None  # shown for the latest quarter (`Rekap.latest`)
+    # the latest quarter's figure (None: blank, or a rekap of an earlier version)
+    target: float | None = None
+    realisasi: float | None = None
+    cara_agregasi: str | None = None
+    keterangan: str | None = None
 
 
 @dataclass(frozen=True)
@@ -310,8 +315,13 @@ def _rekap_ra(table: FoundTable) -> tuple[tuple[TargetRa, ...], tuple[TargetRa, 
 
 def _capaian_iku(pivot: FoundTable) -> tuple[CapaianIku, ...]:
     tws = zip(*(pivot.column(f"tw{n}") for n in range(1, 5)), strict=True)
-    rows = zip(pivot.column("kode_iku"), tws, pivot.column("predikat"), strict=True)
-    return tuple(CapaianIku(kode, tw, predikat) for kode, tw, predikat in rows if kode)
+    n = len(pivot.column("kode_iku"))
+    latest = [
+        pivot.column(key) if pivot.has(key) else [None] * n
+        for key in ("target", "realisasi", "cara_agregasi", "keterangan")
+    ]
+    rows = zip(pivot.column("kode_iku"), tws, pivot.column("predikat"), *latest, strict=True)
+    return tuple(CapaianIku(*row) for row in rows if row[0])
 
 
 def _capaian_ikk(table: FoundTable) -> CapaianIkk:

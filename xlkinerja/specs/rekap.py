@@ -170,9 +170,16 @@ CAPAIAN_IKU = ReportTable(
         _c("status", "Status"),
         _c("predikat", "Predikat"),
         _c("ikk_melapor", "IKK melapor"),
+        # the latest quarter's figure: capaian follows from these two (an earlier version
+        # of the rekap has none of the four)
+        _c("target", "Target", T.NUMBER),
+        _c("realisasi", "Realisasi", T.NUMBER),
+        _c("cara_agregasi", "Cara agregasi"),
+        _c("keterangan", "Keterangan"),
     ),
     spans=(("indikator", 3),),
-    suffixed=("status",),
+    suffixed=("status", "target", "realisasi"),
+    optional=4,
 )
 CAPAIAN_UNIT = ReportTable(
     key="capaian_unit",

@@ -68,6 +68,10 @@ def _realisasi(iku: IkuLkj) -> Sel:
     return iku.realisasi
 
 
+def _periode(lkj: Lkj) -> str:
+    return f"s.d. {lkj.tw_nama}"
+
+
 def _ringkasan(lkj: Lkj) -> Tabel:
     rows: list[list[Sel]] = []
     for s in lkj.sasaran:
@@ -79,21 +83,24 @@ def _ringkasan(lkj: Lkj) -> Tabel:
                     f"{iku.kode_iku} {iku.indikator}",
                     iku.satuan,
                     iku.target,
+                    iku.target_periode,
                     _realisasi(iku),
                     iku.capaian,
                     iku.predikat or "-",
                 ]
             )
+    periode = _periode(lkj)
     return Tabel(
-        f"Tabel 3.1 Capaian IKU {lkj.instansi} Tahun {lkj.tahun or ''} (s.d. {lkj.tw_nama})",
+        f"Tabel 3.1 Capaian IKU {lkj.instansi} Tahun {lkj.tahun or ''} ({periode})",
         [
-            Kolom("No", lebar=0.5),
-            Kolom("Sasaran Strategis", lebar=2.0),
-            Kolom("Indikator Kinerja Utama", lebar=3.0),
-            Kolom("Satuan", lebar=0.95),
-            Kolom("Target", Jenis.ANGKA, 0.9),
-            Kolom("Realisasi", Jenis.ANGKA, 1.0),
-            Kolom("Capaian", Jenis.PERSEN, 1.0),
+            Kolom("No", lebar=0.45),
+            Kolom("Sasaran Strategis", lebar=1.6),
+            Kolom("Indikator Kinerja Utama", lebar=2.5),
+            Kolom("Satuan", lebar=0.9),
+            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
+            Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
+            Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
+            Kolom("Capaian", Jenis.PERSEN, 1.1),
             Kolom("Predikat", lebar=1.0),
         ],
         rows,
@@ -102,17 +109,20 @@ def _ringkasan(lkj: Lkj) -> Tabel:
 
 def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
     akhir = lkj.tahun_akhir or ""
+    periode = _periode(lkj)
     return Tabel(
-        f"Tabel {nomor}a Capaian {lkj.tahun or ''} dan kemajuan terhadap target akhir Renstra",
+        f"Tabel {nomor}a Capaian {periode} {lkj.tahun or ''} dan kemajuan terhadap target "
+        "akhir Renstra",
         [
             Kolom("Kode", lebar=0.85),
-            Kolom("Indikator Kinerja Utama", lebar=3.0),
-            Kolom("Satuan", lebar=0.95),
-            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.8),
-            Kolom("Realisasi", Jenis.ANGKA, 0.9),
-            Kolom("Capaian", Jenis.PERSEN, 1.0),
-            Kolom(f"Target Renstra {akhir}", Jenis.ANGKA, 1.0),
-            Kolom("Kemajuan", Jenis.PERSEN, 1.1),
+            Kolom("Indikator Kinerja Utama", lebar=2.3),
+            Kolom("Satuan", lebar=0.9),
+            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
+            Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
+            Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
+            Kolom("Capaian", Jenis.PERSEN, 1.1),
+            Kolom(f"Target Renstra {akhir}", Jenis.ANGKA, 1.05),
+            Kolom("Kemajuan", Jenis.PERSEN, 1.2),
         ],
         [
             [
@@ -120,6 +130,7 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
                 i.indikator,
                 i.satuan,
                 i.target,
+                i.target_periode,
                 _realisasi(i),
                 i.capaian,
                 i.target_akhir,
@@ -134,10 +145,8 @@ def _riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
     kolom = [Kolom("Kode", lebar=0.85), Kolom("Indikator Kinerja Utama", lebar=2.6)]
     for year in lkj.tahun_riwayat:
         kolom += [Kolom(f"Realisasi {year}", Jenis.ANGKA), Kolom(f"Capaian {year}", Jenis.PERSEN)]
-    kolom += [
-        Kolom(f"Realisasi {lkj.tahun or ''}", Jenis.ANGKA),
-        Kolom(f"Capaian {lkj.tahun or ''}", Jenis.PERSEN),
-    ]
+    now = f"{lkj.tahun or ''}" if lkj.tahunan else f"{lkj.tahun or ''} {_periode(lkj)}"
+    kolom += [Kolom(f"Realisasi {now}", Jenis.ANGKA), Kolom(f"Capaian {now}", Jenis.PERSEN)]
     rows: list[list[Sel]] = []
     for i in s.iku:
         row: list[Sel] = [i.kode_iku, i.indikator]
@@ -182,20 +191,34 @@ def _anggaran(lkj: Lkj) -> Tabel:
 def bab_tiga(lkj: Lkj) -> list[Bagian]:
     """The chapter's parts in order."""
     out = [
-        Bagian("BAB III AKUNTABILITAS KINERJA", 1),
+        Bagian(
+            "BAB III AKUNTABILITAS KINERJA",
+            1,
+            paragraf=[] if lkj.tahunan or lkj.tw is None else [lkj.judul],
+        ),
         Bagian(
             "A. Capaian Kinerja Organisasi",
             2,
             paragraf=[
                 f"Pengukuran kinerja {lkj.instansi} tahun {lkj.tahun or ''} membandingkan "
                 "realisasi dengan target setiap Indikator Kinerja Utama (IKU) dalam Perjanjian "
-                f"Kinerja. Data yang digunakan adalah capaian yang dilaporkan unit s.d. "
-                f"{lkj.tw_nama}. Capaian IKU adalah rata-rata capaian IKK turunannya terhadap "
-                "target kumulatif Rencana Aksi (sama dengan Rekap Capaian). Realisasi IKU "
-                "menggabungkan realisasi terakhir setiap IKK hanya bila satuannya sama: "
-                "dijumlahkan untuk IKU beban target, dirata-ratakan selain itu; bila satuan IKK "
-                "berbeda atau ada isian yang tidak terbaca, realisasi IKU tertulis "
-                f"\u201c{TIDAK_DIKETAHUI}\u201d dan catatan menyebut sebabnya.",
+                f"Kinerja. Data yang digunakan adalah capaian yang dilaporkan unit "
+                f"{_periode(lkj)}: target dan realisasi {_periode(lkj)} adalah gabungan IKK "
+                f"yang melaporkan {lkj.tw_nama} (dijumlahkan untuk IKU yang dibagi dengan beban "
+                "target, dirata-ratakan untuk lainnya), dan capaian dihitung dari keduanya "
+                "menurut arah IKU, sama dengan Rekap Capaian. Bila satuan IKK berbeda, "
+                f"realisasi IKU tertulis \u201c{TIDAK_DIKETAHUI}\u201d dan capaiannya adalah "
+                "rata-rata capaian IKK; unit yang belum melapor, nilai yang dibatasi dan isian "
+                "yang tidak terbaca disebut di bagian Catatan.",
+                *(
+                    []
+                    if lkj.tahunan or lkj.tw is None
+                    else [
+                        f"Laporan ini adalah laporan kemajuan {_periode(lkj)}: target tahunan "
+                        f"ditampilkan sebagai acuan, capaian diukur terhadap target "
+                        f"{_periode(lkj)}."
+                    ]
+                ),
             ],
             tabel=[_ringkasan(lkj)],
         ),
@@ -227,6 +250,18 @@ def bab_tiga(lkj: Lkj) -> list[Bagian]:
                 *([] if lkj.realisasi_anggaran_ada else [efisiensi]),
             ],
             tabel=[_anggaran(lkj)],
+        )
+    )
+    out.append(
+        Bagian(
+            "C. Catatan",
+            2,
+            butir=[
+                "Aturan yang diterapkan pada angka di atas dan data yang belum lengkap:"
+                if lkj.catatan
+                else "Tidak ada catatan: semua IKK melapor dan semua angka dapat dihitung.",
+                *lkj.catatan,
+            ],
         )
     )
     return out

@@ -8,6 +8,8 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from xlkinerja.core.formats import PERSEN_POLA
+
 TITIK_TITIK = "...................................."  # a blank to fill in by hand
 
 
@@ -20,10 +22,10 @@ def angka(value: float | None, *, digits: int = 2) -> str:
 
 
 def persen(value: float | None) -> str:
-    """87,5 % (one decimal); blank: '-'."""
+    """87,50 % (two decimals: core/formats.py); blank: '-'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    return format_decimal(value, format="#,##0.0", locale="id") + " %"
+    return format_decimal(value, format=PERSEN_POLA, locale="id") + " %"
 
 
 def rupiah(value: float | None) -> str:

@@ -24,6 +24,7 @@ from xlkinerja.cascade.layout import (
     title_text,
 )
 from xlkinerja.cascade.tree import CascadeNode, CascadeTree, Level, Problem
+from xlkinerja.core.formats import PERSEN_EXCEL
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.status import Status
 from xlkinerja.files.atomic import atomic_path
@@ -185,7 +186,7 @@ def _row_formats(
             props["align"] = "left"  # LibreOffice ignores an indent without it
             props["indent"] = indent
         if col == CAPAIAN_COLUMN:
-            props["num_format"] = "0.0"
+            props["num_format"] = PERSEN_EXCEL
         if col in STATUS_COLUMNS:
             props["bg_color"] = STATUS_FILLS[status]
             props["align"] = "center"

@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from xlkinerja.core.formats import PERSEN_EXCEL
 from xlkinerja.domain.status import Status
 from xlkinerja.render.rekap.styles import status_key
 from xlkinerja.render.template.styles import FONT, TITLE_COLOR
@@ -57,7 +58,11 @@ def capaian_iku_chart(
             "categories": [sheet, first, code_col, last, code_col],
             "values": [sheet, first, value_col, last, value_col],
             "points": _points(statuses),
-            "data_labels": {"value": True, "num_format": "0.0", "font": {"name": FONT, "size": 8}},
+            "data_labels": {
+                "value": True,
+                "num_format": PERSEN_EXCEL,
+                "font": {"name": FONT, "size": 8},
+            },
             "gap": 60,
         }
     )
@@ -88,7 +93,11 @@ def capaian_unit_chart(
             "categories": [sheet, first, name_col, last, name_col],
             "values": [sheet, first, value_col, last, value_col],
             "points": _points(statuses),
-            "data_labels": {"value": True, "num_format": "0.0", "font": {"name": FONT, "size": 8}},
+            "data_labels": {
+                "value": True,
+                "num_format": PERSEN_EXCEL,
+                "font": {"name": FONT, "size": 8},
+            },
             "gap": 50,
         }
     )

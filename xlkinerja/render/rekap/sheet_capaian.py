@@ -12,21 +12,31 @@ import numpy as np
 import pandas as pd
 
 from xlkinerja.cascade.layout import angka as angka_text
+from xlkinerja.core.formats import PERSEN_EXCEL
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.domain.status import Status, status_of
 from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS, Kompilasi
 from xlkinerja.render.rekap.charts import capaian_iku_chart, capaian_unit_chart, trend_chart
 from xlkinerja.render.rekap.context import Buku, angka, tahun_text, teks
 from xlkinerja.render.rekap.frames import frame, objects
-from xlkinerja.render.rekap.styles import Look, Styles, kolom_of, status_key
+from xlkinerja.render.rekap.styles import (
+    ANGKA_PECAHAN,
+    NUM_FORMATS,
+    Look,
+    Styles,
+    kolom_of,
+    status_key,
+)
 from xlkinerja.render.rekap.table import (
     heading,
     section,
     set_widths,
+    wrapped_lines,
     write_header,
     write_table,
 )
 from xlkinerja.render.template.writer import LINE_HEIGHT
+from xlkinerja.specs.model import ValueType
 from xlkinerja.specs.rekap import CAPAIAN_IKK, CAPAIAN_IKU, CAPAIAN_UNIT, SHEET_CAPAIAN
 from xlkinerja.specs.report import ReportTable
 
@@ -53,11 +63,20 @@ PIVOT_COLUMNS_IKU = (
     "status",
     "predikat",
     "ikk_melapor",
+    "target",
+    "realisasi",
+    "cara_agregasi",
+    "keterangan",
 )
-IKU_TAILS = ("predikat", "ikk_melapor")  # section A's columns after the status
+# section A's columns after the status: the latest quarter's
+IKU_TAILS = ("predikat", "ikk_melapor", "target", "realisasi", "cara_agregasi", "keterangan")
+TAIL_WIDTHS = {"cara_agregasi": 34, "keterangan": 34}  # beyond section C's columns
 TW_FIRST_COL = CAPAIAN_IKU.position("tw1")  # pivots: TW I..IV in columns E..H
 LAST_COL = len(KOLOM) - 1
-CARA_AGREGASI_IKU = "cara agregasi: rata-rata capaian IKK (bukan target/realisasi mentahnya)"
+CARA_AGREGASI_IKU = (
+    "capaian dari target dan realisasi gabungan IKK yang melapor triwulan itu (kolom Cara "
+    "agregasi); rata-rata capaian IKK bila satuannya berbeda"
+)
 CHART_HEIGHT = 300  # px, the two charts of section A
 UNIT_CHART_MAX = 40  # a bar chart of more units is unreadable; the table has them all
 
@@ -85,9 +104,11 @@ def with_status(df: pd.DataFrame, k: Kompilasi) -> pd.DataFrame:
 
 
 def latest_tw(capaian_iku: pd.DataFrame, capaian_ikk: pd.DataFrame) -> int | None:
-    """The last quarter with any capaian."""
-    for df in (capaian_iku, capaian_ikk):
-        tws = pd.to_numeric(df.loc[df["capaian"].notna(), "tw"], errors="coerce").dropna()
+    """The period: the last quarter any IKK reported, its capaian known or not — the tree's
+    and the LKj's (kompilasi/kinerja.py `latest_period`); the IKU rows where there are no
+    IKK rows (a frame given without them)."""
+    for df in (capaian_ikk, capaian_iku):
+        tws = pd.to_numeric(df["tw"], errors="coerce").dropna()
         tws = tws[tws.isin([1, 2, 3, 4])]
         if len(tws):
             return int(tws.max())
@@ -160,7 +181,13 @@ def write_pivot(
     quarters = [table.column(f"tw{n}").label for n in range(1, 5)]
     ws.write_string(row, 0, code.label, styles.header)
     ws.merge_range(row, 1, row, last, named.label, styles.header)
-    for j, label in enumerate((*quarters, status, *(table.column(t).label for t in tails))):
+    tail_labels = [
+        f"{table.column(t).label} {latest_label}".strip()
+        if t in table.suffixed
+        else table.column(t).label
+        for t in tails
+    ]
+    for j, label in enumerate((*quarters, status, *tail_labels)):
         ws.write_string(row, TW_FIRST_COL + j, label, styles.header)
     ws.set_row(row, 30)
     code_fmt, name_fmt, centre = (
@@ -168,15 +195,23 @@ def write_pivot(
         styles.get(text_wrap=True),
         styles.get(align="center"),
     )
+    whole, fraction = (
+        styles.get(align="center", num_format=NUM_FORMATS["angka"]),
+        styles.get(align="center", num_format=ANGKA_PECAHAN),
+    )
     for i, key in enumerate(p.keys):
         r = row + 1 + i
         ws.write_string(r, 0, str(key), code_fmt)
         name = teks(p.names[i])
         ws.merge_range(r, 1, r, last, name, name_fmt)
-        if len(name) > 90:  # the merged cell does not grow by itself
-            ws.set_row(r, LINE_HEIGHT * min(4, -(-len(name) // 90)) + 2)
+        lines = -(-len(name) // 90)  # the merged cell does not grow by itself
+        for extra, width in TAIL_WIDTHS.items():
+            if extra in tails:
+                lines = max(lines, wrapped_lines(teks(p.extra[extra][i]), int(width * 1.2)))
+        if lines > 1:
+            ws.set_row(r, LINE_HEIGHT * min(4, lines) + 2)
         for j in range(4):
-            fmt = styles.status_fill(status_key(p.status[i, j]), num_format="0.0")
+            fmt = styles.status_fill(status_key(p.status[i, j]), num_format=PERSEN_EXCEL)
             value = float(p.capaian[i, j])
             if np.isnan(value):
                 ws.write_blank(r, TW_FIRST_COL + j, None, fmt)
@@ -189,10 +224,12 @@ def write_pivot(
         for j, extra in enumerate(tails, start=status_col + 1):
             value = p.extra[extra][i]
             number = angka(value)
-            if number is not None:
+            if number is not None and table.column(extra).type == ValueType.NUMBER:
+                ws.write_number(r, j, number, whole if number.is_integer() else fraction)
+            elif number is not None:
                 ws.write_number(r, j, number, centre)
             else:
-                ws.write_string(r, j, teks(value), code_fmt)
+                ws.write_string(r, j, teks(value), name_fmt if extra in TAIL_WIDTHS else code_fmt)
     return row + 1 + len(p.keys)
 
 
@@ -304,6 +341,9 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     k, styles = buku.k, buku.styles
     ws = buku.sheet(NAME)
     set_widths(ws, KOLOM)
+    for j, key in enumerate(IKU_TAILS, start=CAPAIAN_IKU.position("status") + 1):
+        if key in TAIL_WIDTHS and j > LAST_COL:
+            ws.set_column(j, j, TAIL_WIDTHS[key])
     cap_ikk = with_status(frame(k.capaian_ikk, CAPAIAN_IKK_COLUMNS[:-2]), k)
     cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
     unit_columns = ("kode_unit", "nama_unit", "tw", "capaian", "status")

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from xlkinerja.core.finding import Severity
+from xlkinerja.core.formats import PERSEN_EXCEL
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.render.pohon.sheet import IKU_FILL
 from xlkinerja.render.rekap.context import Buku, tanggal, teks
@@ -165,7 +166,7 @@ def _capaian(cover: _Cover) -> None:
         name = teks(p.names[i])
         ws.write_string(r, 0, teks(kode), code)
         ws.write_string(r, 1, name, wrap)
-        fill = styles.status_fill(status, num_format="0.0")
+        fill = styles.status_fill(status, num_format=PERSEN_EXCEL)
         if np.isnan(value):
             ws.write_blank(r, 2, None, fill)
             (unknown if kode in unread else missing).append(teks(kode))
@@ -185,7 +186,7 @@ def _capaian(cover: _Cover) -> None:
     if values:
         total = styles.get(bold=True, bg_color=TOTAL_FILL)
         ws.merge_range(cover.row, 0, cover.row, 1, f"Rata-rata capaian IKU {label}", total)
-        number = styles.get(bold=True, bg_color=TOTAL_FILL, num_format="0.0", align="center")
+        number = styles.get(bold=True, bg_color=TOTAL_FILL, num_format=PERSEN_EXCEL, align="center")
         if unknown:  # a mean without them would be a guess
             ws.write_blank(cover.row, 2, None, number)
             ws.merge_range(

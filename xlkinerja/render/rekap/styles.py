@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from xlkinerja.core.formats import PERSEN_EXCEL
 from xlkinerja.domain.status import Status
 from xlkinerja.render.pohon.sheet import (
     BORDER_COLOR,
@@ -26,12 +27,14 @@ from xlkinerja.specs.report import ReportTable
 Jenis = Literal["teks", "angka", "persen", "rupiah", "tanggal", "bulat"]
 NUM_FORMATS: dict[Jenis, str | None] = {
     "teks": None,
-    "angka": "General",  # targets: 90, 12.5 (no trailing separator)
-    "persen": "0.0",  # capaian in percent, one decimal
+    "angka": "#,##0",  # targets, realisasi: 1.050; with a fraction ANGKA_PECAHAN
+    "persen": PERSEN_EXCEL,  # capaian in percent (core/formats.py)
     "rupiah": "#,##0",
     "tanggal": DATE_FORMAT,
     "bulat": "0",
 }
+
+ANGKA_PECAHAN = "#,##0.00"  # an "angka" cell whose value has a fraction: 18,33
 
 PERINGATAN_FILL = "#FFF2CC"
 SECTION_FILL = "#E9EFF7"
@@ -182,10 +185,19 @@ class Styles:
         """A bordered cell format with these properties (one Format per distinct look)."""
         return self._cells.get(**props)
 
-    def cell(self, kolom: Kolom, variant: str = "biasa", status: Status | None = None) -> Any:
-        """The format of a cell of `kolom` in a row of `variant` (with a status fill)."""
+    def cell(
+        self,
+        kolom: Kolom,
+        variant: str = "biasa",
+        status: Status | None = None,
+        pecahan: bool = False,
+    ) -> Any:
+        """The format of a cell of `kolom` in a row of `variant` (with a status fill);
+        `pecahan`: its number has a fraction (an "angka" shows two decimals then)."""
         props: dict[str, Any] = {}
-        num_format = NUM_FORMATS[kolom.jenis]
+        num_format = (
+            ANGKA_PECAHAN if pecahan and kolom.jenis == "angka" else NUM_FORMATS[kolom.jenis]
+        )
         if num_format:
             props["num_format"] = num_format
         if kolom.wrap:

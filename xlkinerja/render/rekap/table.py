@@ -94,11 +94,16 @@ def column_formats(
     kolom: Kolom,
     variants: np.ndarray | None,
     statuses: np.ndarray | None,
+    values: Any = None,
 ) -> Any:
-    """One Format for the column, or one per row when rows differ (variant, status)."""
-    if variants is None and (statuses is None or not kolom.status):
+    """One Format for the column, or one per row when rows differ (variant, status, and for
+    an "angka" column whether its number has a fraction: `values`)."""
+    fractions = _fractions(values) if kolom.jenis == "angka" and values is not None else None
+    if fractions is not None and not fractions.any():
+        fractions = None
+    if variants is None and fractions is None and (statuses is None or not kolom.status):
         return styles.cell(kolom)
-    n = len(variants) if variants is not None else len(statuses)  # type: ignore[arg-type]
+    n = next(len(a) for a in (variants, statuses, fractions) if a is not None)
     vcodes, vuniques = (
         pd.factorize(variants) if variants is not None else (np.zeros(n, np.int64), ["biasa"])
     )
@@ -108,13 +113,24 @@ def column_formats(
         scodes = scodes + 1
     else:
         scodes, skeys = np.zeros(n, np.int64), [None]
-    key = vcodes.astype(np.int64) * len(skeys) + scodes
+    fcodes = np.zeros(n, np.int64) if fractions is None else fractions.astype(np.int64)
+    key = (vcodes.astype(np.int64) * len(skeys) + scodes) * 2 + fcodes
     kcodes, kuniques = pd.factorize(key)
     lut = np.empty(len(kuniques), dtype=object)
     for i, k in enumerate(kuniques.tolist()):
-        variant = str(list(vuniques)[k // len(skeys)])
-        lut[i] = styles.cell(kolom, variant, status_key(skeys[k % len(skeys)]))
+        v, f = divmod(k, 2)
+        variant = str(list(vuniques)[v // len(skeys)])
+        lut[i] = styles.cell(kolom, variant, status_key(skeys[v % len(skeys)]), bool(f))
     return lut[kcodes]
+
+
+def _fractions(values: Any) -> np.ndarray:
+    """Per row whether the value is a number with a fraction (18.33, not 18 or text)."""
+    numbers = pd.to_numeric(pd.Series(np.asarray(values, dtype=object)), errors="coerce")
+    array = numbers.to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        fractional: np.ndarray = np.isfinite(array) & (array != np.round(array))
+    return fractional
 
 
 def write_table(
@@ -142,7 +158,7 @@ def write_table(
     sts = None if statuses is None else np.asarray(statuses, dtype=object)
     own = {c: np.asarray(v, dtype=object) for c, v in (cell_variants or {}).items()}
     columns = [
-        BlockColumn(vals, column_formats(styles, k, own.get(col, var), sts))
+        BlockColumn(vals, column_formats(styles, k, own.get(col, var), sts, vals))
         for col, (vals, k) in enumerate(zip(values, kolom, strict=True))
     ]
     bold = None if var is None else np.isin(var, list(BOLD_VARIANTS))
