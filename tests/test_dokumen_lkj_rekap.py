@@ -97,8 +97,10 @@ def test_the_chapter_from_the_rekap_is_the_chapter_from_its_unit_workbooks(
     # ... and it is the whole chapter, not two empty ones alike
     iku = {i.kode_iku: i for s in from_rekap.sasaran for i in s.iku}
     assert [s.kode_ss for s in from_rekap.sasaran] == ["SS-1", "SS-2", "SS-3", "SS-4"]
-    # s.d. TW III, of TI and TM (AK has not reported it): the mean of 70 and 60, 66 and 58
-    assert (iku["IKU-1"].target_periode, iku["IKU-1"].realisasi) == (65, 62)
+    # s.d. TW III, of TI and TM (AK has not reported it), as a ratio (IKU-1's Agregasi):
+    # 66 of 100 and 29 of 50 graduates, against 70 % and 60 % weighted by them
+    shown = (iku["IKU-1"].target_periode, iku["IKU-1"].realisasi)
+    assert shown == pytest.approx(((70 * 100 + 60 * 50) / 150, 95 / 150 * 100))
     assert iku["IKU-1"].predikat == "Sangat Baik"
     assert iku["IKU-3"].realisasi == 238  # beban target: 142 + 96
     assert iku["IKU-5"].realisasi is None and iku["IKU-5"].realisasi_alasan  # judul, proposal

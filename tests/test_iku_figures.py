@@ -150,3 +150,50 @@ def test_each_quarter_is_its_own_figure_never_mixed():
     assert figures.loc[1, "capaian"] == pytest.approx(75.0)
     assert (figures.loc[2, "target"], figures.loc[2, "realisasi"]) == (20, 20)
     assert figures.loc[2, "jumlah_ikk"] == 1
+
+
+def _with_ratio(cap: pd.DataFrame, *parts: tuple[float | None, float | None]) -> pd.DataFrame:
+    """The capaian rows with each one's (pembilang, penyebut) up to its quarter."""
+    return cap.assign(_pembilang=[p for p, _ in parts], _penyebut=[q for _, q in parts])
+
+
+def test_a_rasio_iku_is_the_sum_of_pembilang_over_the_sum_of_penyebut():
+    """Σ lulusan bekerja / Σ lulusan, not the mean of the prodi percentages: 66 of 100 and
+    29 of 50 is 63.3 %, against the targets 70 % and 60 % weighted by the graduates."""
+    pk = _pk(("IKU-1", "IKK-TI-1", "%", "proporsional"), ("IKU-1", "IKK-TM-1", "%", "proporsional"))
+    cap = _with_ratio(
+        _cap(("IKU-1", "IKK-TI-1", 3, 70, 66, False), ("IKU-1", "IKK-TM-1", 3, 60, 58, False)),
+        (66, 100),
+        (29, 50),
+    )
+    figures = iku_figures(cap, iku_cara(pk, {"IKU-1": "rasio"}), {"IKU-1": "naik"}, None)
+    row = figures.iloc[0]
+    assert row.realisasi == pytest.approx(95 / 150 * 100)
+    assert row.target == pytest.approx((70 * 100 + 60 * 50) / 150)
+    assert row.capaian == pytest.approx(row.realisasi / row.target * 100)
+    assert row.cara_agregasi == "rasio: Σ pembilang / Σ penyebut IKK (Manual IKU): 95 / 150"
+
+
+def test_a_rasio_without_every_pair_falls_back_and_names_the_ikk():
+    pk = _pk(("IKU-1", "IKK-TI-1", "%", "proporsional"), ("IKU-1", "IKK-AK-1", "%", "proporsional"))
+    cap = _with_ratio(
+        _cap(("IKU-1", "IKK-TI-1", 1, 20, 22, False), ("IKU-1", "IKK-AK-1", 1, 20, 15, False)),
+        (22, 100),
+        (None, None),
+    )
+    row = iku_figures(cap, iku_cara(pk, {"IKU-1": "rasio"}), {"IKU-1": "naik"}, None).iloc[0]
+    assert (row.target, row.realisasi) == (20, 18.5)  # the mean, as for any %
+    assert row.cara_agregasi.startswith("rata-rata target dan realisasi IKK")
+    assert row.keterangan == (
+        "rasio memerlukan pembilang dan penyebut, tidak diisi oleh IKK-AK-1: digabung menurut "
+        "satuannya"
+    )
+
+
+def test_the_master_s_jumlah_overrides_the_default_rule():
+    pk = _pk(("IKU-1", "IKK-TI-1", "orang", "wilayah"), ("IKU-1", "IKK-AK-1", "orang", "wilayah"))
+    cap = _cap(("IKU-1", "IKK-TI-1", 1, 10, 8, False), ("IKU-1", "IKK-AK-1", 1, 30, 30, False))
+    default = iku_figures(cap, iku_cara(pk), {"IKU-1": "naik"}, None).iloc[0]
+    manual = iku_figures(cap, iku_cara(pk, {"IKU-1": "jumlah"}), {"IKU-1": "naik"}, None).iloc[0]
+    assert (default.target, default.realisasi) == (20, 19)
+    assert (manual.target, manual.realisasi) == (40, 38)

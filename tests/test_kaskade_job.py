@@ -166,9 +166,9 @@ def test_cascade_tree_of_the_sample(tmp_path: Path):
     iku1 = next(n for n in tree.roots if n.code == "IKU-1")
     derived = [c for c in iku1.children if c.level == Level.IKK]
     assert len(derived) < len(iku1.children)  # the head's RHK hang there too
-    # IKU-1 (%, not beban target): the mean of TI's and TM's TW III realisasi (66, 58)
-    # against the mean of their targets (70, 60)
-    assert iku1.capaian == pytest.approx((66 + 58) / (70 + 60) * 100)
+    # IKU-1 (rasio, its Manual IKU): TI's and TM's graduates working, 66 of 100 and 29 of
+    # 50, against their targets 70 % and 60 % weighted by those graduates
+    assert iku1.capaian == pytest.approx((95 / 150 * 100) / ((70 * 100 + 60 * 50) / 150) * 100)
     ti3 = next(c for c in iku3.children if c.code == "IKK-TI-3")
     # realisasi per quarter 0 + 64 + 78 (kumulatif) against the cumulative TW III target 140
     assert round(ti3.capaian, 1) == 101.4

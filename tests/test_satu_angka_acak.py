@@ -33,6 +33,7 @@ from xlkinerja.specs import MASTER, UNIT
 
 MASTER_FILE = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 IKU = {"IKU-1": "%", "IKU-3": "orang", "IKU-5": "judul"}  # of the sample master, arah naik
+RASIO = {"IKU-1"}  # combined as Σ pembilang / Σ penyebut (the sample master's Agregasi)
 UNITS = ("TI", "TM", "AK")
 CAP = 120.0
 UNREADABLE = "1.050"  # typed with a thousands dot: text to Excel
@@ -47,6 +48,7 @@ class Ikk:
     konsolidasi: str
     targets: tuple[int, int, int, int]  # cumulative per TW
     realisasi: tuple[CellScalar, ...]  # TW I .. the last TW reported
+    rasio: tuple[tuple[int, int], ...] = ()  # (pembilang, penyebut) per quarter reported
 
 
 @st.composite
@@ -61,7 +63,10 @@ def ikk(draw: st.DrawFn, unit: str, iku: str) -> Ikk:
     realisasi = tuple(
         draw(value) if draw(st.integers(0, 9)) else UNREADABLE for _ in range(reported)
     )
+    pairs = st.tuples(st.integers(0, 50), st.integers(1, 60))
+    rasio = tuple(draw(pairs) for _ in range(reported)) if draw(st.booleans()) else ()
     return Ikk(
+        rasio=rasio if iku in RASIO else (),
         unit=unit,
         iku=iku,
         satuan=IKU[iku] if draw(st.integers(0, 4)) else "dokumen",
@@ -103,11 +108,14 @@ def _write(folder: Path, plan: list[Ikk]) -> Path:
             )
             ra.append({"kode_ikk": code, **{f"tw{q + 1}": t for q, t in enumerate(i.targets)}})
             for q, value in enumerate(i.realisasi):
+                pembilang, penyebut = i.rasio[q] if i.rasio else (None, None)
                 capaian.append(
                     {
                         "kode_ikk": code,
                         "triwulan": ("TW I", "TW II", "TW III", "TW IV")[q],
                         "realisasi": value,
+                        "pembilang": pembilang,
+                        "penyebut": penyebut,
                     }
                 )
         values = FormValues(
@@ -128,6 +136,12 @@ def _ikk_figure(i: Ikk, tw: int) -> tuple[float, float, float | None] | None:
     return target, realisasi, (min(realisasi / target * 100, CAP) if target else None)
 
 
+def _ratio_parts(i: Ikk, tw: int) -> tuple[int, int]:
+    """An IKK's pembilang and penyebut s.d. TW `tw`, combined as its realisasi is."""
+    pairs = i.rasio[:tw] if i.konsolidasi == "kumulatif" else i.rasio[tw - 1 : tw]
+    return sum(p for p, _ in pairs), sum(q for _, q in pairs)
+
+
 def expected(plan: list[Ikk]) -> dict[str, tuple[float | None, float | None, float | None]]:
     """Per IKU with IKK reporting the period: (target, realisasi, capaian) by the rule."""
     tw = max((len(i.realisasi) for i in plan), default=0)
@@ -142,6 +156,13 @@ def expected(plan: list[Ikk]) -> dict[str, tuple[float | None, float | None, flo
             out[iku] = (None, None, None)
             continue
         known = [f for f in figures if f is not None]
+        if iku in RASIO and all(i.rasio for i in reported):
+            parts = [_ratio_parts(i, tw) for i in reported]
+            p, q = sum(x[0] for x in parts), sum(x[1] for x in parts)
+            target = sum(f[0] * x[1] for f, x in zip(known, parts, strict=True)) / q
+            realisasi = p / q * 100
+            out[iku] = (target, realisasi, min(realisasi / target * 100, CAP) if target else None)
+            continue
         if len({i.satuan for i in derived}) > 1:  # not combinable: the mean of the capaian
             values = [f[2] for f in known if f[2] is not None]
             out[iku] = (None, None, sum(values) / len(values) if values else None)

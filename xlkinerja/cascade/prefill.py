@@ -145,6 +145,7 @@ def unit_values(master: MasterView, kode_unit: str) -> FormValues:
                     "satuan": values["satuan"],
                     "arah": values["arah"],
                     "konsolidasi": values["konsolidasi"],
+                    "agregasi": values.get("agregasi"),
                     "target": master.target_iku(row),
                 }
             )

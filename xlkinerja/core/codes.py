@@ -41,6 +41,9 @@ class Code(StrEnum):
     CAPAIAN_BARIS_DUPLIKAT = "capaian.baris.duplikat"
     CAPAIAN_KENDALA_WAJIB = "capaian.kendala.wajib"
     CAPAIAN_KENDALA_MENURUN = "capaian.kendala.menurun"
+    CAPAIAN_RASIO_TANPA_PEMBILANG = "capaian.rasio.tanpa_pembilang"
+    CAPAIAN_RASIO_TIDAK_SESUAI = "capaian.rasio.tidak_sesuai"
+    TEMPLAT_VERSI_LAMA = "templat.versi_lama"
     # SKP
     SKP_ASPEK_KUANTITAS_WAJIB = "skp.aspek.kuantitas_wajib"
     SKP_RHK_PIMPINAN_KOSONG = "skp.rhk_pimpinan.kosong"

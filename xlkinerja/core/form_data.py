@@ -19,6 +19,7 @@ from typing_extensions import TypeVar
 from xlkinerja.core.spec_tables import DataTables
 from xlkinerja.specs import Form, Table
 from xlkinerja.specs.keys import FieldKey
+from xlkinerja.specs.model import EarlierVersion
 
 if TYPE_CHECKING:
     import pandas as pd  # only for the type: worker processes never import pandas
@@ -102,7 +103,7 @@ class TableData(Generic[K]):
             Row(
                 number=number,
                 cells={
-                    k: CellValue(self.columns[k][i], self.sheet, f"{self.letters[k]}{number}")
+                    k: CellValue(self.columns[k][i], self.sheet, _cell(self.letters, k, number))
                     for k in keys
                 },
             )
@@ -128,6 +129,12 @@ class TableData(Generic[K]):
         data = {k: list(self.columns[k]) for k in keys}
         data["_baris"] = list(self.numbers)
         return pd.DataFrame(data, columns=[*keys, "_baris"])
+
+
+def _cell(letters: Mapping[K, str], key: K, number: int) -> str:
+    """A column's cell in row `number`; "" for a column an earlier version did not have."""
+    column = letters.get(key)
+    return f"{column}{number}" if column else ""
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,9 @@ class FormData(DataTables):
     # (`Column.satuan_from`) that hold a number with a percent format: a
     # percent-formatted 0.85 was typed as 85%. Only the file reader can see formats.
     number_formats: Mapping[tuple[str, str], CellFormat] = field(default_factory=dict)
+    # The workbook is of an earlier version of its form (`Form.earlier`): read as it was,
+    # the columns added since blank (and without a cell).
+    earlier: EarlierVersion | None = None
 
     @property
     def is_master(self) -> bool:

@@ -26,7 +26,7 @@ from xlkinerja.core.codes import ColumnCode, ColumnRule, column_code
 from xlkinerja.core.form_data import CellScalar, CellValue, K
 from xlkinerja.core.spec_tables import NormalTables
 from xlkinerja.specs.keys import FieldKey, MasterFieldKey, SkpFieldKey, UnitFieldKey
-from xlkinerja.specs.model import Column, Field, Form
+from xlkinerja.specs.model import Column, EarlierVersion, Field, Form
 
 FIELDS = "_isian"  # pseudo-table key of a form's single fields
 
@@ -134,6 +134,7 @@ class NormalForm(NormalTables, Generic[F_contra]):
     file: str
     fields: NormalTable[str]  # the single fields, as one row
     tables: Mapping[str, NormalTable[str]]
+    earlier: EarlierVersion | None = None  # made with an earlier version of its form
 
     @property
     def is_master(self) -> bool:

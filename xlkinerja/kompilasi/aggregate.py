@@ -74,13 +74,26 @@ def _iku_frame(index: CascadeIndex) -> pd.DataFrame:
             "satuan_iku": r.value("satuan"),
             "target_iku": index.iku_target(code),
             "arah_iku": r.value("arah"),
+            "agregasi_iku": r.value("agregasi"),
         }
         for code, r in index.iku.items()
     ]
     return _frame(
         rows,
-        ["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku", "arah_iku"],
+        [
+            *("kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku"),
+            *("arah_iku", "agregasi_iku"),
+        ],
     )
+
+
+def iku_agregasi(iku: pd.DataFrame) -> dict[str, str]:
+    """IKU code → how its Manual IKU combines its IKK's realisasi, where the master says."""
+    return {
+        str(code): str(cara)
+        for code, cara in zip(iku["kode_iku"], iku["agregasi_iku"], strict=True)
+        if isinstance(cara, str) and cara
+    }
 
 
 def iku_arah(iku: pd.DataFrame) -> dict[str, str]:
@@ -246,6 +259,10 @@ def _capaian(rows: Rows, kuning: float, hijau: float, scale: PredikatScale) -> p
     cap["status"] = status_values(cap["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
     cap["predikat"] = scale.predikat_values(cap["capaian"].to_numpy())
     cap["_tak_terbaca"] = [bool(row.get("tak_terbaca")) for row in rows]
+    for part in ("pembilang", "penyebut"):  # for the IKU combined as a ratio only
+        cap[f"_{part}"] = pd.to_numeric(
+            pd.Series([row.get(part) for row in rows], dtype=object), errors="coerce"
+        ).to_numpy(dtype=float)
     return cap
 
 
@@ -260,7 +277,8 @@ def _capaian_iku(
     """Per IKU of the master and TW: its figure (kompilasi/kinerja.py `iku_figures`),
     status and predikat, and how many of its IKK reported that TW ("2 dari 3")."""
     kuning, hijau, scale = status
-    figures = iku_figures(cap, iku_cara(rekap_pk), iku_arah(iku), settings.batas_atas_capaian)
+    cara = iku_cara(rekap_pk, iku_agregasi(iku))
+    figures = iku_figures(cap, cara, iku_arah(iku), settings.batas_atas_capaian)
     per_iku = iku[["kode_iku", "indikator_iku"]].merge(figures, on="kode_iku", how="inner")
     per_iku["status"] = status_values(per_iku["capaian"].to_numpy(), kuning=kuning, hijau=hijau)
     per_iku["predikat"] = scale.predikat_values(per_iku["capaian"].to_numpy())

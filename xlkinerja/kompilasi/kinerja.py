@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -120,30 +120,49 @@ FIGURE_COLUMNS = [
 ]
 
 
+Agregasi = Literal["jumlah", "rata-rata", "rasio"]
+
+
 @dataclass(frozen=True)
 class CaraIku:
-    """How an IKU's IKK combine (the rule of the Rencana Aksi roll-up, domain.rollup):
-    target and realisasi of IKK of one satuan summed (every IKK derived by beban target) or
-    averaged; IKK of different or blank satuan only by the mean of their capaian."""
+    """How an IKU's IKK combine: as its Manual IKU says in the master (Agregasi: jumlah,
+    rata-rata, rasio), else by the rule of the Rencana Aksi roll-up (domain.rollup): summed
+    when every IKK was derived by beban target, averaged otherwise. Jumlah and rata-rata
+    combine IKK of one satuan only — others by the mean of their capaian; rasio is
+    Σ pembilang / Σ penyebut whatever the satuan, the target weighted by the penyebut."""
 
-    cara: CaraNilai | None  # None: not combinable, the mean of the IKK's capaian
+    cara: Agregasi | None  # None: not combinable, the mean of the IKK's capaian
     label: str  # for people: "jumlah target dan realisasi IKK (satuan sama: lulusan)"
+    fallback: CaraIku | None = None  # rasio: when an IKK lacks pembilang or penyebut
 
 
-def iku_cara(rekap_pk: pd.DataFrame) -> dict[str, CaraIku]:
-    """Per IKU, how its IKK (every IKK derived from it, reported or not) combine."""
+def iku_cara(
+    rekap_pk: pd.DataFrame, agregasi: Mapping[str, str] | None = None
+) -> dict[str, CaraIku]:
+    """Per IKU, how its IKK (every IKK derived from it, reported or not) combine;
+    `agregasi`: IKU code → the master's Agregasi, where it gives one."""
     derived = rekap_pk[rekap_pk["kode_ikk"].notna() & rekap_pk["kode_iku"].notna()]
     out: dict[str, CaraIku] = {}
     for code, rows in derived.groupby("kode_iku", sort=False):
         satuan = rows["satuan"].astype(object).where(rows["satuan"].notna(), None).tolist()
         beban = bool((rows["metode_kaskade"] == "beban target").all())
+        manual = (agregasi or {}).get(str(code))
         cara: CaraNilai = "jumlah" if beban else "rata-rata"
-        if satuan_sama(satuan) is None:
-            label = f"rata-rata capaian IKK ({cara_nilai(satuan, cara, 'realisasi')})"
-            out[str(code)] = CaraIku(None, label)
+        if manual in ("jumlah", "rata-rata"):
+            cara = "jumlah" if manual == "jumlah" else "rata-rata"
+        by_satuan = _by_satuan(satuan, cara)
+        if manual == "rasio":
+            label = "rasio: Σ pembilang / Σ penyebut IKK (Manual IKU)"
+            out[str(code)] = CaraIku("rasio", label, by_satuan)
         else:
-            out[str(code)] = CaraIku(cara, cara_nilai(satuan, cara, "target dan realisasi"))
+            out[str(code)] = by_satuan
     return out
+
+
+def _by_satuan(satuan: list[object], cara: CaraNilai) -> CaraIku:
+    if satuan_sama(satuan) is None:
+        return CaraIku(None, f"rata-rata capaian IKK ({cara_nilai(satuan, cara, 'realisasi')})")
+    return CaraIku(cara, cara_nilai(satuan, cara, "target dan realisasi"))
 
 
 def iku_figures(
@@ -157,11 +176,15 @@ def iku_figures(
     arah and the institution's cap (`capaian_mentah`: the value before the cap) — or, where
     the IKK do not combine, the mean of their capaian, said in `cara_agregasi`. An IKK whose
     realisasi or target could not be read makes the figure unknown (`keterangan` names it);
-    an IKK that reported the TW without a realisasi is left out and named."""
+    an IKK that reported the TW without a realisasi is left out and named. A ratio needs
+    every counted IKK's pembilang and penyebut (`cap["_pembilang"]`, `["_penyebut"]`);
+    without them the IKU falls back to its satuan's rule, and says which IKK lacked them."""
     rows = cap[cap["kode_ikk"].notna() & cap["kode_iku"].notna()]
     target = pd.to_numeric(rows["target"], errors="coerce")
     realisasi = pd.to_numeric(rows["realisasi"], errors="coerce")
     counted = target.notna() & realisasi.notna() & ~rows["_tak_terbaca"].astype(bool)
+    pembilang = _column(rows, "_pembilang").where(counted)
+    penyebut = _column(rows, "_penyebut").where(counted)
     work = pd.DataFrame(
         {
             "kode_iku": rows["kode_iku"],
@@ -171,6 +194,10 @@ def iku_figures(
             "capaian": rows["capaian"],
             "dihitung": counted,
             "tak_terbaca": rows["_tak_terbaca"].astype(bool),
+            "pembilang": pembilang,
+            "penyebut": penyebut,
+            "target_x_penyebut": target.where(counted) * penyebut,
+            "tanpa_rasio": counted & (pembilang.isna() | penyebut.isna()),
         }
     )
     groups = (
@@ -182,37 +209,57 @@ def iku_figures(
             dihitung=("dihitung", "sum"),
             jumlah_ikk=("tw", "size"),
             tak_terbaca=("tak_terbaca", "sum"),
+            pembilang=("pembilang", "sum"),
+            penyebut=("penyebut", "sum"),
+            target_x_penyebut=("target_x_penyebut", "sum"),
+            tanpa_rasio=("tanpa_rasio", "sum"),
         )
         .reset_index()
     )
     left_out = _left_out(rows, counted)
+    no_ratio = _left_out(rows, ~(counted & (pembilang.isna() | penyebut.isna())), why=False)
     records = [
-        _figure(g, cara.get(str(g.kode_iku)), arah.get(str(g.kode_iku)), batas_atas, left_out)
+        _figure(
+            g,
+            cara.get(str(g.kode_iku)),
+            Rules(arah.get(str(g.kode_iku)) or "naik", batas_atas, left_out, no_ratio),
+        )
         for g in groups.itertuples(index=False)
     ]
     return pd.DataFrame.from_records(records, columns=FIGURE_COLUMNS)
 
 
-def _left_out(rows: pd.DataFrame, counted: pd.Series) -> dict[tuple[str, int], str]:
+def _column(rows: pd.DataFrame, name: str) -> pd.Series:
+    if name in rows.columns:
+        return pd.to_numeric(rows[name], errors="coerce")
+    return pd.Series(np.nan, index=rows.index)
+
+
+class Rules(NamedTuple):
+    """What an IKU's figure is made by, beside its IKK's sums."""
+
+    arah: str
+    batas_atas: float | None
+    left_out: Mapping[tuple[str, int], str]  # (IKU, TW) → the IKK not counted, and why
+    no_ratio: Mapping[tuple[str, int], str]  # (IKU, TW) → the IKK counted without a ratio
+
+
+def _left_out(
+    rows: pd.DataFrame, counted: pd.Series, why: bool = True
+) -> dict[tuple[str, int], str]:
     """Per (IKU, TW) the IKK not counted and why: "IKK-TM-2 (realisasi TW II belum diisi)"."""
     out: dict[tuple[str, int], list[str]] = {}
     missing = rows[~counted]
-    for iku, tw, ikk, why in zip(
+    for iku, tw, ikk, reason in zip(
         *(missing[c].tolist() for c in ("kode_iku", "tw", "kode_ikk", "alasan")), strict=True
     ):
         out.setdefault((str(iku), int(tw)), []).append(
-            f"{ikk} ({why})" if isinstance(why, str) else str(ikk)
+            f"{ikk} ({reason})" if why and isinstance(reason, str) else str(ikk)
         )
     return {key: ", ".join(dict.fromkeys(names)) for key, names in out.items()}
 
 
-def _figure(
-    g: Any,
-    cara: CaraIku | None,
-    arah: str | None,
-    batas_atas: float | None,
-    left_out: Mapping[tuple[str, int], str],
-) -> dict[str, object]:
+def _figure(g: Any, cara: CaraIku | None, rules: Rules) -> dict[str, object]:
     key = (str(g.kode_iku), int(g.tw))
     out: dict[str, object] = {
         "kode_iku": g.kode_iku,
@@ -226,21 +273,50 @@ def _figure(
         "keterangan": None,
     }
     notes: list[str] = []
+    if cara is not None and cara.cara == "rasio" and g.tanpa_rasio:
+        notes.append(
+            f"rasio memerlukan pembilang dan penyebut, tidak diisi oleh {rules.no_ratio[key]}: "
+            "digabung menurut satuannya"
+        )
+        cara = cara.fallback
+        out["cara_agregasi"] = cara.label if cara else "rata-rata capaian IKK"
     if g.tak_terbaca:
-        notes.append(f"tidak dihitung: {left_out.get(key, 'isian IKK tidak dapat dibaca')}")
+        notes.append(f"tidak dihitung: {rules.left_out.get(key, 'isian IKK tidak dapat dibaca')}")
     elif cara is None or cara.cara is None:
         out["capaian"] = _number(g.rata_capaian)
     elif g.dihitung:
-        n = int(g.dihitung)
-        t = float(g.target) if cara.cara == "jumlah" else float(g.target) / n
-        r = float(g.realisasi) if cara.cara == "jumlah" else float(g.realisasi) / n
-        hasil = capaian(r, t, arah or "naik", batas_atas=batas_atas)
-        out.update(target=t, realisasi=r, capaian=hasil.nilai, capaian_mentah=hasil.mentah)
-        notes += [n for n in (hasil.alasan, cap_note(hasil.mentah, hasil.nilai)) if n]
-    if not g.tak_terbaca and key in left_out and int(g.dihitung) < int(g.jumlah_ikk):
-        notes.append(f"tanpa {left_out[key]}")
+        t, r = _combined(g, cara)
+        if cara.cara == "rasio":
+            out["cara_agregasi"] = (
+                f"{cara.label}: {_plain_number(g.pembilang)} / {_plain_number(g.penyebut)}"
+            )
+        if t is not None and r is not None:
+            hasil = capaian(r, t, rules.arah, batas_atas=rules.batas_atas)
+            out.update(target=t, realisasi=r, capaian=hasil.nilai, capaian_mentah=hasil.mentah)
+            notes += [n for n in (hasil.alasan, cap_note(hasil.mentah, hasil.nilai)) if n]
+        else:
+            notes.append("penyebut 0: rasio tidak dapat dihitung")
+    if not g.tak_terbaca and key in rules.left_out and int(g.dihitung) < int(g.jumlah_ikk):
+        notes.append(f"tanpa {rules.left_out[key]}")
     out["keterangan"] = "; ".join(notes) or None
     return out
+
+
+def _combined(g: Any, cara: CaraIku) -> tuple[float | None, float | None]:
+    """The IKU's target and realisasi from its IKK's sums (None: a ratio over 0)."""
+    n = int(g.dihitung)
+    if cara.cara == "jumlah":
+        return float(g.target), float(g.realisasi)
+    if cara.cara == "rasio":
+        if not g.penyebut:
+            return None, None
+        return float(g.target_x_penyebut) / float(g.penyebut), g.pembilang / g.penyebut * 100
+    return float(g.target) / n, float(g.realisasi) / n
+
+
+def _plain_number(value: float) -> str:
+    """A sum as people write it: 124, 12,5."""
+    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def period_figures(capaian_iku: pd.DataFrame) -> dict[str, Any]:

@@ -7,14 +7,15 @@ the aggregation stacks every unit's rows into the compiled frames once.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Protocol
+from typing import Any, Protocol
 
 from xlkinerja.core.form_data import K
 from xlkinerja.core.normal import NormalForm, NormalTable, UnitForm
-from xlkinerja.core.table_access import positions, text, val
+from xlkinerja.core.table_access import positions, reading, text, val
 from xlkinerja.domain.capaian import cap_note
+from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.errors import ErrorRecord
-from xlkinerja.validation.capaian_rows import TW_KEYS, PerIkk, capaian_per_ikk
+from xlkinerja.validation.capaian_rows import TW_KEYS, CapaianRow, PerIkk, capaian_per_ikk
 
 Rows = list[dict[str, object]]
 """Rows of one rekap table, by column name: normalised values, Excel row numbers, TW
@@ -81,8 +82,10 @@ def unit_rows(
     cap = form.table("capaian")
     if per_ikk is None:
         per_ikk = capaian_per_ikk(form, batas_atas)
+    konsolidasi = {val(pk, p, "kode_ikk"): text(pk, p, "konsolidasi") for p in positions(pk)}
     for ikk, rows in per_ikk.items():
-        for row in rows:
+        parts = ratio_parts(cap, rows, konsolidasi.get(ikk) or "kumulatif")
+        for row, (pembilang, penyebut) in zip(rows, parts, strict=True):
             out["capaian"].append(
                 {
                     **base,
@@ -98,8 +101,28 @@ def unit_rows(
                     "tindak_lanjut": text(cap, row.pos, "tindak_lanjut"),
                     "tak_terbaca": bool(row.hasil.tak_terbaca),
                     "baris": cap.rows[row.pos],
+                    "pembilang": pembilang,
+                    "penyebut": penyebut,
                 }
             )
+    return out
+
+
+def ratio_parts(
+    cap: NormalTable[Any], rows: list[CapaianRow], cara: str
+) -> list[tuple[float | None, float | None]]:
+    """Per reported quarter of one IKK, its pembilang and penyebut up to that quarter,
+    each combined per the IKK's konsolidasi as its realisasi is (None: not given)."""
+    pembilang = {row.tw: reading(cap, row.pos, "pembilang") for row in rows}
+    penyebut = {row.tw: reading(cap, row.pos, "penyebut") for row in rows}
+    out: list[tuple[float | None, float | None]] = []
+    for row in rows:
+        if pembilang[row.tw] is None or penyebut[row.tw] is None:
+            out.append((None, None))  # this quarter's pair is what the ratio needs
+            continue
+        p = konsolidasi(pembilang, cara, sampai_tw=row.tw).nilai
+        q = konsolidasi(penyebut, cara, sampai_tw=row.tw).nilai
+        out.append((p, q))
     return out
 
 

@@ -118,7 +118,12 @@ AK: UnitEntry = {
     "capaian": rows(
         CAPAIAN,
         # PLANTED: below target (capaian 75 %) and no kendala written.
-        *capaian_rows("IKK-AK-1", (15, None), (38, "Responden tracer study belum lengkap")),
+        *capaian_rows(
+            "IKK-AK-1",
+            (15, None),
+            (38, "Responden tracer study belum lengkap"),
+            rasio=((15, 100), (38, 100)),
+        ),
         *capaian_rows("IKK-AK-2", (5, None), (11, None)),
         # PLANTED: "1.050" is ambiguous (one thousand fifty, or 1.05?).
         *capaian_rows("IKK-AK-3", (0, None), ("1.050", None)),

@@ -224,7 +224,11 @@ TI: UnitEntry = {
     "capaian": rows(
         CAPAIAN,
         *capaian_rows(
-            "IKK-TI-1", (22, None), (41, None), (66, "Tracer study baru terisi 70% responden")
+            "IKK-TI-1",
+            (22, None),
+            (41, None),
+            (66, "Tracer study baru terisi 70% responden"),
+            rasio=((22, 100), (41, 100), (66, 100)),  # of the 100 graduates traced
         ),
         *capaian_rows("IKK-TI-2", (5, None), (15, None), (31, "Dua mitra menunda penerimaan")),
         *capaian_rows("IKK-TI-3", (0, None), (64, None), (78, None)),

@@ -154,6 +154,7 @@ TM: UnitEntry = {
             (16, None),
             (34, "Sebagian alumni belum mengisi tracer study"),
             (58, "Tracer study terlambat"),
+            rasio=((8, 50), (17, 50), (29, 50)),  # of the 50 graduates traced
         ),
         # "5%" typed as text for a percentage; TW II left blank (not yet reported).
         *capaian_rows("IKK-TM-2", ("5%", None), (None, None), (26, "Kuota industri terbatas")),

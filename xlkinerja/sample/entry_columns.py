@@ -29,7 +29,16 @@ MATRIKS = (
     "satuan",
     "metode_kaskade",
 )
-CAPAIAN = ("kode_ikk", "triwulan", "realisasi", "bukti_dukung", "kendala", "tindak_lanjut")
+CAPAIAN = (
+    "kode_ikk",
+    "triwulan",
+    "realisasi",
+    "bukti_dukung",
+    "kendala",
+    "tindak_lanjut",
+    "pembilang",
+    "penyebut",
+)
 
 S_LULUSAN = "Meningkatnya kualitas lulusan program studi"
 S_DOSEN = "Meningkatnya kualitas dosen jurusan"
@@ -38,9 +47,15 @@ S_KURIKULUM = "Meningkatnya kerja sama program studi dengan mitra"
 UnitEntry = dict[str, object]
 
 
-def capaian_rows(kode: str, *values: tuple[CellScalar, str | None]) -> list[tuple[CellScalar, ...]]:
-    """Capaian rows for TW I.. in order: (realisasi, kendala)."""
+def capaian_rows(
+    kode: str,
+    *values: tuple[CellScalar, str | None],
+    rasio: tuple[tuple[CellScalar, CellScalar], ...] = (),
+) -> list[tuple[CellScalar, ...]]:
+    """Capaian rows for TW I.. in order: (realisasi, kendala); `rasio`: per quarter its
+    (pembilang, penyebut), for an IKK of an IKU combined as a ratio."""
     tw = ("TW I", "TW II", "TW III", "TW IV")
+    parts = list(rasio) + [(None, None)] * (len(values) - len(rasio))
     return [
         (
             kode,
@@ -49,6 +64,7 @@ def capaian_rows(kode: str, *values: tuple[CellScalar, str | None]) -> list[tupl
             f"https://drive.contoh.ac.id/sakip/{kode}/{tw[i]}",
             kendala,
             "Dibahas dalam rapat jurusan" if kendala else None,
+            *parts[i],
         )
         for i, (realisasi, kendala) in enumerate(values)
     ]

@@ -306,6 +306,12 @@ IKU = rows(
     ),
 )
 
+# The Manual IKU of IKU-1 defines it as Σ lulusan bekerja / Σ lulusan over every prodi: its
+# realisasi combines the units' pembilang and penyebut (the others: the default rule).
+AGREGASI = {"IKU-1": "rasio"}
+for _iku in IKU:
+    _iku["agregasi"] = AGREGASI.get(str(_iku["kode_iku"]))
+
 PROGRAM = rows(
     ("kode_program", "program", "anggaran"),
     ("DL", "Program Pendidikan Tinggi Vokasi", 18_500_000_000),

@@ -14,6 +14,7 @@ from typing import Any
 from xlkinerja.core.form_data import TemplateMeta
 from xlkinerja.errors import ErrorCode, WorkbookError
 from xlkinerja.specs import Form, form_of
+from xlkinerja.specs.model import EarlierVersion
 from xlkinerja.specs.template_meta import META_KEYS
 
 REGENERATE_HINT = (
@@ -56,7 +57,11 @@ def meta_from_rows(
     )
 
 
-def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
+def resolve_form(
+    meta: TemplateMeta, path: Path, expected: Form | None
+) -> tuple[Form, EarlierVersion | None]:
+    """The form the workbook is, and the earlier version of it the workbook was made with
+    (None: this xlkinerja's) — read as `form.as_of(earlier)`."""
     form = form_of(meta.template_id)
     if form is None:
         raise WorkbookError(
@@ -70,7 +75,10 @@ def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
             code=ErrorCode.TEMPLAT_JENIS_SALAH,
             path=path,
         )
-    if meta.version != form.version or meta.schema_hash != form.schema_hash:
+    if meta.version == form.version and meta.schema_hash == form.schema_hash:
+        return form, None
+    earlier = form.earlier_version(meta.version, meta.schema_hash)
+    if earlier is None:
         raise WorkbookError(
             f"templat versi {meta.version} (skema {meta.schema_hash}) berbeda dengan versi "
             f"yang dipakai xlkinerja ini: {form.version} (skema {form.schema_hash}).",
@@ -78,7 +86,7 @@ def resolve_form(meta: TemplateMeta, path: Path, expected: Form | None) -> Form:
             path=path,
             hint=REGENERATE_HINT,
         )
-    return form
+    return form, earlier
 
 
 def check_sheets(form: Form, present: Iterable[str], path: Path) -> None:

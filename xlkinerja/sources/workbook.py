@@ -85,7 +85,8 @@ def read_workbook(
     alone, every table left empty (a quick look, e.g. at a master's settings)."""
     try:
         meta = book.meta()
-        form = resolve_form(meta, book.path, expected)
+        current, earlier = resolve_form(meta, book.path, expected)
+        form = current.as_of(earlier) if earlier is not None else current  # as it was made
         check_sheets(form, book.sheet_names(), book.path)
         book.prepare(form, fields_only=fields_only)
         formula_cells: dict[Cell, str] = {}
@@ -106,15 +107,29 @@ def read_workbook(
             tables[spec.key] = table
     finally:
         book.close()
+    if earlier is not None:  # the columns added since: blank, in the current form's tables
+        tables = {key: _as_now(current.table(key), table) for key, table in tables.items()}
     return FormData(
-        form=form,
+        form=current,
         path=book.path,
         meta=meta,
         fields=fields,
         tables=tables,
         formula_cells=formula_cells,
         number_formats=number_formats,
+        earlier=earlier,
     )
+
+
+def _as_now(spec: Table, table: TableData) -> TableData:
+    """A table read as an earlier version made it, in the current form's shape: the
+    columns added since blank, with no letters (no cell holds them)."""
+    n = len(table.numbers)
+    columns = {
+        c.key: table.columns[c.key] if c.key in table.columns else [None] * n
+        for c in spec.input_columns
+    }
+    return TableData(spec, table.sheet, table.numbers, columns, table.letters)
 
 
 def kept_rows(spec: Table, cells: TableCells, formula_cells: dict[Cell, str]) -> TableData:

@@ -4,6 +4,9 @@ from xlkinerja.specs.model import ChoiceList
 
 ARAH = ChoiceList("daftar_arah", ("naik", "turun"))
 KONSOLIDASI = ChoiceList("daftar_konsolidasi", ("kumulatif", "terakhir", "rata-rata"))
+# How an IKU's realisasi combines its IKK's (its Manual IKU); blank: the default rule
+# (jumlah for an IKU split by beban target, rata-rata otherwise)
+AGREGASI = ChoiceList("daftar_agregasi", ("jumlah", "rata-rata", "rasio"))
 JENIS_INDIKATOR = ChoiceList("daftar_jenis_indikator", ("kuantitatif", "kualitatif"))
 JENIS_JABATAN = ChoiceList("daftar_jenis_jabatan", ("JPT", "JA", "JF"))
 ASPEK = ChoiceList("daftar_aspek", ("kuantitas", "kualitas", "waktu", "biaya"))

@@ -42,6 +42,7 @@ IkuColumn = Literal[
     "target_3",
     "target_4",
     "target_5",
+    "agregasi",
 ]
 ProgramColumn = Literal["kode_program", "program", "anggaran"]
 UnitColumn = Literal["kode_unit", "nama_unit", "nip_kepala"]
@@ -82,6 +83,7 @@ RefIkuColumn = Literal[
     "arah",
     "konsolidasi",
     "target",
+    "agregasi",
 ]
 PkColumn = Literal[
     "sasaran",
@@ -127,6 +129,8 @@ CapaianColumn = Literal[
     "bukti_dukung",
     "kendala",
     "tindak_lanjut",
+    "pembilang",
+    "penyebut",
 ]
 
 # skp: Sasaran Kinerja Pegawai (SKP)

@@ -1,7 +1,17 @@
 """Master workbook: kept by the planning unit (Unit Perencanaan / Tim SAKIP)."""
 
 from xlkinerja.specs import choices as ch
-from xlkinerja.specs.model import ChoiceFrom, Column, Field, Form, FormKind, Sheet, Table, ValueType
+from xlkinerja.specs.model import (
+    ChoiceFrom,
+    Column,
+    EarlierVersion,
+    Field,
+    Form,
+    FormKind,
+    Sheet,
+    Table,
+    ValueType,
+)
 
 T = ValueType
 
@@ -147,6 +157,17 @@ RENSTRA = Sheet(
                 Column("target_3", "Target Tahun 3", T.NUMBER, width=10, satuan_from="satuan"),
                 Column("target_4", "Target Tahun 4", T.NUMBER, width=10, satuan_from="satuan"),
                 Column("target_5", "Target Tahun 5", T.NUMBER, width=10, satuan_from="satuan"),
+                Column(
+                    "agregasi",
+                    "Agregasi",
+                    T.CHOICE,
+                    choices=ch.AGREGASI,
+                    width=11,
+                    help="Cara menggabungkan realisasi IKK unit menjadi realisasi IKU, menurut "
+                    "Manual IKU: jumlah, rata-rata, atau rasio (jumlah pembilang dibagi jumlah "
+                    "penyebut, mis. persentase lulusan bekerja). Kosong: jumlah untuk IKU yang "
+                    "dibagi dengan beban target, rata-rata untuk lainnya.",
+                ),
             ),
         ),
     ),
@@ -288,7 +309,15 @@ PENUGASAN = Sheet(
 
 MASTER = Form(
     id=FormKind.MASTER,
-    version="1.1",
+    version="1.2",
+    earlier=(
+        EarlierVersion(
+            "1.1",
+            "bfb0b521d1875662",
+            added=(("iku", ("agregasi",)),),
+            lacks="kolom Agregasi (Manual IKU) di lembar IKU",
+        ),
+    ),
     title="Master Kinerja Institusi",
     purpose="Data induk siklus SAKIP: pengaturan, IKU Renstra, program, unit, pegawai, "
     "dan penugasan IKU ke unit.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 
@@ -142,6 +142,22 @@ def is_master(template_id: str | None) -> bool:
 
 
 @dataclass(frozen=True)
+class EarlierVersion:
+    """A version of a form whose workbooks are still read: the form as it is now without
+    the table columns added since (`added`: table key → column keys). `schema_hash` is
+    what its workbooks carry; a test checks that the form without those columns has it.
+    `lacks`: what such a workbook cannot give, in Indonesian, for the finding that says so."""
+
+    version: str
+    schema_hash: str
+    added: tuple[tuple[str, tuple[str, ...]], ...]
+    lacks: str
+
+    def columns_added(self, table: str) -> tuple[str, ...]:
+        return dict(self.added).get(table, ())
+
+
+@dataclass(frozen=True)
 class Form:
     """One kind of workbook."""
 
@@ -152,6 +168,33 @@ class Form:
     filled_by: str
     sheets: tuple[Sheet, ...]
     steps: tuple[str, ...] = field(default=())
+    earlier: tuple[EarlierVersion, ...] = ()  # versions still read, newest first
+
+    def as_of(self, earlier: EarlierVersion) -> Form:
+        """This form as it was at `earlier`: without the columns added since."""
+        sheets = tuple(
+            replace(
+                sheet,
+                tables=tuple(
+                    replace(
+                        t,
+                        columns=tuple(
+                            c for c in t.columns if c.key not in earlier.columns_added(t.key)
+                        ),
+                    )
+                    for t in sheet.tables
+                ),
+            )
+            for sheet in self.sheets
+        )
+        return replace(self, version=earlier.version, sheets=sheets, earlier=())
+
+    def earlier_version(self, version: str, schema_hash: str) -> EarlierVersion | None:
+        """The earlier version a workbook of this version and schema is, if one is read."""
+        return next(
+            (e for e in self.earlier if e.version == version and e.schema_hash == schema_hash),
+            None,
+        )
 
     @property
     def is_master(self) -> bool:

@@ -4,6 +4,7 @@ from xlkinerja.specs import choices as ch
 from xlkinerja.specs.model import (
     ChoiceFrom,
     Column,
+    EarlierVersion,
     Field,
     Form,
     FormKind,
@@ -35,6 +36,7 @@ REFERENSI = Sheet(
                 Column("arah", "Arah", T.CHOICE, choices=ch.ARAH, width=8),
                 Column("konsolidasi", "Konsolidasi", T.CHOICE, choices=ch.KONSOLIDASI, width=13),
                 Column("target", "Target Institusi", T.NUMBER, width=12),
+                Column("agregasi", "Agregasi", T.CHOICE, choices=ch.AGREGASI, width=11),
             ),
         ),
     ),
@@ -295,6 +297,22 @@ CAPAIAN = Sheet(
                 ),
                 Column("kendala", "Kendala", width=30),
                 Column("tindak_lanjut", "Tindak Lanjut", width=30),
+                Column(
+                    "pembilang",
+                    "Pembilang",
+                    T.NUMBER,
+                    width=10,
+                    help="Untuk IKU beragregasi rasio (lihat Referensi IKU): pembilang "
+                    "realisasi, mis. jumlah lulusan yang bekerja.",
+                ),
+                Column(
+                    "penyebut",
+                    "Penyebut",
+                    T.NUMBER,
+                    width=10,
+                    help="Untuk IKU beragregasi rasio: penyebut realisasi, mis. jumlah "
+                    "lulusan. Realisasi = pembilang / penyebut × 100.",
+                ),
             ),
         ),
     ),
@@ -302,7 +320,15 @@ CAPAIAN = Sheet(
 
 UNIT = Form(
     id=FormKind.UNIT,
-    version="1.0",
+    version="1.1",
+    earlier=(
+        EarlierVersion(
+            "1.0",
+            "1324d2c78c2951bf",
+            added=(("capaian", ("pembilang", "penyebut")), ("ref_iku", ("agregasi",))),
+            lacks="kolom Pembilang dan Penyebut di lembar Capaian",
+        ),
+    ),
     title="Workbook Kinerja Unit",
     purpose="Perjanjian Kinerja unit, Rencana Aksi, Matriks Peran-Hasil dan capaian "
     "triwulan satu unit kerja.",

@@ -237,7 +237,8 @@ def _meta(form: Form, template: Mapping[str, str] | None, path: Path) -> Templat
         schema_hash=template["schema_hash"],
         generator=template["generator"],
     )
-    if meta.version != form.version or meta.schema_hash != form.schema_hash:
+    current = meta.version == form.version and meta.schema_hash == form.schema_hash
+    if not current and form.earlier_version(meta.version, meta.schema_hash) is None:
         raise ArchiveError(
             f"dikirim dengan templat versi {meta.version} (skema {meta.schema_hash}), berbeda "
             f"dengan versi yang dipakai xlkinerja ini: {form.version} (skema "

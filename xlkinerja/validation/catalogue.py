@@ -224,6 +224,31 @@ DOMAIN_RULES: dict[Code, Rule] = _keyed(
             "capaian turun dari {sebelum} menjadi {capaian} tetapi kendala kosong",
             "Tulis penyebab penurunan di kolom kendala.",
         ),
+        Rule(
+            Code.CAPAIAN_RASIO_TANPA_PEMBILANG,
+            P,
+            "Rasio tanpa pembilang dan penyebut",
+            "IKK {ikk} menurunkan {iku}, yang realisasinya digabung sebagai rasio (Σ pembilang / "
+            "Σ penyebut), tetapi Pembilang dan Penyebut {tw} tidak diisi; {iku} {tw} tidak "
+            "dapat digabung sebagai rasio",
+            "Isi Pembilang dan Penyebut (mis. lulusan yang bekerja dan jumlah lulusan). Bila "
+            "kolomnya tidak ada, workbook dibuat dengan templat lama: xlkinerja pindahkan.",
+        ),
+        Rule(
+            Code.CAPAIAN_RASIO_TIDAK_SESUAI,
+            P,
+            "Realisasi tidak sama dengan rasio",
+            "realisasi {nilai} tidak sama dengan pembilang / penyebut × 100 = {rasio}",
+            "Perbaiki realisasi, pembilang atau penyebut.",
+        ),
+        Rule(
+            Code.TEMPLAT_VERSI_LAMA,
+            P,
+            "Templat versi lama",
+            "workbook dibuat dengan templat versi {versi} (xlkinerja kini {versi_kini}): tidak "
+            "memuat {kurang}; isian lainnya tetap dibaca",
+            "Pindahkan isiannya ke templat baru: xlkinerja pindahkan BERKAS --output FOLDER.",
+        ),
         # SKP
         Rule(
             Code.SKP_ASPEK_KUANTITAS_WAJIB,

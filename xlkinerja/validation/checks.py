@@ -5,10 +5,11 @@ from __future__ import annotations
 from xlkinerja.core.address import cell_order
 from xlkinerja.core.codes import Code
 from xlkinerja.core.finding import Finding
-from xlkinerja.core.normal import NormalForm
+from xlkinerja.core.normal import AnyForm, NormalForm
 from xlkinerja.core.settings import Pengaturan
 from xlkinerja.specs import FormKind
 from xlkinerja.validation.capaian_rows import PerIkk
+from xlkinerja.validation.messages import finding
 from xlkinerja.validation.rules_master import check_master
 from xlkinerja.validation.rules_skp import check_skp
 from xlkinerja.validation.rules_unit import check_unit
@@ -43,6 +44,8 @@ def per_file_checks(
 ) -> list[Finding]:
     """The checks that need one workbook only (run in parallel by kompilasi)."""
     found = check_unique(form)
+    if form.earlier is not None:
+        found.append(_earlier(form))
     if form.form.id == FormKind.UNIT:
         found.extend(check_unit(form, settings, capaian_rows))
     elif form.form.id == FormKind.SKP:
@@ -50,3 +53,19 @@ def per_file_checks(
     elif form.is_master:
         found.extend(check_master(form))
     return found
+
+
+def _earlier(form: AnyForm) -> Finding:
+    """A workbook of an earlier version of its form: read, and said so, on the sheet of
+    the first column it lacks."""
+    earlier = form.earlier
+    assert earlier is not None
+    table = earlier.added[0][0]
+    return finding(
+        Code.TEMPLAT_VERSI_LAMA,
+        file=form.file,
+        sheet=form.form.sheet_of_table(table).name,
+        versi=earlier.version,
+        versi_kini=form.form.version,
+        kurang=earlier.lacks,
+    )

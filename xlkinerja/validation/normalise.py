@@ -253,7 +253,10 @@ def normalise_form(data: FormData) -> tuple[NormalForm, list[Finding]]:
         )
         tables[spec.key] = normal
         findings.extend(found)
-    normal_form = NormalForm(form=data.form, file=file, fields=fields, tables=tables)
+    earlier = getattr(data, "earlier", None)
+    normal_form = NormalForm(
+        form=data.form, file=file, fields=fields, tables=tables, earlier=earlier
+    )
     normal_form, found = apply_percent_formats(normal_form, getattr(data, "number_formats", {}))
     findings.extend(found)
     return normal_form, findings

@@ -16,6 +16,7 @@ from xlkinerja.validation.messages import show
 
 TOLERANCE = 1e-9
 DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note
+RASIO_TOLERANCE = 0.01  # percent points between a realisasi and pembilang / penyebut × 100
 
 
 def check_pk(form: UnitForm, settings: Pengaturan) -> Iterator[Finding]:
@@ -187,6 +188,36 @@ def check_matriks(form: UnitForm) -> Iterator[Finding]:
                 )
 
 
+def check_rasio(form: UnitForm) -> Iterator[Finding]:
+    """An IKK of an IKU combined as a ratio (its agregasi on the Referensi IKU: rasio) gives
+    pembilang and penyebut every quarter, and its realisasi is their ratio in percent."""
+    pk, ref, cap = form.table("pk"), form.table("ref_iku"), form.table("capaian")
+    rasio = {
+        text(ref, p, "kode_iku") for p in positions(ref) if text(ref, p, "agregasi") == "rasio"
+    }
+    iku_of = {text(pk, p, "kode_ikk"): text(pk, p, "kode_iku") for p in positions(pk)}
+    for pos in positions(cap):
+        ikk = text(cap, pos, "kode_ikk")
+        iku = iku_of.get(ikk)
+        if iku not in rasio:
+            continue
+        pembilang, penyebut = number(cap, pos, "pembilang"), number(cap, pos, "penyebut")
+        realisasi = number(cap, pos, "realisasi")
+        if pembilang is None or penyebut is None:
+            tw = text(cap, pos, "triwulan") or ""
+            yield at(
+                form, cap, pos, "realisasi", Code.CAPAIAN_RASIO_TANPA_PEMBILANG,
+                value=realisasi, ikk=ikk, iku=iku, tw=tw,
+            )  # fmt: skip
+        elif penyebut and realisasi is not None:
+            ratio = pembilang / penyebut * 100
+            # a typed 15% the reader could not see as such (an open workbook) is 0.15
+            as_typed = (realisasi, realisasi * 100)
+            if all(abs(ratio - r) > RASIO_TOLERANCE for r in as_typed):
+                shown = f"{ratio:.2f}".replace(".", ",")
+                yield at(form, cap, pos, "realisasi", Code.CAPAIAN_RASIO_TIDAK_SESUAI, rasio=shown)
+
+
 def check_unit(
     form: UnitForm, settings: Pengaturan, capaian_rows: PerIkk | None = None
 ) -> list[Finding]:
@@ -194,5 +225,6 @@ def check_unit(
         *check_pk(form, settings),
         *check_rencana_aksi(form),
         *check_capaian(form, settings, capaian_rows),
+        *check_rasio(form),
         *check_matriks(form),
     ]
