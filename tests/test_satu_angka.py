@@ -197,6 +197,11 @@ def test_a_figure_is_never_shown_in_the_colour_of_none(written):  # type: ignore
             assert row[status] in ("merah", "kuning", "hijau"), row
     rhk = [row for row in body if row[0] == "RHK" and "realisasi" in str(row[note]).lower()]
     assert rhk and all(row[cap] == "" and "s.d. TW III" in row[note] for row in rhk)
+    # a percentage is its latest quarter's (Andi's lulusan terserap: 22, 41, 66 %), not the
+    # 129 % of their sum
+    notes = {row[note] for row in rhk}
+    assert "Realisasi 66 % s.d. TW III" in notes  # the sheet capitalises its notes
+    assert not any("129" in str(n) for n in notes)
 
 
 def _section_a_figures(sheets: Sheets, tw: str = "TW III") -> dict[str, tuple[Any, Any, Any, str]]:

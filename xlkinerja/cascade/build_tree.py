@@ -24,6 +24,7 @@ from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.domain.status import status_of, thresholds
 from xlkinerja.validation.capaian_rows import TW_NAMES
+from xlkinerja.validation.percent import is_percent
 
 PERIODS = ("TW I", "TW II", "TW III", "TW IV")
 
@@ -72,7 +73,8 @@ def _skp_nodes(
 def _rhk_figure(
     node: CascadeNode, quarters: Mapping[int, object], tw: int | None, colours: _Colours
 ) -> None:
-    """An RHK's kuantitas IKI s.d. TW `tw`: its capaian (coloured) once the year is reported
+    """An RHK's kuantitas IKI s.d. TW `tw` (its quarters summed; a percentage: the latest
+    quarter's): its capaian (coloured) once the year is reported
     (TW IV: the SKP's target is the year's); before, its realisasi so far, never a capaian
     against the year's target in the colour of none ("belum ada capaian")."""
     period = tw if tw is not None else max(quarters, default=None)
@@ -81,9 +83,9 @@ def _rhk_figure(
     if period not in quarters:
         node.catatan = f"belum melapor {PERIODS[period - 1]}"
         return
-    done = konsolidasi(
-        {q: v for q, v in quarters.items() if q <= period}, "kumulatif", sampai_tw=period
-    )
+    # A percentage is a state, not a count: its latest value, never the quarters' sum
+    cara = "terakhir" if is_percent(node.satuan) else "kumulatif"
+    done = konsolidasi({q: v for q, v in quarters.items() if q <= period}, cara, sampai_tw=period)
     node.tak_terbaca = bool(done.tak_terbaca)
     if period < len(PERIODS):
         if done.nilai is not None:
