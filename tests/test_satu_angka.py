@@ -290,3 +290,39 @@ def test_kompilasi_json_prints_the_same_figures(written, printed_json):  # type:
         target, realisasi, value, cara = figures[code]
         assert (f["target"], f["realisasi"], f["cara_agregasi"]) == (target, realisasi, cara)
         assert f["capaian"] == pytest.approx(value), code
+
+
+def test_a_chosen_period_is_the_one_every_output_shows(tmp_path: Path):
+    """`--triwulan 2`: TW II's figures everywhere — AK reported TW II, so every IKK counts —
+    and an LKj asked of a rekap of another period is refused (exit 2), not mixed."""
+    from typer.testing import CliRunner
+
+    from xlkinerja.cli.app import app
+
+    runner = CliRunner()
+    rekap = tmp_path / "rekap.xlsx"
+    run = runner.invoke(
+        app,
+        [
+            "kompilasi", str(SAMPLE), "--master", str(MASTER), "--output", str(rekap),
+            "--tanpa-arsip", "--triwulan", "2", "--format", "json",
+        ],
+    )  # fmt: skip
+    printed = json.loads(run.stdout)["capaian_iku"]
+    assert printed["periode"] == "s.d. TW II"
+    assert {f["ikk_melapor"] for f in printed["iku"]} == {"3 dari 3", "2 dari 2"}
+    sheets = _sheets(rekap)
+    figures = _section_a_figures(sheets, "TW II")
+    for f in printed["iku"]:
+        assert figures[f["kode_iku"]][2] == pytest.approx(f["capaian"]), f["kode_iku"]
+    assert "s.d. TW II" in sheets["Pohon Kinerja"][0][0]
+    refused = runner.invoke(
+        app,
+        [
+            "dokumen", "lkj", str(rekap), "--master", str(MASTER), "--output",
+            str(tmp_path / "lkj"), "--db", str(tmp_path / "a.sqlite"), "--triwulan", "3",
+        ],
+    )  # fmt: skip
+    assert refused.exit_code == 2
+    assert "masukan.triwulan_tidak_ada" in refused.output
+    assert "memuat capaian s.d. TW II, bukan s.d. TW III" in " ".join(refused.output.split())

@@ -61,6 +61,7 @@ class ErrorCode(StrEnum):
     OPSI_TANPA_JAWABAN = "opsi.tanpa_jawaban"
     MASUKAN_MASTER_TIDAK_ADA = "masukan.master_tidak_ada"
     MASUKAN_TAHUN_BEDA = "masukan.tahun_beda"
+    MASUKAN_TRIWULAN_TIDAK_ADA = "masukan.triwulan_tidak_ada"
     ADDIN_TOMBOL_TIDAK_DIKENAL = "addin.tombol_tidak_dikenal"
     MODE_HANYA_LOKAL = "mode.hanya_lokal"
     MODE_HANYA_SERVER = "mode.hanya_server"

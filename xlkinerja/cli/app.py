@@ -27,6 +27,7 @@ from xlkinerja.cli import validasi as _validasi  # noqa: F401  (registers `valid
 from xlkinerja.cli.common import (
     EXIT_DATA,
     OutputFormat,
+    Triwulan,
     app,
     err,
     friendly_errors,
@@ -175,6 +176,7 @@ def pohon(
         Path | None,
         typer.Option("--master", "-m", help="Workbook master, jika tidak ada di antara BERKAS."),
     ] = None,
+    triwulan: Triwulan = None,
 ) -> None:
     """Gambar pohon kinerja IKU → IKK → RHK dengan target dan capaian terakhir.
 
@@ -185,7 +187,7 @@ def pohon(
     """
     from xlkinerja.jobs.pohon import draw_cascade
 
-    show(draw_cascade(paths, output, master), err)
+    show(draw_cascade(paths, output, master, triwulan), err)
 
 
 app.add_typer(arsip_cli.app, name="arsip")

@@ -46,6 +46,18 @@ MasterPilihan = Annotated[
         "boleh tidak diberikan: master terakhir di arsip).",
     ),
 ]
+Triwulan = Annotated[
+    int | None,
+    typer.Option(
+        "--triwulan",
+        "-t",
+        min=1,
+        max=4,
+        metavar="1-4",
+        help="Periode yang ditampilkan: capaian s.d. TW ini (bawaan: triwulan terakhir yang "
+        "dilaporkan unit mana pun).",
+    ),
+]
 DariArsip = Annotated[
     bool,
     typer.Option(

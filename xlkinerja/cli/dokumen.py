@@ -13,6 +13,7 @@ from xlkinerja.cli.common import (
     MasterPilihan,
     OutputFormat,
     TahunArsip,
+    Triwulan,
     err,
     friendly_errors,
 )
@@ -84,6 +85,7 @@ def lkj(
             "postgresql://... (bawaan: SQLite di folder data pengguna).",
         ),
     ] = None,
+    triwulan: Triwulan = None,
     format: FormatOption = OutputFormat.teks,
 ) -> None:
     """Tulis Laporan Kinerja bab III (Akuntabilitas Kinerja) sebagai .xlsx, .docx dan PDF.
@@ -109,5 +111,5 @@ def lkj(
     asked = inputs.Asked(paths or [], dari_arsip, master, tahun, db)
     example = "xlkinerja dokumen lkj rekap-kinerja.xlsx --output lkj/"
     given = inputs.resolve_input(asked, inputs.Accepts.EITHER, example=example)
-    result = write_lkj_chapter(given, output=output, master=master, db=db)
+    result = write_lkj_chapter(given, output=output, master=master, db=db, triwulan=triwulan)
     show(result, err, as_json=format == OutputFormat.json)

@@ -18,6 +18,7 @@ from xlkinerja.cli.common import (
     Proses,
     Senyap,
     TahunArsip,
+    Triwulan,
     app,
     err,
     friendly_errors,
@@ -46,6 +47,7 @@ def kompilasi(
     tanpa_arsip: Annotated[
         bool, typer.Option("--tanpa-arsip", help="Jangan catat ke arsip.")
     ] = False,
+    triwulan: Triwulan = None,
     proses: Proses = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
@@ -83,6 +85,7 @@ def kompilasi(
             workers=proses,
             progress=lambda _: bar.advance(task),
             stage=(lambda text: bar.update(task, description=text)) if files else _stage(senyap),
+            triwulan=triwulan,
         )
     _finish(result, format)
 

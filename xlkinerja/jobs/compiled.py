@@ -33,7 +33,11 @@ class Compiled:
 
 
 def compile_in_memory(
-    workbooks: Workbooks, *, now: datetime | None = None, stage: Stage | None = None
+    workbooks: Workbooks,
+    *,
+    now: datetime | None = None,
+    stage: Stage | None = None,
+    triwulan: int | None = None,
 ) -> tuple[Kompilasi, Checked]:
     """The workbooks read, checked and aggregated as kompilasi does, nothing written."""
     from xlkinerja.kompilasi.aggregate import aggregate
@@ -53,6 +57,7 @@ def compile_in_memory(
         checked.findings,
         now=now or datetime.now(),
         index=checked.index,
+        triwulan=triwulan,
     )
     return kompilasi, checked
 
@@ -63,6 +68,7 @@ def compiled(
     sheets: Sequence[str],
     now: datetime | None = None,
     stage: Stage | None = None,
+    triwulan: int | None = None,
 ) -> Compiled:
     """What `given` compiles to; `sheets`: what is needed of a rekap (the export tables or
     "lkj"): only their tables are read."""
@@ -77,7 +83,7 @@ def compiled(
     if isinstance(given, CompiledModel):
         k, master = given.kompilasi, given.master
     else:
-        k, checked = compile_in_memory(given, now=now, stage=stage)
+        k, checked = compile_in_memory(given, now=now, stage=stage, triwulan=triwulan)
         assert checked.master is not None and checked.master.form is not None
         master = checked.master.form
     return Compiled(from_kompilasi(k), master, k.tahun)

@@ -76,7 +76,7 @@ class KompilasiResult:
                 "baris_dibaca": k.baris_dibaca,
                 "versi_baru_di_arsip": self.archived,
                 "tidak_berubah_di_arsip": self.unchanged,
-                "capaian_iku": period_figures(k.capaian_iku),
+                "capaian_iku": period_figures(k.capaian_iku, k.periode),
             }
             | self._from_archive()
             | self._ambiguous()
@@ -189,14 +189,23 @@ def compile_workbooks(
     now: datetime | None = None,
     progress: Progress | None = None,
     stage: Stage | None = None,
+    triwulan: int | None = None,
 ) -> KompilasiResult:
     """Compile `workbooks` (files, or the archive's latest versions) into `output`, and
     with `record` an archive record per file (workbooks from the archive are there already:
     nothing is recorded). `progress` is called per workbook read, `stage` with what the job
-    does next (Indonesian, for users)."""
+    does next (Indonesian, for users); `triwulan`: the period shown (else the latest)."""
     with collector_paused():
         return _compile(
-            workbooks, output, db, record, workers, now or datetime.now(), progress, stage or _quiet
+            workbooks,
+            output,
+            db,
+            record,
+            workers,
+            now or datetime.now(),
+            progress,
+            stage or _quiet,
+            triwulan,
         )
 
 
@@ -230,6 +239,7 @@ def _compile(
     now: datetime,
     progress: Progress | None,
     stage: Stage,
+    triwulan: int | None = None,
 ) -> KompilasiResult:
     refuse_folder(output)  # before minutes of work, not after
     check_report_target(output)
@@ -269,7 +279,7 @@ def _compile(
             while_reading=_import_later_phases,
         )
     clock.lap("skema_dan_kaskade")
-    result = write_report(checked, output, now=now, clock=clock, stage=stage)
+    result = write_report(checked, output, now=now, clock=clock, stage=stage, triwulan=triwulan)
     result.files = workbooks.names
     result.recorded = record
     result.from_archive = workbooks.from_archive
@@ -303,7 +313,13 @@ def refuse_output_as_archive(output: Path, db: str | Path | None) -> None:
 
 
 def write_report(
-    checked: Checked, output: Path, *, now: datetime, clock: Clock, stage: Stage
+    checked: Checked,
+    output: Path,
+    *,
+    now: datetime,
+    clock: Clock,
+    stage: Stage,
+    triwulan: int | None = None,
 ) -> KompilasiResult:
     """What kompilasi does after the pipeline, whatever the workbooks came from: the
     aggregation and the compiled workbook at `output` (anything else there kept first)."""
@@ -314,7 +330,12 @@ def write_report(
 
     try:
         kompilasi = aggregate(
-            checked.master.form, results, checked.all_findings, now=now, index=index
+            checked.master.form,
+            results,
+            checked.all_findings,
+            now=now,
+            index=index,
+            triwulan=triwulan,
         )
     except BaseException:
         checked.abandon()  # no child left computing findings nobody will read

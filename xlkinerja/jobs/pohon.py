@@ -67,7 +67,10 @@ class PohonResult:
 
 
 def cascade_tree(
-    paths: Iterable[Path], master: Path | None = None, workers: int | None = None
+    paths: Iterable[Path],
+    master: Path | None = None,
+    workers: int | None = None,
+    triwulan: int | None = None,
 ) -> tuple[CascadeTree, list[Skipped]]:
     """The tree of the workbooks under `paths`, read and checked by the one pipeline (the
     master given, else the one among them) and compiled as kompilasi compiles them — its
@@ -96,14 +99,17 @@ def cascade_tree(
         checked.findings,
         now=datetime.now(),
         index=checked.index,
+        triwulan=triwulan,
     )
     return kompilasi.pohon, skipped
 
 
-def draw_cascade(paths: Iterable[Path], output: Path, master: Path | None = None) -> PohonResult:
+def draw_cascade(
+    paths: Iterable[Path], output: Path, master: Path | None = None, triwulan: int | None = None
+) -> PohonResult:
     svg, png, xlsx = (output / f"{NAME}.{ext}" for ext in ("svg", "png", "xlsx"))
     check_report_target(xlsx)
-    tree, skipped = cascade_tree(paths, master)
+    tree, skipped = cascade_tree(paths, master, triwulan=triwulan)
     draw_tree(tree, svg, png)
     write = partial(write_tree_workbook, tree, xlsx)
     if written_by_xlkinerja(xlsx):

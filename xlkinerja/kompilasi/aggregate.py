@@ -169,10 +169,12 @@ def aggregate(
     *,
     now: datetime,
     index: CascadeIndex | None = None,
+    triwulan: int | None = None,
 ) -> Kompilasi:
     """The compiled frames and tree; `index`: the cascade index of `master` and the files'
     forms, if built already; `findings` may be a function that gives them (asked for last:
-    kompilasi's are completed by a child process meanwhile)."""
+    kompilasi's are completed by a child process meanwhile); `triwulan`: the period shown
+    (1..4), else the latest any IKK reported."""
     forms = [r.form for r in results if r.form is not None and not r.form.is_master]
     index = index or build_index(master, forms)
     settings = Pengaturan.from_master(master)
@@ -190,7 +192,8 @@ def aggregate(
     totals = ikk_totals(rekap_pk)
     per_iku = _capaian_iku(cap, iku, rekap_pk, settings, (kuning, hijau, scale), totals)
     per_unit = _capaian_unit(cap, kuning, hijau)
-    tree = build_tree(index, periode=tree_period(cap, per_iku, totals, latest_period(cap)))
+    periode = triwulan if triwulan is not None else latest_period(cap)
+    tree = build_tree(index, periode=tree_period(cap, per_iku, totals, periode))
     read = Counter[str]()
     for r in results:
         read.update(r.rows_read)
@@ -224,6 +227,7 @@ def aggregate(
         tidak_terbaca=[Unreadable.of(r.path, r.failure) for r in results if r.failure],
         baris_dibaca=dict(read),
         rekap_skp=skp,
+        periode=periode,
     )
 
 

@@ -76,6 +76,7 @@ class EksporSumber:
     skp: pd.DataFrame
     faktor: pd.DataFrame
     anggaran: pd.DataFrame
+    periode: int | None = None  # the TW its figures are for (None: the latest reported)
 
 
 def from_kompilasi(k: Kompilasi) -> EksporSumber:
@@ -102,6 +103,7 @@ def from_kompilasi(k: Kompilasi) -> EksporSumber:
         skp=k.rekap_skp[list(SKP)].reset_index(drop=True),
         faktor=cap.loc[written, list(FAKTOR)].reset_index(drop=True),
         anggaran=k.anggaran[list(ANGGARAN)].reset_index(drop=True),
+        periode=k.periode,
     )
 
 
@@ -169,6 +171,7 @@ def from_rekap(rekap: Rekap, tables: Iterable[str] | None = None) -> EksporSumbe
         anggaran=pd.DataFrame([vars(p) for p in rekap.anggaran], columns=list(ANGGARAN))
         if lkj and "anggaran" in rekap.read
         else _empty(ANGGARAN),
+        periode=rekap.latest,
     )
 
 

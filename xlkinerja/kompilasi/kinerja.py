@@ -319,13 +319,11 @@ def _plain_number(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
-def period_figures(capaian_iku: pd.DataFrame) -> dict[str, Any]:
-    """The IKU figures of the period (the latest TW any IKK reported) for `--format json`:
-    the same numbers as the Rekap Capaian's section A and the LKj, field by field."""
-    tws = pd.to_numeric(capaian_iku["tw"], errors="coerce").dropna()
-    if not len(tws):
+def period_figures(capaian_iku: pd.DataFrame, tw: int | None) -> dict[str, Any]:
+    """The IKU figures of the period `tw` (`Kompilasi.periode`) for `--format json`: the
+    same numbers as the Rekap Capaian's section A and the LKj, field by field."""
+    if tw is None:
         return {"periode": None, "iku": []}
-    tw = int(tws.max())
     rows = capaian_iku[capaian_iku["tw"] == tw]
     keys = (
         "kode_iku", "target", "realisasi", "capaian", "capaian_mentah", "status", "predikat",

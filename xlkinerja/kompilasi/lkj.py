@@ -142,8 +142,9 @@ def _text(value: object) -> str | None:
 
 
 def latest_tw(sumber: EksporSumber) -> int | None:
-    """The period: the latest triwulan any IKK reported (kompilasi/kinerja.py)."""
-    return latest_period(sumber.capaian)
+    """The period: the one its figures are for, else the latest triwulan any IKK reported
+    (kompilasi/kinerja.py)."""
+    return sumber.periode if sumber.periode is not None else latest_period(sumber.capaian)
 
 
 def iku_tahunan(sumber: EksporSumber, tw: int | None = None) -> dict[str, Tahunan]:

@@ -187,3 +187,6 @@ class Kompilasi:
     baris_dibaca: dict[str, int] = field(default_factory=dict)
     baris_ditulis: dict[str, int] = field(default_factory=dict)
     rekap_skp: DataFrame[RekapSkp] = field(default_factory=_no_skp)
+    # The period every output shows ("s.d. TW n"): the TW asked for (--triwulan), else the
+    # latest any IKK reported; None: none reported
+    periode: int | None = None

@@ -264,6 +264,12 @@ ERROR_RULES: tuple[Rule, ...] = (
         "Berikan workbook master dengan --master (atau di antara berkasnya).",
     ),
     _galat(
+        E.MASUKAN_TRIWULAN_TIDAK_ADA,
+        K.PENGGUNAAN,
+        "Triwulan tidak ada di rekap",
+        "Kompilasi ulang dengan --triwulan, atau buat dari workbook unit.",
+    ),
+    _galat(
         E.MASUKAN_TAHUN_BEDA,
         K.PENGGUNAAN,
         "Tahun master dan rekap berbeda",

@@ -115,6 +115,11 @@ def latest_tw(capaian_iku: pd.DataFrame, capaian_ikk: pd.DataFrame) -> int | Non
     return None
 
 
+def period_of(k: Kompilasi, cap_iku: pd.DataFrame, cap_ikk: pd.DataFrame) -> int | None:
+    """The period the compiled model shows (`Kompilasi.periode`), else the latest TW."""
+    return k.periode if k.periode is not None else latest_tw(cap_iku, cap_ikk)
+
+
 @dataclass(frozen=True)
 class Pivot:
     """Per key (IKU or unit) its capaian and status per quarter."""
@@ -348,7 +353,7 @@ def write_capaian(buku: Buku) -> dict[str, int]:
     cap_iku = frame(k.capaian_iku, PIVOT_COLUMNS_IKU)
     unit_columns = ("kode_unit", "nama_unit", "tw", "capaian", "status")
     cap_unit = with_status(frame(k.capaian_unit, unit_columns), k)
-    latest = latest_tw(cap_iku, cap_ikk)
+    latest = period_of(k, cap_iku, cap_ikk)
     kuning, hijau = angka_text(k.ambang_kuning), angka_text(k.ambang_hijau)
     terakhir = LABEL_TW[latest - 1] if latest else "belum ada"
     note = (

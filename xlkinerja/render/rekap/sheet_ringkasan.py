@@ -14,7 +14,7 @@ from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.render.pohon.sheet import IKU_FILL
 from xlkinerja.render.rekap.context import Buku, tanggal, teks
 from xlkinerja.render.rekap.frames import frame
-from xlkinerja.render.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, latest_tw
+from xlkinerja.render.rekap.sheet_capaian import PIVOT_COLUMNS_IKU, iku_pivot, period_of
 from xlkinerja.render.rekap.styles import TOTAL_FILL, Styles, status_key
 from xlkinerja.render.rekap.table import print_setup
 from xlkinerja.render.template.writer import LINE_HEIGHT
@@ -141,8 +141,8 @@ def _file(path: str) -> str:
 
 def _capaian(cover: _Cover) -> None:
     k, ws, styles = cover.buku.k, cover.ws, cover.styles
-    latest = latest_tw(
-        frame(k.capaian_iku, PIVOT_COLUMNS_IKU), frame(k.capaian_ikk, ("tw", "capaian"))
+    latest = period_of(
+        k, frame(k.capaian_iku, PIVOT_COLUMNS_IKU), frame(k.capaian_ikk, ("tw", "capaian"))
     )
     if latest is None:
         cover.section(RINGKASAN_CAPAIAN.title)
