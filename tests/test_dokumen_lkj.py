@@ -101,6 +101,7 @@ def test_pdf_per_sasaran_and_iku_in_order_with_its_numbers(lkj: tuple[Path, str]
     assert row.endswith("tidak ada data tidak ada data 238 119,00 %"), row
     # Every rule and gap said, in the chapter's Catatan and on the terminal alike.
     notes = [
+        "IKU-1: realisasi IKU adalah rasio: Σ pembilang / Σ penyebut IKK (Manual IKU): 95 / 150",
         "IKU-1: 2 dari 3 IKK melapor TW III; belum melapor: IKK-AK-1 (Jurusan Akuntansi)",
         "IKU-3: IKK-TM-3 (Jurusan Teknik Mesin): capaian 160 % dibatasi 120 %",
         "IKU-5: capaian adalah rata-rata capaian IKK (realisasi tidak digabung: satuan IKK "

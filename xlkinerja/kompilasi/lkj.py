@@ -236,6 +236,8 @@ def _iku_notes(now: Tahunan | None, ikk_notes: list[str]) -> list[str]:
     notes = []
     if now is not None and now.realisasi is None and now.capaian is not None:
         notes.append(f"capaian adalah {now.cara_agregasi}")
+    elif now is not None and (now.cara_agregasi or "").startswith("rasio"):
+        notes.append(f"realisasi IKU adalah {now.cara_agregasi}")
     if now is not None and now.keterangan:
         notes.append(now.keterangan)
     if now is None and not ikk_notes:
