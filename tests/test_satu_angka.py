@@ -326,3 +326,33 @@ def test_a_chosen_period_is_the_one_every_output_shows(tmp_path: Path):
     assert refused.exit_code == 2
     assert "masukan.triwulan_tidak_ada" in refused.output
     assert "memuat capaian s.d. TW II, bukan s.d. TW III" in " ".join(refused.output.split())
+
+
+def test_the_export_shows_the_periods_figures(  # type: ignore[no-untyped-def]
+    written, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+):
+    """The esakip-hierarki file, exported from the written rekap: each IKU's capaian is the
+    rekap's of TW III, and an IKK that did not report TW III has none (not its TW II one)."""
+    from typer.testing import CliRunner
+
+    from xlkinerja.cli.app import app
+
+    sheets, _ = written
+    figures = _section_a_figures(sheets)
+    rekap = next(tmp_path_factory.getbasetemp().glob("satu*/rekap.xlsx"))  # `written`'s
+    run = CliRunner().invoke(
+        app,
+        ["ekspor", str(rekap), "--profil", "esakip-hierarki", "--output", str(tmp_path)],
+    )
+    assert run.exit_code == 0, run.output
+    rows = _sheets(next(tmp_path.glob("esakip-hierarki-*.xlsx")))["Hierarki"]
+    head = rows[0]
+    level, kode, cap, note = (head.index(c) for c in ("level", "kode", "capaian", "catatan"))
+    iku = {r[kode]: r for r in rows[1:] if r[level] == "iku"}
+    for code, (_, _, value, cara) in figures.items():
+        shown = iku[code][cap] if iku[code][cap] != "" else None
+        assert shown == pytest.approx(value), code
+        if cara:
+            assert cara in iku[code][note], code
+    ak = [r for r in rows[1:] if r[level] == "ikk" and str(r[kode]).startswith("IKK-AK-")]
+    assert ak and all(r[cap] == "" and "belum melapor TW III" in r[note] for r in ak)

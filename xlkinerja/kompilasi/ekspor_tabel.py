@@ -32,6 +32,7 @@ from xlkinerja.kompilasi.ekspor_baris import (
     SkpRow,
 )
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+from xlkinerja.kompilasi.kinerja import latest_period
 
 __all__ = ["FIELDS", "Row", "last_day", "plain", "tables"]
 
@@ -120,13 +121,23 @@ def _notes(rows: list[Record]) -> str | None:
     return "; ".join(notes) or None
 
 
+def _period(sumber: EksporSumber) -> int | None:
+    """The TW every capaian of an export is for (one period, one number)."""
+    return sumber.periode if sumber.periode is not None else latest_period(sumber.capaian)
+
+
 def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
     tahun = sumber.tahun
     capaian = _by_ikk(sumber)
+    period = _period(sumber)
     iku_capaian: dict[Any, Any] = {}
-    for row in _records(sumber.capaian_iku.sort_values("tw", kind="stable")):
-        if row["capaian"] is not None:
-            iku_capaian[row["kode_iku"]] = row["capaian"]  # the latest quarter's
+    iku_cara: dict[Any, str] = {}
+    for row in _records(sumber.capaian_iku):
+        if row["tw"] == period:  # the period's figure, as the rekap and the LKj show it
+            iku_capaian[row["kode_iku"]] = row["capaian"]
+            iku_cara[row["kode_iku"]] = "; ".join(
+                str(n) for n in (row.get("cara_agregasi"), row.get("keterangan")) if n
+            )
     children: dict[Any, list[Record]] = {}
     for row in _records(sumber.ikk):
         children.setdefault(row["kode_iku"], []).append(row)
@@ -152,13 +163,17 @@ def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
                 targets=(iku["tw1"], iku["tw2"], iku["tw3"], iku["tw4"]),
                 capaian=iku_capaian.get(iku["kode_iku"]),
                 unit=sumber.instansi,
-                catatan="realisasi dilaporkan per IKK",
+                catatan="; ".join(
+                    n for n in ("realisasi dilaporkan per IKK", iku_cara.get(iku["kode_iku"])) if n
+                ),
             )
         )
-        out.extend(_ikk_node(ikk, capaian, tahun) for ikk in children.get(iku["kode_iku"], []))
+        out.extend(
+            _ikk_node(ikk, capaian, tahun, period) for ikk in children.get(iku["kode_iku"], [])
+        )
     for code, rows in children.items():
         if code not in known:
-            out.extend(_ikk_node(ikk, capaian, tahun, orphan=True) for ikk in rows)
+            out.extend(_ikk_node(ikk, capaian, tahun, period, orphan=True) for ikk in rows)
     return out
 
 
@@ -207,12 +222,17 @@ def _ikk_node(
     ikk: Record,
     capaian: dict[tuple[Any, Any], list[Record]],
     tahun: int | None,
+    period: int | None,
     orphan: bool = False,
 ) -> HierarkiRow:
+    """An IKK's row: its realisasi per quarter, its capaian of the period (none when it did
+    not report it: never an earlier quarter's)."""
     rows = capaian.get((ikk["kode_ikk"], ikk["nama_unit"]), [])
     per_tw = {r["tw"]: r for r in rows}
     notes = [f"IKU induk {ikk['kode_iku']} tidak ada di master"] if orphan else []
     notes += [n for n in [_notes(rows)] if n]
+    if period is not None and per_tw and period not in per_tw:
+        notes.append(f"belum melapor {LABEL_TW[period - 1]}")
     realisasi = tuple(per_tw[n]["realisasi"] if n in per_tw else None for n in range(1, 5))
     return _node(
         "ikk",
@@ -225,7 +245,7 @@ def _ikk_node(
         targets=(ikk["tw1"], ikk["tw2"], ikk["tw3"], ikk["tw4"]),
         tipe=ikk["arah"],
         realisasi=(realisasi[0], realisasi[1], realisasi[2], realisasi[3]),
-        capaian=per_tw[max(per_tw)]["capaian"] if per_tw else None,
+        capaian=per_tw[period]["capaian"] if period in per_tw else None,
         kode_unit=ikk["kode_unit"],
         unit=ikk["nama_unit"],
         catatan="; ".join(notes) or None,
