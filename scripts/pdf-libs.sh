@@ -5,8 +5,12 @@
 # right to use it) this says so and returns: xlkinerja then writes everything but the PDFs.
 set -euo pipefail
 
-if command -v pdftotext >/dev/null 2>&1 && ldconfig -p | grep -q libpangoft2-1.0 \
-  && ldconfig -p | grep -q libharfbuzz-subset && fc-list 2>/dev/null | grep -qi "Liberation Serif"; then
+# Each list is taken whole before it is searched: `grep -q` stops reading at the first
+# match, and with pipefail the writer's SIGPIPE (141) would fail the test every time.
+libraries="$(ldconfig -p 2>/dev/null || true)"
+fonts="$(fc-list 2>/dev/null || true)"
+if command -v pdftotext >/dev/null 2>&1 && grep -q libpangoft2-1.0 <<<"$libraries" \
+  && grep -q libharfbuzz-subset <<<"$libraries" && grep -qi "Liberation Serif" <<<"$fonts"; then
   exit 0
 fi
 sudo_cmd=""

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command (README): installs what the tests need on a fresh Debian machine with
-# Python 3.11 and pip, then runs the linters, the type checker and the test suite.
+# Python 3.11 and pip — the Python packages into the virtual environment .venv
+# (scripts/venv.sh) — then runs the linters, the type checker and the test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,13 +36,14 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb 
     postgresql >/dev/null
 fi
 
-echo "== pip install -e .[dev]" >&2
-python3 -m pip install -q --disable-pip-version-check -e '.[dev]'
+source scripts/venv.sh
+echo "== pip install -e .[dev] (ke .venv)" >&2
+"$PY" -m pip install -q --disable-pip-version-check -e '.[dev]'
 
 echo "== ruff" >&2
-python3 -m ruff check xlkinerja tests scripts
-python3 -m ruff format --check xlkinerja tests scripts
+"$PY" -m ruff check xlkinerja tests scripts
+"$PY" -m ruff format --check xlkinerja tests scripts
 echo "== mypy" >&2
-python3 -m mypy xlkinerja
+"$PY" -m mypy xlkinerja
 echo "== pytest" >&2
-python3 -m pytest "$@"
+"$PY" -m pytest "$@"
