@@ -293,3 +293,15 @@ def living_in_group(pgid: int) -> list[int]:
         if group == pgid and state != "Z":
             found.append(int(stat.parent.name))
     return found
+
+
+@pytest.mark.parametrize(
+    ("args", "suggestion"),
+    [(["validsi"], "'validasi'"), (["arsip", "dafter"], "'daftar'"), (["dokumen", "lk"], "'lkj'")],
+)
+def test_a_mistyped_command_is_suggested_once_in_indonesian(args: list[str], suggestion: str):
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    text = " ".join(result.output.replace("│", " ").split())
+    assert f"Maksud Anda {suggestion}?" in text
+    assert text.count("Maksud Anda") == 1 and "Did you mean" not in text

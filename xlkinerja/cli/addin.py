@@ -12,6 +12,7 @@ from xlkinerja.cli.render import say
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 app = typer.Typer(
+    suggest_commands=False,  # click suggests already (cli/bahasa.py)
     help="Add-in Excel xlkinerja (pita 'Kinerja'): bangun dan pasang.",
     no_args_is_help=True,
 )

@@ -13,6 +13,7 @@ from xlkinerja.cli.render import render, say, show
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 
 app = typer.Typer(
+    suggest_commands=False,  # click suggests already (cli/bahasa.py)
     help="Arsip kiriman yang telah dikompilasi: daftar, versi, perubahan, retensi.",
     no_args_is_help=True,
 )

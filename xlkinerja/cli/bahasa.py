@@ -28,6 +28,8 @@ TRANSLATIONS = {
     "Missing parameter": "Belum diberikan: parameter",
     "Missing command.": "Perintah belum diberikan.",
     "No such command {name!r}.": "Perintah {name!r} tidak ada.",
+    "Did you mean {possibility}?": "Maksud Anda {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Maksud Anda salah satu dari: {possibilities}?)",
     "No such option: {name}": "Opsi tidak dikenal: {name}",
     "Invalid value for {param_hint}: {message}": "Nilai {param_hint} tidak sah: {message}",
     "Invalid value: {message}": "Nilai tidak sah: {message}",

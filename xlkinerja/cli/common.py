@@ -109,6 +109,7 @@ def friendly_errors(func: F) -> F:
 
 
 app = typer.Typer(
+    suggest_commands=False,  # click suggests already (cli/bahasa.py)
     name="xlkinerja",
     help="Siklus kinerja SAKIP dengan Excel sebagai antarmuka: templat PK, Rencana Aksi, "
     "Matriks Peran-Hasil, SKP dan capaian.",

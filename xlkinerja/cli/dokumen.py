@@ -20,6 +20,7 @@ from xlkinerja.cli.common import (
 from xlkinerja.cli.render import show
 
 app = typer.Typer(
+    suggest_commands=False,  # click suggests already (cli/bahasa.py)
     help="Dokumen siklus kinerja: Perjanjian Kinerja (PDF) dan Laporan Kinerja bab III.",
     no_args_is_help=True,
 )

@@ -19,7 +19,9 @@ from xlkinerja.cli.render import say, show
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.runtime.collector import many_jobs_per_process
 
-server_app = typer.Typer(invoke_without_command=True)  # its help: the callback's docstring
+server_app = typer.Typer(
+    invoke_without_command=True, suggest_commands=False
+)  # its help: the callback's docstring
 LICENSE_ENV = "XLWINGS_LICENSE_KEY"  # the remote engine: PolyForm Noncommercial 1.0.0
 MB = 1024 * 1024
 
