@@ -305,3 +305,18 @@ def test_a_mistyped_command_is_suggested_once_in_indonesian(args: list[str], sug
     text = " ".join(result.output.replace("│", " ").split())
     assert f"Maksud Anda {suggestion}?" in text
     assert text.count("Maksud Anda") == 1 and "Did you mean" not in text
+
+
+@pytest.mark.parametrize("command", ["validasi", "kompilasi", "pohon"])
+def test_a_missing_input_is_a_usage_error_in_indonesian(command: str, tmp_path: Path):
+    missing = str(tmp_path / "tidak-ada.xlsx")
+    master = str(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    args = {
+        "validasi": ["validasi", missing],
+        "kompilasi": ["kompilasi", missing, "-m", master, "-o", str(tmp_path / "r.xlsx")],
+        "pohon": ["pohon", missing, "-m", master, "-o", str(tmp_path / "p")],
+    }[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert error_code(result.output) == ErrorCode.MASUKAN_BERKAS_TIDAK_ADA
+    assert "Errno" not in result.output and "tidak ada" in result.output

@@ -60,6 +60,7 @@ class ErrorCode(StrEnum):
     OPSI_TIDAK_SAH = "opsi.tidak_sah"
     OPSI_TANPA_JAWABAN = "opsi.tanpa_jawaban"
     MASUKAN_MASTER_TIDAK_ADA = "masukan.master_tidak_ada"
+    MASUKAN_BERKAS_TIDAK_ADA = "masukan.berkas_tidak_ada"
     MASUKAN_TAHUN_BEDA = "masukan.tahun_beda"
     MASUKAN_TRIWULAN_TIDAK_ADA = "masukan.triwulan_tidak_ada"
     ADDIN_TOMBOL_TIDAK_DIKENAL = "addin.tombol_tidak_dikenal"

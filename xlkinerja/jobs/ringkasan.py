@@ -107,6 +107,14 @@ def collect_workbooks(paths: Iterable[Path]) -> list[Path]:
 
 
 def _candidates(path: Path) -> list[Path]:
+    if not path.exists() and not path.is_symlink():  # a looping link: _resolved says so
+        raise XlkinerjaError(
+            "berkas atau folder ini tidak ada.",
+            code=ErrorCode.MASUKAN_BERKAS_TIDAK_ADA,
+            path=path,
+            hint="Periksa ejaan dan foldernya (nama berkas dengan spasi ditulis dalam tanda "
+            "kutip).",
+        )
     if not path.is_dir():
         return [path]
     return sorted(

@@ -270,6 +270,12 @@ ERROR_RULES: tuple[Rule, ...] = (
         "Kompilasi ulang dengan --triwulan, atau buat dari workbook unit.",
     ),
     _galat(
+        E.MASUKAN_BERKAS_TIDAK_ADA,
+        K.PENGGUNAAN,
+        "Berkas atau folder tidak ada",
+        "Periksa ejaan dan foldernya (nama berkas dengan spasi ditulis dalam tanda kutip).",
+    ),
+    _galat(
         E.MASUKAN_TAHUN_BEDA,
         K.PENGGUNAAN,
         "Tahun master dan rekap berbeda",
