@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import site
 import subprocess
 import sys
 import tomllib
@@ -97,10 +98,16 @@ def test_the_wheel_installed_in_a_fresh_venv_renders_templates_and_builds_the_ad
     modules = {p.relative_to(root).as_posix() for p in (root / "xlkinerja").rglob("*.py")}
     assert modules <= names, sorted(modules - names)
 
-    # Dependencies come from this machine's site-packages; xlkinerja from the wheel alone.
+    # Dependencies come from the site-packages of the Python running the tests (itself a
+    # virtual environment when scripts/test.sh made .venv: a venv's system site-packages
+    # are its base Python's, so they are named in a .pth); xlkinerja from the wheel alone.
     env = tmp_path / "venv"
     venv.create(env, system_site_packages=True, with_pip=False)
     python = env / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    purelib = _run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+    (Path(purelib.strip()) / "_dependencies.pth").write_text(
+        "\n".join(site.getsitepackages()) + "\n", encoding="utf-8"
+    )
     _run(python, "-m", "pip", "install", "-q", "--no-deps", "--ignore-installed", wheel)
     # -I: no PYTHONPATH, no user site, not the current folder
     out = json.loads(_run(python, "-I", "-c", RENDER_FROM_THE_INSTALLED_PACKAGE, cwd=tmp_path))
