@@ -320,3 +320,14 @@ def test_a_missing_input_is_a_usage_error_in_indonesian(command: str, tmp_path: 
     assert result.exit_code == 2, result.output
     assert error_code(result.output) == ErrorCode.MASUKAN_BERKAS_TIDAK_ADA
     assert "Errno" not in result.output and "tidak ada" in result.output
+
+
+@pytest.mark.parametrize("name", ["rekap.xls", "rekap", "rekap.ods"])
+def test_kompilasi_refuses_a_rekap_name_that_is_not_xlsx(name: str, tmp_path: Path):
+    master = str(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
+    result = runner.invoke(
+        app, ["kompilasi", str(SAMPLE), "-m", master, "-o", str(tmp_path / name)]
+    )
+    assert result.exit_code == 2, result.output
+    assert error_code(result.output) == ErrorCode.KELUARAN_BUKAN_XLSX
+    assert not (tmp_path / name).exists()

@@ -75,6 +75,7 @@ class ErrorCode(StrEnum):
     KELUARAN_TIDAK_DAPAT_DITULIS = "keluaran.tidak_dapat_ditulis"
     KELUARAN_TIDAK_DAPAT_DIGANTI = "keluaran.tidak_dapat_diganti"
     KELUARAN_MENIMPA_ISIAN = "keluaran.menimpa_isian"
+    KELUARAN_BUKAN_XLSX = "keluaran.bukan_xlsx"
     KELUARAN_MENIMPA_ARSIP = "keluaran.menimpa_arsip"
     KELUARAN_MENIMPA_ASLI = "keluaran.menimpa_asli"
     KELUARAN_FOLDER_BUKAN_MILIK = "keluaran.folder_bukan_milik"

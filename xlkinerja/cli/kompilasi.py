@@ -24,6 +24,7 @@ from xlkinerja.cli.common import (
     friendly_errors,
 )
 from xlkinerja.cli.render import show
+from xlkinerja.errors import ErrorCode, OutputError
 
 if TYPE_CHECKING:
     from xlkinerja.jobs.kompilasi import KompilasiResult
@@ -67,6 +68,15 @@ def kompilasi(
     from xlkinerja.jobs import inputs  # here: the CLI starts quickly
     from xlkinerja.jobs.kompilasi import compile_workbooks
 
+    if _not_xlsx(output):  # before minutes of work: the rekap is an .xlsx
+        raise OutputError(
+            f"rekap ditulis sebagai workbook Excel .xlsx, tetapi namanya berakhiran "
+            f"'{output.suffix or '(tanpa akhiran)'}'; Excel akan menolak membukanya.",
+            code=ErrorCode.KELUARAN_BUKAN_XLSX,
+            path=output,
+            hint="Beri nama berakhiran .xlsx, mis. rekap-kinerja.xlsx.",
+        )
+
     asked = inputs.Asked(paths or [], dari_arsip, master, tahun, db)
     example = "xlkinerja kompilasi unit/ --master master.xlsx --output rekap.xlsx"
     given = inputs.resolve_input(
@@ -88,6 +98,16 @@ def kompilasi(
             triwulan=triwulan,
         )
     _finish(result, format)
+
+
+OTHER_SHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".csv")  # names Excel would misread
+
+
+def _not_xlsx(output: Path) -> bool:
+    """A rekap name another kind of spreadsheet (or none) — not a folder, not the archive's
+    name, which the job refuses with their own words."""
+    suffix = output.suffix.lower()
+    return suffix in OTHER_SHEETS or (not suffix and not output.is_dir())
 
 
 def _finish(result: KompilasiResult, format: OutputFormat) -> None:

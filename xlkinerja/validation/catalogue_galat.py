@@ -343,6 +343,12 @@ ERROR_RULES: tuple[Rule, ...] = (
         "Tutup berkas itu di Excel, lalu ulangi.",
     ),
     _galat(
+        E.KELUARAN_BUKAN_XLSX,
+        K.KELUARAN,
+        "Nama rekap tidak berakhiran .xlsx",
+        "Beri nama berakhiran .xlsx, mis. rekap-kinerja.xlsx.",
+    ),
+    _galat(
         E.KELUARAN_MENIMPA_ISIAN,
         K.KELUARAN,
         "Keluaran akan menimpa workbook isian",
