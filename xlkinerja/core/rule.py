@@ -17,3 +17,8 @@ class Rule:
     template: str  # the rule, formatted with the finding's details
     hint: str  # how to fix
     kind: ErrorKind | None = None  # an error code's: what it is about
+
+
+def error_rule(code: ErrorCode, kind: ErrorKind, title: str, hint: str) -> Rule:
+    """An error code's entry: a galat whose message is the error's own (`{nilai}`)."""
+    return Rule(code, Severity.GALAT, title, "{nilai}", hint, kind)
