@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from xlkinerja.errors import ErrorCode, WorkbookError
+from xlkinerja.kompilasi.kinerja import latest_period
 from xlkinerja.kompilasi.model import CAPAIAN_IKK_COLUMNS
 from xlkinerja.kompilasi.skp_rows import REKAP_SKP_COLUMNS
 from xlkinerja.specs.rekap import CAPAIAN_IKK as CAPAIAN_IKK_TABLE
@@ -77,6 +78,11 @@ class EksporSumber:
     faktor: pd.DataFrame
     anggaran: pd.DataFrame
     periode: int | None = None  # the TW its figures are for (None: the latest reported)
+
+    def period(self) -> int | None:
+        """The TW every capaian of an export or the LKj is for (one period, one number):
+        `periode`, else the latest any IKK reported (kompilasi/kinerja.py)."""
+        return self.periode if self.periode is not None else latest_period(self.capaian)
 
 
 def from_kompilasi(k: Kompilasi) -> EksporSumber:

@@ -32,7 +32,6 @@ from xlkinerja.kompilasi.ekspor_baris import (
     SkpRow,
 )
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
-from xlkinerja.kompilasi.kinerja import latest_period
 
 __all__ = ["FIELDS", "Row", "last_day", "plain", "tables"]
 
@@ -121,15 +120,10 @@ def _notes(rows: list[Record]) -> str | None:
     return "; ".join(notes) or None
 
 
-def _period(sumber: EksporSumber) -> int | None:
-    """The TW every capaian of an export is for (one period, one number)."""
-    return sumber.periode if sumber.periode is not None else latest_period(sumber.capaian)
-
-
 def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
     tahun = sumber.tahun
     capaian = _by_ikk(sumber)
-    period = _period(sumber)
+    period = sumber.period()
     iku_capaian: dict[Any, Any] = {}
     iku_cara: dict[Any, str] = {}
     for row in _records(sumber.capaian_iku):

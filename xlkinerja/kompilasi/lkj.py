@@ -30,7 +30,6 @@ from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
-from xlkinerja.kompilasi.kinerja import latest_period
 from xlkinerja.specs.keys import IkuColumn
 
 TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
@@ -142,9 +141,8 @@ def _text(value: object) -> str | None:
 
 
 def latest_tw(sumber: EksporSumber) -> int | None:
-    """The period: the one its figures are for, else the latest triwulan any IKK reported
-    (kompilasi/kinerja.py)."""
-    return sumber.periode if sumber.periode is not None else latest_period(sumber.capaian)
+    """The period: the one its figures are for, else the latest triwulan any IKK reported."""
+    return sumber.period()
 
 
 def iku_tahunan(sumber: EksporSumber, tw: int | None = None) -> dict[str, Tahunan]:

@@ -72,6 +72,24 @@ def _periode(lkj: Lkj) -> str:
     return f"s.d. {lkj.tw_nama}"
 
 
+def _figure_columns(lkj: Lkj) -> list[Kolom]:
+    """Satuan, the year's and the period's target, realisasi and the capaian they give: the
+    columns of every table that shows an IKU's figure (the capaian follows on the row)."""
+    periode = _periode(lkj)
+    return [
+        Kolom("Satuan", lebar=0.9),
+        Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
+        Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
+        Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
+        Kolom("Capaian", Jenis.PERSEN, 1.1),
+    ]
+
+
+def _figure(iku: IkuLkj) -> list[Sel]:
+    """An IKU's cells under `_figure_columns`."""
+    return [iku.satuan, iku.target, iku.target_periode, _realisasi(iku), iku.capaian]
+
+
 def _ringkasan(lkj: Lkj) -> Tabel:
     rows: list[list[Sel]] = []
     for s in lkj.sasaran:
@@ -81,11 +99,7 @@ def _ringkasan(lkj: Lkj) -> Tabel:
                     str(s.no) if i == 0 else "",
                     s.sasaran if i == 0 else "",
                     f"{iku.kode_iku} {iku.indikator}",
-                    iku.satuan,
-                    iku.target,
-                    iku.target_periode,
-                    _realisasi(iku),
-                    iku.capaian,
+                    *_figure(iku),
                     iku.predikat or "-",
                 ]
             )
@@ -96,11 +110,7 @@ def _ringkasan(lkj: Lkj) -> Tabel:
             Kolom("No", lebar=0.45),
             Kolom("Sasaran Strategis", lebar=1.6),
             Kolom("Indikator Kinerja Utama", lebar=2.5),
-            Kolom("Satuan", lebar=0.9),
-            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
-            Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
-            Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
-            Kolom("Capaian", Jenis.PERSEN, 1.1),
+            *_figure_columns(lkj),
             Kolom("Predikat", lebar=1.0),
         ],
         rows,
@@ -116,11 +126,7 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
         [
             Kolom("Kode", lebar=0.85),
             Kolom("Indikator Kinerja Utama", lebar=2.3),
-            Kolom("Satuan", lebar=0.9),
-            Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
-            Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
-            Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
-            Kolom("Capaian", Jenis.PERSEN, 1.1),
+            *_figure_columns(lkj),
             Kolom(f"Target Renstra {akhir}", Jenis.ANGKA, 1.05),
             Kolom("Kemajuan", Jenis.PERSEN, 1.2),
         ],
@@ -128,11 +134,7 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
             [
                 i.kode_iku,
                 i.indikator,
-                i.satuan,
-                i.target,
-                i.target_periode,
-                _realisasi(i),
-                i.capaian,
+                *_figure(i),
                 i.target_akhir,
                 i.progres,
             ]
