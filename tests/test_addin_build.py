@@ -92,6 +92,7 @@ def test_our_module_is_the_macros_file_filled_in(addin):
     built = next(m for m in build.addin_modules() if m.name == "Kinerja").stored_text()
     template = re.escape(source.rstrip("\n")).replace(r"\{\{PYTHON_COMMAND\}\}", '"[^"]+"')
     template = template.replace(r"\{\{ACTION_PLACEHOLDER\}\}", '"[^"]+"')
+    template = template.replace(r"\{\{TRIWULAN_PLACEHOLDER\}\}", '"[^"]+"')
     assert re.fullmatch(template, built.replace("\r\n", "\n").rstrip("\n"))
 
 

@@ -62,6 +62,27 @@ def test_the_committed_copy_is_current():
     assert (ROOT / "macros" / "customUI14.xml").read_bytes() == ribbon.customui_xml()
 
 
+def test_the_periode_list_stands_before_kompilasi_with_its_callbacks(customui):
+    """Periode: the latest quarter reported, or s.d. TW I..IV; its choice is kept by the
+    VBA and sent with Kompilasi and Ekspor."""
+    group = next(
+        g for g in customui.findall(".//ui:group", NS) if g.get("label") == "Perencanaan"
+    )
+    children = [(c.tag.split("}")[1], c.get("label")) for c in group]
+    assert children == [
+        ("button", "Kaskade"), ("dropDown", "Periode"), ("button", "Kompilasi"),
+        ("button", "Ekspor"),
+    ]  # fmt: skip
+    periode = group.find("ui:dropDown", NS)
+    assert periode is not None
+    assert [i.get("label") for i in periode.findall("ui:item", NS)] == [
+        "Triwulan terakhir", "s.d. TW I", "s.d. TW II", "s.d. TW III", "s.d. TW IV",
+    ]  # fmt: skip
+    assert periode.get("onAction") == "KinerjaPeriode"
+    assert periode.get("getSelectedItemIndex") == "KinerjaPeriodeTerpilih"
+    assert periode.get("screentip") and periode.get("supertip")
+
+
 @pytest.mark.parametrize("action", ribbon.ACTIONS)
 def test_the_command_imports_the_registry_and_dispatches_the_tag(action):
     tree = ast.parse(command.python_command(action))
@@ -71,8 +92,11 @@ def test_the_command_imports_the_registry_and_dispatches_the_tag(action):
     assert isinstance(second, ast.Expr) and isinstance(second.value, ast.Call)
     call = second.value
     assert ast.unparse(call.func) == "x.dispatch"
-    assert [ast.literal_eval(a) for a in call.args] == [action] and not call.keywords
+    assert [ast.literal_eval(a) for a in call.args] == [action, 0] and not call.keywords
     assert '"' not in command.python_command(action)  # RunPython quotes it for cmd.exe
+    chosen = ast.parse(command.python_command(action, 3)).body[1]
+    assert isinstance(chosen, ast.Expr) and isinstance(chosen.value, ast.Call)
+    assert [ast.literal_eval(a) for a in chosen.value.args] == [action, 3]
 
 
 def test_every_button_names_an_action_of_the_registry_and_every_action_has_a_button():
@@ -106,6 +130,29 @@ def test_the_command_runs_and_reaches_the_action(action, monkeypatch, tmp_path):
     assert alerts and "tidak dikenal" not in alerts[-1]["args"][0]
 
 
+def test_the_period_chosen_reaches_the_action(monkeypatch, tmp_path):
+    """`x.dispatch('kompilasi', 2)` runs the action with triwulan 2; 0 is the latest."""
+    import xlwings as xw
+
+    from tests.conftest import SAMPLE
+    from tests.vba_payload import payload
+    from xlkinerja.excel import registry
+
+    book = xw.Book(json=payload(SAMPLE / "TI-jurusan-teknik-informatika.xlsx"))
+    monkeypatch.setattr(xw.Book, "caller", staticmethod(lambda: book))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    seen: list[int | None] = []
+    real = registry.ACTIONS["tentang"]
+    monkeypatch.setitem(
+        registry.ACTIONS, "tentang", lambda b, c: seen.append(c.triwulan) or real(b, c)
+    )
+    for triwulan in (2, 0):
+        exec(command.python_command("tentang", triwulan), {})
+    assert seen == [2, None]
+    with pytest.raises(ValueError):
+        command.python_command("tentang", 5)
+
+
 def test_command_refuses_what_is_not_an_action_name():
     with pytest.raises(ValueError):
         command.python_command("x'); import os; ('")
@@ -128,16 +175,40 @@ def test_dispatcher_builds_the_same_command(dispatcher):
     template = vba_constant(dispatcher, "PYTHON_COMMAND")
     placeholder = vba_constant(dispatcher, "ACTION_PLACEHOLDER")
     assert template == command.PYTHON_COMMAND and placeholder == command.ACTION_PLACEHOLDER
+    period = vba_constant(dispatcher, "TRIWULAN_PLACEHOLDER")
+    assert period == command.TRIWULAN_PLACEHOLDER
     for action in ribbon.ACTIONS:
-        assert template.replace(placeholder, action) == command.python_command(action)
+        for triwulan in range(5):
+            built = template.replace(placeholder, action).replace(period, str(triwulan))
+            assert built == command.python_command(action, triwulan)
     assert "{{" not in dispatcher
 
 
 def test_dispatcher_is_the_ribbon_callback(dispatcher):
+    dispatcher = dispatcher.replace("\r\n", "\n")
     assert f"Public Sub {ribbon.ON_ACTION}(control As IRibbonControl)" in dispatcher
     assert "action = control.Tag" in dispatcher
-    assert "RunPython Replace(PYTHON_COMMAND, ACTION_PLACEHOLDER, action)" in dispatcher
-    assert 'RunRemotePython url & "/xlwings/" & action' in dispatcher
+    assert (
+        "RunPython Replace(Replace(PYTHON_COMMAND, ACTION_PLACEHOLDER, action), _\n"
+        "                              TRIWULAN_PLACEHOLDER, CStr(periode))" in dispatcher
+    )
+    assert 'url = url & "/xlwings/" & action' in dispatcher
+    assert 'If periode > 0 Then url = url & "?triwulan=" & CStr(periode)' in dispatcher
+    assert "RunRemotePython url\n" in dispatcher
+
+
+def test_the_periode_callbacks_have_the_ribbons_signatures(dispatcher):
+    """Office calls a dropDown's onAction with (control, id, index) and its
+    getSelectedItemIndex with (control, ByRef index); the choice is kept per user."""
+    text = dispatcher.replace("\r\n", "\n")
+    assert (
+        "Public Sub KinerjaPeriode(control As IRibbonControl, id As String, index As Integer)"
+        in text
+    )
+    assert "Public Sub KinerjaPeriodeTerpilih(control As IRibbonControl, ByRef returnedVal)" in text
+    assert "SaveSetting TITLE, SETTING_SECTION, SETTING_PERIODE, CStr(index)" in text
+    assert 'GetSetting(TITLE, SETTING_SECTION, SETTING_PERIODE, "0")' in text
+    assert {ribbon.PERIODE.on_action, ribbon.PERIODE.get_selected} <= set(ribbon.CALLBACKS)
     assert (
         'GetConfig("MODE", "local")' in dispatcher and 'GetConfig("SERVER_URL", "")' in dispatcher
     )

@@ -134,6 +134,30 @@ def test_the_planning_unit_downloads_the_export_of_what_the_units_sent(
     assert "P3M" in pk or "Pusat Penelitian" in pk  # what P3M sent, from the archive
 
 
+def test_the_period_chosen_on_the_ribbon_is_the_reports_and_a_wrong_one_is_refused(
+    client: httpx.Client, served: Served
+):
+    """The ribbon's Periode goes as ?triwulan=N: the report the server compiles shows TW II
+    although the units reported TW III; anything but 0..4 is refused before any work."""
+    for unit, path in (("P3M", P3M), ("TI", SAMPLE / "TI-jurusan-teknik-informatika.xlsx")):
+        post(client, "kirim", body_of(path), served.keys[unit])
+    key = {"Authorization": served.keys[PLANNER]}
+    answer = client.post("/xlwings/kompilasi?triwulan=2", content=body_of(AK), headers=key)
+    actions = actions_of(answer)
+    fetched = client.get(f"/{actions[0]['args'][1]}")
+    book = openpyxl.load_workbook(io.BytesIO(fetched.content), read_only=True)
+    rows = [r for r in book["Rekap Capaian"].iter_rows(values_only=True)]
+    assert any(r[:2] == ("Kode", "Indikator Kinerja Utama") and "Status TW II" in r for r in rows)
+    assert "s.d. TW II" in str(next(book["Pohon Kinerja"].iter_rows(values_only=True))[0])
+    before = sorted(p.name for p in served.config.rekap.iterdir())  # type: ignore[union-attr]
+    for wrong in ("5", "x", "-1"):
+        bad = client.post(f"/xlwings/kompilasi?triwulan={wrong}", content=body_of(AK), headers=key)
+        assert bad.status_code == 400
+        assert bad.headers["x-xlkinerja-kode"] == ErrorCode.SERVER_PERIODE_TIDAK_SAH
+        assert "Periode" in bad.text and "pita Kinerja" in bad.text
+    assert sorted(p.name for p in served.config.rekap.iterdir()) == before  # type: ignore[union-attr]
+
+
 def test_an_unknown_download_is_an_indonesian_404(client: httpx.Client):
     response = client.get(f"/{PREFIX}bukan-token")
     refused(response, 404, ErrorCode.SERVER_TAUTAN_KEDALUWARSA)

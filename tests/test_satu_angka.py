@@ -21,6 +21,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.conftest import SAMPLE
 from xlkinerja.domain.capaian import capaian as capaian_of
+from xlkinerja.errors import XlkinerjaError
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.lkj import write_lkj_chapter
@@ -326,6 +327,18 @@ def test_a_chosen_period_is_the_one_every_output_shows(tmp_path: Path):
     assert refused.exit_code == 2
     assert "masukan.triwulan_tidak_ada" in refused.output
     assert "memuat capaian s.d. TW II, bukan s.d. TW III" in " ".join(refused.output.split())
+    exported = runner.invoke(
+        app,
+        ["ekspor", str(rekap), "--output", str(tmp_path / "e"), "--triwulan", "3"],
+    )
+    assert exported.exit_code == 2 and "masukan.triwulan_tidak_ada" in exported.output
+    assert not (tmp_path / "e").exists()  # refused before anything was written
+    from xlkinerja.jobs.ekspor_buku import export_beside
+
+    with pytest.raises(XlkinerjaError) as raised:  # the ribbon's Ekspor, Periode s.d. TW I
+        export_beside(rekap, triwulan=1)
+    assert "Pilih Periode yang sama" in str(raised.value.hint)
+    assert len(export_beside(rekap, triwulan=2).written) == 4
 
 
 def test_the_export_shows_the_periods_figures(  # type: ignore[no-untyped-def]

@@ -3,8 +3,8 @@ reporting after some quarter, realisasi typed as text ("1.050"), realisasi far a
 target (the master's 120 % cap), IKK whose satuan differ from their IKU's, IKK derived by
 beban target or not, kumulatif and terakhir indicators. For each one, written to unit
 workbooks and compiled, the IKU figures of the period — read back from the rekap's Rekap
-Capaian, Ringkasan and Pohon Kinerja sheets, the Laporan Kinerja's xlsx and
-`kompilasi --format json` — are equal, every row's capaian follows from the target and
+Capaian, Ringkasan and Pohon Kinerja sheets, the tree's SVG, the Laporan Kinerja's xlsx
+and docx, the esakip-hierarki export and `kompilasi --format json` — are equal, every row's capaian follows from the target and
 realisasi on it (or says it is the mean of the IKK's capaian), and each equals what the
 domain's rule gives, computed here from the generated entries alone."""
 
@@ -17,16 +17,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
-from tests.test_satu_angka import _header_row, _reconciles, _section_a_figures, _sheets
+from tests.test_satu_angka import (
+    _header_row,
+    _number,
+    _percent,
+    _reconciles,
+    _section_a_figures,
+    _sheets,
+    _shown,
+    _svg_boxes,
+)
 from xlkinerja.cascade.prefill import MasterView, unit_file_name, unit_name, unit_values
 from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.jobs.inputs import workbook_files
 from xlkinerja.jobs.kompilasi import compile_workbooks
 from xlkinerja.jobs.lkj import write_lkj_chapter
+from xlkinerja.jobs.pohon import draw_cascade
 from xlkinerja.render.template.writer import write_template
 from xlkinerja.sources.reader import read_form
 from xlkinerja.specs import MASTER, UNIT
@@ -189,6 +200,36 @@ def _lkj_rows(sheets: dict[str, list[list[Any]]], tw_label: str) -> dict[str, tu
     return out
 
 
+def _docx_rows(path: Path, tw_label: str) -> dict[str, tuple[float | None, ...]]:
+    """IKU → (target, realisasi, capaian) of Tabel 3.1 in the LKj's docx, read as text."""
+    table = [[c.text for c in row.cells] for row in Document(str(path)).tables[0].rows]
+    names = (f"Target s.d. {tw_label}", f"Realisasi s.d. {tw_label}", "Capaian")
+    t, r, c = (table[0].index(x) for x in names)
+    return {
+        row[2].split(" ")[0]: (
+            _number(row[t]),
+            _number(row[r]),
+            _percent(row[c]) if row[c][:1].isdigit() else None,
+        )
+        for row in table[1:]
+    }
+
+
+def _export_capaian(rekap: Path, folder: Path) -> dict[str, Any]:
+    """IKU → capaian of the esakip-hierarki file exported from the written rekap."""
+    from typer.testing import CliRunner
+
+    from xlkinerja.cli.app import app
+
+    run = CliRunner().invoke(
+        app, ["ekspor", str(rekap), "--profil", "esakip-hierarki", "--output", str(folder)]
+    )
+    assert run.exit_code == 0, run.output
+    rows = _sheets(next(folder.glob("esakip-hierarki-*.xlsx")))["Hierarki"]
+    level, kode, cap = (rows[0].index(c) for c in ("level", "kode", "capaian"))
+    return {r[kode]: (r[cap] if r[cap] != "" else None) for r in rows[1:] if r[level] == "iku"}
+
+
 @pytest.mark.lambat  # a kompilasi and a Laporan Kinerja per example
 @settings(
     max_examples=20,
@@ -224,7 +265,10 @@ def test_every_output_shows_the_rules_figure(
         workbook_files([units], master=master), output=folder / "lkj", db=folder / "a.sqlite"
     )
     lkj_rows = _lkj_rows(_sheets(next(p for p in lkj.files if p.suffix == ".xlsx")), label)
+    docx_rows = _docx_rows(next(p for p in lkj.files if p.suffix == ".docx"), label)
     pohon = {row[1]: row for row in sheets["Pohon Kinerja"] if row and row[0] == "IKU"}
+    boxes = _svg_boxes(Path(draw_cascade([units], folder / "pohon").svg).read_text("utf-8"))
+    exported = _export_capaian(folder / "rekap.xlsx", folder / "ekspor")
     for iku in IKU:
         target, realisasi, value, cara = figures[iku]
         _reconciles(target, realisasi, value, cara or "")
@@ -232,6 +276,10 @@ def test_every_output_shows_the_rules_figure(
         assert target == pytest.approx(rule[0]) and realisasi == pytest.approx(rule[1]), (iku, rule)
         assert value == pytest.approx(rule[2]), (iku, rule, figures[iku])
         assert lkj_rows[iku] == pytest.approx((target, realisasi, value)), iku
+        assert docx_rows[iku] == pytest.approx((target, realisasi, value), abs=0.005), iku
+        assert exported.get(iku) == pytest.approx(value), iku
+        if value is not None:
+            assert f"capaian {_shown(value)} %" in boxes[iku], (iku, boxes[iku])
         if iku in json_figures:
             f = json_figures[iku]
             assert (f["target"], f["realisasi"], f["capaian"]) == pytest.approx(

@@ -131,6 +131,7 @@ class ErrorCode(StrEnum):
     SERVER_KUNCI_KOSONG = "server.kunci_kosong"
     SERVER_KUNCI_TIDAK_DIKENAL = "server.kunci_tidak_dikenal"
     SERVER_TOMBOL_TIDAK_DIKENAL = "server.tombol_tidak_dikenal"
+    SERVER_PERIODE_TIDAK_SAH = "server.periode_tidak_sah"
     SERVER_TERLALU_BESAR = "server.terlalu_besar"
     SERVER_BUKAN_BUKU_KERJA = "server.bukan_buku_kerja"
     SERVER_VERSI_ADDIN_BEDA = "server.versi_addin_beda"

@@ -47,6 +47,7 @@ def addin_modules(macros_dir: Path | None = None) -> list[VbaModule]:
     values = {
         "PYTHON_COMMAND": command.vba_string(command.PYTHON_COMMAND),
         "ACTION_PLACEHOLDER": command.vba_string(command.ACTION_PLACEHOLDER),
+        "TRIWULAN_PLACEHOLDER": command.vba_string(command.TRIWULAN_PLACEHOLDER),
     }
     return [
         document_module(package.WORKBOOK_CODENAME, WORKBOOK_BASE),

@@ -110,6 +110,43 @@ BUTTONS: tuple[Button, ...] = (
     ),
 )
 
+
+@dataclass(frozen=True)
+class Pilihan:
+    """A drop-down list on the tab: its choice kept by the VBA (SaveSetting) and sent with
+    the buttons' calls; `before`: the button it stands before."""
+
+    id: str
+    group: str
+    before: str
+    label: str
+    screentip: str
+    supertip: str
+    items: tuple[str, ...]  # index 0 is the default
+    on_action: str  # VBA: (control, id, index), stores the choice
+    get_selected: str  # VBA: (control, ByRef index), the stored choice
+
+
+PERIODE = Pilihan(
+    "periode",
+    "Perencanaan",
+    "kompilasi",
+    "Periode",
+    "Periode capaian",
+    "Capaian yang ditampilkan Kompilasi dan Ekspor: s.d. triwulan terakhir yang dilaporkan "
+    "unit mana pun, atau s.d. triwulan yang dipilih. Unit yang belum melapor triwulan itu "
+    "ditulis 'belum melapor'.",
+    ("Triwulan terakhir", "s.d. TW I", "s.d. TW II", "s.d. TW III", "s.d. TW IV"),
+    "KinerjaPeriode",
+    "KinerjaPeriodeTerpilih",
+)
+CHOICES: tuple[Pilihan, ...] = (PERIODE,)
+CALLBACKS: tuple[str, ...] = (
+    ON_ACTION,
+    *(c.on_action for c in CHOICES),
+    *(c.get_selected for c in CHOICES),
+)
+
 ACTIONS: tuple[str, ...] = tuple(b.action for b in BUTTONS)
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(b.group for b in BUTTONS))
 
@@ -129,6 +166,8 @@ def customui_xml() -> bytes:
     for group_label in GROUPS:
         group = ET.SubElement(tab, f"{ns}group", id=_id(f"grup_{group_label}"), label=group_label)
         for button in (b for b in BUTTONS if b.group == group_label):
+            for choice in (c for c in CHOICES if c.before == button.action):
+                _drop_down(group, choice, ns)
             attributes = {
                 "id": _id(button.action),
                 "label": button.label,
@@ -143,6 +182,21 @@ def customui_xml() -> bytes:
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + body + "\n").encode()
+
+
+def _drop_down(group: ET.Element, choice: Pilihan, ns: str) -> None:
+    attributes = {
+        "id": _id(choice.id),
+        "label": choice.label,
+        "screentip": choice.screentip,
+        "supertip": choice.supertip,
+        "sizeString": max(choice.items, key=len),
+        "onAction": choice.on_action,
+        "getSelectedItemIndex": choice.get_selected,
+    }
+    element = ET.SubElement(group, f"{ns}dropDown", attributes)
+    for index, label in enumerate(choice.items):
+        ET.SubElement(element, f"{ns}item", id=_id(f"{choice.id}_{index}"), label=label)
 
 
 if __name__ == "__main__":

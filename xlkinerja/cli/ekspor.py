@@ -13,6 +13,7 @@ from xlkinerja.cli.common import (
     MasterPilihan,
     OutputFormat,
     TahunArsip,
+    Triwulan,
     app,
     err,
     friendly_errors,
@@ -64,6 +65,7 @@ def ekspor(
             help="Pemisah kolom CSV: ',' ';' atau 'tab' (dengan ';' desimal memakai koma).",
         ),
     ] = None,
+    triwulan: Triwulan = None,
     format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
     ] = OutputFormat.teks,
@@ -97,6 +99,11 @@ def ekspor(
     example = "xlkinerja ekspor rekap-kinerja.xlsx --output ekspor/"
     given = inputs.resolve_input(asked, inputs.Accepts.REKAP, example=example)
     result = job.export(
-        given, profiles=list(profil or []), output=output, profil_dir=dirs, pemisah=pemisah
+        given,
+        profiles=list(profil or []),
+        output=output,
+        profil_dir=dirs,
+        pemisah=pemisah,
+        triwulan=triwulan,
     )
     show(result, err, as_json=format == OutputFormat.json)

@@ -21,8 +21,9 @@ from xlkinerja.excel.registry import ACTIONS, run_action
 __all__ = ["ACTIONS", "ActionContext", "Mode", "dispatch", "run_action"]
 
 
-def dispatch(action: str) -> None:
-    """The add-in's local mode: run `action` on the workbook that called (RunPython)."""
+def dispatch(action: str, triwulan: int = 0) -> None:
+    """The add-in's local mode: run `action` on the workbook that called (RunPython), for
+    the period chosen on the ribbon (`triwulan` 1..4; 0: the latest reported)."""
     import xlwings as xw
 
     from xlkinerja.excel.config import read_settings
@@ -35,5 +36,6 @@ def dispatch(action: str) -> None:
         master=Path(master) if master else None,
         db=settings.get("DB") or None,
         settings=settings,
+        triwulan=triwulan if triwulan in (1, 2, 3, 4) else None,
     )
     run_action(action, book, context)

@@ -92,7 +92,7 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
     Server mode: what the units sent (Kirim), compiled from the server's archive, opened in
     Excel from the server (jobs/kompilasi_server.py, excel/planner.py)."""
     if context.mode == Mode.SERVER:
-        return compile_on_server(book, _desk(context), context.now)
+        return compile_on_server(book, _desk(context), context.now, context.triwulan)
     folder = context.settings.get("KIRIMAN")
     result = compile_from_book(
         book,
@@ -100,6 +100,7 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
         folder=Path(folder) if folder else None,
         db=context.db,
         now=context.now,
+        triwulan=context.triwulan,
     )
     if not is_remote(book):
         book.app.books.open(str(result.output))  # the planning unit sees the report at once
@@ -110,10 +111,11 @@ def kompilasi(book: Any, context: ActionContext) -> KompilasiResult | RekapServe
 def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     """For the planning unit: the upload files of every export profile. Local mode: from
     the open compiled report, into `ekspor/` beside it. Server mode: from the server's
-    archive, downloaded as one zip (jobs/ekspor_buku.py, excel/planner.py)."""
+    archive, downloaded as one zip (jobs/ekspor_buku.py, excel/planner.py). The period is the
+    one chosen on the ribbon; a report of another period is refused."""
     if context.mode == Mode.SERVER:
-        return export_on_server(book, _desk(context), context.now)
-    return export_here(book, context.now)
+        return export_on_server(book, _desk(context), context.now, context.triwulan)
+    return export_here(book, context.now, context.triwulan)
 
 
 @action("hitung_capaian")

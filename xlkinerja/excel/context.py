@@ -25,4 +25,5 @@ class ActionContext:
     publish: Callable[[Path], str] | None = None  # server mode: a report → its download path
     output: Path | None = None  # local mode: folder for results (default: next to the book)
     settings: dict[str, str] = field(default_factory=dict)  # every config key read
+    triwulan: int | None = None  # the period chosen on the ribbon (None: the latest reported)
     now: datetime | None = None  # fixed in tests

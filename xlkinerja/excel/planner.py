@@ -44,6 +44,7 @@ def compile_from_book(
     folder: Path | None,
     db: str | None,
     now: datetime | None = None,
+    triwulan: int | None = None,
 ) -> KompilasiResult:
     """Kompilasi started from an open workbook (the planning unit's master, usually): the
     master is the given one, else this workbook when it is the master; the units' workbooks
@@ -61,24 +62,33 @@ def compile_from_book(
             )
         if isinstance(picked, Path):
             folder = picked
-    return compile_folder(folder or here, master=master, this=OpenWorkbook(book), db=db, now=now)
+    return compile_folder(
+        folder or here, master=master, this=OpenWorkbook(book), db=db, now=now, triwulan=triwulan
+    )
 
 
-def compile_on_server(book: Any, desk: PlannerDesk, now: datetime | None = None) -> RekapServer:
+def compile_on_server(
+    book: Any, desk: PlannerDesk, now: datetime | None = None, triwulan: int | None = None
+) -> RekapServer:
     """Kompilasi of the server's archive, the report then opened in the user's Excel."""
-    result = compile_for_planner(desk, now)
+    result = compile_for_planner(desk, now, triwulan)
     run_macro(book, BUKA_REKAP, result.download, result.kompilasi.output.name, remote=True)
     return result
 
 
-def export_on_server(book: Any, desk: PlannerDesk, now: datetime | None = None) -> EksporServer:
+def export_on_server(
+    book: Any, desk: PlannerDesk, now: datetime | None = None, triwulan: int | None = None
+) -> EksporServer:
     """Ekspor of the server's archive, the zip then downloaded through the browser."""
-    result = export_for_planner(desk, now)
+    result = export_for_planner(desk, now, triwulan)
     run_macro(book, UNDUH, result.download, result.zip_name, remote=True)
     return result
 
 
-def export_here(book: Any, now: datetime | None = None) -> EksporResult:
-    """Local mode: every profile from the open compiled report into `ekspor/` beside it."""
+def export_here(
+    book: Any, now: datetime | None = None, triwulan: int | None = None
+) -> EksporResult:
+    """Local mode: every profile from the open compiled report into `ekspor/` beside it (a
+    report of another period than `triwulan` is refused)."""
     book_folder(book)  # a workbook never saved has no folder to export into: refused
-    return export_beside(book_path(book), now=now)
+    return export_beside(book_path(book), now=now, triwulan=triwulan)

@@ -88,6 +88,7 @@ def compile_folder(
     this: FormSource,
     db: str | None,
     now: datetime | None = None,
+    triwulan: int | None = None,
 ) -> KompilasiResult:
     """Kompilasi started from a workbook (the planning unit's master, usually): the units'
     workbooks in `folder`, the report next to them; the master is the given one, else the
@@ -104,4 +105,4 @@ def compile_folder(
         master = data.path
     output = folder / "rekap-kinerja.xlsx"
     workbooks = workbook_files([folder], master=master)
-    return compile_workbooks(workbooks, output=output, db=db, now=now)
+    return compile_workbooks(workbooks, output=output, db=db, now=now, triwulan=triwulan)

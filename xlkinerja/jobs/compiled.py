@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input, Workbooks
 from xlkinerja.jobs.per_file import Work
 from xlkinerja.jobs.pipeline import Checked, check_workbooks
@@ -62,6 +63,9 @@ def compile_in_memory(
     return kompilasi, checked
 
 
+TW_NAMES = ("TW I", "TW II", "TW III", "TW IV")
+
+
 def compiled(
     given: Input,
     *,
@@ -69,9 +73,33 @@ def compiled(
     now: datetime | None = None,
     stage: Stage | None = None,
     triwulan: int | None = None,
+    described: str = "",
 ) -> Compiled:
     """What `given` compiles to; `sheets`: what is needed of a rekap (the export tables or
-    "lkj"): only their tables are read."""
+    "lkj"): only their tables are read. `triwulan`: the period shown — workbooks are
+    compiled for it; a rekap or a model of another period (`described` for people) is
+    refused, never mixed."""
+    made = _compiled(given, sheets, now, stage, triwulan)
+    shown = made.sumber.periode
+    if triwulan is not None and shown != triwulan:
+        has = f"capaian s.d. {TW_NAMES[shown - 1]}" if shown else "belum ada capaian triwulan"
+        raise XlkinerjaError(
+            f"triwulan {triwulan} diminta, tetapi {described or 'masukan ini'} memuat {has}, "
+            f"bukan s.d. {TW_NAMES[triwulan - 1]}.",
+            code=ErrorCode.MASUKAN_TRIWULAN_TIDAK_ADA,
+            hint="Kompilasi ulang untuk triwulan itu (--triwulan, atau pilih Periode di pita "
+            "Kinerja lalu tekan Kompilasi), atau buat dari workbook unit.",
+        )
+    return made
+
+
+def _compiled(
+    given: Input,
+    sheets: Sequence[str],
+    now: datetime | None,
+    stage: Stage | None,
+    triwulan: int | None,
+) -> Compiled:
     from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 
     if isinstance(given, CompiledRekap):

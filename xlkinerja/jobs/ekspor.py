@@ -139,10 +139,12 @@ def export(
     pemisah: str | None = None,
     now: datetime | None = None,
     stage: Stage | None = None,
+    triwulan: int | None = None,
 ) -> EksporResult:
     """Write every profile named (all when none is) from `given` — a compiled workbook,
     workbooks (the archive's latest versions), or a compiled model — into the folder
-    `output`. Every profile is checked before anything is read or written."""
+    `output`. Every profile is checked before anything is read or written. `triwulan`:
+    the period (else the latest reported); a rekap of another period is refused."""
     sep = _pemisah(pemisah)
     chosen = choose_profiles(profiles, profil_dir)
     for profil in chosen:
@@ -160,8 +162,10 @@ def export(
 
     now = now or datetime.now()
     needed = [t for p in chosen for t in p.sources]  # of a rekap, only these sheets are read
-    made = compiled(given, sheets=needed, now=now, stage=stage)
     described = _described(given)
+    made = compiled(
+        given, sheets=needed, now=now, stage=stage, triwulan=triwulan, described=described
+    )
     rows = tables(made.sumber, needed)
     context = Context(made.sumber.instansi, made.sumber.tahun, now, described)
     result = EksporResult(output=output, sumber=described, profiles=chosen)

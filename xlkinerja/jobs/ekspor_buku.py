@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.errors import XlkinerjaError
+from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.jobs.ekspor import EksporResult, export
 from xlkinerja.jobs.inputs import CompiledRekap, latest_in_archive
@@ -33,11 +33,23 @@ from xlkinerja.jobs.summary import Summary
 FOLDER = "ekspor"
 
 
-def export_beside(rekap: Path, *, now: datetime | None = None) -> EksporResult:
-    """Every profile from the compiled report at `rekap` into `ekspor/` beside it."""
+def export_beside(
+    rekap: Path, *, now: datetime | None = None, triwulan: int | None = None
+) -> EksporResult:
+    """Every profile from the compiled report at `rekap` into `ekspor/` beside it; a report
+    of another period than `triwulan` is refused."""
     try:
-        return export(CompiledRekap(rekap), profiles=[], output=rekap.parent / FOLDER, now=now)
+        return export(
+            CompiledRekap(rekap), profiles=[], output=rekap.parent / FOLDER, now=now,
+            triwulan=triwulan,
+        )  # fmt: skip
     except XlkinerjaError as exc:
+        if exc.code == ErrorCode.MASUKAN_TRIWULAN_TIDAK_ADA:
+            exc.hint = (
+                "Pilih Periode yang sama dengan rekap ini di pita Kinerja, atau tekan "
+                "Kompilasi untuk periode yang dipilih lalu tekan Ekspor pada rekap barunya."
+            )
+            raise
         exc.hint = (
             "Ekspor dibuat dari rekap hasil Kompilasi: tekan Kompilasi, lalu tekan Ekspor "
             "pada rekap-kinerja.xlsx yang terbuka."
@@ -77,7 +89,9 @@ def zip_folder(folder: Path, target: Path) -> None:
             z.write(path, path.name)
 
 
-def export_for_planner(desk: PlannerDesk, now: datetime | None = None) -> EksporServer:
+def export_for_planner(
+    desk: PlannerDesk, now: datetime | None = None, triwulan: int | None = None
+) -> EksporServer:
     """Export the server's archive for the desk's unit (refused unless allowed) and offer
     it for download as a zip; the result says where (the add-in downloads it from there)."""
     reports, publish = desk.ready(
@@ -86,7 +100,7 @@ def export_for_planner(desk: PlannerDesk, now: datetime | None = None) -> Ekspor
     now = now or datetime.now()
     stem = f"ekspor-{now:%Y%m%d-%H%M%S}-{desk.unit or 'server'}"
     workbooks = latest_in_archive(desk.db, master=desk.master)
-    result = export(workbooks, profiles=[], output=reports / stem, now=now)
+    result = export(workbooks, profiles=[], output=reports / stem, now=now, triwulan=triwulan)
     archive = reports / f"{stem}.zip"
     zip_folder(result.output, archive)
     return EksporServer(result, archive.name, publish(archive))

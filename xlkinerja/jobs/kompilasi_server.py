@@ -95,7 +95,9 @@ class PlannerDesk:
         return self.reports, self.publish
 
 
-def compile_for_planner(desk: PlannerDesk, now: datetime | None = None) -> RekapServer:
+def compile_for_planner(
+    desk: PlannerDesk, now: datetime | None = None, triwulan: int | None = None
+) -> RekapServer:
     """Compile the server's archive for the desk's unit (refused unless allowed), keep the
     report and offer it for download; the result says where (the add-in opens it from
     there in the user's Excel)."""
@@ -105,5 +107,5 @@ def compile_for_planner(desk: PlannerDesk, now: datetime | None = None) -> Rekap
     now = now or datetime.now()
     output = reports / report_name(desk.unit or "server", now)
     workbooks = latest_in_archive(desk.db, master=desk.master)
-    result = compile_workbooks(workbooks, output=output, db=desk.db, now=now)
+    result = compile_workbooks(workbooks, output=output, db=desk.db, now=now, triwulan=triwulan)
     return RekapServer(result, publish(output))

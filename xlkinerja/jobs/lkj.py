@@ -95,17 +95,9 @@ def write_lkj_chapter(
     latest versions), a compiled workbook, or a compiled model — written into `output`;
     earlier years from the archive at `db`. A compiled workbook names no master: the one
     given (`master`), else the archive's latest master of the rekap's year."""
-    made = compiled(given, sheets=("lkj",), stage=stage, triwulan=triwulan)
-    shown = made.sumber.periode
-    if triwulan is not None and shown != triwulan:  # a rekap or a model shows one period
-        names = ("TW I", "TW II", "TW III", "TW IV")
-        has = f"capaian s.d. {names[shown - 1]}" if shown else "belum ada capaian triwulan"
-        raise XlkinerjaError(
-            f"--triwulan {triwulan}: {_described(given)} memuat {has}, bukan s.d. "
-            f"{names[triwulan - 1]}.",
-            code=ErrorCode.MASUKAN_TRIWULAN_TIDAK_ADA,
-            hint="Kompilasi ulang dengan --triwulan, atau buat bab ini dari workbook unit.",
-        )
+    made = compiled(
+        given, sheets=("lkj",), stage=stage, triwulan=triwulan, described=_described(given)
+    )
     with Archive.open(db) as archive:
         if isinstance(given, CompiledRekap):
             source, master_form = _rekap_master(archive, given, master, made.tahun)

@@ -32,7 +32,7 @@ from xlkinerja.excel import ACTIONS
 from xlkinerja.jobs.arsip import siapkan
 from xlkinerja.server import messages
 from xlkinerja.server.body import TooLarge, read_body
-from xlkinerja.server.calllog import Outcome, log, log_call
+from xlkinerja.server.calllog import Outcome, log, log_call, printable
 from xlkinerja.server.calls import CODE_HEADER, Answer, refusal, run_call
 from xlkinerja.server.config import ServerConfig
 from xlkinerja.server.keys import KeyRing, presented_key
@@ -154,8 +154,15 @@ async def _answer(
     if action not in ACTIONS:
         text = messages.unknown_action(action[:40])
         return refusal(404, ErrorCode.SERVER_TOMBOL_TIDAK_DIKENAL, text, Outcome.NOT_FOUND), unit
+    asked = request.query_params.get("triwulan", "0")
+    if asked not in ("0", "1", "2", "3", "4"):  # the ribbon's Periode (macros/Kinerja.bas)
+        text = messages.bad_period(printable(asked, 10))
+        return refusal(400, ErrorCode.SERVER_PERIODE_TIDAK_SAH, text, Outcome.BAD_REQUEST), unit
+    triwulan = int(asked) or None
     try:
-        return await run_in_threadpool(run_call, action, body, unit, config, downloads), unit
+        return await run_in_threadpool(
+            run_call, action, body, unit, config, downloads, triwulan
+        ), unit
     except Exception:
         log.exception("call of %r by unit %s failed", action, unit)
         return refusal(

@@ -74,9 +74,15 @@ def is_workbook_payload(payload: dict[str, Any]) -> bool:
 
 
 def run_call(
-    action: str, body: bytes, unit: str, config: ServerConfig, downloads: Downloads
+    action: str,
+    body: bytes,
+    unit: str,
+    config: ServerConfig,
+    downloads: Downloads,
+    triwulan: int | None = None,
 ) -> Answer:
-    """The answer to the add-in's call of `action` with request `body`, sent by `unit`."""
+    """The answer to the add-in's call of `action` with request `body`, sent by `unit`, for
+    the period chosen on the ribbon (`triwulan`; None: the latest reported)."""
     try:
         payload = orjson.loads(body)
     except orjson.JSONDecodeError:
@@ -99,6 +105,7 @@ def run_call(
         reports=config.rekap or default_reports(),
         publish=downloads.publisher(unit),
         settings={"MODE": Mode.SERVER.value, "UNIT": unit},
+        triwulan=triwulan,
     )
     try:
         with request_book(payload) as book:

@@ -34,6 +34,13 @@ def unknown_action(action: str) -> str:
     )
 
 
+def bad_period(given: str) -> str:
+    return (
+        f"Periode '{given}' tidak dikenal oleh server xlkinerja: pilih Periode di pita Kinerja "
+        "(Triwulan terakhir atau s.d. TW I–IV), lalu tekan tombolnya lagi."
+    )
+
+
 def size_text(size: int) -> str:
     """A size as people read it, with the Indonesian decimal comma: 47 KB, 4,5 MB."""
     if size < MB:

@@ -154,6 +154,12 @@ SETUP_RULES: tuple[Rule, ...] = (
         "Perbarui add-in xlkinerja agar sama dengan versi server.",
     ),
     _galat(
+        E.SERVER_PERIODE_TIDAK_SAH,
+        K.SERVER,
+        "Periode yang diminta bukan triwulan 1–4",
+        "Pilih Periode di pita Kinerja; perbarui add-in bila pesan ini tetap muncul.",
+    ),
+    _galat(
         E.SERVER_TERLALU_BESAR,
         K.SERVER,
         "Buku kerja terlalu besar untuk server",
