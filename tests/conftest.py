@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from tests.pg_server import db, postgres  # noqa: F401  (fixtures for every modu
 # xlwings registers its remote engine (the server mode's, PolyForm Noncommercial 1.0.0) only
 # when this is set at its first import, whichever test module imports it first.
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+# The tests never touch the archive of whoever runs them: the default archive (a command
+# given no --db) is this session's own, in a fresh temporary folder.
+os.environ["XLKINERJA_DB"] = str(Path(tempfile.mkdtemp(prefix="xlkinerja-tes-")) / "arsip.sqlite")
 
 # CI runs the same examples every time (a red CI blocks a landing); locally hypothesis
 # explores new ones on every run.

@@ -15,8 +15,9 @@ from tests.coded import error_code
 from tests.conftest import SAMPLE
 from tests.md_tables import workbook
 from xlkinerja.cli.app import app
+from xlkinerja.core.formats import rupiah
 from xlkinerja.errors import ErrorCode
-from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, rupiah, tanggal
+from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, tanggal
 from xlkinerja.specs import UNIT
 
 runner = CliRunner()

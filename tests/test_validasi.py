@@ -76,6 +76,7 @@ def test_sample_institution_planted_mistakes_are_all_found():
         # one workbook at a time
         (tm, "ra.tw4.beda_target_pk", "F7"),
         (tm, "ra.tw.menurun", "E9"),
+        (tm, "anggaran.realisasi.melebihi_pagu", "F66"),
         (ak, "pk.tanggal.terlambat", "B15"),
         (ak, "capaian.kendala.wajib", "F7"),
         (ak, "capaian.realisasi.angka_ambigu", "D12"),

@@ -44,6 +44,10 @@ class Code(StrEnum):
     CAPAIAN_RASIO_TANPA_PEMBILANG = "capaian.rasio.tanpa_pembilang"
     CAPAIAN_RASIO_TIDAK_SESUAI = "capaian.rasio.tidak_sesuai"
     TEMPLAT_VERSI_LAMA = "templat.versi_lama"
+    # Budget realisasi (unit Program/Kegiatan rows, master programs)
+    ANGGARAN_REALISASI_NEGATIF = "anggaran.realisasi.negatif"
+    ANGGARAN_REALISASI_MENURUN = "anggaran.realisasi.menurun"
+    ANGGARAN_REALISASI_MELEBIHI_PAGU = "anggaran.realisasi.melebihi_pagu"
     # SKP
     SKP_ASPEK_KUANTITAS_WAJIB = "skp.aspek.kuantitas_wajib"
     SKP_RHK_PIMPINAN_KOSONG = "skp.rhk_pimpinan.kosong"

@@ -90,7 +90,14 @@ AK: UnitEntry = {
     ),
     "anggaran": rows(
         ANGGARAN,
-        ("Penyelenggaraan pendidikan D4 Akuntansi", 1_420_000_000),
+        (
+            "Penyelenggaraan pendidikan D4 Akuntansi",
+            1_420_000_000,
+            "IKK-AK-1",
+            300_000_000,
+            650_000_000,
+            None,
+        ),
     ),
     "ra": rows(
         RA,

@@ -49,7 +49,14 @@ P3M: UnitEntry = {
     ),
     "anggaran": rows(
         ANGGARAN,
-        ("Penelitian terapan dan pengabdian kepada masyarakat", 1_200_000_000),
+        (
+            "Penelitian terapan dan pengabdian kepada masyarakat",
+            1_200_000_000,
+            "IKK-P3M-1",
+            150_000_000,
+            420_000_000,
+            780_000_000,
+        ),
     ),
     "ra": rows(
         RA,

@@ -98,8 +98,15 @@ TI: UnitEntry = {
     ),
     "anggaran": rows(
         ANGGARAN,
-        ("Penyelenggaraan pendidikan D4 Teknik Informatika", 2_150_000_000),
-        ("Sertifikasi kompetensi mahasiswa", 375_000_000),
+        (
+            "Penyelenggaraan pendidikan D4 Teknik Informatika",
+            2_150_000_000,
+            "IKK-TI-1",
+            480_000_000,
+            1_020_000_000,
+            1_560_000_000,
+        ),
+        ("Sertifikasi kompetensi mahasiswa", 375_000_000, "IKK-TI-3", 0, 120_000_000, 290_000_000),
     ),
     "ra": rows(
         RA,

@@ -86,8 +86,16 @@ TM: UnitEntry = {
     ),
     "anggaran": rows(
         ANGGARAN,
-        ("Penyelenggaraan pendidikan D4 Teknik Mesin", "Rp 1.875.000.000"),
-        ("Peralatan bengkel dan laboratorium", 640_000_000),
+        (
+            "Penyelenggaraan pendidikan D4 Teknik Mesin",
+            "Rp 1.875.000.000",
+            "IKK-TM-1",
+            400_000_000,
+            850_000_000,
+            1_300_000_000,
+        ),
+        # PLANTED: realisasi s.d. TW III above the pagu (a warning: a revised DIPA not typed in)
+        ("Peralatan bengkel dan laboratorium", 640_000_000, "IKK-TM-3", 0, 0, 655_000_000),
     ),
     "ra": rows(
         RA,

@@ -15,7 +15,8 @@ PK = (
     "kode_iku",
     "metode_kaskade",
 )
-ANGGARAN = ("program", "anggaran")
+# The budget rows: pagu, the IKK they support, realisasi s.d. TW I..III (cumulative).
+ANGGARAN = ("program", "anggaran", "kode_ikk", "realisasi_tw1", "realisasi_tw2", "realisasi_tw3")
 RA = ("kode_ikk", "tw1", "tw2", "tw3", "tw4", "aksi", "penanggung_jawab", "alasan")
 MATRIKS = (
     "nip",

@@ -309,13 +309,39 @@ IKU = rows(
 # The Manual IKU of IKU-1 defines it as Σ lulusan bekerja / Σ lulusan over every prodi: its
 # realisasi combines the units' pembilang and penyebut (the others: the default rule).
 AGREGASI = {"IKU-1": "rasio"}
+# A national standard where one exists (the sample's figures: no real source is cited).
+STANDAR = {
+    "IKU-1": (72, "Rata-rata capaian politeknik negeri tahun 2024 (angka contoh)"),
+    "IKU-4": (20, "Target IKU-4 pendidikan tinggi vokasi tahun 2025 (angka contoh)"),
+}
 for _iku in IKU:
     _iku["agregasi"] = AGREGASI.get(str(_iku["kode_iku"]))
+    _iku["standar_nasional"], _iku["sumber_standar"] = STANDAR.get(
+        str(_iku["kode_iku"]), (None, None)
+    )
 
+# The institution's programs in its PK, the sasaran each supports, and their realisasi s.d.
+# TW I..III (cumulative, from the finance application).
 PROGRAM = rows(
-    ("kode_program", "program", "anggaran"),
-    ("DL", "Program Pendidikan Tinggi Vokasi", 18_500_000_000),
-    ("WA", "Program Dukungan Manajemen", 6_250_000_000),
+    ("kode_program", "program", "anggaran", "kode_ss", *(f"realisasi_tw{n}" for n in (1, 2, 3))),
+    (
+        "DL",
+        "Program Pendidikan Tinggi Vokasi",
+        18_500_000_000,
+        "SS-1",
+        3_900_000_000,
+        8_450_000_000,
+        12_950_000_000,
+    ),
+    (
+        "WA",
+        "Program Dukungan Manajemen",
+        6_250_000_000,
+        "SS-4",
+        1_250_000_000,
+        2_900_000_000,
+        4_400_000_000,
+    ),
 )
 
 # IKU-7 (akreditasi internasional) is assigned to no unit: the uncovered IKU.

@@ -43,8 +43,19 @@ IkuColumn = Literal[
     "target_4",
     "target_5",
     "agregasi",
+    "standar_nasional",
+    "sumber_standar",
 ]
-ProgramColumn = Literal["kode_program", "program", "anggaran"]
+ProgramColumn = Literal[
+    "kode_program",
+    "program",
+    "anggaran",
+    "kode_ss",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+]
 UnitColumn = Literal["kode_unit", "nama_unit", "nip_kepala"]
 PegawaiColumn = Literal[
     "nip",
@@ -96,7 +107,15 @@ PkColumn = Literal[
     "kode_iku",
     "metode_kaskade",
 ]
-AnggaranColumn = Literal["program", "anggaran"]
+AnggaranColumn = Literal[
+    "program",
+    "anggaran",
+    "kode_ikk",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+]
 RaColumn = Literal[
     "kode_ikk",
     "indikator",
@@ -131,6 +150,7 @@ CapaianColumn = Literal[
     "tindak_lanjut",
     "pembilang",
     "penyebut",
+    "faktor_pendukung",
 ]
 
 # skp: Sasaran Kinerja Pegawai (SKP)

@@ -168,9 +168,38 @@ RENSTRA = Sheet(
                     "penyebut, mis. persentase lulusan bekerja). Kosong: jumlah untuk IKU yang "
                     "dibagi dengan beban target, rata-rata untuk lainnya.",
                 ),
+                Column(
+                    "standar_nasional",
+                    "Standar Nasional",
+                    T.NUMBER,
+                    width=11,
+                    satuan_from="satuan",
+                    help="Nilai standar nasional IKU ini bila ada (mis. rata-rata nasional); "
+                    "Laporan Kinerja membandingkan realisasi dengannya.",
+                ),
+                Column(
+                    "sumber_standar",
+                    "Sumber Standar",
+                    width=30,
+                    help="Asal nilai standar nasional, mis. peraturan atau laporan resmi dan "
+                    "tahunnya.",
+                ),
             ),
         ),
     ),
+)
+
+REALISASI_ANGGARAN = tuple(
+    Column(
+        f"realisasi_tw{n}",
+        f"Realisasi s.d. TW {roman} (Rp)",
+        T.NUMBER,
+        width=17,
+        num_format="#,##0",
+        help="Realisasi anggaran program KUMULATIF sejak Januari sampai akhir triwulan ini "
+        "(dari aplikasi keuangan); kosong bila triwulan belum berjalan.",
+    )
+    for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
 )
 
 PROGRAM = Sheet(
@@ -195,6 +224,16 @@ PROGRAM = Sheet(
                     width=20,
                     num_format="#,##0",
                 ),
+                Column(
+                    "kode_ss",
+                    "Sasaran yang didukung",
+                    T.CODE,
+                    choices=ChoiceFrom("iku", "kode_ss"),
+                    width=12,
+                    help="Kode sasaran strategis yang hasilnya didukung program ini (Laporan "
+                    "Kinerja: program pendukung setiap sasaran).",
+                ),
+                *REALISASI_ANGGARAN,
             ),
         ),
     ),
@@ -307,14 +346,28 @@ PENUGASAN = Sheet(
     ),
 )
 
+ADDED_REALISASI = tuple(c.key for c in REALISASI_ANGGARAN)
+
 MASTER = Form(
     id=FormKind.MASTER,
-    version="1.2",
+    version="1.3",
     earlier=(
+        EarlierVersion(
+            "1.2",
+            "159e852abdf9e5f4",
+            added=(
+                ("iku", ("standar_nasional", "sumber_standar")),
+                ("program", ("kode_ss", *ADDED_REALISASI)),
+            ),
+            lacks="kolom Standar Nasional di lembar IKU dan Realisasi anggaran di lembar Program",
+        ),
         EarlierVersion(
             "1.1",
             "bfb0b521d1875662",
-            added=(("iku", ("agregasi",)),),
+            added=(
+                ("iku", ("agregasi", "standar_nasional", "sumber_standar")),
+                ("program", ("kode_ss", *ADDED_REALISASI)),
+            ),
             lacks="kolom Agregasi (Manual IKU) di lembar IKU",
         ),
     ),

@@ -46,6 +46,8 @@ TANPA_NAMA = "(unit tanpa kode)"
 # Anggaran: the last row's Unit / Program/Kegiatan, and the Keterangan of a total left
 # blank.
 GRAND_TOTAL = "Jumlah anggaran seluruh unit"
+# Anggaran: the section's title after ANGGARAN's, naming the period of the penyerapan.
+PENYERAPAN_SD = "penyerapan = realisasi s.d. {tw} ÷ anggaran"
 UNREAD_TOTAL = "jumlah tidak dihitung: ada anggaran yang tidak dapat dibaca"
 # Status Pengumpulan: the Berkas of a unit that sent none.
 BELUM_MENGIRIM = "belum mengirim"
@@ -136,7 +138,16 @@ ANGGARAN = ReportTable(
         _c("uraian", "Unit / Program/Kegiatan", width=50),
         _c("anggaran", "Anggaran (Rp)", T.NUMBER, 24),
         _c("keterangan", "Keterangan", width=40),
+        # the IKK a kegiatan supports and its realisasi s.d. each quarter (cumulative), the
+        # penyerapan of the rekap's period; a rekap of an earlier version has none of these
+        _c("kode_ikk", "IKK didukung", T.CODE, 13),
+        *(
+            _c(f"realisasi_tw{n}", f"Realisasi s.d. {tw} (Rp)", T.NUMBER, 18)
+            for n, tw in enumerate(TRIWULAN, start=1)
+        ),
+        _c("penyerapan", "Penyerapan (%)", T.NUMBER, 12),
     ),
+    optional=6,
 )
 
 # -- Rekap Rencana Aksi -------------------------------------------------------------------
@@ -211,8 +222,9 @@ CAPAIAN_IKK = ReportTable(
         # as the unit wrote them for that quarter; a rekap of an earlier version has none
         _c("kendala", "Kendala", width=30),
         _c("tindak_lanjut", "Tindak Lanjut", width=30),
+        _c("faktor_pendukung", "Faktor Pendukung", width=30),
     ),
-    optional=2,
+    optional=3,
 )
 
 # -- Pohon Kinerja ------------------------------------------------------------------------

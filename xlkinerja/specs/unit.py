@@ -42,6 +42,21 @@ REFERENSI = Sheet(
     ),
 )
 
+IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
+REALISASI_ANGGARAN = tuple(
+    Column(
+        f"realisasi_tw{n}",
+        f"Realisasi s.d. TW {roman} (Rp)",
+        T.NUMBER,
+        width=17,
+        num_format="#,##0",
+        help="Realisasi anggaran KUMULATIF sejak Januari sampai akhir triwulan ini (dari "
+        "aplikasi keuangan); kosong bila triwulan belum berjalan.",
+    )
+    for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+)
+
+
 PK = Sheet(
     name="PK",
     title="Perjanjian Kinerja Unit",
@@ -150,12 +165,21 @@ PK = Sheet(
                     width=20,
                     num_format="#,##0",
                 ),
+                Column(
+                    "kode_ikk",
+                    "IKK yang didukung",
+                    T.CODE,
+                    choices=IKK_DROPDOWN,
+                    width=13,
+                    help="Kode IKK yang hasilnya didukung program/kegiatan ini (Laporan Kinerja: "
+                    "program pendukung setiap sasaran).",
+                ),
+                *REALISASI_ANGGARAN,
             ),
         ),
     ),
 )
 
-IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
 LOOKUP_INDIKATOR = Lookup(table="pk", column="indikator", key="kode_ikk", match="kode_ikk")
 SATUAN_IKK = Lookup(table="pk", column="satuan", key="kode_ikk", match="kode_ikk")
 
@@ -313,19 +337,41 @@ CAPAIAN = Sheet(
                     help="Untuk IKU beragregasi rasio: penyebut realisasi, mis. jumlah "
                     "lulusan. Realisasi = pembilang / penyebut × 100.",
                 ),
+                Column(
+                    "faktor_pendukung",
+                    "Faktor Pendukung",
+                    width=30,
+                    help="Yang membuat target tercapai (Laporan Kinerja: penyebab keberhasilan).",
+                ),
             ),
         ),
     ),
 )
 
+ADDED_REALISASI = tuple(c.key for c in REALISASI_ANGGARAN)
+
 UNIT = Form(
     id=FormKind.UNIT,
-    version="1.1",
+    version="1.2",
     earlier=(
+        EarlierVersion(
+            "1.1",
+            "358ebe7b75d0e4df",
+            added=(
+                ("capaian", ("faktor_pendukung",)),
+                ("anggaran", ("kode_ikk", *ADDED_REALISASI)),
+            ),
+            lacks="kolom Realisasi anggaran per triwulan di lembar PK dan Faktor Pendukung di "
+            "lembar Capaian",
+        ),
         EarlierVersion(
             "1.0",
             "1324d2c78c2951bf",
-            added=(("capaian", ("pembilang", "penyebut")), ("ref_iku", ("agregasi",))),
+            added=(
+                ("capaian", ("pembilang", "penyebut", "faktor_pendukung")),
+                ("anggaran", ("kode_ikk", *ADDED_REALISASI)),
+                ("ref_iku", ("agregasi",)),
+            ),
             lacks="kolom Pembilang dan Penyebut di lembar Capaian",
         ),
     ),

@@ -234,6 +234,29 @@ DOMAIN_RULES: dict[Code, Rule] = _keyed(
             "Isi Pembilang dan Penyebut (mis. lulusan yang bekerja dan jumlah lulusan). Bila "
             "kolomnya tidak ada, workbook dibuat dengan templat lama: xlkinerja pindahkan.",
         ),
+        # Realisasi anggaran
+        Rule(
+            Code.ANGGARAN_REALISASI_NEGATIF,
+            G,
+            "Realisasi anggaran negatif",
+            "realisasi anggaran {nilai} bernilai negatif",
+            "Tulis realisasi kumulatif dalam rupiah, 0 atau lebih.",
+        ),
+        Rule(
+            Code.ANGGARAN_REALISASI_MENURUN,
+            P,
+            "Realisasi anggaran kumulatif menurun",
+            "realisasi s.d. {tw} ({nilai}) lebih kecil dari s.d. {tw_sebelum} ({sebelum}); "
+            "realisasi anggaran ditulis kumulatif sejak Januari",
+            "Tulis realisasi kumulatif; bila ada pengembalian dana, jelaskan di Laporan Kinerja.",
+        ),
+        Rule(
+            Code.ANGGARAN_REALISASI_MELEBIHI_PAGU,
+            P,
+            "Realisasi melebihi pagu",
+            "realisasi anggaran ({nilai}) melebihi pagu ({pagu})",
+            "Periksa angka realisasi, atau perbarui pagu bila DIPA sudah direvisi.",
+        ),
         Rule(
             Code.CAPAIAN_RASIO_TIDAK_SESUAI,
             P,

@@ -12,6 +12,7 @@ from xlkinerja.core.normal import MasterForm, NormalTable
 from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import codes, positions, val
 from xlkinerja.validation.locate import at
+from xlkinerja.validation.rules_anggaran import check_realisasi_anggaran
 
 R = TypeVar("R", bound=str)  # the column keys of a referenced table
 
@@ -73,4 +74,8 @@ def check_targets(form: MasterForm) -> Iterator[Finding]:
 
 
 def check_master(form: MasterForm) -> list[Finding]:
-    return [*check_references(form), *check_targets(form)]
+    return [
+        *check_references(form),
+        *check_targets(form),
+        *check_realisasi_anggaran(form, form.table("program")),
+    ]

@@ -13,6 +13,7 @@ from xlkinerja.specs.keys import UnitFieldKey
 from xlkinerja.validation.capaian_rows import TW_KEYS, TW_NAMES, PerIkk, capaian_per_ikk
 from xlkinerja.validation.locate import at, at_field
 from xlkinerja.validation.messages import show
+from xlkinerja.validation.rules_anggaran import check_realisasi_anggaran
 
 TOLERANCE = 1e-9
 DROP_POINTS = 10.0  # a fall of more than this many points (still ≥ 100 %) asks for a note
@@ -227,4 +228,5 @@ def check_unit(
         *check_capaian(form, settings, capaian_rows),
         *check_rasio(form),
         *check_matriks(form),
+        *check_realisasi_anggaran(form, form.table("anggaran")),
     ]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from xlkinerja.core.formats import rupiah
 from xlkinerja.render.dokumen.pdf import html_to_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen
-from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, rupiah, tanggal
+from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, tanggal
 from xlkinerja.render.jinja_templates import render
 
 TEMPLATE = "dokumen/pk.html.j2"

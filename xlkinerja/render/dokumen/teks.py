@@ -28,13 +28,6 @@ def persen(value: float | None) -> str:
     return format_decimal(value, format=PERSEN_POLA, locale="id") + " %"
 
 
-def rupiah(value: float | None) -> str:
-    """Rp 1.500.000.000 (whole rupiah); blank: '-'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    return "Rp " + format_decimal(round(value), format="#,##0", locale="id")
-
-
 def tanggal(value: date | None) -> str:
     """20 Februari 2025; blank: a dotted line to fill in by hand."""
     if value is None:
