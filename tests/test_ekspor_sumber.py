@@ -110,13 +110,17 @@ def test_a_units_budget_without_a_unit_code_reads_back_as_its_own_unit(
     extra = pd.DataFrame(
         [
             {"kode_unit": None, "nama_unit": None, "program": "Program tanpa unit",
-             "anggaran": 5_000_000.0, "keterangan": None, "berkas": "x.xlsx", "baris": 30},
+             "anggaran": 5_000_000.0, "kode_ikk": None, "realisasi_tw1": 1_000_000.0,
+             "realisasi_tw2": None, "realisasi_tw3": None, "realisasi_tw4": None,
+             "keterangan": None, "berkas": "x.xlsx", "baris": 30},
         ]
     )  # fmt: skip
     anggaran = pd.concat([k.anggaran, extra.astype(k.anggaran.dtypes.to_dict())], ignore_index=True)
     path = write_kompilasi(replace(k, anggaran=anggaran), tmp_path / "rekap.xlsx")
     back = read_back(path).anggaran
-    expected = anggaran[["kode_unit", "nama_unit", "program", "anggaran"]]
+    from xlkinerja.kompilasi.ekspor_sumber import ANGGARAN
+
+    expected = anggaran[list(ANGGARAN)]  # the IKK and realisasi read back too
     assert back.astype(object).where(back.notna(), None).values.tolist() == (
         expected.astype(object).where(expected.notna(), None).values.tolist()
     )

@@ -319,7 +319,7 @@ def test_hitung_capaian_writes_what_kompilasi_computes_beside_the_table(tmp_path
     (write, alert) = actions_of(book)
     assert write["func"] == "runMacro" and write["args"][0] == f"'{ADDIN}'!{TULIS}"
     sheet, first_row, first_col, block = write["args"][1:]
-    assert (sheet, first_row, first_col) == ("Capaian", 6, 10)  # header row, right of I
+    assert (sheet, first_row, first_col) == ("Capaian", 6, 11)  # header row, right of J
     lines = [line.split("\t") for line in block.split("\n")]
     assert lines[0][0] == "t:Capaian (%)" and "dihitung 03-03-2025 09:30" in lines[0][2]
     # The same capaian as the compiled report's Rekap Capaian for this unit.

@@ -146,7 +146,7 @@ def test_the_period_chosen_on_the_ribbon_is_the_reports_and_a_wrong_one_is_refus
     actions = actions_of(answer)
     fetched = client.get(f"/{actions[0]['args'][1]}")
     book = openpyxl.load_workbook(io.BytesIO(fetched.content), read_only=True)
-    rows = [r for r in book["Rekap Capaian"].iter_rows(values_only=True)]
+    rows = list(book["Rekap Capaian"].iter_rows(values_only=True))
     assert any(r[:2] == ("Kode", "Indikator Kinerja Utama") and "Status TW II" in r for r in rows)
     assert "s.d. TW II" in str(next(book["Pohon Kinerja"].iter_rows(values_only=True))[0])
     before = sorted(p.name for p in served.config.rekap.iterdir())  # type: ignore[union-attr]

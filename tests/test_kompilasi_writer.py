@@ -604,7 +604,7 @@ def test_print_setup(book: openpyxl.Workbook):
     capaian = book["Rekap Capaian"]
     header = _row_of(capaian, 1, "IKU")
     assert capaian.print_title_rows == f"${header}:${header}"
-    assert capaian.auto_filter.ref.startswith(f"A{header}:M")
+    assert capaian.auto_filter.ref.startswith(f"A{header}:N")
 
 
 def test_status_pengumpulan(book: openpyxl.Workbook):
@@ -701,11 +701,12 @@ def test_rekap_capaian_tables_and_status_colours(book: openpyxl.Workbook):
     assert _fill(ws.cell(iku1, 7)) == _hex(STATUS_FILLS[Status.HIJAU])
     # C. every IKK per quarter
     header = _row_of(ws, 1, "IKU")
-    assert [c.value for c in ws[header]][:13] == [
+    assert [c.value for c in ws[header]][:14] == [
         "IKU", "Unit", "Kode IKK", "Indikator Kinerja", "TW", "Target", "Realisasi",
         "Capaian (%)", "Status", "Predikat", "Keterangan", "Kendala", "Tindak Lanjut",
+        "Faktor Pendukung",
     ]  # fmt: skip
-    assert {c.value for c in ws[header][13:]} <= {None}  # section A's last columns
+    assert {c.value for c in ws[header][14:]} <= {None}  # section A's last column
     rows = list(ws.iter_rows(min_row=header + 1, values_only=True))
     assert len(rows) == 39
     assert [r[0] for r in rows[:9]] == ["IKU-1"] * 9  # grouped by IKU

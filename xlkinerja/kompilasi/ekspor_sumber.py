@@ -53,7 +53,7 @@ IKK = (
     *TW,
     "metode_kaskade",
 )
-FAKTOR_TEXT = ("kendala", "tindak_lanjut")
+FAKTOR_TEXT = ("kendala", "tindak_lanjut", "faktor_pendukung")
 CAPAIAN = tuple(  # the Rekap Capaian's IKK rows without what is derived or provenance
     c
     for c in CAPAIAN_IKK_COLUMNS
@@ -62,7 +62,17 @@ CAPAIAN = tuple(  # the Rekap Capaian's IKK rows without what is derived or prov
 LATEST_FIGURE = ("target", "realisasi", "cara_agregasi", "keterangan")
 CAPAIAN_IKU = ("kode_iku", "tw", "capaian", "predikat", *LATEST_FIGURE)
 FAKTOR = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "tw", *FAKTOR_TEXT)
-ANGGARAN = ("kode_unit", "nama_unit", "program", "anggaran")
+ANGGARAN = (
+    "kode_unit",
+    "nama_unit",
+    "program",
+    "anggaran",
+    "kode_ikk",
+    "realisasi_tw1",
+    "realisasi_tw2",
+    "realisasi_tw3",
+    "realisasi_tw4",
+)
 SKP = tuple(c for c in REKAP_SKP_COLUMNS if c not in ("berkas", "baris"))
 
 
@@ -98,7 +108,7 @@ def from_kompilasi(k: Kompilasi) -> EksporSumber:
     ra = k.rekap_ra[["kode_ikk", "nama_unit", *TW]].drop_duplicates(["kode_ikk", "nama_unit"])
     ikk = ikk.merge(ra, on=["kode_ikk", "nama_unit"], how="left")[list(IKK)]
     cap = k.capaian_ikk
-    written = cap["kendala"].notna() | cap["tindak_lanjut"].notna()
+    written = cap[list(FAKTOR_TEXT)].notna().any(axis=1)
     return EksporSumber(
         instansi=k.instansi,
         tahun=k.tahun,
@@ -250,7 +260,7 @@ def _faktor(rekap: Rekap, frame: pd.DataFrame, cap: CapaianIkk) -> pd.DataFrame:
     """The IKK rows with a kendala or a tindak lanjut (asked for by the LKj only; a rekap
     made before the Rekap Capaian showed them cannot give them: said, not left out)."""
     if cap.kendala is None or cap.tindak_lanjut is None:
-        labels = " dan ".join(CAPAIAN_IKK_TABLE.column(k).label for k in FAKTOR_TEXT)
+        labels = " dan ".join(CAPAIAN_IKK_TABLE.column(k).label for k in FAKTOR_TEXT[:2])
         raise WorkbookError(
             f"bagian C tidak memuat kolom {labels} (rekap dibuat oleh xlkinerja versi lama), "
             "padahal analisis faktor Laporan Kinerja memerlukannya.",
@@ -262,7 +272,11 @@ def _faktor(rekap: Rekap, frame: pd.DataFrame, cap: CapaianIkk) -> pd.DataFrame:
     texts = {
         "kendala": pd.Series(cap.kendala, dtype=object),
         "tindak_lanjut": pd.Series(cap.tindak_lanjut, dtype=object),
+        # a rekap made before the column: none written (the LKj says it has none)
+        "faktor_pendukung": pd.Series(
+            cap.faktor_pendukung or [None] * len(cap.kendala), dtype=object
+        ),
     }
-    out = frame[list(FAKTOR[:-2])].assign(**texts)
-    written = out["kendala"].notna() | out["tindak_lanjut"].notna()
+    out = frame[list(FAKTOR[: -len(FAKTOR_TEXT)])].assign(**texts)
+    written = out[list(FAKTOR_TEXT)].notna().any(axis=1)
     return out[written].reset_index(drop=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -29,7 +29,16 @@ from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
 from xlkinerja.domain.capaian import capaian
 from xlkinerja.domain.konsolidasi import LABEL_TW
-from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+from xlkinerja.kompilasi.anggaran import Penyerapan, penyerapan
+from xlkinerja.kompilasi.ekspor_sumber import FAKTOR_TEXT, EksporSumber
+from xlkinerja.kompilasi.lkj_anggaran import (
+    AnggaranLkj,
+    Dukungan,
+    dukungan,
+    ikk_sasaran,
+    kegiatan,
+    programs,
+)
 from xlkinerja.specs.keys import IkuColumn
 
 TW_NAMA = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
@@ -58,6 +67,7 @@ class Faktor:
     tw: str
     kendala: str | None
     tindak_lanjut: str | None
+    pendukung: str | None = None  # faktor pendukung: what helped the result
 
 
 @dataclass(frozen=True)
@@ -78,6 +88,9 @@ class IkuLkj:
     realisasi_alasan: str | None = None  # why realisasi is unknown although IKK reported
     cara_agregasi: str | None = None
     catatan: list[str] = field(default_factory=list)  # this IKU's notes, for the Catatan
+    standar_nasional: float | None = None  # the master's, where one exists
+    sumber_standar: str | None = None
+    capaian_tahunan: float | None = None  # realisasi against the year's target (efficiency)
 
 
 @dataclass(frozen=True)
@@ -86,14 +99,7 @@ class SasaranLkj:
     kode_ss: str
     sasaran: str
     iku: list[IkuLkj]
-
-
-@dataclass(frozen=True)
-class AnggaranLkj:
-    unit: str
-    program: str
-    anggaran: float | None
-    realisasi: float | None  # no form holds it yet: always None for now
+    dukungan: Dukungan | None = None  # the programs and kegiatan behind it, the efficiency
 
 
 @dataclass
@@ -104,8 +110,8 @@ class Lkj:
     tahun_akhir: int | None  # the Renstra's last year
     tahun_riwayat: list[int]
     sasaran: list[SasaranLkj]
-    anggaran: list[AnggaranLkj]
-    program: list[AnggaranLkj]  # the institution's programs (master)
+    anggaran: list[AnggaranLkj]  # the units' kegiatan (their PK)
+    program: list[AnggaranLkj]  # the institution's programs (master: its PK)
     catatan: list[str] = field(default_factory=list)  # every IKU's notes, what the data lacks
 
     @property
@@ -127,7 +133,11 @@ class Lkj:
 
     @property
     def realisasi_anggaran_ada(self) -> bool:
-        return any(a.realisasi is not None for a in self.anggaran)
+        return any(a.realisasi is not None for a in (*self.program, *self.anggaran))
+
+    def serapan(self, rows: list[AnggaranLkj]) -> Penyerapan:
+        """Penyerapan s.d. the period of `rows` (the programs, or the kegiatan)."""
+        return penyerapan((r.baris for r in rows), self.tw)
 
 
 def _number(value: object) -> float | None:
@@ -170,16 +180,19 @@ def _unit(kode: object, nama: object) -> str:
 
 
 def _faktor(faktor: pd.DataFrame) -> dict[str, list[Faktor]]:
-    """Per IKU, the kendala and tindak lanjut its IKK's units wrote, in the rekap's order."""
+    """Per IKU, the kendala, tindak lanjut and faktor pendukung its IKK's units wrote, in
+    the rekap's order."""
     out: dict[str, list[Faktor]] = {}
-    columns = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "tw", "kendala", "tindak_lanjut")
-    for iku, kode, nama, ikk, tw, kendala, lanjut in zip(
+    columns = ("kode_iku", "kode_unit", "nama_unit", "kode_ikk", "tw", *FAKTOR_TEXT)
+    for iku, kode, nama, ikk, tw, kendala, lanjut, pendukung in zip(
         *(faktor[c].tolist() for c in columns), strict=True
     ):
         if not isinstance(iku, str) or not isinstance(ikk, str):
             continue
         label = LABEL_TW[int(tw) - 1] if tw in (1, 2, 3, 4) else ""
-        item = Faktor(_unit(kode, nama), ikk, label, _text(kendala), _text(lanjut))
+        item = Faktor(
+            _unit(kode, nama), ikk, label, _text(kendala), _text(lanjut), _text(pendukung)
+        )
         out.setdefault(iku, []).append(item)
     return out
 
@@ -208,6 +221,7 @@ def _iku_lkj(table: NormalTable[IkuColumn], pos: int, src: _IkuSumber) -> IkuLkj
     akhir = number(table, pos, "target_5")
     real = now.realisasi if now else None
     progres = capaian(real, akhir, arah).nilai if real is not None and akhir else None
+    tahunan = capaian(real, target, arah).nilai if real is not None and target else None
     return IkuLkj(
         kode_iku=code,
         indikator=text(table, pos, "indikator") or "",
@@ -225,6 +239,9 @@ def _iku_lkj(table: NormalTable[IkuColumn], pos: int, src: _IkuSumber) -> IkuLkj
         target_periode=now.target if now else None,
         cara_agregasi=now.cara_agregasi if now else None,
         catatan=_iku_notes(now, src.notes.get(code, [])),
+        standar_nasional=number(table, pos, "standar_nasional"),
+        sumber_standar=text(table, pos, "sumber_standar"),
+        capaian_tahunan=tahunan,
     )
 
 
@@ -261,26 +278,6 @@ def _sasaran(
     ]
 
 
-def _anggaran(budget: pd.DataFrame) -> list[AnggaranLkj]:
-    """The units' budget per program, as compiled (no realisasi: no form holds it)."""
-    return [
-        AnggaranLkj(_unit(k, u), _text(p) or "", _number(a), None)
-        for k, u, p, a in zip(
-            *(budget[c].tolist() for c in ("kode_unit", "nama_unit", "program", "anggaran")),
-            strict=True,
-        )
-    ]
-
-
-def _program(master: MasterForm) -> list[AnggaranLkj]:
-    """The institution's programs and their budget, from the master."""
-    prog = master.table("program")
-    return [
-        AnggaranLkj("", text(prog, p, "program") or "", number(prog, p, "anggaran"), None)
-        for p in positions(prog)
-    ]
-
-
 def ikk_notes(sumber: EksporSumber, tw: int) -> dict[str, list[str]]:
     """Per IKU, for TW `tw`: which of its IKK did not report it (the coverage: "2 dari 3 IKK
     melapor TW III; belum melapor: IKK-AK-1 (Jurusan Akuntansi)") and which IKK's capaian
@@ -311,17 +308,25 @@ def ikk_notes(sumber: EksporSumber, tw: int) -> dict[str, list[str]]:
     return out
 
 
-def _what_is_missing(tw: int | None, riwayat: Riwayat, tahun_riwayat: Sequence[int]) -> list[str]:
-    """The notes on what the data lacks as a whole: triwulan, earlier years, budget realisasi."""
+def _what_is_missing(
+    tw: int | None, riwayat: Riwayat, tahun_riwayat: Sequence[int], lkj: Lkj
+) -> list[str]:
+    """The notes on what the data lacks as a whole: triwulan, earlier years, budget
+    realisasi and its coverage."""
     catatan: list[str] = []
     if tw is None:
         catatan.append("belum ada capaian triwulan yang dilaporkan")
     if not any(riwayat.get(y) for y in tahun_riwayat):
         catatan.append("arsip tidak memuat data tahun-tahun sebelumnya")
-    catatan.append(
-        "realisasi anggaran tidak ada di workbook (PK unit dan master hanya memuat anggaran): "
-        "efisiensi anggaran belum dapat dihitung"
-    )
+    if not lkj.realisasi_anggaran_ada:
+        catatan.append(
+            f"realisasi anggaran s.d. {lkj.tw_nama} belum diisi, baik di master (lembar "
+            "Program) maupun di PK unit: penyerapan dan efisiensi belum dapat dihitung"
+        )
+    for rows, apa in ((lkj.program, "program"), (lkj.anggaran, "kegiatan")):
+        note = lkj.serapan(rows).cakupan(tw, apa)
+        if note:
+            catatan.append(f"anggaran {apa}: {note}")
     return catatan
 
 
@@ -349,15 +354,33 @@ def build_lkj(
     )
     catatan: list[str] = []
     sasaran = _sasaran(master.table("iku"), src, catatan)
-    catatan += _what_is_missing(tw, riwayat, tahun_riwayat)
-    return Lkj(
+    lkj = Lkj(
         instansi=sumber.instansi,
         tahun=tahun,
         tw=tw,
         tahun_akhir=int(awal) + 4 if awal is not None else None,
         tahun_riwayat=list(tahun_riwayat),
         sasaran=sasaran,
-        anggaran=_anggaran(sumber.anggaran),
-        program=_program(master),
+        anggaran=kegiatan(sumber.anggaran, tw),
+        program=programs(master, tw),
         catatan=catatan,
     )
+    ss_of_iku = {i.kode_iku: s.kode_ss for s in sasaran for i in s.iku}
+    paired = list(
+        zip(lkj.anggaran, ikk_sasaran(sumber.ikk, ss_of_iku, sumber.anggaran), strict=True)
+    )
+    lkj.sasaran = [
+        replace(
+            s,
+            dukungan=dukungan(
+                s.kode_ss,
+                lkj.program,
+                paired,
+                [i.capaian_tahunan for i in s.iku if i.capaian_tahunan is not None],
+                tw,
+            ),
+        )
+        for s in sasaran
+    ]
+    catatan += _what_is_missing(tw, riwayat, tahun_riwayat, lkj)
+    return lkj

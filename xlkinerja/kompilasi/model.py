@@ -11,8 +11,10 @@ rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku
                baris  (one row per IKK of every unit; an IKU nobody derived has one row with
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
                what it names and indikator_iku empty)
-anggaran       kode_unit, nama_unit, program, anggaran, keterangan (an amount that could
-               not be read, with its cell), berkas, baris
+anggaran       kode_unit, nama_unit, program, anggaran, kode_ikk (the IKK it supports),
+               realisasi_tw1, realisasi_tw2, realisasi_tw3, realisasi_tw4 (s.d. each TW,
+               cumulative rupiah), keterangan (the amounts that could not be read, with
+               their cells), berkas, baris
 rekap_ra       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, target_pk, tw1,
                tw2, tw3, tw4, keterangan (the TW targets that could not be read, with their
                cell), berkas, baris
@@ -22,8 +24,8 @@ rekap_ra_iku   kode_iku, indikator_iku, target_iku, tw1, tw2, tw3, tw4, jumlah_i
                otherwise; cara_agregasi says which, or why nothing)
 capaian_ikk    kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw (1..4), target,
                realisasi (combined per konsolidasi), capaian, status, predikat, alasan,
-               kendala, tindak_lanjut (as the unit wrote them on that quarter's Capaian
-               row), berkas, baris
+               kendala, tindak_lanjut, faktor_pendukung (as the unit wrote them on that
+               quarter's Capaian row), berkas, baris
 capaian_iku    kode_iku, indikator_iku, tw, target, realisasi (of its IKK that reported
                that TW, combined: summed for beban target, else averaged, only IKK of one
                satuan), capaian (from those two by the IKU's arah and the cap; where the
@@ -118,6 +120,7 @@ CAPAIAN_IKK_COLUMNS = (
     "alasan",
     "kendala",
     "tindak_lanjut",
+    "faktor_pendukung",
     "berkas",
     "baris",
 )

@@ -15,7 +15,9 @@ from xlkinerja.core.table_access import positions, reading, text, val
 from xlkinerja.domain.capaian import cap_note
 from xlkinerja.domain.konsolidasi import konsolidasi
 from xlkinerja.errors import ErrorRecord
+from xlkinerja.specs.keys import AnggaranColumn
 from xlkinerja.validation.capaian_rows import TW_KEYS, CapaianRow, PerIkk, capaian_per_ikk
+from xlkinerja.validation.rules_anggaran import REALISASI
 
 Rows = list[dict[str, object]]
 """Rows of one rekap table, by column name: normalised values, Excel row numbers, TW
@@ -52,13 +54,17 @@ def unit_rows(
                 "baris": pk.rows[p],
             }
         )
+    money: tuple[AnggaranColumn, ...] = ("anggaran", *REALISASI)
     for p in positions(anggaran):
+        unread_money = _unread(anggaran, p, money)
         out["anggaran"].append(
             {
                 **base,
                 "program": val(anggaran, p, "program"),
                 "anggaran": val(anggaran, p, "anggaran"),
-                "keterangan": _unread(anggaran, p, ("anggaran",)).get("anggaran"),
+                "kode_ikk": val(anggaran, p, "kode_ikk"),
+                **{key: _number(val(anggaran, p, key)) for key in REALISASI},
+                "keterangan": "; ".join(unread_money.values()) or None,
                 "baris": anggaran.rows[p],
             }
         )
@@ -99,6 +105,7 @@ def unit_rows(
                     "alasan": row.hasil.alasan or cap_note(row.hasil.mentah, row.hasil.nilai),
                     "kendala": text(cap, row.pos, "kendala"),
                     "tindak_lanjut": text(cap, row.pos, "tindak_lanjut"),
+                    "faktor_pendukung": text(cap, row.pos, "faktor_pendukung"),
                     "tak_terbaca": bool(row.hasil.tak_terbaca),
                     "baris": cap.rows[row.pos],
                     "pembilang": pembilang,

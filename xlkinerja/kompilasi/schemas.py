@@ -52,7 +52,12 @@ class Anggaran(_Frame):
     nama_unit: Series[str] = pa.Field(nullable=True)
     program: Series[str] = pa.Field(nullable=True)
     anggaran: Series[float] = pa.Field(nullable=True)
-    keterangan: Series[str] = pa.Field(nullable=True)  # the amount could not be read: its cell
+    kode_ikk: Series[str] = pa.Field(nullable=True)  # the IKK the program/kegiatan supports
+    realisasi_tw1: Series[float] = pa.Field(nullable=True)  # s.d. TW I, cumulative rupiah
+    realisasi_tw2: Series[float] = pa.Field(nullable=True)
+    realisasi_tw3: Series[float] = pa.Field(nullable=True)
+    realisasi_tw4: Series[float] = pa.Field(nullable=True)
+    keterangan: Series[str] = pa.Field(nullable=True)  # an amount could not be read: its cell
     berkas: Series[str]
     baris: Series[int]
 
@@ -108,6 +113,7 @@ class CapaianIkk(_Frame):
     alasan: Series[str] = pa.Field(nullable=True)
     kendala: Series[str] = pa.Field(nullable=True)
     tindak_lanjut: Series[str] = pa.Field(nullable=True)
+    faktor_pendukung: Series[str] = pa.Field(nullable=True)
     berkas: Series[str]
     baris: Series[int]
 

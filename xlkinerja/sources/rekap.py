@@ -80,6 +80,11 @@ class Program:
     nama_unit: str | None
     program: str | None
     anggaran: float | None
+    kode_ikk: str | None = None  # the IKK it supports (a rekap before 1.2: none)
+    realisasi_tw1: float | None = None  # s.d. TW I, cumulative rupiah
+    realisasi_tw2: float | None = None
+    realisasi_tw3: float | None = None
+    realisasi_tw4: float | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,7 @@ class CapaianIkk:
     keterangan: list[str | None]
     kendala: list[str | None] | None  # None: a rekap of an earlier version has no column
     tindak_lanjut: list[str | None] | None
+    faktor_pendukung: list[str | None] | None = None  # a rekap before template 1.2: none
 
 
 @dataclass(frozen=True)
@@ -289,7 +295,10 @@ def _anggaran(table: FoundTable) -> tuple[Program, ...]:
     out: list[Program] = []
     unit: tuple[str | None, str | None] | None = None
     columns = (table.column(key) for key in ("kode_unit", "uraian", "anggaran"))
-    for kode, teks, amount in zip(*columns, strict=True):
+    n = len(table.body)
+    added = ("kode_ikk", *(f"realisasi_tw{q}" for q in range(1, 5)))  # none before 1.2
+    extra = [table.column(key) if table.has(key) else [None] * n for key in added]
+    for i, (kode, teks, amount) in enumerate(zip(*columns, strict=True)):
         if teks == spec.GRAND_TOTAL:
             break
         if kode == spec.TANPA_KODE:
@@ -297,7 +306,7 @@ def _anggaran(table: FoundTable) -> tuple[Program, ...]:
         elif kode is not None:
             unit = (kode, teks)
         elif unit is not None:
-            out.append(Program(unit[0], unit[1], teks, amount))
+            out.append(Program(unit[0], unit[1], teks, amount, *(column[i] for column in extra)))
     return tuple(out)
 
 
@@ -340,4 +349,5 @@ def _capaian_ikk(table: FoundTable) -> CapaianIkk:
         keterangan=table.column("keterangan"),
         kendala=optional("kendala"),
         tindak_lanjut=optional("tindak_lanjut"),
+        faktor_pendukung=optional("faktor_pendukung"),
     )

@@ -1,14 +1,16 @@
-"""Chapter III of the Laporan Kinerja laid out once — headings, paragraphs, tables, the
-place of each chart — for the three writers (xlsx, docx, PDF), so the three show the same
-tables. Cells keep their numbers; each column says how a number is shown."""
+"""The parts chapter III of the Laporan Kinerja is laid out in — headings, paragraphs,
+tables, the place of each chart — for the three writers (xlsx, docx, PDF), so the three show
+the same tables, and its tables of figures (Tabel 3.1, 3.2.na, 3.2.nb). Cells keep their
+numbers; each column says how a number is shown. The chapter's order: lkj_bab.py."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from xlkinerja.core.formats import rupiah
 from xlkinerja.kompilasi.lkj import IkuLkj, Lkj, SasaranLkj
-from xlkinerja.render.dokumen.teks import angka, persen, rupiah
+from xlkinerja.render.dokumen.teks import angka, persen
 
 TIDAK_ADA = "tidak ada data"
 TIDAK_DIKETAHUI = "tidak diketahui"  # IKK reported, but their realisasi do not combine
@@ -68,19 +70,19 @@ def _realisasi(iku: IkuLkj) -> Sel:
     return iku.realisasi
 
 
-def _periode(lkj: Lkj) -> str:
+def periode(lkj: Lkj) -> str:
     return f"s.d. {lkj.tw_nama}"
 
 
 def _figure_columns(lkj: Lkj) -> list[Kolom]:
     """Satuan, the year's and the period's target, realisasi and the capaian they give: the
     columns of every table that shows an IKU's figure (the capaian follows on the row)."""
-    periode = _periode(lkj)
+    sd = periode(lkj)
     return [
         Kolom("Satuan", lebar=0.9),
         Kolom(f"Target {lkj.tahun or ''}", Jenis.ANGKA, 0.95),
-        Kolom(f"Target {periode}", Jenis.ANGKA, 1.05),
-        Kolom(f"Realisasi {periode}", Jenis.ANGKA, 1.15),
+        Kolom(f"Target {sd}", Jenis.ANGKA, 1.05),
+        Kolom(f"Realisasi {sd}", Jenis.ANGKA, 1.15),
         Kolom("Capaian", Jenis.PERSEN, 1.1),
     ]
 
@@ -90,7 +92,7 @@ def _figure(iku: IkuLkj) -> list[Sel]:
     return [iku.satuan, iku.target, iku.target_periode, _realisasi(iku), iku.capaian]
 
 
-def _ringkasan(lkj: Lkj) -> Tabel:
+def ringkasan(lkj: Lkj) -> Tabel:
     rows: list[list[Sel]] = []
     for s in lkj.sasaran:
         for i, iku in enumerate(s.iku):
@@ -103,9 +105,9 @@ def _ringkasan(lkj: Lkj) -> Tabel:
                     iku.predikat or "-",
                 ]
             )
-    periode = _periode(lkj)
+    sd = periode(lkj)
     return Tabel(
-        f"Tabel 3.1 Capaian IKU {lkj.instansi} Tahun {lkj.tahun or ''} ({periode})",
+        f"Tabel 3.1 Capaian IKU {lkj.instansi} Tahun {lkj.tahun or ''} ({sd})",
         [
             Kolom("No", lebar=0.45),
             Kolom("Sasaran Strategis", lebar=1.6),
@@ -117,12 +119,11 @@ def _ringkasan(lkj: Lkj) -> Tabel:
     )
 
 
-def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
+def tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
     akhir = lkj.tahun_akhir or ""
-    periode = _periode(lkj)
+    sd = periode(lkj)
     return Tabel(
-        f"Tabel {nomor}a Capaian {periode} {lkj.tahun or ''} dan kemajuan terhadap target "
-        "akhir Renstra",
+        f"Tabel {nomor}a Capaian {sd} {lkj.tahun or ''} dan kemajuan terhadap target akhir Renstra",
         [
             Kolom("Kode", lebar=0.85),
             Kolom("Indikator Kinerja Utama", lebar=2.3),
@@ -143,11 +144,11 @@ def _tahun_ini(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
     )
 
 
-def _riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
+def riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
     kolom = [Kolom("Kode", lebar=0.85), Kolom("Indikator Kinerja Utama", lebar=2.6)]
     for year in lkj.tahun_riwayat:
         kolom += [Kolom(f"Realisasi {year}", Jenis.ANGKA), Kolom(f"Capaian {year}", Jenis.PERSEN)]
-    now = f"{lkj.tahun or ''}" if lkj.tahunan else f"{lkj.tahun or ''} {_periode(lkj)}"
+    now = f"{lkj.tahun or ''}" if lkj.tahunan else f"{lkj.tahun or ''} {periode(lkj)}"
     kolom += [Kolom(f"Realisasi {now}", Jenis.ANGKA), Kolom(f"Capaian {now}", Jenis.PERSEN)]
     rows: list[list[Sel]] = []
     for i in s.iku:
@@ -156,116 +157,3 @@ def _riwayat(lkj: Lkj, s: SasaranLkj, nomor: str) -> Tabel:
             row += [t.realisasi if t else None, t.capaian if t else None]
         rows.append([*row, _realisasi(i), i.capaian])
     return Tabel(f"Tabel {nomor}b Perbandingan dengan tahun sebelumnya", kolom, rows)
-
-
-def _analisis(iku: IkuLkj) -> list[str]:
-    if not iku.faktor:
-        return [f"{iku.kode_iku}: tidak ada kendala yang dilaporkan di lembar Capaian."]
-    return [
-        f"{iku.kode_iku} — {f.unit}, {f.kode_ikk} {f.tw}: kendala: {f.kendala or '-'}; "
-        f"tindak lanjut: {f.tindak_lanjut or '-'}."
-        for f in iku.faktor
-    ]
-
-
-def _anggaran(lkj: Lkj) -> Tabel:
-    rows: list[list[Sel]] = [
-        [str(n), a.unit, a.program, a.anggaran, a.realisasi, None]
-        for n, a in enumerate(lkj.anggaran, start=1)
-    ]
-    total = sum(a.anggaran for a in lkj.anggaran if a.anggaran is not None)
-    rows.append(["", "", "Jumlah", total if lkj.anggaran else None, None, None])
-    return Tabel(
-        "Tabel 3.3 Anggaran dan realisasi anggaran per unit",
-        [
-            Kolom("No", lebar=0.45),
-            Kolom("Unit", lebar=1.6),
-            Kolom("Program/Kegiatan", lebar=2.5),
-            Kolom("Anggaran", Jenis.RUPIAH, 1.5),
-            Kolom("Realisasi", Jenis.RUPIAH, 1.2),
-            Kolom("Penyerapan", Jenis.PERSEN, 1.2),
-        ],
-        rows,
-        total=True,
-    )
-
-
-def bab_tiga(lkj: Lkj) -> list[Bagian]:
-    """The chapter's parts in order."""
-    out = [
-        Bagian(
-            "BAB III AKUNTABILITAS KINERJA",
-            1,
-            paragraf=[] if lkj.tahunan or lkj.tw is None else [lkj.judul],
-        ),
-        Bagian(
-            "A. Capaian Kinerja Organisasi",
-            2,
-            paragraf=[
-                f"Pengukuran kinerja {lkj.instansi} tahun {lkj.tahun or ''} membandingkan "
-                "realisasi dengan target setiap Indikator Kinerja Utama (IKU) dalam Perjanjian "
-                f"Kinerja. Data yang digunakan adalah capaian yang dilaporkan unit "
-                f"{_periode(lkj)}: target dan realisasi {_periode(lkj)} adalah gabungan IKK "
-                f"yang melaporkan {lkj.tw_nama} menurut Agregasi IKU di master (jumlah, "
-                "rata-rata, atau rasio Σ pembilang / Σ penyebut; bila kosong dijumlahkan untuk "
-                "IKU yang dibagi dengan beban target, dirata-ratakan untuk lainnya), dan capaian "
-                "dihitung dari keduanya "
-                "menurut arah IKU, sama dengan Rekap Capaian. Bila satuan IKK berbeda, "
-                f"realisasi IKU tertulis \u201c{TIDAK_DIKETAHUI}\u201d dan capaiannya adalah "
-                "rata-rata capaian IKK; unit yang belum melapor, nilai yang dibatasi dan isian "
-                "yang tidak terbaca disebut di bagian Catatan.",
-                *(
-                    []
-                    if lkj.tahunan or lkj.tw is None
-                    else [
-                        f"Laporan ini adalah laporan kemajuan {_periode(lkj)}: target tahunan "
-                        f"ditampilkan sebagai acuan, capaian diukur terhadap target "
-                        f"{_periode(lkj)}."
-                    ]
-                ),
-            ],
-            tabel=[_ringkasan(lkj)],
-        ),
-    ]
-    for s in lkj.sasaran:
-        nomor = f"3.2.{s.no}"
-        butir = [line for iku in s.iku for line in _analisis(iku)]
-        out.append(
-            Bagian(
-                f"Sasaran Strategis {s.no}: {s.sasaran}",
-                3,
-                tabel=[_tahun_ini(lkj, s, nomor), _riwayat(lkj, s, nomor)],
-                grafik=s.kode_ss,
-                paragraf=[],
-                butir=["Analisis faktor (kendala dan tindak lanjut):", *butir],
-            )
-        )
-    efisiensi = (
-        "Realisasi anggaran tidak tersedia pada data (workbook PK unit dan master hanya memuat "
-        "anggaran), sehingga efisiensi penggunaan anggaran belum dapat dihitung; kolom "
-        "realisasi dan penyerapan tertulis \u201ctidak ada data\u201d."
-    )
-    out.append(
-        Bagian(
-            "B. Realisasi Anggaran",
-            2,
-            paragraf=[
-                f"Anggaran yang dituangkan dalam Perjanjian Kinerja unit tahun {lkj.tahun or ''}.",
-                *([] if lkj.realisasi_anggaran_ada else [efisiensi]),
-            ],
-            tabel=[_anggaran(lkj)],
-        )
-    )
-    out.append(
-        Bagian(
-            "C. Catatan",
-            2,
-            butir=[
-                "Aturan yang diterapkan pada angka di atas dan data yang belum lengkap:"
-                if lkj.catatan
-                else "Tidak ada catatan: semua IKK melapor dan semua angka dapat dihitung.",
-                *lkj.catatan,
-            ],
-        )
-    )
-    return out

@@ -9,10 +9,10 @@ from pathlib import Path
 from xlkinerja.errors import ErrorRecord
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.kompilasi.lkj import Lkj
+from xlkinerja.render.dokumen.lkj_bab import bab_tiga
 from xlkinerja.render.dokumen.lkj_chart import chart_png
 from xlkinerja.render.dokumen.lkj_docx import write_lkj_docx
 from xlkinerja.render.dokumen.lkj_pdf import write_lkj_pdf
-from xlkinerja.render.dokumen.lkj_tables import bab_tiga
 from xlkinerja.render.dokumen.lkj_xlsx import write_lkj_xlsx
 from xlkinerja.render.dokumen.pdf import PdfUnavailable
 

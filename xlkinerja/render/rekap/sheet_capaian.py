@@ -51,6 +51,7 @@ KOLOM = kolom_of(
         "keterangan": Look(wrap=True),
         "kendala": Look(wrap=True),
         "tindak_lanjut": Look(wrap=True),
+        "faktor_pendukung": Look(wrap=True),
     },
 )
 PIVOT_COLUMNS_IKU = (
@@ -252,6 +253,7 @@ def write_capaian(buku: Buku) -> dict[str, int]:
         "keterangan": objects(ikk["alasan"]),
         "kendala": objects(ikk["kendala"]),
         "tindak_lanjut": objects(ikk["tindak_lanjut"]),
+        "faktor_pendukung": objects(ikk["faktor_pendukung"]),
     }
     values = [cells[key] for key in CAPAIAN_IKK.keys]
     # The biggest table: rendered by a child process while the other sheets are written.

@@ -8,6 +8,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from xlkinerja.domain.konsolidasi import LABEL_TW
+from xlkinerja.kompilasi.anggaran import BarisAnggaran, penyerapan
 from xlkinerja.kompilasi.model import REKAP_PK_COLUMNS
 from xlkinerja.render.rekap.context import Buku, tahun_text
 from xlkinerja.render.rekap.frames import frame, objects, sumber
@@ -27,12 +29,14 @@ from xlkinerja.specs.rekap import (
     INDUK_TIDAK_DISEBUT,
     INSTITUSI,
     ORPHAN_TITLE,
+    PENYERAPAN_SD,
     REKAP_PK,
     SHEET_PK,
     TANPA_KODE,
     TANPA_NAMA,
     UNREAD_TOTAL,
 )
+from xlkinerja.validation.rules_anggaran import REALISASI
 
 NAME = SHEET_PK
 KOLOM = kolom_of(
@@ -54,6 +58,8 @@ ANGGARAN_KOLOM = kolom_of(
         "uraian": Look(wrap=True, indent=True),
         "anggaran": Look(jenis="rupiah"),
         "keterangan": Look(wrap=True),
+        **{key: Look(jenis="rupiah") for key in REALISASI},
+        "penyerapan": Look(jenis="persen"),
     },
 )
 ORPHAN_NOTE = "IKK yang menyebut IKU yang tidak ada di PK institusi: perbaiki kode IKU-nya."
@@ -144,48 +150,55 @@ def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
     return rows, written
 
 
-def anggaran_rows(anggaran: pd.DataFrame) -> tuple[Rows, int]:
-    """Per unit: a bold row with its total, its programs beneath; a grand total last. An
-    amount that could not be read leaves the totals it belongs to blank (said why)."""
-    df = frame(
-        anggaran,
-        ("kode_unit", "nama_unit", "program", "anggaran", "keterangan", "berkas", "baris"),
-    )
+def anggaran_rows(anggaran: pd.DataFrame, tw: int | None) -> tuple[Rows, int]:
+    """Per unit: a bold row with its totals, its programs beneath; a grand total last. The
+    penyerapan is of the period `tw` (kompilasi/anggaran.py: over the rows that gave both
+    pagu and realisasi s.d. TW n, the coverage said). An amount that could not be read
+    leaves the pagu total it belongs to blank (said why)."""
+    keys = ("kode_unit", "nama_unit", "program", "anggaran", "keterangan", "kode_ikk")
+    df = frame(anggaran, (*keys, *REALISASI, "berkas", "baris"))
     rows: Rows = {key: [] for key in (*ANGGARAN.keys, "_variant")}
     notes = [_v(n) for n in df["keterangan"].tolist()]
+    amounts = pd.to_numeric(df["anggaran"], errors="coerce")
+    pagu = amounts.to_numpy(dtype=float, na_value=np.nan)
+    money = [
+        pd.to_numeric(df[k], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        for k in REALISASI
+    ]
+    lines = [BarisAnggaran(_f(pagu[i]), tuple(_f(m[i]) for m in money)) for i in range(len(df))]
 
-    def add(variant: str, kode: Any, teks: Any, rupiah: Any, note: Any = None) -> None:
+    def add(variant: str, kode: Any, teks: Any, at: list[int], note: Any = None) -> None:
+        total = variant != "anak"
+        serapan = penyerapan((lines[i] for i in at), tw)
+        unread = total and any(notes[i] and np.isnan(pagu[i]) for i in at)
         rows["kode_unit"].append(kode)
         rows["uraian"].append(teks)
-        rows["anggaran"].append(rupiah)
-        rows["keterangan"].append(note)
+        rows["anggaran"].append(None if unread else serapan.pagu)
+        cover = serapan.cakupan(tw) if total else None
+        rows["keterangan"].append(UNREAD_TOTAL if unread else (cover or note))
+        rows["kode_ikk"].append(None if total else _v(ikk[at[0]]))
+        for n, key in enumerate(REALISASI):
+            known = [lines[i].realisasi[n] for i in at if lines[i].realisasi[n] is not None]
+            rows[key].append(sum(known) if known else None)
+        rows["penyerapan"].append(serapan.persen)
         rows["_variant"].append(variant)
 
-    def total(at: list[int], amounts: pd.Series) -> tuple[float | None, str | None]:
-        if any(notes[i] for i in at):
-            return None, UNREAD_TOTAL
-        return _total(amounts), None
-
-    amounts = pd.to_numeric(df["anggaran"], errors="coerce")
     # Units in the order they first appear (a blank code is a unit of its own kind).
     units: dict[Any, list[int]] = {}
     for i, code in enumerate(df["kode_unit"].tolist()):
         units.setdefault(_v(code), []).append(i)
-    names, programs, values = (df[c].tolist() for c in ("nama_unit", "program", "anggaran"))
-    numbers = amounts.to_numpy(dtype=float, na_value=np.nan)
+    names, programs, ikk = (df[c].tolist() for c in ("nama_unit", "program", "kode_ikk"))
     for code, at in units.items():
-        name = _v(names[at[0]]) or code or TANPA_NAMA
-        add("iku", code or TANPA_KODE, name, *total(at, pd.Series(numbers[at])))
+        add("iku", code or TANPA_KODE, _v(names[at[0]]) or code or TANPA_NAMA, at)
         for i in at:
-            add("anak", None, _v(programs[i]), _v(values[i]), notes[i])
+            add("anak", None, _v(programs[i]), [i], notes[i])
     if len(df):
-        add("jumlah", None, GRAND_TOTAL, *total(list(range(len(df))), amounts))
+        add("jumlah", None, GRAND_TOTAL, list(range(len(df))))
     return rows, len(df)
 
 
-def _total(amounts: pd.Series) -> float | None:
-    total = amounts.sum(min_count=1)
-    return None if pd.isna(total) else float(total)
+def _f(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
 
 
 def _v(value: Any) -> Any:
@@ -215,9 +228,11 @@ def write_rekap_pk(buku: Buku) -> dict[str, int]:
     end = write_table(ws, styles, row, KOLOM, values, rows["_variant"])
 
     row = end + 1
-    section(ws, styles, row, ANGGARAN.title, len(ANGGARAN_KOLOM) - 1)
+    tw = k.periode
+    period = f" ({PENYERAPAN_SD.format(tw=LABEL_TW[tw - 1])})" if tw else ""
+    section(ws, styles, row, f"{ANGGARAN.title}{period}", len(ANGGARAN_KOLOM) - 1)
     row = write_header(ws, styles, row + 1, ANGGARAN_KOLOM)
-    arows, anggaran_written = anggaran_rows(k.anggaran)
+    arows, anggaran_written = anggaran_rows(k.anggaran, tw)
     avalues = [arows[key] for key in ANGGARAN.keys]
     write_table(ws, styles, row, ANGGARAN_KOLOM, avalues, arows["_variant"])
     if not anggaran_written:
