@@ -65,9 +65,7 @@ def test_the_committed_copy_is_current():
 def test_the_periode_list_stands_before_kompilasi_with_its_callbacks(customui):
     """Periode: the latest quarter reported, or s.d. TW I..IV; its choice is kept by the
     VBA and sent with Kompilasi and Ekspor."""
-    group = next(
-        g for g in customui.findall(".//ui:group", NS) if g.get("label") == "Perencanaan"
-    )
+    group = next(g for g in customui.findall(".//ui:group", NS) if g.get("label") == "Perencanaan")
     children = [(c.tag.split("}")[1], c.get("label")) for c in group]
     assert children == [
         ("button", "Kaskade"), ("dropDown", "Periode"), ("button", "Kompilasi"),
