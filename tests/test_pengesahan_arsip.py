@@ -4,19 +4,27 @@ step, a new version starts again at diajukan, and two approvers at once give one
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, date, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
-from tests.coded import raises
+from tests.coded import error_code, raises
+from tests.conftest import ROOT
 from tests.test_store import unit_submission
 from xlkinerja.domain.pengesahan import Rumusan, Stage, Step, StepRefused
 from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.store import Archive, ArchiveError, Submission
+from xlkinerja.store.location import create_archive_engine
+from xlkinerja.store.migrations import migrate
 from xlkinerja.store.tables import steps
 
 T0 = datetime(2026, 4, 1, 2, 0, tzinfo=UTC)
@@ -153,6 +161,18 @@ def test_purge_takes_the_steps_with_their_version(archive: Archive) -> None:
         assert conn.execute(select(func.count()).select_from(steps)).scalar_one() == 0
 
 
+def test_versions_archived_before_the_steps_table_start_at_diajukan(db: str) -> None:
+    engine = create_archive_engine(db)
+    assert migrate(engine, target=3) == 3
+    Archive(engine).record(unit_submission("TI", tahun=2026), compiled_at=T0)
+    engine.dispose()
+    with Archive.open(db) as archive:
+        assert archive.schema_version() == 4
+        assert archive.review("TI", 2026).stage is Stage.DIAJUKAN
+        approve_all(archive)
+        assert archive.approval("TI", 2026).approved
+
+
 def _race(db: str, step: Step, unit: str) -> list[XlkinerjaError | None]:
     """Two approvers call add_step on the same version at the same moment, each with its
     own connection; what each got (None: recorded)."""
@@ -193,3 +213,37 @@ def test_two_approvers_at_once_give_one_approval(db: str) -> None:
         for unit in units:
             stages = [s.stage for s in archive.review(unit, 2026).steps]
             assert stages.count(Stage.DISETUJUI) == 1
+
+
+@pytest.mark.fault
+def test_two_setujui_commands_at_once_give_one_approval(db: str, tmp_path: Path) -> None:
+    """The same race through the command: two `xlkinerja arsip setujui` processes started
+    together; one records (exit 0), the other is told it is already disetujui (exit 2)."""
+    today = date.today()  # the command checks the date against the real today
+    sent = datetime.now(UTC) - timedelta(days=10)
+    earlier = today - timedelta(days=5)
+    with Archive.open(db) as archive:
+        archive.record(unit_submission("TI", tahun=2026), compiled_at=sent)
+        archive.add_step("TI", 2026, replace(bahas(), tanggal=earlier), today=today)
+        archive.add_step("TI", 2026, replace(periksa(), tanggal=earlier), today=today)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [
+        sys.executable, "-m", "xlkinerja", "arsip", "setujui", "TI", "--tahun", "2026",
+        "--nama", "Direktur", "--nip", NIP_DIREKTUR, "--db", db,
+    ]  # fmt: skip
+    runs = [
+        subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    outcomes = sorted(
+        (run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs
+    )
+    for run in runs:
+        if run.stderr:
+            run.stderr.close()
+    assert [code for code, _ in outcomes] == [0, 2], outcomes
+    assert error_code(outcomes[1][1]) == ErrorCode.ARSIP_LANGKAH_TIDAK_SAH
+    assert "sudah disetujui" in outcomes[1][1]
+    with Archive.open(db) as archive:
+        stages = [s.stage for s in archive.review("TI", 2026).steps]
+    assert stages.count(Stage.DISETUJUI) == 1
