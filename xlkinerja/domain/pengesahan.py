@@ -50,12 +50,6 @@ NEXT: dict[Stage, tuple[Stage, ...]] = {
 RECORDED = (Stage.DIBAHAS, Stage.DIPERIKSA, Stage.DISETUJUI, Stage.DIKEMBALIKAN)
 """The stages a person records (diajukan is the version's arrival in the archive)."""
 
-WHO = {
-    Stage.DIBAHAS: "dibahas",
-    Stage.DIPERIKSA: "diperiksa",
-    Stage.DISETUJUI: "disetujui",
-    Stage.DIKEMBALIKAN: "dikembalikan",
-}
 _NIP = re.compile(POLA_NIP)
 
 
@@ -179,12 +173,12 @@ def _check_fields(step: Step, today: date) -> None:
 def _refusal(now: Stage, wanted: Stage) -> str:
     if now is Stage.DISETUJUI:
         return (
-            f"kiriman ini sudah disetujui; tidak dapat {WHO[wanted]} lagi. Versi yang sudah "
+            f"kiriman ini sudah disetujui; tidak dapat {wanted.value} lagi. Versi yang sudah "
             "disetujui tidak berubah lagi."
         )
     if wanted is now:
         return f"kiriman ini sudah {now.value}."
-    return f"kiriman ini berada pada tahap {now.value}; tidak dapat langsung {WHO[wanted]}."
+    return f"kiriman ini berada pada tahap {now.value}; tidak dapat langsung {wanted.value}."
 
 
 def _expected(now: Stage) -> str:
