@@ -24,6 +24,11 @@ COMMANDS = [
     "arsip daftar",
     "arsip beda",
     "arsip bersihkan",
+    "arsip status",
+    "arsip bahas",
+    "arsip periksa",
+    "arsip setujui",
+    "arsip kembalikan",
     "dokumen pk",
     "dokumen lkj",
 ]

@@ -105,6 +105,8 @@ class ErrorCode(StrEnum):
     ARSIP_MASTER_TIDAK_TERBACA = "arsip.master_tidak_terbaca"
     ARSIP_VERSI_TEMPLAT_BEDA = "arsip.versi_templat_beda"
     ARSIP_ISI_TIDAK_DIKENAL = "arsip.isi_tidak_dikenal"
+    ARSIP_TAHUN_TIDAK_ADA = "arsip.tahun_tidak_ada"
+    ARSIP_LANGKAH_TIDAK_SAH = "arsip.langkah_tidak_sah"
     # Settings files: export profiles, the server's keys (kind: konfigurasi)
     PROFIL_FOLDER_TIDAK_ADA = "profil.folder_tidak_ada"
     PROFIL_TIDAK_ADA = "profil.tidak_ada"

@@ -8,8 +8,8 @@ Modules: `records` (the dataclasses), `location` (where, and the engine), `table
 schema at its latest version), `migrations` (numbered steps run on open), `recording`
 (batch insert, versioning), `encoded` (a submission serialised ahead), `queries`, `diff`
 (cells and targets), `restore` (a version back as the form data the reader made),
-`archive` (the API), `format` (plain rows for the CLI), `jsonvalue` (JSON text of rows
-and cells).
+`pengesahan` (the review and approval steps of each version), `archive` (the API),
+`format` (plain rows for the CLI), `jsonvalue` (JSON text of rows and cells).
 
 `Archive` (and with it SQLAlchemy) is imported on first use: the kompilasi workers build
 submissions with this package and never touch a database.

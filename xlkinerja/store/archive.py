@@ -5,21 +5,24 @@ with Archive.open() as archive:               # or Archive.open("postgresql://..
     archive.diff("TI", 1, 2)                  # cells that changed
     archive.target_changes("TI", 1, 2)        # IKK-TI-1 target 78 → 80
     archive.restore(archive.submissions(tahun=2025))  # the latest versions as form data
+    archive.add_step("TI", 2025, step)        # dibahas, diperiksa, disetujui, dikembalikan
+    archive.approval("TI", 2025)              # is the latest submission approved, and why
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine, delete, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from xlkinerja.domain.pengesahan import ApprovalStatus, Step
 from xlkinerja.errors import ErrorCode
-from xlkinerja.store import queries
+from xlkinerja.store import pengesahan, queries
 from xlkinerja.store.diff import compare_cells, compare_targets
 from xlkinerja.store.encoded import EncodedSubmission
 from xlkinerja.store.errors import ArchiveError
@@ -34,7 +37,7 @@ from xlkinerja.store.records import (
     VersionInfo,
 )
 from xlkinerja.store.restore import ArchivedVersion, archived_names, restore
-from xlkinerja.store.tables import data, submissions
+from xlkinerja.store.tables import data, steps, submissions
 from xlkinerja.store.watchdog import ENV_VAR as LIMIT_ENV_VAR
 from xlkinerja.store.watchdog import Unanswered
 
@@ -206,6 +209,43 @@ class Archive:
             hint=f"Versi yang tersimpan: {', '.join(map(str, kept))}.",
         )
 
+    # -- review and approval (SOP-SPMI-601; domain/pengesahan.py) -----------------------------
+
+    def review(self, unit: str, tahun: int, version: int | None = None) -> pengesahan.Review:
+        """The steps of `unit`'s latest version of `tahun` (or of `version`), oldest first."""
+        with self._errors(), self.engine.connect() as conn:
+            info = pengesahan.version_of(conn, unit, tahun, version, for_step=False)
+            return pengesahan.reviews(conn, [info])[0]
+
+    def add_step(
+        self,
+        unit: str,
+        tahun: int,
+        step: Step,
+        *,
+        version: int | None = None,
+        today: date | None = None,
+    ) -> pengesahan.Review:
+        """Record `step` on `unit`'s latest version of `tahun` (`version`: only if it is that
+        one); refused (`StepRefused`, `ArchiveError`) when it may not be taken now."""
+        with self._errors(), writing(self.engine) as conn:
+            return pengesahan.add_step(
+                conn, unit, tahun, step, version=version, today=today or date.today()
+            )
+
+    def approvals(
+        self, tahun: int, units: Iterable[str] | None = None
+    ) -> dict[str, ApprovalStatus]:
+        """Per unit whether its latest submission of `tahun` is approved, and if not why
+        (every unit workbook sent that year, or those of `units`)."""
+        with self._errors(), self.engine.connect() as conn:
+            return pengesahan.approvals(conn, tahun, units)
+
+    def approval(self, unit: str, tahun: int) -> ApprovalStatus:
+        """Whether `unit`'s latest submission of `tahun` is approved, and if not why (also
+        when the unit sent nothing that year: not approved, saying so)."""
+        return self.approvals(tahun, [unit])[unit]
+
     # -- retention ---------------------------------------------------------------------------
 
     def purge(
@@ -225,6 +265,7 @@ class Archive:
         old = select(submissions.c.id).where(where)
         with self._errors(), writing(self.engine) as conn:
             conn.execute(delete(data).where(data.c.submission_id.in_(old)))
+            conn.execute(delete(steps).where(steps.c.submission_id.in_(old)))
             result = conn.execute(delete(submissions).where(where))
             return int(result.rowcount)
 

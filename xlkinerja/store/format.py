@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import tzinfo
 
+from xlkinerja.domain.pengesahan import Step
 from xlkinerja.store.records import CellChange, TargetChange, VersionInfo
 
 Rows = list[dict[str, object]]
@@ -57,3 +58,24 @@ def _value(value: object) -> str:
 def target_line(change: TargetChange) -> str:
     """One line, e.g. "IKK-TI-1 target 78 → 80"."""
     return f"{change.code} {change.field} {_value(change.old)} → {_value(change.new)}"
+
+
+def step_rows(steps: Iterable[Step], tz: tzinfo | None = None) -> Rows:
+    """tahap, tanggal, nama, nip, rekomendasi, kendala, tindak_lanjut, alasan, dicatat
+    (the review of a version, oldest first; `dicatat` ISO 8601 in `tz`, default local)."""
+    return [
+        {
+            "tahap": s.stage.value,
+            "tanggal": s.tanggal.isoformat(),
+            "nama": s.nama,
+            "nip": s.nip,
+            "rekomendasi": s.rumusan.rekomendasi if s.rumusan else None,
+            "kendala": s.rumusan.kendala if s.rumusan else None,
+            "tindak_lanjut": s.rumusan.tindak_lanjut if s.rumusan else None,
+            "alasan": s.alasan,
+            "dicatat": s.recorded_at.astimezone(tz).isoformat(timespec="seconds")
+            if s.recorded_at
+            else None,
+        }
+        for s in steps
+    ]

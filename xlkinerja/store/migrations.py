@@ -2,7 +2,7 @@
 inside one transaction every time the archive is opened; `archive_schema` has a row per step
 applied. A fresh database runs every step; an older one only the steps it lacks.
 
-Why not Alembic: the archive has four tables and few changes; a plain list needs no script
+Why not Alembic: the archive has five tables and few changes; a plain list needs no script
 folder or env.py to ship inside the package, runs the same on SQLite and PostgreSQL, and
 keeps mypy strict simple. Concurrent openers wait for each other (`location.writing`: one
 writer at a time).
@@ -17,6 +17,8 @@ History:
 3. No table changes: from here on archive_data may hold rows and cells column-wise
    (rowcodec.py, cellcodec.py). Older data stays as it is and reads the same; the step is
    there so that an older xlkinerja, which cannot read the new form, refuses the archive.
+4. archive_steps: the review and approval of each version (dibahas, diperiksa, disetujui,
+   dikembalikan), one row per step, unique (submission_id, seq).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any
 from sqlalchemy import (
     Column,
     Connection,
+    Date,
     Engine,
     ForeignKey,
     Index,
@@ -135,6 +138,33 @@ def _step_3(conn: Connection) -> None:
     """Nothing to change: the version number marks the newer data form (see History)."""
 
 
+def _step_4(conn: Connection) -> None:
+    md = MetaData()
+    Table("archive_submissions", md, Column("id", Integer, primary_key=True))
+    Table(
+        "archive_steps",
+        md,
+        Column("id", Integer, primary_key=True),
+        Column(
+            "submission_id",
+            Integer,
+            ForeignKey("archive_submissions.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
+        Column("seq", Integer, nullable=False),
+        Column("stage", String, nullable=False),
+        Column("tanggal", Date, nullable=False),
+        Column("nama", Text, nullable=False),
+        Column("nip", String(18), nullable=False),
+        Column("rekomendasi", Text, nullable=True),
+        Column("kendala", Text, nullable=True),
+        Column("tindak_lanjut", Text, nullable=True),
+        Column("alasan", Text, nullable=True),
+        Column("recorded_at", UtcDateTime, nullable=False),
+        UniqueConstraint("submission_id", "seq", name="uq_archive_steps_submission_seq"),
+    ).create(conn)
+
+
 def _count_rows(rows: Any) -> int:
     if not isinstance(rows, dict):
         return 0
@@ -145,6 +175,7 @@ STEPS: tuple[tuple[int, str, Step], ...] = (
     (1, "archive_units, archive_submissions, archive_data, archive_schema", _step_1),
     (2, "rows_count, index (unit_id, tahun), index compiled_at", _step_2),
     (3, "rows and cells may be stored column-wise", _step_3),
+    (4, "archive_steps: review and approval of each version", _step_4),
 )
 LATEST = STEPS[-1][0]
 

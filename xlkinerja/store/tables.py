@@ -7,6 +7,11 @@
     archive_data         the version's rows (as given, or column-wise: rowcodec.py) and
                          cells (grouped by field, see cellcodec.py) as JSON (JSONB on
                          PostgreSQL), kept apart so that listing versions never reads them
+    archive_steps        the review of a version (SOP-SPMI-601, domain/pengesahan.py): one
+                         row per step recorded after its arrival (dibahas with its rumusan,
+                         diperiksa, disetujui, dikembalikan with its reason), numbered per
+                         version (unique (submission_id, seq): one next step, never two),
+                         who (nama, NIP), the step's date and when it was recorded
     archive_schema       one row per migration applied (see migrations.py)
 
 `migrations.py` creates and alters them step by step; a test checks that the migrated
@@ -20,6 +25,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     JSON,
     Column,
+    Date,
     DateTime,
     Dialect,
     ForeignKey,
@@ -102,6 +108,29 @@ data = Table(
     ),
     Column("rows", json_type(), nullable=False),
     Column("cells", json_type(), nullable=False),
+)
+
+steps = Table(
+    "archive_steps",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "submission_id",
+        Integer,
+        ForeignKey(submissions.c.id, ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("seq", Integer, nullable=False),
+    Column("stage", String, nullable=False),
+    Column("tanggal", Date, nullable=False),
+    Column("nama", Text, nullable=False),
+    Column("nip", String(18), nullable=False),
+    Column("rekomendasi", Text, nullable=True),
+    Column("kendala", Text, nullable=True),
+    Column("tindak_lanjut", Text, nullable=True),
+    Column("alasan", Text, nullable=True),
+    Column("recorded_at", UtcDateTime, nullable=False),
+    UniqueConstraint("submission_id", "seq", name="uq_archive_steps_submission_seq"),
 )
 
 schema = Table(

@@ -303,4 +303,16 @@ RUN_RULES: tuple[Rule, ...] = (
         "Isi versi arsip tidak dikenal",
         "Buka arsip dengan xlkinerja versi yang mencatatnya, atau minta unit mengirim ulang.",
     ),
+    _galat(
+        E.ARSIP_TAHUN_TIDAK_ADA,
+        K.ARSIP,
+        "Unit tidak punya kiriman tahun itu",
+        "Periksa --tahun (xlkinerja arsip daftar --unit KODE).",
+    ),
+    _galat(
+        E.ARSIP_LANGKAH_TIDAK_SAH,
+        K.ARSIP,
+        "Langkah pengesahan tidak sah",
+        "Ikuti urutan diajukan → dibahas → diperiksa → disetujui (xlkinerja arsip status).",
+    ),
 )
