@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from io import BytesIO
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -18,6 +17,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell, _Row
 
 from xlkinerja.files.atomic import atomic_path
+from xlkinerja.render.dokumen.docx_base import new_document
 from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel, shown
 
 HEADER_FILL = "D9E2F3"
@@ -38,9 +38,7 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _repeat_header(row: _Row) -> None:
     tr = row._tr
     properties = tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    properties.append(OxmlElement("w:tblHeader"))  # on: no w:val (its schema has no "true")
 
 
 def _keep_row_together(row: _Row) -> None:
@@ -98,7 +96,7 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
 
 
 def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
-    document = Document()
+    document = new_document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
