@@ -22,7 +22,6 @@ from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel, shown
 
 HEADER_FILL = "D9E2F3"
 TOTAL_FILL = "F2F2F2"
-FONT = "Times New Roman"  # Word's; LibreOffice shows it with the metric-compatible Liberation Serif
 TEXT_WIDTH_CM = 16.0  # A4 less 3 cm left and 2 cm right margins
 
 
@@ -102,11 +101,9 @@ def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
     normal = document.styles["Normal"]
-    normal.font.name = FONT
     normal.font.size = Pt(12)
-    for level in (1, 2, 3):  # black headings in the body font, as an LKj prints them
+    for level in (1, 2, 3):  # black headings (in the one font), as an LKj prints them
         heading_style = document.styles[f"Heading {level}"]
-        heading_style.font.name = FONT
         heading_style.font.color.rgb = RGBColor(0, 0, 0)
         heading_style.font.size = Pt((14, 12, 12)[level - 1])
     for b in bagian:
