@@ -208,7 +208,7 @@ def test_docx_opens_in_libreoffice_and_converts_with_the_same_tables(
     assert [n for n in numbers if n not in flat] == []
 
 
-def _record_as_year(db: Path, path: Path, year: int) -> None:
+def record_as_year(db: Path, path: Path, year: int) -> None:
     """Archive a sample workbook as if it were sent in `year`."""
     data = read_form(path)
     field = data.fields["tahun"]
@@ -224,7 +224,7 @@ def test_earlier_years_come_from_the_archive_and_dari_arsip_gives_the_same_numbe
     tmp_path: Path,
 ):
     db = tmp_path / "arsip.sqlite"
-    _record_as_year(db, UNIT_TI, 2024)  # only TI sent in 2024
+    record_as_year(db, UNIT_TI, 2024)  # only TI sent in 2024
     compile_workbooks(
         workbook_files([SAMPLE], master=MASTER), output=tmp_path / "rekap.xlsx", db=db
     )  # 2025

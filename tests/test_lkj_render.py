@@ -1,6 +1,9 @@
 """How the Laporan Kinerja's chapter III is rendered, read back from the written files: the
 .docx passes the OOXML checker; one font family in the .docx (headings, body, tables,
-bullets), in the PDF, and in the PDF LibreOffice makes of the .docx."""
+bullets), in the PDF, and in the PDF LibreOffice makes of the .docx; the .docx tables have
+a fixed grid in which no word is wider than its column, so LibreOffice breaks none — also
+in the widest table, the comparison with four earlier years; the PDF's tables take the
+same widths and break no word either."""
 
 from __future__ import annotations
 
@@ -12,33 +15,51 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docx import Document
 from lxml import etree
+from matplotlib.font_manager import FontProperties, findfont
+from PIL import ImageFont
 from typer.testing import CliRunner
 
 from tests import lo
 from tests.conftest import SAMPLE
+from tests.test_dokumen_lkj import UNIT_TI, record_as_year
 from xlkinerja.cli.app import app
 
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 STEM = "lkj-bab-iii-2025"
+TEXT_WIDTH_TWIPS = 9072  # 16 cm: A4 less the 3 cm and 2 cm margins
 NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
 W = "{" + NS["w"] + "}"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's chapter, with an empty archive."""
-    tmp = tmp_path_factory.mktemp("lkj-render")
+def chapter(tmp: Path, earlier_years: tuple[int, ...] = ()) -> Path:
+    """The sample's chapter, the archive holding TI's workbook as sent in `earlier_years`."""
+    db = tmp / "arsip.sqlite"
+    for year in earlier_years:
+        record_as_year(db, UNIT_TI, year)
     result = runner.invoke(
         app,
         [
             "dokumen", "lkj", str(SAMPLE), "--master", str(MASTER),
-            "-o", str(tmp / "out"), "--db", str(tmp / "arsip.sqlite"),
+            "-o", str(tmp / "out"), "--db", str(db),
         ],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     return tmp / "out"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's chapter, with an empty archive."""
+    return chapter(tmp_path_factory.mktemp("lkj-render"))
+
+
+@pytest.fixture(scope="module")
+def wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The chapter with four earlier years: tables 3.2.xb have twelve columns."""
+    return chapter(tmp_path_factory.mktemp("lkj-wide"), (2021, 2022, 2023, 2024))
 
 
 def audit(path: Path, *options: str) -> dict[str, object]:
@@ -66,11 +87,13 @@ def test_every_docx_written_passes_the_ooxml_checker(out: Path, options: tuple[s
 
 
 @pytest.fixture(scope="module")
-def lo_pdf(out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The .docx converted to PDF by LibreOffice."""
+def lo_pdfs(out: Path, wide: Path, tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Both chapters' .docx converted to PDF by LibreOffice."""
     tmp = tmp_path_factory.mktemp("lkj-lo")
-    (pdf,) = lo.convert([out / f"{STEM}.docx"], "pdf", tmp / "pdf", tmp / "profile")
-    return pdf
+    return [
+        lo.convert([folder / f"{STEM}.docx"], "pdf", tmp / name, tmp / "profile")[0]
+        for name, folder in (("out", out), ("wide", wide))
+    ]
 
 
 def docx_part(path: Path, name: str) -> etree._Element:
@@ -114,5 +137,106 @@ def test_the_pdf_is_in_the_docx_font(out: Path):
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_shows_the_docx_in_one_font_family(lo_pdf: Path):
-    assert pdf_font_families(lo_pdf) == {"LiberationSerif"}
+def test_libreoffice_shows_the_docx_in_one_font_family(lo_pdfs: list[Path]):
+    for pdf in lo_pdfs:
+        assert pdf_font_families(pdf) == {"LiberationSerif"}
+
+
+def twips(element: etree._Element | None, attribute: str = "w") -> int:
+    assert element is not None
+    return int(element.get(f"{W}{attribute}", "0"))
+
+
+@pytest.fixture(scope="module")
+def liberation_serif() -> dict[bool, str]:
+    """The font files LibreOffice shows Times New Roman with, regular and bold."""
+    return {
+        bold: findfont(
+            FontProperties(family="Liberation Serif", weight="bold" if bold else "normal"),
+            fallback_to_default=False,
+        )
+        for bold in (False, True)
+    }
+
+
+def word_width_twips(word: str, size_pt: float, font_file: str) -> float:
+    """`word`'s width as the font's outlines give it (Pillow, at 100 × the size)."""
+    font = ImageFont.truetype(font_file, round(size_pt * 100))
+    return font.getlength(word) / 100 * 20
+
+
+def is_number(text: str) -> bool:
+    return bool(re.fullmatch(r"(Rp )?-?[\d.]+(,\d+)?( %)?", text))
+
+
+@pytest.mark.parametrize("chapter_of", ["out", "wide"])
+def test_docx_tables_have_a_fixed_grid_wide_enough_for_every_word(
+    chapter_of: str, request: pytest.FixtureRequest, liberation_serif: dict[bool, str]
+):
+    """Each table: fixed layout, its width stated and equal to its grid, within the text
+    width; each cell as wide as its grid column; every word of a header or a cell (a
+    number with its unit as one) narrower than its column less the cell margins."""
+    docx = request.getfixturevalue(chapter_of) / f"{STEM}.docx"
+    tables = docx_part(docx, "word/document.xml").iter(f"{W}tbl")
+    checked = 0
+    for table in tables:
+        properties = table.find(f"{W}tblPr")
+        assert properties is not None
+        layout = properties.find(f"{W}tblLayout")
+        assert layout is not None and layout.get(f"{W}type") == "fixed"
+        grid = [twips(col) for col in table.iter(f"{W}gridCol")]
+        width = properties.find(f"{W}tblW")
+        assert width is not None and width.get(f"{W}type") == "dxa"
+        assert twips(width) == sum(grid) <= TEXT_WIDTH_TWIPS
+        margins = sum(
+            twips(properties.find(f"{W}tblCellMar/{W}{side}")) for side in ("left", "right")
+        )
+        for row in table.iter(f"{W}tr"):
+            cells = row.findall(f"{W}tc")
+            assert [twips(c.find(f"{W}tcPr/{W}tcW")) for c in cells] == grid
+            for cell, column in zip(cells, grid, strict=True):
+                for run in cell.iter(f"{W}r"):
+                    text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+                    size = twips(run.find(f"{W}rPr/{W}sz"), "val") / 2
+                    b = run.find(f"{W}rPr/{W}b")
+                    bold = b is not None and b.get(f"{W}val") not in ("0", "false", "off")
+                    pieces = [text] if is_number(text) else text.split()
+                    for piece in pieces:
+                        used = word_width_twips(piece, size, liberation_serif[bold])
+                        assert used <= column - margins, (docx.parent.name, piece, column)
+                        checked += 1
+    assert checked > 500
+
+
+def document_words(docx: Path) -> set[str]:
+    document = Document(str(docx))
+    words = {w for p in document.paragraphs for w in p.text.split()}
+    for table in document.tables:
+        words |= {w for row in table.rows for c in row.cells for w in c.text.split()}
+    return words
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_breaks_no_word_of_the_docx(out: Path, wide: Path, lo_pdfs: list[Path]):
+    """Every word LibreOffice lays out is a word of the document: a header or a cell broken
+    inside a word ("Realis|asi", "IKU|-1") would leave pieces that are not."""
+    for folder, pdf in zip((out, wide), lo_pdfs, strict=True):
+        words = document_words(folder / f"{STEM}.docx") | {"\u2022"}  # and the bullets
+        shown = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True)
+        pieces = shown.stdout.decode().split()
+        assert len(pieces) > 1000
+        assert sorted({p for p in pieces if p not in words}) == [], folder
+
+
+@pytest.mark.parametrize("chapter_of", ["out", "wide"])
+def test_the_pdf_breaks_no_word_of_the_tables(chapter_of: str, request: pytest.FixtureRequest):
+    """The PDF (WeasyPrint) lays its tables out with the .docx's widths: every word on its
+    pages, the page footer aside, is a word of the document."""
+    folder = request.getfixturevalue(chapter_of)
+    words = document_words(folder / f"{STEM}.docx") | {"\u2022"}
+    shown = subprocess.run(
+        ["pdftotext", str(folder / f"{STEM}.pdf"), "-"], check=True, capture_output=True
+    )
+    text = re.sub(r"Halaman \d+ dari \d+", "", shown.stdout.decode())
+    assert len(text.split()) > 1000
+    assert sorted({p for p in text.split() if p not in words}) == [], chapter_of
