@@ -3,7 +3,8 @@
 bullets), in the PDF, and in the PDF LibreOffice makes of the .docx; the .docx tables have
 a fixed grid in which no word is wider than its column, so LibreOffice breaks none — also
 in the widest table, the comparison with four earlier years; the PDF's tables take the
-same widths and break no word either."""
+same widths and break no word either; a sasaran without data (SS-4 in the sample) gets no
+chart but the sentence that says so, in the .docx, the PDF and the .xlsx."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from docx import Document
 from lxml import etree
@@ -240,3 +242,66 @@ def test_the_pdf_breaks_no_word_of_the_tables(chapter_of: str, request: pytest.F
     text = re.sub(r"Halaman \d+ dari \d+", "", shown.stdout.decode())
     assert len(text.split()) > 1000
     assert sorted({p for p in text.split() if p not in words}) == [], chapter_of
+
+
+TANPA_GRAFIK = "Grafik tidak dibuat: belum ada data capaian untuk sasaran ini."
+SS4 = "Sasaran Strategis 4: Terwujudnya tata kelola yang akuntabel"
+
+
+def docx_sections(docx: Path) -> dict[str, list[etree._Element]]:
+    """The body's elements under each sasaran's heading, up to the next heading."""
+    body = docx_part(docx, "word/document.xml").find(f"{W}body")
+    assert body is not None
+    sections: dict[str, list[etree._Element]] = {}
+    current: list[etree._Element] | None = None
+    for element in body:
+        style = element.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val", "").startswith("Heading"):
+            text = "".join(element.itertext())
+            current = sections.setdefault(text, []) if text.startswith("Sasaran") else None
+        elif current is not None:
+            current.append(element)
+    return sections
+
+
+def test_a_sasaran_without_data_has_no_chart_but_says_so(out: Path):
+    charts = sorted(p.name for p in out.glob("grafik-lkj-*.png"))
+    assert charts == ["grafik-lkj-SS-1.png", "grafik-lkj-SS-2.png", "grafik-lkj-SS-3.png"]
+    sections = docx_sections(out / f"{STEM}.docx")
+    assert len(sections) == 4
+    for heading, elements in sections.items():
+        drawings = [d for e in elements for d in e.iter(f"{W}drawing")]
+        said = [e for e in elements if "".join(e.itertext()) == TANPA_GRAFIK]
+        if heading == SS4:
+            assert (len(drawings), len(said)) == (0, 1), heading
+        else:
+            assert (len(drawings), len(said)) == (1, 0), heading
+    # The PDF: the sentence after SS-4's tables, no "Grafik capaian IKU SS-4", 3 pictures.
+    pdf = out / f"{STEM}.pdf"
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True)
+        .stdout.decode()
+        .split()
+    )
+    ss4 = text.split(SS4)[1].split("B. Realisasi Anggaran")[0]
+    assert ss4.count(TANPA_GRAFIK) == 1 and text.count(TANPA_GRAFIK) == 1
+    assert ss4.index("Tabel 3.2.4b") < ss4.index(TANPA_GRAFIK) < ss4.index("Analisis faktor")
+    assert "Grafik capaian IKU SS-4" not in text and "Grafik capaian IKU SS-3" in text
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], check=True, capture_output=True)
+    pictures = [ln for ln in listing.stdout.decode().splitlines()[2:] if ln.split()[2] == "image"]
+    assert len(pictures) == 3
+    # The workbook: three pictures on Grafik and the sentence under SS-4's title, there
+    # and after SS-4's tables on Bab III.
+    book = openpyxl.load_workbook(out / f"{STEM}.xlsx")
+    grafik = [c for (c,) in book["Grafik"].iter_rows(max_col=1, values_only=True) if c]
+    assert grafik == [
+        "Grafik capaian IKU SS-1",
+        "Grafik capaian IKU SS-2",
+        "Grafik capaian IKU SS-3",
+        SS4,
+        TANPA_GRAFIK,
+    ]
+    assert len(book["Grafik"]._images) == 3
+    bab = [c for (c,) in book["Bab III"].iter_rows(max_col=1, values_only=True) if c]
+    assert bab.count(TANPA_GRAFIK) == 1
+    assert bab.index(SS4) < bab.index(TANPA_GRAFIK) < bab.index("B. Realisasi Anggaran")

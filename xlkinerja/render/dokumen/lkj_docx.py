@@ -142,6 +142,8 @@ def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
             caption = document.add_paragraph(f"Grafik capaian IKU {b.grafik}")
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif b.tanpa_grafik:
+            document.add_paragraph(b.tanpa_grafik)
         if b.butir:
             document.add_paragraph(b.butir[0])
             for text in b.butir[1:]:

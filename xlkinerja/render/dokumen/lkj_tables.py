@@ -12,6 +12,7 @@ from xlkinerja.render.dokumen.teks import angka, persen, rupiah
 
 TIDAK_ADA = "tidak ada data"
 TIDAK_DIKETAHUI = "tidak diketahui"  # IKK reported, but their realisasi do not combine
+TANPA_GRAFIK = "Grafik tidak dibuat: belum ada data capaian untuk sasaran ini."
 
 Sel = str | float | None
 
@@ -46,6 +47,7 @@ class Bagian:
     paragraf: list[str] = field(default_factory=list)
     tabel: list[Tabel] = field(default_factory=list)
     grafik: str | None = None  # the sasaran's code: its chart goes after the tables
+    tanpa_grafik: str | None = None  # said instead where a sasaran has no data for a chart
     butir: list[str] = field(default_factory=list)  # bullet points after the chart
 
 
@@ -60,6 +62,19 @@ def shown(value: Sel, jenis: Jenis, kosong: str = TIDAK_ADA) -> str:
     if jenis == Jenis.RUPIAH:
         return rupiah(value)
     return angka(value)
+
+
+def kode_grafik(s: SasaranLkj) -> str:
+    """The name of a sasaran's chart: its code, else its number."""
+    return s.kode_ss or str(s.no)
+
+
+def ada_data_grafik(s: SasaranLkj) -> bool:
+    """Whether any IKU of the sasaran has a capaian, this year or an earlier one."""
+    return any(
+        i.capaian is not None or any(t is not None and t.capaian is not None for _, t in i.riwayat)
+        for i in s.iku
+    )
 
 
 def _realisasi(iku: IkuLkj) -> Sel:
@@ -235,7 +250,8 @@ def bab_tiga(lkj: Lkj) -> list[Bagian]:
                 f"Sasaran Strategis {s.no}: {s.sasaran}",
                 3,
                 tabel=[_tahun_ini(lkj, s, nomor), _riwayat(lkj, s, nomor)],
-                grafik=s.kode_ss,
+                grafik=kode_grafik(s) if ada_data_grafik(s) else None,
+                tanpa_grafik=None if ada_data_grafik(s) else TANPA_GRAFIK,
                 paragraf=[],
                 butir=["Analisis faktor (kendala dan tindak lanjut):", *butir],
             )
