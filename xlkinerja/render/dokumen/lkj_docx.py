@@ -62,10 +62,7 @@ def _table_properties(table: Table, widths: Sequence[Length]) -> None:
     """The table's width and cell margins stated, so that Word and LibreOffice lay the
     columns out by the grid rather than by autofit."""
     properties = table._tbl.tblPr
-    width = properties.find(qn("w:tblW"))
-    if width is None:
-        width = OxmlElement("w:tblW")
-        properties.find(qn("w:jc")).addprevious(width)
+    width = properties.find(qn("w:tblW"))  # python-docx writes it as "auto"
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(sum(w.twips for w in widths)))
     margins = OxmlElement("w:tblCellMar")
