@@ -94,7 +94,8 @@ def lkj(
     Per sasaran strategis dan IKU: target, realisasi dan capaian tahun ini, realisasi dan
     capaian tahun-tahun sebelumnya dari arsip, target akhir Renstra dan kemajuannya,
     analisis faktor (kendala dan tindak lanjut dari lembar Capaian), anggaran, dan grafik
-    per sasaran. Angka sama dengan Rekap Capaian hasil kompilasi.
+    per sasaran (sasaran tanpa data capaian: tanpa grafik, dokumen menyebutkannya). Angka
+    sama dengan Rekap Capaian hasil kompilasi.
 
     Dari rekap hasil kompilasi (tanpa workbook unit): angka, kendala dan anggaran seperti
     tertulis di rekap; sasaran, IKU, target Renstra dan program dari --master, atau dari

@@ -9,8 +9,11 @@ from __future__ import annotations
 from xlkinerja.kompilasi.lkj import Lkj
 from xlkinerja.render.dokumen.lkj_analisis import per_sasaran, realisasi_anggaran
 from xlkinerja.render.dokumen.lkj_tables import (
+    TANPA_GRAFIK,
     TIDAK_DIKETAHUI,
     Bagian,
+    ada_data_grafik,
+    kode_grafik,
     periode,
     ringkasan,
     riwayat,
@@ -63,7 +66,8 @@ def bab_tiga(lkj: Lkj) -> list[Bagian]:
                 f"Sasaran Strategis {s.no}: {s.sasaran}",
                 3,
                 tabel=[tahun_ini(lkj, s, nomor), riwayat(lkj, s, nomor)],
-                grafik=s.kode_ss,
+                grafik=kode_grafik(s) if ada_data_grafik(s) else None,
+                tanpa_grafik=None if ada_data_grafik(s) else TANPA_GRAFIK,
             )
         )
         out += per_sasaran(lkj, s, nomor)

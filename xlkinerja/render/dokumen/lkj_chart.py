@@ -1,18 +1,32 @@
 """A chart per sasaran for the Laporan Kinerja: each IKU's capaian this year and in the
-earlier years the archive holds, against the 100 % line (matplotlib, Agg, no pyplot)."""
+earlier years the archive holds, against the 100 % line (matplotlib, Agg, no pyplot), its
+text in the documents' font where it is installed."""
 
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 from io import BytesIO
 
+import matplotlib
+from matplotlib import font_manager
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from xlkinerja.kompilasi.lkj import Lkj, SasaranLkj
+from xlkinerja.render.dokumen.docx_base import FONT
 from xlkinerja.render.dokumen.teks import persen
 
 COLOURS = ("#dae3f3", "#b4c7e7", "#8faadc", "#5b7fc4", "#2f5597")  # older → this year
+# The documents' font, its metric twin, or STIX (a Times design that matplotlib ships).
+CHART_FONTS = (FONT, "Liberation Serif", "STIXGeneral")
+
+
+@cache
+def chart_font() -> str:
+    """The first of CHART_FONTS that matplotlib finds."""
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return next(name for name in CHART_FONTS if name in installed)
 
 
 def _label(kode: str, indikator: str, count: int) -> str:
@@ -24,6 +38,11 @@ def _label(kode: str, indikator: str, count: int) -> str:
 
 def chart_png(lkj: Lkj, sasaran: SasaranLkj) -> bytes:
     """The chart as PNG bytes (about 16 × 7.5 cm at 200 dpi)."""
+    with matplotlib.rc_context({"font.family": [chart_font()]}):
+        return _draw(lkj, sasaran)
+
+
+def _draw(lkj: Lkj, sasaran: SasaranLkj) -> bytes:
     series: list[tuple[str, list[float | None]]] = []
     for year in lkj.tahun_riwayat:
         values = [

@@ -4,26 +4,26 @@ Word's own heading styles, tables with borders and a shaded header row, charts a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import _Cell, _Row
+from docx.shared import Cm, Length, Pt, RGBColor, Twips
+from docx.table import Table, _Cell, _Row
 
 from xlkinerja.files.atomic import atomic_path
+from xlkinerja.render.dokumen.docx_base import new_document
+from xlkinerja.render.dokumen.lkj_columns import CELL_MARGIN_PT, column_layout
 from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel, shown
 
 HEADER_FILL = "D9E2F3"
 TOTAL_FILL = "F2F2F2"
-FONT = "Times New Roman"  # Word's; LibreOffice shows it with the metric-compatible Liberation Serif
-TEXT_WIDTH_CM = 16.0  # A4 less 3 cm left and 2 cm right margins
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -38,9 +38,7 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _repeat_header(row: _Row) -> None:
     tr = row._tr
     properties = tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    properties.append(OxmlElement("w:tblHeader"))  # on: no w:val (its schema has no "true")
 
 
 def _keep_row_together(row: _Row) -> None:
@@ -49,7 +47,7 @@ def _keep_row_together(row: _Row) -> None:
 
 
 def _write_cell(
-    cell: _Cell, text: str, *, bold: bool = False, right: bool = False, size: float = 9.5
+    cell: _Cell, text: str, *, size: float, bold: bool = False, right: bool = False
 ) -> None:
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
@@ -60,6 +58,22 @@ def _write_cell(
     run.bold = bold
 
 
+def _table_properties(table: Table, widths: Sequence[Length]) -> None:
+    """The table's width and cell margins stated, so that Word and LibreOffice lay the
+    columns out by the grid rather than by autofit."""
+    properties = table._tbl.tblPr
+    width = properties.find(qn("w:tblW"))  # python-docx writes it as "auto"
+    width.set(qn("w:type"), "dxa")
+    width.set(qn("w:w"), str(sum(w.twips for w in widths)))
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(Pt(CELL_MARGIN_PT).twips))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.find(qn("w:tblLayout")).addnext(margins)  # its place in the schema
+
+
 def _table(document: DocxDocument, tabel: Tabel) -> None:
     caption = document.add_paragraph()
     caption.paragraph_format.keep_with_next = True
@@ -67,16 +81,17 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
     table = document.add_table(rows=1, cols=len(tabel.kolom))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    total = sum(k.lebar for k in tabel.kolom)
-    widths = [Cm(TEXT_WIDTH_CM * k.lebar / total) for k in tabel.kolom]
+    layout = column_layout(tabel)
+    widths = [Twips(math.floor(w * 20)) for w in layout.widths]  # within the text width
     table.autofit = False
+    _table_properties(table, widths)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice and Word lay the table out by
     header = table.rows[0]
     _repeat_header(header)
     for cell, kolom, width in zip(header.cells, tabel.kolom, widths, strict=True):
         cell.width = width
-        _write_cell(cell, kolom.judul, bold=True, size=8.5)
+        _write_cell(cell, kolom.judul, bold=True, size=layout.header_size)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _shade(cell, HEADER_FILL)
     for n, values in enumerate(tabel.baris):
@@ -91,6 +106,7 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
                 shown(value, kolom.jenis, tabel.kosong),
                 bold=is_total,
                 right=kolom.jenis != Jenis.TEKS,
+                size=layout.size,
             )
             if is_total:
                 _shade(cell, TOTAL_FILL)
@@ -98,17 +114,15 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
 
 
 def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
-    document = Document()
+    document = new_document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
     normal = document.styles["Normal"]
-    normal.font.name = FONT
     normal.font.size = Pt(12)
-    for level in (1, 2, 3):  # black headings in the body font, as an LKj prints them
+    for level in (1, 2, 3):  # black headings (in the one font), as an LKj prints them
         heading_style = document.styles[f"Heading {level}"]
-        heading_style.font.name = FONT
         heading_style.font.color.rgb = RGBColor(0, 0, 0)
         heading_style.font.size = Pt((14, 12, 12)[level - 1])
     for b in bagian:
@@ -125,6 +139,8 @@ def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
             caption = document.add_paragraph(f"Grafik capaian IKU {b.grafik}")
             caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif b.tanpa_grafik:
+            document.add_paragraph(b.tanpa_grafik)
         if b.butir:
             document.add_paragraph(b.butir[0])
             for text in b.butir[1:]:

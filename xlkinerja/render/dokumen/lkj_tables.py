@@ -14,6 +14,7 @@ from xlkinerja.render.dokumen.teks import angka, persen
 
 TIDAK_ADA = "tidak ada data"
 TIDAK_DIKETAHUI = "tidak diketahui"  # IKK reported, but their realisasi do not combine
+TANPA_GRAFIK = "Grafik tidak dibuat: belum ada data capaian untuk sasaran ini."
 
 Sel = str | float | None
 
@@ -48,6 +49,7 @@ class Bagian:
     paragraf: list[str] = field(default_factory=list)
     tabel: list[Tabel] = field(default_factory=list)
     grafik: str | None = None  # the sasaran's code: its chart goes after the tables
+    tanpa_grafik: str | None = None  # said instead where a sasaran has no data for a chart
     butir: list[str] = field(default_factory=list)  # bullet points after the chart
 
 
@@ -62,6 +64,19 @@ def shown(value: Sel, jenis: Jenis, kosong: str = TIDAK_ADA) -> str:
     if jenis == Jenis.RUPIAH:
         return rupiah(value)
     return angka(value)
+
+
+def kode_grafik(s: SasaranLkj) -> str:
+    """The name of a sasaran's chart: its code, else its number."""
+    return s.kode_ss or str(s.no)
+
+
+def ada_data_grafik(s: SasaranLkj) -> bool:
+    """Whether any IKU of the sasaran has a capaian, this year or an earlier one."""
+    return any(
+        i.capaian is not None or any(t is not None and t.capaian is not None for _, t in i.riwayat)
+        for i in s.iku
+    )
 
 
 def _realisasi(iku: IkuLkj) -> Sel:

@@ -1,5 +1,6 @@
 """Chapter III of the Laporan Kinerja written out: lkj-bab-iii-<tahun>.xlsx, .docx and
-.pdf, and each sasaran's chart as a PNG beside them (grafik-lkj-<kode SS>.png), for pasting."""
+.pdf, and the chart of each sasaran with data as a PNG beside them (grafik-lkj-<kode SS>.png),
+for pasting; a sasaran without data gets no chart (the chapter says so)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from xlkinerja.render.dokumen.lkj_bab import bab_tiga
 from xlkinerja.render.dokumen.lkj_chart import chart_png
 from xlkinerja.render.dokumen.lkj_docx import write_lkj_docx
 from xlkinerja.render.dokumen.lkj_pdf import write_lkj_pdf
+from xlkinerja.render.dokumen.lkj_tables import ada_data_grafik, kode_grafik
 from xlkinerja.render.dokumen.lkj_xlsx import write_lkj_xlsx
 from xlkinerja.render.dokumen.pdf import PdfUnavailable
 
@@ -27,7 +29,7 @@ class WrittenLkj:
 def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
     stem = f"lkj-bab-iii-{lkj.tahun or 'tanpa-tahun'}"
     bagian = bab_tiga(lkj)
-    charts = {s.kode_ss or str(s.no): chart_png(lkj, s) for s in lkj.sasaran if s.iku}
+    charts = {kode_grafik(s): chart_png(lkj, s) for s in lkj.sasaran if ada_data_grafik(s)}
     pngs = []
     for code, png in charts.items():
         target = folder / f"grafik-lkj-{code}.png"

@@ -1,6 +1,7 @@
 """Chapter III of the Laporan Kinerja as a workbook (XlsxWriter): the tables on sheet
 "Bab III" with numbers kept as numbers (formatted the way the documents show them), the
-analysis lines under each sasaran, and the charts on sheet "Grafik"."""
+analysis lines under each sasaran, and the charts on sheet "Grafik" (for a sasaran without
+data, the sentence that says there is no chart)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,26 @@ def _table(sheet: Any, row: int, tabel: Tabel, styles: _Styles) -> int:
     return row + 1
 
 
+def _charts(sheet: Any, bagian: list[Bagian], charts: Mapping[str, bytes], styles: _Styles) -> None:
+    """Each sasaran's chart under its caption, in the chapter's order; where a sasaran has
+    no data for one, the sentence that says so."""
+    row = 0
+    for b in bagian:
+        if b.grafik and b.grafik in charts:
+            sheet.write(row, 0, f"Grafik capaian IKU {b.grafik}", styles.caption)
+            sheet.insert_image(
+                row + 1,
+                0,
+                f"{b.grafik}.png",
+                {"image_data": BytesIO(charts[b.grafik]), "x_scale": 0.45, "y_scale": 0.45},
+            )
+            row += CHART_ROWS
+        elif b.tanpa_grafik:
+            sheet.write(row, 0, b.judul, styles.caption)
+            sheet.write(row + 1, 0, b.tanpa_grafik, styles.text)
+            row += 3
+
+
 def write_lkj_xlsx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
     with atomic_path(target) as tmp:
         book = TextWorkbook(str(tmp))
@@ -87,19 +108,14 @@ def write_lkj_xlsx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
                 row += 1
             for tabel in b.tabel:
                 row = _table(sheet, row, tabel, styles)
+            if b.tanpa_grafik:  # where the documents put the chart
+                sheet.write(row, 0, b.tanpa_grafik, styles.text)
+                row += 2
             for text in b.butir:
                 sheet.write(row, 0, text, styles.text)
                 row += 1
             if b.butir:
                 row += 1
-        grafik = book.add_worksheet("Grafik")
-        for n, (code, png) in enumerate(charts.items()):
-            grafik.write(n * CHART_ROWS, 0, f"Grafik capaian IKU {code}", styles.caption)
-            grafik.insert_image(
-                n * CHART_ROWS + 1,
-                0,
-                f"{code}.png",
-                {"image_data": BytesIO(png), "x_scale": 0.45, "y_scale": 0.45},
-            )
+        _charts(book.add_worksheet("Grafik"), bagian, charts, styles)
         book.close()
     return target
