@@ -175,8 +175,20 @@ def test_docx_has_the_pdfs_tables_styled(lkj: tuple[Path, str]):
         "Capaian",
         "Predikat",
     ]
-    assert tables[-2][-1][2:6] == ["Jumlah", "Rp 24.750.000.000", "Rp 17.350.000.000", "70,10 %"]
-    assert tables[-1][-1][3:7] == ["Jumlah", "Rp 7.660.000.000", "belum lengkap", "belum lengkap"]
+    assert tables[-2][-1][1:6] == [
+        "Jumlah",
+        "",
+        "Rp 24.750.000.000",
+        "Rp 17.350.000.000",
+        "70,10 %",
+    ]
+    assert tables[-1][-1][2:7] == [
+        "Jumlah",
+        "",
+        "Rp 7.660.000.000",
+        "belum lengkap",
+        "belum lengkap",
+    ]
     document = Document(str(out / f"{STEM}.docx"))
     header = document.tables[0].rows[0].cells[0]._tc.xml
     assert 'w:fill="D9E2F3"' in header  # the header row is shaded

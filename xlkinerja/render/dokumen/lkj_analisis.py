@@ -216,20 +216,24 @@ def per_sasaran(lkj: Lkj, s: SasaranLkj, nomor: str) -> list[Bagian]:
 BELUM_LENGKAP = "belum lengkap"
 
 
-def _total_rows(lkj: Lkj, rows: list[AnggaranLkj], width: int, apa: str) -> list[list[Sel]]:
+def _total_rows(lkj: Lkj, rows: list[AnggaranLkj], name_at: int, apa: str) -> list[list[Sel]]:
     """The total, and when not every row gave realisasi for the period, first the total of
-    those that did: each row's penyerapan follows from the pagu and realisasi on it."""
+    those that did: each row's penyerapan follows from the pagu and realisasi on it. The
+    label stands in the name column (`name_at`), the money in the last three."""
     serapan = lkj.serapan(rows)
-    blank: list[Sel] = [""] * (width - 4)
+
+    def row(label: str, pagu: Sel, realisasi: Sel, persen: Sel) -> list[Sel]:
+        return [*([""] * name_at), label, "", pagu, realisasi, persen]
+
     if serapan.lengkap or serapan.realisasi is None:
-        return [[*blank, "Jumlah", serapan.pagu, serapan.realisasi, serapan.persen]]
+        return [row("Jumlah", serapan.pagu, serapan.realisasi, serapan.persen)]
     counted = (
         f"Jumlah {apa} yang mengisi realisasi {periode(lkj)} ({serapan.dihitung} dari "
         f"{serapan.jumlah})"
     )
     return [
-        [*blank, counted, serapan.pagu_dihitung, serapan.realisasi, serapan.persen],
-        [*blank, "Jumlah", serapan.pagu, BELUM_LENGKAP, BELUM_LENGKAP],
+        row(counted, serapan.pagu_dihitung, serapan.realisasi, serapan.persen),
+        row("Jumlah", serapan.pagu, BELUM_LENGKAP, BELUM_LENGKAP),
     ]
 
 
@@ -238,9 +242,9 @@ def realisasi_anggaran(lkj: Lkj) -> Bagian:
     each supported; then the units' kegiatan, as their own table (never summed into the
     institution's pagu)."""
     program = _anggaran_rows(lkj.program, unit=False)
-    program += _total_rows(lkj, lkj.program, 6, "program")
+    program += _total_rows(lkj, lkj.program, 1, "program")
     kegiatan = _anggaran_rows(lkj.anggaran, unit=True)
-    kegiatan += _total_rows(lkj, lkj.anggaran, 7, "kegiatan")
+    kegiatan += _total_rows(lkj, lkj.anggaran, 2, "kegiatan")
     serapan = lkj.serapan(lkj.program)
     paragraf = [
         f"Anggaran program dalam Perjanjian Kinerja {lkj.instansi} tahun {lkj.tahun or ''}: "
