@@ -107,13 +107,28 @@ def test_every_shipped_profile_writes_its_golden(profil: str, exported: Path):
 def test_the_csv_and_the_hierarchy_say_what_the_user_relies_on(exported: Path):
     found = outputs(exported)
     pk = found["pk-2025.csv"]
-    assert pk[0] == ["Tahun", "Unit", "Sasaran", "Indikator", "Satuan", "Target"]
-    assert pk[1][:2] == ["2025", "Politeknik Negeri Contoh"] and pk[1][-1] == "75"
+    assert pk[0] == [
+        "tahun", "level", "kode_unit", "unit", "kode_sasaran", "sasaran", "kode_iku",
+        "kode_indikator", "indikator", "satuan", "arah", "tipe_indikator", "target",
+    ]  # fmt: skip
+    assert pk[1][:4] == ["2025", "iku", "", "Politeknik Negeri Contoh"] and pk[1][-1] == "75"
+    assert pk[1][10:12] == ["naik", "positif"]  # the IKU's arah, from the master
+    ti1 = next(r for r in pk if r[7] == "IKK-TI-1")
+    # the unit's sasaran kegiatan as TI signed it, under the institution's SS-1
+    assert ti1[1:7] == [
+        "ikk", "TI", "Jurusan Teknik Informatika", "SS-1",
+        "Meningkatnya kualitas lulusan program studi", "IKU-1",
+    ]  # fmt: skip
     realisasi = found["realisasi-2025.csv"]
-    assert realisasi[0] == ["kode_indikator", "periode", "realisasi", "catatan"]
-    assert ["IKK-TI-1", "2025-09-30", "66", ""] in realisasi
+    assert realisasi[0] == [
+        "tahun", "kode_unit", "kode_indikator", "kode_iku", "triwulan", "periode", "realisasi",
+        "catatan",
+    ]  # fmt: skip
+    assert ["2025", "TI", "IKK-TI-1", "IKU-1", "TW III", "2025-09-30", "66", ""] in realisasi
     # a realisasi nobody filled stays empty, with the reason; never 0
-    assert ["IKK-TM-2", "2025-06-30", "", "realisasi TW II belum diisi"] in realisasi
+    assert [
+        "2025", "TM", "IKK-TM-2", "IKU-2", "TW II", "2025-06-30", "", "realisasi TW II belum diisi"
+    ] in realisasi  # fmt: skip
     hierarki = found["esakip-hierarki-2025.xlsx"]
     assert list(hierarki) == ["Petunjuk", "Hierarki"]
     header, *rows = hierarki["Hierarki"]
@@ -164,8 +179,10 @@ def test_a_formula_in_the_data_reaches_the_csv_as_text(tmp_path: Path):
     }
     profil = load(shipped_folder() / "pk-csv")
     write_profile(profil, tables, tmp_path, Context("Instansi", 2025, NOW, "uji"))
-    (_, row) = values(tmp_path / "pk-2025.csv")
-    assert row == ["2025", "'@unit", "'-sasaran", "'" + evil, "", "-5"]
+    (header, row) = values(tmp_path / "pk-2025.csv")
+    cell = dict(zip(header, row, strict=True))
+    assert (cell["unit"], cell["sasaran"], cell["indikator"]) == ("'@unit", "'-sasaran", "'" + evil)
+    assert cell["target"] == "-5" and cell["tahun"] == "2025"
 
 
 def test_semicolon_separator_writes_decimal_commas(tmp_path: Path):
@@ -175,8 +192,9 @@ def test_semicolon_separator_writes_decimal_commas(tmp_path: Path):
     profil = load(shipped_folder() / "pk-csv")
     write_profile(profil, tables, tmp_path, Context("I", 2025, NOW, "uji"), pemisah=";")
     raw = (tmp_path / "pk-2025.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbfTahun;Unit;")
-    assert raw.decode("utf-8").splitlines()[1] == '2025;TI;;"Rata-rata; IPK";;3,25'
+    assert raw.startswith(b"\xef\xbb\xbftahun;level;")
+    line = raw.decode("utf-8").splitlines()[1]
+    assert line == '2025;;;TI;;;;;"Rata-rata; IPK";;;;3,25'
 
 
 # -- profiles as files ------------------------------------------------------------------------
@@ -348,13 +366,13 @@ def test_a_users_profile_from_the_environment_replaces_the_shipped_one(
     folder = tmp_path / "milik-saya" / "pk-csv"
     folder.mkdir(parents=True)
     own = (shipped_folder() / "pk-csv" / "profil.toml").read_text(encoding="utf-8")
-    own = own.replace('{ judul = "Target", isi = "target" },', "")
+    own = own.replace('{ judul = "target", isi = "target" },', "")
     (folder / "profil.toml").write_text(own, encoding="utf-8")
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "milik-saya"))
     result = export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path / "out", now=NOW)
     assert result.profiles[0].folder == folder and not result.profiles[0].bawaan
     header = values(tmp_path / "out" / "pk-2025.csv")[0]
-    assert header == ["Tahun", "Unit", "Sasaran", "Indikator", "Satuan"]
+    assert header[-1] == "tipe_indikator" and "target" not in header
     monkeypatch.setenv("XLKINERJA_PROFIL_DIR", str(tmp_path / "tidak-ada"))
     with raises(ErrorCode.PROFIL_FOLDER_TIDAK_ADA, ProfilError):
         export(CompiledRekap(rekap), profiles=["pk-csv"], output=tmp_path / "out2", now=NOW)

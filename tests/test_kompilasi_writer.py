@@ -656,7 +656,7 @@ def test_rekap_pk_groups_ikk_under_their_iku(book: openpyxl.Workbook):
     assert str(ws.cell(orphan - 1, 2).value).startswith("IKK tanpa IKU induk")
     assert ws.cell(orphan, 9).value == "IKU induk IKU-9 tidak ada"
     assert orphan > max(_row_of(ws, 1, c) for c in IKK if c != "IKK-TI-6")
-    assert ws.auto_filter.ref == f"A4:I{orphan}"
+    assert ws.auto_filter.ref == f"A4:J{orphan}"  # to Sasaran Kegiatan Unit
 
 
 def test_rekap_pk_anggaran_per_unit_and_total(book: openpyxl.Workbook):

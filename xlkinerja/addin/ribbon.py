@@ -95,8 +95,9 @@ BUTTONS: tuple[Button, ...] = (
         "Perencanaan",
         "Ekspor",
         "Ekspor berkas unggahan",
-        "Menulis berkas setiap profil ekspor (e-SAKIP, PK, realisasi, SKP e-Kinerja) dari "
-        "rekap hasil Kompilasi, siap diunggah ke aplikasi nasional.",
+        "Menulis berkas setiap profil ekspor (hierarki kinerja, PK dan realisasi berkunci, "
+        "SKP) dari rekap hasil Kompilasi, untuk aplikasi daerah atau olah data; aplikasi "
+        "nasional menerima dokumen (PK, Rencana Aksi, LKj) dan isian formulir.",
         "FileSaveAsOtherFormats",
     ),
     Button(

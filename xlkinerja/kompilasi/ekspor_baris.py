@@ -30,28 +30,34 @@ class HierarkiRow(TypedDict):
     target_tw2: float | None
     target_tw3: float | None
     target_tw4: float | None
-    tipe: str | None  # the IKK's arah
+    tipe: str | None  # the IKU's or IKK's arah
     realisasi_tw1: float | None
     realisasi_tw2: float | None
     realisasi_tw3: float | None
     realisasi_tw4: float | None
     capaian: float | None
+    periode: str | None  # the capaian's period, "s.d. TW III" (None: no quarter reported)
     kode_unit: str | None
     unit: str | None
     catatan: str | None
 
 
 class PkRow(TypedDict):
-    """An indicator of the Perjanjian Kinerja: the institution's IKU, a unit's IKK."""
+    """An indicator of the Perjanjian Kinerja: the institution's IKU, a unit's IKK. Keyed by
+    (tahun, kode_unit, kode_indikator) — the same keys as the realisasi rows."""
 
     tahun: int | None
+    level: str  # "iku" (the institution's, kode_unit blank) or "ikk"
     kode_unit: str | None
     unit: str | None
-    kode_sasaran: str | None
-    sasaran: str | None
+    kode_sasaran: str | None  # the institution's sasaran strategis (of the IKK's IKU)
+    sasaran: str | None  # as signed: the SS for an IKU, the unit's sasaran kegiatan for an IKK
+    kode_iku: str | None  # the IKU itself, or the IKK's parent
     kode_indikator: str | None
     indikator: str | None
     satuan: str | None
+    arah: str | None  # naik / turun
+    tipe_indikator: str | None  # positif (naik) / negatif (turun), as importers name it
     target: float | None
 
 
@@ -60,6 +66,7 @@ class RealisasiRow(TypedDict):
 
     kode_indikator: str | None
     indikator: str | None
+    kode_iku: str | None  # the IKK's parent
     kode_unit: str | None
     unit: str | None
     tahun: int | None

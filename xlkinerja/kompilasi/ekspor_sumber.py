@@ -5,18 +5,21 @@ workbook read back by its spec (`from_rekap`, of what sources/rekap.py read). No
 
 Frames (pandas; text NaN = blank, numbers float NaN = blank or not computable):
 
-iku       kode_ss, sasaran, kode_iku, indikator, satuan, target, tw1, tw2, tw3, tw4
-          (the Rencana Aksi targets of the units combined), in the master's order
+iku       kode_ss, sasaran, kode_iku, indikator, satuan, arah (the master's), target, tw1,
+          tw2, tw3, tw4 (the Rencana Aksi targets of the units combined), in the master's
+          order
 ikk       kode_iku, kode_unit, nama_unit, kode_ikk, indikator, satuan, arah, target, tw1,
-          tw2, tw3, tw4 (Rencana Aksi targets), metode_kaskade, as the Rekap PK lists them
+          tw2, tw3, tw4 (Rencana Aksi targets), metode_kaskade, sasaran_unit (the unit's
+          sasaran kegiatan as signed), as the Rekap PK lists them
 capaian   kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw, target, realisasi
           (combined per konsolidasi up to that quarter), capaian, alasan (why blank)
 capaian_iku  kode_iku, tw, capaian, predikat, target, realisasi, cara_agregasi,
           keterangan (kompilasi/kinerja.py `iku_figures`; read back from a rekap: predikat
           and the rest at the latest quarter only, the one the Rekap Capaian shows them for)
-faktor    kode_iku, kode_unit, nama_unit, kode_ikk, tw, kendala, tindak_lanjut: the
-          capaian rows whose unit wrote a kendala or a tindak lanjut
-anggaran  kode_unit, nama_unit, program, anggaran (the units' PK budgets)
+faktor    kode_iku, kode_unit, nama_unit, kode_ikk, tw, kendala, tindak_lanjut,
+          faktor_pendukung: the capaian rows whose unit wrote one of them
+anggaran  kode_unit, nama_unit, program, anggaran (the units' PK budgets), kode_ikk,
+          realisasi_tw1..tw4 (s.d. each TW, cumulative)
 skp       the Rekap SKP's columns without berkas and baris (kompilasi/skp_rows.py)
 """
 
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
     from xlkinerja.sources.rekap import CapaianIkk, CapaianIku, Rekap
 
 TW = ("tw1", "tw2", "tw3", "tw4")
-IKU = ("kode_ss", "sasaran", "kode_iku", "indikator", "satuan", "target", *TW)
+IKU = ("kode_ss", "sasaran", "kode_iku", "indikator", "satuan", "arah", "target", *TW)
 IKK = (
     "kode_iku",
     "kode_unit",
@@ -52,6 +55,7 @@ IKK = (
     "target",
     *TW,
     "metode_kaskade",
+    "sasaran_unit",
 )
 FAKTOR_TEXT = ("kendala", "tindak_lanjut", "faktor_pendukung")
 CAPAIAN = tuple(  # the Rekap Capaian's IKK rows without what is derived or provenance
@@ -99,12 +103,19 @@ def from_kompilasi(k: Kompilasi) -> EksporSumber:
     """The export's source from the compiled model (kompilasi, --dari-arsip)."""
     pk = k.rekap_pk
     iku = pk[pk["indikator_iku"].notna()].drop_duplicates("kode_iku")
-    iku = iku[["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "target_iku"]]
+    iku = iku[
+        ["kode_ss", "sasaran", "kode_iku", "indikator_iku", "satuan_iku", "arah_iku", "target_iku"]
+    ]
     iku = iku.rename(
-        columns={"indikator_iku": "indikator", "satuan_iku": "satuan", "target_iku": "target"}
+        columns={
+            "indikator_iku": "indikator",
+            "satuan_iku": "satuan",
+            "arah_iku": "arah",
+            "target_iku": "target",
+        }
     )
     iku = iku.merge(k.rekap_ra_iku[["kode_iku", *TW]], on="kode_iku", how="left")
-    ikk = pk[pk["kode_ikk"].notna()][[*IKK[:8], "metode_kaskade"]]
+    ikk = pk[pk["kode_ikk"].notna()][[*IKK[:8], "metode_kaskade", "sasaran_unit"]]
     ra = k.rekap_ra[["kode_ikk", "nama_unit", *TW]].drop_duplicates(["kode_ikk", "nama_unit"])
     ikk = ikk.merge(ra, on=["kode_ikk", "nama_unit"], how="left")[list(IKK)]
     cap = k.capaian_ikk
@@ -161,6 +172,7 @@ def from_rekap(rekap: Rekap, tables: Iterable[str] | None = None) -> EksporSumbe
                 "arah": r.arah,
                 "target": r.target,
                 "metode_kaskade": r.metode_kaskade,
+                "sasaran_unit": r.sasaran_unit,
             }
             for r in rekap.ikk
         ]

@@ -154,6 +154,7 @@ def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
                 tahun,
                 satuan=iku["satuan"],
                 target=iku["target"],
+                tipe=iku["arah"],
                 targets=(iku["tw1"], iku["tw2"], iku["tw3"], iku["tw4"]),
                 capaian=iku_capaian.get(iku["kode_iku"]),
                 unit=sumber.instansi,
@@ -168,6 +169,9 @@ def hierarki(sumber: EksporSumber) -> list[HierarkiRow]:
     for code, rows in children.items():
         if code not in known:
             out.extend(_ikk_node(ikk, capaian, tahun, period, orphan=True) for ikk in rows)
+    label = f"s.d. {LABEL_TW[period - 1]}" if period else None
+    for node in out:
+        node["periode"] = label
     return out
 
 
@@ -206,6 +210,7 @@ def _node(
         realisasi_tw3=realisasi[2],
         realisasi_tw4=realisasi[3],
         capaian=capaian,
+        periode=None,  # the file's period, set once it is known (`hierarki`)
         kode_unit=kode_unit,
         unit=unit,
         catatan=catatan,
@@ -246,37 +251,49 @@ def _ikk_node(
     )
 
 
+TIPE_INDIKATOR = {"naik": "positif", "turun": "negatif"}  # e-SAKIP's words for arah
+
+
 def pk(sumber: EksporSumber) -> list[PkRow]:
+    """The institution's IKU (its sasaran strategis), then every unit's IKK under the
+    sasaran kegiatan the unit signed; an IKK's kode_sasaran is its IKU's SS."""
     tahun = sumber.tahun
     out: list[PkRow] = []
-    sasaran: dict[Any, tuple[Any, Any]] = {}
+    sasaran: dict[Any, Any] = {}
     for iku in _records(sumber.iku):
-        sasaran[iku["kode_iku"]] = (iku["kode_ss"], iku["sasaran"])
+        sasaran[iku["kode_iku"]] = iku["kode_ss"]
         out.append(
             PkRow(
                 tahun=tahun,
+                level="iku",
                 kode_unit=None,
                 unit=sumber.instansi,
                 kode_sasaran=iku["kode_ss"],
                 sasaran=iku["sasaran"],
+                kode_iku=iku["kode_iku"],
                 kode_indikator=iku["kode_iku"],
                 indikator=iku["indikator"],
                 satuan=iku["satuan"],
+                arah=iku["arah"],
+                tipe_indikator=TIPE_INDIKATOR.get(iku["arah"]),
                 target=iku["target"],
             )
         )
     for ikk in _records(sumber.ikk):
-        kode_ss, teks = sasaran.get(ikk["kode_iku"], (None, None))
         out.append(
             PkRow(
                 tahun=tahun,
+                level="ikk",
                 kode_unit=ikk["kode_unit"],
                 unit=ikk["nama_unit"],
-                kode_sasaran=kode_ss,
-                sasaran=teks,
+                kode_sasaran=sasaran.get(ikk["kode_iku"]),
+                sasaran=ikk["sasaran_unit"],
+                kode_iku=ikk["kode_iku"],
                 kode_indikator=ikk["kode_ikk"],
                 indikator=ikk["indikator"],
                 satuan=ikk["satuan"],
+                arah=ikk["arah"],
+                tipe_indikator=TIPE_INDIKATOR.get(ikk["arah"]),
                 target=ikk["target"],
             )
         )
@@ -303,6 +320,7 @@ def realisasi(sumber: EksporSumber) -> list[RealisasiRow]:
             RealisasiRow(
                 kode_indikator=row["kode_ikk"],
                 indikator=row["indikator"],
+                kode_iku=row["kode_iku"],
                 kode_unit=row["kode_unit"],
                 unit=row["nama_unit"],
                 tahun=tahun,

@@ -5,8 +5,9 @@ tests rely on them), each described by its pandera model in `kompilasi.schemas` 
 Anggaran, RekapRa, RekapRaIku, CapaianIkk, CapaianIku, CapaianUnit, RekapSkp), which `aggregate`
 validates them against:
 
-rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, kode_unit,
-               nama_unit, kode_ikk, indikator, satuan, arah, target, metode_kaskade,
+rekap_pk       kode_ss, sasaran, kode_iku, indikator_iku, satuan_iku, target_iku, arah_iku,
+               kode_unit, nama_unit, sasaran_unit (the unit's sasaran kegiatan as signed),
+               kode_ikk, indikator, satuan, arah, target, metode_kaskade,
                keterangan (a target that could not be read, with its cell), berkas,
                baris  (one row per IKK of every unit; an IKU nobody derived has one row with
                the unit columns empty; an IKK whose IKU does not exist has kode_iku set to
@@ -77,8 +78,10 @@ REKAP_PK_COLUMNS = (
     "indikator_iku",
     "satuan_iku",
     "target_iku",
+    "arah_iku",
     "kode_unit",
     "nama_unit",
+    "sasaran_unit",
     "kode_ikk",
     "indikator",
     "satuan",

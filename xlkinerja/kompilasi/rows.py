@@ -44,6 +44,7 @@ def unit_rows(
             {
                 **base,
                 "kode_iku": val(pk, p, "kode_iku"),
+                "sasaran_unit": val(pk, p, "sasaran"),
                 "kode_ikk": val(pk, p, "kode_ikk"),
                 "indikator": val(pk, p, "indikator"),
                 "satuan": val(pk, p, "satuan"),

@@ -34,8 +34,10 @@ class RekapPk(_Frame):
     indikator_iku: Series[str] = pa.Field(nullable=True)
     satuan_iku: Series[str] = pa.Field(nullable=True)
     target_iku: Series[float] = pa.Field(nullable=True)
+    arah_iku: Series[str] = pa.Field(nullable=True)
     kode_unit: Series[str] = pa.Field(nullable=True)
     nama_unit: Series[str] = pa.Field(nullable=True)
+    sasaran_unit: Series[str] = pa.Field(nullable=True)  # the unit's sasaran kegiatan
     kode_ikk: Series[str] = pa.Field(nullable=True)
     indikator: Series[str] = pa.Field(nullable=True)
     satuan: Series[str] = pa.Field(nullable=True)

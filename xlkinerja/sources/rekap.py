@@ -56,6 +56,7 @@ class IkuPk:
     indikator: str | None
     satuan: str | None
     target: float | None
+    arah: str | None = None  # the master's, on the IKU's row (a rekap before 1.2: none)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class IkkPk:
     arah: str | None
     target: float | None
     metode_kaskade: str | None
+    sasaran_unit: str | None = None  # as the unit signed it (a rekap before 1.2: none)
 
 
 @dataclass(frozen=True)
@@ -271,8 +273,9 @@ def _rekap_pk(pk: FoundTable) -> tuple[tuple[IkuPk, ...], tuple[IkkPk, ...]]:
     parent: str | None = None
     orphans = False
     keys = ("kode", "indikator", "unit", "target", "satuan", "arah", "metode_kaskade", "catatan")
-    for kode, uraian, unit, target, satuan, arah, metode, catatan in zip(
-        *(pk.column(key) for key in keys), strict=True
+    own = pk.column("sasaran_unit") if pk.has("sasaran_unit") else [None] * len(pk.body)
+    for kode, uraian, unit, target, satuan, arah, metode, catatan, sasaran_unit in zip(
+        *(pk.column(key) for key in keys), own, strict=True
     ):
         if kode is None:
             orphans = bool(uraian and uraian.startswith(spec.ORPHAN_TITLE))
@@ -281,11 +284,11 @@ def _rekap_pk(pk: FoundTable) -> tuple[tuple[IkuPk, ...], tuple[IkkPk, ...]]:
             ss = (kode, uraian)
         elif unit == spec.INSTITUSI and not orphans:
             parent = kode
-            iku.append(IkuPk(ss[0], ss[1], kode, uraian, satuan, target))
+            iku.append(IkuPk(ss[0], ss[1], kode, uraian, satuan, target, arah))
         else:
             named = INDUK.search(str(catatan)) if orphans else None
             induk = (named.group(1) if named else None) if orphans else parent
-            ikk.append(IkkPk(induk, unit, kode, uraian, satuan, arah, target, metode))
+            ikk.append(IkkPk(induk, unit, kode, uraian, satuan, arah, target, metode, sasaran_unit))
     return tuple(iku), tuple(ikk)
 
 

@@ -128,7 +128,11 @@ REKAP_PK = ReportTable(
         _c("metode_kaskade", "Metode Kaskade", T.CHOICE, 13, choices=ch.METODE_KASKADE),
         _c("sumber", "Sumber", width=24),
         _c("catatan", "Catatan", width=28),
+        # an IKK's sasaran kegiatan as its unit signed it (a rekap of an earlier version:
+        # none)
+        _c("sasaran_unit", "Sasaran Kegiatan Unit", width=34),
     ),
+    optional=1,
 )
 ANGGARAN = ReportTable(
     key="anggaran",

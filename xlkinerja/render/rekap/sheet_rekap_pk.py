@@ -49,6 +49,7 @@ KOLOM = kolom_of(
         "metode_kaskade": Look(wrap=True),
         "sumber": Look(wrap=True),
         "catatan": Look(wrap=True),
+        "sasaran_unit": Look(wrap=True),
     },
 )
 ANGGARAN_KOLOM = kolom_of(
@@ -98,6 +99,7 @@ def _extend_ikk(rows: Rows, ikk: pd.DataFrame, variant: str, notes: Any = None) 
         "arah": objects(ikk["arah"]),
         "metode_kaskade": objects(ikk["metode_kaskade"]),
         "sumber": sumber(ikk["berkas"], ikk["baris"]),
+        "sasaran_unit": objects(ikk["sasaran_unit"]),
         "catatan": notes if notes is not None else np.full(n, None, dtype=object),
     }
     for key in REKAP_PK.keys:
@@ -128,6 +130,7 @@ def pk_rows(rekap_pk: pd.DataFrame) -> tuple[Rows, int]:
             "unit": INSTITUSI,
             "target": _v(head["target_iku"]),
             "satuan": _v(head["satuan_iku"]),
+            "arah": _v(head["arah_iku"]),
         }
         if children is None:  # the input row of an IKU nobody derived
             _add(rows, "masalah_iku", catatan=BELUM_DITURUNKAN, **common)
