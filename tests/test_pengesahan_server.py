@@ -227,3 +227,23 @@ def test_the_buttons_are_on_the_ribbon_and_call_the_one_vba_callback():
     )
     modules = {m.name: m.stored_text() for m in addin_modules()}
     assert f"Public Sub {ON_ACTION}(control As IRibbonControl)" in modules["Kinerja"]
+
+
+def test_in_local_mode_the_step_goes_to_the_settings_archive(tmp_path: Path):
+    """Local mode (RunPython): no key, the archive of the DB setting, as `arsip bahas` on
+    that PC; the workbook is the one open in Excel (here the remote engine's stand-in)."""
+    import xlwings as xw
+
+    from xlkinerja.excel import ActionContext, Mode, run_action
+    from xlkinerja.jobs.kirim import submit
+    from xlkinerja.sources.source import WorkbookFile
+
+    db = str(tmp_path / "arsip.sqlite")
+    assert submit(WorkbookFile(P3M), master=MASTER, db=db, unit=None).receipt is not None
+    book = xw.Book(json=json.loads(body_with(P3M, filled_sheet(FILLED))))
+    result = run_action("bahas", book, ActionContext(mode=Mode.LOKAL, db=db))
+    assert result is not None
+    last = status(db, "P3M", 2025).steps[-1]
+    assert (last["tahap"], last["nama"], last["rekomendasi"]) == (
+        "dibahas", "Ani Wijaya", FILLED["Bahas"]["Rekomendasi"],
+    )  # fmt: skip
