@@ -17,6 +17,7 @@ NS = {"ui": ribbon.CUSTOMUI_NAMESPACE}
 GROUPS = {
     "Unit": ["Validasi", "Bersihkan tanda", "Hitung capaian", "Kirim"],
     "Perencanaan": ["Kaskade", "Kompilasi", "Ekspor"],
+    "Pengesahan": ["Bahas", "Periksa", "Setujui", "Kembalikan"],
     "Bantuan": ["Tentang"],
 }
 

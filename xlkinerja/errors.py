@@ -67,6 +67,9 @@ class ErrorCode(StrEnum):
     MODE_HANYA_LOKAL = "mode.hanya_lokal"
     MODE_HANYA_SERVER = "mode.hanya_server"
     ADDIN_BUKU_BELUM_DISIMPAN = "addin.buku_belum_disimpan"
+    ADDIN_LEMBAR_PENGESAHAN_DIBUAT = "addin.lembar_pengesahan_dibuat"
+    ADDIN_ISIAN_PENGESAHAN = "addin.isian_pengesahan"
+    ADDIN_BUKAN_WORKBOOK_UNIT = "addin.bukan_workbook_unit"
     KOMPILASI_DIBATALKAN = "kompilasi.dibatalkan"
     KIRIM_MASTER = "kirim.master"
     # What xlkinerja writes (kind: keluaran)

@@ -101,6 +101,44 @@ BUTTONS: tuple[Button, ...] = (
         "FileSaveAsOtherFormats",
     ),
     Button(
+        "bahas",
+        "Pengesahan",
+        "Bahas",
+        "Catat rumusan hasil pembahasan",
+        "Unit Perencanaan: mencatat rapat pembahasan Tim SAKIP atas kiriman terakhir unit "
+        "buku kerja ini, dengan rumusannya (rekomendasi, kendala, tindak lanjut) dari kolom "
+        "Bahas di lembar Pengesahan.",
+        "ReviewNewComment",
+    ),
+    Button(
+        "periksa",
+        "Pengesahan",
+        "Periksa",
+        "Catat pemeriksaan",
+        "Unit Perencanaan: mencatat bahwa hasil pembahasan kiriman terakhir unit buku kerja "
+        "ini telah diperiksa Kabag/Kasubag (nama dan NIP dari kolom Periksa di lembar "
+        "Pengesahan).",
+        "ReviewTrackChanges",
+    ),
+    Button(
+        "setujui",
+        "Pengesahan",
+        "Setujui",
+        "Catat persetujuan",
+        "Unit Perencanaan: mencatat persetujuan Direktur atas kiriman terakhir unit buku "
+        "kerja ini yang telah diperiksa (kolom Setujui di lembar Pengesahan).",
+        "ReviewAcceptChange",
+    ),
+    Button(
+        "kembalikan",
+        "Pengesahan",
+        "Kembalikan",
+        "Kembalikan untuk dibahas ulang",
+        "Unit Perencanaan: mengembalikan kiriman yang sudah dibahas atau diperiksa, dengan "
+        "alasannya (kolom Kembalikan di lembar Pengesahan).",
+        "ReviewRejectChange",
+    ),
+    Button(
         "tentang",
         "Bantuan",
         "Tentang",

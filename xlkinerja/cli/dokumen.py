@@ -21,7 +21,8 @@ from xlkinerja.cli.render import show
 
 app = typer.Typer(
     suggest_commands=False,  # click suggests already (cli/bahasa.py)
-    help="Dokumen siklus kinerja: Perjanjian Kinerja (PDF) dan Laporan Kinerja bab III.",
+    help="Dokumen siklus kinerja: Perjanjian Kinerja (PDF), Laporan Kinerja bab III dan rumusan "
+    "hasil pembahasan capaian kinerja per triwulan.",
     no_args_is_help=True,
 )
 
@@ -114,4 +115,53 @@ def lkj(
     example = "xlkinerja dokumen lkj rekap-kinerja.xlsx --output lkj/"
     given = inputs.resolve_input(asked, inputs.Accepts.EITHER, example=example)
     result = write_lkj_chapter(given, output=output, master=master, db=db, triwulan=triwulan)
+    show(result, err, as_json=format == OutputFormat.json)
+
+
+@app.command("rumusan")
+@friendly_errors
+def rumusan(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder hasil.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Rekap hasil kompilasi (rekap-kinerja.xlsx), atau workbook unit (berkas atau "
+            "folder, rekursif); tanpa ini: --dari-arsip.",
+            metavar="[REKAP.xlsx|BERKAS...]",
+        ),
+    ] = None,
+    triwulan: Triwulan = None,
+    master: MasterPilihan = None,
+    dari_arsip: DariArsip = False,
+    tahun: TahunArsip = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Arsip tempat rumusan pembahasan dicatat (xlkinerja arsip bahas); dengan "
+            "--dari-arsip juga workbook unitnya: berkas SQLite atau URL postgresql://... "
+            "(bawaan: SQLite di folder data pengguna).",
+        ),
+    ] = None,
+    format: FormatOption = OutputFormat.teks,
+) -> None:
+    """Tulis Rumusan Hasil Pembahasan Capaian Kinerja satu triwulan (.xlsx dan PDF A4).
+
+    Hasil rapat pembahasan Tim SAKIP (SOP-SPMI-601): per IKU capaian s.d. TW n (angka
+    yang sama dengan Rekap Capaian), kendala dan tindak lanjut yang ditulis unit untuk TW
+    n, rumusan setiap unit yang dicatat di arsip (rekomendasi, kendala, tindak lanjut,
+    tanggal, oleh siapa), serta pemeriksaan dan persetujuannya. Unit yang belum dibahas
+    disebutkan.
+
+    Contoh: xlkinerja dokumen rumusan rekap-kinerja.xlsx --triwulan 2 --output dokumen/
+
+    Contoh: xlkinerja dokumen rumusan --dari-arsip --triwulan 2 --db arsip.sqlite --output dok/
+    """
+    from xlkinerja.jobs import inputs
+    from xlkinerja.jobs.rumusan import write_rumusan_pembahasan
+
+    asked = inputs.Asked(paths or [], dari_arsip, master, tahun, db)
+    example = "xlkinerja dokumen rumusan rekap-kinerja.xlsx --triwulan 2 --output dokumen/"
+    given = inputs.resolve_input(asked, inputs.Accepts.EITHER, example=example)
+    result = write_rumusan_pembahasan(given, output=output, db=db, triwulan=triwulan)
     show(result, err, as_json=format == OutputFormat.json)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from xlkinerja.excel import actions as _actions  # noqa: F401  (registers the actions)
 from xlkinerja.excel import actions_arsip as _actions_arsip  # noqa: F401  (registers kirim)
+from xlkinerja.excel import actions_pengesahan as _pengesahan  # noqa: F401  (Bahas ... Kembalikan)
 from xlkinerja.excel.context import ActionContext, Mode
 from xlkinerja.excel.registry import ACTIONS, run_action
 

@@ -15,7 +15,8 @@ capaian   kode_iku, kode_unit, nama_unit, kode_ikk, indikator, tw, target, reali
           (combined per konsolidasi up to that quarter), capaian, alasan (why blank)
 capaian_iku  kode_iku, tw, capaian, predikat, target, realisasi, cara_agregasi,
           keterangan (kompilasi/kinerja.py `iku_figures`; read back from a rekap: predikat
-          and the rest at the latest quarter only, the one the Rekap Capaian shows them for)
+          and the rest at the latest quarter only, the one the Rekap Capaian shows them for,
+          also where it shows no capaian but says why)
 faktor    kode_iku, kode_unit, nama_unit, kode_ikk, tw, kendala, tindak_lanjut,
           faktor_pendukung: the capaian rows whose unit wrote one of them
 anggaran  kode_unit, nama_unit, program, anggaran (the units' PK budgets), kode_ikk,
@@ -239,7 +240,7 @@ def _capaian(rekap: Rekap, lkj: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
         }
         for r in rekap.capaian_iku
         for i, value in enumerate(r.capaian, start=1)
-        if value is not None
+        if value is not None or (i == rekap.latest and _has_figure(r))
     ]
     units = rekap.units
     frame = pd.DataFrame(
@@ -259,6 +260,12 @@ def _capaian(rekap: Rekap, lkj: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.Da
     )
     faktor = _faktor(rekap, frame, cap) if lkj else _empty(FAKTOR)
     return pd.DataFrame(iku, columns=list(CAPAIAN_IKU)), frame, faktor
+
+
+def _has_figure(row: CapaianIku) -> bool:
+    """Whether section A says something of the latest quarter although it shows no capaian
+    (e.g. why it was not computed), as the model in memory has a row for it."""
+    return any(getattr(row, key) is not None for key in LATEST_FIGURE)
 
 
 def _latest_figure(row: CapaianIku, latest: bool) -> dict[str, Any]:

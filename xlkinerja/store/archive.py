@@ -217,6 +217,12 @@ class Archive:
             info = pengesahan.version_of(conn, unit, tahun, version, for_step=False)
             return pengesahan.reviews(conn, [info])[0]
 
+    def latest_reviews(self, tahun: int) -> dict[str, pengesahan.Review]:
+        """The steps of every unit workbook's latest version of `tahun`, by unit code."""
+        with self._errors(), self.engine.connect() as conn:
+            infos = [i for i in queries.latest(conn, None, tahun) if i.kind == "unit"]
+            return {r.info.unit: r for r in pengesahan.reviews(conn, infos)}
+
     def add_step(
         self,
         unit: str,

@@ -86,6 +86,25 @@ RUN_RULES: tuple[Rule, ...] = (
         "Simpan dulu (Ctrl+S), lalu tekan tombol ini lagi.",
     ),
     _galat(
+        E.ADDIN_LEMBAR_PENGESAHAN_DIBUAT,
+        K.PENGGUNAAN,
+        "Lembar Pengesahan baru dibuat",
+        "Isi kolom langkah itu di lembar Pengesahan (nama, NIP, rumusan atau alasan), lalu "
+        "tekan tombolnya lagi.",
+    ),
+    _galat(
+        E.ADDIN_ISIAN_PENGESAHAN,
+        K.PENGGUNAAN,
+        "Isian lembar Pengesahan kosong atau tidak sah",
+        "Perbaiki sel yang disebut di lembar Pengesahan, lalu tekan tombolnya lagi.",
+    ),
+    _galat(
+        E.ADDIN_BUKAN_WORKBOOK_UNIT,
+        K.PENGGUNAAN,
+        "Buku kerja yang terbuka bukan workbook unit",
+        "Buka workbook unit yang dibahas (yang dikirim unit itu), lalu tekan tombolnya lagi.",
+    ),
+    _galat(
         E.KOMPILASI_DIBATALKAN,
         K.PENGGUNAAN,
         "Kompilasi dibatalkan",
