@@ -262,7 +262,8 @@ def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path)
     ikk = k.capaian_ikk[k.capaian_ikk["kode_ikk"] == "IKK-TI-3"].set_index("tw")
     assert math.isnan(ikk.loc[2, "capaian"])
     assert (
-        ikk.loc[2, "alasan"] == "target TW II tidak dapat dibaca (sel Rencana Aksi!D15 berisi #REF!)"
+        ikk.loc[2, "alasan"]
+        == "target TW II tidak dapat dibaca (sel Rencana Aksi!D15 berisi #REF!)"
     )
     assert ikk.loc[3, "capaian"] == pytest.approx(142 / 140 * 100)  # TW III has its own target
     iku = k.rekap_ra_iku.set_index("kode_iku")
