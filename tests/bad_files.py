@@ -287,13 +287,13 @@ def merged_in_table(folder: Path) -> Path:
 
 
 def formulas_without_cache(folder: Path) -> Path:
-    """openpyxl writes formulas without cached values: PK!G22 (Target) =1/0, the field
-    pk_tahun (PK!B7) =2024+1, Rencana Aksi!C7 (Target TW I) =#REF!+1."""
+    """openpyxl writes formulas without cached values: PK!G23 (Target) =1/0, the field
+    pk_tahun (PK!B7) =2024+1, Rencana Aksi!C13 (Target TW I) =#REF!+1."""
     path = unit_template(folder, "rumus.xlsx")
     book = openpyxl.load_workbook(path)
-    book["PK"]["G22"] = "=1/0"
+    book["PK"]["G23"] = "=1/0"
     book["PK"]["B7"] = "=2024+1"
-    book["Rencana Aksi"]["C7"] = "=#REF!+1"
+    book["Rencana Aksi"]["C13"] = "=#REF!+1"
     book.save(path)
     return path
 

@@ -559,9 +559,9 @@ def test_the_unit_template_reads_the_same_after_annotating(tmp_path: Path):
     before = read_form(path)
     findings = [
         finding(path, "PK", "B5", "pk.kode.kosong", Severity.GALAT),
-        finding(path, "PK", "G22", "pk.target.kosong", Severity.PERINGATAN),
+        finding(path, "PK", "G23", "pk.target.kosong", Severity.PERINGATAN),
         finding(path, "PK", "Z99", "pk.sel.jauh", Severity.INFO),
-        finding(path, "Rencana Aksi", "C7", "ra.tw.kosong", Severity.GALAT),
+        finding(path, "Rencana Aksi", "C13", "ra.tw.kosong", Severity.GALAT),
         finding(path, "Rencana Aksi", "F8", "ra.tw.turun", Severity.PERINGATAN),
     ]
     result = annotate_workbook(path, findings, now=NOW)
@@ -574,9 +574,9 @@ def test_the_unit_template_reads_the_same_after_annotating(tmp_path: Path):
     for key, table in before.tables.items():
         assert after.tables[key].records() == table.records(), key
     marked = openpyxl.load_workbook(path)
-    assert marked["PK"]["G22"].fill.fgColor.rgb == FILLS["peringatan"]
-    assert marked["PK"]["G22"].protection.locked is False  # still an input cell
-    assert "[ra.tw.kosong]" in marked["Rencana Aksi"]["C7"].comment.text
+    assert marked["PK"]["G23"].fill.fgColor.rgb == FILLS["peringatan"]
+    assert marked["PK"]["G23"].protection.locked is False  # still an input cell
+    assert "[ra.tw.kosong]" in marked["Rencana Aksi"]["C13"].comment.text
 
 
 def test_the_sample_workbook_round_trip_with_twenty_findings(tmp_path: Path):

@@ -263,21 +263,21 @@ def test_formulas_without_cached_values(tmp_path: Path):
     data = read_form(path)
     assert dict(data.formula_cells) == {
         ("PK", "B7"): "",
-        ("PK", "G22"): "",
-        ("Rencana Aksi", "C7"): "",
+        ("PK", "G23"): "",
+        ("Rencana Aksi", "C13"): "",
     }
     assert data.value("tahun") is None
     (row,) = data.table("pk").rows  # kept although every value reads blank
-    assert (row.number, row["target"].cell, row.value("target")) == (22, "G22", None)
+    assert (row.number, row["target"].cell, row.value("target")) == (23, "G23", None)
     found = scan(path, ["PK", "Rencana Aksi"])
-    assert found["PK"]["G22"].formula == "1/0"
+    assert found["PK"]["G23"].formula == "1/0"
     assert found["PK"]["B7"].formula == "2024+1"
-    assert found["PK"]["G22"].missing_value
-    assert found["Rencana Aksi"]["C7"].formula == "#REF!+1"
+    assert found["PK"]["G23"].missing_value
+    assert found["Rencana Aksi"]["C13"].formula == "#REF!+1"
     # openpyxl drops the cached values of the template's formula column too; the scan
     # sees them, the form data does not list them (they are never read as data).
-    assert found["Rencana Aksi"]["B7"].missing_value
-    assert ("Rencana Aksi", "B7") not in data.formula_cells
+    assert found["Rencana Aksi"]["B13"].missing_value
+    assert ("Rencana Aksi", "B13") not in data.formula_cells
 
 
 @pytest.mark.libreoffice
@@ -285,13 +285,13 @@ def test_formula_errors_cached_by_libreoffice(lo_files: dict[str, Path]):
     path = lo_files["recalculated"]
     data = read_form(path)
     assert dict(data.formula_cells) == {
-        ("PK", "G22"): "#DIV/0!",
-        ("Rencana Aksi", "C7"): "#REF!",
+        ("PK", "G23"): "#DIV/0!",
+        ("Rencana Aksi", "C13"): "#REF!",
     }
     assert data.value("tahun") == 2025
     assert data.table("pk").rows[0]["target"].value is None
     found = scan(path, ["PK"])["PK"]
-    assert (found["G22"].error, found["G22"].formula) == ("#DIV/0!", "1/0")
+    assert (found["G23"].error, found["G23"].formula) == ("#DIV/0!", "1/0")
     # What the scan is for: calamine gives "" for the error cell, as for a blank.
     grid = calamine.CalamineWorkbook.from_path(str(path)).get_sheet_by_name("PK").to_python()
     assert grid[21][6] == ""

@@ -79,7 +79,7 @@ def test_unit_pk_reads_as_the_standard_agreement_with_both_signatures(tmp_path: 
             "PIHAK PERTAMA berjanji akan mewujudkan target kinerja",
             "PIHAK KEDUA akan melakukan supervisi",
             "Kota Contoh, 20 Februari 2025",
-            "Halaman 1 dari 3",
+            "Halaman 1 dari 2",
             "LAMPIRAN PERJANJIAN KINERJA TAHUN 2025",
             "Sasaran Kegiatan",
             "Indikator Kinerja",
@@ -89,13 +89,12 @@ def test_unit_pk_reads_as_the_standard_agreement_with_both_signatures(tmp_path: 
             "Rp 375.000.000",
             "Jumlah",
             "Rp 2.525.000.000",
-            "Halaman 2 dari 3",
-            "RENCANA AKSI TAHUN 2025",
-            "IKK-TI-1",
-            "Tracer study dan bursa kerja jurusan",
-            "Halaman 3 dari 3",
+            "Halaman 2 dari 2",
         ],
     )
+    assert "RENCANA AKSI" not in text  # its own document now (dokumen ra)
+    assert "Nomor: 012/PNC/TI/PK/2025" in text  # the unit's PK number, on both parts
+    assert "Jalan Pendidikan" not in text  # no master given: no kop
     # PIHAK KEDUA signs on the left, PIHAK PERTAMA on the right, each with name and NIP.
     layout = pdf_text(pdf, layout=True).splitlines()
     heads = [ln for ln in layout if "PIHAK KEDUA," in ln and "PIHAK PERTAMA," in ln]
@@ -129,12 +128,19 @@ def test_pdf_is_a4_with_its_fonts_embedded(tmp_path: Path):
     assert all(row.split()[-5] == "yes" for row in rows), fonts.stdout  # the "emb" column
 
 
-def test_institution_pk_from_the_master_leaves_the_superior_to_fill_by_hand(tmp_path: Path):
-    result = runner.invoke(app, ["dokumen", "pk", str(MASTER), "-o", str(tmp_path)])
+def test_institution_pk_of_an_older_master_leaves_the_superior_to_fill_by_hand(tmp_path: Path):
+    """A master of template 1.3 names no superior of the head: PIHAK KEDUA is dotted, and
+    said to be missing from that template."""
+    old = Path(__file__).parent / "fixtures" / "versi-lama"
+    master = old / "master-politeknik-negeri-contoh-2025-1.3.xlsx"
+    result = runner.invoke(app, ["dokumen", "pk", str(master), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     pdf = tmp_path / "PK-institusi-2025.pdf"
     output = " ".join(result.output.split())
-    assert "Diisi tangan: PK-institusi-2025.pdf: PIHAK KEDUA (atasan pimpinan instansi)" in output
+    assert (
+        "Diisi tangan: PK-institusi-2025.pdf: PIHAK KEDUA (atasan pimpinan instansi): nama "
+        "kosong (lembar 'Pengaturan': tidak ada di templat versi 1.3)" in output
+    )
     assert "tanggal penandatanganan tidak ada di master" in output
     text = pdf_text(pdf)
     in_order(

@@ -27,6 +27,7 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 from tests.conftest import ROOT, SAMPLE
+from tests.md_tables import cell_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 MASTER = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
@@ -156,7 +157,7 @@ def test_kompilasi_and_arsip_print_the_same(tmp_path: Path):
     shutil.copytree(SAMPLE, changed, ignore=shutil.ignore_patterns("*.md"))
     ti = changed / "TI-jurusan-teknik-informatika.xlsx"
     book = openpyxl.load_workbook(ti)
-    book["PK"]["G22"] = 91
+    book["PK"][cell_of(ti, "pk", 0, "target")] = 91  # IKK-TI-1's target
     book.save(ti)
     run = xlkinerja(
         "kompilasi", "v2", "--master", str(changed / MASTER.name), "--output", "rekap2.xlsx",

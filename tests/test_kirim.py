@@ -50,7 +50,7 @@ def send(body: dict[str, Any], db: str, unit: str | None) -> tuple[KirimResult |
 def clean_ti() -> dict[str, Any]:
     """TI's workbook with its planted galat fixed (IKK-TI-6 names IKU-9, which the master
     does not have): no finding at all with the master."""
-    return set_cell(payload(TI), "PK", "H27", "IKU-6")
+    return set_cell(payload(TI), "PK", "H28", "IKU-6")
 
 
 @pytest.fixture
@@ -116,14 +116,14 @@ def test_the_same_content_again_is_not_a_new_version(arsip: str, tmp_path: Path)
 
 def test_a_changed_value_makes_version_2(arsip: str):
     send(payload(P3M), arsip, "P3M")
-    result, (text, *_) = send(set_cell(payload(P3M), "PK", "B14", "Kota Baru"), arsip, "P3M")
+    result, (text, *_) = send(set_cell(payload(P3M), "PK", "B15", "Kota Baru"), arsip, "P3M")
     assert result is not None and result.receipt is not None
     assert (result.receipt.version, result.receipt.new) == (2, True)
     assert "versi 2 unit P3M" in text
     with Archive.open(arsip) as archive:
         assert [v.version for v in archive.versions("P3M")] == [1, 2]
         changes = archive.diff("P3M", 1, 2)
-    assert [(c.cell, c.old, c.new) for c in changes] == [("PK!B14", "Kota Contoh", "Kota Baru")]
+    assert [(c.cell, c.old, c.new) for c in changes] == [("PK!B15", "Kota Contoh", "Kota Baru")]
 
 
 def test_a_key_of_another_unit_is_refused(arsip: str):
@@ -175,7 +175,7 @@ def test_concurrent_kirim_on_postgresql(postgres: PostgresCluster):
     sent = []  # (unit, tempat, the workbook as sent)
     for n in range(20):
         unit, body = ("P3M", payload(P3M)) if n % 2 else ("TI", clean_ti())
-        sent.append((unit, f"Kota {n}", set_cell(body, "PK", "B14", f"Kota {n}")))
+        sent.append((unit, f"Kota {n}", set_cell(body, "PK", "B15", f"Kota {n}")))
 
     def kirim(unit: str, body: dict[str, Any]) -> KirimResult:
         # The action itself, without run_action's message box: the remote engine appends
@@ -195,7 +195,7 @@ def test_concurrent_kirim_on_postgresql(postgres: PostgresCluster):
             kept = archive.versions(unit)
             assert [v.version for v in kept] == mine
             assert len({v.sha256 for v in kept}) == 10
-            places = {archive.get(unit, v.version).cells["PK!B14"]["value"] for v in kept}
+            places = {archive.get(unit, v.version).cells["PK!B15"]["value"] for v in kept}
             assert places == {tempat for owner, tempat, _ in sent if owner == unit}
         latest = {v.unit: v.version for v in archive.submissions()}
         assert latest == {"P3M": 10, "TI": 10}

@@ -16,8 +16,8 @@ from xlkinerja.jobs.validasi import validate_paths
 
 TI = SAMPLE / "TI-jurusan-teknik-informatika.xlsx"
 PK_SHEET = "xl/worksheets/sheet3.xml"  # the PK sheet of the sample unit workbook
-TARGET_G22 = '<c r="G22" s="17"><v>78</v></c>'  # the first PK target
-DATE_B15 = '<c r="B15" s="16"><v>45708</v></c>'  # the PK's date (a date cell)
+TARGET_G23 = '<c r="G23" s="17"><v>78</v></c>'  # the first PK target
+DATE_B16 = '<c r="B16" s="16"><v>45708</v></c>'  # the PK's date (a date cell)
 
 
 def _patched(tmp_path: Path, old: str, new: str) -> Path:
@@ -35,17 +35,17 @@ def _patched(tmp_path: Path, old: str, new: str) -> Path:
 
 @pytest.mark.parametrize("value", ["NaN", "INF", "-inf"])
 def test_a_number_cell_holding_nan_or_infinity_is_a_finding(tmp_path: Path, value: str):
-    book = _patched(tmp_path, TARGET_G22, f'<c r="G22" s="17"><v>{value}</v></c>')
+    book = _patched(tmp_path, TARGET_G23, f'<c r="G23" s="17"><v>{value}</v></c>')
     found = validate_paths([book], workers=1).findings
-    at_cell = [f for f in found if f.sheet == "PK" and f.cell == "G22"]
+    at_cell = [f for f in found if f.sheet == "PK" and f.cell == "G23"]
     assert [f.code for f in at_cell] == ["pk.target.bukan_angka"]
     assert "kosong" not in at_cell[0].code
 
 
 def test_the_same_workbook_with_a_number_there_has_no_finding_at_the_cell(tmp_path: Path):
-    book = _patched(tmp_path, TARGET_G22, '<c r="G22" s="17"><v>79.5</v></c>')
+    book = _patched(tmp_path, TARGET_G23, '<c r="G23" s="17"><v>79.5</v></c>')
     found = validate_paths([book], workers=1).findings
-    assert not [f for f in found if f.sheet == "PK" and f.cell == "G22"]
+    assert not [f for f in found if f.sheet == "PK" and f.cell == "G23"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_a_date_cell_in_range_is_read_like_the_same_date_typed(value: date):
 
 def test_a_far_date_in_a_workbook_is_a_finding_at_its_cell(tmp_path: Path):
     # 2958465 is 9999-12-31, the last date Excel has, in a date-formatted cell.
-    book = _patched(tmp_path, DATE_B15, '<c r="B15" s="16"><v>2958465</v></c>')
+    book = _patched(tmp_path, DATE_B16, '<c r="B16" s="16"><v>2958465</v></c>')
     found = validate_paths([book], workers=1).findings
-    at_cell = [f for f in found if f.sheet == "PK" and f.cell == "B15"]
+    at_cell = [f for f in found if f.sheet == "PK" and f.cell == "B16"]
     assert [f.code for f in at_cell] == ["pk.tanggal.bukan_tanggal"]

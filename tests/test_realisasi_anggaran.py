@@ -105,4 +105,4 @@ def test_rekap_pk_shows_each_rows_penyerapan_of_the_period(tmp_path: Path):
     bengkel = next(r for r in body if r[1] == "Peralatan bengkel dan laboratorium")
     assert bengkel[col["IKK didukung"]] == "IKK-TM-3"
     assert bengkel[col["Penyerapan (%)"]] == pytest.approx(655 / 640 * 100)
-    assert UNIT.version == "1.2"
+    assert UNIT.version == "1.3"

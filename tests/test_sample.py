@@ -44,7 +44,7 @@ def test_sample_has_a_unit_that_typed_percentages_the_excel_way():
     targets = {r.value("kode_ikk"): r.value("target") for r in ak.table("pk")}
     assert targets == {"IKK-AK-1": 0.8, "IKK-AK-2": 0.3, "IKK-AK-3": 100, "IKK-AK-4": 0.2,
                        "IKK-AK-5": 1}  # fmt: skip
-    assert ak.number_formats[("PK", "G22")] == CellFormat.PERSEN
+    assert ak.number_formats[("PK", "G23")] == CellFormat.PERSEN
     assert len(ak.number_formats) == 4 + 4 * 4 + 4 * 2  # PK, Rencana Aksi, Capaian
     assert b'numFmtId="9"' in zipfile.ZipFile(path).read("xl/styles.xml")
     form, findings = normalise_form(ak)

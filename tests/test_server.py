@@ -69,7 +69,7 @@ FOR_A_UNIT = {KIRIM}  # actions that write for the key's unit: a second run diff
 def clean_ti() -> dict[str, Any]:
     """TI's request with its planted galat fixed (IKK-TI-6 names IKU-9, which the master does
     not have), as tests/test_kirim.py does: kirim records it."""
-    return set_cell(payload(TI), "PK", "H27", "IKU-6")
+    return set_cell(payload(TI), "PK", "H28", "IKU-6")
 
 
 def encoded(body: dict[str, Any]) -> bytes:
@@ -472,7 +472,7 @@ def test_20_concurrent_kirim_calls_all_recorded_on_postgresql(
     sent = []  # (unit, tempat, body)
     for n in range(20):
         unit, body = ("P3M", payload(P3M)) if n % 2 else ("TI", clean_ti())
-        sent.append((unit, f"Kota {n}", encoded(set_cell(body, "PK", "B14", f"Kota {n}"))))
+        sent.append((unit, f"Kota {n}", encoded(set_cell(body, "PK", "B15", f"Kota {n}"))))
     responses = call_concurrently(on_postgres.url, KIRIM, [(keys.of[u], b) for u, _, b in sent])
     assert [r.status_code for r in responses] == [200] * 20
     texts = [alert_of(r) for r in responses]
@@ -485,7 +485,7 @@ def test_20_concurrent_kirim_calls_all_recorded_on_postgresql(
             kept = archive.versions(unit)
             assert [v.version for v in kept] == list(range(1, 11)), unit
             assert len({v.sha256 for v in kept}) == 10
-            places = {archive.get(unit, v.version).cells["PK!B14"]["value"] for v in kept}
+            places = {archive.get(unit, v.version).cells["PK!B15"]["value"] for v in kept}
             assert places == {tempat for owner, tempat, _ in sent if owner == unit}
         assert {v.unit: v.version for v in archive.submissions()} == {"P3M": 10, "TI": 10}
 

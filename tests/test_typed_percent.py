@@ -47,11 +47,11 @@ MASTER = SAMPLE / MASTER_FILE
 
 # IKK-TI-1's cells and their values in percentage points.
 TI1 = {
-    ("PK", "G22"): 78,
-    ("Rencana Aksi", "C7"): 20,
-    ("Rencana Aksi", "D7"): 40,
-    ("Rencana Aksi", "E7"): 70,
-    ("Rencana Aksi", "F7"): 78,
+    ("PK", "G23"): 78,
+    ("Rencana Aksi", "C13"): 20,
+    ("Rencana Aksi", "D13"): 40,
+    ("Rencana Aksi", "E13"): 70,
+    ("Rencana Aksi", "F13"): 78,
     ("Capaian", "D7"): 22,
     ("Capaian", "D8"): 41,
     ("Capaian", "D9"): 66,
@@ -144,9 +144,9 @@ def test_the_format_codes_read_as_excel_reads_them():
 def test_a_percent_format_where_the_satuan_is_not_percent_is_reported(tmp_path: Path):
     """IKK-TI-3 counts people (satuan orang, target 200): typed 200% it holds 2 — not a
     number of people anyone meant; reported at the cell, the value left unknown."""
-    typed = with_number_formats(TI, tmp_path / "TI.xlsx", {("PK", "G24"): (2.0, 9)})
+    typed = with_number_formats(TI, tmp_path / "TI.xlsx", {("PK", "G25"): (2.0, 9)})
     codes = findings_of(typed)
-    assert ("pk.target.skala_persen", "PK", "G24") in codes
+    assert ("pk.target.skala_persen", "PK", "G25") in codes
     found = next(
         f for f in validate_paths([typed], workers=1).findings if f.code == "pk.target.skala_persen"
     )
@@ -158,13 +158,13 @@ def test_a_percent_format_where_the_satuan_is_not_percent_is_reported(tmp_path: 
 def test_a_fraction_among_percentage_points_is_reported_not_guessed(tmp_path: Path):
     """0.78 as the TW IV target of an IKK whose PK target is 78 (satuan %): which one the
     user meant is not guessed; the message says what to type."""
-    typed = with_number_formats(TI, tmp_path / "TI.xlsx", {("Rencana Aksi", "F7"): (0.78, 0)})
+    typed = with_number_formats(TI, tmp_path / "TI.xlsx", {("Rencana Aksi", "F13"): (0.78, 0)})
     assert read_form(typed).number_formats == {}
     found = [
         f for f in validate_paths([typed], workers=1).findings if f.code.endswith("skala_persen")
     ]
     assert [(f.code, f.sheet, f.cell) for f in found] == [
-        ("ra.tw4.skala_persen", "Rencana Aksi", "F7")
+        ("ra.tw4.skala_persen", "Rencana Aksi", "F13")
     ]
     assert "tulis 78" in found[0].message and "PK" in found[0].message
     form = normalise_form(read_form(typed))[0]
@@ -172,11 +172,11 @@ def test_a_fraction_among_percentage_points_is_reported_not_guessed(tmp_path: Pa
     # A percentage below 1 is no mistake when the indicator's other values are small too
     # (IKK-TI-2 as a dropout rate: target 0.5 %).
     values = {
-        ("PK", "G23"): 0.5,
-        ("Rencana Aksi", "C8"): 0.2,
-        ("Rencana Aksi", "D8"): 0.3,
-        ("Rencana Aksi", "E8"): 0.4,
-        ("Rencana Aksi", "F8"): 0.5,
+        ("PK", "G24"): 0.5,
+        ("Rencana Aksi", "C14"): 0.2,
+        ("Rencana Aksi", "D14"): 0.3,
+        ("Rencana Aksi", "E14"): 0.4,
+        ("Rencana Aksi", "F14"): 0.5,
         ("Capaian", "D10"): 0.1,
         ("Capaian", "D11"): 0.3,
         ("Capaian", "D12"): 0.45,
@@ -191,9 +191,9 @@ def test_a_number_with_a_date_format_is_not_read_as_a_number(tmp_path: Path):
     """A target typed `1/2` that Excel made 1 February (a date serial with a date format):
     a finding at the cell saying so, never the serial 46054 as a target."""
     typed = with_number_formats(
-        TI, tmp_path / "TI.xlsx", {("Rencana Aksi", "D12"): (46054, "d-mmm")}
+        TI, tmp_path / "TI.xlsx", {("Rencana Aksi", "D18"): (46054, "d-mmm")}
     )
-    found = [f for f in validate_paths([typed], workers=1).findings if f.cell == "D12"]
+    found = [f for f in validate_paths([typed], workers=1).findings if f.cell == "D18"]
     assert [(f.code, f.sheet) for f in found] == [("ra.tw2.bukan_angka", "Rencana Aksi")]
     assert "1/2" in found[0].message
 
@@ -207,7 +207,7 @@ def test_percentages_typed_in_libreoffice_in_the_indonesian_locale(plain, tmp_pa
     cells = {**TI1, ("Capaian", "D12"): 31.5}
     as_percent = {cell: f"{value:g}%".replace(".", ",") for cell, value in cells.items()}
     as_number = {cell: f"{value:g}".replace(".", ",") for cell, value in cells.items()}
-    date_typed = {("Rencana Aksi", "D12"): "1/2"}
+    date_typed = {("Rencana Aksi", "D18"): "1/2"}
     (tmp_path / "persen").mkdir()
     (tmp_path / "angka").mkdir()
     typed = type_in_libreoffice(

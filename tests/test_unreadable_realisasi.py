@@ -228,7 +228,7 @@ def test_the_summary_gives_no_institution_mean_over_an_unknown_iku(compiled, tmp
 def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: Path):
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
-    set_cell(TI, folder / TI.name, "PK", "B66", "shared", "tiga ratus juta")
+    set_cell(TI, folder / TI.name, "PK", "B67", "shared", "tiga ratus juta")
     rekap = tmp_path / "rekap.xlsx"
     compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     ws = openpyxl.load_workbook(rekap)["Rekap PK"]
@@ -240,7 +240,7 @@ def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: P
     assert block[ti + 1][2] == 2_150_000_000 and block[ti + 1][3] is None
     assert block[ti + 2][2] is None
     assert (
-        block[ti + 2][3] == "Anggaran (Rp) tidak dapat dibaca (sel PK!B66 berisi 'tiga ratus juta')"
+        block[ti + 2][3] == "Anggaran (Rp) tidak dapat dibaca (sel PK!B67 berisi 'tiga ratus juta')"
     )
     assert block[-1][1] == "Jumlah anggaran seluruh unit"
     assert block[-1][2] is None and "tidak dapat dibaca" in block[-1][3]
@@ -254,15 +254,16 @@ def test_an_unreadable_anggaran_leaves_its_totals_blank_and_says_why(tmp_path: P
 def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path):
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*", "TI-*"))
-    # IKK-TI-3 TW II target (Rencana Aksi!D9): a formula whose cached result is #REF!
-    set_cell(TI, folder / TI.name, "Rencana Aksi", "D9", "formula:#REF!+1", "#REF!")
+    # IKK-TI-3 TW II target (Rencana Aksi!D15): a formula whose cached result is #REF!
+    set_cell(TI, folder / TI.name, "Rencana Aksi", "D15", "formula:#REF!+1", "#REF!")
     rekap = tmp_path / "rekap.xlsx"
     result = compile_workbooks(workbook_files([folder], master=SAMPLE / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     k = result.kompilasi
     ikk = k.capaian_ikk[k.capaian_ikk["kode_ikk"] == "IKK-TI-3"].set_index("tw")
     assert math.isnan(ikk.loc[2, "capaian"])
     assert (
-        ikk.loc[2, "alasan"] == "target TW II tidak dapat dibaca (sel Rencana Aksi!D9 berisi #REF!)"
+        ikk.loc[2, "alasan"]
+        == "target TW II tidak dapat dibaca (sel Rencana Aksi!D15 berisi #REF!)"
     )
     assert ikk.loc[3, "capaian"] == pytest.approx(142 / 140 * 100)  # TW III has its own target
     iku = k.rekap_ra_iku.set_index("kode_iku")
@@ -274,7 +275,7 @@ def test_an_unreadable_ra_target_is_said_so_and_rolls_up_nowhere(tmp_path: Path)
     ws = openpyxl.load_workbook(rekap)["Rekap Rencana Aksi"]
     line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
     assert line[5] is None  # TW II
-    assert line[-1] == "Target TW II tidak dapat dibaca (sel Rencana Aksi!D9 berisi #REF!)"
+    assert line[-1] == "Target TW II tidak dapat dibaca (sel Rencana Aksi!D15 berisi #REF!)"
 
 
 def test_an_unreadable_skp_realisasi_gives_its_rhk_no_capaian(tmp_path: Path):
@@ -303,7 +304,7 @@ def test_an_unreadable_pk_target_is_named_in_the_rekap_pk_and_feeds_no_beban_che
 ):
     folder = tmp_path / "kiriman"
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "TI-*"))
-    set_cell(TI, folder / TI.name, "PK", "G24", "shared", "2OO")  # IKK-TI-3, letter O
+    set_cell(TI, folder / TI.name, "PK", "G25", "shared", "2OO")  # IKK-TI-3, letter O
     rekap = tmp_path / "rekap.xlsx"
     result = compile_workbooks(workbook_files([folder], master=folder / MASTER_FILE), output=rekap, record=False, workers=1, now=datetime(2025, 10, 10))  # fmt: skip
     codes = {f.code for f in result.kompilasi.temuan if f.file.endswith(TI.name)}
@@ -313,7 +314,7 @@ def test_an_unreadable_pk_target_is_named_in_the_rekap_pk_and_feeds_no_beban_che
     header = [c.value for c in ws[4]]
     line = next([c.value for c in r] for r in ws.iter_rows() if r[0].value == "IKK-TI-3")
     assert line[header.index("Target")] is None
-    assert line[header.index("Catatan")] == "Target tidak dapat dibaca (sel PK!G24 berisi '2OO')"
+    assert line[header.index("Catatan")] == "Target tidak dapat dibaca (sel PK!G25 berisi '2OO')"
 
 
 @pytest.mark.parametrize("name", ["rumus", "galat"])

@@ -74,21 +74,22 @@ def test_sample_institution_planted_mistakes_are_all_found():
     master, siti = "master-politeknik-negeri-contoh-2025.xlsx", "skp-TI-siti-rahmawati.xlsx"
     assert found == {
         # one workbook at a time
-        (tm, "ra.tw4.beda_target_pk", "F7"),
-        (tm, "ra.tw.menurun", "E9"),
-        (tm, "anggaran.realisasi.melebihi_pagu", "F66"),
-        (ak, "pk.tanggal.terlambat", "B15"),
+        (tm, "ra.tw4.beda_target_pk", "F13"),
+        (tm, "ra.tw.menurun", "E15"),
+        (tm, "anggaran.realisasi.melebihi_pagu", "F67"),
+        (ak, "pk.tanggal.terlambat", "B16"),
+        (ak, "ra.tanggal.terlambat", "C9"),
         (ak, "capaian.kendala.wajib", "F7"),
         (ak, "capaian.realisasi.angka_ambigu", "D12"),
         (siti, "skp.aspek.kuantitas_wajib", "C26"),
         # the cascade, across workbooks
-        (ti, "kaskade.ikk.iku_tidak_dikenal", "H27"),
-        (ti, "kaskade.beban.jumlah_tidak_sama", "G24"),
-        (tm, "kaskade.beban.jumlah_tidak_sama", "G24"),
-        (ak, "kaskade.beban.jumlah_tidak_sama", "G24"),
+        (ti, "kaskade.ikk.iku_tidak_dikenal", "H28"),
+        (ti, "kaskade.beban.jumlah_tidak_sama", "G25"),
+        (tm, "kaskade.beban.jumlah_tidak_sama", "G25"),
+        (ak, "kaskade.beban.jumlah_tidak_sama", "G25"),
         (master, "kaskade.iku.tidak_diturunkan", "C13"),
         (master, "kaskade.iku.unit_belum_mengirim", "C14"),
-        (master, "kaskade.distribusi.melebihi_batas", "D19"),
+        (master, "kaskade.distribusi.melebihi_batas", "D26"),
         (siti, "kaskade.rhk_pimpinan.tidak_dikenal", "B27"),
         (siti, "kaskade.skp.matriks_belum_ada", "C10"),
     }
@@ -134,7 +135,7 @@ def test_required_fields_and_columns(tmp_path: Path):
 """,
     )
     found = codes_at(findings_of(path))
-    assert ("pk.tempat.kosong", "B14") in found
+    assert ("pk.tempat.kosong", "B15") in found
     assert ("pk.satuan.kosong", cell_of(path, "pk", 0, "satuan")) in found
     assert ("pk.target.kosong", cell_of(path, "pk", 0, "target")) in found
 
@@ -173,7 +174,7 @@ def test_indonesian_dates_and_bad_dates_in_fields(tmp_path: Path):
     good = unit(tmp_path, fields={"tanggal": "12 Februari 2025"})
     assert findings_of(good) == []
     bad = unit(tmp_path, fields={"tanggal": "besok"})
-    assert ("pk.tanggal.bukan_tanggal", "B15") in codes_at(findings_of(bad))
+    assert ("pk.tanggal.bukan_tanggal", "B16") in codes_at(findings_of(bad))
 
 
 def test_pk_cross_sheet_rules(tmp_path: Path):
@@ -210,10 +211,10 @@ def test_status_dates_and_deadline(tmp_path: Path):
         },
     )
     found = codes_at(findings_of(path))
-    assert ("pk.status.urutan_tanggal", "B18") in found
-    assert ("pk.tanggal.terlambat", "B15") in found  # default: end of February
+    assert ("pk.status.urutan_tanggal", "B19") in found
+    assert ("pk.tanggal.terlambat", "B16") in found  # default: end of February
     diajukan = unit(tmp_path, fields={"status": "diajukan"})
-    assert ("pk.status.tanggal_kosong", "B17") in codes_at(findings_of(diajukan))
+    assert ("pk.status.tanggal_kosong", "B18") in codes_at(findings_of(diajukan))
 
 
 def test_deadline_comes_from_the_master(tmp_path: Path):
@@ -367,9 +368,9 @@ def test_formula_errors_saved_by_a_spreadsheet_program_are_findings(tmp_path: Pa
     path = formulas_recalculated(tmp_path, tmp_path / "profil")
     found = codes_at(findings_of(path))
     # LibreOffice cached #DIV/0! and #REF!; calamine alone would read both cells as blank.
-    assert ("pk.target.galat_rumus", "G22") in found
-    assert ("ra.tw1.galat_rumus", "C7") in found
-    assert ("pk.target.kosong", "G22") not in found  # an error is not a blank
+    assert ("pk.target.galat_rumus", "G23") in found
+    assert ("ra.tw1.galat_rumus", "C13") in found
+    assert ("pk.target.kosong", "G23") not in found  # an error is not a blank
 
 
 def _key(f):
@@ -403,7 +404,8 @@ def test_a_master_without_its_properties_is_still_the_master(tmp_path: Path):
     shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("*.md", "master-*"))
     edited = tmp_path / "master.xlsx"
     book = openpyxl.load_workbook(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx")
-    book["Pengaturan"]["D12"] = date(2025, 1, 2)  # batas_pk
+    batas_pk = read_form(SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx").fields["batas_pk"]
+    book["Pengaturan"][batas_pk.cell] = date(2025, 1, 2)
     book.save(edited)
     master = folder / "induk.xlsx"
     with zipfile.ZipFile(edited) as source, zipfile.ZipFile(master, "w") as target:

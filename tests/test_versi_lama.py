@@ -26,6 +26,9 @@ from xlkinerja.store import Archive
 OLD = Path(__file__).resolve().parent / "fixtures" / "versi-lama"
 OLD_TI = OLD / "TI-jurusan-teknik-informatika.xlsx"
 OLD_MASTER = OLD / "master-politeknik-negeri-contoh-2025.xlsx"
+# the sample as it was before the fields of the RA's pengesahan and the PK variants
+TI_1_2 = OLD / "TI-jurusan-teknik-informatika-1.2.xlsx"
+MASTER_1_3 = OLD / "master-politeknik-negeri-contoh-2025-1.3.xlsx"
 MASTER_NOW = SAMPLE / "master-politeknik-negeri-contoh-2025.xlsx"
 
 
@@ -36,6 +39,8 @@ def test_every_earlier_version_is_the_form_without_the_columns_added_since(form)
         for table, columns in earlier.added:
             keys = {c.key for c in form.table(table).columns}
             assert set(columns) <= keys, (table, columns)
+        assert set(earlier.fields_added) <= {f.key for f in form.fields}, earlier.version
+        assert not {f.key for f in form.as_of(earlier).fields} & set(earlier.fields_added)
 
 
 def test_a_unit_workbook_of_version_1_0_is_read_with_the_new_columns_blank():
@@ -100,3 +105,36 @@ def test_an_old_unit_under_a_rasio_iku_falls_back_and_names_itself(tmp_path: Pat
     # its Referensi IKU predates Agregasi: the unit's own check cannot know IKU-1 is a
     # ratio; the template finding and the IKU's note say it
     assert (OLD_TI.name, "templat.versi_lama") in codes
+
+
+def test_a_unit_workbook_of_version_1_2_is_read_with_the_fields_added_since_blank():
+    data = read_form(TI_1_2)
+    assert data.form is UNIT and data.earlier is not None and data.earlier.version == "1.2"
+    assert list(data.fields) == [f.key for f in UNIT.fields]  # the current form's shape
+    for key in ("nomor", "ra_disahkan_nama", "ra_tanggal_disahkan"):
+        cell = data.fields[key]
+        assert cell.value is None and cell.cell == ""  # no cell holds it
+    assert data.fields["ra_tanggal_disahkan"].sheet == "Rencana Aksi"
+    assert data.fields["tempat"].value == "Kota Contoh" and data.fields["tempat"].cell != ""
+    assert len(data.tables["ra"].numbers) > 3  # the tables as before
+
+
+def test_a_master_of_version_1_3_is_read_with_the_pk_variant_fields_blank():
+    data = read_form(MASTER_1_3)
+    assert data.form is MASTER and data.earlier is not None and data.earlier.version == "1.3"
+    assert {data.fields[k].value for k in ("jenis_pk", "atasan_pimpinan_nama", "kop_logo")} == {
+        None
+    }
+    assert data.fields["nama_pimpinan"].value  # what it had, as before
+
+
+def test_validasi_says_a_version_without_the_new_fields_is_old_on_their_sheet():
+    found = validate_paths([TI_1_2, MASTER_1_3], workers=1).findings
+    old = {Path(f.file).name: f for f in found if f.code == "templat.versi_lama"}
+    assert old[TI_1_2.name].sheet == "Rencana Aksi"
+    assert "templat versi 1.2" in old[TI_1_2.name].message
+    assert "pengesahan Rencana Aksi" in old[TI_1_2.name].message
+    assert old[MASTER_1_3.name].sheet == "Pengaturan"
+    assert "jenis PK" in old[MASTER_1_3.name].message
+    # a field it lacks is not a finding of its own (blank, as an optional field may be)
+    assert not [f for f in found if f.file.endswith(TI_1_2.name) and f.cell == ""]

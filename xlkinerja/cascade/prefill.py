@@ -128,6 +128,12 @@ def unit_values(master: MasterView, kode_unit: str) -> FormValues:
             "pihak_kedua_nip": as_code(data.value("nip_pimpinan")),
             "pihak_kedua_jabatan": as_text(data.value("jabatan_pimpinan")),
         }
+    # The Rencana Aksi is ratified by the institution's head (the SOP: management ratifies)
+    fields |= {
+        "ra_disahkan_nama": as_text(data.value("nama_pimpinan")),
+        "ra_disahkan_nip": as_code(data.value("nip_pimpinan")),
+        "ra_disahkan_jabatan": as_text(data.value("jabatan_pimpinan")),
+    }
     assigned = {
         as_code(r.value("kode_iku"))
         for r in data.table("penugasan")

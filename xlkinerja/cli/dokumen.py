@@ -1,5 +1,5 @@
-"""`xlkinerja dokumen`: the documents of the cycle — the Perjanjian Kinerja to sign (PDF)
-and chapter III of the Laporan Kinerja (xlsx, docx, PDF)."""
+"""`xlkinerja dokumen`: the documents of the cycle — the Perjanjian Kinerja and the Rencana
+Aksi to sign (PDF) and chapter III of the Laporan Kinerja (xlsx, docx, PDF)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,22 @@ from xlkinerja.cli.render import show
 
 app = typer.Typer(
     suggest_commands=False,  # click suggests already (cli/bahasa.py)
-    help="Dokumen siklus kinerja: Perjanjian Kinerja (PDF), Laporan Kinerja bab III dan rumusan "
-    "hasil pembahasan capaian kinerja per triwulan.",
+    help="Dokumen siklus kinerja: Perjanjian Kinerja dan Rencana Aksi (PDF), Laporan Kinerja "
+    "bab III, dan rumusan hasil pembahasan capaian kinerja per triwulan.",
     no_args_is_help=True,
 )
 
 FormatOption = Annotated[
     OutputFormat, typer.Option("--format", "-f", help="teks atau json (ringkasan ke stdout).")
+]
+MasterKop = Annotated[
+    Path | None,
+    typer.Option(
+        "--master",
+        "-m",
+        help="Workbook master: kop (logo dan alamat) dokumen. Tanpa ini: kop dari master "
+        "yang ikut diberikan, bila ada; selain itu tanpa kop.",
+    ),
 ]
 
 
@@ -46,21 +55,51 @@ def pk(
         bool,
         typer.Option("--triwulan", help="Lampiran memuat target TW I–IV dari Rencana Aksi."),
     ] = False,
+    master: MasterKop = None,
     format: FormatOption = OutputFormat.teks,
 ) -> None:
-    """Tulis Perjanjian Kinerja siap tanda tangan (PDF A4): pernyataan, lampiran
-    (indikator, target, program dan anggaran) dan, untuk unit, Rencana Aksi.
+    """Tulis Perjanjian Kinerja siap tanda tangan (PDF A4): pernyataan dan lampiran
+    (indikator, target, program dan anggaran), dengan kop dan nomor bila diisi. PK
+    institusi: dua pihak (pimpinan dan atasannya) atau satu pihak (Jenis PK di master).
+    Rencana Aksi: xlkinerja dokumen ra.
 
     Isian yang tidak ada di workbook (mis. NIP atasan) dicetak sebagai garis titik-titik
     untuk diisi tangan, dan disebutkan di keluaran perintah.
 
-    Contoh: xlkinerja dokumen pk TI.xlsx --output dokumen/
+    Contoh: xlkinerja dokumen pk TI.xlsx --master master.xlsx --output dokumen/
 
     Contoh: xlkinerja dokumen pk master.xlsx --output dokumen/
     """
     from xlkinerja.jobs.dokumen_pk import write_pk
 
-    show(write_pk(paths, output, triwulan=triwulan), err, as_json=format == OutputFormat.json)
+    result = write_pk(paths, output, triwulan=triwulan, master=master)
+    show(result, err, as_json=format == OutputFormat.json)
+
+
+@app.command("ra")
+@friendly_errors
+def ra(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Workbook unit.", metavar="UNIT.xlsx..."),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder PDF.")],
+    master: MasterKop = None,
+    format: FormatOption = OutputFormat.teks,
+) -> None:
+    """Tulis Rencana Aksi unit sebagai dokumen sendiri siap tanda tangan (PDF A4): per
+    IKK target TW I–IV, rencana aksi dan penanggung jawab, dengan lembar pengesahan
+    (disusun oleh kepala unit = PIHAK PERTAMA PK; disahkan oleh, tanggal disahkan: lembar
+    Rencana Aksi; tempat: lembar PK).
+
+    Isian pengesahan yang kosong dicetak sebagai garis titik-titik dan disebutkan.
+
+    Contoh: xlkinerja dokumen ra TI.xlsx --master master.xlsx --output dokumen/
+    """
+    from xlkinerja.jobs.dokumen_ra import write_ra
+
+    result = write_ra(paths, output, master=master)
+    show(result, err, as_json=format == OutputFormat.json)
 
 
 @app.command("lkj")

@@ -33,6 +33,7 @@ class Code(StrEnum):
     PK_STATUS_TANGGAL_KOSONG = "pk.status.tanggal_kosong"
     PK_STATUS_URUTAN_TANGGAL = "pk.status.urutan_tanggal"
     # Rencana Aksi
+    RA_TANGGAL_TERLAMBAT = "ra.tanggal.terlambat"
     RA_KODE_IKK_TIDAK_DI_PK = "ra.kode_ikk.tidak_di_pk"
     RA_TW_MENURUN = "ra.tw.menurun"
     RA_TW4_BEDA_TARGET_PK = "ra.tw4.beda_target_pk"

@@ -22,6 +22,7 @@ def renstra_target(ke: int) -> IkuColumn | None:
 class Pengaturan:
     tahun: int | None = None
     batas_pk: date | None = None
+    batas_ra: date | None = None  # no default: an RA without a deadline is not late
     skp_mulai: date | None = None
     skp_selesai: date | None = None
     batas_atas_capaian: float | None = None
@@ -32,6 +33,7 @@ class Pengaturan:
         return cls(
             tahun=int(tahun) if tahun is not None else None,
             batas_pk=master.day("batas_pk"),
+            batas_ra=master.day("batas_ra"),
             skp_mulai=master.day("skp_mulai"),
             skp_selesai=master.day("skp_selesai"),
             batas_atas_capaian=master.number("batas_atas_capaian"),

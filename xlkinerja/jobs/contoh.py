@@ -21,6 +21,7 @@ from xlkinerja.errors import ErrorCode, XlkinerjaError
 from xlkinerja.files.atomic import ensure_writable_folder
 from xlkinerja.files.working_copy import check_copies_folder, fresh_copies
 from xlkinerja.jobs.dokumen_pk import PkResult, write_pk
+from xlkinerja.jobs.dokumen_ra import RaResult, write_ra
 from xlkinerja.jobs.ekspor import EksporResult, export
 from xlkinerja.jobs.inputs import CompiledModel, workbook_files
 from xlkinerja.jobs.kaskade import KaskadeResult, generate_skp
@@ -50,6 +51,7 @@ class ContohResult:
     pohon: PohonResult
     rekap: KompilasiResult
     pk: PkResult
+    ra: RaResult
     lkj: LkjResult
     ekspor: EksporResult
 
@@ -64,7 +66,7 @@ class ContohResult:
             "kaskade": [k.to_dict() for k in self.kaskade],
             "pohon": self.pohon.to_dict(),
             "kompilasi": self.rekap.to_dict(),
-            "dokumen": self.pk.to_dict() | {"lkj": self.lkj.to_dict()},
+            "dokumen": self.pk.to_dict() | self.ra.to_dict() | {"lkj": self.lkj.to_dict()},
             "ekspor": self.ekspor.to_dict(),
         }
 
@@ -79,7 +81,7 @@ class ContohResult:
             "pohon-kinerja.png/.svg/.xlsx (pohon kinerja), rekap-kinerja.xlsx (rekap "
             "institusi), arsip.sqlite (arsip kiriman), ekspor/ (berkas unggahan setiap "
             "profil ekspor) dan dokumen/ (Perjanjian Kinerja setiap unit dan institusi, "
-            "Laporan Kinerja bab III)."
+            "Rencana Aksi setiap unit, Laporan Kinerja bab III)."
         )
         return out
 
@@ -88,6 +90,7 @@ class ContohResult:
         for remark in self.prefilled.remarks:
             out.line(Span("Catatan:", Tone.PERINGATAN), f" {remark}")
         out.extend(self.pk.notes())
+        out.extend(self.ra.notes())
         out.extend(self.lkj.notes())
         return out
 
@@ -148,11 +151,11 @@ def run_contoh(
     if progress:
         names = ", ".join(p.nama for p in ekspor.profiles)
         progress(f"{len(ekspor.written)} berkas ekspor ({names}) ditulis ke {ekspor.output}")
-    pk, lkj = _documents(master, units, rekap, output)
+    pk, ra, lkj = _documents(master, units, rekap, output)
     if progress:
         progress(
-            f"{len(pk.files)} Perjanjian Kinerja (PDF) dan Laporan Kinerja bab III ditulis ke "
-            f"{output / 'dokumen'}"
+            f"{len(pk.files)} Perjanjian Kinerja dan {len(ra.files)} Rencana Aksi (PDF) dan "
+            f"Laporan Kinerja bab III ditulis ke {output / 'dokumen'}"
         )
     return ContohResult(
         output=output,
@@ -165,6 +168,7 @@ def run_contoh(
         pohon=pohon,
         rekap=rekap,
         pk=pk,
+        ra=ra,
         lkj=lkj,
         ekspor=ekspor,
     )
@@ -172,14 +176,16 @@ def run_contoh(
 
 def _documents(
     master: Path, units: list[Path], rekap: KompilasiResult, output: Path
-) -> tuple[PkResult, LkjResult]:
-    """Every unit's and the institution's PK, and the LKj of the kompilasi just made."""
+) -> tuple[PkResult, RaResult, LkjResult]:
+    """Every unit's and the institution's PK, every unit's Rencana Aksi, and the LKj of the
+    kompilasi just made."""
     folder = output / "dokumen"
     try:
         pk = write_pk([master, *units], folder)
+        ra = write_ra(units, folder, master=master)
     except PdfUnavailable as exc:  # the rest of the main job stands without the PDFs
-        pk = PkResult(skipped=exc.record())
+        pk, ra = PkResult(skipped=exc.record()), RaResult()
     assert rekap.master is not None  # compiled with its master
     model = CompiledModel(rekap.kompilasi, rekap.master, f"{len(units)} workbook unit contoh")
     lkj = write_lkj_chapter(model, output=folder, db=output / "arsip.sqlite")
-    return pk, lkj
+    return pk, ra, lkj

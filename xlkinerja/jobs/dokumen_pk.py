@@ -1,16 +1,19 @@
 """Job `dokumen pk`: the Perjanjian Kinerja of a unit workbook (the unit's PK) or of the
-master (the institution's own PK) as a PDF ready to print and sign, with the Rencana Aksi
-as its last pages (units). What the workbook lacks is printed as a dotted line to fill in
-by hand and told to the user — never made up."""
+master (the institution's own PK, two- or single-party) as a PDF ready to print and sign,
+under the master's kop when it gives one. The Rencana Aksi is its own document (`dokumen
+ra`, jobs/dokumen_ra.py). What the workbook lacks is printed as a dotted line to fill in by
+hand and told to the user — never made up."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import ErrorCode, ErrorRecord, WorkbookError, heading
+from xlkinerja.jobs.dokumen_kop import kop_of, master_among
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.render.dokumen.pk import write_pk_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen, pk_dokumen
@@ -66,22 +69,37 @@ class PkResult:
         return out
 
 
-def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
-    """The PK document of one unit workbook or master (another workbook: WorkbookError)."""
+def document_form(path: Path, *, master_too: bool, what: str) -> NormalForm:
+    """A unit workbook (or, `master_too`, a master) read and normalised; another workbook is
+    a WorkbookError saying which the document `what` is made from."""
     data = read_form(path)
-    if data.form.id != FormKind.UNIT and not data.is_master:
+    if data.form.id != FormKind.UNIT and not (master_too and data.is_master):
+        dari = "workbook unit (PK unit) atau workbook master (PK institusi)"
         raise WorkbookError(
-            f"ini workbook '{data.form.title}': Perjanjian Kinerja dibuat dari workbook unit "
-            "(PK unit) atau workbook master (PK institusi).",
+            f"ini workbook '{data.form.title}': {what} dibuat dari "
+            f"{dari if master_too else 'workbook unit'}.",
             code=ErrorCode.TEMPLAT_JENIS_SALAH,
             path=path,
         )
     form, _ = normalise_form(data)
+    return form
+
+
+def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
+    """The PK document of one unit workbook or master (another workbook: WorkbookError)."""
+    form = document_form(path, master_too=True, what="Perjanjian Kinerja")
     return pk_dokumen(form, triwulan=triwulan)
 
 
-def write_pk(paths: Iterable[Path], output: Path, *, triwulan: bool = False) -> PkResult:
-    """One PDF per workbook in `output`: PK-<unit>-<tahun>.pdf, PK-institusi-<tahun>.pdf.
-    Every workbook is read before any PDF is written: a bad one stops the job early."""
-    documents = [pk_of_workbook(p, triwulan=triwulan) for p in paths]
+def write_pk(
+    paths: Iterable[Path], output: Path, *, triwulan: bool = False, master: Path | None = None
+) -> PkResult:
+    """One PDF per workbook in `output`: PK-<unit>-<tahun>.pdf, PK-institusi-<tahun>.pdf,
+    each under the kop of `master` (else of the master among `paths`, if any). Every
+    workbook is read before any PDF is written: a bad one stops the job early."""
+    paths = list(paths)
+    forms = [(p, document_form(p, master_too=True, what="Perjanjian Kinerja")) for p in paths]
+    kop_master = master or master_among(forms)
+    kop = kop_of(kop_master) if kop_master is not None else None
+    documents = [replace(pk_dokumen(f, triwulan=triwulan), kop=kop) for _, f in forms]
     return PkResult([PkFile(write_pk_pdf(d, output), d) for d in documents])

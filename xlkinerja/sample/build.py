@@ -21,7 +21,8 @@ from xlkinerja.cascade.prefill import (
 )
 from xlkinerja.core.form_data import CellScalar, FormValues
 from xlkinerja.render.template.writer import write_template
-from xlkinerja.sample.institution import TAHUN, master_values
+from xlkinerja.sample.institution import master_values
+from xlkinerja.sample.pengaturan import TAHUN
 from xlkinerja.sample.skp_entries import SKP_ENTRIES
 from xlkinerja.sample.typed_percent import typed_as_percent
 from xlkinerja.sample.unit_entries import UNIT_ENTRIES

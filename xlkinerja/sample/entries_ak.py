@@ -22,12 +22,14 @@ AK: UnitEntry = {
     # The staff typed the numbers of the %-satuan IKK as percentages (80%): the workbook
     # holds 0.8 formatted 0% there, as Excel keeps it (sample/typed_percent.py).
     "persen_seperti_excel": True,
-    # PLANTED: PK signed 17 March, after the end-of-February deadline.
+    # PLANTED: PK signed 17 March, after the end-of-February deadline; its Rencana Aksi
+    # ratified 21 March, after the master's batas_ra (14 March).
     "fields": {
         "tanggal": date(2025, 3, 17),
         "status": "disahkan",
         "tanggal_diajukan": date(2025, 3, 10),
         "tanggal_disahkan": date(2025, 3, 18),
+        "ra_tanggal_disahkan": date(2025, 3, 21),
     },
     "pk": rows(
         PK,

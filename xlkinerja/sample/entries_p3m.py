@@ -21,6 +21,7 @@ P3M: UnitEntry = {
         "status": "disahkan",
         "tanggal_diajukan": date(2025, 2, 12),
         "tanggal_disahkan": date(2025, 2, 19),
+        "ra_tanggal_disahkan": date(2025, 3, 3),
     },
     "pk": rows(
         PK,

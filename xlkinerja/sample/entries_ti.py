@@ -24,6 +24,9 @@ TI: UnitEntry = {
         "status": "disahkan",
         "tanggal_diajukan": date(2025, 2, 14),
         "tanggal_disahkan": date(2025, 2, 24),
+        "nomor": "012/PNC/TI/PK/2025",
+        "ra_nomor": "013/PNC/TI/RA/2025",
+        "ra_tanggal_disahkan": date(2025, 3, 10),
     },
     "pk": rows(
         PK,

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from xlkinerja.core.form_data import FormValues
+from xlkinerja.sample.pengaturan import NIP_DIREKTUR, PENGATURAN
 from xlkinerja.sample.rows import rows
-
-TAHUN = 2025
-NIP_DIREKTUR = "197005121995031001"
 
 PEGAWAI = rows(
     ("nip", "nama", "pangkat", "jabatan", "jenis_jabatan", "kode_unit", "nip_atasan"),
@@ -368,25 +364,7 @@ PREDIKAT = rows(
 
 def master_values() -> FormValues:
     return FormValues(
-        fields={
-            "nama_instansi": "Politeknik Negeri Contoh",
-            "tempat": "Kota Contoh",
-            "tahun": TAHUN,
-            "tahun_awal_renstra": 2025,
-            "nama_pimpinan": "Dr. Ir. Hendra Wijaya, M.T.",
-            "nip_pimpinan": NIP_DIREKTUR,
-            "jabatan_pimpinan": "Direktur",
-            "batas_pk": date(2025, 2, 28),
-            "batas_ra": date(2025, 3, 14),
-            "skp_mulai": date(2025, 1, 2),
-            "skp_selesai": date(2025, 1, 31),
-            "batas_atas_capaian": 120,
-            "ambang_kuning": 70,
-            "ambang_hijau": 90,
-            # PLANTED: with an organisation rated Baik, at most 70 % of staff may be Baik;
-            # three of the four SKP are Baik (75 %).
-            "predikat_organisasi": "Baik",
-        },
+        fields=PENGATURAN,
         tables={
             "predikat": PREDIKAT,
             "iku": IKU,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from xlkinerja.core.form_data import CellScalar
-from xlkinerja.sample.institution import NIP_DIREKTUR
+from xlkinerja.sample.pengaturan import NIP_DIREKTUR
 from xlkinerja.sample.rows import rows
 
 RHK = (

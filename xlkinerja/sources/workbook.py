@@ -107,8 +107,9 @@ def read_workbook(
             tables[spec.key] = table
     finally:
         book.close()
-    if earlier is not None:  # the columns added since: blank, in the current form's tables
+    if earlier is not None:  # the columns and fields added since: blank, in the current shape
         tables = {key: _as_now(current.table(key), table) for key, table in tables.items()}
+        fields = _fields_as_now(current, fields)
     return FormData(
         form=current,
         path=book.path,
@@ -130,6 +131,17 @@ def _as_now(spec: Table, table: TableData) -> TableData:
         for c in spec.input_columns
     }
     return TableData(spec, table.sheet, table.numbers, columns, table.letters)
+
+
+def _fields_as_now(current: Form, fields: Mapping[str, CellValue]) -> dict[str, CellValue]:
+    """The fields read as an earlier version made them, in the current form's order: a
+    field added since blank, on its sheet, with no cell (none holds it)."""
+    return {
+        f.key: fields[f.key]
+        if f.key in fields
+        else CellValue(None, current.sheet_of_field(f.key).name, "")
+        for f in current.fields
+    }
 
 
 def kept_rows(spec: Table, cells: TableCells, formula_cells: dict[Cell, str]) -> TableData:

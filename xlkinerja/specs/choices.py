@@ -21,6 +21,9 @@ PERSPEKTIF = ChoiceList(
     "daftar_perspektif",
     ("Penerima Layanan", "Proses Bisnis", "Penguatan Internal", "Anggaran"),
 )
+# The institution's PK: signed by its head and the head's superior, or by the head alone
+# (a minister, a regional head: PermenPAN-RB 53/2014)
+JENIS_PK = ChoiceList("daftar_jenis_pk", ("dua pihak", "satu pihak"))
 MODEL_SKP = ChoiceList("daftar_model_skp", ("dasar", "pengembangan"))
 FREKUENSI = ChoiceList("daftar_frekuensi", ("bulanan", "triwulanan", "semesteran", "tahunan"))
 

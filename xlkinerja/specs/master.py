@@ -1,11 +1,11 @@
 """Master workbook: kept by the planning unit (Unit Perencanaan / Tim SAKIP)."""
 
 from xlkinerja.specs import choices as ch
+from xlkinerja.specs.master_pengaturan import PENGATURAN
 from xlkinerja.specs.model import (
     ChoiceFrom,
     Column,
     EarlierVersion,
-    Field,
     Form,
     FormKind,
     Sheet,
@@ -14,98 +14,6 @@ from xlkinerja.specs.model import (
 )
 
 T = ValueType
-
-PENGATURAN = Sheet(
-    name="Pengaturan",
-    title="Pengaturan Instansi",
-    intro="Data instansi, tahun kinerja, batas waktu dan aturan penilaian.",
-    landscape=False,
-    fields=(
-        Field("nama_instansi", "mst_nama_instansi", "Nama instansi", required=True),
-        Field("tempat", "mst_tempat", "Kota (tempat penandatanganan)", required=True),
-        Field(
-            "tahun",
-            "mst_tahun",
-            "Tahun kinerja",
-            T.INTEGER,
-            required=True,
-            help="Tahun Perjanjian Kinerja, mis. 2025.",
-        ),
-        Field(
-            "tahun_awal_renstra",
-            "mst_tahun_awal_renstra",
-            "Tahun awal Renstra",
-            T.INTEGER,
-            required=True,
-            help="Tahun pertama periode Renstra (5 tahun).",
-        ),
-        Field("nama_pimpinan", "mst_nama_pimpinan", "Nama pimpinan instansi", required=True),
-        Field("nip_pimpinan", "mst_nip_pimpinan", "NIP pimpinan instansi", T.CODE, required=True),
-        Field(
-            "jabatan_pimpinan", "mst_jabatan_pimpinan", "Jabatan pimpinan instansi", required=True
-        ),
-        Field(
-            "batas_pk",
-            "mst_batas_pk",
-            "Batas pengesahan PK unit",
-            T.DATE,
-            required=True,
-            help="Default: akhir Februari tahun kinerja.",
-        ),
-        Field("batas_ra", "mst_batas_ra", "Batas pengumpulan Rencana Aksi", T.DATE),
-        Field("skp_mulai", "mst_skp_mulai", "Jendela SKP: mulai", T.DATE),
-        Field("skp_selesai", "mst_skp_selesai", "Jendela SKP: selesai", T.DATE),
-        Field(
-            "batas_atas_capaian",
-            "mst_batas_atas_capaian",
-            "Batas atas capaian (%)",
-            T.NUMBER,
-            help="Kosongkan jika tanpa batas; lazim 100, 120 atau 150.",
-        ),
-        Field(
-            "ambang_kuning",
-            "mst_ambang_kuning",
-            "Ambang status kuning (%)",
-            T.NUMBER,
-            help="Capaian di bawah angka ini berstatus merah (default 70).",
-        ),
-        Field(
-            "ambang_hijau",
-            "mst_ambang_hijau",
-            "Ambang status hijau (%)",
-            T.NUMBER,
-            help="Capaian di atas angka ini berstatus hijau (default 90).",
-        ),
-        Field(
-            "predikat_organisasi",
-            "mst_predikat_organisasi",
-            "Predikat kinerja organisasi",
-            T.CHOICE,
-            choices=ch.PREDIKAT_ORGANISASI,
-            help="Membatasi sebaran predikat kinerja pegawai (Permen PAN-RB 6/2022).",
-        ),
-    ),
-    tables=(
-        Table(
-            key="predikat",
-            name="tblPredikat",
-            title="Skala predikat capaian",
-            rows=8,
-            help="Rentang capaian (%) dan predikatnya. Default LKjIP.",
-            columns=(
-                Column("batas_bawah", "Batas bawah", T.NUMBER, required=True, width=12),
-                Column(
-                    "batas_atas",
-                    "Batas atas",
-                    T.NUMBER,
-                    width=12,
-                    help="Kosongkan untuk baris teratas (tanpa batas atas).",
-                ),
-                Column("predikat", "Predikat", required=True, width=20),
-            ),
-        ),
-    ),
-)
 
 RENSTRA = Sheet(
     name="IKU",
@@ -348,10 +256,28 @@ PENUGASAN = Sheet(
 
 ADDED_REALISASI = tuple(c.key for c in REALISASI_ANGGARAN)
 
+ADDED_FIELDS = (
+    "atasan_pimpinan_nama",
+    "atasan_pimpinan_nip",
+    "atasan_pimpinan_jabatan",
+    "jenis_pk",
+    "nomor_pk",
+    "kop_logo",
+    "kop_alamat",
+)
+
 MASTER = Form(
     id=FormKind.MASTER,
-    version="1.3",
+    version="1.4",
     earlier=(
+        EarlierVersion(
+            "1.3",
+            "68fc58670824808f",
+            added=(),
+            fields_added=ADDED_FIELDS,
+            lacks="isian atasan pimpinan (PIHAK KEDUA PK institusi), jenis PK, nomor PK dan "
+            "kop di lembar Pengaturan",
+        ),
         EarlierVersion(
             "1.2",
             "159e852abdf9e5f4",
@@ -360,6 +286,7 @@ MASTER = Form(
                 ("program", ("kode_ss", *ADDED_REALISASI)),
             ),
             lacks="kolom Standar Nasional di lembar IKU dan Realisasi anggaran di lembar Program",
+            fields_added=ADDED_FIELDS,
         ),
         EarlierVersion(
             "1.1",
@@ -369,6 +296,7 @@ MASTER = Form(
                 ("program", ("kode_ss", *ADDED_REALISASI)),
             ),
             lacks="kolom Agregasi (Manual IKU) di lembar IKU",
+            fields_added=ADDED_FIELDS,
         ),
     ),
     title="Master Kinerja Institusi",

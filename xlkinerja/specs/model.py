@@ -144,14 +144,16 @@ def is_master(template_id: str | None) -> bool:
 @dataclass(frozen=True)
 class EarlierVersion:
     """A version of a form whose workbooks are still read: the form as it is now without
-    the table columns added since (`added`: table key → column keys). `schema_hash` is
-    what its workbooks carry; a test checks that the form without those columns has it.
-    `lacks`: what such a workbook cannot give, in Indonesian, for the finding that says so."""
+    the table columns added since (`added`: table key → column keys) and without the fields
+    added since (`fields_added`: field keys). `schema_hash` is what its workbooks carry; a
+    test checks that the form without those columns and fields has it. `lacks`: what such
+    a workbook cannot give, in Indonesian, for the finding that says so."""
 
     version: str
     schema_hash: str
     added: tuple[tuple[str, tuple[str, ...]], ...]
     lacks: str
+    fields_added: tuple[str, ...] = ()
 
     def columns_added(self, table: str) -> tuple[str, ...]:
         return dict(self.added).get(table, ())
@@ -171,10 +173,11 @@ class Form:
     earlier: tuple[EarlierVersion, ...] = ()  # versions still read, newest first
 
     def as_of(self, earlier: EarlierVersion) -> Form:
-        """This form as it was at `earlier`: without the columns added since."""
+        """This form as it was at `earlier`: without the columns and fields added since."""
         sheets = tuple(
             replace(
                 sheet,
+                fields=tuple(f for f in sheet.fields if f.key not in earlier.fields_added),
                 tables=tuple(
                     replace(
                         t,

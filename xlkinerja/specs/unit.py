@@ -13,6 +13,7 @@ from xlkinerja.specs.model import (
     Table,
     ValueType,
 )
+from xlkinerja.specs.unit_pk import IKK_DROPDOWN, PK, REALISASI_ANGGARAN
 
 T = ValueType
 
@@ -42,144 +43,6 @@ REFERENSI = Sheet(
     ),
 )
 
-IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
-REALISASI_ANGGARAN = tuple(
-    Column(
-        f"realisasi_tw{n}",
-        f"Realisasi s.d. TW {roman} (Rp)",
-        T.NUMBER,
-        width=17,
-        num_format="#,##0",
-        help="Realisasi anggaran KUMULATIF sejak Januari sampai akhir triwulan ini (dari "
-        "aplikasi keuangan); kosong bila triwulan belum berjalan.",
-    )
-    for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
-)
-
-
-PK = Sheet(
-    name="PK",
-    title="Perjanjian Kinerja Unit",
-    intro="Pernyataan dan lampiran Perjanjian Kinerja (Permen PAN-RB 53/2014).",
-    fields=(
-        Field("kode_unit", "pk_kode_unit", "Kode unit", T.CODE, required=True, locked=True),
-        Field("nama_unit", "pk_nama_unit", "Nama unit", required=True, locked=True),
-        Field("tahun", "pk_tahun", "Tahun", T.INTEGER, required=True, locked=True),
-        Field("pihak_pertama_nama", "pk_pihak_pertama_nama", "PIHAK PERTAMA: nama", required=True),
-        Field(
-            "pihak_pertama_nip", "pk_pihak_pertama_nip", "PIHAK PERTAMA: NIP", T.CODE, required=True
-        ),
-        Field(
-            "pihak_pertama_jabatan",
-            "pk_pihak_pertama_jabatan",
-            "PIHAK PERTAMA: jabatan",
-            required=True,
-        ),
-        Field("pihak_kedua_nama", "pk_pihak_kedua_nama", "PIHAK KEDUA: nama", required=True),
-        Field("pihak_kedua_nip", "pk_pihak_kedua_nip", "PIHAK KEDUA: NIP", T.CODE, required=True),
-        Field(
-            "pihak_kedua_jabatan", "pk_pihak_kedua_jabatan", "PIHAK KEDUA: jabatan", required=True
-        ),
-        Field("tempat", "pk_tempat", "Tempat", required=True),
-        Field(
-            "tanggal",
-            "pk_tanggal",
-            "Tanggal penandatanganan",
-            T.DATE,
-            help="Tanggal PK ditandatangani (dd/mm/yyyy).",
-        ),
-        Field(
-            "status",
-            "pk_status",
-            "Status dokumen",
-            T.CHOICE,
-            required=True,
-            choices=ch.STATUS_DOKUMEN,
-            help="draft → diajukan (ke Unit Perencanaan) → disahkan.",
-        ),
-        Field("tanggal_diajukan", "pk_tanggal_diajukan", "Tanggal diajukan", T.DATE),
-        Field("tanggal_disahkan", "pk_tanggal_disahkan", "Tanggal disahkan", T.DATE),
-    ),
-    tables=(
-        Table(
-            key="pk",
-            name="tblPK",
-            title="Lampiran: Sasaran dan Indikator Kinerja Kegiatan (IKK)",
-            rows=40,
-            columns=(
-                Column("sasaran", "Sasaran Kegiatan", required=True, width=32),
-                Column(
-                    "kode_ikk",
-                    "Kode IKK",
-                    T.CODE,
-                    required=True,
-                    unique=True,
-                    pattern=ch.POLA_IKK,
-                    width=13,
-                    help="Format IKK-<kode unit>-<nomor>, mis. IKK-TI-1.",
-                ),
-                Column("indikator", "Indikator Kinerja", required=True, width=40),
-                Column("satuan", "Satuan", required=True, width=11),
-                Column("arah", "Arah", T.CHOICE, required=True, choices=ch.ARAH, width=8),
-                Column(
-                    "konsolidasi",
-                    "Konsolidasi",
-                    T.CHOICE,
-                    required=True,
-                    choices=ch.KONSOLIDASI,
-                    width=13,
-                ),
-                Column("target", "Target", T.NUMBER, required=True, width=10, satuan_from="satuan"),
-                Column(
-                    "kode_iku",
-                    "IKU Induk",
-                    T.CODE,
-                    required=True,
-                    choices=ChoiceFrom("ref_iku", "kode_iku"),
-                    width=10,
-                    help="IKU institusi yang diturunkan menjadi IKK ini.",
-                ),
-                Column(
-                    "metode_kaskade",
-                    "Metode Kaskade",
-                    T.CHOICE,
-                    required=True,
-                    choices=ch.METODE_KASKADE,
-                    width=15,
-                    help="beban target: target unit-unit dijumlahkan = target IKU.",
-                ),
-            ),
-        ),
-        Table(
-            key="anggaran",
-            name="tblAnggaran",
-            title="Lampiran: Program/Kegiatan dan Anggaran",
-            rows=15,
-            columns=(
-                Column("program", "Program/Kegiatan", required=True, width=50),
-                Column(
-                    "anggaran",
-                    "Anggaran (Rp)",
-                    T.NUMBER,
-                    required=True,
-                    width=20,
-                    num_format="#,##0",
-                ),
-                Column(
-                    "kode_ikk",
-                    "IKK yang didukung",
-                    T.CODE,
-                    choices=IKK_DROPDOWN,
-                    width=13,
-                    help="Kode IKK yang hasilnya didukung program/kegiatan ini (Laporan Kinerja: "
-                    "program pendukung setiap sasaran).",
-                ),
-                *REALISASI_ANGGARAN,
-            ),
-        ),
-    ),
-)
-
 LOOKUP_INDIKATOR = Lookup(table="pk", column="indikator", key="kode_ikk", match="kode_ikk")
 SATUAN_IKK = Lookup(table="pk", column="satuan", key="kode_ikk", match="kode_ikk")
 
@@ -187,7 +50,27 @@ RENCANA_AKSI = Sheet(
     name="Rencana Aksi",
     title="Rencana Aksi",
     intro="Target triwulan KUMULATIF per IKK (TW II = Januari–Juni). Target TW IV sama dengan "
-    "target PK; jika berbeda, tulis alasannya.",
+    "target PK; jika berbeda, tulis alasannya. Rencana Aksi disusun oleh PIHAK PERTAMA PK "
+    "dan disahkan oleh pimpinan (xlkinerja dokumen ra mencetaknya untuk ditandatangani).",
+    fields=(
+        Field(
+            "ra_nomor",
+            "ra_nomor",
+            "Nomor dokumen RA",
+            help="Nomor surat Rencana Aksi, bila ada; kosong: dokumen tanpa nomor.",
+        ),
+        Field("ra_disahkan_nama", "ra_disahkan_nama", "Disahkan oleh: nama"),
+        Field("ra_disahkan_nip", "ra_disahkan_nip", "Disahkan oleh: NIP", T.CODE),
+        Field("ra_disahkan_jabatan", "ra_disahkan_jabatan", "Disahkan oleh: jabatan"),
+        Field(
+            "ra_tanggal_disahkan",
+            "ra_tanggal_disahkan",
+            "Tanggal disahkan RA",
+            T.DATE,
+            help="Tanggal Rencana Aksi ditandatangani pengesahnya (dd/mm/yyyy); dibandingkan "
+            "dengan batas pengumpulan Rencana Aksi di master.",
+        ),
+    ),
     tables=(
         Table(
             key="ra",
@@ -350,10 +233,22 @@ CAPAIAN = Sheet(
 
 ADDED_REALISASI = tuple(c.key for c in REALISASI_ANGGARAN)
 
+RA_FIELDS = ("ra_nomor", "ra_disahkan_nama", "ra_disahkan_nip", "ra_disahkan_jabatan")
+# The finding of a workbook that lacks them is on the first one's sheet: Rencana Aksi
+ADDED_FIELDS = (*RA_FIELDS, "ra_tanggal_disahkan", "nomor")
+
 UNIT = Form(
     id=FormKind.UNIT,
-    version="1.2",
+    version="1.3",
     earlier=(
+        EarlierVersion(
+            "1.2",
+            "a3ff64728a94989e",
+            added=(),
+            fields_added=ADDED_FIELDS,
+            lacks="isian pengesahan Rencana Aksi (nomor, disahkan oleh, tanggal disahkan) dan "
+            "nomor dokumen PK",
+        ),
         EarlierVersion(
             "1.1",
             "358ebe7b75d0e4df",
@@ -363,6 +258,7 @@ UNIT = Form(
             ),
             lacks="kolom Realisasi anggaran per triwulan di lembar PK dan Faktor Pendukung di "
             "lembar Capaian",
+            fields_added=ADDED_FIELDS,
         ),
         EarlierVersion(
             "1.0",
@@ -373,6 +269,7 @@ UNIT = Form(
                 ("ref_iku", ("agregasi",)),
             ),
             lacks="kolom Pembilang dan Penyebut di lembar Capaian",
+            fields_added=ADDED_FIELDS,
         ),
     ),
     title="Workbook Kinerja Unit",

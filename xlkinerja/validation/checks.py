@@ -57,14 +57,18 @@ def per_file_checks(
 
 def _earlier(form: AnyForm) -> Finding:
     """A workbook of an earlier version of its form: read, and said so, on the sheet of
-    the first column it lacks."""
+    the first column it lacks (of the first field, when it lacks no column)."""
     earlier = form.earlier
     assert earlier is not None
-    table = earlier.added[0][0]
+    sheet = (
+        form.form.sheet_of_table(earlier.added[0][0])
+        if earlier.added
+        else form.form.sheet_of_field(earlier.fields_added[0])
+    )
     return finding(
         Code.TEMPLAT_VERSI_LAMA,
         file=form.file,
-        sheet=form.form.sheet_of_table(table).name,
+        sheet=sheet.name,
         versi=earlier.version,
         versi_kini=form.form.version,
         kurang=earlier.lacks,

@@ -46,6 +46,11 @@ def _check_dates(form: UnitForm, settings: Pengaturan) -> Iterator[Finding]:
     batas = settings.batas_pk_for(int(tahun) if tahun is not None else settings.tahun)
     if tanggal and batas and tanggal > batas:
         yield at_field(form, "tanggal", Code.PK_TANGGAL_TERLAMBAT, batas=batas)
+    ra_disahkan = form.day("ra_tanggal_disahkan")
+    if ra_disahkan and settings.batas_ra and ra_disahkan > settings.batas_ra:
+        yield at_field(
+            form, "ra_tanggal_disahkan", Code.RA_TANGGAL_TERLAMBAT, batas=settings.batas_ra
+        )
     needs: dict[str, list[UnitFieldKey]] = {
         "diajukan": ["tanggal_diajukan"],
         "disahkan": ["tanggal_diajukan", "tanggal_disahkan"],

@@ -1,5 +1,6 @@
-"""The Perjanjian Kinerja as a PDF: statement page, lampiran (indicators and targets,
-programs and budget) and, for a unit, the Rencana Aksi (templates/dokumen/pk.html.j2)."""
+"""The Perjanjian Kinerja as a PDF: statement page (two parties, or the head alone) and
+lampiran (indicators and targets, programs and budget), under the master's kop when it
+gives one (templates/dokumen/pk.html.j2). The Rencana Aksi is its own document (ra.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def pk_html(dok: PkDokumen) -> str:
         titik=TITIK_TITIK,
         angka=angka,
         rupiah=rupiah,
+        logo=dok.kop.logo.as_uri() if dok.kop and dok.kop.logo else None,
     )
 
 

@@ -1,7 +1,9 @@
 """What a Perjanjian Kinerja document shows, taken from a normalised unit workbook (the
-unit's PK) or master (the institution's own PK). Nothing is invented: a field the workbook
-lacks stays None (the document prints a dotted line to fill by hand) and is listed in
-`kosong` with where it should have been, for the command to say."""
+unit's PK) or master (the institution's own PK: two parties, the head and the head's
+superior, or the head alone — a minister's, a regional head's, PermenPAN-RB 53/2014).
+Nothing is invented: a field the workbook lacks stays None (the document prints a dotted
+line to fill by hand) and is listed in `kosong` with where it should have been, for the
+command to say. The Rencana Aksi is its own document (ra_data.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import Literal, TypeVar
 from xlkinerja.core.normal import MasterForm, NormalForm, NormalTable, UnitForm
 from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.render.dokumen.kop import Kop, kop_of_master
 from xlkinerja.specs import FormKind
 from xlkinerja.specs.keys import (
     AnggaranColumn,
@@ -38,6 +41,12 @@ PIHAK_KEDUA: tuple[UnitFieldKey, ...] = (
     "pihak_kedua_jabatan",
 )
 PIMPINAN: tuple[MasterFieldKey, ...] = ("nama_pimpinan", "nip_pimpinan", "jabatan_pimpinan")
+ATASAN_PIMPINAN: tuple[MasterFieldKey, ...] = (
+    "atasan_pimpinan_nama",
+    "atasan_pimpinan_nip",
+    "atasan_pimpinan_jabatan",
+)
+SATU_PIHAK = "satu pihak"  # the master's Jenis PK choice of a single-party PK
 
 
 @dataclass(frozen=True)
@@ -68,15 +77,6 @@ class Program:
     anggaran: float | None
 
 
-@dataclass(frozen=True)
-class Aksi:
-    kode_ikk: str
-    indikator: str
-    tw: tuple[float | None, ...]
-    aksi: str
-    penanggung_jawab: str
-
-
 @dataclass
 class PkDokumen:
     kode: str  # the unit's code, or "institusi"
@@ -89,10 +89,12 @@ class PkDokumen:
     tanggal: date | None
     sasaran: list[Sasaran]
     program: list[Program]
-    rencana_aksi: list[Aksi]
     berkas: str
     triwulan: bool = False  # the annex shows the TW I–IV targets
     kosong: list[str] = field(default_factory=list)  # what the workbook lacks, and where
+    nomor: str | None = None  # the document's number; None: printed without one
+    satu_pihak: bool = False  # PIHAK PERTAMA alone signs (`kedua` unused)
+    kop: Kop | None = None  # the letterhead (the master's), None: none
 
     @property
     def total_anggaran(self) -> float | None:
@@ -100,16 +102,22 @@ class PkDokumen:
         return sum(values) if values else None
 
 
-def _where(form: NormalForm[Key], key: Key) -> str:
+def where(form: NormalForm[Key], key: Key) -> str:
+    """Where a field is, for a message; a field the workbook's template version lacks has
+    no cell (sources/workbook.py) and is said to be missing from the template."""
     cell = form.field_cell(key)
+    if not cell.cell:
+        version = form.earlier.version if form.earlier else "lama"
+        return f"lembar '{cell.sheet}': tidak ada di templat versi {version}"
     return f"lembar '{cell.sheet}' sel {cell.cell}"
 
 
-def _pihak(form: NormalForm[Key], keys: tuple[Key, ...], siapa: str, kosong: list[str]) -> Pihak:
+def pihak(form: NormalForm[Key], keys: tuple[Key, ...], siapa: str, kosong: list[str]) -> Pihak:
+    """A party's nama, NIP and jabatan; each one blank listed in `kosong` with its cell."""
     values = [form.text(k) for k in keys]
     for key, label, value in zip(keys, ("nama", "NIP", "jabatan"), values, strict=True):
         if value is None:
-            kosong.append(f"{siapa}: {label} kosong ({_where(form, key)})")
+            kosong.append(f"{siapa}: {label} kosong ({where(form, key)})")
     return Pihak(*values)
 
 
@@ -121,7 +129,7 @@ def _grouped(rows: list[tuple[str, Indikator]]) -> list[Sasaran]:
     return [Sasaran(i, s, ind) for i, (s, ind) in enumerate(order.items(), start=1)]
 
 
-def _tahun(form: NormalForm[Literal["tahun"]]) -> int | None:
+def tahun_of(form: NormalForm[Literal["tahun"]]) -> int | None:
     value = form.number("tahun")
     return int(value) if value is not None else None
 
@@ -137,15 +145,15 @@ def pk_dokumen(form: NormalForm, *, triwulan: bool = False) -> PkDokumen:
 
 def _unit(form: UnitForm, triwulan: bool) -> PkDokumen:
     kosong: list[str] = []
-    pertama = _pihak(form, PIHAK_PERTAMA, "PIHAK PERTAMA", kosong)
-    kedua = _pihak(form, PIHAK_KEDUA, "PIHAK KEDUA", kosong)
+    pertama = pihak(form, PIHAK_PERTAMA, "PIHAK PERTAMA", kosong)
+    kedua = pihak(form, PIHAK_KEDUA, "PIHAK KEDUA", kosong)
     signed: tuple[tuple[UnitFieldKey, str], ...] = (
         ("tempat", "tempat"),
         ("tanggal", "tanggal penandatanganan"),
     )
     for key, label in signed:
         if form.field(key) is None:
-            kosong.append(f"{label} kosong ({_where(form, key)})")
+            kosong.append(f"{label} kosong ({where(form, key)})")
     ra = form.table("ra")
     tw_of = {
         code: tuple(number(ra, pos, k) for k in TW_KEYS)
@@ -158,21 +166,10 @@ def _unit(form: UnitForm, triwulan: bool) -> PkDokumen:
         code = text(pk, pos, "kode_ikk")
         tw = tw_of.get(code or "", (None,) * 4) if triwulan else ()
         rows.append((text(pk, pos, "sasaran") or "", _indikator(pk, pos, "target", tw)))
-    indikator_of = {text(pk, p, "kode_ikk"): text(pk, p, "indikator") for p in positions(pk)}
-    aksi = [
-        Aksi(
-            kode_ikk=text(ra, pos, "kode_ikk") or "",
-            indikator=indikator_of.get(text(ra, pos, "kode_ikk")) or "",
-            tw=tuple(number(ra, pos, k) for k in TW_KEYS),
-            aksi=text(ra, pos, "aksi") or "",
-            penanggung_jawab=text(ra, pos, "penanggung_jawab") or "",
-        )
-        for pos in positions(ra)
-    ]
     return PkDokumen(
         kode=form.text("kode_unit") or "unit",
         nama=form.text("nama_unit") or "",
-        tahun=_tahun(form),
+        tahun=tahun_of(form),
         tingkat="Sasaran Kegiatan",
         pertama=pertama,
         kedua=kedua,
@@ -180,10 +177,10 @@ def _unit(form: UnitForm, triwulan: bool) -> PkDokumen:
         tanggal=form.day("tanggal"),
         sasaran=_grouped(rows),
         program=_program(form.table("anggaran")),
-        rencana_aksi=aksi,
         berkas=form.file,
         triwulan=triwulan,
         kosong=kosong,
+        nomor=form.text("nomor"),
     )
 
 
@@ -207,16 +204,15 @@ def _program(table: NormalTable[Anggaran]) -> list[Program]:
 
 def _master(form: MasterForm) -> PkDokumen:
     kosong: list[str] = []
-    pertama = _pihak(form, PIMPINAN, "PIHAK PERTAMA", kosong)
-    # The master names the institution's head, not the head's superior (the minister,
-    # the regional head): that part of the page is left for hand filling.
-    kosong.append(
-        "PIHAK KEDUA (atasan pimpinan instansi): nama, NIP dan jabatan tidak ada di master"
-    )
+    pertama = pihak(form, PIMPINAN, "PIHAK PERTAMA", kosong)
+    satu_pihak = form.text("jenis_pk") == SATU_PIHAK
+    kedua = Pihak(None, None, None)
+    if not satu_pihak:  # the head's superior (a Dirjen, a minister): PIHAK KEDUA
+        kedua = pihak(form, ATASAN_PIMPINAN, "PIHAK KEDUA (atasan pimpinan instansi)", kosong)
     if form.field("tempat") is None:
-        kosong.append(f"tempat kosong ({_where(form, 'tempat')})")
+        kosong.append(f"tempat kosong ({where(form, 'tempat')})")
     kosong.append("tanggal penandatanganan tidak ada di master")
-    tahun = _tahun(form)
+    tahun = tahun_of(form)
     awal = form.number("tahun_awal_renstra")
     ke = tahun - int(awal) + 1 if tahun is not None and awal is not None else None
     iku = form.table("iku")
@@ -224,7 +220,7 @@ def _master(form: MasterForm) -> PkDokumen:
     if column is None:
         kosong.append(
             f"target tahun {tahun or '?'} tidak ada: tahun itu di luar Renstra "
-            f"({_where(form, 'tahun_awal_renstra')})"
+            f"({where(form, 'tahun_awal_renstra')})"
         )
     rows = [
         (
@@ -243,12 +239,14 @@ def _master(form: MasterForm) -> PkDokumen:
         tahun=tahun,
         tingkat="Sasaran Strategis",
         pertama=pertama,
-        kedua=Pihak(None, None, None),
+        kedua=kedua,
         tempat=form.text("tempat"),
         tanggal=None,
         sasaran=_grouped(rows),
         program=_program(form.table("program")),
-        rencana_aksi=[],
         berkas=form.file,
         kosong=kosong,
+        nomor=form.text("nomor_pk"),
+        satu_pihak=satu_pihak,
+        kop=kop_of_master(form),
     )
