@@ -107,7 +107,9 @@ def test_the_chapter_from_the_rekap_is_the_chapter_from_its_unit_workbooks(
     assert ("Jurusan Teknik Informatika", "IKK-TI-1", "TW III") in {
         (f.unit, f.kode_ikk, f.tw) for f in iku["IKU-1"].faktor
     }
-    assert sum(len(i.faktor) for i in iku.values()) == 7
+    # the 7 rows with a kendala or tindak lanjut, and the 4 with a faktor pendukung only
+    assert sum(len(i.faktor) for i in iku.values()) == 11
+    assert sum(1 for i in iku.values() for f in i.faktor if f.pendukung) == 5
     assert sum(a.anggaran or 0 for a in from_rekap.anggaran) == 7_660_000_000
     # The workbook written from the rekap holds the values of the one from the units.
     units_out = tmp_path / "unit"

@@ -35,7 +35,7 @@ from xlkinerja.sample.build import MASTER_FILE
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 NOW = datetime(2025, 3, 3, 9, 30)
-SHIPPED = ("esakip-hierarki", "pk-csv", "realisasi-csv", "skp-ekinerja")
+SHIPPED = ("esakip-hierarki", "esakip-renstra-opd", "pk-csv", "realisasi-csv", "skp-ekinerja")
 runner = CliRunner()
 
 
@@ -60,7 +60,8 @@ def rekap(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def exported(rekap: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("ekspor")
-    export(CompiledRekap(rekap), profiles=[], output=out, now=NOW)
+    # the master given: the Renstra import's targets and identity
+    export(CompiledRekap(rekap), profiles=[], output=out, now=NOW, master=SAMPLE / MASTER_FILE)
     return out
 
 
@@ -330,7 +331,13 @@ def _regenerate() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         out = folder / "ekspor"
-        export(CompiledRekap(_compile(folder)), profiles=[], output=out, now=NOW)
+        export(
+            CompiledRekap(_compile(folder)),
+            profiles=[],
+            output=out,
+            now=NOW,
+            master=SAMPLE / MASTER_FILE,
+        )
         found = outputs(out)
         for profil in SHIPPED:
             text = json.dumps(_of_profile(profil, found), indent=1, ensure_ascii=False)

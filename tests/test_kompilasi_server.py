@@ -120,12 +120,13 @@ def test_the_planning_unit_downloads_the_export_of_what_the_units_sent(
     macro, download, name = actions[0]["args"]
     assert macro == macro_name(UNDUH) and download.startswith(PREFIX)
     assert name.startswith("ekspor-") and name.endswith(f"-{PLANNER}.zip")
-    assert "4 berkas" in actions[1]["args"][0]
+    assert "5 berkas" in actions[1]["args"][0]
     fetched = client.get(f"/{download}")
     assert fetched.status_code == 200 and fetched.headers["content-type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(fetched.content)) as z:
         assert sorted(z.namelist()) == [
             "esakip-hierarki-2025.xlsx",
+            "esakip-renstra-opd-2025.xlsx",  # the archive holds the master and its identity
             "pk-2025.csv",
             "realisasi-2025.csv",
             "skp-ekinerja-2025.xlsx",

@@ -89,7 +89,7 @@ def test_sample_institution_planted_mistakes_are_all_found():
         (ak, "kaskade.beban.jumlah_tidak_sama", "G25"),
         (master, "kaskade.iku.tidak_diturunkan", "C13"),
         (master, "kaskade.iku.unit_belum_mengirim", "C14"),
-        (master, "kaskade.distribusi.melebihi_batas", "D26"),
+        (master, "kaskade.distribusi.melebihi_batas", "D30"),
         (siti, "kaskade.rhk_pimpinan.tidak_dikenal", "B27"),
         (siti, "kaskade.skp.matriks_belum_ada", "C10"),
     }

@@ -116,6 +116,7 @@ class ErrorCode(StrEnum):
     PROFIL_TIDAK_TERBACA = "profil.tidak_terbaca"
     PROFIL_TIDAK_SAH = "profil.tidak_sah"
     PROFIL_TEMPLAT_GAGAL = "profil.templat_gagal"
+    EKSPOR_TIDAK_DAPAT_DIIMPOR = "ekspor.tidak_dapat_diimpor"
     KUNCI_TIDAK_ADA = "kunci.tidak_ada"
     KUNCI_TIDAK_SAH = "kunci.tidak_sah"
     KUNCI_UNIT_KOSONG = "kunci.unit_kosong"

@@ -105,5 +105,7 @@ def ekspor(
         profil_dir=dirs,
         pemisah=pemisah,
         triwulan=triwulan,
+        master=master,
+        db=db,
     )
     show(result, err, as_json=format == OutputFormat.json)

@@ -115,7 +115,7 @@ def ekspor(book: Any, context: ActionContext) -> EksporResult | EksporServer:
     one chosen on the ribbon; a report of another period is refused."""
     if context.mode == Mode.SERVER:
         return export_on_server(book, _desk(context), context.now, context.triwulan)
-    return export_here(book, context.now, context.triwulan)
+    return export_here(book, context.now, context.triwulan, context.master, context.db)
 
 
 @action("hitung_capaian")

@@ -86,9 +86,13 @@ def export_on_server(
 
 
 def export_here(
-    book: Any, now: datetime | None = None, triwulan: int | None = None
+    book: Any,
+    now: datetime | None = None,
+    triwulan: int | None = None,
+    master: Path | None = None,
+    db: str | None = None,
 ) -> EksporResult:
     """Local mode: every profile from the open compiled report into `ekspor/` beside it (a
     report of another period than `triwulan` is refused)."""
     book_folder(book)  # a workbook never saved has no folder to export into: refused
-    return export_beside(book_path(book), now=now, triwulan=triwulan)
+    return export_beside(book_path(book), now=now, triwulan=triwulan, master=master, db=db)

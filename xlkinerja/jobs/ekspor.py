@@ -15,15 +15,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xlkinerja.errors import ErrorCode, XlkinerjaError
-from xlkinerja.jobs.compiled import compiled
+from xlkinerja.jobs.compiled import Compiled, compiled
 from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input
 from xlkinerja.jobs.summary import Column, Span, Summary, Tone, cell
 from xlkinerja.jobs.workers import Stage
 from xlkinerja.render.ekspor.profil import PEMISAH, Profil, all_profiles, find_profile
 from xlkinerja.render.ekspor.tulis import Context, Written, csv_marks, write_profile
+
+if TYPE_CHECKING:
+    from xlkinerja.core.normal import MasterForm
+    from xlkinerja.kompilasi.ekspor_baris import Row
 
 
 @dataclass(frozen=True)
@@ -69,12 +73,14 @@ class EksporResult:
     sumber: str  # what the data came from, for people
     profiles: list[Profil]
     written: list[Written] = field(default_factory=list)
+    dilewati: list[str] = field(default_factory=list)  # profiles left out, and why
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "folder": str(self.output),
             "sumber": self.sumber,
             "profil": [p.nama for p in self.profiles],
+            "dilewati": self.dilewati,
             "berkas": [
                 {
                     "berkas": str(w.path),
@@ -98,6 +104,8 @@ class EksporResult:
 
     def notes(self) -> Summary:
         out = Summary()
+        for why in self.dilewati:
+            out.line(Span("Catatan:", Tone.PERINGATAN), f" {why}")
         for w in self.written:
             if w.backup:
                 out.line(
@@ -140,6 +148,8 @@ def export(
     now: datetime | None = None,
     stage: Stage | None = None,
     triwulan: int | None = None,
+    master: Path | None = None,
+    db: str | Path | None = None,
 ) -> EksporResult:
     """Write every profile named (all when none is) from `given` — a compiled workbook,
     workbooks (the archive's latest versions), or a compiled model — into the folder
@@ -158,20 +168,69 @@ def export(
             path=output,
             hint="Berikan nama folder, mis. --output ekspor/.",
         )
-    from xlkinerja.kompilasi.ekspor_tabel import tables
-
     now = now or datetime.now()
     needed = [t for p in chosen for t in p.sources]  # of a rekap, only these sheets are read
     described = _described(given)
     made = compiled(
         given, sheets=needed, now=now, stage=stage, triwulan=triwulan, described=described
     )
-    rows = tables(made.sumber, needed)
+    rows, dilewati = _tables(
+        made, needed, _master(given, made, needed, master, db, profiles), profiles
+    )
+    if dilewati:  # every profile asked for, and one needs what this institution has not set
+        chosen = [p for p in chosen if not set(p.sources) & RENSTRA]
     context = Context(made.sumber.instansi, made.sumber.tahun, now, described)
-    result = EksporResult(output=output, sumber=described, profiles=chosen)
+    result = EksporResult(output=output, sumber=described, profiles=chosen, dilewati=dilewati)
     for profil in chosen:
         result.written.extend(write_profile(profil, rows, output, context, pemisah=sep))
     return result
+
+
+RENSTRA = {"renstra", "renstra_tidak"}  # the tables of the Renstra OPD import
+
+
+def _tables(
+    made: Compiled, needed: list[str], master: MasterForm | None, named: Sequence[str]
+) -> tuple[dict[str, Sequence[Row]], list[str]]:
+    """The tables, and the profiles left out: a Renstra import the data cannot make is an
+    error when its profile was named, and left out (said) when every profile was asked."""
+    from xlkinerja.kompilasi.ekspor_tabel import tables
+
+    try:
+        return tables(made.sumber, needed, master), []
+    except XlkinerjaError as exc:
+        if named or exc.code != ErrorCode.EKSPOR_TIDAK_DAPAT_DIIMPOR:
+            raise
+        why = f"profil esakip-renstra-opd dilewati: {exc.message}"
+    others = [t for t in needed if t not in RENSTRA]
+    return tables(made.sumber, others, master), [why]
+
+
+def _master(
+    given: Input,
+    made: Compiled,
+    needed: list[str],
+    master: Path | None,
+    db: str | Path | None,
+    named: Sequence[str],
+) -> MasterForm | None:
+    """The master, for the tables that need its own data (the Renstra import): compiled
+    with the workbooks, else the one given or the archive's of the rekap's year."""
+    if not RENSTRA & set(needed):
+        return None
+    if made.master is not None:
+        return made.master
+    if isinstance(given, CompiledRekap):
+        from xlkinerja.jobs.rekap_master import rekap_master
+        from xlkinerja.store.archive import Archive
+
+        try:
+            with Archive.open(db) as archive:
+                return rekap_master(archive, given, master, made.tahun)[1]
+        except XlkinerjaError:
+            if named:
+                raise
+    return None  # every profile asked: the Renstra import is left out (`_tables` says so)
 
 
 def _described(given: Input) -> str:

@@ -34,14 +34,19 @@ FOLDER = "ekspor"
 
 
 def export_beside(
-    rekap: Path, *, now: datetime | None = None, triwulan: int | None = None
+    rekap: Path,
+    *,
+    now: datetime | None = None,
+    triwulan: int | None = None,
+    master: Path | None = None,
+    db: str | None = None,
 ) -> EksporResult:
     """Every profile from the compiled report at `rekap` into `ekspor/` beside it; a report
     of another period than `triwulan` is refused."""
     try:
         return export(
             CompiledRekap(rekap), profiles=[], output=rekap.parent / FOLDER, now=now,
-            triwulan=triwulan,
+            triwulan=triwulan, master=master, db=db,
         )  # fmt: skip
     except XlkinerjaError as exc:
         if exc.code == ErrorCode.MASUKAN_TRIWULAN_TIDAK_ADA:

@@ -227,12 +227,8 @@ def resolve_input(
             hint="Tahunnya adalah tahun di workbook master atau di rekap.",
         )
     if accepts is Accepts.REKAP:
-        if master is not None or db is not None:
-            raise XlkinerjaError(
-                "--master dan --db hanya dipakai bersama --dari-arsip.",
-                code=ErrorCode.OPSI_BERTENTANGAN,
-                hint="Workbook rekap sudah memuat tahun dan master yang dipakai kompilasi.",
-            )
+        # with a rekap, --master and --db name the master for what needs its own data (the
+        # Renstra import's targets and identity): given, else the archive's of its year
         return CompiledRekap(paths[0])  # what it is, the reading of it says
     if accepts is Accepts.EITHER:
         from xlkinerja.sources.rekap import is_rekap

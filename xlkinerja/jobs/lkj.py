@@ -18,26 +18,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkinerja.core.normal import MasterForm
-from xlkinerja.errors import ErrorCode, ErrorRecord, XlkinerjaError, heading
+from xlkinerja.errors import ErrorRecord, heading
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
     CompiledModel,
     CompiledRekap,
     Input,
     Workbooks,
-    archived_master,
     archived_workbooks,
 )
+from xlkinerja.jobs.rekap_master import rekap_master
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.jobs.workers import Stage
 from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.render.dokumen.lkj_write import write_lkj
 from xlkinerja.sources.source import FormSource, WorkbookFile
-from xlkinerja.specs import MASTER, is_master
 from xlkinerja.store.archive import Archive
-from xlkinerja.validation.normalise import normalise_form
 
 TAHUN_RIWAYAT = 4  # earlier years looked for in the archive
 
@@ -100,7 +97,7 @@ def write_lkj_chapter(
     )
     with Archive.open(db) as archive:
         if isinstance(given, CompiledRekap):
-            source, master_form = _rekap_master(archive, given, master, made.tahun)
+            source, master_form = rekap_master(archive, given, master, made.tahun)
         else:
             assert made.master is not None  # compiled with its master
             source, master_form = _master_of(given), made.master
@@ -131,36 +128,6 @@ def _master_of(given: Workbooks | CompiledModel) -> FormSource:
     if isinstance(given, Workbooks):
         return given.master
     return WorkbookFile(Path(given.master.file))
-
-
-def _rekap_master(
-    archive: Archive, given: CompiledRekap, master: Path | None, tahun: int | None
-) -> tuple[FormSource, MasterForm]:
-    """The master of a compiled workbook's chapter: the one given, else the archive's
-    latest of the rekap's year; it must be of that year."""
-    name = given.path.name
-    versions = [] if master is not None else archive.submissions(tahun=tahun)
-    if master is None and not any(is_master(v.kind) for v in versions):
-        year = f" tahun {tahun}" if tahun is not None else ""
-        raise XlkinerjaError(
-            f"'{name}' adalah rekap hasil kompilasi: sasaran, IKU, target Renstra "
-            f"dan program diambil dari workbook master, dan arsip '{archive.location}' "
-            f"belum memuat workbook master{year}.",
-            code=ErrorCode.ARSIP_MASTER_TIDAK_ADA,
-            hint="Tambahkan --master MASTER.xlsx (master yang dipakai saat kompilasi).",
-        )
-    source = archived_master(archive, master, tahun)
-    form: MasterForm
-    form, _ = normalise_form(source.read(MASTER))
-    tahun_master = form.number("tahun")
-    if tahun_master is not None and tahun is not None and tahun_master != tahun:
-        raise XlkinerjaError(
-            f"workbook master tahun {tahun_master:.0f}, rekap '{name}' tahun "
-            f"{tahun}: IKU dan target Renstra harus dari master tahun rekap.",
-            code=ErrorCode.MASUKAN_TAHUN_BEDA,
-            hint="Berikan --master yang dipakai saat kompilasi rekap ini.",
-        )
-    return source, form
 
 
 def _riwayat(

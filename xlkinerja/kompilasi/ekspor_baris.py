@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TypedDict
 
+from xlkinerja.kompilasi.ekspor_renstra import RenstraRow
+
 Row = Mapping[str, object]  # a row of any export table, as a profile's writer reads it
 
 
@@ -108,11 +110,19 @@ class SkpRow(TypedDict):
     catatan: str | None
 
 
+class TidakRow(TypedDict):
+    """Something an export could not place in its importer's structure, and why."""
+
+    uraian: str
+
+
 ROWS: dict[str, type] = {
     "hierarki": HierarkiRow,
     "pk": PkRow,
     "realisasi": RealisasiRow,
     "skp": SkpRow,
+    "renstra": RenstraRow,
+    "renstra_tidak": TidakRow,
 }
 FIELDS: dict[str, tuple[str, ...]] = {
     name: tuple(row.__annotations__) for name, row in ROWS.items()

@@ -143,6 +143,8 @@ REKAP_TABLES: dict[str, tuple[str, ...]] = {
     "realisasi": ("rekap_pk", "capaian_iku", "capaian_ikk"),
     "skp": ("rekap_skp",),
     "lkj": ("rekap_pk", "anggaran", "capaian_iku", "capaian_ikk"),
+    "renstra": ("rekap_pk", "anggaran"),
+    "renstra_tidak": ("rekap_pk", "anggaran"),
 }
 
 
@@ -198,7 +200,7 @@ def from_rekap(rekap: Rekap, tables: Iterable[str] | None = None) -> EksporSumbe
         else _empty(SKP),
         faktor=faktor,
         anggaran=pd.DataFrame([vars(p) for p in rekap.anggaran], columns=list(ANGGARAN))
-        if lkj and "anggaran" in rekap.read
+        if "anggaran" in rekap.read
         else _empty(ANGGARAN),
         periode=rekap.latest,
     )

@@ -17,7 +17,7 @@ import calendar
 import math
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +32,9 @@ from xlkinerja.kompilasi.ekspor_baris import (
     SkpRow,
 )
 from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
+
+if TYPE_CHECKING:
+    from xlkinerja.core.normal import MasterForm
 
 __all__ = ["FIELDS", "Row", "last_day", "plain", "tables"]
 
@@ -96,8 +99,13 @@ def last_day(tahun: int | None, tw: int) -> date | None:
     return date(tahun, month, calendar.monthrange(tahun, month)[1])
 
 
-def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str, Sequence[Row]]:
-    """The tables named (every one when None), by name (see FIELDS)."""
+def tables(
+    sumber: EksporSumber,
+    names: Iterable[str] | None = None,
+    master: MasterForm | None = None,
+) -> dict[str, Sequence[Row]]:
+    """The tables named (every one when None), by name (see FIELDS); the Renstra import's
+    need the master (its Renstra targets, programs and identity)."""
     makers: dict[str, Callable[[EksporSumber], Sequence[Row]]] = {
         "hierarki": hierarki,
         "pk": pk,
@@ -105,7 +113,13 @@ def tables(sumber: EksporSumber, names: Iterable[str] | None = None) -> dict[str
         "skp": skp,
     }
     wanted = list(makers) if names is None else list(dict.fromkeys(names))
-    return {name: makers[name](sumber) for name in wanted}
+    out = {name: makers[name](sumber) for name in wanted if name in makers}
+    if {"renstra", "renstra_tidak"} & set(wanted):
+        from xlkinerja.kompilasi.ekspor_renstra_sumber import renstra_tables
+
+        made = renstra_tables(sumber, master)
+        out |= {"renstra": made.rows, "renstra_tidak": [{"uraian": t} for t in made.tidak]}
+    return out
 
 
 def _by_ikk(sumber: EksporSumber) -> dict[tuple[Any, Any], list[Record]]:

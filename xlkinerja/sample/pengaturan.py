@@ -29,6 +29,11 @@ PENGATURAN: dict[str, CellScalar] = {
     "nomor_pk": "001/PNC/PR.03/2025",
     "kop_alamat": "Jalan Pendidikan No. 1, Kota Contoh 12345\n"
     "Telepon (021) 555-0101, laman www.polinec.ac.id",
+    # the identity a regional e-SAKIP's master data knows (the sample's own, made up)
+    "kode_opd": "1.01",
+    "judul_rpjmd": "Rencana Induk Pengembangan Politeknik Negeri Contoh 2025-2029",
+    "tujuan_renstra": "Terwujudnya pendidikan tinggi vokasi yang unggul dan berdaya saing",
+    "nomor_renstra": "RENSTRA/001/PNC/2025",
     "batas_pk": date(2025, 2, 28),
     "batas_ra": date(2025, 3, 14),
     "skp_mulai": date(2025, 1, 2),

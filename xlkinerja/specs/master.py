@@ -266,15 +266,25 @@ ADDED_FIELDS = (
     "kop_alamat",
 )
 
+ESAKIP_FIELDS = ("kode_opd", "judul_rpjmd", "tujuan_renstra", "nomor_renstra")
+
 MASTER = Form(
     id=FormKind.MASTER,
-    version="1.4",
+    version="1.5",
     earlier=(
+        EarlierVersion(
+            "1.4",
+            "53c609a223151adc",
+            added=(),
+            fields_added=ESAKIP_FIELDS,
+            lacks="identitas e-SAKIP daerah (kode OPD, judul RPJMD), tujuan dan nomor Renstra "
+            "di lembar Pengaturan",
+        ),
         EarlierVersion(
             "1.3",
             "68fc58670824808f",
             added=(),
-            fields_added=ADDED_FIELDS,
+            fields_added=(*ADDED_FIELDS, *ESAKIP_FIELDS),
             lacks="isian atasan pimpinan (PIHAK KEDUA PK institusi), jenis PK, nomor PK dan "
             "kop di lembar Pengaturan",
         ),
@@ -286,7 +296,7 @@ MASTER = Form(
                 ("program", ("kode_ss", *ADDED_REALISASI)),
             ),
             lacks="kolom Standar Nasional di lembar IKU dan Realisasi anggaran di lembar Program",
-            fields_added=ADDED_FIELDS,
+            fields_added=(*ADDED_FIELDS, *ESAKIP_FIELDS),
         ),
         EarlierVersion(
             "1.1",
@@ -296,7 +306,7 @@ MASTER = Form(
                 ("program", ("kode_ss", *ADDED_REALISASI)),
             ),
             lacks="kolom Agregasi (Manual IKU) di lembar IKU",
-            fields_added=ADDED_FIELDS,
+            fields_added=(*ADDED_FIELDS, *ESAKIP_FIELDS),
         ),
     ),
     title="Master Kinerja Institusi",

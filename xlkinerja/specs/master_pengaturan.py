@@ -70,6 +70,33 @@ PENGATURAN = Sheet(
             "Kop dicetak bila logo atau alamat diisi.",
         ),
         Field(
+            "kode_opd",
+            "mst_kode_opd",
+            "e-SAKIP daerah: kode OPD",
+            T.CODE,
+            help="Kode instansi ini di master OPD aplikasi e-SAKIP daerah (mis. 1.01), persis "
+            "sama; untuk ekspor Renstra OPD. Kosong: profil itu tidak dibuat.",
+        ),
+        Field(
+            "judul_rpjmd",
+            "mst_judul_rpjmd",
+            "e-SAKIP daerah: judul RPJMD",
+            help="Judul RPJMD (atau rencana induk) yang diacu Renstra, persis seperti di aplikasi "
+            "e-SAKIP daerah.",
+        ),
+        Field(
+            "tujuan_renstra",
+            "mst_tujuan_renstra",
+            "Tujuan Renstra",
+            help="Tujuan Renstra instansi (satu kalimat); sasaran strategis berada di bawahnya.",
+        ),
+        Field(
+            "nomor_renstra",
+            "mst_nomor_renstra",
+            "Nomor dokumen Renstra",
+            help="Nomor dokumen Renstra. Kosong: tanpa nomor.",
+        ),
+        Field(
             "batas_pk",
             "mst_batas_pk",
             "Batas pengesahan PK unit",

@@ -44,6 +44,13 @@ SETUP_RULES: tuple[Rule, ...] = (
         "Periksa nama nilai yang dipakai templat (templates/ekspor/README.md).",
     ),
     _galat(
+        E.EKSPOR_TIDAK_DAPAT_DIIMPOR,
+        K.KONFIGURASI,
+        "Berkas ekspor akan ditolak importirnya",
+        "Lengkapi data yang disebut (mis. identitas e-SAKIP di lembar Pengaturan master, arah "
+        "IKU); tidak ada berkas yang ditulis.",
+    ),
+    _galat(
         E.KUNCI_TIDAK_ADA,
         K.KONFIGURASI,
         "Berkas kunci server tidak ada",
