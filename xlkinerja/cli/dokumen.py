@@ -38,6 +38,15 @@ MasterKop = Annotated[
         "yang ikut diberikan, bila ada; selain itu tanpa kop.",
     ),
 ]
+ArsipPengesahan = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Arsip tempat pengesahan kiriman unit dicatat (xlkinerja arsip setujui): berkas "
+        "SQLite atau URL postgresql://... (bawaan: SQLite di folder data pengguna). "
+        "Dokumen unit yang belum disetujui di sini bertanda DRAF.",
+    ),
+]
 
 
 @app.command("pk")
@@ -56,12 +65,17 @@ def pk(
         typer.Option("--triwulan", help="Lampiran memuat target TW I–IV dari Rencana Aksi."),
     ] = False,
     master: MasterKop = None,
+    db: ArsipPengesahan = None,
     format: FormatOption = OutputFormat.teks,
 ) -> None:
     """Tulis Perjanjian Kinerja siap tanda tangan (PDF A4): pernyataan dan lampiran
     (indikator, target, program dan anggaran), dengan kop dan nomor bila diisi. PK
     institusi: dua pihak (pimpinan dan atasannya) atau satu pihak (Jenis PK di master).
     Rencana Aksi: xlkinerja dokumen ra.
+
+    Selama workbook masih memuat galat atau kirimannya belum disetujui di arsip (xlkinerja
+    arsip setujui), setiap halaman bertanda DRAF dengan alasannya; PK final memuat siapa
+    yang menyetujui, NIP, tanggal dan versinya.
 
     Isian yang tidak ada di workbook (mis. NIP atasan) dicetak sebagai garis titik-titik
     untuk diisi tangan, dan disebutkan di keluaran perintah.
@@ -72,7 +86,7 @@ def pk(
     """
     from xlkinerja.jobs.dokumen_pk import write_pk
 
-    result = write_pk(paths, output, triwulan=triwulan, master=master)
+    result = write_pk(paths, output, triwulan=triwulan, master=master, db=db)
     show(result, err, as_json=format == OutputFormat.json)
 
 
@@ -85,6 +99,7 @@ def ra(
     ],
     output: Annotated[Path, typer.Option("--output", "-o", help="Folder PDF.")],
     master: MasterKop = None,
+    db: ArsipPengesahan = None,
     format: FormatOption = OutputFormat.teks,
 ) -> None:
     """Tulis Rencana Aksi unit sebagai dokumen sendiri siap tanda tangan (PDF A4): per
@@ -92,13 +107,15 @@ def ra(
     (disusun oleh kepala unit = PIHAK PERTAMA PK; disahkan oleh, tanggal disahkan: lembar
     Rencana Aksi; tempat: lembar PK).
 
-    Isian pengesahan yang kosong dicetak sebagai garis titik-titik dan disebutkan.
+    Isian pengesahan yang kosong dicetak sebagai garis titik-titik dan disebutkan. Bertanda
+    DRAF di setiap halaman (dengan alasannya) selama workbook memuat galat atau kirimannya
+    belum disetujui di arsip.
 
     Contoh: xlkinerja dokumen ra TI.xlsx --master master.xlsx --output dokumen/
     """
     from xlkinerja.jobs.dokumen_ra import write_ra
 
-    result = write_ra(paths, output, master=master)
+    result = write_ra(paths, output, master=master, db=db)
     show(result, err, as_json=format == OutputFormat.json)
 
 

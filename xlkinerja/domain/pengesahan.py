@@ -90,6 +90,7 @@ class ApprovalStatus:
     stage: Stage | None  # None: no submission that year
     version: int | None
     reason: str  # Indonesian, one sentence: shown beside a DRAF mark
+    approved_by: Step | None = None  # the disetujui step (who, NIP, date), when approved
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -202,7 +203,9 @@ def approval_status(
     if last is not None and last.stage is not Stage.DIAJUKAN:
         done += f" pada {last.tanggal.isoformat()} oleh {last.nama} (NIP {last.nip})"
     if stage is Stage.DISETUJUI:
-        return ApprovalStatus(unit, tahun, True, stage, version, f"Disetujui: {done}.")
+        return ApprovalStatus(
+            unit, tahun, True, stage, version, f"Disetujui: {done}.", approved_by=last
+        )
     why = f"Belum disetujui: {done}"
     if stage is Stage.DIKEMBALIKAN and last is not None:
         why += f", alasan: {last.alasan}"

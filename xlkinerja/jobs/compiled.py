@@ -19,6 +19,7 @@ from xlkinerja.jobs.pipeline import Checked, check_workbooks
 from xlkinerja.jobs.workers import Stage
 
 if TYPE_CHECKING:
+    from xlkinerja.core.finding import Finding
     from xlkinerja.core.normal import NormalForm
     from xlkinerja.kompilasi.ekspor_sumber import EksporSumber
     from xlkinerja.kompilasi.model import Kompilasi
@@ -31,6 +32,7 @@ class Compiled:
     sumber: EksporSumber
     master: NormalForm | None  # None: read back from a rekap (the LKj finds its master)
     tahun: int | None
+    galat: int | None = None  # galat in the workbooks compiled; None: not known (a rekap)
 
 
 def compile_in_memory(
@@ -110,8 +112,16 @@ def _compiled(
         return Compiled(sumber, None, sumber.tahun)
     if isinstance(given, CompiledModel):
         k, master = given.kompilasi, given.master
+        checked_galat = _galat(k.temuan)
     else:
         k, checked = compile_in_memory(given, now=now, stage=stage, triwulan=triwulan)
         assert checked.master is not None and checked.master.form is not None
         master = checked.master.form
-    return Compiled(from_kompilasi(k), master, k.tahun)
+        checked_galat = _galat(k.temuan)
+    return Compiled(from_kompilasi(k), master, k.tahun, checked_galat)
+
+
+def _galat(findings: Sequence[Finding]) -> int:
+    from xlkinerja.core.finding import Severity
+
+    return sum(1 for f in findings if f.severity is Severity.GALAT)

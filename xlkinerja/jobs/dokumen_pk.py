@@ -15,6 +15,7 @@ from xlkinerja.core.normal import NormalForm
 from xlkinerja.errors import ErrorCode, ErrorRecord, WorkbookError, heading
 from xlkinerja.jobs.dokumen_kop import kop_of, master_among
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.jobs.tanda_dokumen import Dicari, document_statuses, status_lines
 from xlkinerja.render.dokumen.pk import write_pk_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen, pk_dokumen
 from xlkinerja.sources.reader import read_form
@@ -42,6 +43,7 @@ class PkResult:
                     "unit": f.dokumen.kode,
                     "tahun": f.dokumen.tahun,
                     "diisi_tangan": f.dokumen.kosong,
+                    "status": f.dokumen.status.to_dict() if f.dokumen.status else None,
                 }
                 for f in self.files
             ],
@@ -52,6 +54,7 @@ class PkResult:
         out = Summary()
         for f in self.files:
             out.line(f"Perjanjian Kinerja {f.dokumen.nama} ditulis: {f.pdf}")
+            out.extend(status_lines(f.pdf, f.dokumen.status))
         out.extend(self.notes())
         return out
 
@@ -92,14 +95,27 @@ def pk_of_workbook(path: Path, *, triwulan: bool = False) -> PkDokumen:
 
 
 def write_pk(
-    paths: Iterable[Path], output: Path, *, triwulan: bool = False, master: Path | None = None
+    paths: Iterable[Path],
+    output: Path,
+    *,
+    triwulan: bool = False,
+    master: Path | None = None,
+    db: str | Path | None = None,
 ) -> PkResult:
     """One PDF per workbook in `output`: PK-<unit>-<tahun>.pdf, PK-institusi-<tahun>.pdf,
-    each under the kop of `master` (else of the master among `paths`, if any). Every
-    workbook is read before any PDF is written: a bad one stops the job early."""
+    each under the kop of `master` (else of the master among `paths`, if any); DRAF on
+    every page while its workbook has galat or (a unit's) its submission is not approved
+    in the archive at `db`, else with its approval. Every workbook is read before any PDF
+    is written: a bad one stops the job early."""
     paths = list(paths)
     forms = [(p, document_form(p, master_too=True, what="Perjanjian Kinerja")) for p in paths]
     kop_master = master or master_among(forms)
     kop = kop_of(kop_master) if kop_master is not None else None
-    documents = [replace(pk_dokumen(f, triwulan=triwulan), kop=kop) for _, f in forms]
+    documents = [pk_dokumen(f, triwulan=triwulan) for _, f in forms]
+    wanted = [
+        Dicari(p, None if f.is_master else d.kode, d.tahun)
+        for (p, f), d in zip(forms, documents, strict=True)
+    ]
+    statuses = document_statuses(wanted, master=kop_master, db=db)
+    documents = [replace(d, kop=kop, status=s) for d, s in zip(documents, statuses, strict=True)]
     return PkResult([PkFile(write_pk_pdf(d, output), d) for d in documents])

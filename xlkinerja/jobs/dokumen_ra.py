@@ -13,6 +13,7 @@ from typing import Any
 from xlkinerja.jobs.dokumen_kop import kop_of
 from xlkinerja.jobs.dokumen_pk import document_form
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.jobs.tanda_dokumen import Dicari, document_statuses, status_lines
 from xlkinerja.render.dokumen.ra import write_ra_pdf
 from xlkinerja.render.dokumen.ra_data import RaDokumen, ra_dokumen
 
@@ -39,6 +40,7 @@ class RaResult:
                     if f.dokumen.tanggal_disahkan
                     else None,
                     "diisi_tangan": f.dokumen.kosong,
+                    "status": f.dokumen.status.to_dict() if f.dokumen.status else None,
                 }
                 for f in self.files
             ]
@@ -48,6 +50,7 @@ class RaResult:
         out = Summary()
         for f in self.files:
             out.line(f"Rencana Aksi {f.dokumen.nama} ditulis: {f.pdf}")
+            out.extend(status_lines(f.pdf, f.dokumen.status))
         out.extend(self.notes())
         return out
 
@@ -62,10 +65,22 @@ class RaResult:
         return out
 
 
-def write_ra(paths: Iterable[Path], output: Path, *, master: Path | None = None) -> RaResult:
+def write_ra(
+    paths: Iterable[Path],
+    output: Path,
+    *,
+    master: Path | None = None,
+    db: str | Path | None = None,
+) -> RaResult:
     """One PDF per unit workbook in `output`: RA-<unit>-<tahun>.pdf, under the kop of
-    `master` if given. Every workbook is read before any PDF is written."""
+    `master` if given; DRAF on every page while its workbook has galat or its submission
+    is not approved in the archive at `db`, else with its approval. Every workbook is read
+    before any PDF is written."""
+    paths = list(paths)
     kop = kop_of(master) if master is not None else None
     forms = [document_form(p, master_too=False, what="Rencana Aksi") for p in paths]
-    documents = [replace(ra_dokumen(f), kop=kop) for f in forms]
+    documents = [ra_dokumen(f) for f in forms]
+    wanted = [Dicari(p, d.kode, d.tahun) for p, d in zip(paths, documents, strict=True)]
+    statuses = document_statuses(wanted, master=master, db=db)
+    documents = [replace(d, kop=kop, status=s) for d, s in zip(documents, statuses, strict=True)]
     return RaResult([RaFile(write_ra_pdf(d, output), d) for d in documents])

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from xlkinerja.domain.status_dokumen import StatusDokumen
 from xlkinerja.errors import ErrorRecord, heading
 from xlkinerja.jobs.compiled import compile_in_memory, compiled
 from xlkinerja.jobs.inputs import (
@@ -29,10 +30,12 @@ from xlkinerja.jobs.inputs import (
 )
 from xlkinerja.jobs.rekap_master import rekap_master
 from xlkinerja.jobs.summary import Span, Summary, Tone
+from xlkinerja.jobs.tanda_dokumen import compiled_status, status_lines
 from xlkinerja.jobs.workers import Stage
 from xlkinerja.kompilasi.ekspor_sumber import from_kompilasi
 from xlkinerja.kompilasi.lkj import Lkj, Tahunan, build_lkj, iku_tahunan
 from xlkinerja.render.dokumen.lkj_write import write_lkj
+from xlkinerja.render.dokumen.tanda import tanda
 from xlkinerja.sources.source import FormSource, WorkbookFile
 from xlkinerja.store.archive import Archive
 
@@ -42,6 +45,7 @@ TAHUN_RIWAYAT = 4  # earlier years looked for in the archive
 @dataclass
 class LkjResult:
     lkj: Lkj
+    status: StatusDokumen  # DRAF and why, or the approval of every unit it shows
     files: list[Path]
     sumber: str  # where the year's workbooks came from
     charts: list[Path] = field(default_factory=list)
@@ -57,6 +61,7 @@ class LkjResult:
             "tahun_riwayat": self.lkj.tahun_riwayat,
             "catatan": self.lkj.catatan,
             "pdf_dilewati": self.pdf_skipped.message if self.pdf_skipped else None,
+            "status": self.status.to_dict(),
         }
 
     def summary(self) -> Summary:
@@ -66,6 +71,8 @@ class LkjResult:
             f"Laporan Kinerja bab III {lkj.instansi} {lkj.tahun or ''} (data s.d. "
             f"{lkj.tw_nama}, {self.sumber}): {', '.join(str(p) for p in self.files)}"
         )
+        if self.files:
+            out.extend(status_lines(self.files[0], self.status))
         out.extend(self.notes())
         return out
 
@@ -103,9 +110,13 @@ def write_lkj_chapter(
             source, master_form = _master_of(given), made.master
         riwayat, years = _riwayat(archive, made.tahun, source)
     lkj = build_lkj(made.sumber, master_form, riwayat, years)
-    written = write_lkj(lkj, output)
+    ikk = made.sumber.ikk
+    units: list[str] = [str(u) for u in ikk["kode_unit"].dropna()] if len(ikk) else []
+    status = compiled_status(made.galat, units, made.tahun, db)
+    written = write_lkj(lkj, output, mark=tanda(status, with_unit=True))
     return LkjResult(
         lkj=lkj,
+        status=status,
         files=written.files,
         charts=written.charts,
         sumber=_described(given),

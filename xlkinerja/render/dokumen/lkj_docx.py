@@ -21,9 +21,11 @@ from xlkinerja.files.atomic import atomic_path
 from xlkinerja.render.dokumen.docx_base import new_document
 from xlkinerja.render.dokumen.lkj_columns import CELL_MARGIN_PT, column_layout
 from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel, shown
+from xlkinerja.render.dokumen.tanda import DRAF, Tanda
 
 HEADER_FILL = "D9E2F3"
 TOTAL_FILL = "F2F2F2"
+DRAF_COLOUR = RGBColor(0xC0, 0x00, 0x00)
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -113,7 +115,36 @@ def _table(document: DocxDocument, tabel: Tabel) -> None:
     document.add_paragraph()
 
 
-def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
+def _mark(document: DocxDocument, mark: Tanda | None) -> None:
+    """DRAF in the header of every section (every page), or nothing for a final one."""
+    if mark is None or not mark.draf:
+        return
+    for section in document.sections:
+        paragraph = section.header.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(DRAF)
+        run.bold = True
+        run.font.size = Pt(13)
+        run.font.color.rgb = DRAF_COLOUR
+
+
+def _status_lines(document: DocxDocument, mark: Tanda | None) -> None:
+    """Why it is a DRAF, or who approved it, under the chapter's title."""
+    if mark is None:
+        return
+    for text in [mark.keterangan] if mark.draf else list(mark.persetujuan):
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run(text)
+        run.font.size = Pt(10)
+        run.bold = mark.draf
+        if mark.draf:
+            run.font.color.rgb = DRAF_COLOUR
+
+
+def write_lkj_docx(
+    bagian: list[Bagian], charts: Mapping[str, bytes], target: Path, *, mark: Tanda | None = None
+) -> Path:
+    """The chapter as .docx; `mark`: DRAF in every page's header and why, or approvals."""
     document = new_document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -125,10 +156,13 @@ def write_lkj_docx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
         heading_style = document.styles[f"Heading {level}"]
         heading_style.font.color.rgb = RGBColor(0, 0, 0)
         heading_style.font.size = Pt((14, 12, 12)[level - 1])
-    for b in bagian:
+    _mark(document, mark)
+    for n, b in enumerate(bagian):
         heading = document.add_heading(b.judul, level=b.tingkat)
         if b.tingkat == 1:
             heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if n == 0:
+            _status_lines(document, mark)
         for text in b.paragraf:
             paragraph = document.add_paragraph(text)
             paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY

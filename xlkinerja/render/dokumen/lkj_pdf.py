@@ -12,6 +12,7 @@ from xlkinerja.kompilasi.lkj import Lkj
 from xlkinerja.render.dokumen.lkj_columns import column_layout
 from xlkinerja.render.dokumen.lkj_tables import Bagian, Tabel, shown
 from xlkinerja.render.dokumen.pdf import html_to_pdf
+from xlkinerja.render.dokumen.tanda import Tanda
 from xlkinerja.render.jinja_templates import render
 
 TEMPLATE = "dokumen/lkj.html.j2"
@@ -28,12 +29,27 @@ def _tata(tabel: Tabel) -> dict[str, object]:
     }
 
 
-def lkj_html(lkj: Lkj, bagian: list[Bagian], charts: Mapping[str, bytes]) -> str:
+def lkj_html(
+    lkj: Lkj, bagian: list[Bagian], charts: Mapping[str, bytes], *, mark: Tanda | None = None
+) -> str:
     uris = {k: "data:image/png;base64," + base64.b64encode(v).decode() for k, v in charts.items()}
-    return render(TEMPLATE, lkj=lkj, bagian=bagian, grafik=uris, sel=shown, tata=_tata)
+    return render(
+        TEMPLATE,
+        lkj=lkj,
+        bagian=bagian,
+        grafik=uris,
+        sel=shown,
+        tata=_tata,
+        status_tanda=mark,
+    )
 
 
 def write_lkj_pdf(
-    lkj: Lkj, bagian: list[Bagian], charts: Mapping[str, bytes], target: Path
+    lkj: Lkj,
+    bagian: list[Bagian],
+    charts: Mapping[str, bytes],
+    target: Path,
+    *,
+    mark: Tanda | None = None,
 ) -> Path:
-    return html_to_pdf(lkj_html(lkj, bagian, charts), target)
+    return html_to_pdf(lkj_html(lkj, bagian, charts, mark=mark), target)

@@ -17,6 +17,7 @@ from xlkinerja.render.dokumen.lkj_pdf import write_lkj_pdf
 from xlkinerja.render.dokumen.lkj_tables import ada_data_grafik, kode_grafik
 from xlkinerja.render.dokumen.lkj_xlsx import write_lkj_xlsx
 from xlkinerja.render.dokumen.pdf import PdfUnavailable
+from xlkinerja.render.dokumen.tanda import Tanda
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class WrittenLkj:
     pdf_skipped: ErrorRecord | None = None  # why there is no PDF (system libraries missing)
 
 
-def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
+def write_lkj(lkj: Lkj, folder: Path, *, mark: Tanda | None = None) -> WrittenLkj:
+    """The chapter's files in `folder`; `mark`: DRAF on every page and why, or the approvals."""
     stem = f"lkj-bab-iii-{lkj.tahun or 'tanpa-tahun'}"
     bagian = bab_tiga(lkj)
     charts = {kode_grafik(s): chart_png(lkj, s) for s in lkj.sasaran if ada_data_grafik(s)}
@@ -37,11 +39,11 @@ def write_lkj(lkj: Lkj, folder: Path) -> WrittenLkj:
             tmp.write_bytes(png)
         pngs.append(target)
     files = [
-        write_lkj_xlsx(bagian, charts, folder / f"{stem}.xlsx"),
-        write_lkj_docx(bagian, charts, folder / f"{stem}.docx"),
+        write_lkj_xlsx(bagian, charts, folder / f"{stem}.xlsx", mark=mark),
+        write_lkj_docx(bagian, charts, folder / f"{stem}.docx", mark=mark),
     ]
     try:
-        files.append(write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf"))
+        files.append(write_lkj_pdf(lkj, bagian, charts, folder / f"{stem}.pdf", mark=mark))
     except PdfUnavailable as exc:  # the xlsx and docx are worth having without it
         return WrittenLkj(files, pngs, exc.record())
     return WrittenLkj(files, pngs)

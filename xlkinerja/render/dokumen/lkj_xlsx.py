@@ -12,6 +12,7 @@ from typing import Any
 
 from xlkinerja.files.atomic import atomic_path
 from xlkinerja.render.dokumen.lkj_tables import Bagian, Jenis, Tabel
+from xlkinerja.render.dokumen.tanda import DRAF, Tanda, lines
 from xlkinerja.render.shared_strings import Workbook as TextWorkbook
 
 FORMATS = {
@@ -41,6 +42,7 @@ class _Styles:
         self.h2 = book.add_format({"bold": True, "font_size": 12})
         self.caption = book.add_format({"bold": True, "font_size": 10})
         self.text = book.add_format({"text_wrap": False, "font_size": 10})
+        self.draf = book.add_format({"bold": True, "font_size": 11, "font_color": "#C00000"})
 
 
 def _table(sheet: Any, row: int, tabel: Tabel, styles: _Styles) -> int:
@@ -86,7 +88,23 @@ def _charts(sheet: Any, bagian: list[Bagian], charts: Mapping[str, bytes], style
             row += 3
 
 
-def write_lkj_xlsx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Path) -> Path:
+def _mark(sheet: Any, mark: Tanda | None, styles: _Styles) -> int:
+    """DRAF and why (or the approvals) on the sheet's top rows, DRAF in its printed
+    header; the row the chapter starts at."""
+    if mark is None:
+        return 0
+    if mark.draf:
+        sheet.set_header(f'&C&"-,Bold"&14&KC00000{DRAF}')
+    for row, text in enumerate(lines(mark)):
+        sheet.write(row, 0, text, styles.draf if mark.draf else styles.text)
+    return len(lines(mark)) + 1 if lines(mark) else 0
+
+
+def write_lkj_xlsx(
+    bagian: list[Bagian], charts: Mapping[str, bytes], target: Path, *, mark: Tanda | None = None
+) -> Path:
+    """The chapter as .xlsx; `mark`: DRAF and why at the top (and in the printed header),
+    or the approvals."""
     with atomic_path(target) as tmp:
         book = TextWorkbook(str(tmp))
         styles = _Styles(book)
@@ -97,7 +115,7 @@ def write_lkj_xlsx(bagian: list[Bagian], charts: Mapping[str, bytes], target: Pa
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
         sheet.fit_to_pages(1, 0)
-        row = 0
+        row = _mark(sheet, mark, styles)
         for b in bagian:
             sheet.write(row, 0, b.judul, styles.h1 if b.tingkat == 1 else styles.h2)
             row += 2 if b.tingkat == 1 else 1

@@ -9,6 +9,7 @@ from pathlib import Path
 from xlkinerja.core.formats import rupiah
 from xlkinerja.render.dokumen.pdf import html_to_pdf
 from xlkinerja.render.dokumen.pk_data import PkDokumen
+from xlkinerja.render.dokumen.tanda import tanda
 from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, tanggal
 from xlkinerja.render.jinja_templates import render
 
@@ -24,6 +25,7 @@ def pk_html(dok: PkDokumen) -> str:
         angka=angka,
         rupiah=rupiah,
         logo=dok.kop.logo.as_uri() if dok.kop and dok.kop.logo else None,
+        status_tanda=tanda(dok.status) if dok.status else None,
     )
 
 

@@ -14,6 +14,7 @@ from typing import Literal, TypeVar
 from xlkinerja.core.normal import MasterForm, NormalForm, NormalTable, UnitForm
 from xlkinerja.core.settings import renstra_target
 from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.domain.status_dokumen import StatusDokumen
 from xlkinerja.render.dokumen.kop import Kop, kop_of_master
 from xlkinerja.specs import FormKind
 from xlkinerja.specs.keys import (
@@ -95,6 +96,7 @@ class PkDokumen:
     nomor: str | None = None  # the document's number; None: printed without one
     satu_pihak: bool = False  # PIHAK PERTAMA alone signs (`kedua` unused)
     kop: Kop | None = None  # the letterhead (the master's), None: none
+    status: StatusDokumen | None = None  # DRAF and why, or its approval; None: neither
 
     @property
     def total_anggaran(self) -> float | None:

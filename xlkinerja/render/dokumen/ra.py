@@ -7,6 +7,7 @@ from pathlib import Path
 
 from xlkinerja.render.dokumen.pdf import html_to_pdf
 from xlkinerja.render.dokumen.ra_data import RaDokumen
+from xlkinerja.render.dokumen.tanda import tanda
 from xlkinerja.render.dokumen.teks import TITIK_TITIK, angka, tanggal
 from xlkinerja.render.jinja_templates import render
 
@@ -21,6 +22,7 @@ def ra_html(dok: RaDokumen) -> str:
         titik=TITIK_TITIK,
         angka=angka,
         logo=dok.kop.logo.as_uri() if dok.kop and dok.kop.logo else None,
+        status_tanda=tanda(dok.status) if dok.status else None,
     )
 
 

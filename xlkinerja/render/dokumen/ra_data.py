@@ -11,6 +11,7 @@ from datetime import date
 
 from xlkinerja.core.normal import UnitForm
 from xlkinerja.core.table_access import number, positions, text
+from xlkinerja.domain.status_dokumen import StatusDokumen
 from xlkinerja.render.dokumen.kop import Kop
 from xlkinerja.render.dokumen.pk_data import PIHAK_PERTAMA, TW_KEYS, Pihak, pihak, tahun_of, where
 from xlkinerja.specs.keys import UnitFieldKey
@@ -43,6 +44,7 @@ class RaDokumen:
     nomor: str | None = None
     kop: Kop | None = None
     kosong: list[str] = field(default_factory=list)
+    status: StatusDokumen | None = None  # DRAF and why, or its approval; None: neither
 
 
 def ra_dokumen(form: UnitForm) -> RaDokumen:
