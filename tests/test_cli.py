@@ -114,6 +114,7 @@ def test_contoh_runs_the_main_job(tmp_path: Path):
     ekspor = tmp_path / "hasil" / "ekspor"
     assert sorted(p.name for p in ekspor.iterdir()) == [
         "esakip-hierarki-2025.xlsx",
+        "esakip-renstra-opd-2025.xlsx",
         "pk-2025.csv",
         "realisasi-2025.csv",
         "skp-ekinerja-2025.xlsx",
