@@ -32,7 +32,7 @@ class Compiled:
     sumber: EksporSumber
     master: NormalForm | None  # None: read back from a rekap (the LKj finds its master)
     tahun: int | None
-    galat: int | None = None  # galat in the workbooks compiled; None: not known (a rekap)
+    galat: int | None = None  # galat in the workbooks compiled (a rekap: its Temuan sheet's)
 
 
 def compile_in_memory(
@@ -108,8 +108,9 @@ def _compiled(
         from xlkinerja.kompilasi.ekspor_sumber import from_rekap, rekap_tables
         from xlkinerja.sources.rekap import read_rekap
 
-        sumber = from_rekap(read_rekap(given.path, rekap_tables(sheets)), sheets)
-        return Compiled(sumber, None, sumber.tahun)
+        rekap = read_rekap(given.path, rekap_tables(sheets))
+        sumber = from_rekap(rekap, sheets)
+        return Compiled(sumber, None, sumber.tahun, rekap.galat)  # its Temuan's, for the LKj
     if isinstance(given, CompiledModel):
         k, master = given.kompilasi, given.master
         checked_galat = _galat(k.temuan)

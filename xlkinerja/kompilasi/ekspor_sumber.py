@@ -142,7 +142,7 @@ REKAP_TABLES: dict[str, tuple[str, ...]] = {
     "pk": ("rekap_pk",),
     "realisasi": ("rekap_pk", "capaian_iku", "capaian_ikk"),
     "skp": ("rekap_skp",),
-    "lkj": ("rekap_pk", "anggaran", "capaian_iku", "capaian_ikk"),
+    "lkj": ("rekap_pk", "anggaran", "capaian_iku", "capaian_ikk", "temuan"),
     "renstra": ("rekap_pk", "anggaran"),
     "renstra_tidak": ("rekap_pk", "anggaran"),
 }

@@ -38,7 +38,9 @@ TW_OF = {label: n for n, label in enumerate(spec.TRIWULAN, start=1)}
 INDUK = re.compile(re.escape(spec.INDUK_TIDAK_ADA).replace(re.escape("{kode}"), r"(\S+)"))
 YEAR = re.compile(r"\b" + re.escape(spec.TAHUN).replace(re.escape("{tahun}"), r"(\d{4})\b"))
 # The tables read back, and the sheets every rekap has (a workbook lacking one is refused).
-TABLES = ("rekap_pk", "anggaran", "rekap_ra", "capaian_iku", "capaian_ikk", "rekap_skp")
+TABLES = (
+    "rekap_pk", "anggaran", "rekap_ra", "capaian_iku", "capaian_ikk", "rekap_skp", "temuan",
+)  # fmt: skip
 SHEETS = (
     spec.SHEET_RINGKASAN,
     spec.SHEET_STATUS,
@@ -148,6 +150,7 @@ class Rekap:
     latest: int | None = None  # the quarter section A's status and predikat are for
     capaian_ikk: CapaianIkk | None = None
     skp: Mapping[str, list[Any]] = field(default_factory=dict)  # by column key of the spec
+    galat: int | None = None  # the galat the Temuan sheet lists (read with "temuan")
 
 
 def is_rekap(path: Path) -> bool:
@@ -238,6 +241,9 @@ class _Reader:
         if "rekap_skp" in wanted:
             skp = self.find("rekap_skp")
             parts["skp"] = {key: skp.column(key) for key in skp.keys if key != "sumber"}
+        if "temuan" in wanted:
+            tingkat = self.find("temuan").column("tingkat")
+            parts["galat"] = sum(1 for t in tingkat if t == "galat")
         return Rekap(self.path, instansi, tahun, units, wanted, **parts)
 
     def _cover(self) -> tuple[str, int | None]:
