@@ -70,6 +70,7 @@ class ErrorCode(StrEnum):
     ADDIN_LEMBAR_PENGESAHAN_DIBUAT = "addin.lembar_pengesahan_dibuat"
     ADDIN_ISIAN_PENGESAHAN = "addin.isian_pengesahan"
     ADDIN_BUKAN_WORKBOOK_UNIT = "addin.bukan_workbook_unit"
+    ADDIN_PENGATURAN_TIDAK_SAH = "addin.pengaturan_tidak_sah"
     KOMPILASI_DIBATALKAN = "kompilasi.dibatalkan"
     KIRIM_MASTER = "kirim.master"
     # What xlkinerja writes (kind: keluaran)

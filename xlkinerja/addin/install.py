@@ -18,6 +18,7 @@ import platform
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from xlkinerja.addin.build import CONFIG_SHEET, FILE_NAME, build_addin
 from xlkinerja.errors import ErrorCode, XlkinerjaError
@@ -87,20 +88,62 @@ def install_addin(
     """Build the add-in into `folder` (default: Excel's XLSTART) and write `settings` (if
     any) into the user's settings file (default: where the add-in reads it); a setting
     already in that file and not given stays."""
-    target_folder = folder or startup_folder(system)
-    addin = build_addin(target_folder)
-    if not settings:
-        return Installed(addin, None)
     path = config or config_file(system)
     current: dict[str, str] = {}
-    if path.is_file():
+    if settings and path.is_file():
         from xlkinerja.excel.config import parse_conf
 
         current = parse_conf(path.read_text(encoding="utf-8-sig"))
     merged = {**current, **{k.upper(): v for k, v in settings.items()}}
-    with atomic_path(path, locked_hint="Periksa hak akses folder itu.") as tmp:
+    if settings:
+        check_settings(merged, path)  # before anything is written
+    target_folder = folder or startup_folder(system)
+    addin = build_addin(target_folder)
+    if not settings:
+        return Installed(addin, None)
+    # the unit's API key: readable by this user only (POSIX; Windows keeps its ACL)
+    with atomic_path(path, mode=0o600, locked_hint="Periksa hak akses folder itu.") as tmp:
         tmp.write_text(conf_text(merged), encoding="cp1252", errors="replace")
     return Installed(addin, path)
+
+
+LOOPBACK = {"localhost", "127.0.0.1", "::1"}
+
+
+def check_settings(settings: Mapping[str, str], path: Path) -> None:
+    """Settings that cannot work are refused, said: server mode without the server's
+    address or the unit's key, an address that is not http(s), a key sent in clear
+    (http://) to another computer."""
+    if settings.get("MODE", "local").lower() != "server":
+        return
+    missing = [f"--{o}" for k, o in (("SERVER_URL", "server"), ("AUTH", "kunci"))
+               if not settings.get(k, "").strip()]  # fmt: skip
+    if missing:
+        raise XlkinerjaError(
+            f"mode server memerlukan {' dan '.join(missing)}: tanpanya setiap tombol ditolak "
+            "server.",
+            code=ErrorCode.ADDIN_PENGATURAN_TIDAK_SAH,
+            path=path,
+            hint="Contoh: xlkinerja addin install --mode server --server "
+            "https://kinerja.kampus.ac.id --kunci KUNCI-UNIT-ANDA",
+        )
+    url = urlsplit(settings["SERVER_URL"].strip())
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise XlkinerjaError(
+            f"alamat server '{settings['SERVER_URL']}' bukan alamat http(s).",
+            code=ErrorCode.ADDIN_PENGATURAN_TIDAK_SAH,
+            path=path,
+            hint="Tulis lengkap, mis. https://kinerja.kampus.ac.id",
+        )
+    if url.scheme == "http" and url.hostname not in LOOPBACK:
+        raise XlkinerjaError(
+            f"alamat server '{settings['SERVER_URL']}' memakai http: kunci API unit akan "
+            "terkirim tanpa enkripsi ke komputer lain.",
+            code=ErrorCode.ADDIN_PENGATURAN_TIDAK_SAH,
+            path=path,
+            hint="Pakai alamat https:// server (di balik reverse proxy HTTPS); http:// hanya "
+            "untuk server di komputer ini (localhost).",
+        )
 
 
 __all__ = ["FILE_NAME", "Installed", "config_file", "install_addin", "startup_folder"]

@@ -51,6 +51,13 @@ SETUP_RULES: tuple[Rule, ...] = (
         "IKU); tidak ada berkas yang ditulis.",
     ),
     _galat(
+        E.ADDIN_PENGATURAN_TIDAK_SAH,
+        K.KONFIGURASI,
+        "Pengaturan add-in tidak dapat bekerja",
+        "Mode server memerlukan --server https://... dan --kunci; http:// hanya untuk server "
+        "di komputer ini.",
+    ),
+    _galat(
         E.KUNCI_TIDAK_ADA,
         K.KONFIGURASI,
         "Berkas kunci server tidak ada",
