@@ -267,3 +267,15 @@ def latest_in_archive(
         if stage is not None:
             stage("Membaca arsip")
         return archived_workbooks(archive, master=master, tahun=tahun)
+
+
+def described(given: Input) -> str:
+    """Where a document's numbers came from, for people: the rekap, the model, the
+    workbooks or the archive's latest versions."""
+    if isinstance(given, CompiledRekap):
+        return f"rekap {given.path.name}"
+    if isinstance(given, CompiledModel):
+        return given.described
+    if given.from_archive is None:
+        return f"{len(given.sources)} workbook"
+    return f"arsip {given.from_archive.location}, {len(given.sources)} versi terakhir"

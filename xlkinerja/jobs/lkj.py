@@ -27,6 +27,7 @@ from xlkinerja.jobs.inputs import (
     Input,
     Workbooks,
     archived_workbooks,
+    described,
 )
 from xlkinerja.jobs.rekap_master import rekap_master
 from xlkinerja.jobs.summary import Span, Summary, Tone
@@ -100,7 +101,7 @@ def write_lkj_chapter(
     earlier years from the archive at `db`. A compiled workbook names no master: the one
     given (`master`), else the archive's latest master of the rekap's year."""
     made = compiled(
-        given, sheets=("lkj",), stage=stage, triwulan=triwulan, described=_described(given)
+        given, sheets=("lkj",), stage=stage, triwulan=triwulan, described=described(given)
     )
     with Archive.open(db) as archive:
         if isinstance(given, CompiledRekap):
@@ -119,20 +120,9 @@ def write_lkj_chapter(
         status=status,
         files=written.files,
         charts=written.charts,
-        sumber=_described(given),
+        sumber=described(given),
         pdf_skipped=written.pdf_skipped,
     )
-
-
-def _described(given: Input) -> str:
-    """Where the year's numbers came from, for people."""
-    if isinstance(given, CompiledRekap):
-        return f"rekap {given.path.name}"
-    if isinstance(given, CompiledModel):
-        return given.described
-    if given.from_archive is None:
-        return f"{len(given.sources)} workbook"
-    return f"arsip {given.from_archive.location}, {len(given.sources)} versi terakhir"
 
 
 def _master_of(given: Workbooks | CompiledModel) -> FormSource:

@@ -17,7 +17,8 @@ from typing import Any
 
 from xlkinerja.errors import ErrorCode, ErrorRecord, XlkinerjaError, heading
 from xlkinerja.jobs.compiled import compiled
-from xlkinerja.jobs.inputs import CompiledModel, CompiledRekap, Input
+from xlkinerja.jobs.inputs import Input
+from xlkinerja.jobs.inputs import described as describe
 from xlkinerja.jobs.summary import Span, Summary, Tone
 from xlkinerja.kompilasi.rumusan import Kiriman, RumusanPembahasan, build_rumusan
 from xlkinerja.render.dokumen.rumusan_write import write_rumusan
@@ -76,22 +77,12 @@ class RumusanResult:
         return out
 
 
-def _described(given: Input) -> str:
-    if isinstance(given, CompiledRekap):
-        return f"rekap {given.path.name}"
-    if isinstance(given, CompiledModel):
-        return given.described
-    if given.from_archive is None:
-        return f"{len(given.sources)} workbook"
-    return f"arsip, {len(given.sources)} versi terakhir"
-
-
 def write_rumusan_pembahasan(
     given: Input, *, output: Path, db: str | Path | None = None, triwulan: int | None = None
 ) -> RumusanResult:
     """The document of TW `triwulan` (default: the latest any unit reported) from `given`,
     the rumusan from the archive at `db`, written into `output`."""
-    described = _described(given)
+    described = describe(given)
     made = compiled(given, sheets=("lkj",), triwulan=triwulan, described=described)
     tw = made.sumber.period()
     if tw is None:
