@@ -1,6 +1,7 @@
 """Master workbook: kept by the planning unit (Unit Perencanaan / Tim SAKIP)."""
 
 from xlkinerja.specs import choices as ch
+from xlkinerja.specs.anggaran import realisasi_columns
 from xlkinerja.specs.master_pengaturan import PENGATURAN
 from xlkinerja.specs.model import (
     ChoiceFrom,
@@ -97,18 +98,7 @@ RENSTRA = Sheet(
     ),
 )
 
-REALISASI_ANGGARAN = tuple(
-    Column(
-        f"realisasi_tw{n}",
-        f"Realisasi s.d. TW {roman} (Rp)",
-        T.NUMBER,
-        width=17,
-        num_format="#,##0",
-        help="Realisasi anggaran program KUMULATIF sejak Januari sampai akhir triwulan ini "
-        "(dari aplikasi keuangan); kosong bila triwulan belum berjalan.",
-    )
-    for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
-)
+REALISASI_ANGGARAN = realisasi_columns("program ")
 
 PROGRAM = Sheet(
     name="Program",

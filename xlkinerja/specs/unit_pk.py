@@ -2,23 +2,13 @@
 sasaran and IKK, and the programs with their budget and realisasi."""
 
 from xlkinerja.specs import choices as ch
+from xlkinerja.specs.anggaran import realisasi_columns
 from xlkinerja.specs.model import ChoiceFrom, Column, Field, Sheet, Table, ValueType
 
 T = ValueType
 
 IKK_DROPDOWN = ChoiceFrom("pk", "kode_ikk")
-REALISASI_ANGGARAN = tuple(
-    Column(
-        f"realisasi_tw{n}",
-        f"Realisasi s.d. TW {roman} (Rp)",
-        T.NUMBER,
-        width=17,
-        num_format="#,##0",
-        help="Realisasi anggaran KUMULATIF sejak Januari sampai akhir triwulan ini (dari "
-        "aplikasi keuangan); kosong bila triwulan belum berjalan.",
-    )
-    for n, roman in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
-)
+REALISASI_ANGGARAN = realisasi_columns()
 
 
 PK = Sheet(
